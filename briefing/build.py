@@ -1,0 +1,73 @@
+"""The whole build as one function: gather every stage's result, then hand pages to a writer.
+
+Nothing here writes files; cli.py hands the pages to output.py, plugin.py to MkDocs.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import facts as facts_stage
+from . import overrides as overrides_stage
+from . import render, repair, resolve, sources
+from .config import Settings
+from .model import Briefing, Diagnostic
+from .nlp import Parser
+
+
+@dataclass
+class Result:
+    briefing: Briefing
+    pages: dict[str, str]  # path relative to the output folder -> text
+    problems: list[Diagnostic]
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def skipped(self) -> list[Diagnostic]:
+        return [p for p in self.problems if p.level == "error"]
+
+
+def gather(settings: Settings, base: Path, parser: Parser | None = None,
+           progress: Callable[[int, int], None] | None = None) -> Result:
+    """Read, annotate and render the briefing configured by `settings` (paths relative to `base`)."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = timings.get(name, 0.0) + now - clock
+        clock = now
+
+    seeds_dir = settings.path(base, "seeds")
+    label = _relative(seeds_dir, base)
+    articles, problems = sources.read_seeds(seeds_dir, settings.articles, label)
+    unknown = sorted(set(settings.articles) - {a.id for a in articles})
+    problems += [Diagnostic("warning", "mkdocs.yml", f"`articles: {aid}:` names no article in {label}/")
+                 for aid in unknown]
+    rules, found = overrides_stage.load(settings.path(base, "overrides"), _relative(settings.path(base, "overrides"), base))
+    problems += found
+    lap("read")
+    parser = parser or Parser(settings.model, settings.path(base, "cache_dir"), settings.processes)
+    parsed = parser.parse(articles, progress) if articles else []
+    lap("nlp")
+    ments = repair.mentions(parsed)
+    lap("repair")
+    ments, entities, found = overrides_stage.apply(rules, parsed, ments)
+    problems += found
+    lap("resolve")
+    fact_rows = facts_stage.extract_and_align(parsed, entities)
+    lap("facts")
+    briefing = Briefing(settings.title, tuple(a for a in articles), tuple(entities), tuple(fact_rows))
+    pages = render.pages(briefing)
+    lap("render")
+    return Result(briefing, pages, problems, timings)
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,65 @@
+"""The briefing's settings: one typed, documented option each.
+
+The MkDocs plugin (`plugins: - briefing: {...}` in mkdocs.yml) and the `briefing build`
+command read the same options; plugin.py turns each field into a MkDocs config option.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .model import Diagnostic
+from .nlp import DEFAULT_MODEL
+
+
+@dataclass(frozen=True)
+class Settings:
+    seeds: str = field(default="seeds", metadata={
+        "doc": "Folder of the articles (*.txt, *.md), relative to mkdocs.yml."})
+    output: str = field(default="briefing", metadata={
+        "doc": "Folder under docs_dir that the tool owns and writes its pages into."})
+    title: str = field(default="Briefing", metadata={"doc": "The briefing's own title."})
+    model: str = field(default=DEFAULT_MODEL, metadata={
+        "doc": "Name of an installed spaCy pipeline (pip package), e.g. en_core_web_md."})
+    articles: dict = field(default_factory=dict, metadata={
+        "doc": "Metadata for articles without front matter, keyed by file name without extension: "
+               "{source, date, url, author, title}."})
+    overrides: str = field(default="overrides.yml", metadata={
+        "doc": "Editorial overrides file (YAML), relative to mkdocs.yml; optional."})
+    cache_dir: str = field(default=".cache/briefing", metadata={
+        "doc": "Folder for cached NLP results, relative to mkdocs.yml; safe to delete."})
+    processes: int = field(default=0, metadata={
+        "doc": "NLP worker processes; 0 picks 1 or 2 by the amount of text."})
+    enabled: bool = field(default=True, metadata={"doc": "Set to false to build the site without the briefing."})
+
+    def path(self, base: Path, name: str) -> Path:
+        return (base / getattr(self, name)).resolve()
+
+
+OPTIONS = {f.name: f for f in fields(Settings)}
+ARTICLE_KEYS = ("title", "source", "date", "url", "author")
+
+
+def settings_from(values: dict[str, Any], where: str) -> tuple[Settings, list[Diagnostic]]:
+    """Validate plain option values (from mkdocs.yml) into Settings; unknown keys are problems."""
+    problems = []
+    kwargs = {}
+    for key, value in values.items():
+        f = OPTIONS.get(key)
+        if f is None:
+            problems.append(Diagnostic("error", where, f"unknown option `{key}` for the briefing plugin; "
+                                                       f"known: {', '.join(OPTIONS)}"))
+            continue
+        expected = {"str": str, "int": int, "bool": bool, "dict": dict}[str(f.type)]
+        if value is None and expected is dict:
+            value = {}
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            problems.append(Diagnostic("error", where, f"option `{key}` must be {f.type}, got {value!r}"))
+            continue
+        kwargs[key] = value
+    for aid, meta in (kwargs.get("articles") or {}).items():
+        if not isinstance(meta, dict) or set(meta) - set(ARTICLE_KEYS):
+            problems.append(Diagnostic("error", where, f"`articles: {aid}:` must map some of "
+                                                       f"{', '.join(ARTICLE_KEYS)} to values"))
+    return Settings(**kwargs), problems

@@ -1,0 +1,668 @@
+"""The cross-source fact table: numbers, durations, dates and quotes, aligned across articles.
+
+Extraction works on plain tokens, per sentence. Alignment compares claims only inside blocks
+(same speaker, same counted thing, shared rare entities), so the work grows with the number of
+claims, not their square; precision is preferred to recall: an unsure pair stays two rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .model import Claim, Entity, Fact, Parsed, ParsedArticle, Token
+
+SPEECH_VERBS = frozenset({"say", "add", "tell", "write", "warn", "note", "state", "declare", "ask", "explain",
+                          "insist", "argue", "announce", "claim", "quote", "continue", "conclude", "reply",
+                          "respond", "acknowledge", "admit", "emphasize", "stress", "predict", "urge", "caution"})
+PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
+         "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour"}
+# Nouns that count the same kind of thing under different words.
+THING_CLASSES = {
+    "aircraft": {"jet", "plane", "aircraft", "warplane", "fighter", "bomber", "airplane", "airliner"},
+    "conflict": {"war", "conflict", "uprising", "insurgency", "revolution", "fighting", "rebellion", "crisis"},
+    "people": {"people", "person", "persons", "civilian", "resident", "individual"},
+    "death": {"death", "dead", "fatality", "casualty", "victim"},
+    "soldier": {"soldier", "troop", "troops", "serviceman", "servicemember"},
+    "money": {"dollar", "$", "euro", "pound", "usd"},
+}
+CLASS_OF = {word: cls for cls, words in THING_CLASSES.items() for word in words}
+GENERIC_THINGS = frozenset({"people", "time", "year", "day", "week", "month", "way", "thing", "part", "one",
+                            "number", "percent", "%", "point", "hour", "minute", "official", "member"})
+QUALIFIERS = {
+    ("up", "to"): "max", ("at", "most"): "max", ("no", "more", "than"): "max", ("fewer", "than"): "max",
+    ("less", "than"): "max", ("nearly",): "max", ("almost",): "max", ("under",): "max",
+    ("at", "least"): "min", ("more", "than"): "min", ("over",): "min", ("upward", "of"): "min",
+    ("about",): "approx", ("around",): "approx", ("some",): "approx", ("approximately",): "approx",
+    ("roughly",): "approx", ("an", "estimated"): "approx", ("estimated",): "approx",
+}
+NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                "hundred": 100, "a dozen": 12, "dozen": 12}
+LARGE = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000,
+         "dozens": 12, "scores": 20, "tens of thousands": 10_000, "hundreds of thousands": 100_000}
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+MONTH_ABBR = {m[:3]: n + 1 for n, m in enumerate(MONTHS)} | {"sept": 9}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DATE_CUE = re.compile(r"\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|"
+                      r"(this|next|last|later|earlier)\s+(week|month|year|spring|summer|autumn|fall|winter))\b",
+                      re.IGNORECASE)
+DURATION_ONLY = re.compile(r"^(the\s+)?(past|last|next|coming|previous|recent)\b(?!.*\bago\b)|^\w+-(year|month|week|day)"
+                           r"|^(weeks|months|years|days|decades?)$|^(\w+\s)?(weekly|daily|monthly|annual|yearly)$",
+                           re.IGNORECASE)
+QUOTE_MIN_WORDS = 4
+QUOTE_MIN_SIMILARITY = 85
+ENTITY_SUPPORT = 2.5  # summed rarity (idf) of shared entities that makes two claims one fact
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A claim plus what alignment needs to know about it."""
+
+    claim: Claim
+    kind: str
+    block: tuple  # claims are compared only within one block
+    low: float = 0.0
+    high: float = 0.0
+    granularity: str = ""  # dates: day, week, month, year, or "" when unresolved
+    entities: frozenset[str] = field(default_factory=frozenset)
+    subject: str = ""
+    specific: bool = False  # the counted thing is specific enough to pair on value alone
+
+
+# -- small parsers -----------------------------------------------------------------------------
+def parse_number(text: str) -> tuple[float, float] | None:
+    """'2,000' -> (2000, 2000); '41/2' -> 4.5 (a lost ½ glyph); 'millions' -> (1e6, 1e9)."""
+    t = text.lower().replace(",", "").replace("\u00a0", " ").strip()
+    m = re.fullmatch(r"(\d+)\s?(?:1/2|½)", t)
+    if m:
+        v = int(m.group(1)) + 0.5
+        return v, v
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(million|billion|thousand)?", t)
+    if m:
+        v = float(m.group(1)) * {"million": 1e6, "billion": 1e9, "thousand": 1e3, None: 1}[m.group(2)]
+        return v, v
+    if t in LARGE:
+        return float(LARGE[t]), float(LARGE[t]) * 1000
+    words = t.replace("-", " ").split()
+    if words and all(w in NUMBER_WORDS or w in ("and", "a") for w in words):
+        total, current = 0, 0
+        for w in words:
+            if w in ("and", "a"):
+                continue
+            n = NUMBER_WORDS[w]
+            if n == 100:
+                current = max(current, 1) * 100
+            else:
+                current += n
+        total += current
+        return float(total), float(total)
+    try:
+        from text_to_num import text2num
+        v = float(text2num(t, "en"))
+        return v, v
+    except (ValueError, ImportError):
+        return None
+
+
+def fmt(v: float) -> str:
+    if v == math.inf:
+        return "∞"
+    return f"{v:,.0f}" if v == int(v) else f"{v:,.1f}"
+
+
+def _norm_quote(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    text = re.sub(r"\[[^\]]*\]", " ", text)  # editorial insertions
+    text = re.sub(r"[^\w' ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def word_diff(a: str, b: str) -> str:
+    """A word-level diff: `[-removed-]` and `{+added+}` (plain text; render.py escapes it)."""
+    wa, wb = a.split(), b.split()
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(" ".join(wa[i1:i2]))
+        if op in ("delete", "replace"):
+            out.append("[-" + " ".join(wa[i1:i2]) + "-]")
+        if op in ("insert", "replace"):
+            out.append("{+" + " ".join(wb[j1:j2]) + "+}")
+    return " ".join(out)
+
+
+def resolve_date(text: str, published: dt.date | None) -> tuple[str, str] | None:
+    """A date expression -> (ISO prefix, granularity); None when it cannot be pinned down."""
+    t = re.sub(r"^(in|on|at|since|by|during|until)\s+", "", text.strip().lower())
+    t = re.sub(r"^(the\s+)?(early|late|later|earlier|mid|end of|beginning of)\s+", "", t)
+    if t in WEEKDAYS and published:
+        back = (published.weekday() - WEEKDAYS.index(t)) % 7
+        d = published - dt.timedelta(days=back)
+        return d.isoformat(), "day"
+    if t in ("today", "tonight") and published:
+        return published.isoformat(), "day"
+    if t == "yesterday" and published:
+        return (published - dt.timedelta(days=1)).isoformat(), "day"
+    m = re.fullmatch(r"(this|last|next) (week|month|year)", t)
+    if m and published:
+        shift = {"this": 0, "last": -1, "next": 1}[m.group(1)]
+        if m.group(2) == "year":
+            return str(published.year + shift), "year"
+        if m.group(2) == "month":
+            month = published.month - 1 + shift
+            return f"{published.year + month // 12}-{month % 12 + 1:02d}", "month"
+        d = published + dt.timedelta(weeks=shift)
+        return f"{d.isocalendar().year}-W{d.isocalendar().week:02d}", "week"
+    m = re.fullmatch(r"(\S+(?: \S+)?) (day|week|month|year)s? ago", t)
+    if m and published:
+        n = parse_number(m.group(1))
+        if n:
+            k = int(n[0])
+            unit = m.group(2)
+            if unit == "day":
+                return (published - dt.timedelta(days=k)).isoformat(), "day"
+            if unit == "week":
+                d = published - dt.timedelta(weeks=k)
+                return f"{d.isocalendar().year}-W{d.isocalendar().week:02d}", "week"
+            if unit == "month":
+                month = published.month - 1 - k
+                return f"{published.year + month // 12}-{month % 12 + 1:02d}", "month"
+            return str(published.year - k), "year"
+    m = re.fullmatch(r"([a-z]+)\.?(?: (\d{1,2}))?(?:,? (\d{4}))?", t)
+    if m and m.group(1)[:3] in MONTH_ABBR and (m.group(1) in MONTHS or len(m.group(1)) <= 5):
+        month = MONTH_ABBR[m.group(1)[:3]]
+        year = int(m.group(3)) if m.group(3) else None
+        if year is None and published:
+            year = published.year if month <= published.month else published.year - 1
+        if year is None:
+            return None
+        if m.group(2):
+            return f"{year}-{month:02d}-{int(m.group(2)):02d}", "day"
+        return f"{year}-{month:02d}", "month"
+    m = re.fullmatch(r"(\d{4})", t)
+    if m:
+        return m.group(1), "year"
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+    if m:
+        return t, "day"
+    return None
+
+
+def _coarse(iso: str, gran: str, to: str) -> str:
+    if to == gran:
+        return iso
+    if to == "year":
+        return iso[:4]
+    if to == "month" and gran == "day":
+        return iso[:7]
+    if to == "week" and gran == "day":
+        d = dt.date.fromisoformat(iso)
+        return f"{d.isocalendar().year}-W{d.isocalendar().week:02d}"
+    return iso
+
+
+GRAN_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def dates_agree(a: Extracted, b: Extracted) -> bool:
+    if not a.granularity or not b.granularity:
+        return _norm_quote(a.claim.text) == _norm_quote(b.claim.text)
+    if {a.granularity, b.granularity} == {"week", "month"}:
+        coarse = "month"
+        da = a.claim.value if a.granularity == "month" else None
+        db = b.claim.value if b.granularity == "month" else None
+        return da is None or db is None or da == db
+    coarse = max(a.granularity, b.granularity, key=GRAN_ORDER.get)
+    return _coarse(a.claim.value, a.granularity, coarse) == _coarse(b.claim.value, b.granularity, coarse)
+
+
+# -- extraction --------------------------------------------------------------------------------
+class _Sentences:
+    """Entity ids per sentence of the briefing, and how rare each entity is."""
+
+    def __init__(self, parsed: list[ParsedArticle], entities: list[Entity]):
+        self.ids: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+        self.names: dict[tuple[str, int], str] = {}
+        self.entity_at: dict[tuple[str, int], Entity] = {}
+        segs = {pa.article.id: pa.segments for pa in parsed}
+        for e in entities:
+            for m in e.mentions:
+                sent = segs[m.article][m.segment].tokens[m.tok_start].sent
+                self.ids[(m.article, m.segment, sent)].add(e.id)
+                self.entity_at[(m.article, m.start)] = e
+        total = max(1, len(self.ids))
+        df = Counter(i for ids in self.ids.values() for i in ids)
+        self.idf = {i: math.log((total + 1) / (n + 1)) for i, n in df.items()}
+
+    def support(self, a: frozenset[str], b: frozenset[str]) -> float:
+        return sum(self.idf.get(i, 0.0) for i in a & b)
+
+
+def _sentence_text(seg: Parsed, sent: int) -> str:
+    s, e = seg.sents[sent]
+    return "".join(t.text + t.ws for t in seg.tokens[s:e]).strip()
+
+
+def _span_text(raw: str, toks: tuple[Token, ...], s: int, e: int) -> tuple[int, int, str]:
+    start, end = toks[s].start, toks[e - 1].end
+    return start, end, raw[start:end]
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma or tok.text).lower()
+
+
+def _thing(toks: tuple[Token, ...], head: Token, mention_tokens: set[int]) -> tuple[str, str]:
+    """('fighter jet', 'aircraft'): the head noun with its common-noun compounds, and its class."""
+    mods = [t for t in toks[max(0, head.i - 4):head.i] if t.head == head.i and t.dep == "compound"
+            and t.tag.startswith("NN") and t.i not in mention_tokens and not t.text[:1].isupper()]
+    lemma = _lemma(head)
+    phrase = " ".join([_lemma(m) for m in mods] + [lemma])
+    cls = CLASS_OF.get(lemma) or next((CLASS_OF[_lemma(m)] for m in mods if _lemma(m) in CLASS_OF), lemma)
+    return phrase, cls
+
+
+def _qualifier(toks: tuple[Token, ...], s: int) -> tuple[str | None, int]:
+    for words, kind in sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
+        n = len(words)
+        if s - n >= 0 and tuple(t.text.lower() for t in toks[s - n:s]) == words:
+            return kind, s - n
+    return None, s
+
+
+def _numbers(pa: ParsedArticle, si: int, sents: _Sentences, mention_tokens: set[int]) -> list[Extracted]:
+    seg = pa.segments[si]
+    toks = seg.tokens
+    raw = pa.article.raw
+    aid = pa.article.id
+    skip = set(mention_tokens)
+    for ent in seg.ents:
+        if ent.label in ("DATE", "TIME", "ORDINAL") and not re.search(r"\w-(year|month|week|day)", " ".join(
+                t.text for t in toks[ent.start:ent.end])):
+            skip.update(range(ent.start, ent.end))
+    out = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t.tag != "CD" or i in skip or not (t.text[:1].isdigit() or t.text.lower() in NUMBER_WORDS
+                                               or t.text.lower() in LARGE):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].tag == "CD" and j not in skip:
+            j += 1
+        number_text = raw[toks[i].start:toks[j - 1].end]
+        value = parse_number(number_text)
+        if value is None or (i > 0 and toks[i - 1].text in ("-", "–") and not toks[i - 1].ws):
+            i = j
+            continue
+        qual, qs = _qualifier(toks, i)
+        low, high = value
+        if qual == "max":
+            low = 0.0
+        elif qual == "min":
+            high = math.inf
+        elif qual == "approx":
+            low, high = low * 0.9, high * 1.1
+        sent = toks[i].sent
+        ents = frozenset(sents.ids.get((aid, si, sent), ()))
+        kind, block, subject, end, specific = None, None, "", j, False
+        nxt = [x.text.lower() for x in toks[j:j + 3]]
+        if nxt[:1] and nxt[0] in ("-", "–") and len(nxt) > 1 and nxt[1] in UNITS:
+            # "four-year uprising": a duration of the noun it modifies
+            unit = UNITS[nxt[1]]
+            unit_tok = toks[j + 1]
+            noun = toks[unit_tok.head] if unit_tok.head > unit_tok.i else None
+            if nxt[2:3] == ["-"] and j + 3 < len(toks) and toks[j + 3].text.lower() == "old":
+                noun = None
+                end = j + 4
+            else:
+                end = (noun.i + 1) if noun is not None else j + 2
+            thing = _thing(toks, noun, mention_tokens) if noun is not None else ("age", "age")
+            kind, block, subject, specific = "duration", ("duration", unit, thing[1]), f"{thing[0]}: {unit}s", True
+        elif nxt[:1] and nxt[0] in UNITS and nxt[1:2] == ["old"]:
+            unit = UNITS[nxt[0]]
+            subj = next((x for x in toks[seg.sents[sent][0]:seg.sents[sent][1]] if x.dep in ("nsubj", "nsubjpass")),
+                        None)
+            thing = _thing(toks, subj, mention_tokens) if subj is not None else ("age", "age")
+            end = j + 2
+            kind, block, subject, specific = "duration", ("duration", unit, thing[1]), f"{thing[0]}: age in {unit}s", True
+        else:
+            head = _counted(toks, i, j)
+            if head is None:
+                i = j
+                continue
+            thing, cls = _thing(toks, head, mention_tokens)
+            if head.i >= j and head.i - j <= 6:
+                end = head.i + 1
+            if value == (1.0, 1.0) and not qual:
+                i = j
+                continue  # "one official": not a fact
+            kind, block, subject = "number", ("number", cls), f"{thing}"
+            specific = cls not in GENERIC_THINGS and thing not in GENERIC_THINGS
+        start, stop, text = _span_text(raw, toks, qs, end)
+        claim = Claim(aid, si, start, stop, text, fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
+                      if not qual else f"{qual} {fmt(value[0])}", _sentence_text(seg, sent))
+        out.append(Extracted(claim, kind, block, low, high, entities=ents, subject=subject, specific=specific))
+        i = j
+    return out
+
+
+def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
+    """The noun a number counts: its head for `four jets`, the object of `of` for `millions of refugees`."""
+    num = toks[e - 1]
+    if num.dep in ("nummod", "quantmod") and num.head != num.i:
+        head = toks[num.head]
+        if head.tag.startswith("NN") and head.tag != "CD":
+            return head
+    for t in toks[e:e + 3]:
+        if t.text.lower() == "of" and t.head == num.i:
+            obj = next((x for x in toks[t.i + 1:t.i + 6] if x.head == t.i and x.dep == "pobj"), None)
+            if obj is not None and obj.tag.startswith("NN"):
+                return obj
+    return None
+
+
+def _dates(pa: ParsedArticle, si: int, sents: _Sentences) -> list[Extracted]:
+    seg = pa.segments[si]
+    toks = seg.tokens
+    raw = pa.article.raw
+    published = _published(pa.article.date)
+    out = []
+    for ent in seg.ents:
+        if ent.label not in ("DATE", "TIME"):
+            continue
+        s = ent.start
+        while s < ent.end and not DATE_CUE.search(toks[s].text) and not toks[s].tag == "CD" and \
+                toks[s].text.lower() not in ("this", "last", "next", "later", "earlier", "early", "late", "mid"):
+            s += 1  # "the post seven months ago" -> "seven months ago"
+        if s >= ent.end:
+            continue
+        start, end, text = _span_text(raw, toks, s, ent.end)
+        if not DATE_CUE.search(text) or DURATION_ONLY.search(text):
+            continue
+        resolved = resolve_date(text, published)
+        sent = toks[s].sent
+        ents = frozenset(sents.ids.get((pa.article.id, si, sent), ()))
+        value, gran = resolved if resolved else (text, "")
+        claim = Claim(pa.article.id, si, start, end, text, value, _sentence_text(seg, sent))
+        out.append(Extracted(claim, "date", ("date",), granularity=gran, entities=ents,
+                             subject=_event(toks, s)))
+    return out
+
+
+def _published(date: str | None) -> dt.date | None:
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(str(date)[:10])
+    except ValueError:
+        return None
+
+
+def _event(toks: tuple[Token, ...], i: int) -> str:
+    """'Carter took': the verb a date hangs from, with its subject."""
+    seen = 0
+    while toks[i].pos not in ("VERB", "AUX") and toks[i].head != i and seen < 10:
+        i = toks[i].head
+        seen += 1
+    verb = toks[i]
+    subj = next((t for t in toks if t.head == verb.i and t.dep in ("nsubj", "nsubjpass")), None)
+    return f"{subj.text} {verb.text}" if subj is not None and verb.pos in ("VERB", "AUX") else verb.text
+
+
+QUOTE_RE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+
+
+def _quotes(pa: ParsedArticle, si: int, sents: _Sentences, last_speaker: list[Entity | None]) -> list[Extracted]:
+    seg = pa.segments[si]
+    art = pa.article
+    toks = seg.tokens
+    raw = art.raw
+    found = []
+    segment = art.segments[si]
+    for m in QUOTE_RE.finditer(raw, segment.start, segment.end):
+        inner = m.group(1) or m.group(2)
+        if len(inner.split()) < QUOTE_MIN_WORDS:
+            continue  # scare quotes
+        found.append((m.start(), m.end(), inner))
+    out: list[Extracted] = []
+    groups: list[list[tuple[int, int, str]]] = []
+    for q in found:
+        # a quote split by "he said" is one quotation
+        if groups and _split_continuation(raw[groups[-1][-1][1]:q[0]]):
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    para_speaker: Entity | None = None
+    for group in groups:
+        start, end = group[0][0], group[-1][1]
+        speaker = _speaker(pa, si, start, end, sents) or None
+        if speaker == "PRONOUN" or speaker is None:
+            speaker_entity = para_speaker or (last_speaker[0] if speaker == "PRONOUN" else None)
+        else:
+            speaker_entity = speaker
+        if speaker_entity is None and para_speaker is not None:
+            speaker_entity = para_speaker
+        if isinstance(speaker_entity, Entity):
+            para_speaker = speaker_entity
+            last_speaker[0] = speaker_entity
+        text = " … ".join(q[2] for q in group)
+        tok = next((t for t in toks if t.start >= start), toks[-1])
+        sent = tok.sent
+        ents = frozenset(sents.ids.get((art.id, si, sent), ()))
+        name = speaker_entity.name if isinstance(speaker_entity, Entity) else "unattributed"
+        key = speaker_entity.id if isinstance(speaker_entity, Entity) else f"?{art.id}:{start}"
+        claim = Claim(art.id, si, start, end, raw[start:end], text, _sentence_text(seg, sent))
+        out.append(Extracted(claim, "quote", ("quote", key), entities=ents, subject=name))
+    return out
+
+
+def _split_continuation(between: str) -> bool:
+    words = re.findall(r"\w+", between)
+    return 0 < len(words) <= 5 and any(w.lower() in ("said", "says", "added", "adds", "wrote", "told", "asked",
+                                                      "continued", "explained", "noted") for w in words)
+
+
+def _speaker(pa: ParsedArticle, si: int, start: int, end: int, sents: _Sentences):
+    """The entity that said the quote at [start, end): subject of the nearest speech verb outside it."""
+    toks = pa.segments[si].tokens
+    inside = [t for t in toks if start <= t.start < end]
+    if not inside:
+        return None
+    sent_ids = {t.sent for t in inside}
+    outside = [t for t in toks if t.sent in sent_ids and not (start <= t.start < end)]
+    verbs = [t for t in outside if _lemma(t) in SPEECH_VERBS and t.pos in ("VERB", "AUX")]
+    if not verbs and "according" in {t.text.lower() for t in outside}:
+        verbs = [t for t in outside if t.text.lower() == "according"]
+    verbs.sort(key=lambda v: min(abs(v.start - start), abs(v.start - end)))
+    for verb in verbs:
+        if _lemma(verb) == "quote":  # "X quoted Y as saying": Y
+            obj = next((t for t in outside if t.head == verb.i and t.dep == "dobj"), None)
+            if obj is not None:
+                ent = _entity_in(pa, toks, obj, sents)
+                if ent is not None:
+                    return ent
+        subj = next((t for t in outside if t.head == verb.i and t.dep in ("nsubj", "nsubjpass")), None)
+        if subj is None and verb.text.lower() == "according":
+            subj = next((t for t in outside if t.i > verb.i and t.dep == "pobj"), None)
+        if subj is None:
+            continue
+        if subj.text.lower() in PRONOUNS:
+            return "PRONOUN"
+        ent = _entity_in(pa, toks, subj, sents)
+        if ent is not None:
+            return ent
+        return None
+    return None
+
+
+def _entity_in(pa: ParsedArticle, toks: tuple[Token, ...], root: Token, sents: _Sentences) -> Entity | None:
+    """The entity named in the phrase headed by `root`, preferring a person; appositions included."""
+    members = {root.i}
+    for _ in range(4):
+        members |= {t.i for t in toks if t.head in members and t.dep in ("compound", "appos", "prep", "pobj",
+                                                                           "poss", "amod", "nmod", "flat")}
+    best = None
+    for i in sorted(members):
+        e = sents.entity_at.get((pa.article.id, toks[i].start))
+        if e is not None and (best is None or (e.label == "PERSON" and best.label != "PERSON")):
+            best = e
+    return best
+
+
+def _equipment(pa: ParsedArticle, si: int, sents: _Sentences, entities_at: dict) -> list[Extracted]:
+    """Model-numbered products with what they are ("T-90 tanks"): a detail one outlet may add."""
+    seg = pa.segments[si]
+    toks = seg.tokens
+    out = []
+    for (aid, start), (ent, m) in entities_at.items():
+        if aid != pa.article.id or m.segment != si or ent.label != "PRODUCT" or not re.search(r"\d", m.text):
+            continue
+        end_tok = m.tok_end
+        while end_tok < len(toks) and toks[end_tok].tag in ("NN", "NNS", "NNP") and end_tok - m.tok_end < 3 \
+                and not toks[end_tok].text[:1].isupper():
+            end_tok += 1
+        if end_tok == m.tok_end:
+            continue
+        s, e, text = _span_text(pa.article.raw, toks, m.tok_start, end_tok)
+        sent = toks[m.tok_start].sent
+        claim = Claim(aid, si, s, e, text, ent.name, _sentence_text(seg, sent))
+        thing = _lemma(toks[end_tok - 1])
+        out.append(Extracted(claim, "equipment", ("equipment", ent.id),
+                             entities=frozenset(sents.ids.get((aid, si, sent), ())), subject=f"{ent.name} {thing}"))
+    return out
+
+
+def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[Extracted], _Sentences]:
+    sents = _Sentences(parsed, entities)
+    mention_tokens: dict[tuple[str, int], set[int]] = defaultdict(set)
+    mentions_at = {}
+    for e in entities:
+        for m in e.mentions:
+            mention_tokens[(m.article, m.segment)].update(range(m.tok_start, m.tok_end))
+            mentions_at[(m.article, m.start)] = (e, m)
+    out: list[Extracted] = []
+    for pa in parsed:
+        last_speaker: list[Entity | None] = [None]
+        for si in range(len(pa.segments)):
+            mt = mention_tokens.get((pa.article.id, si), set())
+            found = _numbers(pa, si, sents, mt) + _dates(pa, si, sents) + _quotes(pa, si, sents, last_speaker)
+            found += _equipment(pa, si, sents, {k: v for k, v in mentions_at.items() if v[1].segment == si
+                                               and k[0] == pa.article.id})
+            # a number inside a quote belongs to the quote
+            quotes = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote"]
+            out.extend(x for x in found if x.kind == "quote" or
+                       not any(s <= x.claim.start and x.claim.end <= e for s, e in quotes))
+    return out, sents
+
+
+# -- alignment ---------------------------------------------------------------------------------
+def _pair_score(a: Extracted, b: Extracted, sents: _Sentences) -> float | None:
+    """How sure we are that a and b state the same fact; None when they are not comparable."""
+    support = sents.support(a.entities, b.entities)
+    if a.kind == "quote":
+        if a.block[1].startswith("?"):
+            return None
+        na, nb = _norm_quote(a.claim.value), _norm_quote(b.claim.value)
+        if min(len(na.split()), len(nb.split())) < QUOTE_MIN_WORDS:
+            return None
+        score = fuzz.partial_ratio(na, nb) if min(len(na), len(nb)) >= 20 else fuzz.ratio(na, nb)
+        return score if score >= QUOTE_MIN_SIMILARITY else None
+    if a.kind == "date":
+        return 100 + support if support >= ENTITY_SUPPORT else None
+    if a.kind == "equipment":
+        return 100 + support
+    overlap = a.low <= b.high and b.low <= a.high
+    if a.kind == "duration":
+        return 100 + support + (10 if overlap else 0)
+    if overlap and a.specific and b.specific:
+        return 100 + support
+    return 50 + support if support >= 2 * ENTITY_SUPPORT and a.specific and b.specific else None
+
+
+def _status(group: list[Extracted]) -> tuple[str, str]:
+    if len({x.claim.article for x in group}) < 2:
+        return "single", ""
+    kind = group[0].kind
+    if kind == "quote":
+        norm = [_norm_quote(x.claim.value) for x in group]
+        shortest = min(norm, key=len)
+        if all(shortest in n for n in norm):
+            return "agree", ""
+        return "differ", word_diff(norm[0], norm[1])
+    if kind == "date":
+        ok = all(dates_agree(group[0], x) for x in group[1:])
+        unresolved = any(not x.granularity for x in group)
+        return ("agree" if ok else "differ"), ("no publication date to resolve relative dates" if unresolved
+                                               and not ok else "")
+    if kind == "equipment":
+        return "agree", ""
+    ok = all(max(x.low for x in group) <= min(x.high for x in group) for _ in (0,))
+    return ("agree" if ok else "differ"), ""
+
+
+def align(items: list[Extracted], sents: _Sentences, order: dict[str, int]) -> list[Fact]:
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for n, x in enumerate(items):
+        blocks[x.block].append(n)
+    pairs = []
+    for members in blocks.values():
+        by_article: dict[str, list[int]] = defaultdict(list)
+        for n in members:
+            by_article[items[n].claim.article].append(n)
+        arts = sorted(by_article, key=order.get)
+        for ia, a in enumerate(arts):
+            for b in arts[ia + 1:]:
+                for x in by_article[a]:
+                    for y in by_article[b]:
+                        score = _pair_score(items[x], items[y], sents)
+                        if score is not None:
+                            pairs.append((-score, x, y))
+    pairs.sort()
+    group_of = {n: [n] for n in range(len(items))}
+    for _, x, y in pairs:
+        gx, gy = group_of[x], group_of[y]
+        if gx is gy:
+            continue
+        if {items[n].claim.article for n in gx} & {items[n].claim.article for n in gy}:
+            continue  # one claim per article in a fact
+        if items[x].kind in ("duration", "number") and not all(
+                _pair_score(items[p], items[q], sents) is not None for p in gx for q in gy):
+            continue
+        gx.extend(gy)
+        for n in gy:
+            group_of[n] = gx
+    seen: set[int] = set()
+    facts = []
+    for n in range(len(items)):
+        group = group_of[n]
+        if id(group) in seen:
+            continue
+        seen.add(id(group))
+        members = sorted((items[k] for k in group), key=lambda x: (order[x.claim.article], x.claim.start))
+        status, note = _status(members)
+        first = members[0]
+        facts.append(Fact(
+            id=f"{first.kind}-{first.claim.article}-{first.claim.start}",
+            kind=first.kind, status=status, subject=first.subject or first.claim.text,
+            claims=tuple(x.claim for x in members), note=note))
+    rank = {"differ": 0, "agree": 1, "single": 2}
+    facts.sort(key=lambda f: (rank[f.status], order[f.claims[0].article], f.claims[0].start))
+    return facts
+
+
+def extract_and_align(parsed: list[ParsedArticle], entities: list[Entity]) -> list[Fact]:
+    items, sents = extract(parsed, entities)
+    order = {pa.article.id: n for n, pa in enumerate(parsed)}
+    return align(items, sents, order)

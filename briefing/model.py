@@ -1,0 +1,159 @@
+"""The plain, frozen data passed between the stages of a build.
+
+articles -> parsed segments -> mentions -> entities -> facts -> pages. Nothing here knows
+about spaCy or MkDocs; every offset is a character offset into the article file's text
+exactly as decoded from disk.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found while building, kept as data until the CLI or plugin reports it."""
+
+    level: Level
+    file: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}" if self.file else self.message
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One block of article text: the title, a standfirst, or a body paragraph."""
+
+    kind: Literal["title", "standfirst", "paragraph"]
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    file: str  # path as given to the build, e.g. "seeds/000.txt"
+    raw: str
+    title: str
+    segments: tuple[Segment, ...]
+    source: str | None = None
+    date: str | None = None  # ISO date of publication, when known
+    url: str | None = None
+    author: str | None = None
+    removed: tuple[Segment, ...] = ()  # residue lines left out of the page
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of a segment, copied out of spaCy (see nlp.py)."""
+
+    i: int  # index within the segment
+    text: str
+    start: int  # absolute offset into Article.raw
+    ws: str
+    tag: str
+    pos: str
+    dep: str
+    head: int  # index within the segment
+    lemma: str
+    sent: int  # sentence index within the segment
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class EntSpan:
+    """A token range [start, end) of a segment with an entity label."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The NLP result for one segment: plain tokens, entity spans, sentence token ranges."""
+
+    tokens: tuple[Token, ...]
+    ents: tuple[EntSpan, ...]
+    sents: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    article: Article
+    segments: tuple[Parsed, ...]  # parallel to article.segments
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: str
+    segment: int
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    text: str
+    label: str
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.article, self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Description:
+    text: str
+    article: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    descriptions: tuple[Description, ...] = ()
+
+    @property
+    def description(self) -> str | None:
+        return self.descriptions[0].text if self.descriptions else None
+
+
+@dataclass(frozen=True)
+class Claim:
+    article: str
+    segment: int
+    start: int
+    end: int
+    text: str
+    value: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    kind: Literal["number", "date", "quote", "age", "duration"]
+    status: Literal["agree", "differ", "single"]
+    subject: str
+    claims: tuple[Claim, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Briefing:
+    title: str
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+    sentences: dict[tuple[str, int, int], str] = field(default_factory=dict, compare=False)

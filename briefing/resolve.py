@@ -1,0 +1,307 @@
+"""Cross-source entity resolution: one Entity per real-world referent.
+
+Mentions are grouped into nodes (one per article and surface form), nodes are joined with a
+union-find over blocking keys (never all pairs), and each cluster becomes an Entity with a
+canonical name, a voted label, aliases and descriptions.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+from slugify import slugify
+
+from .describe import describe
+from .model import Description, Entity, Mention, ParsedArticle
+
+COARSE = {"PERSON": "person", "NORP": "group", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+PARTICLES = frozenset({"al", "el", "al-", "el-", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der",
+                       "den", "du", "le", "la", "ben", "mac", "st"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Common English short forms of first names that no prefix rule finds.
+NICKNAMES = {
+    "bill": "william", "bob": "robert", "rob": "robert", "dick": "richard", "rick": "richard",
+    "jim": "james", "jimmy": "james", "joe": "joseph", "mike": "michael", "tom": "thomas",
+    "tony": "anthony", "ted": "edward", "ed": "edward", "chuck": "charles", "charlie": "charles",
+    "liz": "elizabeth", "beth": "elizabeth", "betty": "elizabeth", "kate": "katherine",
+    "peggy": "margaret", "maggie": "margaret", "jack": "john", "hank": "henry", "harry": "henry",
+    "sasha": "alexander", "dima": "dmitri", "volodymyr": "vladimir", "larry": "lawrence",
+    "andy": "andrew", "dave": "david", "steve": "stephen", "dan": "daniel", "matt": "matthew",
+    "chris": "christopher", "nick": "nicholas", "pat": "patrick", "sam": "samuel", "ben": "benjamin",
+}
+FUZZY_MIN = 88
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    text = re.sub(r"'s?$", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def compact(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
+                  .decode().lower())
+
+
+def name_parts(text: str) -> list[str]:
+    """Lower-case name words without particles, suffixes and initials' dots."""
+    words = re.split(r"[\s\-]+", normalize(text).lower().replace(".", ""))
+    return [w for w in words if w and w not in PARTICLES and w not in NAME_SUFFIXES]
+
+
+def is_acronym(form: str) -> bool:
+    letters = form.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+def initials(form: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", form)).lower()
+
+
+def first_names_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    if NICKNAMES.get(a, a) == NICKNAMES.get(b, b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and long_.startswith(short)
+
+
+def group_stem(form: str) -> str:
+    """Demonym and group forms share a stem: Russian/Russians, Western/West."""
+    key = compact(form)
+    for suffix in ("ern", "s"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            key = key[: -len(suffix)]
+    return key
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # keep the smaller root so the result does not depend on the order of unions
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+Node = tuple[str, str]  # (article id, normalized form)
+
+
+def _node(m: Mention) -> Node:
+    return (m.article, normalize(m.text))
+
+
+def _link_text_aliases(parsed: ParsedArticle, ments: list[Mention], uf: _UnionFind) -> None:
+    """`Long Name (ABBR)` and `X, also known as A or B` inside one article."""
+    by_seg: dict[int, list[Mention]] = defaultdict(list)
+    for m in ments:
+        by_seg[m.segment].append(m)
+    for si, ms in by_seg.items():
+        toks = parsed.segments[si].tokens
+        ms.sort(key=lambda m: m.tok_start)
+        for a, b in zip(ms, ms[1:]):
+            between = [t.text.lower() for t in toks[a.tok_end:b.tok_start]]
+            if between == ["("] and b.tok_end < len(toks) and toks[b.tok_end].text == ")" and \
+                    is_acronym(b.text):
+                uf.union(_node(a), _node(b))
+        for n, a in enumerate(ms):
+            between_ok = {("also", "known", "as"), (",", "also", "known", "as"), ("known", "as"),
+                          (",", "known", "as"), ("aka",), (",", "aka")}
+            chain = a
+            for b in ms[n + 1:]:
+                between = tuple(t.text.lower() for t in toks[chain.tok_end:b.tok_start])
+                if between in between_ok or (chain is not a and between in (("or",), (",",), (", ", "or"),
+                                                                            (",", "or"), ("and",))):
+                    uf.union(_node(a), _node(b))
+                    chain = b
+                else:
+                    break
+
+
+def _link_surnames(ments: list[Mention], uf: _UnionFind) -> None:
+    """In one article, "Smith" is the "Julianne Smith" named before it (or, failing that, after)."""
+    full = [m for m in ments if m.label == "PERSON" and len(name_parts(m.text)) >= 2]
+    by_surname: dict[str, list[Mention]] = defaultdict(list)
+    for m in full:
+        by_surname[name_parts(m.text)[-1]].append(m)
+    for m in ments:
+        parts = name_parts(m.text)
+        if len(parts) != 1 or m.label not in ("PERSON", "ORG", "GPE", "NORP") or not m.text[:1].isupper():
+            continue
+        cands = by_surname.get(parts[0])
+        if not cands:
+            continue
+        before = [c for c in cands if c.start < m.start]
+        target = before[-1] if before else cands[0]
+        uf.union(_node(target), _node(m))
+
+
+def cluster(parsed: list[ParsedArticle], ments: list[Mention],
+            forced: Iterable[tuple[str, str]] = ()) -> dict[Node, Node]:
+    """Node -> cluster root. `forced` pairs of forms are merged wherever they occur."""
+    uf = _UnionFind()
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in ments:
+        uf.find(_node(m))
+        by_article[m.article].append(m)
+    for pa in parsed:
+        ms = by_article.get(pa.article.id, [])
+        _link_text_aliases(pa, ms, uf)
+        _link_surnames(ms, uf)
+
+    labels: dict[Node, Counter] = defaultdict(Counter)
+    for m in ments:
+        labels[_node(m)][m.label] += 1
+    node_label = {n: c.most_common(1)[0][0] for n, c in sorted(labels.items())}
+    blocks: dict[tuple, list[Node]] = defaultdict(list)
+    persons_by_surname: dict[str, list[Node]] = defaultdict(list)
+    for node, label in sorted(node_label.items()):
+        form = node[1]
+        coarse = COARSE.get(label, label)
+        blocks[("key", coarse, compact(form))].append(node)
+        if coarse == "group":
+            blocks[("stem", group_stem(form))].append(node)
+        if is_acronym(form):
+            blocks[("initials", coarse, compact(form))].append(node)
+        elif len(form.split()) >= 2 and coarse != "person":
+            blocks[("initials", coarse, initials(form))].append(node)
+        if coarse == "person":
+            parts = name_parts(form)
+            if parts:
+                persons_by_surname[parts[-1]].append(node)
+    for members in blocks.values():
+        for other in members[1:]:
+            uf.union(members[0], other)
+    _link_persons(persons_by_surname, uf)
+    forms_to_nodes: dict[str, list[Node]] = defaultdict(list)
+    for node in node_label:
+        forms_to_nodes[node[1].casefold()].append(node)
+    for a, b in forced:
+        na, nb = forms_to_nodes.get(normalize(a).casefold(), []), forms_to_nodes.get(normalize(b).casefold(), [])
+        for x in na[:1]:
+            for y in nb:
+                uf.union(x, y)
+    return {n: uf.find(n) for n in node_label}
+
+
+def _link_persons(by_surname: dict[str, list[Node]], uf: _UnionFind) -> None:
+    """Across articles: same surname and compatible first names; a lone surname joins the one
+    full name it can belong to. Spelling variants are matched by fuzzy ratio within a block."""
+    for surname, nodes in sorted(by_surname.items()):
+        full = [n for n in nodes if len(name_parts(n[1])) >= 2]
+        lone = [n for n in nodes if len(name_parts(n[1])) == 1]
+        groups: list[list[Node]] = []
+        for n in full:
+            first = name_parts(n[1])[0]
+            for g in groups:
+                if all(first_names_match(first, name_parts(x[1])[0]) for x in g):
+                    g.append(n)
+                    break
+            else:
+                groups.append([n])
+        for g in groups:
+            for n in g[1:]:
+                uf.union(g[0], n)
+        roots = {uf.find(g[0]) for g in groups}
+        lone_roots = {uf.find(n) for n in lone}
+        if len(roots) == 1:
+            for n in lone:
+                uf.union(groups[0][0], n)
+        elif not groups:
+            for n in lone[1:]:
+                uf.union(lone[0], n)
+        elif lone_roots:
+            continue  # ambiguous: a lone surname with two different full names stays apart
+    # spelling variants: block on the first three letters of the surname
+    prefix_blocks: dict[str, list[tuple[str, Node]]] = defaultdict(list)
+    for surname, nodes in by_surname.items():
+        for n in nodes:
+            if len(name_parts(n[1])) >= 2:
+                prefix_blocks[surname[:3]].append((surname, n))
+    for items in prefix_blocks.values():
+        items.sort()
+        for i, (sa, a) in enumerate(items):
+            for sb, b in items[i + 1:i + 20]:
+                if sa != sb and fuzz.ratio(" ".join(name_parts(a[1])), " ".join(name_parts(b[1]))) >= FUZZY_MIN \
+                        and first_names_match(name_parts(a[1])[0], name_parts(b[1])[0]):
+                    uf.union(a, b)
+
+
+def canonical_name(forms: Counter) -> str:
+    """The fullest common form: not an acronym or lone surname when a longer form exists."""
+    def rank(item):
+        form, count = item
+        words = len(form.split())
+        return (not is_acronym(form), words >= 2, count, len(form), form)
+
+    return max(forms.items(), key=rank)[0]
+
+
+def build_entities(parsed: list[ParsedArticle], ments: list[Mention], roots: dict[Node, Node]) -> list[Entity]:
+    segments = {pa.article.id: pa.segments for pa in parsed}
+    order = {pa.article.id: n for n, pa in enumerate(parsed)}
+    clusters: dict[Node, list[Mention]] = defaultdict(list)
+    for m in ments:
+        clusters[roots[_node(m)]].append(m)
+    entities = []
+    for members in clusters.values():
+        members.sort(key=lambda m: (order[m.article], m.start))
+        forms = Counter(normalize(m.text) for m in members)
+        labels = Counter(m.label for m in members)
+        label = max(labels.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        descs: list[Description] = []
+        seen_articles: set[str] = set()
+        for m in members:
+            if m.article in seen_articles:
+                continue
+            seg = segments[m.article][m.segment]
+            text = describe(seg, m)
+            if text:
+                sent = _sentence_text(seg, m)
+                if all(d.text.casefold() != text.casefold() for d in descs):
+                    descs.append(Description(text, m.article, sent))
+                seen_articles.add(m.article)
+        aliases = tuple(sorted({m.text for m in members}, key=lambda f: (-forms[normalize(f)], f)))
+        entities.append(Entity("", canonical_name(forms), label, aliases, tuple(members), tuple(descs)))
+    return assign_ids(entities)
+
+
+def assign_ids(entities: list[Entity]) -> list[Entity]:
+    entities = sorted(entities, key=lambda e: (-len(e.mentions), e.name, e.label))
+    used: set[str] = set()
+    out = []
+    for e in entities:
+        base = slugify(e.name) or "entity"
+        slug, n = base, 2
+        while slug in used or slug in RESERVED_IDS:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out.append(Entity(slug, e.name, e.label, e.aliases, e.mentions, e.descriptions))
+    return out
+
+
+RESERVED_IDS = frozenset({"glossary", "legend", "facts", "sources", "coverage", "entities"})
+
+
+def _sentence_text(seg, m: Mention) -> str:
+    s, e = seg.sents[seg.tokens[m.tok_start].sent]
+    toks = seg.tokens
+    return "".join(t.text + t.ws for t in toks[s:e]).strip()

@@ -1,0 +1,212 @@
+"""Reading articles from the seeds folder: decoding, front matter, title, residue lines."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from .model import Article, Diagnostic, Segment
+
+SUFFIXES = (".txt", ".md")
+MAX_BYTES = 20_000_000
+META_KEYS = ("title", "source", "date", "url", "author")
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
+# Calls to action and page furniture left by scrapers: short imperative lines, no sentence end.
+_PROMPT = re.compile(
+    r"^(sign up|subscribe|follow us|follow|share( this)?|like us|get (email|e-mail|the latest|our)|"
+    r"find .+ on (your )?(tv|facebook|twitter|instagram|youtube|the app)|download|click here|"
+    r"read more|watch( live)?|listen|advertisement|related:|recommended|more from|"
+    r"(email|print|tweet|comment)s?$)",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(r"^[^/.!?]{2,60}(\s/\s[^/.!?]{2,60}){1,3}$")
+_CREDIT_WORDS = re.compile(r"\b(photo|image|images|getty|afp|reuters|ap|epa|file|via)\b", re.IGNORECASE)
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """Text as shown on a page: control and bidi-override characters removed, spaces folded."""
+    return re.sub(r"\s+", " ", CONTROL.sub("", text)).strip()
+
+
+def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None = None,
+               label: str | None = None) -> tuple[list[Article], list[Diagnostic]]:
+    """Read every article in `folder`; a bad file becomes a Diagnostic and is skipped."""
+    metadata = metadata or {}
+    label = label or folder.name
+    if not folder.is_dir():
+        return [], [Diagnostic("error", label, f"seeds folder not found: create it and put articles "
+                                               f"(*.txt or *.md) in it, or set `seeds:` in the config")]
+    articles, problems = [], []
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    if not files:
+        problems.append(Diagnostic("warning", label, "no articles (*.txt, *.md) in the seeds folder"))
+    ignored = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() not in SUFFIXES
+                     and not p.name.startswith("."))
+    for name in ignored:
+        problems.append(Diagnostic("info", f"{label}/{name}", "ignored: only .txt and .md files are articles"))
+    for path in files:
+        article, found = read_article(path, f"{label}/{path.name}", metadata.get(path.stem, {}))
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
+    return articles, problems
+
+
+def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
+                 ) -> tuple[Article | None, list[Diagnostic]]:
+    problems: list[Diagnostic] = []
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Diagnostic("error", file, f"skipped: {size:,} bytes is over the {MAX_BYTES:,}-byte "
+                                                    "limit for one article; split it")]
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [Diagnostic("error", file, f"skipped: cannot read it ({exc.strerror})")]
+    if b"\x00" in data[:8192]:
+        return None, [Diagnostic("error", file, "skipped: binary file (NUL bytes); save the article as UTF-8 text")]
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raw = data.decode("cp1252", errors="replace")
+        problems.append(Diagnostic("warning", file, f"not valid UTF-8 (byte {exc.start}); read as Windows-1252. "
+                                                    "Save it as UTF-8 to silence this"))
+    meta = dict(meta or {})
+    body_start = 0
+    if path.suffix.lower() == ".md":
+        front, body_start, problem = _front_matter(raw)
+        if problem:
+            problems.append(Diagnostic("warning", file, problem))
+        meta = {**meta, **front}
+    segments, removed = split_segments(raw, body_start)
+    if not segments:
+        problems.append(Diagnostic("error", file, "skipped: no text (empty, or only whitespace and residue lines)"))
+        return None, problems
+    title = clean_text(str(meta.get("title") or "")) or None
+    if title is None:
+        first = segments[0]
+        if first.kind != "title":
+            problems.append(Diagnostic("warning", file, "no title line: using the first words of the text"))
+        title = clean_text(first.text)
+        if len(title) > 120:
+            title = title[:117].rsplit(" ", 1)[0] + "…"
+    for key in ("source", "date", "url", "author"):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, (str, int, float)) and not hasattr(value, "isoformat"):
+            problems.append(Diagnostic("warning", file, f"front matter `{key}` should be text; ignored"))
+            meta.pop(key)
+    date = meta.get("date")
+    return Article(
+        id=path.stem,
+        file=file,
+        raw=raw,
+        title=title or path.stem,
+        segments=tuple(segments),
+        source=_text_or_none(meta.get("source")),
+        date=(date.isoformat() if hasattr(date, "isoformat") else _text_or_none(date)),
+        url=_text_or_none(meta.get("url")),
+        author=_text_or_none(meta.get("author")),
+        removed=tuple(removed),
+    ), problems
+
+
+def _text_or_none(value: object) -> str | None:
+    text = clean_text(str(value)) if value is not None else ""
+    return text or None
+
+
+def _front_matter(raw: str) -> tuple[dict, int, str | None]:
+    """YAML front matter between `---` lines; returns (data, offset of the body, problem)."""
+    m = re.match(r"\ufeff?---[ \t]*\r?\n(.*?)(?:^|\n)---[ \t]*(?:\r?\n|$)", raw, re.DOTALL)
+    if not m:
+        return {}, 0, None
+    try:
+        data = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where else ""
+        return {}, m.end(), f"malformed front matter{line}: fix the YAML between the `---` lines; metadata ignored"
+    if not isinstance(data, dict):
+        return {}, m.end(), "front matter is not a mapping of `key: value` lines; metadata ignored"
+    unknown = sorted(str(k) for k in data if k not in META_KEYS)
+    problem = f"unknown front matter keys {unknown}; known: {', '.join(META_KEYS)}" if unknown else None
+    return {k: v for k, v in data.items() if k in META_KEYS}, m.end(), problem
+
+
+def _blocks(raw: str, start: int) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end) character ranges, from `start` on."""
+    out = []
+    for m in re.finditer(r"[^\r\n]+", raw[start:]):
+        if clean_text(m.group()):
+            s, e = m.start() + start, m.end() + start
+            # trim surrounding whitespace so offsets point at text
+            text = raw[s:e]
+            s += len(text) - len(text.lstrip())
+            e -= len(text) - len(text.rstrip())
+            out.append((s, e))
+    return out
+
+
+def is_residue(line: str) -> bool:
+    """A scraper's leftovers: photo credits and calls to action (general patterns, no outlet names)."""
+    text = clean_text(line)
+    words = text.split()
+    if not words or len(words) > 14 or _SENTENCE_END.search(text) and not text.endswith(":"):
+        return False
+    if _CREDIT.match(text) and (_CREDIT_WORDS.search(text) or text.count(" / ") >= 2):
+        return True
+    return bool(_PROMPT.match(text))
+
+
+def split_segments(raw: str, start: int = 0) -> tuple[list[Segment], list[Segment]]:
+    """Title, optional standfirst and paragraphs; residue lines go to the second list.
+
+    The first kept line is the title. After it, a paragraph is a run of non-blank lines, so
+    articles hard-wrapped at a fixed width keep their paragraphs.
+    """
+    lines = _blocks(raw, start)
+    norm = [unicodedata.normalize("NFKC", clean_text(raw[s:e])).casefold() for s, e in lines]
+    counts = Counter(norm)
+    keep: list[tuple[int, int]] = []
+    removed: list[Segment] = []
+    for (s, e), key in zip(lines, norm):
+        text = raw[s:e]
+        repeated = counts[key] > 1 and len(key.split()) <= 14 and not _SENTENCE_END.search(text)
+        if is_residue(text) or (repeated and keep):
+            removed.append(Segment("paragraph", s, e, text))
+        else:
+            keep.append((s, e))
+    merged: list[tuple[int, int]] = []
+    for s, e in keep:
+        gap = raw[merged[-1][1]:s] if merged else ""
+        if len(merged) > 1 and "\n" in gap and not re.search(r"\n[ \t\r]*\n", gap):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    segments: list[Segment] = []
+    for n, (s, e) in enumerate(merged):
+        text = raw[s:e]
+        if n == 0 and _looks_like_title(text):
+            kind = "title"
+        elif n == 1 and segments[0].kind == "title" and _looks_like_standfirst(text):
+            kind = "standfirst"
+        else:
+            kind = "paragraph"
+        segments.append(Segment(kind, s, e, text))
+    return segments, removed
+
+
+def _looks_like_title(text: str) -> bool:
+    words = clean_text(text).split()
+    return 0 < len(words) <= 30 and not re.search(r"[.]\s*$", text.strip())
+
+
+def _looks_like_standfirst(text: str) -> bool:
+    words = clean_text(text).split()
+    return 0 < len(words) <= 40 and not _SENTENCE_END.search(text.strip())
