@@ -4,7 +4,7 @@ from __future__ import annotations
 from .model import Mention, Parsed, Token
 
 MAX_WORDS = 16
-_LEADING = {"the", "a", "an", ",", "—", "–", "-"}
+_LEADING = {"the", "a", "an", "his", "her", "their", "its", ",", "—", "–", "-"}
 
 
 def _text(toks: tuple[Token, ...], s: int, e: int) -> str:
@@ -12,16 +12,15 @@ def _text(toks: tuple[Token, ...], s: int, e: int) -> str:
 
 
 def _reaches(toks: tuple[Token, ...], j: int, s: int, e: int) -> bool:
-    """Does token j's chain of heads enter [s, e) before leaving the range [j, e)?"""
-    seen = 0
-    while seen < 50:
+    """Does token j's chain of heads enter [s, e) without passing a token at or after e?"""
+    lo = j
+    for _ in range(12):
         h = toks[j].head
         if s <= h < e:
             return True
-        if h == j or h < j or h >= e:
+        if h == j or h >= e or h < lo - 4:
             return False
         j = h
-        seen += 1
     return False
 
 
@@ -70,15 +69,29 @@ def appositive(seg: Parsed, m: Mention) -> str | None:
     toks = seg.tokens
     window = seg.sents[toks[m.tok_start].sent]
     for t in toks[window[0]:window[1]]:
-        if t.dep == "appos" and m.tok_start <= t.head < m.tok_end and t.i >= m.tok_end:
+        if t.dep == "appos" and m.tok_start <= t.head < m.tok_end and t.i >= m.tok_end and t.tag in COMMON_NOUN:
             lo, hi = _subtree(toks, t.i, window)
             return _clean(toks, max(lo, m.tok_end), hi)
     root = next((t for t in toks[m.tok_start:m.tok_end] if not (m.tok_start <= t.head < m.tok_end)), None)
-    if root is not None and root.dep == "appos" and root.head < m.tok_start:
-        lo, _ = _subtree(toks, root.head, window)
-        return _clean(toks, lo, m.tok_start)
-    return None
+    if root is None or root.dep != "appos" or root.head >= m.tok_start or m.label != "PERSON":
+        return None
+    head = toks[root.head]
+    for _ in range(4):  # "the ambassador to the U.N., Vitaly Churkin": climb from "U.N." to "ambassador"
+        if head.tag in COMMON_NOUN or head.head == head.i:
+            break
+        head = toks[head.head]
+    if head.tag not in COMMON_NOUN or head.i < window[0]:
+        return None
+    lo, _ = _subtree(toks, head.i, window)
+    return _clean(toks, lo, m.tok_start)
+
+
+COMMON_NOUN = ("NN", "NNS")
+DESCRIBED = ("PERSON", "ORG", "FAC", "PRODUCT", "EVENT")
 
 
 def describe(seg: Parsed, m: Mention) -> str | None:
+    """A description of the mentioned entity from its sentence; places are not described."""
+    if m.label not in DESCRIBED:
+        return None
     return appositive(seg, m) or (title_before(seg, m) if m.label == "PERSON" else None)

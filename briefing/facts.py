@@ -234,12 +234,15 @@ class _Sentences:
         self.ids: dict[tuple[str, int, int], set[str]] = defaultdict(set)
         self.names: dict[tuple[str, int], str] = {}
         self.entity_at: dict[tuple[str, int], Entity] = {}
+        self.by_token: dict[tuple[str, int, int], Entity] = {}  # (article, segment, token) -> entity
         segs = {pa.article.id: pa.segments for pa in parsed}
         for e in entities:
             for m in e.mentions:
                 sent = segs[m.article][m.segment].tokens[m.tok_start].sent
                 self.ids[(m.article, m.segment, sent)].add(e.id)
                 self.entity_at[(m.article, m.start)] = e
+                for i in range(m.tok_start, m.tok_end):
+                    self.by_token[(m.article, m.segment, i)] = e
         total = max(1, len(self.ids))
         df = Counter(i for ids in self.ids.values() for i in ids)
         self.idf = {i: math.log((total + 1) / (n + 1)) for i, n in df.items()}
@@ -287,15 +290,16 @@ def _numbers(pa: ParsedArticle, si: int, sents: _Sentences, mention_tokens: set[
     aid = pa.article.id
     skip = set(mention_tokens)
     for ent in seg.ents:
-        if ent.label in ("DATE", "TIME", "ORDINAL") and not re.search(r"\w-(year|month|week|day)", " ".join(
-                t.text for t in toks[ent.start:ent.end])):
+        ent_text = raw[toks[ent.start].start:toks[ent.end - 1].end]
+        if ent.label in ("DATE", "TIME", "ORDINAL") and not re.search(r"\w-(year|month|week|day)", ent_text):
             skip.update(range(ent.start, ent.end))
     out = []
     i = 0
     while i < len(toks):
         t = toks[i]
-        if t.tag != "CD" or i in skip or not (t.text[:1].isdigit() or t.text.lower() in NUMBER_WORDS
-                                               or t.text.lower() in LARGE):
+        is_large = t.text.lower() in LARGE and i + 1 < len(toks) and toks[i + 1].text.lower() == "of"
+        if not (t.tag == "CD" or is_large) or i in skip or not (
+                t.text[:1].isdigit() or t.text.lower() in NUMBER_WORDS or is_large):
             i += 1
             continue
         j = i + 1
@@ -424,7 +428,8 @@ def _event(toks: tuple[Token, ...], i: int) -> str:
 QUOTE_RE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
 
-def _quotes(pa: ParsedArticle, si: int, sents: _Sentences, last_speaker: list[Entity | None]) -> list[Extracted]:
+def _quotes(pa: ParsedArticle, si: int, sents: _Sentences, state: dict) -> list[Extracted]:
+    """Quotations of four words or more, each with its speaker; `state` carries the last speaker."""
     seg = pa.segments[si]
     art = pa.article
     toks = seg.tokens
@@ -440,85 +445,120 @@ def _quotes(pa: ParsedArticle, si: int, sents: _Sentences, last_speaker: list[En
     groups: list[list[tuple[int, int, str]]] = []
     for q in found:
         # a quote split by "he said" is one quotation
-        if groups and _split_continuation(raw[groups[-1][-1][1]:q[0]]):
+        if groups and groups[-1][-1][2].rstrip().endswith(",") and _split_continuation(raw[groups[-1][-1][1]:q[0]]):
             groups[-1].append(q)
         else:
             groups.append([q])
-    para_speaker: Entity | None = None
     for group in groups:
         start, end = group[0][0], group[-1][1]
-        speaker = _speaker(pa, si, start, end, sents) or None
-        if speaker == "PRONOUN" or speaker is None:
-            speaker_entity = para_speaker or (last_speaker[0] if speaker == "PRONOUN" else None)
-        else:
-            speaker_entity = speaker
-        if speaker_entity is None and para_speaker is not None:
-            speaker_entity = para_speaker
-        if isinstance(speaker_entity, Entity):
-            para_speaker = speaker_entity
-            last_speaker[0] = speaker_entity
-        text = " … ".join(q[2] for q in group)
+        speaker = _speaker(pa, si, [(q[0], q[1]) for q in group], sents)
+        if speaker is None:  # no speech verb in the quote's sentence: the paragraph's last speaker
+            speaker = _paragraph_speaker(pa, si, start, sents)
+        if speaker == "PRONOUN":
+            speaker = state.get("speaker") if state.get("segment", -9) >= si - 1 else None
+            speaker = speaker or _last_person(pa, si, start, sents)
+        if isinstance(speaker, Entity):
+            state["speaker"], state["segment"] = speaker, si
         tok = next((t for t in toks if t.start >= start), toks[-1])
         sent = tok.sent
         ents = frozenset(sents.ids.get((art.id, si, sent), ()))
-        name = speaker_entity.name if isinstance(speaker_entity, Entity) else "unattributed"
-        key = speaker_entity.id if isinstance(speaker_entity, Entity) else f"?{art.id}:{start}"
+        if isinstance(speaker, Entity):
+            name, key = speaker.name, speaker.id
+        else:
+            name, key = (speaker if isinstance(speaker, str) and speaker != "PRONOUN" else "unattributed",
+                         f"?{art.id}:{start}")
+        text = " … ".join(q[2] for q in group)
         claim = Claim(art.id, si, start, end, raw[start:end], text, _sentence_text(seg, sent))
         out.append(Extracted(claim, "quote", ("quote", key), entities=ents, subject=name))
     return out
 
 
+def _paragraph_speaker(pa: ParsedArticle, si: int, before: int, sents: _Sentences):
+    """A speech verb earlier in the same paragraph names who goes on talking."""
+    toks = pa.segments[si].tokens
+    verbs = [t for t in toks if t.end <= before and _lemma(t) in SPEECH_VERBS and t.pos in ("VERB", "AUX")]
+    for verb in reversed(verbs):
+        found = _subject_of(pa, si, verb, list(toks), sents)
+        if found is not None:
+            return found
+    return None
+
+
+def _last_person(pa: ParsedArticle, si: int, before: int, sents: _Sentences) -> Entity | None:
+    """The person named last before offset `before` in this article."""
+    best = None
+    for (aid, start), e in sents.entity_at.items():
+        if aid == pa.article.id and start < before and e.label == "PERSON" and (best is None or start > best[0]):
+            best = (start, e)
+    return best[1] if best else None
+
+
 def _split_continuation(between: str) -> bool:
     words = re.findall(r"\w+", between)
-    return 0 < len(words) <= 5 and any(w.lower() in ("said", "says", "added", "adds", "wrote", "told", "asked",
+    return not re.search(r"[.!?]", between) and 0 < len(words) <= 5 and any(w.lower() in ("said", "says", "added", "adds", "wrote", "told", "asked",
                                                       "continued", "explained", "noted") for w in words)
 
 
-def _speaker(pa: ParsedArticle, si: int, start: int, end: int, sents: _Sentences):
-    """The entity that said the quote at [start, end): subject of the nearest speech verb outside it."""
+def _speaker(pa: ParsedArticle, si: int, pieces: list[tuple[int, int]], sents: _Sentences):
+    """Who said the quote made of `pieces`: the subject of the nearest speech verb outside them."""
+    start, end = pieces[0][0], pieces[-1][1]
     toks = pa.segments[si].tokens
-    inside = [t for t in toks if start <= t.start < end]
+    inside = [t for t in toks if any(s <= t.start < e for s, e in pieces)]
     if not inside:
         return None
     sent_ids = {t.sent for t in inside}
-    outside = [t for t in toks if t.sent in sent_ids and not (start <= t.start < end)]
+    outside = [t for t in toks if t.sent in sent_ids and not any(s <= t.start < e for s, e in pieces)]
     verbs = [t for t in outside if _lemma(t) in SPEECH_VERBS and t.pos in ("VERB", "AUX")]
     if not verbs and "according" in {t.text.lower() for t in outside}:
         verbs = [t for t in outside if t.text.lower() == "according"]
     verbs.sort(key=lambda v: min(abs(v.start - start), abs(v.start - end)))
     for verb in verbs:
-        if _lemma(verb) == "quote":  # "X quoted Y as saying": Y
-            obj = next((t for t in outside if t.head == verb.i and t.dep == "dobj"), None)
-            if obj is not None:
-                ent = _entity_in(pa, toks, obj, sents)
-                if ent is not None:
-                    return ent
-        subj = next((t for t in outside if t.head == verb.i and t.dep in ("nsubj", "nsubjpass")), None)
-        if subj is None and verb.text.lower() == "according":
-            subj = next((t for t in outside if t.i > verb.i and t.dep == "pobj"), None)
-        if subj is None:
-            continue
-        if subj.text.lower() in PRONOUNS:
-            return "PRONOUN"
-        ent = _entity_in(pa, toks, subj, sents)
-        if ent is not None:
-            return ent
-        return None
+        found = _subject_of(pa, si, verb, outside, sents)
+        if found is not None:
+            return found
     return None
 
 
-def _entity_in(pa: ParsedArticle, toks: tuple[Token, ...], root: Token, sents: _Sentences) -> Entity | None:
-    """The entity named in the phrase headed by `root`, preferring a person; appositions included."""
-    members = {root.i}
-    for _ in range(4):
-        members |= {t.i for t in toks if t.head in members and t.dep in ("compound", "appos", "prep", "pobj",
-                                                                           "poss", "amod", "nmod", "flat")}
-    best = None
-    for i in sorted(members):
-        e = sents.entity_at.get((pa.article.id, toks[i].start))
-        if e is not None and (best is None or (e.label == "PERSON" and best.label != "PERSON")):
-            best = e
-    return best
+def _subject_of(pa: ParsedArticle, si: int, verb: Token, scope: list[Token], sents: _Sentences):
+    """Who a speech verb says spoke: an Entity, "PRONOUN", an unnamed speaker's words, or None."""
+    toks = pa.segments[si].tokens
+    if _lemma(verb) == "quote":  # "X quoted Y as saying": Y
+        obj = next((t for t in scope if t.head == verb.i and t.dep == "dobj"), None)
+        if obj is not None:
+            ent = _entity_in(pa, si, obj, sents)
+            if ent is not None:
+                return ent
+    subj = next((t for t in scope if t.head == verb.i and t.dep in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.text.lower() == "according":
+        subj = next((t for t in scope if t.i > verb.i and t.dep == "pobj"), None)
+    if subj is None:
+        return None
+    if subj.text.lower() in PRONOUNS:
+        return "PRONOUN"
+    ent = _entity_in(pa, si, subj, sents)
+    if ent is not None:
+        return ent
+    words = [t for t in toks if t.head == subj.i and t.i < subj.i and t.dep in ("det", "amod", "compound", "nummod")]
+    return " ".join(t.text for t in words + [subj])
+
+
+def _entity_in(pa: ParsedArticle, si: int, root: Token, sents: _Sentences) -> Entity | None:
+    """The entity a phrase headed by `root` names: the root's own name, or a person in apposition
+    to it ("the ambassador to the U.N., Vitaly Churkin"). "One U.S. official" names no one."""
+    aid = pa.article.id
+    own = sents.by_token.get((aid, si, root.i))
+    if own is not None:
+        return own
+    toks = pa.segments[si].tokens
+    frontier = [root.i]
+    for _ in range(3):
+        frontier = [t.i for t in toks if t.head in frontier and t.i != t.head
+                    and t.dep in ("appos", "prep", "pobj", "compound")]
+        for i in frontier:
+            e = sents.by_token.get((aid, si, i))
+            if e is not None and e.label == "PERSON" and toks[i].dep == "appos":
+                return e
+    return None
 
 
 def _equipment(pa: ParsedArticle, si: int, sents: _Sentences, entities_at: dict) -> list[Extracted]:
@@ -554,10 +594,10 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
             mentions_at[(m.article, m.start)] = (e, m)
     out: list[Extracted] = []
     for pa in parsed:
-        last_speaker: list[Entity | None] = [None]
+        state: dict = {}
         for si in range(len(pa.segments)):
             mt = mention_tokens.get((pa.article.id, si), set())
-            found = _numbers(pa, si, sents, mt) + _dates(pa, si, sents) + _quotes(pa, si, sents, last_speaker)
+            found = _numbers(pa, si, sents, mt) + _dates(pa, si, sents) + _quotes(pa, si, sents, state)
             found += _equipment(pa, si, sents, {k: v for k, v in mentions_at.items() if v[1].segment == si
                                                and k[0] == pa.article.id})
             # a number inside a quote belongs to the quote
@@ -580,7 +620,10 @@ def _pair_score(a: Extracted, b: Extracted, sents: _Sentences) -> float | None:
         score = fuzz.partial_ratio(na, nb) if min(len(na), len(nb)) >= 20 else fuzz.ratio(na, nb)
         return score if score >= QUOTE_MIN_SIMILARITY else None
     if a.kind == "date":
-        return 100 + support if support >= ENTITY_SUPPORT else None
+        # the same date needs some shared context; a different one needs much more
+        if dates_agree(a, b):
+            return 150 + support if support >= ENTITY_SUPPORT else None
+        return 100 + support if support >= 3 * ENTITY_SUPPORT else None
     if a.kind == "equipment":
         return 100 + support
     overlap = a.low <= b.high and b.low <= a.high

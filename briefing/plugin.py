@@ -24,13 +24,13 @@ log = get_plugin_logger(__name__)
 _TYPES = {"str": str, "int": int, "bool": bool, "dict": dict}
 
 
-class BriefingConfig(base.Config):
-    pass
+def _option(f):
+    default = f.default_factory() if callable(f.default_factory) else f.default
+    return c.Type(_TYPES[str(f.type)], default=default)
 
 
-for _f in fields(Settings):
-    _default = _f.default_factory() if callable(_f.default_factory) else _f.default
-    setattr(BriefingConfig, _f.name, c.Type(_TYPES[str(_f.type)], default=_default))
+# One MkDocs option per Settings field: the options are declared once, in config.py.
+BriefingConfig = type("BriefingConfig", (base.Config,), {f.name: _option(f) for f in fields(Settings)})
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):

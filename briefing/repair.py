@@ -202,10 +202,15 @@ def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[Ent
             while i < len(toks):
                 for key in by_first.get(toks[i].text, ()):
                     e = i + len(key)
-                    if e > len(toks) or tuple(t.text for t in toks[i:e]) != key or _covered(current, i, e):
+                    if e > len(toks) or tuple(t.text for t in toks[i:e]) != key:
                         continue
-                    if _inside_longer_name(toks, i, e, current):
+                    inner = [sp for sp in current if sp.start < e and i < sp.end]
+                    if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
+                        continue  # already a mention, or part of a longer one
+                    others = [sp for sp in current if sp not in inner]
+                    if _inside_longer_name(toks, i, e, others):
                         continue
+                    current[:] = others  # a known longer name replaces its fragments
                     current.append(EntSpan(i, e, known[key].most_common(1)[0][0]))
                     i = e - 1
                     break
@@ -243,11 +248,35 @@ def vote_labels(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[E
             sps[n] = EntSpan(sp.start, sp.end, best)
 
 
+def hyphen_parts(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> list[Mention]:
+    """Known names inside a hyphenated token: "U.S.-Russia talks", "pro-Assad fighters"."""
+    known: dict[str, Counter] = defaultdict(Counter)
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for sp in sps:
+            if sp.end - sp.start == 1:
+                known[toks[sp.start].text][sp.label] += 1
+    out = []
+    for (a, si), sps in sorted(spans.items()):
+        pa = parsed[a]
+        for tok in pa.segments[si].tokens:
+            if "-" not in tok.text.strip("-") or _covered(sps, tok.i, tok.i + 1):
+                continue
+            offset = 0
+            for part in re.split(r"(?<=[^-])-(?=[^-])", tok.text):
+                if part in known and part[:1].isupper():
+                    start = tok.start + offset
+                    out.append(Mention(pa.article.id, si, tok.i, tok.i + 1, start, start + len(part), part,
+                                       known[part].most_common(1)[0][0]))
+                offset += len(part) + 1
+    return out
+
+
 def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     spans = {(a, si): repair_segment(seg) for a, pa in enumerate(parsed) for si, seg in enumerate(pa.segments)}
     propagate(parsed, spans)
     vote_labels(parsed, spans)
-    out = []
+    out = hyphen_parts(parsed, spans)
     for (a, si), sps in sorted(spans.items()):
         pa = parsed[a]
         toks = pa.segments[si].tokens
@@ -255,4 +284,4 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
             start, end = toks[sp.start].start, toks[sp.end - 1].end
             out.append(Mention(pa.article.id, si, sp.start, sp.end, start, end, pa.article.raw[start:end],
                                sp.label))
-    return out
+    return sorted(out, key=lambda m: (m.article, m.start))
