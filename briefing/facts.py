@@ -127,18 +127,25 @@ def _norm_quote(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def word_diff(a: str, b: str) -> str:
-    """A word-level diff: `[-removed-]` and `{+added+}` (plain text; render.py escapes it)."""
+def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
+    """Word-level diff of two quotes in their own wording, compared after normalising case,
+    quote marks and punctuation: ("=", same), ("-", only in a), ("+", only in b)."""
     wa, wb = a.split(), b.split()
+    ka, kb = [_norm_quote(w) for w in wa], [_norm_quote(w) for w in wb]
     out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(" ".join(wa[i1:i2]))
+            out.append(("=", " ".join(wb[j1:j2])))
         if op in ("delete", "replace"):
-            out.append("[-" + " ".join(wa[i1:i2]) + "-]")
+            out.append(("-", " ".join(wa[i1:i2])))
         if op in ("insert", "replace"):
-            out.append("{+" + " ".join(wb[j1:j2]) + "+}")
-    return " ".join(out)
+            out.append(("+", " ".join(wb[j1:j2])))
+    # one outlet quoting a shorter excerpt is not a difference of wording: trim unmatched edges
+    while len(out) > 1 and out[0][0] != "=" and out[1][0] == "=":
+        out.pop(0)
+    while len(out) > 1 and out[-1][0] != "=" and out[-2][0] == "=":
+        out.pop()
+    return tuple(out)
 
 
 def resolve_date(text: str, published: dt.date | None) -> tuple[str, str] | None:
@@ -634,7 +641,8 @@ def _pair_score(a: Extracted, b: Extracted, sents: _Sentences) -> float | None:
     return 50 + support if support >= 2 * ENTITY_SUPPORT and a.specific and b.specific else None
 
 
-def _status(group: list[Extracted]) -> tuple[str, str]:
+def _status(group: list[Extracted]) -> tuple[str, str | tuple]:
+    """(status, note): a note says why, or, for quotes, is the word diff of the first two claims."""
     if len({x.claim.article for x in group}) < 2:
         return "single", ""
     kind = group[0].kind
@@ -643,7 +651,7 @@ def _status(group: list[Extracted]) -> tuple[str, str]:
         shortest = min(norm, key=len)
         if all(shortest in n for n in norm):
             return "agree", ""
-        return "differ", word_diff(norm[0], norm[1])
+        return "differ", word_diff(group[0].claim.value, group[1].claim.value)
     if kind == "date":
         ok = all(dates_agree(group[0], x) for x in group[1:])
         unresolved = any(not x.granularity for x in group)
@@ -699,7 +707,8 @@ def align(items: list[Extracted], sents: _Sentences, order: dict[str, int]) -> l
         facts.append(Fact(
             id=f"{first.kind}-{first.claim.article}-{first.claim.start}",
             kind=first.kind, status=status, subject=first.subject or first.claim.text,
-            claims=tuple(x.claim for x in members), note=note))
+            claims=tuple(x.claim for x in members),
+            note=note if isinstance(note, str) else "", diff=note if isinstance(note, tuple) else ()))
     rank = {"differ": 0, "agree": 1, "single": 2}
     facts.sort(key=lambda f: (rank[f.status], order[f.claims[0].article], f.claims[0].start))
     return facts

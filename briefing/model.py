@@ -6,7 +6,7 @@ exactly as decoded from disk.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal["error", "warning", "info"]
@@ -148,6 +148,7 @@ class Fact:
     subject: str
     claims: tuple[Claim, ...]
     note: str = ""
+    diff: tuple[tuple[str, str], ...] = ()  # quotes: word diff of the first two claims
 
 
 @dataclass(frozen=True)
@@ -156,4 +157,3 @@ class Briefing:
     articles: tuple[Article, ...]
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
-    sentences: dict[tuple[str, int, int], str] = field(default_factory=dict, compare=False)

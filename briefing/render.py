@@ -40,10 +40,17 @@ def md_inline(text: str) -> str:
 
 
 def _protect_start(markdown: str) -> str:
-    """A line must not open a block ('-', '1.', '#', '>', indentation): escape its first character."""
-    if markdown and not markdown[0].isalpha() and not markdown.startswith(("&#", "[")):
+    """A line must not open a block: '-' (list, rule), '1.' (ordered list), ':' (definition).
+    Every other block marker ('#', '>', '*', '+', '|', indentation) is already escaped or folded."""
+    if re.match(r"-|\d+[.)]|:", markdown):
         return f"&#{ord(markdown[0])};" + markdown[1:]
     return markdown
+
+
+def diff_html(diff: tuple[tuple[str, str], ...]) -> str:
+    """A word diff as <del>/<ins> (read out by screen readers, struck through or underlined in print)."""
+    tags = {"-": ('<del class="bf-diff">', "</del>"), "+": ('<ins class="bf-diff">', "</ins>"), "=": ("", "")}
+    return " ".join(f"{tags[op][0]}{md_inline(text)}{tags[op][1]}" for op, text in diff)
 
 
 def label_name(label: str) -> str:
@@ -156,6 +163,8 @@ class Renderer:
             status = f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
             if f.note:
                 status += f"<br><small>{md_text(f.note)}</small>"
+            if f.diff:
+                status += "<br><small>" + diff_html(f.diff) + "</small>"
             if aid:
                 mine = "<br>".join(self.claim_link(c, aid) for c in f.claims if c.article == aid)
                 others = "<br>".join(f"{md_text(self.source_name(c.article))}: {self.claim_link(c, aid)}"
@@ -246,6 +255,7 @@ class Renderer:
                                        for m in e.mentions]}
                          for e in b.entities],
             "facts": [{"id": f.id, "kind": f.kind, "status": f.status, "subject": f.subject, "note": f.note,
+                       "diff": [list(d) for d in f.diff],
                        "claims": [{"article": c.article, "text": c.text, "value": c.value, "start": c.start,
                                    "end": c.end, "sentence": c.sentence} for c in f.claims]}
                       for f in b.facts],

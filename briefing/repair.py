@@ -37,7 +37,7 @@ FACILITY_HEADS = frozenset({"airport", "airfield", "base", "bridge", "stadium", 
                             "church", "cathedral", "temple", "square"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
                          "county", "capital", "port", "island", "governorate"})
-MODEL_NUMBER = re.compile(r"^[A-Z]{1,5}-?\d+[A-Z0-9]*$")
+MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d+[A-Za-z0-9]*$")
 
 
 def _is_cap(tok: Token) -> bool:

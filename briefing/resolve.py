@@ -70,7 +70,9 @@ def first_names_match(a: str, b: str) -> bool:
     if NICKNAMES.get(a, a) == NICKNAMES.get(b, b):
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 3 and long_.startswith(short)
+    if len(short) >= 3 and long_.startswith(short):
+        return True
+    return a[0] == b[0] and fuzz.ratio(a, b) >= 80  # transliterations: Sergei / Sergey
 
 
 def group_stem(form: str) -> str:
@@ -144,7 +146,7 @@ def _link_surnames(ments: list[Mention], uf: _UnionFind) -> None:
         by_surname[name_parts(m.text)[-1]].append(m)
     for m in ments:
         parts = name_parts(m.text)
-        if len(parts) != 1 or m.label not in ("PERSON", "ORG", "GPE", "NORP") or not m.text[:1].isupper():
+        if len(parts) != 1 or m.label not in ("PERSON", "ORG") or not m.text[:1].isupper():
             continue
         cands = by_surname.get(parts[0])
         if not cands:

@@ -1,0 +1,63 @@
+"""Shared fixtures: hand-built spaCy Docs for rule tests, the real pipeline for the rest."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from briefing.model import Article, ParsedArticle, Segment
+from briefing.nlp import Parser, doc_to_parsed
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def make_doc(vocab, words, *, ents=None, tags=None, deps=None, heads=None, pos=None, lemmas=None, spaces=None):
+    """A Doc from words and annotations; `ents` are IOB strings like "B-PERSON"."""
+    n = len(words)
+    doc = Doc(vocab, words=words, spaces=spaces, tags=tags or ["NNP"] * n, deps=deps or ["dep"] * n,
+              heads=heads if heads is not None else list(range(n)), pos=pos, lemmas=lemmas,
+              ents=ents or ["O"] * n)
+    return doc
+
+
+def article_of(doc, aid="a", title_doc=None) -> ParsedArticle:
+    """Wrap a Doc as a one-paragraph article whose raw text is the Doc's text."""
+    raw = doc.text
+    article = Article(id=aid, file=f"seeds/{aid}.txt", raw=raw, title=aid, segments=(Segment("paragraph", 0, len(raw), raw),))
+    return ParsedArticle(article, (doc_to_parsed(doc, 0),))
+
+
+@pytest.fixture(scope="session")
+def parser(tmp_path_factory):
+    """The real default pipeline, with a session cache."""
+    return Parser(cache_dir=tmp_path_factory.mktemp("nlp-cache"))
+
+
+@pytest.fixture(scope="session")
+def nlp(parser):
+    return parser.nlp
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project's mkdocs.yml, docs/ and seeds/ in a scratch folder."""
+    for name in ("mkdocs.yml", "overrides.yml"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("briefing"))
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    return tmp_path
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")

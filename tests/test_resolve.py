@@ -1,0 +1,115 @@
+"""Cross-source resolution on hand-built Docs: what must merge and what must not."""
+import pytest
+
+from briefing import overrides, repair, resolve
+
+from conftest import article_of, make_doc
+
+
+def doc_from(vocab, text_ents):
+    """Build a Doc from [(text, label or None)] pieces; each piece's words share the label."""
+    words, ents, tags = [], [], []
+    for text, label in text_ents:
+        for n, w in enumerate(text.split()):
+            words.append(w)
+            ents.append("O" if label is None else ("B-" if n == 0 else "I-") + label)
+            tags.append("NNP" if w[:1].isupper() else "NN")
+    return make_doc(vocab, words, ents=ents, tags=tags)
+
+
+def entities(*articles):
+    parsed = [article_of(doc, aid=f"a{n}") for n, doc in enumerate(articles)]
+    _, ents, problems = overrides.apply(overrides.Rules(), parsed, repair.mentions(parsed))
+    return {e.name: sorted(set(e.aliases)) for e in ents}, ents
+
+
+def test_surname_links_to_full_name_in_the_same_article(vocab):
+    doc = doc_from(vocab, [("said", None), ("Julianne Smith", "PERSON"), ("and later", None), ("Smith", "ORG"),
+                           ("added", None)])
+    names, ents = entities(doc)
+    assert names == {"Julianne Smith": ["Julianne Smith", "Smith"]}
+    assert ents[0].label == "PERSON"
+
+
+def test_place_named_like_a_person_stays_apart(vocab):
+    doc = doc_from(vocab, [("Michael Jordan", "PERSON"), ("visited", None), ("Jordan", "GPE")])
+    names, _ = entities(doc)
+    assert set(names) == {"Michael Jordan", "Jordan"}
+
+
+def test_also_known_as_aliases(vocab):
+    words = ["Islamic", "State", ",", "also", "known", "as", "ISIS", "or", "ISIL", ",", "fights"]
+    ents = ["B-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG", "O", "B-ORG", "O", "O"]
+    tags = ["NNP", "NNP", ",", "RB", "VBN", "IN", "NNP", "CC", "NNP", ",", "VBZ"]
+    names, _ = entities(make_doc(vocab, words, ents=ents, tags=tags))
+    assert names == {"Islamic State": ["ISIL", "ISIS", "Islamic State"]}
+
+
+def test_abbreviation_defined_in_one_article_links_another(vocab):
+    a = make_doc(vocab, ["the", "World", "Health", "Organization", "(", "WHO", ")", "warned"],
+                 ents=["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"],
+                 tags=["DT", "NNP", "NNP", "NNP", "-LRB-", "NNP", "-RRB-", "VBD"])
+    b = doc_from(vocab, [("the", None), ("WHO", "ORG"), ("said", None)])
+    names, _ = entities(a, b)
+    assert names == {"World Health Organization": ["WHO", "World Health Organization"]}
+
+
+@pytest.mark.parametrize("forms", [("U.S.", "US", "United States"), ("U.N.", "UN")])
+def test_compact_and_initial_keys_across_articles(vocab, forms):
+    docs = [doc_from(vocab, [(f, "GPE" if "S" in f else "ORG"), ("said", None)]) for f in forms]
+    names, _ = entities(*docs)
+    assert len(names) == 1 and sorted(next(iter(names.values()))) == sorted(forms)
+
+
+@pytest.mark.parametrize("a,b", [("Ashton Carter", "Ash Carter"), ("Bashar al-Assad", "Bashar Assad"),
+                                 ("Sergei Shoigu", "Sergey Shoigu"), ("William Burns", "Bill Burns"),
+                                 ("Volodymyr Zelensky", "Volodymyr Zelenskyy"), ("John F. Kerry", "John Kerry")])
+def test_person_variants_across_outlets_merge(vocab, a, b):
+    names, _ = entities(doc_from(vocab, [(a, "PERSON"), ("spoke", None)]),
+                        doc_from(vocab, [(b, "PERSON"), ("spoke", None)]))
+    assert len(names) == 1, names
+
+
+def test_different_first_names_with_one_surname_stay_apart(vocab):
+    names, _ = entities(doc_from(vocab, [("Bashar Assad", "PERSON"), ("and", None), ("Bassel Assad", "PERSON")]),
+                        doc_from(vocab, [("Bassel Assad", "PERSON"), ("died", None)]))
+    assert set(names) == {"Bashar Assad", "Bassel Assad"}
+
+
+def test_name_inside_a_longer_proper_name_is_not_merged(vocab):
+    doc = doc_from(vocab, [("President", None), ("Bashar Assad", "PERSON"), ("flew to", None),
+                           ("Bassel Assad International Airport", "FAC"), ("where", None), ("Assad", "PERSON"),
+                           ("spoke", None)])
+    names, _ = entities(doc)
+    assert names["Bashar Assad"] == ["Assad", "Bashar Assad"]
+    assert names["Bassel Assad International Airport"] == ["Bassel Assad International Airport"]
+
+
+def test_different_coarse_types_do_not_merge(vocab):
+    names, _ = entities(doc_from(vocab, [("Chad", "GPE"), ("and", None), ("Chad Smith", "PERSON")]))
+    assert set(names) == {"Chad", "Chad Smith"}
+
+
+def test_demonym_singular_and_plural_merge(vocab):
+    names, _ = entities(doc_from(vocab, [("Russian", "NORP"), ("jets and the", None), ("Russians", "NORP")]))
+    assert list(names.values()) == [["Russian", "Russians"]]
+
+
+def test_canonical_name_is_the_fullest_common_form():
+    from collections import Counter
+    assert resolve.canonical_name(Counter({"ISIL": 9, "Islamic State": 4, "Islamic State in Iraq and the Levant": 1})) \
+        == "Islamic State"
+    assert resolve.canonical_name(Counter({"Putin": 7, "Vladimir Putin": 2})) == "Vladimir Putin"
+
+
+def test_blocking_keeps_work_near_linear(vocab, monkeypatch):
+    """Fuzzy comparison runs only inside surname-prefix blocks, not over all pairs."""
+    calls = []
+    real = resolve.fuzz.ratio
+    monkeypatch.setattr(resolve.fuzz, "ratio", lambda a, b, **k: calls.append(1) or real(a, b))
+    pieces = []
+    for n in range(300):
+        first = "Anna Bella Carla Dora Emma Fiona".split()[n % 6]
+        pieces += [(f"{first} Name{n:03d}x", "PERSON"), ("met", None)]
+    entities(doc_from(vocab, pieces))
+    assert len(calls) < 300 * 25  # all pairs would be 44,850
