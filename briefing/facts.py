@@ -53,7 +53,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december"]
 MONTH_ABBR = {m[:3]: n + 1 for n, m in enumerate(MONTHS)} | {"sept": 9}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-DATE_CUE = re.compile(r"\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|"
+DATE_CUE = re.compile(r"\b\d{4}\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|"
                       r"(this|next|last|later|earlier)\s+(week|month|year|spring|summer|autumn|fall|winter))\b",
                       re.IGNORECASE)
 DURATION_ONLY = re.compile(r"^(the\s+)?(past|last|next|coming|previous|recent)\b(?!.*\bago\b)|^\w+-(year|month|week|day)"
@@ -61,7 +61,7 @@ DURATION_ONLY = re.compile(r"^(the\s+)?(past|last|next|coming|previous|recent)\b
                            re.IGNORECASE)
 QUOTE_MIN_WORDS = 4
 QUOTE_MIN_SIMILARITY = 85
-ENTITY_SUPPORT = 2.5  # summed rarity (idf) of shared entities that makes two claims one fact
+ENTITY_SUPPORT = 2.0  # summed weight of shared entities that makes two claims one fact
 
 
 @dataclass(frozen=True)
@@ -252,10 +252,13 @@ class _Sentences:
                     self.by_token[(m.article, m.segment, i)] = e
         total = max(1, len(self.ids))
         df = Counter(i for ids in self.ids.values() for i in ids)
-        self.idf = {i: math.log((total + 1) / (n + 1)) for i, n in df.items()}
+        labels = {e.id: e.label for e in entities}
+        # rarer entities say more; a named person or organisation always says something
+        self.weight = {i: max(math.log((total + 1) / (n + 1)), 1.0 if labels[i] in ("PERSON", "ORG") else 0.3)
+                       for i, n in df.items()}
 
     def support(self, a: frozenset[str], b: frozenset[str]) -> float:
-        return sum(self.idf.get(i, 0.0) for i in a & b)
+        return sum(self.weight.get(i, 0.0) for i in a & b)
 
 
 def _sentence_text(seg: Parsed, sent: int) -> str:
@@ -298,7 +301,8 @@ def _numbers(pa: ParsedArticle, si: int, sents: _Sentences, mention_tokens: set[
     skip = set(mention_tokens)
     for ent in seg.ents:
         ent_text = raw[toks[ent.start].start:toks[ent.end - 1].end]
-        if ent.label in ("DATE", "TIME", "ORDINAL") and not re.search(r"\w-(year|month|week|day)", ent_text):
+        if ent.label in ("DATE", "TIME", "ORDINAL") and not re.search(r"\w-(year|month|week|day)|^\d{1,3}$",
+                                                                      ent_text):
             skip.update(range(ent.start, ent.end))
     out = []
     i = 0
@@ -327,46 +331,72 @@ def _numbers(pa: ParsedArticle, si: int, sents: _Sentences, mention_tokens: set[
             low, high = low * 0.9, high * 1.1
         sent = toks[i].sent
         ents = frozenset(sents.ids.get((aid, si, sent), ()))
-        kind, block, subject, end, specific = None, None, "", j, False
-        nxt = [x.text.lower() for x in toks[j:j + 3]]
-        if nxt[:1] and nxt[0] in ("-", "–") and len(nxt) > 1 and nxt[1] in UNITS:
-            # "four-year uprising": a duration of the noun it modifies
-            unit = UNITS[nxt[1]]
-            unit_tok = toks[j + 1]
-            noun = toks[unit_tok.head] if unit_tok.head > unit_tok.i else None
-            if nxt[2:3] == ["-"] and j + 3 < len(toks) and toks[j + 3].text.lower() == "old":
-                noun = None
-                end = j + 4
-            else:
-                end = (noun.i + 1) if noun is not None else j + 2
-            thing = _thing(toks, noun, mention_tokens) if noun is not None else ("age", "age")
-            kind, block, subject, specific = "duration", ("duration", unit, thing[1]), f"{thing[0]}: {unit}s", True
-        elif nxt[:1] and nxt[0] in UNITS and nxt[1:2] == ["old"]:
-            unit = UNITS[nxt[0]]
-            subj = next((x for x in toks[seg.sents[sent][0]:seg.sents[sent][1]] if x.dep in ("nsubj", "nsubjpass")),
-                        None)
-            thing = _thing(toks, subj, mention_tokens) if subj is not None else ("age", "age")
-            end = j + 2
-            kind, block, subject, specific = "duration", ("duration", unit, thing[1]), f"{thing[0]}: age in {unit}s", True
-        else:
-            head = _counted(toks, i, j)
-            if head is None:
-                i = j
-                continue
-            thing, cls = _thing(toks, head, mention_tokens)
-            if head.i >= j and head.i - j <= 6:
-                end = head.i + 1
-            if value == (1.0, 1.0) and not qual:
-                i = j
-                continue  # "one official": not a fact
-            kind, block, subject = "number", ("number", cls), f"{thing}"
-            specific = cls not in GENERIC_THINGS and thing not in GENERIC_THINGS
+        measured = _measure(pa, si, i, j, value, qual, sents, mention_tokens)
+        if measured is None:
+            i = j
+            continue
+        kind, block, subject, end, specific = measured
         start, stop, text = _span_text(raw, toks, qs, end)
         claim = Claim(aid, si, start, stop, text, fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
                       if not qual else f"{qual} {fmt(value[0])}", _sentence_text(seg, sent))
         out.append(Extracted(claim, kind, block, low, high, entities=ents, subject=subject, specific=specific))
         i = j
     return out
+
+
+def _person_at(pa: ParsedArticle, si: int, i: int, sents: _Sentences) -> Entity | None:
+    e = sents.by_token.get((pa.article.id, si, i))
+    return e if e is not None and e.label == "PERSON" else None
+
+
+def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, float], qual: str | None,
+             sents: _Sentences, mention_tokens: set[int]) -> tuple[str, tuple, str, int, bool] | None:
+    """What the number at tokens [i, j) measures: (kind, block, subject, end token, specific)."""
+    toks = pa.segments[si].tokens
+    seg = pa.segments[si]
+    sent_range = range(*seg.sents[toks[i].sent])
+    nxt = [x.text.lower() for x in toks[j:j + 4]]
+    if nxt[:1] in (["-"], ["–"]) and len(nxt) > 1 and nxt[1] in UNITS:
+        unit = UNITS[nxt[1]]
+        if nxt[2:4] in (["-", "old"], ["–", "old"]):  # "the 52-year-old": the person the phrase is about
+            person = _nearest_person(pa, si, i, sent_range, sents)
+            if person is not None:
+                return "age", ("age", person.id), f"{person.name}: age", j + 4, True
+            return None
+        unit_tok = toks[j + 1]  # "four-year uprising": a duration of the noun it modifies
+        noun = toks[unit_tok.head] if unit_tok.head > unit_tok.i and toks[unit_tok.head].tag.startswith("NN") \
+            else None
+        if noun is None:
+            return None
+        thing, cls = _thing(toks, noun, mention_tokens)
+        return "duration", ("duration", unit, cls), f"{thing}: {unit}s", noun.i + 1, True
+    if nxt[:1] and nxt[0] in UNITS and nxt[1:2] == ["old"]:  # "41 years old"
+        unit = UNITS[nxt[0]]
+        subj = next((x for x in toks[sent_range.start:sent_range.stop] if x.dep in ("nsubj", "nsubjpass")), None)
+        person = _person_at(pa, si, subj.i, sents) if subj is not None else None
+        if person is not None:
+            return "age", ("age", person.id), f"{person.name}: age", j + 2, True
+        if subj is None or not subj.tag.startswith("NN"):
+            return None
+        thing, cls = _thing(toks, subj, mention_tokens)
+        return "duration", ("duration", unit, cls), f"{thing}: {unit}s", j + 2, True
+    if i >= 2 and toks[i - 1].text == "," and j < len(toks) and toks[j].text in (",", ".", ";") and \
+            value[0] == value[1] and 0 < value[0] < 125 and not qual:  # "Anna Keller, 52, said"
+        person = _person_at(pa, si, i - 2, sents)
+        if person is not None:
+            return "age", ("age", person.id), f"{person.name}: age", j, True
+    head = _counted(toks, i, j)
+    if head is None or (value == (1.0, 1.0) and not qual):
+        return None  # a bare number, or "one official": not a fact
+    thing, cls = _thing(toks, head, mention_tokens)
+    end = head.i + 1 if j <= head.i <= j + 6 else j
+    specific = cls not in GENERIC_THINGS and thing not in GENERIC_THINGS
+    return "number", ("number", cls), thing, end, specific
+
+
+def _nearest_person(pa: ParsedArticle, si: int, i: int, sent_range: range, sents: _Sentences) -> Entity | None:
+    people = [(abs(k - i), k) for k in sent_range if _person_at(pa, si, k, sents) is not None]
+    return _person_at(pa, si, min(people)[1], sents) if people else None
 
 
 def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
@@ -634,11 +664,12 @@ def _pair_score(a: Extracted, b: Extracted, sents: _Sentences) -> float | None:
     if a.kind == "equipment":
         return 100 + support
     overlap = a.low <= b.high and b.low <= a.high
-    if a.kind == "duration":
+    if a.kind in ("duration", "age"):
         return 100 + support + (10 if overlap else 0)
     if overlap and a.specific and b.specific:
         return 100 + support
-    return 50 + support if support >= 2 * ENTITY_SUPPORT and a.specific and b.specific else None
+    same_thing = a.subject == b.subject and a.specific and b.specific
+    return 50 + support if same_thing and support >= ENTITY_SUPPORT else None
 
 
 def _status(group: list[Extracted]) -> tuple[str, str | tuple]:
@@ -688,7 +719,7 @@ def align(items: list[Extracted], sents: _Sentences, order: dict[str, int]) -> l
             continue
         if {items[n].claim.article for n in gx} & {items[n].claim.article for n in gy}:
             continue  # one claim per article in a fact
-        if items[x].kind in ("duration", "number") and not all(
+        if items[x].kind in ("duration", "age", "number") and not all(
                 _pair_score(items[p], items[q], sents) is not None for p in gx for q in gy):
             continue
         gx.extend(gy)

@@ -143,7 +143,7 @@ class Claim:
 @dataclass(frozen=True)
 class Fact:
     id: str
-    kind: Literal["number", "date", "quote", "age", "duration"]
+    kind: Literal["number", "duration", "age", "date", "quote", "equipment"]
     status: Literal["agree", "differ", "single"]
     subject: str
     claims: tuple[Claim, ...]

@@ -19,7 +19,7 @@ TYPES = {  # label -> (css suffix, name shown to readers)
     "LAW": ("law", "Law"), "LANGUAGE": ("language", "Language"),
 }
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
-KIND = {"number": "Number", "duration": "Duration", "date": "Date", "quote": "Quote", "equipment": "Equipment"}
+KIND = {"number": "Number", "duration": "Duration", "age": "Age", "date": "Date", "quote": "Quote", "equipment": "Equipment"}
 SAFE = re.compile(r"[A-Za-z0-9 ,.;:?!'/\-]")
 JSON_VERSION = 1
 

@@ -61,3 +61,17 @@ def project(tmp_path):
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def analyse(parser, texts: dict[str, str], dates: dict[str, str] | None = None):
+    """Run the real pipeline (no files) over {article id: text}: (parsed, entities, facts)."""
+    from briefing import facts, overrides, repair, sources
+
+    articles = []
+    for aid, text in texts.items():
+        segments, _ = sources.split_segments(text)
+        articles.append(Article(id=aid, file=f"seeds/{aid}.txt", raw=text, title=aid, segments=tuple(segments),
+                                date=(dates or {}).get(aid)))
+    parsed = parser.parse(articles)
+    _, ents, _ = overrides.apply(overrides.Rules(), parsed, repair.mentions(parsed))
+    return parsed, ents, facts.extract_and_align(parsed, ents)

@@ -1,0 +1,123 @@
+"""Fact extractors and status decisions, on invented sentences."""
+import datetime as dt
+
+import pytest
+
+from briefing import facts
+
+from conftest import analyse
+
+
+@pytest.mark.parametrize("text,value", [("2,000", 2000), ("four", 4), ("twenty-five", 25), ("41/2", 4.5),
+                                        ("1.5 million", 1_500_000), ("three hundred", 300)])
+def test_parse_number(text, value):
+    assert facts.parse_number(text) == (value, value)
+
+
+def test_parse_number_plural_magnitudes_are_ranges():
+    low, high = facts.parse_number("millions")
+    assert low == 1_000_000 and high > low
+
+
+FRIDAY = dt.date(2015, 9, 18)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Friday", ("2015-09-18", "day")), ("Tuesday", ("2015-09-15", "day")),
+    ("seven months ago", ("2015-02", "month")), ("in February", ("2015-02", "month")),
+    ("this month", ("2015-09", "month")), ("later this month", ("2015-09", "month")),
+    ("two weeks ago", ("2015-W36", "week")), ("March 3, 2014", ("2014-03-03", "day")), ("2013", ("2013", "year")),
+])
+def test_resolve_date_against_publication_date(text, expected):
+    assert facts.resolve_date(text, FRIDAY) == expected
+
+
+def test_relative_date_without_publication_date_stays_unresolved():
+    assert facts.resolve_date("seven months ago", None) is None
+    assert facts.resolve_date("Friday", None) is None
+
+
+def test_word_diff_marks_inserted_words_and_ignores_a_shorter_excerpt():
+    diff = facts.word_diff("We are looking for ways in which to try to find common ground",
+                           "looking for ways in which to find common ground")
+    assert ("-", "try to") in diff
+    assert diff[0] == ("=", "looking for ways in which to")
+
+
+def claims_by_kind(found, kind):
+    return [f for f in found if f.kind == kind]
+
+
+def test_numbers_with_counted_thing_and_qualifiers(parser):
+    _, _, found = analyse(parser, {"a": "Title\n\nThe army sent four Russian fighter jets and housing for up to "
+                                         "2,000 people, and at least 30 tanks."})
+    got = {(f.subject, f.claims[0].text, f.claims[0].value) for f in claims_by_kind(found, "number")}
+    assert ("fighter jet", "four Russian fighter jets", "4") in got
+    assert ("people", "up to 2,000 people", "max 2,000") in got
+    assert ("tank", "at least 30 tanks", "min 30") in got
+
+
+def test_ages_are_facts_about_a_person_and_differ_across_sources(parser):
+    texts = {
+        "a": "Title\n\nThe pilot, Anna Keller, 41, was rescued near Kyrenia on Monday by the Marsa Coast Guard.",
+        "b": "Title\n\nThe pilot, Anna Keller, 42, was rescued near Kyrenia on Monday by the Marsa Coast Guard.",
+    }
+    _, _, found = analyse(parser, texts)
+    ages = claims_by_kind(found, "age")
+    assert len(ages) == 1 and ages[0].status == "differ"
+    assert sorted(c.value for c in ages[0].claims) == ["41", "42"]
+
+
+def test_same_count_of_the_same_kind_of_thing_agrees_across_outlets(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe arrival of four Russian fighter jets at an air base in Latakia was confirmed.",
+        "b": "Title\n\nOfficials said four Russian SU-27 fighter planes and four helicopters arrived at the base."})
+    cross = [f for f in found if len(f.claims) > 1]
+    assert [(f.kind, f.status, sorted(c.text for c in f.claims)) for f in cross] == [
+        ("number", "agree", ["four Russian SU-27 fighter planes", "four Russian fighter jets"])]
+    assert any(f.status == "single" and f.claims[0].text == "four helicopters" for f in found)
+
+
+def test_unrelated_small_numbers_and_weekdays_are_not_paired(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nOn Friday, two ministers met in Oslo to discuss fishing quotas with Norway.",
+        "b": "Title\n\nOn Friday, two trains collided near Lyon, the French rail operator SNCF said."},
+        dates={"a": "2020-05-08", "b": "2020-05-08"})
+    assert all(f.status == "single" for f in found), [(f.kind, f.status, [c.text for c in f.claims]) for f in found]
+
+
+def test_relative_and_absolute_dates_agree_at_the_coarser_granularity(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nMinister Lena Stahl spoke to General Omar Bakri, their first call since Stahl took office "
+             "seven months ago.",
+        "b": "Title\n\nLena Stahl called Omar Bakri for the first time since Stahl took office in February."},
+        dates={"a": "2015-09-18", "b": "2015-09-18"})
+    dates = [f for f in claims_by_kind(found, "date") if len(f.claims) == 2]
+    assert len(dates) == 1 and dates[0].status == "agree"
+
+
+QUOTES = {
+    "a": ("Title\n\n“We are looking for ways in which to try to find a common ground,” Secretary Dana Whitfield said"
+          " on Tuesday. “It is a hard road for everyone,” she added.\n\nAnalyst Paul Brandt called it "
+          "“just talk.”\n\nA spokesman, Omar Haddad, quoted Whitfield as saying that “the ceasefire must hold "
+          "through the winter.”"),
+    "b": ("Title\n\nDana Whitfield said: “We are looking for ways in which to find a common ground.” Later, "
+          "Whitfield said that “the ceasefire must hold through the winter.”"),
+}
+
+
+def test_quotes_speakers_and_status(parser):
+    _, _, found = analyse(parser, QUOTES)
+    quotes = claims_by_kind(found, "quote")
+    by_text = {c.value: (f.subject, f.status) for f in quotes for c in f.claims}
+    assert by_text["It is a hard road for everyone,"] == ("Dana Whitfield", "single")  # "she" -> last speaker
+    assert by_text["the ceasefire must hold through the winter."] == ("Dana Whitfield", "agree")  # quoted as saying
+    assert "just talk." not in by_text  # a scare quote
+    common = next(f for f in quotes if "common ground" in f.claims[0].value)
+    assert common.status == "differ" and ("-", "try to") in common.diff
+
+
+def test_split_quote_is_joined():
+    raw_between = " he said, "
+    assert facts._split_continuation(raw_between)
+    assert not facts._split_continuation(" he said. Then ")
