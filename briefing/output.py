@@ -53,6 +53,9 @@ def write(folder: Path, pages: dict[str, str], label: str) -> tuple[dict[str, in
     counts = {"written": 0, "unchanged": 0, "removed": 0, "kept": 0}
     old = _load_manifest(folder)
     new: dict[str, str] = {}
+    if folder.is_dir():  # temporary files of an interrupted build
+        for tmp in folder.rglob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
     folder_resolved = folder.resolve()
     for rel, text in sorted(pages.items()):
         path = folder / rel

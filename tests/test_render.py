@@ -1,0 +1,47 @@
+"""Escaping for every context the renderer writes article text into."""
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from briefing.render import diff_html, md_text
+
+HOSTILE = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '<a href="javascript:alert(1)">x</a>',
+    "<!-- material/tags -->", "[x](javascript:alert(1))", "![x](http://example.com/i.png)", "<http://example.com>",
+    "[ref]: http://example.com", "{ onclick=alert(1) }", "{: .x onmouseover=alert(1) }", "*[HTML]: Hyper",
+    '--8<-- "/etc/passwd"', "{{ config }} {% if %}", "a | b | c", "`code`", "# heading", "> quote", "- item",
+    "1. item", "---", "**bold** _em_ ~~del~~ ==mark== ^^ins^^", "&amp; &lt; &#60;", "\\*not\\*", "  indented",
+]
+
+
+def render(md: str) -> BeautifulSoup:
+    html = markdown.markdown(md, extensions=["attr_list", "tables", "toc", "md_in_html"])
+    return BeautifulSoup(html, "html.parser")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_md_text_renders_as_the_same_text_and_nothing_else(text):
+    soup = render(md_text(text))
+    assert [t.name for t in soup.find_all(True)] in (["p"], [])
+    assert soup.get_text() == " ".join(text.split())
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_md_text_inside_a_table_cell_and_link_title(text):
+    soup = render(f'| a | b |\n|---|---|\n| [{md_text(text)}](x.md "{md_text(text)}") | z |')
+    cells = soup.find_all("td")
+    assert len(cells) == 2 and cells[1].get_text() == "z"
+    link = cells[0].find("a")
+    assert link.get_text() == " ".join(text.split()) and link["title"] == " ".join(text.split())
+    assert link["href"] == "x.md" and set(link.attrs) == {"href", "title"}
+
+
+def test_control_and_bidi_characters_are_dropped():
+    assert md_text("a\x00b\u202ec\x07d") == "abcd"
+
+
+def test_diff_html_escapes_words():
+    html = diff_html((("=", "a <b>"), ("-", "x"), ("+", "[y]")))
+    soup = render(html)
+    assert soup.find("del").get_text() == "x" and soup.find("ins").get_text() == "[y]"
+    assert soup.find("b") is None
