@@ -2,6 +2,7 @@
 `md_text`, which leaves nothing that Markdown, HTML, attr_list, Jinja or a table can act on."""
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections import Counter, defaultdict
@@ -61,8 +62,10 @@ def css(label: str) -> str:
     return TYPES.get(label, ("other", ""))[0]
 
 
-def _yaml_str(text: str) -> str:
-    return json.dumps(clean_text(text), ensure_ascii=False)
+def meta_title(text: str) -> str:
+    """A page title for front matter. MkDocs and the theme put `page.title` into <title>, the nav
+    and the search index without escaping it, so it is HTML-escaped here, then quoted as YAML."""
+    return json.dumps(html.escape(clean_text(text), quote=True), ensure_ascii=False)
 
 
 def article_slugs(articles: tuple[Article, ...]) -> dict[str, str]:
@@ -101,17 +104,29 @@ class Renderer:
         return md_text(f"{label_name(e.label)}{desc}")
 
     def annotate(self, article: Article, start: int, end: int, link_prefix: str) -> str:
-        """Article text [start, end) as Markdown, each mention a typed link to the glossary."""
-        out, pos = [], start
+        """Article text [start, end) as Markdown, each mention a typed link to the glossary.
+        Whitespace is folded across the pieces exactly as clean_text folds the whole text."""
+        out: list[str] = []
+
+        def add(piece: str) -> None:
+            if piece.startswith(" ") and (not out or out[-1].endswith(" ")):
+                piece = piece[1:]
+            if piece:
+                out.append(piece)
+
+        pos = start
         for m in self.mentions.get(article.id, ()):
             if m.start < start or m.end > end or m.start < pos:
                 continue
+            label = md_inline(m.text)
+            if not label.strip():
+                continue  # nothing visible to link
             e = self.entity_of[(m.article, m.start)]
-            out.append(md_inline(article.raw[pos:m.start]))
-            out.append(f'[{md_inline(m.text)}]({link_prefix}glossary.md#{e.id} "{self.tooltip(e)}")'
-                       f'{{ .bf-ent .bf-{css(e.label)} }}')
+            add(md_inline(article.raw[pos:m.start]) + (" " if label.startswith(" ") else ""))
+            add(f'[{label.strip()}]({link_prefix}glossary.md#{e.id} "{self.tooltip(e)}"){{ .bf-ent .bf-{css(e.label)} }}'
+                + (" " if label.endswith(" ") else ""))
             pos = m.end
-        out.append(md_inline(article.raw[pos:end]))
+        add(md_inline(article.raw[pos:end]))
         return _protect_start("".join(out).strip())
 
     def claim_link(self, claim, on_page: str | None) -> str:
@@ -124,7 +139,7 @@ class Renderer:
 
     # -- pages -----------------------------------------------------------------------------------
     def article_page(self, a: Article) -> str:
-        lines = ["---", f"title: {_yaml_str(a.title)}", "---", ""]
+        lines = ["---", f"title: {meta_title(a.title)}", "---", ""]
         for si, seg in enumerate(a.segments):
             body = self.annotate(a, seg.start, seg.end, "../")
             if seg.kind == "title":
@@ -213,7 +228,7 @@ class Renderer:
 
     def index_page(self) -> str:
         b = self.b
-        lines = ["---", f"title: {_yaml_str(b.title)}", "---", "", f"# {md_text(b.title)}", ""]
+        lines = ["---", f"title: {meta_title(b.title)}", "---", "", f"# {md_text(b.title)}", ""]
         lines += ["## Sources", "", "| Outlet | Article | Date |", "|---|---|---|"]
         for a in b.articles:
             lines.append(f"| {md_text(self.source_name(a.id))} | [{md_text(a.title)}](articles/{self.slugs[a.id]}.md)"

@@ -69,7 +69,8 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         data = path.read_bytes()
     except OSError as exc:
         return None, [Diagnostic("error", file, f"skipped: cannot read it ({exc.strerror})")]
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    if head.count(b"\x00") * 20 > len(head):  # more than 5% NUL bytes: not an article
         return None, [Diagnostic("error", file, "skipped: binary file (NUL bytes); save the article as UTF-8 text")]
     try:
         raw = data.decode("utf-8")

@@ -1,0 +1,141 @@
+"""Untrusted article text against a real `mkdocs build` of the project's own mkdocs.yml."""
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from briefing import output
+from briefing.build import gather
+from briefing.cli import read_mkdocs_yml
+from briefing.config import settings_from
+from briefing.sources import clean_text
+
+from conftest import ROOT
+from hostile import FRONT_MATTER, HOSTILE_TITLE, PIECES
+
+
+def new_project(tmp: Path) -> Path:
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", tmp / "docs", ignore=shutil.ignore_patterns("briefing"))
+    (tmp / "seeds").mkdir()
+    return tmp
+
+
+def build_site(project: Path, parser) -> None:
+    """`briefing build` then `mkdocs build`, in-process (the same calls the commands make)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    options, docs_dir, _ = read_mkdocs_yml(project / "mkdocs.yml")
+    options["articles"] = {}
+    cfg, problems = settings_from(options, "mkdocs.yml")
+    assert not problems
+    result = gather(cfg, project, parser)
+    output.write(docs_dir / cfg.output, result.pages, "docs/briefing")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    config["plugins"]["briefing"].config["articles"] = {}
+    config["plugins"]["briefing"]._parser = parser
+    build(config)
+
+
+def visible(node) -> str:
+    """The text a reader sees in a block, without the theme's heading permalink."""
+    for link in node.select("a.headerlink"):
+        link.decompose()
+    return node.get_text().strip()
+
+
+def assert_inert(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for el in soup.find_all(True):
+            for attr, value in el.attrs.items():
+                value = " ".join(value) if isinstance(value, list) else value
+                assert not attr.lower().startswith("on"), (page, el)
+                assert not value.strip().lower().startswith("javascript:"), (page, el)
+                if attr not in ("title", "content", "aria-label", "alt", "data-md-component"):
+                    assert "PWN" not in value, (page, attr, value)
+            if el.name in ("script", "style", "iframe", "img", "object", "embed", "code", "ol",
+                           "hr", "abbr", "del", "ins", "s", "mark", "h2", "h3", "li", "table"):
+                if el.name in ("script", "style"):
+                    assert "PWN" not in el.get_text(), (page, el)
+                elif el.name in ("del", "ins") and "bf-diff" in el.get("class", []):
+                    continue
+                elif el.name in ("h2", "li", "table"):
+                    continue  # our own glossary headings, backlink lists and fact tables
+                else:
+                    assert "PWN" not in el.get_text() and "PWN" not in str(el.attrs), (page, el)
+        assert "root:x:0:0" not in soup.get_text()
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory, parser):
+    project = new_project(tmp_path_factory.mktemp("hostile"))
+    body = "\n\n".join(f"Paragraph {n} says {piece} and goes on." for n, piece in enumerate(PIECES))
+    lines = "\n\n".join(PIECES)
+    (project / "seeds/plain.txt").write_text(f"{HOSTILE_TITLE}\n\n{body}\n\n{lines}\n", encoding="utf-8")
+    (project / "seeds/with meta ü.md").write_text(FRONT_MATTER + "Storm\n\nRain fell on Vienna.\n", encoding="utf-8")
+    (project / "seeds/..dots.txt").write_text("Same title\n\nOne.\n", encoding="utf-8")
+    (project / "seeds/same.txt").write_text("Same title\n\nTwo.\n", encoding="utf-8")
+    build_site(project, parser)
+    return project
+
+
+def test_hostile_text_is_inert_in_every_page(hostile_site):
+    assert_inert(hostile_site / "site")
+
+
+def test_reader_sees_the_text_as_written(hostile_site):
+    page = next((hostile_site / "site/briefing/articles").glob("ports*/index.html"))
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    raw = (hostile_site / "seeds/plain.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in re.split(r"\n\s*\n", raw) if p.strip()]
+    assert visible(soup.find(id="p-0")) == clean_text(HOSTILE_TITLE)
+    for n, text in enumerate(paragraphs[1:], start=1):
+        node = soup.find(id=f"p-{n}")
+        assert node is not None and node.get_text() == clean_text(text), n
+    assert soup.title.get_text().startswith(clean_text(HOSTILE_TITLE))
+
+
+def test_same_titles_get_distinct_pages_and_odd_file_names_build(hostile_site):
+    pages = sorted(p.name for p in (hostile_site / "docs/briefing/articles").glob("*.md"))
+    assert "same-title.md" in pages and "same-title-2.md" in pages
+    assert any(p.startswith("storm") for p in pages)
+
+
+def test_front_matter_values_are_escaped(hostile_site):
+    page = next((hostile_site / "site/briefing/articles").glob("storm*/index.html"))
+    text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text()
+    assert "<script>window.PWN=1</script> Herald" in text  # shown as text
+    assert "[PWN](javascript:PWN())" in text
+
+
+text_piece = st.one_of(st.sampled_from(PIECES), st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                                                        max_size=40))
+
+
+@settings(max_examples=40, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
+          suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                    HealthCheck.too_slow])
+@given(title=st.lists(text_piece, min_size=1, max_size=3).map(" ".join),
+       paragraphs=st.lists(st.lists(text_piece, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=4))
+def test_generated_articles_stay_inert_and_readable(tmp_path_factory, parser, title, paragraphs):
+    project = new_project(tmp_path_factory.mktemp("gen"))
+    title = "T " + title.replace("\n", " ").replace("\r", " ")
+    paragraphs = ["P " + re.sub(r"\s*\n\s*", " ", p) for p in paragraphs]
+    (project / "seeds/gen.txt").write_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    build_site(project, parser)
+    assert_inert(project / "site")
+    page = next((project / "site/briefing/articles").glob("*/index.html"))
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    raw = (project / "seeds/gen.txt").read_bytes().decode("utf-8")
+    from briefing.sources import split_segments
+    segments, removed = split_segments(raw)
+    for n, seg in enumerate(segments):
+        node = soup.find(id=f"p-{n}")
+        assert node is not None
+        assert visible(node) == clean_text(seg.text)
