@@ -229,8 +229,9 @@ def _inside_longer_name(toks: tuple[Token, ...], s: int, e: int, spans: list[Ent
         return True
     if after is not None and glued(after):
         return True
-    if before is not None and before.text in ("-", "–") and not before.ws:
-        return True
+    if before is not None and before.text in ("-", "–") and not before.ws and before.i > 0 and \
+            not toks[before.i - 1].text.islower():
+        return True  # "Rolls-Royce", but not "pro-Assad"
     return False
 
 
@@ -262,13 +263,11 @@ def hyphen_parts(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[
         for tok in pa.segments[si].tokens:
             if "-" not in tok.text.strip("-") or _covered(sps, tok.i, tok.i + 1):
                 continue
-            offset = 0
-            for part in re.split(r"(?<=[^-])-(?=[^-])", tok.text):
-                if part in known and part[:1].isupper():
-                    start = tok.start + offset
-                    out.append(Mention(pa.article.id, si, tok.i, tok.i + 1, start, start + len(part), part,
-                                       known[part].most_common(1)[0][0]))
-                offset += len(part) + 1
+            for part in re.finditer(r"[^-\[\](){}\"“”]+", tok.text):
+                if part.group() in known and part.group()[:1].isupper():
+                    start = tok.start + part.start()
+                    out.append(Mention(pa.article.id, si, tok.i, tok.i + 1, start, start + len(part.group()),
+                                       part.group(), known[part.group()].most_common(1)[0][0]))
     return out
 
 

@@ -109,3 +109,15 @@ def test_known_names_inside_hyphenated_words(vocab):
     found = [m for m in repair.mentions([pa]) if m.start < 31]
     assert [(m.text, pa.article.raw[m.start:m.end]) for m in found] == [
         ("U.S.", "U.S."), ("Russia", "Russia"), ("Assad", "Assad")]
+
+
+def test_known_name_after_a_lowercase_prefix_hyphen(vocab):
+    words = ["NATO", "met", "anti-[NATO", "]", "groups", "and", "pro", "-", "Kremlin", "media", ";", "Kremlin",
+             "and", "Rolls", "-", "Royce", ";", "Royce"]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "B-PERSON"]
+    spaces = [True, True, False, True, True, True, False, False, True, False, True, True, True, False, False, False,
+              True, False]
+    pa = article_of(make_doc(vocab, words, ents=ents, spaces=spaces, tags=["NNP"] * len(words)))
+    found = [m.text for m in repair.mentions([pa])]
+    assert found.count("NATO") == 2 and found.count("Kremlin") == 2
+    assert found.count("Royce") == 1  # the one inside "Rolls-Royce" is part of that name

@@ -1,0 +1,60 @@
+"""Editorial overrides: every rule acts, and a rule that matches nothing is reported."""
+from pathlib import Path
+
+from briefing import overrides, repair
+
+from conftest import article_of, make_doc
+
+
+def parsed_sample(vocab):
+    words = ["Hamas", "and", "Jane", "Roe", "met", "Roe", "in", "Gaza", "City", "near", "Arrival", "Hall",
+             ".", "the", "IDF", "and", "Israel", "Defense", "Forces", "spoke"]
+    ents = ["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "B-GPE", "I-GPE", "O", "B-FAC", "I-FAC",
+            "O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    return [article_of(make_doc(vocab, words, ents=ents, tags=["NNP"] * len(words)))]
+
+
+def run(vocab, tmp_path: Path, text: str):
+    path = tmp_path / "overrides.yml"
+    path.write_text(text)
+    rules, problems = overrides.load(path, "overrides.yml")
+    parsed = parsed_sample(vocab)
+    _, ents, found = overrides.apply(rules, parsed, repair.mentions(parsed))
+    return {e.name: e for e in ents}, problems + found
+
+
+def test_every_rule_kind(vocab, tmp_path):
+    ents, problems = run(vocab, tmp_path, """
+version: 1
+ignore: [Arrival Hall]
+merge: [[IDF, Israel Defense Forces]]
+split: [Roe]
+rename: {Gaza City: Gaza}
+relabel: {Gaza City: LOC}
+describe: {Hamas: Palestinian militant group}
+""")
+    assert problems == []
+    assert "Arrival Hall" not in ents
+    assert sorted(ents["Israel Defense Forces"].aliases) == ["IDF", "Israel Defense Forces"]
+    assert "Roe" in ents and ents["Jane Roe"].aliases == ("Jane Roe",)
+    assert ents["Gaza"].label == "LOC" and {m.label for m in ents["Gaza"].mentions} == {"LOC"}
+    assert ents["Hamas"].description == "Palestinian militant group"
+
+
+def test_rules_that_match_nothing_are_reported(vocab, tmp_path):
+    _, problems = run(vocab, tmp_path, "version: 1\nrename: {Nobody Here: Someone}\nignore: [Ghost]\n")
+    messages = sorted(p.message for p in problems)
+    assert len(messages) == 2 and all("matches nothing" in m for m in messages)
+    assert {p.level for p in problems} == {"warning"} and {p.file for p in problems} == {"overrides.yml"}
+
+
+def test_bad_files_are_errors_with_the_fix(vocab, tmp_path):
+    _, problems = run(vocab, tmp_path, "version: 2\n")
+    assert problems[0].level == "error" and "version" in problems[0].message
+    _, problems = run(vocab, tmp_path, "version: 1\nrelabel: {Hamas: TEAM}\nfrobnicate: 1\n")
+    assert {p.level for p in problems} == {"error"} and len(problems) == 2
+
+
+def test_missing_file_is_fine(tmp_path):
+    rules, problems = overrides.load(tmp_path / "none.yml", "none.yml")
+    assert rules == overrides.Rules() and problems == []
