@@ -97,7 +97,12 @@ class Renderer:
 
     # -- pieces ----------------------------------------------------------------------------------
     def source_name(self, aid: str) -> str:
-        return self.articles[aid].source or "Unknown outlet"
+        """The outlet, or where it is unknown, says so with the start of the title to tell articles apart."""
+        a = self.articles[aid]
+        if a.source:
+            return a.source
+        words = a.title.split()
+        return f"Unknown outlet ({' '.join(words[:4])}{'…' if len(words) > 4 else ''})"
 
     def tooltip(self, e: Entity) -> str:
         desc = f": {e.description}" if e.description else ""
