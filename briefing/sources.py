@@ -12,7 +12,7 @@ import yaml
 from .model import Article, Diagnostic, Segment
 
 SUFFIXES = (".txt", ".md")
-MAX_BYTES = 20_000_000
+MAX_BYTES = 2_000_000  # the longest news articles are a few hundred KB
 META_KEYS = ("title", "source", "date", "url", "author")
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
@@ -35,7 +35,7 @@ def clean_text(text: str) -> str:
 
 
 def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None = None,
-               label: str | None = None) -> tuple[list[Article], list[Diagnostic]]:
+               label: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[list[Article], list[Diagnostic]]:
     """Read every article in `folder`; a bad file becomes a Diagnostic and is skipped."""
     metadata = metadata or {}
     label = label or folder.name
@@ -51,21 +51,21 @@ def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None
     for name in ignored:
         problems.append(Diagnostic("info", f"{label}/{name}", "ignored: only .txt and .md files are articles"))
     for path in files:
-        article, found = read_article(path, f"{label}/{path.name}", metadata.get(path.stem, {}))
+        article, found = read_article(path, f"{label}/{path.name}", metadata.get(path.stem, {}), max_bytes)
         problems.extend(found)
         if article is not None:
             articles.append(article)
     return articles, problems
 
 
-def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
+def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None, max_bytes: int = MAX_BYTES
                  ) -> tuple[Article | None, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [Diagnostic("error", file, f"skipped: {size:,} bytes is over the {MAX_BYTES:,}-byte "
-                                                    "limit for one article; split it")]
+        if size > max_bytes:
+            return None, [Diagnostic("error", file, f"skipped: {size:,} bytes is over the {max_bytes:,}-byte "
+                                                    "limit for one article; split it, or raise `max_article_bytes`")]
         data = path.read_bytes()
     except OSError as exc:
         return None, [Diagnostic("error", file, f"skipped: cannot read it ({exc.strerror})")]
@@ -191,6 +191,7 @@ def split_segments(raw: str, start: int = 0) -> tuple[list[Segment], list[Segmen
         else:
             merged.append((s, e))
     segments: list[Segment] = []
+    merged = [piece for s, e in merged for piece in _bounded(raw, s, e)]
     for n, (s, e) in enumerate(merged):
         text = raw[s:e]
         if n == 0 and _looks_like_title(text):
@@ -201,6 +202,27 @@ def split_segments(raw: str, start: int = 0) -> tuple[list[Segment], list[Segmen
             kind = "paragraph"
         segments.append(Segment(kind, s, e, text))
     return segments, removed
+
+
+MAX_SEGMENT = 20_000  # characters; a longer paragraph is split at sentence ends (or spaces)
+
+
+def _bounded(raw: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split [s, e) into pieces of at most MAX_SEGMENT characters, so every later stage works on
+    paragraphs of bounded size even when an article is one 10 MB line."""
+    out = []
+    while e - s > MAX_SEGMENT:
+        window = raw[s:s + MAX_SEGMENT]
+        cut = max((m.end() for m in re.finditer(r"[.!?][\"”’)]?\s+", window)), default=0)
+        cut = cut or (window.rfind(" ") + 1) or MAX_SEGMENT
+        piece = raw[s:s + cut].rstrip()
+        out.append((s, s + len(piece)))
+        s += cut
+        while s < e and raw[s].isspace():
+            s += 1
+    if s < e:
+        out.append((s, e))
+    return out
 
 
 def _looks_like_title(text: str) -> bool:

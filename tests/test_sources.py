@@ -111,3 +111,20 @@ def test_no_title_line_uses_first_words(tmp_path):
     (article,), problems = sources.read_seeds(tmp_path)
     assert article.title.startswith("This article has no title line")
     assert any("no title line" in p.message for p in problems)
+
+
+def test_oversized_article_is_skipped_with_the_limit_named(tmp_path):
+    write(tmp_path, "good.txt", "Good title\n\nGood body.\n")
+    write(tmp_path, "huge.txt", "Huge\n\n" + "Word " * 2_100_000)
+    articles, problems = sources.read_seeds(tmp_path, label="seeds")
+    assert [a.id for a in articles] == ["good"]
+    assert problems[0].file == "seeds/huge.txt" and "max_article_bytes" in problems[0].message
+
+
+def test_one_long_line_is_split_into_bounded_paragraphs():
+    raw = "Title\n\n" + "A sentence about ports. " * 5000
+    segments, _ = sources.split_segments(raw)
+    assert len(segments) > 5 and all(len(s.text) <= sources.MAX_SEGMENT for s in segments)
+    assert "".join(s.text for s in segments[1:]).replace(" ", "") == raw[7:].replace(" ", "")
+    for s in segments:
+        assert raw[s.start:s.end] == s.text
