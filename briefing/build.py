@@ -51,8 +51,12 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     problems += found
     lap("read")
     parser = parser or Parser(settings.model, settings.path(base, "cache_dir"), settings.processes)
+    loaded_before = parser.load_seconds
     parsed = parser.parse(articles, progress) if articles else []
     lap("nlp")
+    if parser.load_seconds != loaded_before:  # report loading the model apart from running it
+        timings["load"] = parser.load_seconds
+        timings["nlp"] -= parser.load_seconds
     ments = repair.mentions(parsed)
     lap("repair")
     ments, entities, found = overrides_stage.apply(rules, parsed, ments)

@@ -33,6 +33,9 @@ class Settings:
         "doc": "NLP worker processes; 0 picks 1 or 2 by the amount of text."})
     max_article_bytes: int = field(default=2_000_000, metadata={
         "doc": "Larger article files are skipped with an error."})
+    nav_articles: int = field(default=50, metadata={
+        "doc": "With more articles than this, article pages are left out of the site nav (linked from "
+               "the briefing's home page), so each page's size does not grow with the briefing."})
     enabled: bool = field(default=True, metadata={"doc": "Set to false to build the site without the briefing."})
 
     def path(self, base: Path, name: str) -> Path:

@@ -7,8 +7,10 @@ and this tool's version, in a folder outside `docs/` that is safe to delete.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -67,19 +69,33 @@ class Parser:
         self.cache_dir = cache_dir
         self.processes = processes
         self._nlp = None
+        self._version: str | None = None
+        self.load_seconds = 0.0  # time spent loading the pipeline, once
 
     @property
     def nlp(self):
         if self._nlp is None:
+            started = time.perf_counter()
             self._nlp = load_pipeline(self.model_name)
+            self.load_seconds = time.perf_counter() - started
         return self._nlp
 
+    @property
+    def model_version(self) -> str:
+        """The pipeline package's version, read without loading the pipeline when it is installed
+        as a package (a no-change rebuild then never loads the model)."""
+        if self._version is None:
+            try:
+                self._version = importlib.metadata.version(self.model_name)
+            except importlib.metadata.PackageNotFoundError:
+                meta = self.nlp.meta
+                self._version = f"{meta.get('name', '')}-{meta.get('version', '')}"
+        return self._version
+
     def _key(self, article: Article) -> str:
-        meta = self.nlp.meta
         h = hashlib.sha256()
         for part in (article.raw, json.dumps([(s.start, s.end) for s in article.segments]),
-                     self.model_name, meta.get("name", ""), meta.get("version", ""), __version__,
-                     str(CACHE_SCHEMA)):
+                     self.model_name, self.model_version, __version__, str(CACHE_SCHEMA)):
             h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\0")
         return h.hexdigest()

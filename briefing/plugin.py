@@ -74,6 +74,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info(f"{len(b.articles)} articles, {len(b.entities)} entities, {len(b.facts)} facts")
         return files
 
+    def on_nav(self, nav, *, config, files):
+        """Past `nav_articles` articles, article pages leave the nav: mkdocs-material repeats the whole
+        nav on every page, so a page would grow with the briefing. They stay linked from the home page."""
+        if not self.config.enabled:
+            return nav
+        prefix = f"{self.config.output.strip('/')}/articles/"
+        sections = [item for item in _walk(nav.items) if getattr(item, "children", None)
+                    and all(getattr(c, "file", None) and c.file.src_uri.startswith(prefix) for c in item.children)]
+        for section in sections:
+            if len(section.children) > self.config.nav_articles:
+                parent = section.parent.children if section.parent else nav.items
+                parent.remove(section)
+        return nav
+
     def on_serve(self, server, *, config, builder):
         if not self.config.enabled:
             return server
@@ -84,6 +98,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])
 
 
 def _log(problem: Diagnostic) -> None:

@@ -21,6 +21,8 @@ TYPES = {  # label -> (css suffix, name shown to readers)
 }
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
 KIND = {"number": "Number", "duration": "Duration", "age": "Age", "date": "Date", "quote": "Quote", "equipment": "Equipment"}
+MAX_CLAIMS_SHOWN = 6
+MAX_OUTLET_COLUMNS = 8
 SAFE = re.compile(r"[A-Za-z0-9 ,.;:?!'/\-]")
 JSON_VERSION = 1
 
@@ -187,14 +189,20 @@ class Renderer:
                 status += "<br><small>" + diff_html(f.diff) + "</small>"
             if aid:
                 mine = "<br>".join(self.claim_link(c, aid) for c in f.claims if c.article == aid)
-                others = "<br>".join(f"{md_text(self.source_name(c.article))}: {self.claim_link(c, aid)}"
-                                     for c in f.claims if c.article != aid) or "—"
+                others = self._claims([c for c in f.claims if c.article != aid], aid) or "—"
                 rows.append(f"| {subject} | {mine} | {others} | {status} |")
             else:
-                claims = "<br>".join(f"{md_text(self.source_name(c.article))}: {self.claim_link(c, None)}"
-                                     for c in f.claims)
+                claims = self._claims(list(f.claims), None)
                 rows.append(f"| {subject} | {claims} | {status} |")
         return rows
+
+    def _claims(self, claims: list, on_page: str | None) -> str:
+        """Claims as `Outlet: wording` lines; long lists are cut so a page does not grow with the briefing."""
+        shown = "<br>".join(f"{md_text(self.source_name(c.article))}: {self.claim_link(c, on_page)}"
+                            for c in claims[:MAX_CLAIMS_SHOWN])
+        if len(claims) > MAX_CLAIMS_SHOWN:
+            shown += f"<br>… and {len(claims) - MAX_CLAIMS_SHOWN} more sources"
+        return shown
 
     def glossary_page(self) -> str:
         lines = ["---", "title: Glossary", "search:", "  boost: 3", "---", "", "# Glossary", "",
@@ -240,12 +248,14 @@ class Renderer:
                          f" | {md_text(a.date) if a.date else '—'} |")
         lines += ["", "## Main entities", ""]
         top = sorted(b.entities, key=lambda e: (-len(e.mentions), e.name))[:15]
+        column_of = self.outlet_columns()
+        columns = list(dict.fromkeys(column_of.values()))
         if top:
-            head = "| Entity | Type | " + " | ".join(md_text(self.source_name(a.id)) for a in b.articles) + " |"
-            lines += [head, "|---" * (2 + len(b.articles)) + "|"]
+            lines += ["Mentions per outlet:", "", "| Entity | Type | " + " | ".join(md_text(c) for c in columns) + " |",
+                      "|---" * (2 + len(columns)) + "|"]
             for e in top:
-                counts = Counter(m.article for m in e.mentions)
-                cells = " | ".join(str(counts[a.id]) if counts[a.id] else "—" for a in b.articles)
+                counts = Counter(column_of[m.article] for m in e.mentions)
+                cells = " | ".join(str(counts[c]) if counts[c] else "—" for c in columns)
                 lines.append(f"| [{md_text(e.name)}](glossary.md#{e.id}) | {label_name(e.label)} | {cells} |")
         cross = [f for f in b.facts if f.status != "single"]
         lines += ["", "## Where sources differ and agree", ""]
@@ -257,6 +267,13 @@ class Renderer:
             lines.append(f"| [{md_text(a.title)}](articles/{self.slugs[a.id]}.md#facts) | {singles[a.id]} |")
         lines += ["", f"[Glossary of all {len(b.entities)} entities](glossary.md)", ""]
         return "\n".join(lines)
+
+    def outlet_columns(self) -> dict[str, str]:
+        """Article id -> coverage-matrix column: its outlet; past MAX_OUTLET_COLUMNS, "Other outlets"."""
+        names = {a.id: self.source_name(a.id) for a in self.b.articles}
+        by_size = Counter(names.values())
+        keep = {n for n, _ in sorted(by_size.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_OUTLET_COLUMNS]}
+        return {aid: (n if n in keep else "Other outlets") for aid, n in names.items()}
 
     def export(self) -> str:
         b = self.b
