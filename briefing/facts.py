@@ -598,13 +598,15 @@ def _entity_in(pa: ParsedArticle, si: int, root: Token, sents: _Sentences) -> En
     return None
 
 
-def _equipment(pa: ParsedArticle, si: int, sents: _Sentences, entities_at: dict) -> list[Extracted]:
-    """Model-numbered products with what they are ("T-90 tanks"): a detail one outlet may add."""
+def _equipment(pa: ParsedArticle, si: int, sents: _Sentences, products: list) -> list[Extracted]:
+    """Model-numbered products with what they are ("T-90 tanks"): a detail one outlet may add.
+    `products` are this segment's (entity, mention) pairs of PRODUCT entities."""
     seg = pa.segments[si]
     toks = seg.tokens
+    aid = pa.article.id
     out = []
-    for (aid, start), (ent, m) in entities_at.items():
-        if aid != pa.article.id or m.segment != si or ent.label != "PRODUCT" or not re.search(r"\d", m.text):
+    for ent, m in products:
+        if not re.search(r"\d", m.text):
             continue
         end_tok = m.tok_end
         while end_tok < len(toks) and toks[end_tok].tag in ("NN", "NNS", "NNP") and end_tok - m.tok_end < 3 \
@@ -624,19 +626,20 @@ def _equipment(pa: ParsedArticle, si: int, sents: _Sentences, entities_at: dict)
 def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[Extracted], _Sentences]:
     sents = _Sentences(parsed, entities)
     mention_tokens: dict[tuple[str, int], set[int]] = defaultdict(set)
-    mentions_at = {}
+    products: dict[tuple[str, int], list] = defaultdict(list)
     for e in entities:
         for m in e.mentions:
             mention_tokens[(m.article, m.segment)].update(range(m.tok_start, m.tok_end))
-            mentions_at[(m.article, m.start)] = (e, m)
+            if e.label == "PRODUCT":
+                products[(m.article, m.segment)].append((e, m))
     out: list[Extracted] = []
     for pa in parsed:
         state: dict = {}
         for si in range(len(pa.segments)):
             mt = mention_tokens.get((pa.article.id, si), set())
             found = _numbers(pa, si, sents, mt) + _dates(pa, si, sents) + _quotes(pa, si, sents, state)
-            found += _equipment(pa, si, sents, {k: v for k, v in mentions_at.items() if v[1].segment == si
-                                               and k[0] == pa.article.id})
+            found += _equipment(pa, si, sents, sorted(products.get((pa.article.id, si), []),
+                                                      key=lambda em: em[1].start))
             # a number inside a quote belongs to the quote
             quotes = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote"]
             out.extend(x for x in found if x.kind == "quote" or

@@ -24,6 +24,8 @@ KIND = {"number": "Number", "duration": "Duration", "age": "Age", "date": "Date"
 MAX_CLAIMS_SHOWN = 6
 MAX_OUTLET_COLUMNS = 8
 SAFE = re.compile(r"[A-Za-z0-9 ,.;:?!'/\-]")
+ESCAPES = {c: f"&#{c};" for c in range(128) if not SAFE.match(chr(c))}  # every other ASCII character
+WHITESPACE = re.compile(r"\s+")
 JSON_VERSION = 1
 
 
@@ -38,8 +40,7 @@ def md_text(text: str) -> str:
 
 def md_inline(text: str) -> str:
     """Like md_text for a piece inside a line: a space at either edge is kept."""
-    folded = re.sub(r"\s+", " ", CONTROL.sub("", text))
-    return "".join(c if SAFE.match(c) or ord(c) > 127 else f"&#{ord(c)};" for c in folded)
+    return WHITESPACE.sub(" ", CONTROL.sub("", text)).translate(ESCAPES)
 
 
 def _protect_start(markdown: str) -> str:

@@ -6,6 +6,7 @@ canonical name, a voted label, aliases and descriptions.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -35,6 +36,7 @@ NICKNAMES = {
 FUZZY_MIN = 88
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
@@ -47,10 +49,11 @@ def compact(text: str) -> str:
                   .decode().lower())
 
 
-def name_parts(text: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def name_parts(text: str) -> tuple[str, ...]:
     """Lower-case name words without particles, suffixes and initials' dots."""
     words = re.split(r"[\s\-]+", normalize(text).lower().replace(".", ""))
-    return [w for w in words if w and w not in PARTICLES and w not in NAME_SUFFIXES]
+    return tuple(w for w in words if w and w not in PARTICLES and w not in NAME_SUFFIXES)
 
 
 def is_acronym(form: str) -> bool:
@@ -210,11 +213,11 @@ def _link_persons(by_surname: dict[str, list[Node]], uf: _UnionFind) -> None:
     for surname, nodes in sorted(by_surname.items()):
         full = [n for n in nodes if len(name_parts(n[1])) >= 2]
         lone = [n for n in nodes if len(name_parts(n[1])) == 1]
-        groups: list[list[Node]] = []
+        groups: list[list[Node]] = []  # one per distinct first name; compared with its first member
         for n in full:
             first = name_parts(n[1])[0]
             for g in groups:
-                if all(first_names_match(first, name_parts(x[1])[0]) for x in g):
+                if first_names_match(first, name_parts(g[0][1])[0]):
                     g.append(n)
                     break
             else:
@@ -222,16 +225,13 @@ def _link_persons(by_surname: dict[str, list[Node]], uf: _UnionFind) -> None:
         for g in groups:
             for n in g[1:]:
                 uf.union(g[0], n)
-        roots = {uf.find(g[0]) for g in groups}
-        lone_roots = {uf.find(n) for n in lone}
-        if len(roots) == 1:
+        if len({uf.find(g[0]) for g in groups}) == 1:
             for n in lone:
                 uf.union(groups[0][0], n)
         elif not groups:
             for n in lone[1:]:
                 uf.union(lone[0], n)
-        elif lone_roots:
-            continue  # ambiguous: a lone surname with two different full names stays apart
+        # with two different full names, a lone surname stays with what its own article linked it to
     # spelling variants: block on the first three letters of the surname
     prefix_blocks: dict[str, list[tuple[str, Node]]] = defaultdict(list)
     for surname, nodes in by_surname.items():
