@@ -6,8 +6,10 @@ claims, not their square; precision is preferred to recall: an unsure pair stays
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -120,6 +122,7 @@ def fmt(v: float) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:,.1f}"
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm_quote(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").lower()
     text = re.sub(r"\[[^\]]*\]", " ", text)  # editorial insertions
@@ -242,6 +245,8 @@ class _Sentences:
         self.names: dict[tuple[str, int], str] = {}
         self.entity_at: dict[tuple[str, int], Entity] = {}
         self.by_token: dict[tuple[str, int, int], Entity] = {}  # (article, segment, token) -> entity
+        self.people: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> sorted (offset, id)
+        self.entity_by_id = {e.id: e for e in entities}
         segs = {pa.article.id: pa.segments for pa in parsed}
         for e in entities:
             for m in e.mentions:
@@ -250,6 +255,10 @@ class _Sentences:
                 self.entity_at[(m.article, m.start)] = e
                 for i in range(m.tok_start, m.tok_end):
                     self.by_token[(m.article, m.segment, i)] = e
+                if e.label == "PERSON":
+                    self.people[m.article].append((m.start, e.id))
+        for people in self.people.values():
+            people.sort()
         total = max(1, len(self.ids))
         df = Counter(i for ids in self.ids.values() for i in ids)
         labels = {e.id: e.label for e in entities}
@@ -523,11 +532,9 @@ def _paragraph_speaker(pa: ParsedArticle, si: int, before: int, sents: _Sentence
 
 def _last_person(pa: ParsedArticle, si: int, before: int, sents: _Sentences) -> Entity | None:
     """The person named last before offset `before` in this article."""
-    best = None
-    for (aid, start), e in sents.entity_at.items():
-        if aid == pa.article.id and start < before and e.label == "PERSON" and (best is None or start > best[0]):
-            best = (start, e)
-    return best[1] if best else None
+    people = sents.people.get(pa.article.id, [])
+    k = bisect.bisect_left(people, (before, "")) - 1
+    return sents.entity_by_id[people[k][1]] if k >= 0 else None
 
 
 def _split_continuation(between: str) -> bool:
@@ -697,7 +704,7 @@ def _status(group: list[Extracted]) -> tuple[str, str | tuple]:
     return ("agree" if ok else "differ"), ""
 
 
-MAX_CANDIDATES = 40  # claims a claim is compared with inside a large block
+MAX_CANDIDATES = 20  # claims a claim is compared with inside a large block
 
 
 def _keys(x: Extracted) -> list[tuple]:

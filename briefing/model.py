@@ -7,7 +7,7 @@ exactly as decoded from disk.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Level = Literal["error", "warning", "info"]
 
@@ -48,9 +48,9 @@ class Article:
     removed: tuple[Segment, ...] = ()  # residue lines left out of the page
 
 
-@dataclass(frozen=True)
-class Token:
-    """A token of a segment, copied out of spaCy (see nlp.py)."""
+class Token(NamedTuple):
+    """A token of a segment, copied out of spaCy (see nlp.py). A NamedTuple: a build makes a
+    million of these from the cache, and tuples are several times cheaper than frozen dataclasses."""
 
     i: int  # index within the segment
     text: str
@@ -68,8 +68,7 @@ class Token:
         return self.start + len(self.text)
 
 
-@dataclass(frozen=True)
-class EntSpan:
+class EntSpan(NamedTuple):
     """A token range [start, end) of a segment with an entity label."""
 
     start: int

@@ -2,6 +2,8 @@
 `md_text`, which leaves nothing that Markdown, HTML, attr_list, Jinja or a table can act on."""
 from __future__ import annotations
 
+import bisect
+import functools
 import html
 import json
 import re
@@ -23,12 +25,12 @@ STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
 KIND = {"number": "Number", "duration": "Duration", "age": "Age", "date": "Date", "quote": "Quote", "equipment": "Equipment"}
 MAX_CLAIMS_SHOWN = 6
 MAX_OUTLET_COLUMNS = 8
-SAFE = re.compile(r"[A-Za-z0-9 ,.;:?!'/\-]")
-ESCAPES = {c: f"&#{c};" for c in range(128) if not SAFE.match(chr(c))}  # every other ASCII character
+UNSAFE = re.compile(r"[^A-Za-z0-9 ,.;:?!'/\-\u0080-\U0010ffff]")  # every other ASCII character
 WHITESPACE = re.compile(r"\s+")
 JSON_VERSION = 1
 
 
+@functools.lru_cache(maxsize=65536)
 def md_text(text: str) -> str:
     """Plain text -> Markdown that renders as exactly that text and nothing else.
 
@@ -40,7 +42,11 @@ def md_text(text: str) -> str:
 
 def md_inline(text: str) -> str:
     """Like md_text for a piece inside a line: a space at either edge is kept."""
-    return WHITESPACE.sub(" ", CONTROL.sub("", text)).translate(ESCAPES)
+    return UNSAFE.sub(_reference, WHITESPACE.sub(" ", CONTROL.sub("", text)))
+
+
+def _reference(m: re.Match) -> str:
+    return f"&#{ord(m.group())};"
 
 
 def _protect_start(markdown: str) -> str:
@@ -97,6 +103,11 @@ class Renderer:
                 self.mentions[m.article].append(m)
         for ms in self.mentions.values():
             ms.sort(key=lambda m: m.start)
+        self.mention_starts = {aid: [m.start for m in ms] for aid, ms in self.mentions.items()}
+        self.facts_of: dict[str, list[Fact]] = defaultdict(list)  # article -> facts it has a claim in
+        for f in briefing.facts:
+            for aid in dict.fromkeys(c.article for c in f.claims):
+                self.facts_of[aid].append(f)
 
     # -- pieces ----------------------------------------------------------------------------------
     def source_name(self, aid: str) -> str:
@@ -123,8 +134,12 @@ class Renderer:
                 out.append(piece)
 
         pos = start
-        for m in self.mentions.get(article.id, ()):
-            if m.start < start or m.end > end or m.start < pos:
+        mentions = self.mentions.get(article.id, [])
+        first = bisect.bisect_left(self.mention_starts.get(article.id, []), start)
+        for m in mentions[first:]:
+            if m.start >= end:
+                break
+            if m.end > end or m.start < pos:
                 continue
             label = md_inline(m.text)
             if not label.strip():
@@ -160,7 +175,7 @@ class Renderer:
         if not a.segments or a.segments[0].kind != "title":
             lines[4:4] = [f"# {md_text(a.title)}", "", self.byline(a), ""]
         lines += ["## Facts across sources { #facts }", ""]
-        lines += self.fact_table([f for f in self.b.facts if any(c.article == a.id for c in f.claims)], a.id)
+        lines += self.fact_table(self.facts_of.get(a.id, []), a.id)
         lines += ["", LEGEND, ""]
         return "\n".join(lines)
 
@@ -298,7 +313,7 @@ class Renderer:
                                    "end": c.end, "sentence": c.sentence} for c in f.claims]}
                       for f in b.facts],
         }
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _sentence_around(raw: str, seg_start: int, seg_end: int, start: int, end: int) -> str:
