@@ -184,6 +184,34 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def goals(rows: list[dict]) -> str:
+    """Each goal of issue 6, met or not, from the numbers of this run."""
+    by_n = {r["n"]: r for r in rows}
+    big, mid = by_n.get(max(by_n)), by_n.get(100)
+    if big is None:
+        return ""
+
+    def later(r):
+        return sum(v for k, v in r["stages"].items() if k not in ("read", "load", "nlp"))
+
+    checks = [
+        ("NLP stage <= 1.10x raw nlp.pipe", big["stages"].get("nlp", 0) / big["raw_pipe"], 1.10, "x"),
+        ("later stages < 10% of the build", 100 * later(big) / big["build"], 10, "%"),
+        ("edit one article: rebuild <= 5% of the full build", 100 * big["incremental"] / big["build"], 5, "%"),
+        ("peak RSS <= 1,500 MB", max(big["rss"], big["mkdocs_rss"]), 1500, " MB"),
+    ]
+    if mid is not None and big["n"] > mid["n"]:
+        growth = (big["build"] / mid["build"]) / (big["n"] / mid["n"])
+        checks.append((f"growth N={mid['n']}->{big['n']} <= 1.1x linear", growth, 1.1, "x"))
+        checks.append(("bytes per article page do not grow", big["page"] / mid["page"], 1.05, "x"))
+    lines = [f"Goals at N={big['n']:,}:"]
+    for name, value, limit, unit in checks:
+        lines.append(f"- {name}: {value:.2f}{unit} ({'met' if value <= limit else 'NOT met'})")
+    lines.append(f"- both cores for NLP: n_process={big['n_process']} "
+                 f"({'met' if big['n_process'] == 2 else 'NOT met'})")
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
@@ -198,7 +226,8 @@ def main() -> None:
     stages = "\n".join(f"- N={r['n']:,}: " + ", ".join(f"{k} {v:.2f}s" for k, v in r["stages"].items()) for r in rows)
     report = (f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
               f"date {dt.date.today().isoformat()}; command `python benchmarks/run.py --sizes "
-              f"{' '.join(map(str, args.sizes))}`.\n\n{text}\n\nStages of the cold build:\n{stages}\n")
+              f"{' '.join(map(str, args.sizes))}`.\n\n{text}\n\nStages of the cold build:\n{stages}\n\n"
+              f"{goals(rows)}\n")
     if args.out == "-":
         print(report)
     else:

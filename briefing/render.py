@@ -24,6 +24,8 @@ TYPES = {  # label -> (css suffix, name shown to readers)
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
 KIND = {"number": "Number", "duration": "Duration", "age": "Age", "date": "Date", "quote": "Quote", "equipment": "Equipment"}
 MAX_CLAIMS_SHOWN = 6
+MAX_BACKLINKS = 60  # paragraphs listed under one glossary entry
+GLOSSARY_SPLIT = 400  # entities; more are split into one glossary page per initial
 MAX_OUTLET_COLUMNS = 8
 UNSAFE = re.compile(r"[^A-Za-z0-9 ,.;:?!'/\-\u0080-\U0010ffff]")  # every other ASCII character
 WHITESPACE = re.compile(r"\s+")
@@ -104,6 +106,9 @@ class Renderer:
         for ms in self.mentions.values():
             ms.sort(key=lambda m: m.start)
         self.mention_starts = {aid: [m.start for m in ms] for aid, ms in self.mentions.items()}
+        split = len(briefing.entities) > GLOSSARY_SPLIT
+        self.glossary_of = {e.id: (f"glossary/{_letter(e.name)}.md" if split else "glossary.md")
+                            for e in briefing.entities}  # entity -> its glossary page
         self.facts_of: dict[str, list[Fact]] = defaultdict(list)  # article -> facts it has a claim in
         for f in briefing.facts:
             for aid in dict.fromkeys(c.article for c in f.claims):
@@ -146,7 +151,7 @@ class Renderer:
                 continue  # nothing visible to link
             e = self.entity_of[(m.article, m.start)]
             add(md_inline(article.raw[pos:m.start]) + (" " if label.startswith(" ") else ""))
-            add(f'[{label.strip()}]({link_prefix}glossary.md#{e.id} "{self.tooltip(e)}"){{ .bf-ent .bf-{css(e.label)} }}'
+            add(f'[{label.strip()}]({link_prefix}{self.glossary_of[e.id]}#{e.id} "{self.tooltip(e)}"){{ .bf-ent .bf-{css(e.label)} }}'
                 + (" " if label.endswith(" ") else ""))
             pos = m.end
         add(md_inline(article.raw[pos:end]))
@@ -220,12 +225,32 @@ class Renderer:
             shown += f"<br>… and {len(claims) - MAX_CLAIMS_SHOWN} more sources"
         return shown
 
-    def glossary_page(self) -> str:
-        lines = ["---", "title: Glossary", "search:", "  boost: 3", "---", "", "# Glossary", "",
-                 f"{len(self.b.entities)} entities named in {len(self.b.articles)} articles, merged across "
-                 "sources. Each entry lists its names, a description taken from the text, and every mention "
-                 "with a link back to its paragraph.", "", LEGEND, ""]
-        for e in sorted(self.b.entities, key=lambda e: (e.name.casefold(), e.id)):
+    def glossary_pages(self) -> dict[str, str]:
+        """One glossary page; past GLOSSARY_SPLIT entities, one page per initial letter and an index,
+        so no page grows without bound."""
+        entities = sorted(self.b.entities, key=lambda e: (e.name.casefold(), e.id))
+        intro = (f"{len(entities)} entities named in {len(self.b.articles)} articles, merged across sources. "
+                 "Each entry lists its names, a description taken from the text, and every mention with a link "
+                 "back to its paragraph.")
+        if len(entities) <= GLOSSARY_SPLIT:
+            return {"glossary.md": self._glossary("Glossary", intro, entities, "")}
+        by_page: dict[str, list[Entity]] = defaultdict(list)
+        for e in entities:
+            by_page[self.glossary_of[e.id]].append(e)
+        index = ["---", "title: Glossary", "---", "", "# Glossary", "", intro, ""]
+        pages = {}
+        for page, members in sorted(by_page.items()):
+            letter = page.split("/")[-1][:-3].upper()
+            pages[page] = self._glossary(f"Glossary: {letter}", intro, members, "../")
+            index.append(f"- [{letter}]({page.split('/')[-1]}): {len(members)} entities")
+        pages["glossary/index.md"] = "\n".join(index) + "\n"
+        return pages
+
+    def _glossary(self, title: str, intro: str, entities: list[Entity], up: str) -> str:
+        lines = ["---", f"title: {meta_title(title)}", "search:", "  boost: 3", "---", "", f"# {md_text(title)}",
+                 "", intro, "", LEGEND, ""]
+        order = {a.id: n for n, a in enumerate(self.b.articles)}
+        for e in entities:
             lines += [f"## {md_text(e.name)} {{ #{e.id} }}", ""]
             lines.append(f'<span class="bf-type bf-{css(e.label)}">{label_name(e.label)}</span> · '
                          f"{len(e.mentions)} mentions")
@@ -239,19 +264,25 @@ class Renderer:
             by_article: dict[str, list[Mention]] = defaultdict(list)
             for m in e.mentions:
                 by_article[m.article].append(m)
-            for aid in [a.id for a in self.b.articles if a.id in by_article]:
+            shown = 0
+            in_order = sorted(by_article, key=order.get)
+            for n, aid in enumerate(in_order):
+                if shown >= MAX_BACKLINKS:
+                    rest = in_order[n:]
+                    paragraphs = sum(len({m.segment for m in by_article[x]}) for x in rest)
+                    lines += [f"… and {paragraphs} more paragraphs in {len(rest)} more articles.", ""]
+                    break
                 a = self.articles[aid]
-                lines.append(f"**{md_text(self.source_name(aid))}**, "
-                             f"[{md_text(a.title)}](articles/{self.slugs[aid]}.md):")
-                lines.append("")
-                seen = set()
+                page = f"{up}articles/{self.slugs[aid]}.md"
+                lines += [f"**{md_text(self.source_name(aid))}**, [{md_text(a.title)}]({page}):", ""]
+                first_in_paragraph: dict[int, Mention] = {}
                 for m in by_article[aid]:
-                    if m.segment in seen:
-                        continue
-                    seen.add(m.segment)
-                    seg = a.segments[m.segment]
+                    first_in_paragraph.setdefault(m.segment, m)
+                for segment, m in first_in_paragraph.items():
+                    seg = a.segments[segment]
                     quote = _sentence_around(a.raw, seg.start, seg.end, m.start, m.end)
-                    lines.append(f"- [{md_text(quote)}](articles/{self.slugs[aid]}.md#p-{m.segment})")
+                    lines.append(f"- [{md_text(quote)}]({page}#p-{segment})")
+                    shown += 1
                 lines.append("")
         return "\n".join(lines)
 
@@ -272,7 +303,7 @@ class Renderer:
             for e in top:
                 counts = Counter(column_of[m.article] for m in e.mentions)
                 cells = " | ".join(str(counts[c]) if counts[c] else "—" for c in columns)
-                lines.append(f"| [{md_text(e.name)}](glossary.md#{e.id}) | {label_name(e.label)} | {cells} |")
+                lines.append(f"| [{md_text(e.name)}]({self.glossary_of[e.id]}#{e.id}) | {label_name(e.label)} | {cells} |")
         cross = [f for f in b.facts if f.status != "single"]
         lines += ["", "## Where sources differ and agree", ""]
         lines += self.fact_table(cross, None) if cross else ["No fact is reported by more than one source."]
@@ -281,7 +312,8 @@ class Renderer:
                   "|---|---|"]
         for a in b.articles:
             lines.append(f"| [{md_text(a.title)}](articles/{self.slugs[a.id]}.md#facts) | {singles[a.id]} |")
-        lines += ["", f"[Glossary of all {len(b.entities)} entities](glossary.md)", ""]
+        first_page = "glossary.md" if len(b.entities) <= GLOSSARY_SPLIT else "glossary/index.md"
+        lines += ["", f"[Glossary of all {len(b.entities)} entities]({first_page})", ""]
         return "\n".join(lines)
 
     def outlet_columns(self) -> dict[str, str]:
@@ -316,6 +348,11 @@ class Renderer:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def _letter(name: str) -> str:
+    first = slugify(name)[:1]
+    return first if first.isalpha() else "0-9"
+
+
 def _sentence_around(raw: str, seg_start: int, seg_end: int, start: int, end: int) -> str:
     text = raw[seg_start:seg_end]
     s, e = start - seg_start, end - seg_start
@@ -333,7 +370,7 @@ LEGEND = ('<div class="bf-legend" markdown="0" aria-label="Entity types">'
 
 def pages(briefing: Briefing) -> dict[str, str]:
     r = Renderer(briefing)
-    out = {"index.md": r.index_page(), "glossary.md": r.glossary_page(), "briefing.json": r.export()}
+    out = {"index.md": r.index_page(), **r.glossary_pages(), "briefing.json": r.export()}
     for a in briefing.articles:
         out[f"articles/{r.slugs[a.id]}.md"] = r.article_page(a)
     assets = resources.files("briefing") / "assets"

@@ -45,3 +45,38 @@ def test_diff_html_escapes_words():
     soup = render(html)
     assert soup.find("del").get_text() == "x" and soup.find("ins").get_text() == "[y]"
     assert soup.find("b") is None
+
+
+def synthetic_briefing(n_entities: int, n_articles: int = 1):
+    from briefing.model import Article, Briefing, Entity, Mention, Segment
+    names = [f"Zed{chr(65 + k % 26)}{k:04d} Person" for k in range(n_entities)]
+    articles, entities = [], {name: [] for name in names}
+    for a in range(n_articles):
+        raw = f"Title {a}\n\n" + " and ".join(names) + "."
+        body_start = raw.index("\n\n") + 2
+        articles.append(Article(id=f"a{a}", file=f"seeds/a{a}.txt", raw=raw, title=f"Title {a}",
+                                segments=(Segment("title", 0, len(f"Title {a}"), f"Title {a}"),
+                                          Segment("paragraph", body_start, len(raw), raw[body_start:]))))
+        for name in names:
+            start = raw.index(name)
+            entities[name].append(Mention(f"a{a}", 1, 0, 2, start, start + len(name), name, "PERSON"))
+    ents = tuple(Entity(f"e{k}", name, "PERSON", (name,), tuple(entities[name])) for k, name in enumerate(names))
+    return Briefing("Big", tuple(articles), ents, ())
+
+
+def test_large_glossary_is_split_by_initial_and_links_follow():
+    from briefing.render import GLOSSARY_SPLIT, pages
+    out = pages(synthetic_briefing(GLOSSARY_SPLIT + 10))
+    assert "glossary.md" not in out and "glossary/index.md" in out
+    assert "glossary/z.md" in out
+    article = next(text for path, text in out.items() if path.startswith("articles/"))
+    assert "(../glossary/z.md#e0 " in article
+    assert "(../articles/" in out["glossary/z.md"]
+
+
+def test_backlinks_per_entry_are_capped():
+    from briefing.render import MAX_BACKLINKS, pages
+    out = pages(synthetic_briefing(2, n_articles=MAX_BACKLINKS + 5))
+    entry = out["glossary.md"]
+    assert entry.count("- [") == 2 * MAX_BACKLINKS
+    assert "… and 5 more paragraphs in 5 more articles." in entry
