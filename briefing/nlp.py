@@ -53,11 +53,8 @@ def doc_to_parsed(doc, offset: int = 0) -> Parsed:
                 sent_of[t] = n
     else:
         sents.append((0, len(doc)))
-    tokens = tuple(
-        Token(i=t.i, text=t.text, start=offset + t.idx, ws=t.whitespace_, tag=t.tag_, pos=t.pos_,
-              dep=t.dep_, head=t.head.i, lemma=t.lemma_ or t.text.lower(), sent=sent_of.get(t.i, 0))
-        for t in doc
-    )
+    tokens = tuple(Token(t.i, t.text, offset + t.idx, t.whitespace_, t.tag_, t.pos_, t.dep_, t.head.i,
+                         t.lemma_ or t.lower_, sent_of.get(t.i, 0)) for t in doc)
     ents = tuple(EntSpan(e.start, e.end, e.label_) for e in doc.ents)
     return Parsed(tokens, ents, tuple(sents))
 

@@ -75,17 +75,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return files
 
     def on_nav(self, nav, *, config, files):
-        """Past `nav_articles` articles, article pages leave the nav: mkdocs-material repeats the whole
-        nav on every page, so a page would grow with the briefing. They stay linked from the home page."""
+        """mkdocs-material repeats the whole nav on every page, so generated pages that grow in number
+        with the briefing leave it: article pages past `nav_articles` (they stay linked from the
+        briefing's home page) and the per-letter pages of a split glossary (linked from its index)."""
         if not self.config.enabled:
             return nav
-        prefix = f"{self.config.output.strip('/')}/articles/"
-        sections = [item for item in _walk(nav.items) if getattr(item, "children", None)
-                    and all(getattr(c, "file", None) and c.file.src_uri.startswith(prefix) for c in item.children)]
-        for section in sections:
-            if len(section.children) > self.config.nav_articles:
-                parent = section.parent.children if section.parent else nav.items
-                parent.remove(section)
+        out = self.config.output.strip("/")
+        for item in list(_walk(nav.items)):
+            children = getattr(item, "children", None)
+            if not children:
+                continue
+            uris = [getattr(getattr(c, "file", None), "src_uri", "") for c in children]
+            if all(u.startswith(f"{out}/articles/") for u in uris) and len(children) > self.config.nav_articles:
+                (item.parent.children if item.parent else nav.items).remove(item)
+            elif all(u.startswith(f"{out}/glossary/") for u in uris):
+                item.children = [c for c in children if c.file.src_uri == f"{out}/glossary/index.md"]
         return nav
 
     def on_serve(self, server, *, config, builder):

@@ -163,7 +163,8 @@ class Renderer:
             target = f"#p-{claim.segment}"
         else:
             target = f"{'' if on_page else 'articles/'}{self.slugs[claim.article]}.md#p-{claim.segment}"
-        return f"[{md_text(claim.text)}]({target})"
+        sentence = claim.sentence if len(claim.sentence) <= 300 else claim.sentence[:299] + "…"
+        return f'[{md_text(claim.text)}]({target} "{md_text(sentence)}")'  # the whole sentence on hover
 
     # -- pages -----------------------------------------------------------------------------------
     def article_page(self, a: Article) -> str:
