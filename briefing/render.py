@@ -29,6 +29,7 @@ GLOSSARY_SPLIT = 400  # entities; more are split into one glossary page per init
 MAX_OUTLET_COLUMNS = 8
 UNSAFE = re.compile(r"[^A-Za-z0-9 ,.;:?!'/\-\u0080-\U0010ffff]")  # every other ASCII character
 WHITESPACE = re.compile(r"\s+")
+DOUBLE_SPACE = re.compile(r"  +")
 JSON_VERSION = 1
 
 
@@ -133,6 +134,7 @@ class Renderer:
         out: list[str] = []
 
         def add(piece: str) -> None:
+            piece = DOUBLE_SPACE.sub(" ", piece)
             if piece.startswith(" ") and (not out or out[-1].endswith(" ")):
                 piece = piece[1:]
             if piece:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from briefing import output
@@ -121,6 +121,8 @@ text_piece = st.one_of(st.sampled_from(PIECES), st.text(st.characters(codec="utf
 @settings(max_examples=40, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
           suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                     HealthCheck.too_slow])
+@example(title="cp1252", paragraphs=["{ onclick=PWN() } \x9d\x8f \U000465901\x99 [PWN link](javascript:PWN())",
+                                     "cp1252", "{ onclick=PWN() } \x9d\x8f cp1252 [PWN link](javascript:PWN())"])
 @given(title=st.lists(text_piece, min_size=1, max_size=3).map(" ".join),
        paragraphs=st.lists(st.lists(text_piece, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=4))
 def test_generated_articles_stay_inert_and_readable(tmp_path_factory, parser, title, paragraphs):
