@@ -22,11 +22,9 @@ import os
 import platform
 import random
 import re
-import resource
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

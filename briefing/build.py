@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import facts as facts_stage
 from . import overrides as overrides_stage
-from . import render, repair, resolve, sources
+from . import render, repair, sources
 from .config import Settings
 from .model import Briefing, Diagnostic
 from .nlp import Parser
@@ -23,10 +23,6 @@ class Result:
     pages: dict[str, str]  # path relative to the output folder -> text
     problems: list[Diagnostic]
     timings: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def skipped(self) -> list[Diagnostic]:
-        return [p for p in self.problems if p.level == "error"]
 
 
 def gather(settings: Settings, base: Path, parser: Parser | None = None,
@@ -47,7 +43,8 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     unknown = sorted(set(settings.articles) - {a.id for a in articles})
     problems += [Diagnostic("warning", "mkdocs.yml", f"`articles: {aid}:` names no article in {label}/")
                  for aid in unknown]
-    rules, found = overrides_stage.load(settings.path(base, "overrides"), _relative(settings.path(base, "overrides"), base))
+    overrides_file = settings.path(base, "overrides")
+    rules, found = overrides_stage.load(overrides_file, _relative(overrides_file, base))
     problems += found
     lap("read")
     parser = parser or Parser(settings.model, settings.path(base, "cache_dir"), settings.processes)
@@ -59,12 +56,12 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
         timings["nlp"] -= parser.load_seconds
     ments = repair.mentions(parsed)
     lap("repair")
-    ments, entities, found = overrides_stage.apply(rules, parsed, ments)
+    entities, found = overrides_stage.apply(rules, parsed, ments)
     problems += found
     lap("resolve")
     fact_rows = facts_stage.extract_and_align(parsed, entities)
     lap("facts")
-    briefing = Briefing(settings.title, tuple(a for a in articles), tuple(entities), tuple(fact_rows))
+    briefing = Briefing(settings.title, tuple(articles), tuple(entities), tuple(fact_rows))
     pages = render.pages(briefing)
     lap("render")
     return Result(briefing, pages, problems, timings)

@@ -88,7 +88,7 @@ def _key(text: str) -> str:
 
 
 def apply(rules: Rules, parsed: list[ParsedArticle], ments: list[Mention]
-          ) -> tuple[list[Mention], list[Entity], list[Diagnostic]]:
+          ) -> tuple[list[Entity], list[Diagnostic]]:
     """Resolve entities with the editor's rules applied; unmatched rules become warnings."""
     used: set[tuple[str, str]] = set()
     ignore = {_key(x): x for x in rules.ignore}
@@ -140,8 +140,7 @@ def apply(rules: Rules, parsed: list[ParsedArticle], ments: list[Mention]
             if (kind, item) not in used:
                 problems.append(Diagnostic("warning", rules.file, f"{kind} rule `{item}` matches nothing in this "
                                                                   "briefing; update or remove it"))
-    final_mentions = sorted((m for e in out for m in e.mentions), key=lambda m: (m.article, m.start))
-    return final_mentions, out, problems
+    return out, problems
 
 
 def _relabelled(mentions: tuple[Mention, ...], label: str) -> list[Mention]:

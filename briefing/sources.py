@@ -40,8 +40,8 @@ def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None
     metadata = metadata or {}
     label = label or folder.name
     if not folder.is_dir():
-        return [], [Diagnostic("error", label, f"seeds folder not found: create it and put articles "
-                                               f"(*.txt or *.md) in it, or set `seeds:` in the config")]
+        return [], [Diagnostic("error", label, "seeds folder not found: create it and put articles "
+                                               "(*.txt or *.md) in it, or set `seeds:` in the config")]
     articles, problems = [], []
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
     if not files:

@@ -73,5 +73,5 @@ def analyse(parser, texts: dict[str, str], dates: dict[str, str] | None = None):
         articles.append(Article(id=aid, file=f"seeds/{aid}.txt", raw=text, title=aid, segments=tuple(segments),
                                 date=(dates or {}).get(aid)))
     parsed = parser.parse(articles)
-    _, ents, _ = overrides.apply(overrides.Rules(), parsed, repair.mentions(parsed))
+    ents, _ = overrides.apply(overrides.Rules(), parsed, repair.mentions(parsed))
     return parsed, ents, facts.extract_and_align(parsed, ents)

@@ -4,7 +4,6 @@ import sys
 
 import yaml
 
-from conftest import ROOT
 
 
 def run(project, *args):

@@ -2,7 +2,7 @@
 import pytest
 
 from briefing import __version__, nlp
-from briefing.model import Article, Segment
+from briefing.model import Article
 from briefing.nlp import ModelNotFound, Parser, doc_to_parsed
 
 from conftest import make_doc

@@ -19,7 +19,7 @@ def run(vocab, tmp_path: Path, text: str):
     path.write_text(text)
     rules, problems = overrides.load(path, "overrides.yml")
     parsed = parsed_sample(vocab)
-    _, ents, found = overrides.apply(rules, parsed, repair.mentions(parsed))
+    ents, found = overrides.apply(rules, parsed, repair.mentions(parsed))
     return {e.name: e for e in ents}, problems + found
 
 

@@ -19,7 +19,7 @@ def doc_from(vocab, text_ents):
 
 def entities(*articles):
     parsed = [article_of(doc, aid=f"a{n}") for n, doc in enumerate(articles)]
-    _, ents, problems = overrides.apply(overrides.Rules(), parsed, repair.mentions(parsed))
+    ents, problems = overrides.apply(overrides.Rules(), parsed, repair.mentions(parsed))
     return {e.name: sorted(set(e.aliases)) for e in ents}, ents
 
 

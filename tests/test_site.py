@@ -1,9 +1,7 @@
 """The sample briefing end to end: real model, `briefing build`, a real `mkdocs build --strict`."""
 import json
-import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
