@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from . import resolve
+from .names import normalize
 from .model import Description, Diagnostic, Entity, Mention, ParsedArticle
 
 VERSION = 1
@@ -84,7 +85,7 @@ def load(path: Path, label: str) -> tuple[Rules, list[Diagnostic]]:
 
 
 def _key(text: str) -> str:
-    return resolve.normalize(text).casefold()
+    return normalize(text).casefold()
 
 
 def apply(rules: Rules, parsed: list[ParsedArticle], ments: list[Mention]

@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 
 from .model import EntSpan, Mention, Parsed, ParsedArticle, Token
+from .names import initials
 
 NAMED = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                    "LAW", "LANGUAGE"})
@@ -46,10 +47,6 @@ def _is_cap(tok: Token) -> bool:
 
 def _is_propn(tok: Token) -> bool:
     return tok.tag in ("NNP", "NNPS") and _is_cap(tok)
-
-
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
 
 
 # -- rules on one segment --------------------------------------------------------------------
@@ -110,7 +107,7 @@ def long_form_abbreviations(spans: list[EntSpan], toks: tuple[Token, ...]) -> li
                          ("of", "for", "and", "in", "the", "on", "de", "-", "&")) and toks[j - 1].text != ")":
             j -= 1
             words = [t.text for t in toks[j:i]]
-            if _initials(words) == abbr and _is_cap(toks[j]):
+            if initials(" ".join(words)).upper() == abbr and _is_cap(toks[j]):
                 long_label = _label_for(spans, j, i) or "ORG"
                 kept = [sp for sp in spans if sp.end <= j or sp.start >= i + 3]
                 kept += [EntSpan(j, i, long_label), EntSpan(i + 1, i + 2, long_label)]
