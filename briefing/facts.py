@@ -21,7 +21,9 @@ from .model import Claim, Entity, Fact, Parsed, ParsedArticle, Token
 
 SPEECH_VERBS = frozenset({"say", "add", "tell", "write", "warn", "note", "state", "declare", "ask", "explain",
                           "insist", "argue", "announce", "claim", "quote", "continue", "conclude", "reply",
-                          "respond", "acknowledge", "admit", "emphasize", "stress", "predict", "urge", "caution"})
+                          "respond", "acknowledge", "admit", "emphasize", "stress", "predict", "urge", "caution",
+                          "promise", "vow", "pledge", "confirm", "deny", "describe", "call", "recall", "suggest",
+                          "tweet", "post", "threaten", "accuse", "agree", "complain", "concede", "boast"})
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
          "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour"}
@@ -63,6 +65,8 @@ DURATION_ONLY = re.compile(r"^(the\s+)?(past|last|next|coming|previous|recent)\b
                            re.IGNORECASE)
 QUOTE_MIN_WORDS = 4
 QUOTE_MIN_SIMILARITY = 85
+UNATTRIBUTED_MIN_WORDS = 6
+UNATTRIBUTED_MIN_SIMILARITY = 95
 ENTITY_SUPPORT = 2.0  # summed weight of shared entities that makes two claims one fact
 
 
@@ -79,6 +83,7 @@ class Extracted:
     entities: frozenset[str] = field(default_factory=frozenset)
     subject: str = ""
     specific: bool = False  # the counted thing is specific enough to pair on value alone
+    speaker: str = ""  # quotes: the speaker's entity id, "" when unknown
 
 
 # -- small parsers -----------------------------------------------------------------------------
@@ -151,13 +156,17 @@ def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def resolve_date(text: str, published: dt.date | None) -> tuple[str, str] | None:
-    """A date expression -> (ISO prefix, granularity); None when it cannot be pinned down."""
+def resolve_date(text: str, published: dt.date | None, future: bool = False) -> tuple[str, str] | None:
+    """A date expression -> (ISO prefix, granularity); None when it cannot be pinned down.
+    A weekday is the latest one on or before the publication date, or with `future` (the
+    sentence speaks of what will happen) the next one on or after it."""
     t = re.sub(r"^(in|on|at|since|by|during|until)\s+", "", text.strip().lower())
     t = re.sub(r"^(the\s+)?(early|late|later|earlier|mid|end of|beginning of)\s+", "", t)
     if t in WEEKDAYS and published:
-        back = (published.weekday() - WEEKDAYS.index(t)) % 7
-        d = published - dt.timedelta(days=back)
+        if future:
+            d = published + dt.timedelta(days=(WEEKDAYS.index(t) - published.weekday()) % 7)
+        else:
+            d = published - dt.timedelta(days=(published.weekday() - WEEKDAYS.index(t)) % 7)
         return d.isoformat(), "day"
     if t in ("today", "tonight") and published:
         return published.isoformat(), "day"
@@ -400,7 +409,19 @@ def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, flo
     thing, cls = _thing(toks, head, mention_tokens)
     end = head.i + 1 if j <= head.i <= j + 6 else j
     specific = cls not in GENERIC_THINGS and thing not in GENERIC_THINGS
+    verb = None if specific else _governing_verb(toks, head)
+    if verb:  # "killing 38 people": people who were killed, not people in general
+        thing, cls, specific = f"{thing} ({verb})", f"{cls}:{verb}", True
     return "number", ("number", cls), thing, end, specific
+
+
+def _governing_verb(toks: tuple[Token, ...], noun: Token) -> str | None:
+    """The verb a counted noun is the object or subject of ("kill" for "killing 38 people"; a
+    prepositional attachment is too often the parser's guess to count)."""
+    if noun.dep not in ("dobj", "nsubj", "nsubjpass"):
+        return None
+    verb = toks[noun.head]
+    return _lemma(verb) if verb.pos == "VERB" and _lemma(verb) not in ("be", "have") else None
 
 
 def _nearest_person(pa: ParsedArticle, si: int, i: int, sent_range: range, sents: _Sentences) -> Entity | None:
@@ -441,8 +462,10 @@ def _dates(pa: ParsedArticle, si: int, sents: _Sentences) -> list[Extracted]:
         start, end, text = _span_text(raw, toks, s, ent.end)
         if not DATE_CUE.search(text) or DURATION_ONLY.search(text):
             continue
-        resolved = resolve_date(text, published)
         sent = toks[s].sent
+        s0, s1 = seg.sents[sent]
+        future = any(t.tag == "MD" or _lemma(t) in FUTURE_WORDS for t in toks[s0:s1])
+        resolved = resolve_date(text, published, future)
         ents = frozenset(sents.ids.get((pa.article.id, si, sent), ()))
         value, gran = resolved if resolved else (text, "")
         claim = Claim(pa.article.id, si, start, end, text, value, _sentence_text(seg, sent))
@@ -471,6 +494,7 @@ def _event(toks: tuple[Token, ...], i: int) -> str:
     return f"{subj.text} {verb.text}" if subj is not None and verb.pos in ("VERB", "AUX") else verb.text
 
 
+FUTURE_WORDS = frozenset({"expect", "schedule", "plan", "due", "upcoming", "next"})
 QUOTE_RE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
 
@@ -515,7 +539,8 @@ def _quotes(pa: ParsedArticle, si: int, sents: _Sentences, state: dict) -> list[
                          f"?{art.id}:{start}")
         text = " … ".join(q[2] for q in group)
         claim = Claim(art.id, si, start, end, raw[start:end], text, _sentence_text(seg, sent))
-        out.append(Extracted(claim, "quote", ("quote", key), entities=ents, subject=name))
+        out.append(Extracted(claim, "quote", ("quote",), entities=ents, subject=name,
+                             speaker="" if key.startswith("?") else key))
     return out
 
 
@@ -659,13 +684,16 @@ def _pair_score(a: Extracted, b: Extracted, sents: _Sentences) -> float | None:
     """How sure we are that a and b state the same fact; None when they are not comparable."""
     support = sents.support(a.entities, b.entities)
     if a.kind == "quote":
-        if a.block[1].startswith("?"):
+        # the same speaker, or, where one outlet names no speaker, nearly the same long wording
+        same = bool(a.speaker) and a.speaker == b.speaker
+        if a.speaker and b.speaker and not same:
             return None
         na, nb = _norm_quote(a.claim.value), _norm_quote(b.claim.value)
-        if min(len(na.split()), len(nb.split())) < QUOTE_MIN_WORDS:
+        words = min(len(na.split()), len(nb.split()))
+        if words < (QUOTE_MIN_WORDS if same else UNATTRIBUTED_MIN_WORDS):
             return None
         score = fuzz.partial_ratio(na, nb) if min(len(na), len(nb)) >= 20 else fuzz.ratio(na, nb)
-        return score if score >= QUOTE_MIN_SIMILARITY else None
+        return score if score >= (QUOTE_MIN_SIMILARITY if same else UNATTRIBUTED_MIN_SIMILARITY) else None
     if a.kind == "date":
         # the same date needs some shared context; a different one needs much more
         if dates_agree(a, b):
@@ -712,6 +740,8 @@ def _keys(x: Extracted) -> list[tuple]:
     keys: list[tuple] = [("e", e) for e in sorted(x.entities)]
     if x.kind == "quote":
         keys.append(("q", " ".join(_norm_quote(x.claim.value).split()[:6])))
+        if x.speaker:
+            keys.append(("s", x.speaker))
     elif x.kind == "date":
         keys.append(("d", x.claim.value[:7]))
     else:
@@ -789,7 +819,8 @@ def align(items: list[Extracted], sents: _Sentences, order: dict[str, int]) -> l
         first = members[0]
         facts.append(Fact(
             id=f"{first.kind}-{first.claim.article}-{first.claim.start}",
-            kind=first.kind, status=status, subject=first.subject or first.claim.text,
+            kind=first.kind, status=status,
+            subject=next((x.subject for x in members if x.speaker), first.subject) or first.claim.text,
             claims=tuple(x.claim for x in members),
             note=note if isinstance(note, str) else "", diff=note if isinstance(note, tuple) else ()))
     rank = {"differ": 0, "agree": 1, "single": 2}

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from rapidfuzz import fuzz
+from text_unidecode import unidecode
 
 PARTICLES = frozenset({"al", "el", "al-", "el-", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der",
                        "den", "du", "le", "la", "ben", "mac", "st"})
@@ -24,6 +25,12 @@ NICKNAMES = {
 
 
 @functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Diacritics and letters like "ı" or "ß" spelled in ASCII, as outlets that drop them do."""
+    return unidecode(text) if not text.isascii() else text
+
+
+@functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
@@ -32,14 +39,13 @@ def normalize(text: str) -> str:
 
 
 def compact(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore")
-                  .decode().lower())
+    return re.sub(r"[^0-9a-z]", "", fold(text).lower())
 
 
 @functools.lru_cache(maxsize=65536)
 def name_parts(text: str) -> tuple[str, ...]:
     """Lower-case name words without particles, suffixes and initials' dots."""
-    words = re.split(r"[\s\-]+", normalize(text).lower().replace(".", ""))
+    words = re.split(r"[\s\-]+", fold(normalize(text)).lower().replace(".", ""))
     return tuple(w for w in words if w and w not in PARTICLES and w not in NAME_SUFFIXES)
 
 

@@ -38,6 +38,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; pages are published, so readable
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -45,6 +46,12 @@ def atomic_write(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write(folder: Path, pages: dict[str, str], label: str) -> tuple[dict[str, int], list[Diagnostic]]:

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 
 from .model import EntSpan, Mention, Parsed, ParsedArticle, Token
-from .names import initials
+from .names import fold, initials
 
 NAMED = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                    "LAW", "LANGUAGE"})
@@ -38,6 +38,8 @@ FACILITY_HEADS = frozenset({"airport", "airfield", "base", "bridge", "stadium", 
                             "church", "cathedral", "temple", "square"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
                          "county", "capital", "port", "island", "governorate"})
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "al", "el", "bin",
+                            "ibn", "la", "le", "ter", "ten", "dos", "das"})
 MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d+[A-Za-z0-9]*$")
 
 
@@ -126,13 +128,18 @@ def _label_for(spans: list[EntSpan], s: int, e: int) -> str | None:
 
 
 def join_split_names(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """A demonym glued to a one-word organisation ("Islamic" + "State") is one name."""
+    """Names the model cut in two: a demonym glued to a one-word organisation ("Islamic" +
+    "State"), and a person's name cut after a particle ("Ursula von der" + "Leyen")."""
     out: list[EntSpan] = []
     for sp in sorted(spans, key=lambda s: s.start):
-        if out and out[-1].end == sp.start and out[-1].label == "NORP" and sp.label in ("ORG", "GPE") and \
+        prev = out[-1] if out else None
+        if prev and prev.end == sp.start and prev.label == "NORP" and sp.label in ("ORG", "GPE") and \
                 sp.end - sp.start == 1 and toks[sp.start].tag in ("NNP", "NNPS") and \
-                toks[out[-1].end - 1].ws and toks[sp.start].i > 0:
-            out[-1] = EntSpan(out[-1].start, sp.end, "ORG")
+                toks[prev.end - 1].ws and toks[sp.start].i > 0:
+            out[-1] = EntSpan(prev.start, sp.end, "ORG")
+        elif prev and prev.end == sp.start and prev.label == "PERSON" and \
+                toks[prev.end - 1].text.lower() in NAME_PARTICLES and toks[sp.start].text[:1].isupper():
+            out[-1] = EntSpan(prev.start, sp.end, "PERSON")
         else:
             out.append(sp)
     return out
@@ -180,12 +187,13 @@ def _covered(spans: list[EntSpan], s: int, e: int) -> bool:
 
 def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
     """Other occurrences of a name known anywhere in the briefing are mentions too, unless they
-    sit inside a longer proper name. Known names are matched as token sequences, case-sensitively."""
+    sit inside a longer proper name. Known names are matched as token sequences, case-sensitively,
+    with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
     known: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for sp in sps:
-            known[tuple(t.text for t in toks[sp.start:sp.end])][sp.label] += 1
+            known[tuple(fold(t.text) for t in toks[sp.start:sp.end])][sp.label] += 1
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in known:
         by_first[key[0]].append(key)
@@ -196,10 +204,11 @@ def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[Ent
             toks = seg.tokens
             current = spans.setdefault((a, si), [])
             i = 0
+            folded = [fold(t.text) for t in toks]
             while i < len(toks):
-                for key in by_first.get(toks[i].text, ()):
+                for key in by_first.get(folded[i], ()):
                     e = i + len(key)
-                    if e > len(toks) or tuple(t.text for t in toks[i:e]) != key:
+                    if e > len(toks) or tuple(folded[i:e]) != key:
                         continue
                     inner = [sp for sp in current if sp.start < e and i < sp.end]
                     if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):

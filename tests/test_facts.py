@@ -121,3 +121,28 @@ def test_split_quote_is_joined():
     raw_between = " he said, "
     assert facts._split_continuation(raw_between)
     assert not facts._split_continuation(" he said. Then ")
+
+
+def test_generic_counts_are_told_apart_by_their_verb(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe quake struck Malatya on Tuesday, killing at least 38 people, the Malatya Relief Office said.",
+        "b": "Title\n\nThe quake in Malatya killed 41 people and injured 400 people, the Malatya Relief Office said."})
+    numbers = {(f.subject, f.status, tuple(sorted(c.value for c in f.claims))) for f in found if f.kind == "number"}
+    assert ("people (kill)", "agree", ("41", "min 38")) in numbers
+    assert ("people (injure)", "single", ("400",)) in numbers
+
+
+def test_same_long_quote_pairs_even_when_one_outlet_names_no_speaker(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nPresident Lina Marsh said the state would \"do everything necessary to heal the wounds of our "
+             "citizens\" after the storm.",
+        "b": "Title\n\nThe government promised to \"do everything necessary to heal the wounds of our citizens.\""})
+    quotes = [f for f in found if f.kind == "quote"]
+    assert len(quotes) == 1 and quotes[0].status == "agree" and quotes[0].subject == "Lina Marsh"
+
+
+def test_weekday_in_a_sentence_about_the_future_is_the_next_one(parser):
+    _, _, found = analyse(parser, {"a": "Title\n\nThe minister is expected to visit Oslo on Wednesday."},
+                          dates={"a": "2023-03-14"})
+    (date,) = [f for f in found if f.kind == "date"]
+    assert date.claims[0].value == "2023-03-15"

@@ -74,3 +74,12 @@ def test_a_killed_build_leaves_the_previous_output_whole(tmp_path):
 def test_refuses_paths_outside_the_folder(tmp_path):
     counts, problems = output.write(tmp_path / "gen", {"../escape.md": "x"}, "gen")
     assert not (tmp_path / "escape.md").exists() and problems[0].level == "error"
+
+
+def test_written_pages_are_readable_by_others(tmp_path):
+    old = os.umask(0o022)
+    try:
+        output.write(tmp_path / "gen", {"a.md": "A"}, "gen")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "gen/a.md").stat().st_mode & 0o777 == 0o644

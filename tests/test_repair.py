@@ -121,3 +121,17 @@ def test_known_name_after_a_lowercase_prefix_hyphen(vocab):
     found = [m.text for m in repair.mentions([pa])]
     assert found.count("NATO") == 2 and found.count("Kremlin") == 2
     assert found.count("Royce") == 1  # the one inside "Rolls-Royce" is part of that name
+
+
+def test_person_name_cut_after_a_particle_is_joined(vocab):
+    words = ["Ursula", "von", "der", "Leyen", "said"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "B-GPE", "O"]
+    p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=["NNP", "NNP", "NN", "NNP", "VBD"]))
+    assert spans_text(p, repair.join_split_names(list(p.ents), p.tokens)) == [("Ursula von der Leyen", "PERSON")]
+
+
+def test_known_name_found_again_without_its_diacritics(vocab):
+    words = ["Mehmet", "Yilmaz", "spoke", ".", "Mayor", "Mehmet", "Yılmaz", "left"]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O"]
+    pa = article_of(make_doc(vocab, words, ents=ents, tags=["NNP", "NNP", "VBD", ".", "NNP", "NNP", "NNP", "VBD"]))
+    assert [m.text for m in repair.mentions([pa])] == ["Mehmet Yilmaz", "Mehmet Yılmaz"]
