@@ -101,10 +101,7 @@ class Mention:
     end: int
     text: str
     label: str
-
-    @property
-    def key(self) -> tuple[str, int, int]:
-        return (self.article, self.start, self.end)
+    sentence: tuple[int, int] = (0, 0)  # character span of the mention's sentence
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ Every rule that matches nothing in the build is reported, never silently dropped
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,5 +146,4 @@ def apply(rules: Rules, parsed: list[ParsedArticle], ments: list[Mention]
 
 
 def _relabelled(mentions: tuple[Mention, ...], label: str) -> list[Mention]:
-    return [m if m.label == label else Mention(m.article, m.segment, m.tok_start, m.tok_end, m.start, m.end,
-                                               m.text, label) for m in mentions]
+    return [m if m.label == label else dataclasses.replace(m, label=label) for m in mentions]

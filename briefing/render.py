@@ -282,9 +282,7 @@ class Renderer:
                 for m in by_article[aid]:
                     first_in_paragraph.setdefault(m.segment, m)
                 for segment, m in first_in_paragraph.items():
-                    seg = a.segments[segment]
-                    quote = _sentence_around(a.raw, seg.start, seg.end, m.start, m.end)
-                    lines.append(f"- [{md_text(quote)}]({page}#p-{segment})")
+                    lines.append(f"- [{md_text(_sentence(a.raw, m))}]({page}#p-{segment})")
                     shown += 1
                 lines.append("")
         return "\n".join(lines)
@@ -356,13 +354,12 @@ def _letter(name: str) -> str:
     return first if first.isalpha() else "0-9"
 
 
-def _sentence_around(raw: str, seg_start: int, seg_end: int, start: int, end: int) -> str:
-    text = raw[seg_start:seg_end]
-    s, e = start - seg_start, end - seg_start
-    left = max(text.rfind(". ", 0, s), text.rfind("? ", 0, s), text.rfind("! ", 0, s))
-    right = min([i for i in (text.find(". ", e), text.find("? ", e), text.find("! ", e)) if i >= 0] or [len(text)])
-    sentence = text[left + 2 if left >= 0 else 0:right + 1]
-    return sentence if len(sentence) < 400 else text[max(0, s - 150):e + 150]
+def _sentence(raw: str, m: Mention) -> str:
+    """The mention's sentence; a very long one is cut around the mention."""
+    s, e = m.sentence
+    if e - s <= 400:
+        return raw[s:e]
+    return "…" + raw[max(s, m.start - 150):min(e, m.end + 150)] + "…"
 
 
 LEGEND = ('<div class="bf-legend" markdown="0" aria-label="Entity types">'

@@ -255,6 +255,12 @@ def vote_labels(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[E
             sps[n] = EntSpan(sp.start, sp.end, best)
 
 
+def sentence_span(seg: Parsed, token: int) -> tuple[int, int]:
+    """Character span of the sentence holding a token."""
+    s, e = seg.sents[seg.tokens[token].sent]
+    return seg.tokens[s].start, seg.tokens[e - 1].end
+
+
 def hyphen_parts(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> list[Mention]:
     """Known names inside a hyphenated token: "U.S.-Russia talks", "pro-Assad fighters"."""
     known: dict[str, Counter] = defaultdict(Counter)
@@ -273,7 +279,8 @@ def hyphen_parts(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[
                 if part.group() in known and part.group()[:1].isupper():
                     start = tok.start + part.start()
                     out.append(Mention(pa.article.id, si, tok.i, tok.i + 1, start, start + len(part.group()),
-                                       part.group(), known[part.group()].most_common(1)[0][0]))
+                                       part.group(), known[part.group()].most_common(1)[0][0],
+                                       sentence_span(pa.segments[si], tok.i)))
     return out
 
 
@@ -288,5 +295,5 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
         for sp in sps:
             start, end = toks[sp.start].start, toks[sp.end - 1].end
             out.append(Mention(pa.article.id, si, sp.start, sp.end, start, end, pa.article.raw[start:end],
-                               sp.label))
+                               sp.label, sentence_span(pa.segments[si], sp.start)))
     return sorted(out, key=lambda m: (m.article, m.start))

@@ -192,6 +192,7 @@ def canonical_name(forms: Counter) -> str:
 
 def build_entities(parsed: list[ParsedArticle], ments: list[Mention], roots: dict[Node, Node]) -> list[Entity]:
     segments = {pa.article.id: pa.segments for pa in parsed}
+    raws = {pa.article.id: pa.article.raw for pa in parsed}
     order = {pa.article.id: n for n, pa in enumerate(parsed)}
     clusters: dict[Node, list[Mention]] = defaultdict(list)
     for m in ments:
@@ -210,7 +211,7 @@ def build_entities(parsed: list[ParsedArticle], ments: list[Mention], roots: dic
             seg = segments[m.article][m.segment]
             text = describe(seg, m)
             if text:
-                sent = _sentence_text(seg, m)
+                sent = raws[m.article][m.sentence[0]:m.sentence[1]]
                 if all(d.text.casefold() != text.casefold() for d in descs):
                     descs.append(Description(text, m.article, sent))
                 seen_articles.add(m.article)
@@ -234,9 +235,3 @@ def assign_ids(entities: list[Entity]) -> list[Entity]:
 
 
 RESERVED_IDS = frozenset({"glossary", "legend", "facts", "sources", "coverage", "entities"})
-
-
-def _sentence_text(seg, m: Mention) -> str:
-    s, e = seg.sents[seg.tokens[m.tok_start].sent]
-    toks = seg.tokens
-    return "".join(t.text + t.ws for t in toks[s:e]).strip()
