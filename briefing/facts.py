@@ -34,6 +34,7 @@ THING_CLASSES = {
     "people": {"people", "person", "persons", "civilian", "resident", "individual"},
     "death": {"death", "dead", "fatality", "casualty", "victim"},
     "soldier": {"soldier", "troop", "troops", "serviceman", "servicemember"},
+    "job": {"job", "position", "worker", "employee", "staff", "role", "post", "workforce"},
     "money": {"dollar", "$", "euro", "pound", "usd"},
 }
 CLASS_OF = {word: cls for cls, words in THING_CLASSES.items() for word in words}
@@ -706,7 +707,7 @@ def _pair_score(a: Extracted, b: Extracted, sents: _Sentences) -> float | None:
         return 100 + support + (10 if overlap else 0)
     if overlap and a.specific and b.specific:
         return 100 + support
-    same_thing = a.subject == b.subject and a.specific and b.specific
+    same_thing = a.specific and b.specific  # same block: the same class of counted thing
     return 50 + support if same_thing and support >= ENTITY_SUPPORT else None
 
 

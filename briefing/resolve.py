@@ -13,11 +13,16 @@ from rapidfuzz import fuzz
 from slugify import slugify
 
 from .describe import describe
-from .names import compact, first_names_match, group_stem, initials, is_acronym, name_parts, normalize
+from .names import compact, first_names_match, fold, group_stem, initials, is_acronym, name_parts, normalize
 from .model import Description, Entity, Mention, ParsedArticle
 
 COARSE = {"PERSON": "person", "NORP": "group", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 FUZZY_MIN = 88
+# Words after a company's own name that its short form drops: "Acme Motors" -> "Acme".
+CORPORATE_WORDS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "group",
+                             "holdings", "motors", "motor", "airlines", "airways", "bank", "technologies",
+                             "systems", "industries", "pharmaceuticals", "media", "partners", "capital", "ag",
+                             "sa", "nv", "gmbh", "energy", "petroleum", "oil", "telecom", "communications"})
 
 
 class _UnionFind:
@@ -74,22 +79,42 @@ def _link_text_aliases(parsed: ParsedArticle, ments: list[Mention], uf: _UnionFi
                     break
 
 
-def _link_surnames(ments: list[Mention], uf: _UnionFind) -> None:
-    """In one article, "Smith" is the "Julianne Smith" named before it (or, failing that, after)."""
-    full = [m for m in ments if m.label == "PERSON" and len(name_parts(m.text)) >= 2]
-    by_surname: dict[str, list[Mention]] = defaultdict(list)
-    for m in full:
-        by_surname[name_parts(m.text)[-1]].append(m)
+def _link_short_forms(parsed: ParsedArticle, ments: list[Mention], uf: _UnionFind, briefing_counts: Counter) -> None:
+    """In one article, "Smith" is the "Julianne Smith" named before it (or, failing that, after),
+    and "Acme" is "Acme Motors". The model often gives the short form another label; a place
+    label is overruled only for a form seen once in the briefing that acts like a person: the
+    subject of a verb, or followed by an age ("Okoro, 54, took over"); "visited Jordan" stays."""
+    by_short: dict[str, list[Mention]] = defaultdict(list)
     for m in ments:
         parts = name_parts(m.text)
-        if len(parts) != 1 or m.label not in ("PERSON", "ORG") or not m.text[:1].isupper():
+        if m.label == "PERSON" and len(parts) >= 2:
+            by_short[parts[-1]].append(m)
+        words = m.text.split()
+        if m.label == "ORG" and len(words) >= 2 and all(w.lower().strip(".,") in CORPORATE_WORDS
+                                                          for w in words[1:]):
+            by_short[fold(words[0]).lower()].append(m)
+    for m in ments:
+        parts = name_parts(m.text)
+        if len(parts) != 1 or not m.text[:1].isupper():
             continue
-        cands = by_surname.get(parts[0])
+        if m.label not in ("PERSON", "ORG") and not (m.label in ("GPE", "LOC", "NORP") and
+                                                     briefing_counts[normalize(m.text)] == 1 and
+                                                     _acts_like_a_person(parsed, m)):
+            continue
+        cands = by_short.get(parts[0])
         if not cands:
             continue
         before = [c for c in cands if c.start < m.start]
         target = before[-1] if before else cands[0]
         uf.union(_node(target), _node(m))
+
+
+def _acts_like_a_person(parsed: ParsedArticle, m: Mention) -> bool:
+    toks = parsed.segments[m.segment].tokens
+    tok = toks[m.tok_end - 1]
+    after = [t.text for t in toks[m.tok_end:m.tok_end + 3]]
+    return tok.dep in ("nsubj", "nsubjpass") or (len(after) == 3 and after[0] == after[2] == ","
+                                                  and after[1].isdigit())
 
 
 def cluster(parsed: list[ParsedArticle], ments: list[Mention],
@@ -100,10 +125,11 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention],
     for m in ments:
         uf.find(_node(m))
         by_article[m.article].append(m)
+    briefing_counts = Counter(normalize(m.text) for m in ments)
     for pa in parsed:
         ms = by_article.get(pa.article.id, [])
         _link_text_aliases(pa, ms, uf)
-        _link_surnames(ms, uf)
+        _link_short_forms(pa, ms, uf, briefing_counts)
 
     labels: dict[Node, Counter] = defaultdict(Counter)
     for m in ments:
@@ -201,7 +227,8 @@ def build_entities(parsed: list[ParsedArticle], ments: list[Mention], roots: dic
     for members in clusters.values():
         members.sort(key=lambda m: (order[m.article], m.start))
         forms = Counter(normalize(m.text) for m in members)
-        labels = Counter(m.label for m in members)
+        # the label of the full names when there are any: "Acme Motors" says ORG, "Acme" may not
+        labels = Counter(m.label for m in members if len(m.text.split()) > 1) or Counter(m.label for m in members)
         label = max(labels.items(), key=lambda kv: (kv[1], kv[0]))[0]
         descs: list[Description] = []
         seen_articles: set[str] = set()

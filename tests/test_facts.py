@@ -146,3 +146,11 @@ def test_weekday_in_a_sentence_about_the_future_is_the_next_one(parser):
                           dates={"a": "2023-03-14"})
     (date,) = [f for f in found if f.kind == "date"]
     assert date.claims[0].value == "2023-03-15"
+
+
+def test_jobs_positions_and_workers_count_the_same_thing(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nNorvik Steel said on Monday it would cut 1,200 jobs at its Tampere plant.",
+        "b": "Title\n\nNorvik Steel will eliminate 1,200 positions in Tampere, the company said."})
+    cross = [f for f in found if f.kind == "number" and len(f.claims) == 2]
+    assert len(cross) == 1 and cross[0].status == "agree"

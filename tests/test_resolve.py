@@ -113,3 +113,15 @@ def test_blocking_keeps_work_near_linear(vocab, monkeypatch):
         pieces += [(f"{first} Name{n:03d}x", "PERSON"), ("met", None)]
     entities(doc_from(vocab, pieces))
     assert len(calls) < 300 * 25  # all pairs would be 44,850
+
+
+def test_company_short_name_and_mislabelled_surname_link_in_their_article(vocab):
+    words = ["Acme", "Motors", "cut", "jobs", ".", "Daniel", "Okoro", "said", "Acme", "must", "change", ".",
+             "Okoro", ",", "54", ",", "took", "over", "."]
+    ents = ["B-ORG", "I-ORG", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O", "O",
+            "B-GPE", "O", "O", "O", "O", "O", "O"]
+    tags = ["NNP", "NNPS", "VBD", "NNS", ".", "NNP", "NNP", "VBD", "NNP", "MD", "VB", ".", "NNP", ",", "CD", ",",
+            "VBD", "RP", "."]
+    names, ents_ = entities(make_doc(vocab, words, ents=ents, tags=tags))
+    assert names == {"Acme Motors": ["Acme", "Acme Motors"], "Daniel Okoro": ["Daniel Okoro", "Okoro"]}
+    assert {e.name: e.label for e in ents_} == {"Acme Motors": "ORG", "Daniel Okoro": "PERSON"}
