@@ -80,6 +80,7 @@ def hostile_site(tmp_path_factory, parser):
     (project / "seeds/plain.txt").write_text(f"{HOSTILE_TITLE}\n\n{body}\n\n{lines}\n", encoding="utf-8")
     (project / "seeds/with meta ü.md").write_text(FRONT_MATTER + "Storm\n\nRain fell on Vienna.\n", encoding="utf-8")
     (project / "seeds/..dots.txt").write_text("Same title\n\nOne.\n", encoding="utf-8")
+    (project / "seeds/<b onclick=PWN()>PWN [x](y) {{ z }}.txt").write_text("Named badly\n\nText.\n", encoding="utf-8")
     (project / "seeds/same.txt").write_text("Same title\n\nTwo.\n", encoding="utf-8")
     build_site(project, parser)
     return project
@@ -104,7 +105,10 @@ def test_reader_sees_the_text_as_written(hostile_site):
 def test_same_titles_get_distinct_pages_and_odd_file_names_build(hostile_site):
     pages = sorted(p.name for p in (hostile_site / "docs/briefing/articles").glob("*.md"))
     assert "same-title.md" in pages and "same-title-2.md" in pages
-    assert any(p.startswith("storm") for p in pages)
+    assert any(p.startswith("storm") for p in pages) and "named-badly.md" in pages
+    page = BeautifulSoup((hostile_site / "site/briefing/articles/named-badly/index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert "seeds/<b onclick=PWN()>PWN [x](y) {{ z }}.txt" in page.get_text()  # the file name, as text
 
 
 def test_front_matter_values_are_escaped(hostile_site):
