@@ -155,3 +155,25 @@ def test_strict_build_fails_on_a_broken_link(site, tmp_path):
     (copy / "docs/extra.md").write_text("# Extra\n\n[gone](nowhere.md) and [bad anchor](index.md#no-such-anchor)\n")
     res = mkdocs_build(copy)
     assert res.returncode != 0 and "nowhere.md" in res.stderr
+
+
+GOLDEN = ROOT / "tests/golden/sample-briefing.json"
+
+
+def summary(data: dict) -> dict:
+    """What a reader gets from the sample briefing, without offsets: entities and fact rows."""
+    return {
+        "entities": sorted([e["name"], e["label"], sorted(set(e["aliases"])), len(e["mentions"]), e["description"]]
+                           for e in data["entities"]),
+        "facts": [[f["kind"], f["status"], f["subject"], [c["text"] for c in f["claims"]]] for f in data["facts"]],
+    }
+
+
+def test_sample_briefing_matches_its_golden_summary(site):
+    """Golden output (as Pelican tests its sites): a change of rules shows here as a reviewed diff.
+    Regenerate with BRIEFING_UPDATE_GOLDEN=1 after checking the difference."""
+    import os
+    got = summary(json.loads((site / "docs/briefing/briefing.json").read_text()))
+    if os.environ.get("BRIEFING_UPDATE_GOLDEN"):
+        GOLDEN.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n")
+    assert got == json.loads(GOLDEN.read_text())
