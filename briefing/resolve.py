@@ -207,13 +207,15 @@ def _link_persons(by_surname: dict[str, list[Node]], uf: _UnionFind) -> None:
 
 
 def canonical_name(forms: Counter) -> str:
-    """The fullest common form: not an acronym or lone surname when a longer form exists."""
+    """The fullest common form: not an acronym, a lone surname or an all-capitals dateline when a
+    longer form exists."""
     def rank(item):
         form, count = item
         words = len(form.split())
-        return (not is_acronym(form), words >= 2, count, len(form), form)
+        return (not is_acronym(form), words >= 2, not form.isupper(), count, len(form), form)
 
-    return max(forms.items(), key=rank)[0]
+    name = max(forms.items(), key=rank)[0]
+    return name.title() if name.isupper() and len(name.split()) >= 2 else name  # a dateline's capitals
 
 
 def build_entities(parsed: list[ParsedArticle], ments: list[Mention], roots: dict[Node, Node]) -> list[Entity]:

@@ -24,6 +24,8 @@ _PROMPT = re.compile(
     r"(email|print|tweet|comment)s?$)",
     re.IGNORECASE,
 )
+_CAPTION = re.compile(r"^(photo|photograph|image|picture|video|credit|illustration|graphic)s?( by| credit)?\s*:",
+                      re.IGNORECASE)
 _CREDIT = re.compile(r"^[^/.!?]{2,60}(\s/\s[^/.!?]{2,60}){1,3}$")
 _CREDIT_WORDS = re.compile(r"\b(photo|image|images|getty|afp|reuters|ap|epa|file|via)\b", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -161,6 +163,8 @@ def is_residue(line: str) -> bool:
     if not words or len(words) > 14 or _SENTENCE_END.search(text) and not text.endswith(":"):
         return False
     if _CREDIT.match(text) and (_CREDIT_WORDS.search(text) or text.count(" / ") >= 2):
+        return True
+    if _CAPTION.match(text) and len(words) <= 8:  # "Photo: Jane Doe/AP"
         return True
     return bool(_PROMPT.match(text))
 

@@ -100,6 +100,8 @@ def test_canonical_name_is_the_fullest_common_form():
     assert resolve.canonical_name(Counter({"ISIL": 9, "Islamic State": 4, "Islamic State in Iraq and the Levant": 1})) \
         == "Islamic State"
     assert resolve.canonical_name(Counter({"Putin": 7, "Vladimir Putin": 2})) == "Vladimir Putin"
+    assert resolve.canonical_name(Counter({"UNITED NATIONS": 1, "United Nations": 1, "UN": 3})) == "United Nations"
+    assert resolve.canonical_name(Counter({"UNITED NATIONS": 1, "UN": 3})) == "United Nations"
 
 
 def test_blocking_keeps_work_near_linear(vocab, monkeypatch):

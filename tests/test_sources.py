@@ -128,3 +128,9 @@ def test_one_long_line_is_split_into_bounded_paragraphs():
     assert "".join(s.text for s in segments[1:]).replace(" ", "") == raw[7:].replace(" ", "")
     for s in segments:
         assert raw[s.start:s.end] == s.text
+
+
+def test_caption_credit_lines_are_residue():
+    assert sources.is_residue("Photo: Jane Doe/AP")
+    assert sources.is_residue("Image credit: Reuters")
+    assert not sources.is_residue("Photographs of the flooded port were shared widely on Monday.")
