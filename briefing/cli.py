@@ -67,7 +67,7 @@ def main() -> None:
 @click.option("-s", "--strict", is_flag=True, help="Fail (exit 1) on warnings as well as errors.")
 @click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), help="Override the seeds folder.")
 @click.option("-q", "--quiet", is_flag=True, help="Only show warnings and errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Show timings per stage and every file written.")
+@click.option("-v", "--verbose", is_flag=True, help="Show the time each stage took.")
 def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verbose: bool) -> None:
     """Read the seeds folder and write the briefing's pages and briefing.json into docs/."""
     started = time.perf_counter()
