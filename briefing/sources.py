@@ -87,7 +87,7 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         if problem:
             problems.append(Diagnostic("warning", file, problem))
         meta = {**meta, **front}
-    segments, removed = split_segments(raw, body_start)
+    segments, removed = split_segments(raw, body_start, clean_text(str(meta.get("title") or "")) or None)
     if not segments:
         problems.append(Diagnostic("error", file, "skipped: no text (empty, or only whitespace and residue lines)"))
         return None, problems
@@ -169,11 +169,12 @@ def is_residue(line: str) -> bool:
     return bool(_PROMPT.match(text))
 
 
-def split_segments(raw: str, start: int = 0) -> tuple[list[Segment], list[Segment]]:
+def split_segments(raw: str, start: int = 0, title: str | None = None) -> tuple[list[Segment], list[Segment]]:
     """Title, optional standfirst and paragraphs; residue lines go to the second list.
 
-    The first kept line is the title. After it, a paragraph is a run of non-blank lines, so
-    articles hard-wrapped at a fixed width keep their paragraphs.
+    The first kept line is the title, unless the front matter gave a `title` the line does not
+    repeat. After it, a paragraph is a run of non-blank lines, so articles hard-wrapped at a
+    fixed width keep their paragraphs.
     """
     lines = _blocks(raw, start)
     norm = [unicodedata.normalize("NFKC", clean_text(raw[s:e])).casefold() for s, e in lines]
@@ -187,10 +188,11 @@ def split_segments(raw: str, start: int = 0) -> tuple[list[Segment], list[Segmen
             removed.append(Segment("paragraph", s, e, text))
         else:
             keep.append((s, e))
+    title_line = bool(keep) and (title is None or clean_text(raw[keep[0][0]:keep[0][1]]).casefold() == title.casefold())
     merged: list[tuple[int, int]] = []
     for s, e in keep:
         gap = raw[merged[-1][1]:s] if merged else ""
-        if len(merged) > 1 and "\n" in gap and not re.search(r"\n[ \t\r]*\n", gap):
+        if len(merged) > (1 if title_line else 0) and "\n" in gap and not re.search(r"\n[ \t\r]*\n", gap):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -198,7 +200,7 @@ def split_segments(raw: str, start: int = 0) -> tuple[list[Segment], list[Segmen
     merged = [piece for s, e in merged for piece in _bounded(raw, s, e)]
     for n, (s, e) in enumerate(merged):
         text = raw[s:e]
-        if n == 0 and _looks_like_title(text):
+        if n == 0 and title_line and _looks_like_title(text):
             kind = "title"
         elif n == 1 and segments[0].kind == "title" and _looks_like_standfirst(text):
             kind = "standfirst"

@@ -134,3 +134,12 @@ def test_caption_credit_lines_are_residue():
     assert sources.is_residue("Photo: Jane Doe/AP")
     assert sources.is_residue("Image credit: Reuters")
     assert not sources.is_residue("Photographs of the flooded port were shared widely on Monday.")
+
+
+def test_front_matter_title_not_repeated_in_the_body(tmp_path):
+    write(tmp_path, "c.md", "---\ntitle: Floods hit Porto\n---\nHeavy rain flooded Porto on\nSaturday, officials said.\n\n"
+                            "More rain is due.\n")
+    (article,), _ = sources.read_seeds(tmp_path)
+    assert article.title == "Floods hit Porto"
+    assert [(s.kind, s.text) for s in article.segments] == [
+        ("paragraph", "Heavy rain flooded Porto on\nSaturday, officials said."), ("paragraph", "More rain is due.")]
