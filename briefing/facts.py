@@ -280,9 +280,10 @@ class _Sentences:
         return sum(self.weight.get(i, 0.0) for i in a & b)
 
 
-def _sentence_text(seg: Parsed, sent: int) -> str:
+def _sentence_of(seg: Parsed, sent: int) -> tuple[str, int]:
+    """(text, start offset) of a sentence."""
     s, e = seg.sents[sent]
-    return "".join(t.text + t.ws for t in seg.tokens[s:e]).strip()
+    return "".join(t.text + t.ws for t in seg.tokens[s:e]).strip(), seg.tokens[s].start
 
 
 def _span_text(raw: str, toks: tuple[Token, ...], s: int, e: int) -> tuple[int, int, str]:
@@ -357,7 +358,7 @@ def _numbers(pa: ParsedArticle, si: int, sents: _Sentences, mention_tokens: set[
         kind, block, subject, end, specific = measured
         start, stop, text = _span_text(raw, toks, qs, end)
         claim = Claim(aid, si, start, stop, text, fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
-                      if not qual else f"{qual} {fmt(value[0])}", _sentence_text(seg, sent))
+                      if not qual else f"{qual} {fmt(value[0])}", *_sentence_of(seg, sent))
         out.append(Extracted(claim, kind, block, low, high, entities=ents, subject=subject, specific=specific))
         i = j
     return out
@@ -469,7 +470,7 @@ def _dates(pa: ParsedArticle, si: int, sents: _Sentences) -> list[Extracted]:
         resolved = resolve_date(text, published, future)
         ents = frozenset(sents.ids.get((pa.article.id, si, sent), ()))
         value, gran = resolved if resolved else (text, "")
-        claim = Claim(pa.article.id, si, start, end, text, value, _sentence_text(seg, sent))
+        claim = Claim(pa.article.id, si, start, end, text, value, *_sentence_of(seg, sent))
         out.append(Extracted(claim, "date", ("date",), granularity=gran, entities=ents,
                              subject=_event(toks, s)))
     return out
@@ -539,7 +540,7 @@ def _quotes(pa: ParsedArticle, si: int, sents: _Sentences, state: dict) -> list[
             name, key = (speaker if isinstance(speaker, str) and speaker != "PRONOUN" else "unattributed",
                          f"?{art.id}:{start}")
         text = " … ".join(q[2] for q in group)
-        claim = Claim(art.id, si, start, end, raw[start:end], text, _sentence_text(seg, sent))
+        claim = Claim(art.id, si, start, end, raw[start:end], text, *_sentence_of(seg, sent))
         out.append(Extracted(claim, "quote", ("quote",), entities=ents, subject=name,
                              speaker="" if key.startswith("?") else key))
     return out
@@ -649,7 +650,7 @@ def _equipment(pa: ParsedArticle, si: int, sents: _Sentences, products: list) ->
             continue
         s, e, text = _span_text(pa.article.raw, toks, m.tok_start, end_tok)
         sent = toks[m.tok_start].sent
-        claim = Claim(aid, si, s, e, text, ent.name, _sentence_text(seg, sent))
+        claim = Claim(aid, si, s, e, text, ent.name, *_sentence_of(seg, sent))
         thing = _lemma(toks[end_tok - 1])
         out.append(Extracted(claim, "equipment", ("equipment", ent.id),
                              entities=frozenset(sents.ids.get((aid, si, sent), ())), subject=f"{ent.name} {thing}"))

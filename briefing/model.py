@@ -134,6 +134,7 @@ class Claim:
     text: str
     value: str
     sentence: str
+    sentence_start: int = 0  # where the sentence starts in the article: its anchor on the page
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,14 @@ class Renderer:
         for ms in self.mentions.values():
             ms.sort(key=lambda m: m.start)
         self.mention_starts = {aid: [m.start for m in ms] for aid, ms in self.mentions.items()}
+        anchors: dict[str, set[int]] = defaultdict(set)  # article -> sentence starts linked to
+        for e in briefing.entities:
+            for m in e.mentions:
+                anchors[m.article].add(m.sentence[0])
+        for f in briefing.facts:
+            for c in f.claims:
+                anchors[c.article].add(c.sentence_start)
+        self.anchors = {aid: sorted(offsets) for aid, offsets in anchors.items()}
         split = len(briefing.entities) > GLOSSARY_SPLIT
         self.glossary_of = {e.id: (f"glossary/{_letter(e.name)}.md" if split else "glossary.md")
                             for e in briefing.entities}  # entity -> its glossary page
@@ -143,8 +151,17 @@ class Renderer:
         pos = start
         mentions = self.mentions.get(article.id, [])
         first = bisect.bisect_left(self.mention_starts.get(article.id, []), start)
-        for m in mentions[first:]:
-            if m.start >= end:
+        anchors = self.anchors.get(article.id, [])
+        k = bisect.bisect_left(anchors, start)
+        for m in mentions[first:] + [None]:
+            # anchors up to this mention (one at its very start comes first), or to the segment's end
+            while k < len(anchors) and anchors[k] < end and (m is None or anchors[k] <= m.start):
+                if anchors[k] >= pos:  # a sentence a fact or a backlink points at
+                    add(md_inline(article.raw[pos:anchors[k]]))
+                    add(f'<span class="bf-s" id="s-{anchors[k]}"></span>')
+                    pos = anchors[k]
+                k += 1
+            if m is None or m.start >= end:
                 break
             if m.end > end or m.start < pos:
                 continue
@@ -162,9 +179,9 @@ class Renderer:
     def claim_link(self, claim, on_page: str | None) -> str:
         """A claim's text linked to its paragraph; `on_page` is the article page it is shown on."""
         if claim.article == on_page:
-            target = f"#p-{claim.segment}"
+            target = f"#s-{claim.sentence_start}"
         else:
-            target = f"{'' if on_page else 'articles/'}{self.slugs[claim.article]}.md#p-{claim.segment}"
+            target = f"{'' if on_page else 'articles/'}{self.slugs[claim.article]}.md#s-{claim.sentence_start}"
         sentence = claim.sentence if len(claim.sentence) <= 300 else claim.sentence[:299] + "…"
         return f'[{md_text(claim.text)}]({target} "{md_text(sentence)}")'  # the whole sentence on hover
 
@@ -282,7 +299,7 @@ class Renderer:
                 for m in by_article[aid]:
                     first_in_paragraph.setdefault(m.segment, m)
                 for segment, m in first_in_paragraph.items():
-                    lines.append(f"- [{md_text(_sentence(a.raw, m))}]({page}#p-{segment})")
+                    lines.append(f"- [{md_text(_sentence(a.raw, m))}]({page}#s-{m.sentence[0]})")
                     shown += 1
                 lines.append("")
         return "\n".join(lines)
