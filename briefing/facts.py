@@ -253,7 +253,6 @@ class _Sentences:
     def __init__(self, parsed: list[ParsedArticle], entities: list[Entity]):
         self.ids: dict[tuple[str, int, int], set[str]] = defaultdict(set)
         self.names: dict[tuple[str, int], str] = {}
-        self.entity_at: dict[tuple[str, int], Entity] = {}
         self.by_token: dict[tuple[str, int, int], Entity] = {}  # (article, segment, token) -> entity
         self.people: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> sorted (offset, id)
         self.entity_by_id = {e.id: e for e in entities}
@@ -262,7 +261,6 @@ class _Sentences:
             for m in e.mentions:
                 sent = segs[m.article][m.segment].tokens[m.tok_start].sent
                 self.ids[(m.article, m.segment, sent)].add(e.id)
-                self.entity_at[(m.article, m.start)] = e
                 for i in range(m.tok_start, m.tok_end):
                     self.by_token[(m.article, m.segment, i)] = e
                 if e.label == "PERSON":
