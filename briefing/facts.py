@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from text_to_num import text2num
 
 from .model import Claim, Entity, Fact, Parsed, ParsedArticle, Token
 
@@ -47,11 +48,12 @@ QUALIFIERS = {
     ("about",): "approx", ("around",): "approx", ("some",): "approx", ("approximately",): "approx",
     ("roughly",): "approx", ("an", "estimated"): "approx", ("estimated",): "approx",
 }
-NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-                "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                "hundred": 100, "a dozen": 12, "dozen": 12}
+# Words that start a number phrase (text2num reads the whole phrase).
+QUALIFIERS_LONGEST_FIRST = sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0]))
+NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                          "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                          "hundred", "dozen"})
 LARGE = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000,
          "dozens": 12, "scores": 20, "tens of thousands": 10_000, "hundreds of thousands": 100_000}
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -101,25 +103,13 @@ def parse_number(text: str) -> tuple[float, float] | None:
         return v, v
     if t in LARGE:
         return float(LARGE[t]), float(LARGE[t]) * 1000
-    words = t.replace("-", " ").split()
-    if words and all(w in NUMBER_WORDS or w in ("and", "a") for w in words):
-        total, current = 0, 0
-        for w in words:
-            if w in ("and", "a"):
-                continue
-            n = NUMBER_WORDS[w]
-            if n == 100:
-                current = max(current, 1) * 100
-            else:
-                current += n
-        total += current
-        return float(total), float(total)
+    if t in ("dozen", "a dozen"):
+        return 12.0, 12.0
     try:
-        from text_to_num import text2num
-        v = float(text2num(t, "en"))
-        return v, v
-    except (ValueError, ImportError):
+        v = float(text2num(t, "en"))  # "four", "twenty-five", "three hundred"
+    except ValueError:
         return None
+    return v, v
 
 
 def fmt(v: float) -> str:
@@ -157,6 +147,16 @@ def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+def _iso_week(d: dt.date) -> str:
+    return f"{d.isocalendar().year}-W{d.isocalendar().week:02d}"
+
+
+def _iso_month(d: dt.date, shift: int) -> str:
+    """The month `shift` months from d's month, as YYYY-MM."""
+    month = d.month - 1 + shift
+    return f"{d.year + month // 12}-{month % 12 + 1:02d}"
+
+
 def resolve_date(text: str, published: dt.date | None, future: bool = False) -> tuple[str, str] | None:
     """A date expression -> (ISO prefix, granularity); None when it cannot be pinned down.
     A weekday is the latest one on or before the publication date, or with `future` (the
@@ -179,10 +179,8 @@ def resolve_date(text: str, published: dt.date | None, future: bool = False) -> 
         if m.group(2) == "year":
             return str(published.year + shift), "year"
         if m.group(2) == "month":
-            month = published.month - 1 + shift
-            return f"{published.year + month // 12}-{month % 12 + 1:02d}", "month"
-        d = published + dt.timedelta(weeks=shift)
-        return f"{d.isocalendar().year}-W{d.isocalendar().week:02d}", "week"
+            return _iso_month(published, shift), "month"
+        return _iso_week(published + dt.timedelta(weeks=shift)), "week"
     m = re.fullmatch(r"(\S+(?: \S+)?) (day|week|month|year)s? ago", t)
     if m and published:
         n = parse_number(m.group(1))
@@ -192,11 +190,9 @@ def resolve_date(text: str, published: dt.date | None, future: bool = False) -> 
             if unit == "day":
                 return (published - dt.timedelta(days=k)).isoformat(), "day"
             if unit == "week":
-                d = published - dt.timedelta(weeks=k)
-                return f"{d.isocalendar().year}-W{d.isocalendar().week:02d}", "week"
+                return _iso_week(published - dt.timedelta(weeks=k)), "week"
             if unit == "month":
-                month = published.month - 1 - k
-                return f"{published.year + month // 12}-{month % 12 + 1:02d}", "month"
+                return _iso_month(published, -k), "month"
             return str(published.year - k), "year"
     m = re.fullmatch(r"([a-z]+)\.?(?: (\d{1,2}))?(?:,? (\d{4}))?", t)
     if m and m.group(1)[:3] in MONTH_ABBR and (m.group(1) in MONTHS or len(m.group(1)) <= 5):
@@ -226,8 +222,7 @@ def _coarse(iso: str, gran: str, to: str) -> str:
     if to == "month" and gran == "day":
         return iso[:7]
     if to == "week" and gran == "day":
-        d = dt.date.fromisoformat(iso)
-        return f"{d.isocalendar().year}-W{d.isocalendar().week:02d}"
+        return _iso_week(dt.date.fromisoformat(iso))
     return iso
 
 
@@ -238,10 +233,7 @@ def dates_agree(a: Extracted, b: Extracted) -> bool:
     if not a.granularity or not b.granularity:
         return _norm_quote(a.claim.text) == _norm_quote(b.claim.text)
     if {a.granularity, b.granularity} == {"week", "month"}:
-        coarse = "month"
-        da = a.claim.value if a.granularity == "month" else None
-        db = b.claim.value if b.granularity == "month" else None
-        return da is None or db is None or da == db
+        return True  # a week may straddle two months: not a difference
     coarse = max(a.granularity, b.granularity, key=GRAN_ORDER.get)
     return _coarse(a.claim.value, a.granularity, coarse) == _coarse(b.claim.value, b.granularity, coarse)
 
@@ -252,7 +244,6 @@ class _Sentences:
 
     def __init__(self, parsed: list[ParsedArticle], entities: list[Entity]):
         self.ids: dict[tuple[str, int, int], set[str]] = defaultdict(set)
-        self.names: dict[tuple[str, int], str] = {}
         self.by_token: dict[tuple[str, int, int], Entity] = {}  # (article, segment, token) -> entity
         self.people: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> sorted (offset, id)
         self.entity_by_id = {e.id: e for e in entities}
@@ -304,7 +295,7 @@ def _thing(toks: tuple[Token, ...], head: Token, mention_tokens: set[int]) -> tu
 
 
 def _qualifier(toks: tuple[Token, ...], s: int) -> tuple[str | None, int]:
-    for words, kind in sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
+    for words, kind in QUALIFIERS_LONGEST_FIRST:
         n = len(words)
         if s - n >= 0 and tuple(t.text.lower() for t in toks[s - n:s]) == words:
             return kind, s - n
@@ -355,8 +346,8 @@ def _numbers(pa: ParsedArticle, si: int, sents: _Sentences, mention_tokens: set[
             continue
         kind, block, subject, end, specific = measured
         start, stop, text = _span_text(raw, toks, qs, end)
-        claim = Claim(aid, si, start, stop, text, fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
-                      if not qual else f"{qual} {fmt(value[0])}", *_sentence_of(seg, sent))
+        shown = f"{qual} {fmt(value[0])}" if qual else fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
+        claim = Claim(aid, si, start, stop, text, shown, *_sentence_of(seg, sent))
         out.append(Extracted(claim, kind, block, low, high, entities=ents, subject=subject, specific=specific))
         i = j
     return out
@@ -533,14 +524,12 @@ def _quotes(pa: ParsedArticle, si: int, sents: _Sentences, state: dict) -> list[
         sent = tok.sent
         ents = frozenset(sents.ids.get((art.id, si, sent), ()))
         if isinstance(speaker, Entity):
-            name, key = speaker.name, speaker.id
-        else:
-            name, key = (speaker if isinstance(speaker, str) and speaker != "PRONOUN" else "unattributed",
-                         f"?{art.id}:{start}")
+            name, speaker_id = speaker.name, speaker.id
+        else:  # an unnamed speaker's words ("one U.S. official"), or nobody found
+            name, speaker_id = (speaker if speaker and speaker != "PRONOUN" else "unattributed"), ""
         text = " … ".join(q[2] for q in group)
         claim = Claim(art.id, si, start, end, raw[start:end], text, *_sentence_of(seg, sent))
-        out.append(Extracted(claim, "quote", ("quote",), entities=ents, subject=name,
-                             speaker="" if key.startswith("?") else key))
+        out.append(Extracted(claim, "quote", ("quote",), entities=ents, subject=name, speaker=speaker_id))
     return out
 
 
@@ -562,10 +551,15 @@ def _last_person(pa: ParsedArticle, si: int, before: int, sents: _Sentences) -> 
     return sents.entity_by_id[people[k][1]] if k >= 0 else None
 
 
+SPLIT_QUOTE_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "told", "asked", "continued",
+                               "explained", "noted"})
+
+
 def _split_continuation(between: str) -> bool:
+    """Is the text between two quotes an attribution inside one quotation ("…,” he said, “…")?"""
     words = re.findall(r"\w+", between)
-    return not re.search(r"[.!?]", between) and 0 < len(words) <= 5 and any(w.lower() in ("said", "says", "added", "adds", "wrote", "told", "asked",
-                                                      "continued", "explained", "noted") for w in words)
+    return not re.search(r"[.!?]", between) and 0 < len(words) <= 5 and \
+        any(w.lower() in SPLIT_QUOTE_VERBS for w in words)
 
 
 def _speaker(pa: ParsedArticle, si: int, pieces: list[tuple[int, int]], sents: _Sentences):
@@ -710,26 +704,26 @@ def _pair_score(a: Extracted, b: Extracted, sents: _Sentences) -> float | None:
     return 50 + support if same_thing and support >= ENTITY_SUPPORT else None
 
 
-def _status(group: list[Extracted]) -> tuple[str, str | tuple]:
-    """(status, note): a note says why, or, for quotes, is the word diff of the first two claims."""
+def _status(group: list[Extracted]) -> tuple[str, str, tuple]:
+    """(status, note, diff): a note says why; quotes that differ get the word diff of the first two."""
     if len({x.claim.article for x in group}) < 2:
-        return "single", ""
+        return "single", "", ()
     kind = group[0].kind
     if kind == "quote":
         norm = [_norm_quote(x.claim.value) for x in group]
         shortest = min(norm, key=len)
         if all(shortest in n for n in norm):
-            return "agree", ""
-        return "differ", word_diff(group[0].claim.value, group[1].claim.value)
+            return "agree", "", ()
+        return "differ", "", word_diff(group[0].claim.value, group[1].claim.value)
     if kind == "date":
-        ok = all(dates_agree(group[0], x) for x in group[1:])
+        if all(dates_agree(group[0], x) for x in group[1:]):
+            return "agree", "", ()
         unresolved = any(not x.granularity for x in group)
-        return ("agree" if ok else "differ"), ("no publication date to resolve relative dates" if unresolved
-                                               and not ok else "")
+        return "differ", "no publication date to resolve relative dates" if unresolved else "", ()
     if kind == "equipment":
-        return "agree", ""
+        return "agree", "", ()
     ok = max(x.low for x in group) <= min(x.high for x in group)
-    return ("agree" if ok else "differ"), ""
+    return ("agree" if ok else "differ"), "", ()
 
 
 MAX_CANDIDATES = 20  # claims a claim is compared with inside a large block
@@ -815,14 +809,13 @@ def align(items: list[Extracted], sents: _Sentences, order: dict[str, int]) -> l
     facts = []
     for group in groups.values():
         members = sorted((items[k] for k in group), key=lambda x: (order[x.claim.article], x.claim.start))
-        status, note = _status(members)
+        status, note, diff = _status(members)
         first = members[0]
         facts.append(Fact(
             id=f"{first.kind}-{first.claim.article}-{first.claim.start}",
             kind=first.kind, status=status,
             subject=next((x.subject for x in members if x.speaker), first.subject) or first.claim.text,
-            claims=tuple(x.claim for x in members),
-            note=note if isinstance(note, str) else "", diff=note if isinstance(note, tuple) else ()))
+            claims=tuple(x.claim for x in members), note=note, diff=diff))
     rank = {"differ": 0, "agree": 1, "single": 2}
     facts.sort(key=lambda f: (rank[f.status], order[f.claims[0].article], f.claims[0].start))
     return facts
