@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from text_to_num import text2num
 
 from .model import Claim, Entity, Fact, Parsed, ParsedArticle, Token
+from .unionfind import UnionFind
 
 SPEECH_VERBS = frozenset({"say", "add", "tell", "write", "warn", "note", "state", "declare", "ask", "explain",
                           "insist", "argue", "announce", "claim", "quote", "continue", "conclude", "reply",
@@ -783,29 +784,19 @@ def align(items: list[Extracted], sents: _Sentences, order: dict[str, int]) -> l
             if score is not None:
                 pairs.append((-score, x, y))
     pairs.sort()
-    parent = list(range(len(items)))
-    articles = [{x.claim.article} for x in items]
-
-    def root(n: int) -> int:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
+    uf = UnionFind()
+    articles = {n: {x.claim.article} for n, x in enumerate(items)}  # root -> articles in its group
     for _, x, y in pairs:
-        rx, ry = root(x), root(y)
+        rx, ry = uf.find(x), uf.find(y)
         if rx == ry or articles[rx] & articles[ry]:
             continue  # already one fact, or one claim per article
-        if rx != x or ry != y:  # joining groups: their first claims must be comparable too
-            if _pair_score(items[min(rx, ry)], items[max(rx, ry)], sents) is None:
-                continue
-        if len(articles[rx]) < len(articles[ry]):
-            rx, ry = ry, rx
-        parent[ry] = rx
-        articles[rx] |= articles[ry]
+        if (rx, ry) != (x, y) and _pair_score(items[min(rx, ry)], items[max(rx, ry)], sents) is None:
+            continue  # joining groups: their first claims (the roots) must be comparable too
+        joined = uf.union(rx, ry)
+        articles[joined] = articles.pop(rx) | articles.pop(ry)
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
-        groups[root(n)].append(n)
+        groups[uf.find(n)].append(n)
     facts = []
     for group in groups.values():
         members = sorted((items[k] for k in group), key=lambda x: (order[x.claim.article], x.claim.start))

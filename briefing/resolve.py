@@ -15,6 +15,7 @@ from slugify import slugify
 from .describe import describe
 from .names import compact, first_names_match, fold, group_stem, initials, is_acronym, name_parts, normalize
 from .model import Description, Entity, Mention, ParsedArticle
+from .unionfind import UnionFind
 
 COARSE = {"PERSON": "person", "NORP": "group", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 FUZZY_MIN = 88
@@ -25,26 +26,6 @@ CORPORATE_WORDS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd
                              "sa", "nv", "gmbh", "energy", "petroleum", "oil", "telecom", "communications"})
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict = {}
-
-    def find(self, x):
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a, b) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # keep the smaller root so the result does not depend on the order of unions
-            if rb < ra:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
-
-
 Node = tuple[str, str]  # (article id, normalized form)
 
 
@@ -52,7 +33,7 @@ def _node(m: Mention) -> Node:
     return (m.article, normalize(m.text))
 
 
-def _link_text_aliases(parsed: ParsedArticle, ments: list[Mention], uf: _UnionFind) -> None:
+def _link_text_aliases(parsed: ParsedArticle, ments: list[Mention], uf: UnionFind) -> None:
     """`Long Name (ABBR)` and `X, also known as A or B` inside one article."""
     by_seg: dict[int, list[Mention]] = defaultdict(list)
     for m in ments:
@@ -79,7 +60,7 @@ def _link_text_aliases(parsed: ParsedArticle, ments: list[Mention], uf: _UnionFi
                     break
 
 
-def _link_short_forms(parsed: ParsedArticle, ments: list[Mention], uf: _UnionFind, briefing_counts: Counter) -> None:
+def _link_short_forms(parsed: ParsedArticle, ments: list[Mention], uf: UnionFind, briefing_counts: Counter) -> None:
     """In one article, "Smith" is the "Julianne Smith" named before it (or, failing that, after),
     and "Acme" is "Acme Motors". The model often gives the short form another label; a place
     label is overruled only for a form seen once in the briefing that acts like a person: the
@@ -120,7 +101,7 @@ def _acts_like_a_person(parsed: ParsedArticle, m: Mention) -> bool:
 def cluster(parsed: list[ParsedArticle], ments: list[Mention],
             forced: Iterable[tuple[str, str]] = ()) -> dict[Node, Node]:
     """Node -> cluster root. `forced` pairs of forms are merged wherever they occur."""
-    uf = _UnionFind()
+    uf = UnionFind()
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in ments:
         uf.find(_node(m))
@@ -166,7 +147,7 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention],
     return {n: uf.find(n) for n in node_label}
 
 
-def _link_persons(by_surname: dict[str, list[Node]], uf: _UnionFind) -> None:
+def _link_persons(by_surname: dict[str, list[Node]], uf: UnionFind) -> None:
     """Across articles: same surname and compatible first names; a lone surname joins the one
     full name it can belong to. Spelling variants are matched by fuzzy ratio within a block."""
     for surname, nodes in sorted(by_surname.items()):
