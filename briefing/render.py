@@ -100,23 +100,22 @@ class Renderer:
         self.articles = {a.id: a for a in briefing.articles}
         self.entity_of: dict[tuple[str, int], Entity] = {}
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        anchors: dict[str, set[int]] = defaultdict(set)  # article -> sentence starts linked to
         for e in briefing.entities:
             for m in e.mentions:
                 self.entity_of[(m.article, m.start)] = e
                 self.mentions[m.article].append(m)
+                anchors[m.article].add(m.sentence[0])
         for ms in self.mentions.values():
             ms.sort(key=lambda m: m.start)
         self.mention_starts = {aid: [m.start for m in ms] for aid, ms in self.mentions.items()}
-        anchors: dict[str, set[int]] = defaultdict(set)  # article -> sentence starts linked to
-        for e in briefing.entities:
-            for m in e.mentions:
-                anchors[m.article].add(m.sentence[0])
         for f in briefing.facts:
             for c in f.claims:
                 anchors[c.article].add(c.sentence_start)
         self.anchors = {aid: sorted(offsets) for aid, offsets in anchors.items()}
-        split = len(briefing.entities) > GLOSSARY_SPLIT
-        self.glossary_of = {e.id: (f"glossary/{_letter(e.name)}.md" if split else "glossary.md")
+        self.glossary_split = len(briefing.entities) > GLOSSARY_SPLIT
+        self.glossary_home = "glossary/index.md" if self.glossary_split else "glossary.md"
+        self.glossary_of = {e.id: (f"glossary/{_letter(e.name)}.md" if self.glossary_split else "glossary.md")
                             for e in briefing.entities}  # entity -> its glossary page
         self.facts_of: dict[str, list[Fact]] = defaultdict(list)  # article -> facts it has a claim in
         for f in briefing.facts:
@@ -177,7 +176,7 @@ class Renderer:
         return _protect_start("".join(out).strip())
 
     def claim_link(self, claim, on_page: str | None) -> str:
-        """A claim's text linked to its paragraph; `on_page` is the article page it is shown on."""
+        """A claim's text linked to its sentence; `on_page` is the article page it is shown on."""
         if claim.article == on_page:
             target = f"#s-{claim.sentence_start}"
         else:
@@ -251,9 +250,9 @@ class Renderer:
         entities = sorted(self.b.entities, key=lambda e: (e.name.casefold(), e.id))
         intro = (f"{len(entities)} entities named in {len(self.b.articles)} articles, merged across sources. "
                  "Each entry lists its names, a description taken from the text, and every mention with a link "
-                 "back to its paragraph.")
-        if len(entities) <= GLOSSARY_SPLIT:
-            return {"glossary.md": self._glossary("Glossary", intro, entities, "")}
+                 "back to its sentence.")
+        if not self.glossary_split:
+            return {self.glossary_home: self._glossary("Glossary", intro, entities, "")}
         by_page: dict[str, list[Entity]] = defaultdict(list)
         for e in entities:
             by_page[self.glossary_of[e.id]].append(e)
@@ -263,7 +262,7 @@ class Renderer:
             letter = page.split("/")[-1][:-3].upper()
             pages[page] = self._glossary(f"Glossary: {letter}", intro, members, "../")
             index.append(f"- [{letter}]({page.split('/')[-1]}): {len(members)} entities")
-        pages["glossary/index.md"] = "\n".join(index) + "\n"
+        pages[self.glossary_home] = "\n".join(index) + "\n"
         return pages
 
     def _glossary(self, title: str, intro: str, entities: list[Entity], up: str) -> str:
@@ -330,8 +329,7 @@ class Renderer:
                   "|---|---|"]
         for a in b.articles:
             lines.append(f"| [{md_text(a.title)}](articles/{self.slugs[a.id]}.md#facts) | {singles[a.id]} |")
-        first_page = "glossary.md" if len(b.entities) <= GLOSSARY_SPLIT else "glossary/index.md"
-        lines += ["", f"[Glossary of all {len(b.entities)} entities]({first_page})", ""]
+        lines += ["", f"[Glossary of all {len(b.entities)} entities]({self.glossary_home})", ""]
         return "\n".join(lines)
 
     def outlet_columns(self) -> dict[str, str]:
