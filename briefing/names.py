@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 from text_unidecode import unidecode
 
 PARTICLES = frozenset({"al", "el", "al-", "el-", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der",
-                       "den", "du", "le", "la", "ben", "mac", "st"})
+                       "den", "du", "del", "della", "dos", "das", "le", "la", "ter", "ten", "ben", "mac", "st"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Common English short forms of first names that no prefix rule finds.
 NICKNAMES = {

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 
 from .model import EntSpan, Mention, Parsed, ParsedArticle, Token
-from .names import fold, initials
+from .names import PARTICLES, fold, initials
 
 NAMED = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                    "LAW", "LANGUAGE"})
@@ -38,8 +38,6 @@ FACILITY_HEADS = frozenset({"airport", "airfield", "base", "bridge", "stadium", 
                             "church", "cathedral", "temple", "square"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
                          "county", "capital", "port", "island", "governorate"})
-NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "al", "el", "bin",
-                            "ibn", "la", "le", "ter", "ten", "dos", "das"})
 MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d+[A-Za-z0-9]*$")
 
 
@@ -138,7 +136,7 @@ def join_split_names(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntS
                 toks[prev.end - 1].ws and toks[sp.start].i > 0:
             out[-1] = EntSpan(prev.start, sp.end, "ORG")
         elif prev and prev.end == sp.start and prev.label == "PERSON" and \
-                toks[prev.end - 1].text.lower() in NAME_PARTICLES and toks[sp.start].text[:1].isupper():
+                toks[prev.end - 1].text in PARTICLES and toks[sp.start].text[:1].isupper():  # lower-case "von"
             out[-1] = EntSpan(prev.start, sp.end, "PERSON")
         else:
             out.append(sp)
@@ -185,15 +183,22 @@ def _covered(spans: list[EntSpan], s: int, e: int) -> bool:
     return any(sp.start < e and s < sp.end for sp in spans)
 
 
-def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
-    """Other occurrences of a name known anywhere in the briefing are mentions too, unless they
-    sit inside a longer proper name. Known names are matched as token sequences, case-sensitively,
-    with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
+def known_names(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]
+                ) -> dict[tuple[str, ...], Counter]:
+    """Every name in the briefing as its folded token sequence, with the labels it was given."""
     known: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for sp in sps:
             known[tuple(fold(t.text) for t in toks[sp.start:sp.end])][sp.label] += 1
+    return known
+
+
+def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
+    """Other occurrences of a name known anywhere in the briefing are mentions too, unless they
+    sit inside a longer proper name. Known names are matched as token sequences, case-sensitively,
+    with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
+    known = known_names(parsed, spans)
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in known:
         by_first[key[0]].append(key)
@@ -263,12 +268,7 @@ def sentence_span(seg: Parsed, token: int) -> tuple[int, int]:
 
 def hyphen_parts(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> list[Mention]:
     """Known names inside a hyphenated token: "U.S.-Russia talks", "pro-Assad fighters"."""
-    known: dict[str, Counter] = defaultdict(Counter)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        for sp in sps:
-            if sp.end - sp.start == 1:
-                known[toks[sp.start].text][sp.label] += 1
+    known = known_names(parsed, spans)
     out = []
     for (a, si), sps in sorted(spans.items()):
         pa = parsed[a]
@@ -276,10 +276,11 @@ def hyphen_parts(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[
             if "-" not in tok.text.strip("-") or _covered(sps, tok.i, tok.i + 1):
                 continue
             for part in re.finditer(r"[^-\[\](){}\"“”]+", tok.text):
-                if part.group() in known and part.group()[:1].isupper():
+                labels = known.get((fold(part.group()),))
+                if labels and part.group()[:1].isupper():
                     start = tok.start + part.start()
                     out.append(Mention(pa.article.id, si, tok.i, tok.i + 1, start, start + len(part.group()),
-                                       part.group(), known[part.group()].most_common(1)[0][0],
+                                       part.group(), labels.most_common(1)[0][0],
                                        sentence_span(pa.segments[si], tok.i)))
     return out
 

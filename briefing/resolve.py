@@ -19,6 +19,9 @@ from .unionfind import UnionFind
 
 COARSE = {"PERSON": "person", "NORP": "group", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 FUZZY_MIN = 88
+ALSO_KNOWN_AS = frozenset({("also", "known", "as"), (",", "also", "known", "as"), ("known", "as"),
+                           (",", "known", "as"), ("aka",), (",", "aka")})
+ALIAS_LIST = frozenset({("or",), (",",), (",", "or"), ("and",)})  # "… also known as ISIS or ISIL"
 # Words after a company's own name that its short form drops: "Acme Motors" -> "Acme".
 CORPORATE_WORDS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "group",
                              "holdings", "motors", "motor", "airlines", "airways", "bank", "technologies",
@@ -47,13 +50,10 @@ def _link_text_aliases(parsed: ParsedArticle, ments: list[Mention], uf: UnionFin
                     is_acronym(b.text):
                 uf.union(_node(a), _node(b))
         for n, a in enumerate(ms):
-            between_ok = {("also", "known", "as"), (",", "also", "known", "as"), ("known", "as"),
-                          (",", "known", "as"), ("aka",), (",", "aka")}
             chain = a
             for b in ms[n + 1:]:
                 between = tuple(t.text.lower() for t in toks[chain.tok_end:b.tok_start])
-                if between in between_ok or (chain is not a and between in (("or",), (",",), (", ", "or"),
-                                                                            (",", "or"), ("and",))):
+                if between in ALSO_KNOWN_AS or (chain is not a and between in ALIAS_LIST):
                     uf.union(_node(a), _node(b))
                     chain = b
                 else:
