@@ -11,6 +11,7 @@ from typing import Any
 
 from .model import Diagnostic
 from .nlp import DEFAULT_MODEL
+from .sources import META_KEYS
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,11 @@ class Settings:
 
 
 OPTIONS = {f.name: f for f in fields(Settings)}
-ARTICLE_KEYS = ("title", "source", "date", "url", "author")
+
+
+def option_type(name: str) -> type:
+    """The Python type of an option (annotations are strings under `from __future__`)."""
+    return {"str": str, "int": int, "bool": bool, "dict": dict}[str(OPTIONS[name].type)]
 
 
 def settings_from(values: dict[str, Any], where: str) -> tuple[Settings, list[Diagnostic]]:
@@ -56,7 +61,7 @@ def settings_from(values: dict[str, Any], where: str) -> tuple[Settings, list[Di
             problems.append(Diagnostic("error", where, f"unknown option `{key}` for the briefing plugin; "
                                                        f"known: {', '.join(OPTIONS)}"))
             continue
-        expected = {"str": str, "int": int, "bool": bool, "dict": dict}[str(f.type)]
+        expected = option_type(key)
         if value is None and expected is dict:
             value = {}
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
@@ -64,7 +69,7 @@ def settings_from(values: dict[str, Any], where: str) -> tuple[Settings, list[Di
             continue
         kwargs[key] = value
     for aid, meta in (kwargs.get("articles") or {}).items():
-        if not isinstance(meta, dict) or set(meta) - set(ARTICLE_KEYS):
+        if not isinstance(meta, dict) or set(meta) - set(META_KEYS):
             problems.append(Diagnostic("error", where, f"`articles: {aid}:` must map some of "
-                                                       f"{', '.join(ARTICLE_KEYS)} to values"))
+                                                       f"{', '.join(META_KEYS)} to values"))
     return Settings(**kwargs), problems

@@ -16,17 +16,16 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from .build import gather
-from .config import Settings
+from .config import Settings, option_type
 from .model import Diagnostic
 from .nlp import ModelNotFound, Parser
 
 log = get_plugin_logger(__name__)
-_TYPES = {"str": str, "int": int, "bool": bool, "dict": dict}
 
 
 def _option(f):
     default = f.default_factory() if callable(f.default_factory) else f.default
-    return c.Type(_TYPES[str(f.type)], default=default)
+    return c.Type(option_type(f.name), default=default)
 
 
 # One MkDocs option per Settings field: the options are declared once, in config.py.
