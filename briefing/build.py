@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import facts as facts_stage
 from . import overrides as overrides_stage
-from . import render, repair, sources
+from . import render, repair, resolve, sources
 from .config import Settings
 from .model import Briefing, Diagnostic
 from .nlp import Parser
@@ -56,7 +56,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
         timings["nlp"] -= parser.load_seconds
     ments = repair.mentions(parsed)
     lap("repair")
-    entities, found = overrides_stage.apply(rules, parsed, ments)
+    entities, found = resolve.resolve(parsed, ments, rules)
     problems += found
     lap("resolve")
     fact_rows = facts_stage.extract_and_align(parsed, entities)

@@ -1,4 +1,5 @@
-"""Editorial overrides: a versioned YAML file an editor keeps beside mkdocs.yml.
+"""Editorial overrides: loading and checking the versioned YAML file an editor keeps beside
+mkdocs.yml. The rules are an input of the resolve stage (resolve.resolve), which applies them.
 
     version: 1
     ignore: [Arrival]                      # surface forms or entity names that are not entities
@@ -8,19 +9,16 @@
     relabel: {Tartus: GPE}                 # entity (by any alias) -> spaCy label
     describe: {John Kerry: U.S. Secretary of State}
 
-Every rule that matches nothing in the build is reported, never silently dropped.
+Every rule that matches nothing in the build is reported by resolve, never silently dropped.
 """
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from . import resolve
-from .names import normalize
-from .model import Description, Diagnostic, Entity, Mention, ParsedArticle
+from .model import Diagnostic
 
 VERSION = 1
 LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")
@@ -83,67 +81,3 @@ def load(path: Path, label: str) -> tuple[Rules, list[Diagnostic]]:
             del relabel[name]
     return Rules(label, strings("ignore"), tuple(merge), strings("split"), mapping("rename"), relabel,
                  mapping("describe")), problems
-
-
-def _key(text: str) -> str:
-    return normalize(text).casefold()
-
-
-def apply(rules: Rules, parsed: list[ParsedArticle], ments: list[Mention]
-          ) -> tuple[list[Entity], list[Diagnostic]]:
-    """Resolve entities with the editor's rules applied; unmatched rules become warnings."""
-    used: set[tuple[str, str]] = set()
-    ignore = {_key(x): x for x in rules.ignore}
-    kept = []
-    for m in ments:
-        k = _key(m.text)
-        if k in ignore:
-            used.add(("ignore", ignore[k]))
-        else:
-            kept.append(m)
-    forced = [(group[0], other) for group in rules.merge for other in group[1:]]
-    roots = resolve.cluster(parsed, kept, forced)
-    present = {n[1].casefold() for n in roots}
-    for group in rules.merge:
-        if sum(_key(g) in present for g in group) >= 2:
-            used.add(("merge", group[0]))
-    split = {_key(x): x for x in rules.split}
-    for node in roots:
-        k = node[1].casefold()
-        if k in split:
-            roots[node] = ("", node[1])
-            used.add(("split", split[k]))
-    entities = resolve.build_entities(parsed, kept, roots)
-    out = []
-    for e in entities:
-        names = {_key(e.name)} | {_key(a) for a in e.aliases}
-        if any(_key(x) in names for x in ignore.values()):
-            used.update(("ignore", x) for x in ignore.values() if _key(x) in names)
-            continue
-        name, label, descs = e.name, e.label, e.descriptions
-        for old, new in rules.rename.items():
-            if _key(old) in names:
-                name = new
-                used.add(("rename", old))
-        for old, new in rules.relabel.items():
-            if _key(old) in names:
-                label = new
-                used.add(("relabel", old))
-        for old, text in rules.describe.items():
-            if _key(old) in names | {_key(name)}:
-                descs = (Description(text, "", ""),) + descs
-                used.add(("describe", old))
-        out.append(Entity(e.id, name, label, e.aliases, tuple(_relabelled(e.mentions, label)), descs))
-    out = resolve.assign_ids(out)
-    problems = []
-    for kind, items in (("ignore", rules.ignore), ("merge", [g[0] for g in rules.merge]), ("split", rules.split),
-                        ("rename", rules.rename), ("relabel", rules.relabel), ("describe", rules.describe)):
-        for item in items:
-            if (kind, item) not in used:
-                problems.append(Diagnostic("warning", rules.file, f"{kind} rule `{item}` matches nothing in this "
-                                                                  "briefing; update or remove it"))
-    return out, problems
-
-
-def _relabelled(mentions: tuple[Mention, ...], label: str) -> list[Mention]:
-    return [m if m.label == label else dataclasses.replace(m, label=label) for m in mentions]

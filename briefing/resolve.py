@@ -6,6 +6,7 @@ canonical name, a voted label, aliases and descriptions.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -14,7 +15,8 @@ from slugify import slugify
 
 from .describe import describe
 from .names import compact, first_names_match, fold, group_stem, initials, is_acronym, name_parts, normalize
-from .model import Description, Entity, Mention, ParsedArticle
+from .model import Description, Diagnostic, Entity, Mention, ParsedArticle
+from .overrides import Rules
 from .unionfind import UnionFind
 
 COARSE = {"PERSON": "person", "NORP": "group", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -245,3 +247,68 @@ def assign_ids(entities: list[Entity]) -> list[Entity]:
 
 
 RESERVED_IDS = frozenset({"glossary", "legend", "facts", "sources", "coverage", "entities"})
+
+
+def _key(text: str) -> str:
+    return normalize(text).casefold()
+
+
+def resolve(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules = Rules()
+            ) -> tuple[list[Entity], list[Diagnostic]]:
+    """The entity stage: mentions -> one Entity per real-world referent, with the editor's rules
+    applied; a rule that matches nothing becomes a warning."""
+    used: set[tuple[str, str]] = set()
+    ignore = {_key(x): x for x in rules.ignore}
+    kept = []
+    for m in ments:
+        k = _key(m.text)
+        if k in ignore:
+            used.add(("ignore", ignore[k]))
+        else:
+            kept.append(m)
+    forced = [(group[0], other) for group in rules.merge for other in group[1:]]
+    roots = cluster(parsed, kept, forced)
+    present = {n[1].casefold() for n in roots}
+    for group in rules.merge:
+        if sum(_key(g) in present for g in group) >= 2:
+            used.add(("merge", group[0]))
+    split = {_key(x): x for x in rules.split}
+    for node in roots:
+        k = node[1].casefold()
+        if k in split:
+            roots[node] = ("", node[1])
+            used.add(("split", split[k]))
+    entities = build_entities(parsed, kept, roots)
+    out = []
+    for e in entities:
+        names = {_key(e.name)} | {_key(a) for a in e.aliases}
+        if any(_key(x) in names for x in ignore.values()):
+            used.update(("ignore", x) for x in ignore.values() if _key(x) in names)
+            continue
+        name, label, descs = e.name, e.label, e.descriptions
+        for old, new in rules.rename.items():
+            if _key(old) in names:
+                name = new
+                used.add(("rename", old))
+        for old, new in rules.relabel.items():
+            if _key(old) in names:
+                label = new
+                used.add(("relabel", old))
+        for old, text in rules.describe.items():
+            if _key(old) in names | {_key(name)}:
+                descs = (Description(text, "", ""),) + descs
+                used.add(("describe", old))
+        out.append(Entity(e.id, name, label, e.aliases, tuple(_relabelled(e.mentions, label)), descs))
+    out = assign_ids(out)
+    problems = []
+    for kind, items in (("ignore", rules.ignore), ("merge", [g[0] for g in rules.merge]), ("split", rules.split),
+                        ("rename", rules.rename), ("relabel", rules.relabel), ("describe", rules.describe)):
+        for item in items:
+            if (kind, item) not in used:
+                problems.append(Diagnostic("warning", rules.file, f"{kind} rule `{item}` matches nothing in this "
+                                                                  "briefing; update or remove it"))
+    return out, problems
+
+
+def _relabelled(mentions: tuple[Mention, ...], label: str) -> list[Mention]:
+    return [m if m.label == label else dataclasses.replace(m, label=label) for m in mentions]

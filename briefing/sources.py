@@ -1,39 +1,20 @@
-"""Reading articles from the seeds folder: decoding, front matter, title, residue lines."""
+"""Reading articles from the seeds folder: decoding, front matter, title, paragraphs; residue
+lines (residue.py) are set aside with their offsets."""
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
 
+from . import residue
 from .model import Article, Diagnostic, Segment
+from .text import SENTENCE_END, clean_text
 
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 2_000_000  # the longest news articles are a few hundred KB
 META_KEYS = ("title", "source", "date", "url", "author")
-
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
-# Calls to action and page furniture left by scrapers: short imperative lines, no sentence end.
-_PROMPT = re.compile(
-    r"^(sign up|subscribe|follow us|follow|share( this)?|like us|get (email|e-mail|the latest|our)|"
-    r"find .+ on (your )?(tv|facebook|twitter|instagram|youtube|the app)|download|click here|"
-    r"read more|watch( live)?|listen|advertisement|related:|recommended|more from|"
-    r"(email|print|tweet|comment)s?$)",
-    re.IGNORECASE,
-)
-_CAPTION = re.compile(r"^(photo|photograph|image|picture|video|credit|illustration|graphic)s?( by| credit)?\s*:",
-                      re.IGNORECASE)
-_CREDIT = re.compile(r"^[^/.!?]{2,60}(\s/\s[^/.!?]{2,60}){1,3}$")
-_CREDIT_WORDS = re.compile(r"\b(photo|image|images|getty|afp|reuters|ap|epa|file|via)\b", re.IGNORECASE)
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-
-
-def clean_text(text: str) -> str:
-    """Text as shown on a page: control and bidi-override characters removed, spaces folded."""
-    return re.sub(r"\s+", " ", CONTROL.sub("", text)).strip()
 
 
 def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None = None,
@@ -156,19 +137,6 @@ def _blocks(raw: str, start: int) -> list[tuple[int, int]]:
     return out
 
 
-def is_residue(line: str) -> bool:
-    """A scraper's leftovers: photo credits and calls to action (general patterns, no outlet names)."""
-    text = clean_text(line)
-    words = text.split()
-    if not words or len(words) > 14 or _SENTENCE_END.search(text) and not text.endswith(":"):
-        return False
-    if _CREDIT.match(text) and (_CREDIT_WORDS.search(text) or text.count(" / ") >= 2):
-        return True
-    if _CAPTION.match(text) and len(words) <= 8:  # "Photo: Jane Doe/AP"
-        return True
-    return bool(_PROMPT.match(text))
-
-
 def split_segments(raw: str, start: int = 0, title: str | None = None) -> tuple[list[Segment], list[Segment]]:
     """Title, optional standfirst and paragraphs; residue lines go to the second list.
 
@@ -177,14 +145,12 @@ def split_segments(raw: str, start: int = 0, title: str | None = None) -> tuple[
     fixed width keep their paragraphs.
     """
     lines = _blocks(raw, start)
-    norm = [unicodedata.normalize("NFKC", clean_text(raw[s:e])).casefold() for s, e in lines]
-    counts = Counter(norm)
+    repeated = residue.repeated([raw[s:e] for s, e in lines])
     keep: list[tuple[int, int]] = []
     removed: list[Segment] = []
-    for (s, e), key in zip(lines, norm):
+    for n, (s, e) in enumerate(lines):
         text = raw[s:e]
-        repeated = counts[key] > 1 and len(key.split()) <= 14 and not _SENTENCE_END.search(text)
-        if is_residue(text) or (repeated and keep):
+        if residue.is_residue(text) or (n in repeated and keep):  # a repeated first line is the title
             removed.append(Segment("paragraph", s, e, text))
         else:
             keep.append((s, e))
@@ -238,4 +204,4 @@ def _looks_like_title(text: str) -> bool:
 
 def _looks_like_standfirst(text: str) -> bool:
     words = clean_text(text).split()
-    return 0 < len(words) <= 40 and not _SENTENCE_END.search(text.strip())
+    return 0 < len(words) <= 40 and not SENTENCE_END.search(text.strip())

@@ -65,7 +65,7 @@ def in_ci() -> bool:
 
 def analyse(parser, texts: dict[str, str], dates: dict[str, str] | None = None):
     """Run the real pipeline (no files) over {article id: text}: (parsed, entities, facts)."""
-    from briefing import facts, overrides, repair, sources
+    from briefing import facts, repair, resolve, sources
 
     articles = []
     for aid, text in texts.items():
@@ -73,5 +73,5 @@ def analyse(parser, texts: dict[str, str], dates: dict[str, str] | None = None):
         articles.append(Article(id=aid, file=f"seeds/{aid}.txt", raw=text, title=aid, segments=tuple(segments),
                                 date=(dates or {}).get(aid)))
     parsed = parser.parse(articles)
-    ents, _ = overrides.apply(overrides.Rules(), parsed, repair.mentions(parsed))
+    ents, _ = resolve.resolve(parsed, repair.mentions(parsed))
     return parsed, ents, facts.extract_and_align(parsed, ents)

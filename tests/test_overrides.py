@@ -1,7 +1,7 @@
 """Editorial overrides: every rule acts, and a rule that matches nothing is reported."""
 from pathlib import Path
 
-from briefing import overrides, repair
+from briefing import overrides, repair, resolve
 
 from conftest import article_of, make_doc
 
@@ -19,7 +19,7 @@ def run(vocab, tmp_path: Path, text: str):
     path.write_text(text)
     rules, problems = overrides.load(path, "overrides.yml")
     parsed = parsed_sample(vocab)
-    ents, found = overrides.apply(rules, parsed, repair.mentions(parsed))
+    ents, found = resolve.resolve(parsed, repair.mentions(parsed), rules)
     return {e.name: e for e in ents}, problems + found
 
 

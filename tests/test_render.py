@@ -3,7 +3,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from briefing.render import diff_html, md_text
+from briefing.render.escape import diff_html, md_text
 
 HOSTILE = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '<a href="javascript:alert(1)">x</a>',
@@ -65,7 +65,8 @@ def synthetic_briefing(n_entities: int, n_articles: int = 1):
 
 
 def test_large_glossary_is_split_by_initial_and_links_follow():
-    from briefing.render import GLOSSARY_SPLIT, pages
+    from briefing.render import pages
+    from briefing.render.context import GLOSSARY_SPLIT
     out = pages(synthetic_briefing(GLOSSARY_SPLIT + 10))
     assert "glossary.md" not in out and "glossary/index.md" in out
     assert "glossary/z.md" in out
@@ -75,7 +76,8 @@ def test_large_glossary_is_split_by_initial_and_links_follow():
 
 
 def test_backlinks_per_entry_are_capped():
-    from briefing.render import MAX_BACKLINKS, pages
+    from briefing.render import pages
+    from briefing.render.glossary import MAX_BACKLINKS
     out = pages(synthetic_briefing(2, n_articles=MAX_BACKLINKS + 5))
     entry = out["glossary.md"]
     assert entry.count("- [") == 2 * MAX_BACKLINKS

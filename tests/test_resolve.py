@@ -1,7 +1,7 @@
 """Cross-source resolution on hand-built Docs: what must merge and what must not."""
 import pytest
 
-from briefing import overrides, repair, resolve
+from briefing import repair, resolve
 
 from conftest import article_of, make_doc
 
@@ -19,7 +19,7 @@ def doc_from(vocab, text_ents):
 
 def entities(*articles):
     parsed = [article_of(doc, aid=f"a{n}") for n, doc in enumerate(articles)]
-    ents, problems = overrides.apply(overrides.Rules(), parsed, repair.mentions(parsed))
+    ents, problems = resolve.resolve(parsed, repair.mentions(parsed))
     return {e.name: sorted(set(e.aliases)) for e in ents}, ents
 
 

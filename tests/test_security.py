@@ -12,7 +12,7 @@ from briefing import output
 from briefing.build import gather
 from briefing.cli import read_mkdocs_yml
 from briefing.config import settings_from
-from briefing.sources import clean_text
+from briefing.text import clean_text
 
 from conftest import ROOT
 from hostile import FRONT_MATTER, HOSTILE_TITLE, PIECES

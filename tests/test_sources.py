@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import sources
+from briefing import residue, sources
 
 
 def write(folder: Path, name: str, data) -> Path:
@@ -131,9 +131,9 @@ def test_one_long_line_is_split_into_bounded_paragraphs():
 
 
 def test_caption_credit_lines_are_residue():
-    assert sources.is_residue("Photo: Jane Doe/AP")
-    assert sources.is_residue("Image credit: Reuters")
-    assert not sources.is_residue("Photographs of the flooded port were shared widely on Monday.")
+    assert residue.is_residue("Photo: Jane Doe/AP")
+    assert residue.is_residue("Image credit: Reuters")
+    assert not residue.is_residue("Photographs of the flooded port were shared widely on Monday.")
 
 
 def test_front_matter_title_not_repeated_in_the_body(tmp_path):

@@ -1,0 +1,26 @@
+"""Briefing -> pages (Markdown, JSON, CSS, JS), one module per kind of page. Every piece of
+article text goes through `escape.md_text`, which leaves nothing that Markdown, HTML, attr_list,
+Jinja or a table can act on."""
+from __future__ import annotations
+
+from importlib import resources
+
+from ..model import Briefing
+from .article import article_page
+from .context import Context
+from .export import export
+from .glossary import glossary_pages
+from .home import index_page
+
+ASSETS = ("briefing.css", "briefing.js")
+
+
+def pages(briefing: Briefing) -> dict[str, str]:
+    ctx = Context(briefing)
+    out = {"index.md": index_page(ctx), **glossary_pages(ctx), "briefing.json": export(ctx)}
+    for a in briefing.articles:
+        out[ctx.article_page(a.id)] = article_page(ctx, a)
+    assets = resources.files("briefing") / "assets"
+    for name in ASSETS:
+        out[name] = (assets / name).read_text(encoding="utf-8")
+    return out

@@ -1,0 +1,85 @@
+"""Article pages: the text with every mention a typed link to its glossary entry, and the fact table."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..model import Article, Entity
+from .context import LEGEND, Context, css, label_name
+from .escape import DOUBLE_SPACE, md_inline, md_text, meta_title, protect_start
+from .facttable import fact_table
+
+
+def tooltip(e: Entity) -> str:
+    desc = f": {e.description}" if e.description else ""
+    return md_text(f"{label_name(e.label)}{desc}")
+
+
+def annotate(ctx: Context, article: Article, start: int, end: int, link_prefix: str) -> str:
+    """Article text [start, end) as Markdown, each mention a typed link to the glossary.
+    Whitespace is folded across the pieces exactly as clean_text folds the whole text."""
+    out: list[str] = []
+
+    def add(piece: str) -> None:
+        piece = DOUBLE_SPACE.sub(" ", piece)
+        if piece.startswith(" ") and (not out or out[-1].endswith(" ")):
+            piece = piece[1:]
+        if piece:
+            out.append(piece)
+
+    pos = start
+    anchors = ctx.anchors.get(article.id, [])
+    k = bisect.bisect_left(anchors, start)
+    for m in ctx.mentions_from(article.id, start) + [None]:
+        # anchors up to this mention (one at its very start comes first), or to the segment's end
+        while k < len(anchors) and anchors[k] < end and (m is None or anchors[k] <= m.start):
+            if anchors[k] >= pos:  # a sentence a fact or a backlink points at
+                add(md_inline(article.raw[pos:anchors[k]]))
+                add(f'<span class="bf-s" id="s-{anchors[k]}"></span>')
+                pos = anchors[k]
+            k += 1
+        if m is None or m.start >= end:
+            break
+        if m.end > end or m.start < pos:
+            continue
+        label = md_inline(m.text)
+        if not label.strip():
+            continue  # nothing visible to link
+        e = ctx.entity_of[(m.article, m.start)]
+        add(md_inline(article.raw[pos:m.start]) + (" " if label.startswith(" ") else ""))
+        add(f'[{label.strip()}]({link_prefix}{ctx.glossary_of[e.id]}#{e.id} "{tooltip(e)}"){{ .bf-ent .bf-{css(e.label)} }}'
+            + (" " if label.endswith(" ") else ""))
+        pos = m.end
+    add(md_inline(article.raw[pos:end]))
+    return protect_start("".join(out).strip())
+
+
+def byline(a: Article) -> str:
+    parts = [md_text(a.source) if a.source else "Unknown outlet"]
+    if a.date:
+        parts.append(md_text(a.date))
+    if a.author:
+        parts.append("by " + md_text(a.author))
+    if a.url and re.match(r"https?://", a.url):
+        parts.append(f"[original]({md_text(a.url)})")
+    parts.append(f"file {md_text(a.file)}")
+    return "<small class=\"bf-byline\">" + " · ".join(parts) + "</small>"
+
+
+def article_page(ctx: Context, a: Article) -> str:
+    lines = ["---", f"title: {meta_title(a.title)}", "---", ""]
+    for si, seg in enumerate(a.segments):
+        body = annotate(ctx, a, seg.start, seg.end, "../")
+        if seg.kind == "title":
+            lines += [f"# {body} {{ #p-{si} }}", ""]
+            lines += [byline(a), ""]
+        elif seg.kind == "standfirst":
+            lines += [f"*{body}*", f"{{: #p-{si} .bf-standfirst }}", ""]
+        else:
+            lines += [body, f"{{: #p-{si} }}", ""]
+    if not a.segments or a.segments[0].kind != "title":
+        lines[4:4] = [f"# {md_text(a.title)}", "", byline(a), ""]
+    lines += ["## Facts across sources { #facts }", ""]
+    lines += fact_table(ctx, ctx.facts_of.get(a.id, []), a.id)
+    lines += ["", LEGEND, ""]
+    return "\n".join(lines)

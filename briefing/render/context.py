@@ -1,0 +1,98 @@
+"""What every page of one briefing needs to know: page paths, the entity of each mention, the
+sentences linked to, the outlet names readers see. Built once per briefing."""
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from slugify import slugify
+
+from ..model import Article, Briefing, Entity, Fact, Mention
+
+TYPES = {  # label -> (css suffix, name shown to readers)
+    "PERSON": ("person", "Person"), "NORP": ("group", "Group"), "ORG": ("org", "Organisation"),
+    "GPE": ("place", "Place"), "LOC": ("location", "Location"), "FAC": ("facility", "Facility"),
+    "PRODUCT": ("product", "Product"), "EVENT": ("event", "Event"), "WORK_OF_ART": ("work", "Work"),
+    "LAW": ("law", "Law"), "LANGUAGE": ("language", "Language"),
+}
+GLOSSARY_SPLIT = 400  # entities; more are split into one glossary page per initial
+
+
+def label_name(label: str) -> str:
+    return TYPES.get(label, ("other", label.title()))[1]
+
+
+def css(label: str) -> str:
+    return TYPES.get(label, ("other", ""))[0]
+
+
+LEGEND = ('<div class="bf-legend" markdown="0" aria-label="Entity types">'
+          + "".join(f'<span class="bf-ent bf-{c}" data-type="{c}">{n}</span>' for c, n in
+                    [TYPES[k] for k in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT")])
+          + "</div>")
+
+
+def article_slugs(articles: tuple[Article, ...]) -> dict[str, str]:
+    used: set[str] = set()
+    out = {}
+    for a in articles:
+        base = (slugify(a.title, max_length=60, word_boundary=True) or slugify(a.id) or "article")
+        slug, n = base, 2
+        while slug in used or slug == "index":
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out[a.id] = slug
+    return out
+
+
+def glossary_letter(name: str) -> str:
+    first = slugify(name)[:1]
+    return first if first.isalpha() else "0-9"
+
+
+class Context:
+    def __init__(self, briefing: Briefing):
+        self.b = briefing
+        self.slugs = article_slugs(briefing.articles)
+        self.articles = {a.id: a for a in briefing.articles}
+        self.order = {a.id: n for n, a in enumerate(briefing.articles)}
+        self.entity_of: dict[tuple[str, int], Entity] = {}
+        self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        anchors: dict[str, set[int]] = defaultdict(set)  # article -> sentence starts linked to
+        for e in briefing.entities:
+            for m in e.mentions:
+                self.entity_of[(m.article, m.start)] = e
+                self.mentions[m.article].append(m)
+                anchors[m.article].add(m.sentence[0])
+        for ms in self.mentions.values():
+            ms.sort(key=lambda m: m.start)
+        self.mention_starts = {aid: [m.start for m in ms] for aid, ms in self.mentions.items()}
+        for f in briefing.facts:
+            for c in f.claims:
+                anchors[c.article].add(c.sentence_start)
+        self.anchors = {aid: sorted(offsets) for aid, offsets in anchors.items()}
+        self.glossary_split = len(briefing.entities) > GLOSSARY_SPLIT
+        self.glossary_home = "glossary/index.md" if self.glossary_split else "glossary.md"
+        self.glossary_of = {e.id: (f"glossary/{glossary_letter(e.name)}.md" if self.glossary_split else "glossary.md")
+                            for e in briefing.entities}  # entity -> its glossary page
+        self.facts_of: dict[str, list[Fact]] = defaultdict(list)  # article -> facts it has a claim in
+        for f in briefing.facts:
+            for aid in dict.fromkeys(c.article for c in f.claims):
+                self.facts_of[aid].append(f)
+
+    def article_page(self, aid: str) -> str:
+        """The article's page, relative to the briefing's folder."""
+        return f"articles/{self.slugs[aid]}.md"
+
+    def mentions_from(self, aid: str, start: int) -> list[Mention]:
+        """The article's mentions that start at or after `start`, in order."""
+        first = bisect.bisect_left(self.mention_starts.get(aid, []), start)
+        return self.mentions.get(aid, [])[first:]
+
+    def source_name(self, aid: str) -> str:
+        """The outlet, or where it is unknown, says so with the start of the title to tell articles apart."""
+        a = self.articles[aid]
+        if a.source:
+            return a.source
+        words = a.title.split()
+        return f"Unknown outlet ({' '.join(words[:4])}{'…' if len(words) > 4 else ''})"

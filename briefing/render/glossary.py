@@ -1,0 +1,84 @@
+"""The glossary: one heading per entity with its names, type, descriptions and every mention
+linked back to its sentence. Past GLOSSARY_SPLIT entities, one page per initial and an index."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Entity, Mention
+from .context import LEGEND, Context, css, label_name
+from .escape import md_text, meta_title
+
+MAX_BACKLINKS = 60  # paragraphs listed under one glossary entry
+
+
+def glossary_pages(ctx: Context) -> dict[str, str]:
+    entities = sorted(ctx.b.entities, key=lambda e: (e.name.casefold(), e.id))
+    intro = (f"{len(entities)} entities named in {len(ctx.b.articles)} articles, merged across sources. "
+             "Each entry lists its names, a description taken from the text, and every mention with a link "
+             "back to its sentence.")
+    if not ctx.glossary_split:
+        return {ctx.glossary_home: _glossary(ctx, "Glossary", intro, entities, "")}
+    by_page: dict[str, list[Entity]] = defaultdict(list)
+    for e in entities:
+        by_page[ctx.glossary_of[e.id]].append(e)
+    index = ["---", "title: Glossary", "---", "", "# Glossary", "", intro, ""]
+    pages = {}
+    for page, members in sorted(by_page.items()):
+        letter = page.split("/")[-1][:-3].upper()
+        pages[page] = _glossary(ctx, f"Glossary: {letter}", intro, members, "../")
+        index.append(f"- [{letter}]({page.split('/')[-1]}): {len(members)} entities")
+    pages[ctx.glossary_home] = "\n".join(index) + "\n"
+    return pages
+
+
+def _glossary(ctx: Context, title: str, intro: str, entities: list[Entity], up: str) -> str:
+    lines = ["---", f"title: {meta_title(title)}", "search:", "  boost: 3", "---", "", f"# {md_text(title)}",
+             "", intro, "", LEGEND, ""]
+    for e in entities:
+        lines += [f"## {md_text(e.name)} {{ #{e.id} }}", ""]
+        lines.append(f'<span class="bf-type bf-{css(e.label)}">{label_name(e.label)}</span> · '
+                     f"{len(e.mentions)} mentions")
+        lines.append("")
+        others = [a for a in e.aliases if a != e.name]
+        if others:
+            lines += ["Also: " + ", ".join(md_text(a) for a in others), ""]
+        for d in e.descriptions:
+            where = f" ({md_text(ctx.source_name(d.article))})" if d.article else " (editor)"
+            lines += [f"> {md_text(d.text)}{where}", ""]
+        lines += _backlinks(ctx, e, up)
+    return "\n".join(lines)
+
+
+def _backlinks(ctx: Context, e: Entity, up: str) -> list[str]:
+    """Per article, the first mention in each paragraph, as its sentence linked to that sentence."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in e.mentions:
+        by_article[m.article].append(m)
+    lines: list[str] = []
+    shown = 0
+    in_order = sorted(by_article, key=ctx.order.get)
+    for n, aid in enumerate(in_order):
+        if shown >= MAX_BACKLINKS:
+            rest = in_order[n:]
+            paragraphs = sum(len({m.segment for m in by_article[x]}) for x in rest)
+            lines += [f"… and {paragraphs} more paragraphs in {len(rest)} more articles.", ""]
+            break
+        a = ctx.articles[aid]
+        page = f"{up}{ctx.article_page(aid)}"
+        lines += [f"**{md_text(ctx.source_name(aid))}**, [{md_text(a.title)}]({page}):", ""]
+        first_in_paragraph: dict[int, Mention] = {}
+        for m in by_article[aid]:
+            first_in_paragraph.setdefault(m.segment, m)
+        for m in first_in_paragraph.values():
+            lines.append(f"- [{md_text(_sentence(a.raw, m))}]({page}#s-{m.sentence[0]})")
+            shown += 1
+        lines.append("")
+    return lines
+
+
+def _sentence(raw: str, m: Mention) -> str:
+    """The mention's sentence; a very long one is cut around the mention."""
+    s, e = m.sentence
+    if e - s <= 400:
+        return raw[s:e]
+    return "…" + raw[max(s, m.start - 150):min(e, m.end + 150)] + "…"
