@@ -760,15 +760,17 @@ def _candidates(members: list[int], items: list[Extracted]):
             index[key].append(n)
     for n in members:
         seen = {n}
+        looked = 0  # claims examined, from any article: the cap holds when all come from one
         for key in sorted(_keys(items[n]), key=lambda k: (len(index[k]), k)):
             for m in index[key]:
+                looked += 1
                 if m not in seen and items[m].claim.article != items[n].claim.article:
                     seen.add(m)
                     if n < m:
                         yield n, m
-                if len(seen) > MAX_CANDIDATES:
+                if len(seen) > MAX_CANDIDATES or looked > 4 * MAX_CANDIDATES:
                     break
-            if len(seen) > MAX_CANDIDATES:
+            if len(seen) > MAX_CANDIDATES or looked > 4 * MAX_CANDIDATES:
                 break
 
 

@@ -199,11 +199,11 @@ def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[Ent
     sit inside a longer proper name. Known names are matched as token sequences, case-sensitively,
     with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
     known = known_names(parsed, spans)
-    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    lengths: dict[str, list[int]] = defaultdict(list)  # first token -> lengths of the names it starts
     for key in known:
-        by_first[key[0]].append(key)
-    for keys in by_first.values():
-        keys.sort(key=len, reverse=True)
+        lengths[key[0]].append(len(key))
+    for ls in lengths.values():
+        ls[:] = sorted(set(ls), reverse=True)  # longest first; a few lengths per token, never all names
     for a, pa in enumerate(parsed):
         for si, seg in enumerate(pa.segments):
             toks = seg.tokens
@@ -211,9 +211,10 @@ def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[Ent
             i = 0
             folded = [fold(t.text) for t in toks]
             while i < len(toks):
-                for key in by_first.get(folded[i], ()):
-                    e = i + len(key)
-                    if e > len(toks) or tuple(folded[i:e]) != key:
+                for n in lengths.get(folded[i], ()):
+                    e = i + n
+                    key = tuple(folded[i:e])
+                    if e > len(toks) or key not in known:
                         continue
                     inner = [sp for sp in current if sp.start < e and i < sp.end]
                     if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
