@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from briefing import facts
+from briefing.facts import dates, numbers, quotes
 
 from conftest import analyse
 
@@ -11,11 +11,11 @@ from conftest import analyse
 @pytest.mark.parametrize("text,value", [("2,000", 2000), ("four", 4), ("twenty-five", 25), ("41/2", 4.5),
                                         ("1.5 million", 1_500_000), ("three hundred", 300)])
 def test_parse_number(text, value):
-    assert facts.parse_number(text) == (value, value)
+    assert numbers.parse_number(text) == (value, value)
 
 
 def test_parse_number_plural_magnitudes_are_ranges():
-    low, high = facts.parse_number("millions")
+    low, high = numbers.parse_number("millions")
     assert low == 1_000_000 and high > low
 
 
@@ -29,16 +29,16 @@ FRIDAY = dt.date(2015, 9, 18)
     ("two weeks ago", ("2015-W36", "week")), ("March 3, 2014", ("2014-03-03", "day")), ("2013", ("2013", "year")),
 ])
 def test_resolve_date_against_publication_date(text, expected):
-    assert facts.resolve_date(text, FRIDAY) == expected
+    assert dates.resolve_date(text, FRIDAY) == expected
 
 
 def test_relative_date_without_publication_date_stays_unresolved():
-    assert facts.resolve_date("seven months ago", None) is None
-    assert facts.resolve_date("Friday", None) is None
+    assert dates.resolve_date("seven months ago", None) is None
+    assert dates.resolve_date("Friday", None) is None
 
 
 def test_word_diff_marks_inserted_words_and_ignores_a_shorter_excerpt():
-    diff = facts.word_diff("We are looking for ways in which to try to find common ground",
+    diff = quotes.word_diff("We are looking for ways in which to try to find common ground",
                            "looking for ways in which to find common ground")
     assert ("-", "try to") in diff
     assert diff[0] == ("=", "looking for ways in which to")
@@ -119,8 +119,8 @@ def test_quotes_speakers_and_status(parser):
 
 def test_split_quote_is_joined():
     raw_between = " he said, "
-    assert facts._split_continuation(raw_between)
-    assert not facts._split_continuation(" he said. Then ")
+    assert quotes.split_continuation(raw_between)
+    assert not quotes.split_continuation(" he said. Then ")
 
 
 def test_generic_counts_are_told_apart_by_their_verb(parser):

@@ -1,0 +1,83 @@
+"""The view of the briefing every fact extractor reads: the entities of each sentence and how
+rare each is, who is named where, and the claim record extraction hands to alignment."""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Claim, Entity, Parsed, ParsedArticle, Token
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A claim plus what alignment needs to know about it."""
+
+    claim: Claim
+    kind: str
+    block: tuple  # claims are compared only within one block
+    low: float = 0.0
+    high: float = 0.0
+    granularity: str = ""  # dates: day, week, month, year, or "" when unresolved
+    entities: frozenset[str] = field(default_factory=frozenset)
+    subject: str = ""
+    specific: bool = False  # the counted thing is specific enough to pair on value alone
+    speaker: str = ""  # quotes: the speaker's entity id, "" when unknown
+
+
+
+class View:
+    """Entity ids per sentence of the briefing, and how rare each entity is."""
+
+    def __init__(self, parsed: list[ParsedArticle], entities: list[Entity]):
+        self.ids: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+        self.by_token: dict[tuple[str, int, int], Entity] = {}  # (article, segment, token) -> entity
+        self.people: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> sorted (offset, id)
+        self.entity_by_id = {e.id: e for e in entities}
+        segs = {pa.article.id: pa.segments for pa in parsed}
+        for e in entities:
+            for m in e.mentions:
+                sent = segs[m.article][m.segment].tokens[m.tok_start].sent
+                self.ids[(m.article, m.segment, sent)].add(e.id)
+                for i in range(m.tok_start, m.tok_end):
+                    self.by_token[(m.article, m.segment, i)] = e
+                if e.label == "PERSON":
+                    self.people[m.article].append((m.start, e.id))
+        for people in self.people.values():
+            people.sort()
+        total = max(1, len(self.ids))
+        df = Counter(i for ids in self.ids.values() for i in ids)
+        labels = {e.id: e.label for e in entities}
+        # rarer entities say more; a named person or organisation always says something
+        self.weight = {i: max(math.log((total + 1) / (n + 1)), 1.0 if labels[i] in ("PERSON", "ORG") else 0.3)
+                       for i, n in df.items()}
+
+    def support(self, a: frozenset[str], b: frozenset[str]) -> float:
+        return sum(self.weight.get(i, 0.0) for i in a & b)
+
+
+def sentence_of(seg: Parsed, sent: int) -> tuple[str, int]:
+    """(text, start offset) of a sentence."""
+    s, e = seg.sents[sent]
+    return "".join(t.text + t.ws for t in seg.tokens[s:e]).strip(), seg.tokens[s].start
+
+
+def span_text(raw: str, toks: tuple[Token, ...], s: int, e: int) -> tuple[int, int, str]:
+    start, end = toks[s].start, toks[e - 1].end
+    return start, end, raw[start:end]
+
+
+def lemma(tok: Token) -> str:
+    return (tok.lemma or tok.text).lower()
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """Text for comparing wordings: straight quotes, lower case, no punctuation or [insertions]."""
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    text = re.sub(r"\[[^\]]*\]", " ", text)  # editorial insertions
+    text = re.sub(r"[^\w' ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
