@@ -3,9 +3,11 @@ entities), so the work grows with the number of claims, not their square; the be
 are joined first, at most one claim per article in a fact; then each fact's status."""
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 
 from rapidfuzz import fuzz
+from slugify import slugify
 
 from ..model import Fact
 from ..unionfind import UnionFind
@@ -147,11 +149,24 @@ def align(items: list[Extracted], sents: View, order: dict[str, int]) -> list[Fa
         status, note, diff = _status(members)
         first = members[0]
         facts.append(Fact(
-            id=f"{first.kind}-{first.claim.article}-{first.claim.start}",
-            kind=first.kind, status=status,
+            id="", kind=first.kind, status=status,
             subject=next((x.subject for x in members if x.speaker), first.subject) or first.claim.text,
             claims=tuple(x.claim for x in members), note=note, diff=diff))
     rank = {"differ": 0, "agree": 1, "single": 2}
     facts.sort(key=lambda f: (rank[f.status], order[f.claims[0].article], f.claims[0].start))
-    return facts
+    return with_ids(facts)
+
+
+def with_ids(facts: list[Fact]) -> list[Fact]:
+    """Each fact's id, its permanent anchor: what the fact is (kind, subject, the first claim's
+    wording), never where it sits, so editing elsewhere in an article does not move it. Two facts
+    that read the same are told apart by their order."""
+    seen: dict[str, int] = {}
+    out = []
+    for f in facts:
+        base = "-".join(part for part in (f.kind, slugify(f.subject, max_length=32, word_boundary=True),
+                                          slugify(f.claims[0].text, max_length=40, word_boundary=True)) if part)
+        seen[base] = seen.get(base, 0) + 1
+        out.append(dataclasses.replace(f, id=base if seen[base] == 1 else f"{base}-{seen[base]}"))
+    return out
 

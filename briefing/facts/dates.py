@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model import Claim, ParsedArticle, Token
+from ..model import ParsedArticle, Token
 from .numbers import parse_number
-from .sentences import Extracted, View, lemma, normalise, sentence_of, span_text
+from .sentences import Extracted, View, lemma, normalise, make_claim, span_text
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
@@ -138,7 +138,7 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
         resolved = resolve_date(text, published, future)
         ents = frozenset(sents.ids.get((pa.article.id, si, sent), ()))
         value, gran = resolved if resolved else (text, "")
-        claim = Claim(pa.article.id, si, start, end, text, value, *sentence_of(seg, sent))
+        claim = make_claim(pa, si, sent, start, end, value)
         out.append(Extracted(claim, "date", ("date",), granularity=gran, entities=ents,
                              subject=_event(toks, s)))
     return out

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Claim, ParsedArticle
-from .sentences import Extracted, View, lemma, sentence_of, span_text
+from ..model import ParsedArticle
+from .sentences import Extracted, View, lemma, make_claim, span_text
 
 
 def extract(pa: ParsedArticle, si: int, sents: View, products: list) -> list[Extracted]:
@@ -25,7 +25,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, products: list) -> list[Ext
             continue
         s, e, text = span_text(pa.article.raw, toks, m.tok_start, end_tok)
         sent = toks[m.tok_start].sent
-        claim = Claim(aid, si, s, e, text, ent.name, *sentence_of(seg, sent))
+        claim = make_claim(pa, si, sent, s, e, ent.name)
         thing = lemma(toks[end_tok - 1])
         out.append(Extracted(claim, "equipment", ("equipment", ent.id),
                              entities=frozenset(sents.ids.get((aid, si, sent), ())), subject=f"{ent.name} {thing}"))

@@ -6,8 +6,8 @@ import re
 
 from text_to_num import text2num
 
-from ..model import Claim, Entity, ParsedArticle, Token
-from .sentences import Extracted, View, lemma, sentence_of, span_text
+from ..model import Entity, ParsedArticle, Token
+from .sentences import Extracted, View, lemma, make_claim, span_text
 
 UNITS = {"year": "year", "years": "year", "month": "month", "months": "month", "week": "week",
          "weeks": "week", "day": "day", "days": "day", "hour": "hour", "hours": "hour"}
@@ -134,7 +134,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, mention_tokens: set[int]) -
         kind, block, subject, end, specific = measured
         start, stop, text = span_text(raw, toks, qs, end)
         shown = f"{qual} {fmt(value[0])}" if qual else fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
-        claim = Claim(aid, si, start, stop, text, shown, *sentence_of(seg, sent))
+        claim = make_claim(pa, si, sent, start, stop, shown)
         out.append(Extracted(claim, kind, block, low, high, entities=ents, subject=subject, specific=specific))
         i = j
     return out

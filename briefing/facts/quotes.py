@@ -5,8 +5,8 @@ import bisect
 import difflib
 import re
 
-from ..model import Claim, Entity, ParsedArticle, Token
-from .sentences import Extracted, View, lemma, normalise, sentence_of
+from ..model import Entity, ParsedArticle, Token
+from .sentences import Extracted, View, lemma, normalise, make_claim
 
 SPEECH_VERBS = frozenset({"say", "add", "tell", "write", "warn", "note", "state", "declare", "ask", "explain",
                           "insist", "argue", "announce", "claim", "quote", "continue", "conclude", "reply",
@@ -84,7 +84,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
         else:  # an unnamed speaker's words ("one U.S. official"), or nobody found
             name, speaker_id = (speaker if speaker and speaker != "PRONOUN" else "unattributed"), ""
         text = " … ".join(q[2] for q in group)
-        claim = Claim(art.id, si, start, end, raw[start:end], text, *sentence_of(seg, sent))
+        claim = make_claim(pa, si, sent, start, end, text)
         out.append(Extracted(claim, "quote", ("quote",), entities=ents, subject=name, speaker=speaker_id))
     return out
 

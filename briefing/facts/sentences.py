@@ -8,7 +8,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Claim, Entity, Parsed, ParsedArticle, Token
+from ..model import Claim, Entity, ParsedArticle, Token
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,26 @@ class View:
         return sum(self.weight.get(i, 0.0) for i in a & b)
 
 
-def sentence_of(seg: Parsed, sent: int) -> tuple[str, int]:
-    """(text, start offset) of a sentence."""
+EXCERPT = 300  # characters of a claim's sentence kept with it: a 2 MB one-line article stays small
+
+
+def make_claim(pa: ParsedArticle, si: int, sent: int, start: int, end: int, value: str) -> Claim:
+    """The claim raw[start:end] in sentence `sent` of segment si, with its sentence's offsets and
+    the sentence itself, or past EXCERPT characters an excerpt around the claim."""
+    seg = pa.segments[si]
+    raw = pa.article.raw
     s, e = seg.sents[sent]
-    return "".join(t.text + t.ws for t in seg.tokens[s:e]).strip(), seg.tokens[s].start
+    s0, s1 = seg.tokens[s].start, seg.tokens[e - 1].end
+    return Claim(pa.article.id, si, start, end, raw[start:end], value, excerpt(raw, s0, s1, start, end), s0, s1)
+
+
+def excerpt(raw: str, s0: int, s1: int, start: int, end: int) -> str:
+    """raw[s0:s1], or when longer than EXCERPT a window around [start, end) marked with "…"."""
+    if s1 - s0 <= EXCERPT:
+        return raw[s0:s1].strip()
+    lo = max(s0, min(start, s1 - EXCERPT) - EXCERPT // 4)
+    hi = min(s1, lo + EXCERPT)
+    return ("…" if lo > s0 else "") + raw[lo:hi].strip() + ("…" if hi < s1 else "")
 
 
 def span_text(raw: str, toks: tuple[Token, ...], s: int, e: int) -> tuple[int, int, str]:
