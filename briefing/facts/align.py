@@ -4,6 +4,7 @@ are joined first, at most one claim per article in a fact; then each fact's stat
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import defaultdict
 
 from rapidfuzz import fuzz
@@ -11,17 +12,24 @@ from slugify import slugify
 
 from ..model import Fact
 from ..unionfind import UnionFind
-from .dates import dates_agree
+from .dates import dates_agree, unresolved_key
+from .lexicon import EVENT_OF, LENGTH_UNITS
 from .quotes import QUOTE_MIN_SIMILARITY, QUOTE_MIN_WORDS, UNATTRIBUTED_MIN_SIMILARITY, UNATTRIBUTED_MIN_WORDS, word_diff
 from .sentences import Extracted, View, normalise
 
 ENTITY_SUPPORT = 2.0  # summed weight of shared entities that makes two claims one fact
 
 
-# -- alignment ---------------------------------------------------------------------------------
+# Context similarity (0..1, see View.similarity) two claims need to be paired.
+SAME_DATE_CONTEXT = 0.12  # the same date: some shared words of the event
+OTHER_DATE_CONTEXT = 0.40  # two different dates of one event: the same verb and much of the sentence
+SAME_FIGURE_CONTEXT = 0.10  # the same figure of things of no known kind
+OTHER_FIGURE_CONTEXT = 0.30  # two different figures of the same thing
+LENGTH_TOLERANCE = 0.1  # "20 km" and "12 miles": a conversion rounds
+
+
 def _pair_score(a: Extracted, b: Extracted, sents: View) -> float | None:
     """How sure we are that a and b state the same fact; None when they are not comparable."""
-    support = sents.support(a.entities, b.entities)
     if a.kind == "quote":
         # the same speaker, or, where one outlet names no speaker, nearly the same long wording
         same = bool(a.speaker) and a.speaker == b.speaker
@@ -33,20 +41,59 @@ def _pair_score(a: Extracted, b: Extracted, sents: View) -> float | None:
             return None
         score = fuzz.partial_ratio(na, nb) if min(len(na), len(nb)) >= 20 else fuzz.ratio(na, nb)
         return score if score >= (QUOTE_MIN_SIMILARITY if same else UNATTRIBUTED_MIN_SIMILARITY) else None
+    sim = sents.similarity(a.context, b.context)
+    support = min(sents.support(a.entities, b.entities), 2 * ENTITY_SUPPORT)
     if a.kind == "date":
-        # the same date needs some shared context; a different one needs much more
+        # the same date of the same event; a different date only for the very same event
         if dates_agree(a, b):
-            return 150 + support if support >= ENTITY_SUPPORT else None
-        return 100 + support if support >= 3 * ENTITY_SUPPORT else None
+            return 150 + 100 * sim + support if sim >= SAME_DATE_CONTEXT or support >= ENTITY_SUPPORT else None
+        if not a.granularity or not b.granularity:
+            return None  # unresolved and worded differently: nothing says they differ
+        same_event = a.verb and a.verb == b.verb and sim >= OTHER_DATE_CONTEXT
+        return 80 + 100 * sim + support if same_event else None
     if a.kind == "equipment":
         return 100 + support
-    overlap = a.low <= b.high and b.low <= a.high
-    if a.kind in ("duration", "age"):
-        return 100 + support + (10 if overlap else 0)
-    if overlap and a.specific and b.specific:
-        return 100 + support
-    same_thing = a.specific and b.specific  # same block: the same class of counted thing
-    return 50 + support if same_thing and support >= ENTITY_SUPPORT else None
+    return _figure_score(a, b, sim, support)
+
+
+def _events(x: Extracted) -> set[str]:
+    return {EVENT_OF[w] for w in x.context | {x.verb} | x.things if w in EVENT_OF}
+
+
+def _figure_score(a: Extracted, b: Extracted, sim: float, support: float) -> float | None:
+    """Figures: the same value of the same thing first; the thing's words and the event second."""
+    if a.vague or b.vague:  # "thousands" pairs only with "thousands", about the same event
+        if a.claim.value != b.claim.value or sim < SAME_FIGURE_CONTEXT * 2:
+            return None
+        return 60 + 100 * sim
+    if a.unit != b.unit and not (a.unit in LENGTH_UNITS and b.unit in LENGTH_UNITS) and a.kind != "duration":
+        return None
+    tolerance = LENGTH_TOLERANCE if a.unit != b.unit else 0.0
+    overlap = a.low * (1 - tolerance) <= b.high and b.low * (1 - tolerance) <= a.high
+    exact = a.low == b.low and a.high == b.high
+    shared = bool(a.things & b.things)
+    if a.kind == "age":
+        if a.speaker and b.speaker:  # two named people: the same one, or no pair
+            return 120 + 10 * overlap if a.speaker == b.speaker else None
+        # "the 27-year-old suspect" and "Ana Ruiz, 27": the same age of the same kind of person
+        return 90 + 100 * sim if exact and shared else None
+    events = bool(_events(a) & _events(b))
+    if overlap:
+        if shared and a.specific and b.specific:
+            return 110 + 100 * sim + support
+        if (shared or not a.things or not b.things) and (events or (a.verb and a.verb == b.verb)):
+            return 100 + 100 * sim + support
+        if a.kind in ("money", "percent", "duration") and sim >= SAME_FIGURE_CONTEXT:
+            return 90 + 100 * sim + support
+        if exact and a.low >= 13 and sim >= SAME_FIGURE_CONTEXT:  # a rare figure of things worded differently
+            return 80 + 100 * sim + support
+        if shared and sim >= SAME_FIGURE_CONTEXT:
+            return 80 + 100 * sim + support
+        return None
+    # different figures: one thing, one event, much of the sentence alike
+    if shared and (a.specific or events) and sim >= OTHER_FIGURE_CONTEXT:
+        return 50 + 100 * sim + support
+    return None
 
 
 def _status(group: list[Extracted]) -> tuple[str, str, tuple]:
@@ -63,12 +110,27 @@ def _status(group: list[Extracted]) -> tuple[str, str, tuple]:
     if kind == "date":
         if all(dates_agree(group[0], x) for x in group[1:]):
             return "agree", "", ()
-        unresolved = any(not x.granularity for x in group)
-        return "differ", "no publication date to resolve relative dates" if unresolved else "", ()
+        return "differ", " ≠ ".join(dict.fromkeys(_date_shown(x) for x in group)), ()
     if kind == "equipment":
         return "agree", "", ()
-    ok = max(x.low for x in group) <= min(x.high for x in group)
-    return ("agree" if ok else "differ"), "", ()
+    tolerance = LENGTH_TOLERANCE if len({x.unit for x in group}) > 1 else 0.0
+    ok = max(x.low for x in group) * (1 - tolerance) <= min(x.high for x in group)
+    if ok:
+        return "agree", "", ()
+    return "differ", " ≠ ".join(dict.fromkeys(x.claim.value for x in group)), ()
+
+
+def _date_shown(x: Extracted) -> str:
+    """A resolved date as a reader reads it: "Tue 16 Jan 2018", "Jan 2018", "2013"."""
+    v, gran = x.claim.value, x.granularity
+    try:
+        if gran == "day" and not v.startswith("XXXX"):
+            return dt.date.fromisoformat(v).strftime("%a %-d %b %Y")
+        if gran == "month" and not v.startswith("XXXX"):
+            return dt.date.fromisoformat(v + "-01").strftime("%b %Y")
+    except ValueError:
+        pass
+    return v if gran else x.claim.text
 
 
 MAX_CANDIDATES = 20  # claims a claim is compared with inside a large block
@@ -82,9 +144,12 @@ def _keys(x: Extracted) -> list[tuple]:
         if x.speaker:
             keys.append(("s", x.speaker))
     elif x.kind == "date":
-        keys.append(("d", x.claim.value[:7]))
+        keys.append(("d", x.claim.value[:7] if x.granularity else unresolved_key(x.claim.text)))
     else:
-        keys.append(("v", x.low, x.high))
+        keys.append(("v", x.claim.value))
+        keys += [("t", t) for t in sorted(x.things)]
+    if x.verb:
+        keys.append(("w", x.verb))
     return keys
 
 

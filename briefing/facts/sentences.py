@@ -25,6 +25,24 @@ class Extracted:
     subject: str = ""
     specific: bool = False  # the counted thing is specific enough to pair on value alone
     speaker: str = ""  # quotes: the speaker's entity id, "" when unknown
+    things: frozenset[str] = field(default_factory=frozenset)  # the counted thing: lemma and its classes
+    context: frozenset[str] = field(default_factory=frozenset)  # content words around the claim
+    verb: str = ""  # the verb the claim hangs from ("kill", "arrive")
+    vague: bool = False  # "hundreds", "several years": never paired with an exact figure
+    unit: str = ""  # figures: the unit they were given in ("year", "km", "$")
+
+
+# Words that say nothing about which event a sentence reports.
+EMPTY_WORDS = frozenset({
+    "be", "have", "do", "say", "tell", "add", "report", "state", "according", "will", "would", "can", "could",
+    "may", "might", "must", "shall", "should", "also", "other", "more", "most", "many", "much", "such", "own",
+    "same", "new", "last", "next", "first", "early", "late", "earlier", "later", "time", "day", "week", "month",
+    "year", "today", "yesterday", "tomorrow", "morning", "afternoon", "night", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
+    "july", "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct",
+    "nov", "dec", "thing", "way", "lot", "one", "get", "go", "make", "take", "come", "include", "who", "what"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+CONTEXT_WINDOW = 12  # tokens either side of a claim that say what it is about
 
 
 
@@ -53,6 +71,29 @@ class View:
         # rarer entities say more; a named person or organisation always says something
         self.weight = {i: max(math.log((total + 1) / (n + 1)), 1.0 if labels[i] in ("PERSON", "ORG") else 0.3)
                        for i, n in df.items()}
+        # how rare each content word is over the briefing's sentences: rarer words say more
+        words: Counter[str] = Counter()
+        n_sents = 0
+        for pa in parsed:
+            for seg in pa.segments:
+                for s, e in seg.sents:
+                    n_sents += 1
+                    words.update({content_word(t) for t in seg.tokens[s:e]} - {""})
+        self.idf = {w: math.log((n_sents + 1) / (n + 0.5)) for w, n in words.items()}
+
+    def context(self, pa: ParsedArticle, si: int, lo: int, hi: int) -> frozenset[str]:
+        """Content words of the sentence of tokens [lo, hi), within CONTEXT_WINDOW tokens of them."""
+        seg = pa.segments[si]
+        s, e = seg.sents[seg.tokens[lo].sent]
+        toks = seg.tokens[max(s, lo - CONTEXT_WINDOW):min(e, hi + CONTEXT_WINDOW)]
+        return frozenset(w for t in toks if not lo <= t.i < hi and (w := content_word(t)))
+
+    def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Weighted overlap of two contexts, 0..1: rare shared words count most."""
+        if not a or not b:
+            return 0.0
+        shared = sum(self.idf.get(w, 0.0) for w in a & b)
+        return shared / math.sqrt(sum(self.idf.get(w, 0.0) for w in a) * sum(self.idf.get(w, 0.0) for w in b) or 1)
 
     def support(self, a: frozenset[str], b: frozenset[str]) -> float:
         return sum(self.weight.get(i, 0.0) for i in a & b)
@@ -87,6 +128,14 @@ def span_text(raw: str, toks: tuple[Token, ...], s: int, e: int) -> tuple[int, i
 
 def lemma(tok: Token) -> str:
     return (tok.lemma or tok.text).lower()
+
+
+def content_word(tok: Token) -> str:
+    """The token's lemma when it says what a sentence is about, else ""."""
+    if tok.pos not in CONTENT_POS:
+        return ""
+    word = lemma(tok)
+    return "" if word in EMPTY_WORDS or not word[:1].isalpha() else word
 
 
 @functools.lru_cache(maxsize=65536)
