@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 from slugify import slugify
@@ -13,7 +13,7 @@ from slugify import slugify
 from ..model import Fact
 from ..unionfind import UnionFind
 from .dates import dates_agree, unresolved_key
-from .lexicon import EVENT_OF, LENGTH_UNITS
+from .lexicon import LENGTH_UNITS
 from .quotes import QUOTE_MIN_SIMILARITY, QUOTE_MIN_WORDS, UNATTRIBUTED_MIN_SIMILARITY, UNATTRIBUTED_MIN_WORDS, word_diff
 from .sentences import Extracted, View, normalise
 
@@ -22,13 +22,43 @@ ENTITY_SUPPORT = 2.0  # summed weight of shared entities that makes two claims o
 
 # Context similarity (0..1, see View.similarity) two claims need to be paired.
 SAME_DATE_CONTEXT = 0.12  # the same date: some shared words of the event
+COMMON_DATE_CONTEXT = 0.2  # the same weekday said more than COMMON_DATE times in the briefing: more of them
+COMMON_DATE = 3
+LONG_QUOTE_WORDS = 10  # a quote this long pairs on its wording alone, whoever is named as its speaker
 OTHER_DATE_CONTEXT = 0.40  # two different dates of one event: the same verb and much of the sentence
 SAME_FIGURE_CONTEXT = 0.10  # the same figure of things of no known kind
 OTHER_FIGURE_CONTEXT = 0.30  # two different figures of the same thing
 LENGTH_TOLERANCE = 0.1  # "20 km" and "12 miles": a conversion rounds
 
 
-def _pair_score(a: Extracted, b: Extracted, sents: View) -> float | None:
+@dataclasses.dataclass
+class Pool:
+    """What pairing needs to know about all the claims: which figures share their thing and event
+    with another figure of the same article (so a different value there says nothing), and how
+    common each date is (a weekday said ten times needs more shared context)."""
+
+    crowded: set[int]  # id() of such figures
+    dates: Counter  # date key -> claims
+
+    @classmethod
+    def of(cls, items: list[Extracted]) -> "Pool":
+        sigs = Counter((x.claim.article, _signature(x)) for x in items if x.kind in FIGURES)
+        crowded = {id(x) for x in items if x.kind in FIGURES and sigs[(x.claim.article, _signature(x))] > 1}
+        return cls(crowded, Counter(_date_key(x) for x in items if x.kind == "date"))
+
+
+FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
+
+
+def _signature(x: Extracted) -> tuple:
+    return x.kind, x.unit in LENGTH_UNITS or x.unit, x.things, x.events if not x.specific else frozenset()
+
+
+def _date_key(x: Extracted) -> str:
+    return x.claim.value if x.granularity else unresolved_key(x.claim.text)
+
+
+def _pair_score(a: Extracted, b: Extracted, sents: View, pool: Pool) -> float | None:
     """How sure we are that a and b state the same fact; None when they are not comparable."""
     if a.kind == "quote":
         # the same speaker, or, where one outlet names no speaker, nearly the same long wording
@@ -40,27 +70,27 @@ def _pair_score(a: Extracted, b: Extracted, sents: View) -> float | None:
         if words < (QUOTE_MIN_WORDS if same else UNATTRIBUTED_MIN_WORDS):
             return None
         score = fuzz.partial_ratio(na, nb) if min(len(na), len(nb)) >= 20 else fuzz.ratio(na, nb)
-        return score if score >= (QUOTE_MIN_SIMILARITY if same else UNATTRIBUTED_MIN_SIMILARITY) else None
+        floor = QUOTE_MIN_SIMILARITY if same or words >= LONG_QUOTE_WORDS else UNATTRIBUTED_MIN_SIMILARITY
+        return score if score >= floor else None
     sim = sents.similarity(a.context, b.context)
     support = min(sents.support(a.entities, b.entities), 2 * ENTITY_SUPPORT)
     if a.kind == "date":
         # the same date of the same event; a different date only for the very same event
         if dates_agree(a, b):
-            return 150 + 100 * sim + support if sim >= SAME_DATE_CONTEXT or support >= ENTITY_SUPPORT else None
+            common = max(pool.dates[_date_key(a)], pool.dates[_date_key(b)]) > COMMON_DATE
+            floor = COMMON_DATE_CONTEXT if common else SAME_DATE_CONTEXT
+            return 150 + 100 * sim + support if sim >= floor or (support >= ENTITY_SUPPORT and not common) else None
         if not a.granularity or not b.granularity:
             return None  # unresolved and worded differently: nothing says they differ
         same_event = a.verb and a.verb == b.verb and sim >= OTHER_DATE_CONTEXT
         return 80 + 100 * sim + support if same_event else None
     if a.kind == "equipment":
         return 100 + support
-    return _figure_score(a, b, sim, support)
+    differ_ok = id(a) not in pool.crowded and id(b) not in pool.crowded
+    return _figure_score(a, b, sim, support, differ_ok)
 
 
-def _events(x: Extracted) -> set[str]:
-    return {EVENT_OF[w] for w in x.context | {x.verb} | x.things if w in EVENT_OF}
-
-
-def _figure_score(a: Extracted, b: Extracted, sim: float, support: float) -> float | None:
+def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ_ok: bool) -> float | None:
     """Figures: the same value of the same thing first; the thing's words and the event second."""
     if a.vague or b.vague:  # "thousands" pairs only with "thousands", about the same event
         if a.claim.value != b.claim.value or sim < SAME_FIGURE_CONTEXT * 2:
@@ -77,10 +107,11 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float) -> flo
             return 120 + 10 * overlap if a.speaker == b.speaker else None
         # "the 27-year-old suspect" and "Ana Ruiz, 27": the same age of the same kind of person
         return 90 + 100 * sim if exact and shared else None
-    events = bool(_events(a) & _events(b))
+    events = bool(a.events & b.events)
     if overlap:
+        exact_bonus = 20 if exact else 0
         if shared and a.specific and b.specific:
-            return 110 + 100 * sim + support
+            return 110 + exact_bonus + 100 * sim + support
         if (shared or not a.things or not b.things) and (events or (a.verb and a.verb == b.verb)):
             return 100 + 100 * sim + support
         if a.kind in ("money", "percent", "duration") and sim >= SAME_FIGURE_CONTEXT:
@@ -90,8 +121,9 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float) -> flo
         if shared and sim >= SAME_FIGURE_CONTEXT:
             return 80 + 100 * sim + support
         return None
-    # different figures: one thing, one event, much of the sentence alike
-    if shared and (a.specific or events) and sim >= OTHER_FIGURE_CONTEXT:
+    # different figures: one thing, one event, much of the sentence alike, and no other figure of
+    # that thing and event in either article
+    if differ_ok and shared and (a.specific or events) and sim >= OTHER_FIGURE_CONTEXT:
         return 50 + 100 * sim + support
     return None
 
@@ -184,14 +216,17 @@ def _candidates(members: list[int], items: list[Extracted]):
 
 
 def align(items: list[Extracted], sents: View, order: dict[str, int]) -> list[Fact]:
-    """Group claims into facts: best-scoring pairs first, at most one claim per article in a fact."""
+    """Group claims into facts: best-scoring pairs first, at most one claim per article in a fact
+    (a figure said twice in one article travels as one claim with two places)."""
+    items = _restatements(items)
+    pool = Pool.of(items)
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for n, x in enumerate(items):
         blocks[x.block].append(n)
     pairs = []
     for members in blocks.values():
         for x, y in _candidates(members, items):
-            score = _pair_score(items[x], items[y], sents)
+            score = _pair_score(items[x], items[y], sents, pool)
             if score is not None:
                 pairs.append((-score, x, y))
     pairs.sort()
@@ -201,7 +236,7 @@ def align(items: list[Extracted], sents: View, order: dict[str, int]) -> list[Fa
         rx, ry = uf.find(x), uf.find(y)
         if rx == ry or articles[rx] & articles[ry]:
             continue  # already one fact, or one claim per article
-        if (rx, ry) != (x, y) and _pair_score(items[min(rx, ry)], items[max(rx, ry)], sents) is None:
+        if (rx, ry) != (x, y) and _pair_score(items[min(rx, ry)], items[max(rx, ry)], sents, pool) is None:
             continue  # joining groups: their first claims (the roots) must be comparable too
         joined = uf.union(rx, ry)
         articles[joined] = articles.pop(rx) | articles.pop(ry)
@@ -216,10 +251,30 @@ def align(items: list[Extracted], sents: View, order: dict[str, int]) -> list[Fa
         facts.append(Fact(
             id="", kind=first.kind, status=status,
             subject=next((x.subject for x in members if x.speaker), first.subject) or first.claim.text,
-            claims=tuple(x.claim for x in members), note=note, diff=diff))
+            claims=tuple(sorted((c for x in members for c in (x.claim, *x.also)),
+                                key=lambda c: (order[c.article], c.start))), note=note, diff=diff))
     rank = {"differ": 0, "agree": 1, "single": 2}
     facts.sort(key=lambda f: (rank[f.status], order[f.claims[0].article], f.claims[0].start))
     return with_ids(facts)
+
+
+def _restatements(items: list[Extracted]) -> list[Extracted]:
+    """The same figure of the same thing said again in one article ("the 23rd floor" twice) joins
+    the first saying as one more place, with its words added to the context."""
+    out: list[Extracted] = []
+    first: dict[tuple, list[int]] = defaultdict(list)
+    for x in items:
+        key = (x.claim.article, x.kind, x.claim.value, x.unit, x.speaker)
+        if x.kind in FIGURES and not x.vague and x.things and (x.specific or x.kind == "age"):
+            k = next((k for k in first[key] if out[k].things & x.things), None)
+            if k is not None:
+                rep = out[k]
+                out[k] = dataclasses.replace(rep, also=rep.also + (x.claim,), context=rep.context | x.context,
+                                             events=rep.events | x.events)
+                continue
+            first[key].append(len(out))
+        out.append(x)
+    return out
 
 
 def with_ids(facts: list[Fact]) -> list[Fact]:

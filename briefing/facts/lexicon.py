@@ -39,6 +39,9 @@ EVENT_CLASSES = {
 }
 EVENT_OF = {word: cls for cls, words in EVENT_CLASSES.items() for word in words}
 
+# Ages of these are not people's ages.
+ANIMALS = frozenset({"dog", "cat", "horse", "pet", "animal", "bird", "cow", "puppy", "kitten", "pony"})
+
 # Counted things too common to pair on their own: they need the same event as well.
 GENERIC_THINGS = frozenset({"people", "time", "thing", "part", "one", "number", "point", "official", "member",
                             "other", "unit", "case", "way", "year", "day", "week", "month", "hour", "minute"})

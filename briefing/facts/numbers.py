@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from .lexicon import (CLASS_OF, CURRENCY_SIGNS, CURRENCY_WORDS, GENERIC_THINGS, GROUP_SIZE_WORDS,
+from .lexicon import (ANIMALS, CLASS_OF, CURRENCY_SIGNS, CURRENCY_WORDS, EVENT_OF, GENERIC_THINGS, GROUP_SIZE_WORDS,
                       LENGTH_UNITS, MEASURE_UNITS, PERCENT_WORDS, TIME_UNITS, VAGUE)
 
 from ..model import Entity, ParsedArticle, Token
@@ -143,7 +143,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, mention_tokens: set[int]) -
             claim, reading.kind, (reading.kind,), low, high, entities=frozenset(sents.ids.get((aid, si, sent), ())),
             subject=reading.subject, specific=reading.specific, speaker=reading.person, things=reading.things,
             context=sents.context(pa, si, qs, max(reading.end, j)), verb=_verb_of(toks, i), vague=vague,
-            unit=reading.unit))
+            unit=reading.unit, events=_events(toks, qs, max(reading.end, j), reading.things)))
         i = max(j, reading.end) if reading.kind != "number" or ordinal else j
     return out
 
@@ -269,13 +269,18 @@ def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, flo
             return Reading("age", j, f"{person.name}: age", frozenset({"person"}), "year", 1.0, person.id, True)
     if j < n and (nxt[0] in LENGTH_UNITS or nxt[0].rstrip("s") in LENGTH_UNITS):  # "240 km", "50 miles"
         unit = nxt[0] if nxt[0] in LENGTH_UNITS else nxt[0].rstrip("s")
-        return Reading("number", j + 1, f"distance ({unit})", frozenset({"distance"}), unit, LENGTH_UNITS[unit],
-                       specific=True)
+        noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else None
+        if noun is not None:  # "a 20 km (12 miles) evacuation zone"
+            thing, things = _thing(toks, noun, mention_tokens)
+            return Reading("number", noun.i + 1, f"{thing} ({unit})", things, unit, LENGTH_UNITS[unit], specific=True)
+        return Reading("number", j + 1, f"distance ({unit})", frozenset({"distance"}), unit, LENGTH_UNITS[unit])
     head = _counted(toks, i, j)
     if value == (1.0, 1.0):
         return None  # "one official", "under one flag": not a fact
     if head is None:
         return _uncounted(toks, i, j, value)
+    if head.tag == "NN" and value[0] == int(value[0]) and value[0] > 1 and head.i > i:
+        return None  # "a 911 call", "a 737 jet": a figure before a singular noun names, it does not count
     thing, things = _thing(toks, head, mention_tokens)
     end = head.i + 1 if j <= head.i <= j + 6 else j
     word = lemma(head)
@@ -334,6 +339,8 @@ def _age(pa: ParsedArticle, si: int, old: int, unit: str, sents: View, predicati
         while toks[k].head != k and toks[k].dep not in ("ROOT",) and toks[k].pos not in ("VERB", "AUX"):
             k = toks[k].head
         head = next((t for t in toks if t.head == k and t.dep in ("nsubj", "nsubjpass")), None)
+    elif toks[old].dep in ("dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj") or toks[old].tag.startswith("NN"):
+        return Reading("age", old + 1, "person: age", frozenset({"person"}), unit, days, specific=True)  # "a 3-year-old"
     else:
         head = toks[toks[old].head] if toks[old].head != old else None
         if head is not None and head.i < old:
@@ -351,13 +358,25 @@ def _age(pa: ParsedArticle, si: int, old: int, unit: str, sents: View, predicati
     word = lemma(head)
     if not head.tag.startswith("NN") and head.pos != "VERB":
         return None
-    people = CLASS_OF.get(word) in ("people", "child") or head.tag.startswith("VB")  # "the 27-year-old accused"
-    if not people and predicative:
+    people = word not in ANIMALS  # ages are people's, save an animal's: "the 27-year-old suspect"
+    if predicative and (not head.tag.startswith("NN") or CLASS_OF.get(word) not in ("people", "child")):
         thing, things = word, frozenset({word, CLASS_OF.get(word, word)})
         return Reading("duration", old + 1, f"{thing}: length", things, unit, days, specific=True)
     end = head.i + 1 if not predicative and head.i - old <= 4 else old + 1
-    return Reading("age", end, f"{word}: age", frozenset({word, CLASS_OF.get(word, word), "person" if people else word}),
+    return Reading("age", end, f"{word}: age", frozenset({word, "person" if people else CLASS_OF.get(word, word)}),
                    unit, days, specific=True)
+
+
+def _events(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str]) -> frozenset[str]:
+    """What happened to the counted things, from the words next to them and the verb they hang
+    from: "six people dead", "killing 38 people", "10,259 missing" -> death, death, missing."""
+    sent = toks[s].sent
+    near = [t for t in toks[max(0, s - 3):e + 4] if t.sent == sent]
+    words = {lemma(t) for t in near} | {t.text.lower() for t in near} | set(things)
+    verb = _verb_of(toks, e - 1)
+    if verb:
+        words.add(verb)
+    return frozenset(EVENT_OF[w] for w in words if w in EVENT_OF)
 
 
 def _verb_of(toks: tuple[Token, ...], i: int) -> str:
@@ -375,7 +394,9 @@ def _thing(toks: tuple[Token, ...], head: Token, mention_tokens: set[int]) -> tu
             and t.tag.startswith("NN") and t.i not in mention_tokens and not t.text[:1].isupper()]
     word = lemma(head)
     phrase = " ".join([lemma(m) for m in mods] + [word])
-    words = {word, phrase} | {lemma(m) for m in mods if lemma(m) not in GENERIC_THINGS}
+    words = {word, phrase}
+    if word in GENERIC_THINGS and mods:  # "six reactor units" count reactors
+        words.add(lemma(mods[-1]))
     words |= {CLASS_OF[w] for w in list(words) if w in CLASS_OF}
     return phrase, frozenset(words)
 
@@ -397,7 +418,7 @@ def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
             return head
     for t in toks[e:e + 3]:
         if t.text.lower() == "of" and t.head == num.i:
-            obj = next((x for x in toks[t.i + 1:t.i + 6] if x.head == t.i and x.dep == "pobj"), None)
+            obj = next((x for x in toks[t.i + 1:t.i + 10] if x.head == t.i and x.dep == "pobj"), None)
             if obj is not None and obj.tag in ("NN", "NNS"):
                 return obj
     return None

@@ -30,6 +30,8 @@ class Extracted:
     verb: str = ""  # the verb the claim hangs from ("kill", "arrive")
     vague: bool = False  # "hundreds", "several years": never paired with an exact figure
     unit: str = ""  # figures: the unit they were given in ("year", "km", "$")
+    events: frozenset[str] = field(default_factory=frozenset)  # figures: what happened to them (lexicon.EVENT_CLASSES)
+    also: tuple[Claim, ...] = ()  # the same figure said again in the same article
 
 
 # Words that say nothing about which event a sentence reports.
