@@ -123,6 +123,8 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ
         return None
     # different figures: one thing, one event, much of the sentence alike, and no other figure of
     # that thing and event in either article
+    if differ_ok and shared and a.kind == "duration" and a.specific and b.specific:
+        return 60 + 100 * sim + support  # the one age of one named thing in each: "a four-year war"
     if differ_ok and shared and (a.specific or events) and sim >= OTHER_FIGURE_CONTEXT:
         return 50 + 100 * sim + support
     return None

@@ -391,7 +391,8 @@ def _thing(toks: tuple[Token, ...], head: Token, mention_tokens: set[int]) -> tu
     """('fighter jet', {'jet', 'fighter', 'fighter jet', 'aircraft'}): the counted noun with its
     common-noun compounds, and every word and synonym class it may be matched by."""
     mods = [t for t in toks[max(0, head.i - 4):head.i] if t.head == head.i and t.dep == "compound"
-            and t.tag.startswith("NN") and t.i not in mention_tokens and not t.text[:1].isupper()]
+            and t.tag.startswith("NN") and t.i not in mention_tokens and not t.text[:1].isupper()
+            and t.text.lower() not in UNIT_OF]
     word = lemma(head)
     phrase = " ".join([lemma(m) for m in mods] + [word])
     words = {word, phrase}
