@@ -8,10 +8,15 @@ from briefing.facts import dates, numbers, quotes
 from conftest import analyse
 
 
-@pytest.mark.parametrize("text,value", [("2,000", 2000), ("four", 4), ("twenty-five", 25),
-                                        ("1.5 million", 1_500_000), ("three hundred", 300)])
+@pytest.mark.parametrize("text,value", [("2,000", 2000), ("four", 4), ("twenty-five", 25), ("2½", 2.5),
+                                        ("three hundred", 300)])
 def test_parse_number(text, value):
     assert numbers.parse_number(text) == (value, value)
+
+
+def test_a_decimal_figure_stands_for_what_rounds_to_it():
+    assert numbers.parse_number("3.4 million") == pytest.approx((3_350_000, 3_450_000))
+    assert numbers.parse_number("9.0") == pytest.approx((8.95, 9.05))
 
 
 def test_parse_number_plural_magnitudes_are_ranges():
@@ -52,9 +57,9 @@ def test_numbers_with_counted_thing_and_qualifiers(parser):
     _, _, found = analyse(parser, {"a": "Title\n\nThe army sent four Russian fighter jets and housing for up to "
                                          "2,000 people, and at least 30 tanks."})
     got = {(f.subject, f.claims[0].text, f.claims[0].value) for f in claims_by_kind(found, "number")}
-    assert ("fighter jet", "four Russian fighter jets", "4") in got
+    assert ("fighter jets", "four Russian fighter jets", "4") in got
     assert ("people", "up to 2,000 people", "max 2,000") in got
-    assert ("tank", "at least 30 tanks", "min 30") in got
+    assert ("tanks", "at least 30 tanks", "min 30") in got
 
 
 def test_ages_are_facts_about_a_person_and_differ_across_sources(parser):

@@ -285,7 +285,9 @@ def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, flo
     end = head.i + 1 if j <= head.i <= j + 6 else j
     word = lemma(head)
     specific = word not in GENERIC_THINGS and CLASS_OF.get(word) != "people"
-    return Reading("number", end, _plural(thing, head), things, specific=specific)
+    label = _plural(thing, head)
+    verb = _verb_of(toks, head.i) if not specific and head.dep in ("dobj", "nsubj", "nsubjpass") else ""
+    return Reading("number", end, f"{label} ({verb})" if verb else label, things, specific=specific)
 
 
 def _plural(thing: str, head: Token) -> str:
