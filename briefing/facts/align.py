@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
@@ -99,7 +100,7 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ
     if a.unit != b.unit and not (a.unit in LENGTH_UNITS and b.unit in LENGTH_UNITS) and a.kind != "duration":
         return None
     tolerance = LENGTH_TOLERANCE if a.unit != b.unit else 0.0
-    overlap = a.low * (1 - tolerance) <= b.high and b.low * (1 - tolerance) <= a.high
+    overlap = _overlap([a, b], tolerance)
     exact = a.low == b.low and a.high == b.high
     shared = bool(a.things & b.things)
     if a.kind == "age":
@@ -130,6 +131,14 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ
     return None
 
 
+def _overlap(group: list[Extracted], tolerance: float = 0.0) -> bool:
+    """Can every figure of the group be true at once? Two different open bounds ("more than
+    350", "more than 600") are two different statements, though both could be true."""
+    if len({x.low for x in group if x.high == math.inf}) > 1 or len({x.high for x in group if x.low == 0}) > 1:
+        return False
+    return max(x.low for x in group) * (1 - tolerance) <= min(x.high for x in group)
+
+
 def _status(group: list[Extracted]) -> tuple[str, str, tuple]:
     """(status, note, diff): a note says why; quotes that differ get the word diff of the first two."""
     if len({x.claim.article for x in group}) < 2:
@@ -148,8 +157,7 @@ def _status(group: list[Extracted]) -> tuple[str, str, tuple]:
     if kind == "equipment":
         return "agree", "", ()
     tolerance = LENGTH_TOLERANCE if len({x.unit for x in group}) > 1 else 0.0
-    ok = max(x.low for x in group) * (1 - tolerance) <= min(x.high for x in group)
-    if ok:
+    if _overlap(group, tolerance):
         return "agree", "", ()
     return "differ", " ≠ ".join(dict.fromkeys(x.claim.value for x in group)), ()
 

@@ -8,7 +8,8 @@ from .sentences import Extracted, View, lemma, make_claim, span_text
 
 
 def extract(pa: ParsedArticle, si: int, sents: View, products: list) -> list[Extracted]:
-    """Model-numbered products with what they are ("T-90 tanks"): a detail one outlet may add.
+    """Model-numbered products with what they are ("T-90 tanks", "Su-25 jets"): a detail one outlet
+    may add. Only things counted in the plural are equipment: "a G20 summit" is a meeting.
     `products` are this segment's (entity, mention) pairs of PRODUCT entities."""
     seg = pa.segments[si]
     toks = seg.tokens
@@ -21,7 +22,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, products: list) -> list[Ext
         while end_tok < len(toks) and toks[end_tok].tag in ("NN", "NNS", "NNP") and end_tok - m.tok_end < 3 \
                 and not toks[end_tok].text[:1].isupper():
             end_tok += 1
-        if end_tok == m.tok_end:
+        if end_tok == m.tok_end or toks[end_tok - 1].tag != "NNS":
             continue
         s, e, text = span_text(pa.article.raw, toks, m.tok_start, end_tok)
         sent = toks[m.tok_start].sent

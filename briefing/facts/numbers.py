@@ -136,6 +136,8 @@ def extract(pa: ParsedArticle, si: int, sents: View, mention_tokens: set[int]) -
         elif qual == "approx":
             low, high = low * 0.9, high * 1.1
         sent = toks[i].sent
+        if reading.kind == "money" and i > 0 and toks[i - 1].text in CURRENCY_SIGNS:
+            qs = min(qs, i - 1)  # "$3.4 million"
         start, stop, text = span_text(raw, toks, qs, max(reading.end, j))
         shown = _shown(raw[toks[i].start:toks[j - 1].end] if vague else None, value, qual, reading, bool(ordinal))
         claim = make_claim(pa, si, sent, start, stop, shown)
@@ -266,7 +268,8 @@ def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, flo
             value[0] == value[1] and 0 < value[0] < 125 and not qual:  # "Anna Keller, 52, said"
         person = _person_at(pa, si, i - 2, sents)
         if person is not None:
-            return Reading("age", j, f"{person.name}: age", frozenset({"person"}), "year", 1.0, person.id, True)
+            return Reading("age", j, f"{person.name}: age", frozenset({"person"}), "year", TIME_UNITS["year"][1],
+                           person.id, True)
     if j < n and (nxt[0] in LENGTH_UNITS or nxt[0].rstrip("s") in LENGTH_UNITS):  # "240 km", "50 miles"
         unit = nxt[0] if nxt[0] in LENGTH_UNITS else nxt[0].rstrip("s")
         noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else None
