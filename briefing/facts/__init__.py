@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Entity, Fact, ParsedArticle
+from ..model import Diagnostic, Entity, Fact, ParsedArticle
+from ..overrides import Rules
 from . import align, dates, equipment, numbers, quotes
 from .sentences import Extracted, View
 
@@ -38,7 +39,15 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
     return out, sents
 
 
-def extract_and_align(parsed: list[ParsedArticle], entities: list[Entity]) -> list[Fact]:
+def stage(parsed: list[ParsedArticle], entities: list[Entity], rules: Rules | None = None
+          ) -> tuple[list[Fact], list[Diagnostic]]:
+    """The fact stage build.gather calls: extract every claim, align them into facts, apply the
+    editor's fact rules. Returns the facts and the rules that matched nothing."""
     items, sents = extract(parsed, entities)
     order = {pa.article.id: n for n, pa in enumerate(parsed)}
-    return align.align(items, sents, order)
+    return align.facts_of(align.align(items, sents), order, rules)
+
+
+def extract_and_align(parsed: list[ParsedArticle], entities: list[Entity]) -> list[Fact]:
+    """The facts of a briefing without editor's rules."""
+    return stage(parsed, entities)[0]

@@ -11,7 +11,8 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 from slugify import slugify
 
-from ..model import Fact
+from ..model import Diagnostic, Fact
+from ..overrides import Rules
 from ..unionfind import UnionFind
 from .dates import dates_agree, unresolved_key
 from .lexicon import LENGTH_UNITS
@@ -225,7 +226,7 @@ def _candidates(members: list[int], items: list[Extracted]):
                 break
 
 
-def align(items: list[Extracted], sents: View, order: dict[str, int]) -> list[Fact]:
+def align(items: list[Extracted], sents: View) -> list[list[Extracted]]:
     """Group claims into facts: best-scoring pairs first, at most one claim per article in a fact
     (a figure said twice in one article travels as one claim with two places)."""
     items = _restatements(items)
@@ -253,19 +254,61 @@ def align(items: list[Extracted], sents: View, order: dict[str, int]) -> list[Fa
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
         groups[uf.find(n)].append(n)
-    facts = []
-    for group in groups.values():
-        members = sorted((items[k] for k in group), key=lambda x: (order[x.claim.article], x.claim.start))
-        status, note, diff = _status(members)
-        first = members[0]
-        facts.append(Fact(
-            id="", kind=first.kind, status=status,
-            subject=next((x.subject for x in members if x.speaker), first.subject) or first.claim.text,
-            claims=tuple(sorted((c for x in members for c in (x.claim, *x.also)),
-                                key=lambda c: (order[c.article], c.start))), note=note, diff=diff))
+    return [[items[k] for k in group] for group in groups.values()]
+
+
+def facts_of(groups: list[list[Extracted]], order: dict[str, int], rules: Rules | None = None
+             ) -> tuple[list[Fact], list[Diagnostic]]:
+    """Facts from groups of claims, with their ids, after the editor's fact rules (pair, ignore,
+    status); a rule that matches no fact is reported."""
+    rules = rules or Rules()
+    facts = with_ids([_fact(g, order) for g in groups])
+    used: set[tuple[str, str]] = set()
+    by_id = {f.id: n for n, f in enumerate(facts)}
+    joined: dict[int, int] = {}  # group index -> the group it joined
+    for pair in rules.fact_pair:
+        found = [by_id[i] for i in pair if i in by_id]
+        if len(found) < 2:
+            continue
+        used.add(("pair", pair[0]))
+        target = joined.get(found[0], found[0])
+        for n in found[1:]:
+            n = joined.get(n, n)
+            if n != target:
+                groups[target] = groups[target] + groups[n]
+                groups[n] = []
+                joined.update({k: target for k, v in joined.items() if v == n} | {n: target})
+    if joined:  # rebuild: statuses of paired groups are decided again, ids stay those of the rows before
+        ids = {n: f.id for n, f in enumerate(facts)}
+        facts = [dataclasses.replace(_fact(g, order), id=ids[n]) for n, g in enumerate(groups) if g]
+    out = []
+    for f in facts:
+        if f.id in rules.fact_ignore:
+            used.add(("ignore", f.id))
+            continue
+        if f.id in rules.fact_status:
+            used.add(("status", f.id))
+            f = dataclasses.replace(f, status=rules.fact_status[f.id], note="set by the editor",
+                                    diff=f.diff if rules.fact_status[f.id] == "differ" else ())
+        out.append(f)
     rank = {"differ": 0, "agree": 1, "single": 2}
-    facts.sort(key=lambda f: (rank[f.status], order[f.claims[0].article], f.claims[0].start))
-    return with_ids(facts)
+    out.sort(key=lambda f: (rank[f.status], order[f.claims[0].article], f.claims[0].start))
+    problems = [Diagnostic("warning", rules.file, f"facts: {kind} rule `{item}` matches no fact in this briefing; "
+                                                  "update or remove it (fact ids are the rows' anchors)")
+                for kind, items in (("ignore", rules.fact_ignore), ("pair", [p[0] for p in rules.fact_pair]),
+                                    ("status", rules.fact_status))
+                for item in items if (kind, item) not in used]
+    return out, problems
+
+
+def _fact(group: list[Extracted], order: dict[str, int]) -> Fact:
+    members = sorted(group, key=lambda x: (order[x.claim.article], x.claim.start))
+    status, note, diff = _status(members)
+    first = members[0]
+    return Fact(id="", kind=first.kind, status=status,
+                subject=next((x.subject for x in members if x.speaker), first.subject) or first.claim.text,
+                claims=tuple(sorted((c for x in members for c in (x.claim, *x.also)),
+                                    key=lambda c: (order[c.article], c.start))), note=note, diff=diff)
 
 
 def _restatements(items: list[Extracted]) -> list[Extracted]:
