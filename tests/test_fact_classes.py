@@ -122,3 +122,9 @@ def test_explicit_dates_through_dateparser(text, expected):
 
     from briefing.facts.dates import resolve_date
     assert resolve_date(text, dt.date(2018, 1, 17), future=text == "Jan. 25") == expected
+
+
+def test_the_two_of_an_earlier_sentence_is_not_a_count(parser):
+    _, _, found = analyse(parser, {"a": "Title\n\nThe ministers met in Velmar. The two could find common ground, "
+                                        "and 12 were treated for minor injuries."})
+    assert [c.text for f in found for c in f.claims] == ["12"]

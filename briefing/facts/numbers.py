@@ -303,6 +303,8 @@ def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, floa
     num = toks[j - 1]
     if value[0] < 2 or (1900 <= value[0] <= 2100 and value[0] == int(value[0])):
         return None  # "2013" is a date
+    if i > 0 and toks[i - 1].text.lower() in ("the", "both", "all", "these", "those", "its", "their"):
+        return None  # "the two could find common ground": people already named, not a count
     if num.dep in ("nsubj", "nsubjpass", "dobj"):
         verb = toks[num.head]
         return Reading("number", j, f"{lemma(verb)} (count)", frozenset(), specific=False) \
