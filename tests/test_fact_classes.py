@@ -128,3 +128,10 @@ def test_the_two_of_an_earlier_sentence_is_not_a_count(parser):
     _, _, found = analyse(parser, {"a": "Title\n\nThe ministers met in Velmar. The two could find common ground, "
                                         "and 12 were treated for minor injuries."})
     assert [c.text for f in found for c in f.claims] == ["12"]
+
+
+def test_this_month_is_a_date_and_two_hours_a_length(parser):
+    _, _, found = analyse(parser, {"a": "Title\n\nThe minister will unveil the plan this month. The talks took two hours."},
+                          dates={"a": "2015-09-18"})
+    assert {(f.kind, f.claims[0].text, f.claims[0].value) for f in found} == {
+        ("date", "this month", "2015-09"), ("duration", "two hours", "2 hours")}

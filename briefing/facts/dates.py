@@ -22,7 +22,8 @@ DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d
 MONTH_OR_YEAR = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b|\b\d{4}\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(1[5-9]|20)\d{2}\b")
 TIME_OF_DAY = re.compile(r"\b(early|earlier|late|later|mid|morning|afternoon|evening|night|tonight|overnight)\b")
-DURATION_ONLY = re.compile(r"^\S+\s(minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^(the\s+)?(past|last|next|coming|previous|recent)\b(?!.*\bago\b)|^\w+-(year|month|week|day)"
+DURATION_ONLY = re.compile(r"^(\d\S*|an?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"eleven|twelve|\w+teen|\w+ty)\s(minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^(the\s+)?(past|last|next|coming|previous|recent)\b(?!.*\bago\b)|^\w+-(year|month|week|day)"
                            r"|^(weeks|months|years|days|decades?)$|^(\w+\s)?(weekly|daily|monthly|annual|yearly)$",
                            re.IGNORECASE)
 
