@@ -135,3 +135,17 @@ def test_this_month_is_a_date_and_two_hours_a_length(parser):
                           dates={"a": "2015-09-18"})
     assert {(f.kind, f.claims[0].text, f.claims[0].value) for f in found} == {
         ("date", "this month", "2015-09"), ("duration", "two hours", "2 hours")}
+
+
+# -- what happened to the counted people: the clause says (item 5) -----------------------------
+def test_counts_of_different_events_never_pair_and_one_count_per_event_differs(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nMore than 300 people have been confirmed killed by the storm in Varnesse. "
+             "Another 1,200 people are missing with many feared dead.",
+        "b": "Title\n\nSome 410 people, including many children, are homeless after the storm in Varnesse.",
+        "c": "Title\n\nThe official death toll from the Varnesse storm stood at 265 on Friday, with 1,450 missing, "
+             "the agency said."})
+    got = {tuple(sorted(c.text for c in f.claims)): (f.status, f.note) for f in found if f.kind == "number"}
+    assert got[("1,200 people", "1,450")][0] == "differ"  # the one count of the missing in each
+    assert got[("265", "More than 300 people")][0] == "differ"  # a toll counts the dead
+    assert got[("Some 410 people",)] == ("single", "")  # homeless, not killed: never the toll's partner

@@ -118,6 +118,8 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ
             return 120 + 10 * overlap if a.speaker == b.speaker else None
         # "the 27-year-old suspect" and "Ana Ruiz, 27": the same age of the same kind of person
         return 90 + 100 * sim if exact and shared else None
+    if a.events and b.events and not a.events & b.events:
+        return None  # "killed" and "homeless": two different things happened to them
     events = bool(a.events & b.events)
     if overlap:
         exact_bonus = 20 if exact else 0
@@ -138,6 +140,8 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ
         return 60 + 100 * sim + support  # the one age of one named thing in each: "a four-year war"
     if differ_ok and shared and (a.specific or events) and sim >= OTHER_FIGURE_CONTEXT:
         return 50 + 100 * sim + support
+    if differ_ok and events and (shared or not a.things or not b.things):
+        return 40 + 100 * sim + support  # the one count of people killed, missing, … in each: "10,700" ≠ "10,259"
     return None
 
 

@@ -13,7 +13,7 @@ THING_CLASSES = {
     "vehicle": {"vehicle", "car", "automobile", "truck", "van", "suv"},
     "armed conflict": {"war", "conflict", "uprising", "insurgency", "rebellion", "revolt", "civil war", "fighting"},
     "people": {"people", "person", "man", "woman", "individual", "civilian", "resident", "citizen", "victim",
-               "adult", "passenger", "worker"},
+               "adult", "passenger", "worker", "toll", "casualty", "fatality", "death"},  # a toll counts people
     "soldier": {"soldier", "troop", "serviceman", "servicemember", "service member"},
     "lawmaker": {"lawmaker", "legislator", "mp", "deputy", "parliamentarian", "member of parliament",
                  "congressman", "senator", "representative"},

@@ -375,15 +375,42 @@ def _age(pa: ParsedArticle, si: int, old: int, unit: str, sents: View, predicati
 
 
 def _events(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str]) -> frozenset[str]:
-    """What happened to the counted things, from the words next to them and the verb they hang
-    from: "six people dead", "killing 38 people", "10,259 missing" -> death, death, missing."""
+    """What happened to the counted things: said by the clause they are in (the verb they hang
+    from and its complements: "killing 38 people", "390,000 people, … , are homeless", "staying
+    in shelters"), else by the words next to them ("six people dead", "with 10,259 missing")."""
+    words = set(things)
+    k = _governor(toks, e - 1)
+    if k is not None:
+        words.add(lemma(toks[k]))
+        for c in _children(toks, k):
+            if c.dep in CLAUSE_COMPLEMENTS:
+                words |= {lemma(c), c.text.lower()}
+            elif c.dep == "prep" and c.text.lower() in ("in", "at", "into", "inside"):  # "staying in shelters"
+                for o in _children(toks, c.i):
+                    if o.dep == "pobj":
+                        words |= {lemma(o)} | {lemma(x) for x in _children(toks, o.i) if x.dep == "conj"}
+    found = frozenset(EVENT_OF[w] for w in words if w in EVENT_OF)
+    if found:
+        return found
     sent = toks[s].sent
     near = [t for t in toks[max(0, s - 3):e + 4] if t.sent == sent]
-    words = {lemma(t) for t in near} | {t.text.lower() for t in near} | set(things)
-    verb = _verb_of(toks, e - 1)
-    if verb:
-        words.add(verb)
-    return frozenset(EVENT_OF[w] for w in words if w in EVENT_OF)
+    return frozenset(EVENT_OF[w] for t in near for w in (lemma(t), t.text.lower()) if w in EVENT_OF)
+
+
+CLAUSE_COMPLEMENTS = frozenset({"acomp", "attr", "oprd", "xcomp", "advmod", "dobj", "ccomp"})
+
+
+def _children(toks: tuple[Token, ...], k: int) -> list[Token]:
+    sent = toks[k].sent
+    return [t for t in toks if t.sent == sent and t.head == k and t.i != k]
+
+
+def _governor(toks: tuple[Token, ...], i: int) -> int | None:
+    """The verb (or auxiliary used as a verb: "are homeless") whose clause token i is in."""
+    k, seen = i, 0
+    while toks[k].pos not in ("VERB", "AUX") and toks[k].head != k and seen < 8:
+        k, seen = toks[k].head, seen + 1
+    return k if toks[k].pos in ("VERB", "AUX") else None
 
 
 def _verb_of(toks: tuple[Token, ...], i: int) -> str:
