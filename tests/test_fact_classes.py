@@ -149,3 +149,28 @@ def test_counts_of_different_events_never_pair_and_one_count_per_event_differs(p
     assert got[("1,200 people", "1,450")][0] == "differ"  # the one count of the missing in each
     assert got[("265", "More than 300 people")][0] == "differ"  # a toll counts the dead
     assert got[("Some 410 people",)] == ("single", "")  # homeless, not killed: never the toll's partner
+
+
+# -- the counted thing in more shapes (items 5 and 8) ------------------------------------------
+def test_group_sizes_peoples_partitives_and_numbers_to_call(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nArlow will send a delegation of more than 400 to Velmar. He spoke to the more than 2 million "
+             "Kurds who live in Arlow. Four of the troubled Korsk plant's six reactor units have seen fires. "
+             "The driver called 911 to say he would cooperate.",
+        "b": "Title\n\nArlow will send a 550-member delegation to Velmar. He sent a message to Arlow's 2 million "
+             "Kurds. Crews tried to cool four of the Korsk plant's six reactors. A neighbour called 911 at once."})
+    got = {f.subject: (f.status, sorted(c.text for c in f.claims)) for f in found if f.kind == "number"}
+    assert got["delegation (size)"] == ("agree", ["550-member delegation", "more than 400"])
+    assert got["Kurds"] == ("agree", ["2 million Kurds", "more than 2 million Kurds"])
+    assert ("number", "agree", ["Four", "four of the Korsk plant's six reactors"]) in rows(found)  # reactors
+    assert not any("911" in c.text for f in found for c in f.claims)  # a number to call counts nothing
+
+
+def test_one_distance_said_two_ways_pairs_and_is_one_place_per_article(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe government told its citizens to stay at least 50 miles from the Korsk plant. "
+             "Its 50-mile evacuation guideline is cautious.",
+        "b": "Title\n\nThe government recommended a 50-mile evacuation zone around the Korsk plant."})
+    (row,) = [f for f in found if f.kind == "number"]
+    assert row.status == "agree" and sorted(c.text for c in row.claims) == [
+        "50-mile evacuation guideline", "50-mile evacuation zone", "at least 50 miles"]

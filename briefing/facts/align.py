@@ -133,6 +133,9 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ
             return 80 + 100 * sim + support
         if shared and sim >= SAME_FIGURE_CONTEXT:
             return 80 + 100 * sim + support
+        said = {a.low, a.high} & {b.low, b.high} - {0.0, math.inf}
+        if "distance" in a.things & b.things and said and (sim or support >= ENTITY_SUPPORT / 2):
+            return 70 + 100 * sim + support  # "at least 50 miles from the plant", "a 50-mile zone"
         return None
     # different figures: one thing, one event, much of the sentence alike, and no other figure of
     # that thing and event in either article
@@ -325,18 +328,19 @@ def _fact(group: list[Extracted], order: dict[str, int]) -> Fact:
 
 
 def _restatements(items: list[Extracted]) -> list[Extracted]:
-    """The same figure of the same thing said again in one article ("the 23rd floor" twice) joins
-    the first saying as one more place, with its words added to the context."""
+    """The same figure of the same thing said again in one article ("the 23rd floor" twice, "at
+    least 50 miles" and "a 50-mile zone") joins the first saying as one more place, with its words
+    added to the context."""
     out: list[Extracted] = []
     first: dict[tuple, list[int]] = defaultdict(list)
     for x in items:
-        key = (x.claim.article, x.kind, x.claim.value, x.unit, x.speaker)
-        if x.kind in FIGURES and not x.vague and x.things and (x.specific or x.kind == "age"):
+        key = (x.claim.article, x.kind, re.sub(r"^(min|max|approx) ", "", x.claim.value), x.unit, x.speaker)
+        if x.kind in FIGURES and not x.vague and x.things and (x.specific or x.kind == "age" or "distance" in x.things):
             k = next((k for k in first[key] if out[k].things & x.things), None)
             if k is not None:
                 rep = out[k]
                 out[k] = dataclasses.replace(rep, also=rep.also + (x.claim,), context=rep.context | x.context,
-                                             events=rep.events | x.events)
+                                             events=rep.events | x.events, things=rep.things | x.things)
                 continue
             first[key].append(len(out))
         out.append(x)

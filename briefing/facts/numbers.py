@@ -249,6 +249,7 @@ def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, flo
         if word in LENGTH_UNITS or word.rstrip("s") in LENGTH_UNITS or word in MEASURE_UNITS:
             thing, things = _thing(toks, noun, mention_tokens)
             unit = word.rstrip("s") if word.rstrip("s") in LENGTH_UNITS else word
+            things |= {"distance"} if unit in LENGTH_UNITS else set()  # a 50-mile zone is 50 miles away
             return Reading("number", noun.i + 1, f"{thing} ({unit})", things, unit, LENGTH_UNITS.get(unit, 1.0),
                            specific=True)
         if word in GROUP_SIZE_WORDS:  # the size of the noun that follows
@@ -275,26 +276,47 @@ def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, flo
         noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else None
         if noun is not None:  # "a 20 km (12 miles) evacuation zone"
             thing, things = _thing(toks, noun, mention_tokens)
-            return Reading("number", noun.i + 1, f"{thing} ({unit})", things, unit, LENGTH_UNITS[unit], specific=True)
+            return Reading("number", noun.i + 1, f"{thing} ({unit})", things | {"distance"}, unit, LENGTH_UNITS[unit],
+                           specific=True)
         return Reading("number", j + 1, f"distance ({unit})", frozenset({"distance"}), unit, LENGTH_UNITS[unit])
     head = _counted(toks, i, j)
     if value == (1.0, 1.0):
         return None  # "one official", "under one flag": not a fact
     if head is None:
+        group = _group_counted(pa, si, j, sents)
+        if group is not None:  # "1 million Muslims": a people named by a group's name
+            word = group.text.lower()
+            return Reading("number", group.i + 1, group.text, frozenset({word, word.rstrip("s"), "people"}),
+                           specific=True)
         return _uncounted(toks, i, j, value)
     if head.tag == "NN" and value[0] == int(value[0]) and value[0] > 1 and head.i > i:
         return None  # "a 911 call", "a 737 jet": a figure before a singular noun names, it does not count
     thing, things = _thing(toks, head, mention_tokens)
     end = head.i + 1 if j <= head.i <= j + 6 else j
     word = lemma(head)
-    specific = word not in GENERIC_THINGS and CLASS_OF.get(word) != "people"
+    core = thing.split()[-2] if word in GENERIC_THINGS and " " in thing else word  # "six reactor units": reactors
+    specific = core not in GENERIC_THINGS and CLASS_OF.get(core) != "people"
     label = _plural(thing, head)
     verb = _verb_of(toks, head.i) if not specific and head.dep in ("dobj", "nsubj", "nsubjpass") else ""
     return Reading("number", end, f"{label} ({verb})" if verb else label, things, specific=specific)
 
 
+def _group_counted(pa: ParsedArticle, si: int, j: int, sents: View) -> Token | None:
+    """The people a figure counts when they are named as a group ("1 million Muslims"): a plural
+    name the entity stage calls a nationality, religious or political group (NORP)."""
+    toks = pa.segments[si].tokens
+    num = toks[j - 1]
+    if num.dep != "nummod" or num.head == num.i or toks[num.head].tag != "NNPS":
+        return None  # "the two Koreas" (places) counts nothing
+    e = sents.by_token.get((pa.article.id, si, num.head))
+    return toks[num.head] if e is not None and e.label == "NORP" else None
+
+
 def _plural(thing: str, head: Token) -> str:
     return thing[: -len(lemma(head))] + head.text.lower() if head.tag == "NNS" and thing.endswith(lemma(head)) else thing
+
+
+DIAL_VERBS = frozenset({"call", "dial", "phone", "ring", "text"})
 
 
 def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, float]) -> Reading | None:
@@ -307,8 +329,13 @@ def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, floa
         return None  # "the two could find common ground": people already named, not a count
     if num.dep in ("nsubj", "nsubjpass", "dobj"):
         verb = toks[num.head]
-        return Reading("number", j, f"{lemma(verb)} (count)", frozenset(), specific=False) \
-            if verb.pos == "VERB" else None
+        if verb.pos != "VERB" or (num.dep == "dobj" and lemma(verb) in DIAL_VERBS):
+            return None  # "he called 911": a number to call, not a count
+        return Reading("number", j, f"{lemma(verb)} (count)", frozenset(), specific=False)
+    if num.dep == "pobj" and toks[num.head].text.lower() == "of" and toks[toks[num.head].head].tag in ("NN", "NNS"):
+        group = toks[toks[num.head].head]  # "a delegation of more than 400", "a crowd of 5,000": its size
+        thing, things = _thing(toks, group, frozenset())
+        return Reading("number", j, f"{thing} (size)", things, specific=True)
     if num.dep == "pobj" and toks[num.head].text.lower() in ("at", "to"):  # "stood at 6,405", "rose to 50"
         verb = toks[toks[num.head].head]
         subj = next((t for t in toks if t.head == verb.i and t.dep in ("nsubj", "nsubjpass")), None)
@@ -327,6 +354,8 @@ def _noun_after(toks: tuple[Token, ...], k: int) -> Token | None:
         elif t.text == ")":
             depth -= 1
         elif depth == 0 and t.tag.startswith("NN"):
+            while t.dep == "compound" and t.i < t.head <= t.i + 3 and toks[t.head].tag.startswith("NN"):
+                t = toks[t.head]  # "a 20 km evacuation zone": the zone
             return t
         elif depth == 0 and t.tag not in ("JJ", "HYPH", "CD", "NNP", "VBN", "VBG") and t.pos != "PUNCT":
             return None
@@ -425,8 +454,10 @@ def _thing(toks: tuple[Token, ...], head: Token, mention_tokens: set[int]) -> tu
     """('fighter jet', {'jet', 'fighter', 'fighter jet', 'aircraft'}): the counted noun with its
     common-noun compounds, and every word and synonym class it may be matched by."""
     mods = [t for t in toks[max(0, head.i - 4):head.i] if t.head == head.i and t.dep == "compound"
+            and not (t.i > 0 and toks[t.i - 1].text in ("-", "–"))  # "550-member": the figure's own word
             and t.tag.startswith("NN") and t.i not in mention_tokens and not t.text[:1].isupper()
-            and t.text.lower() not in UNIT_OF]
+            and t.text.lower() not in UNIT_OF and t.text.lower().rstrip("s") not in LENGTH_UNITS
+            and t.text.lower() not in MEASURE_UNITS]
     word = lemma(head)
     phrase = " ".join([lemma(m) for m in mods] + [word])
     words = {word, phrase}
@@ -453,7 +484,7 @@ def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
             return head
     for t in toks[e:e + 3]:
         if t.text.lower() == "of" and t.head == num.i:
-            obj = next((x for x in toks[t.i + 1:t.i + 10] if x.head == t.i and x.dep == "pobj"), None)
+            obj = next((x for x in toks[t.i + 1:t.i + 16] if x.head == t.i and x.dep == "pobj"), None)
             if obj is not None and obj.tag in ("NN", "NNS"):
                 return obj
     return None
