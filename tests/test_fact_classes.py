@@ -24,6 +24,16 @@ def test_ages_by_syntax_not_by_the_nearest_name(parser):
     assert not any(s.startswith("Petra Olsen") for s in ages)
 
 
+def test_ages_listed_for_a_family_pair_with_each_members_age(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Brevik couple won. Jonas Brevik, 75, and Olga Brevik, 67, will be paid. Mara Holt, now 41, agreed.",
+        "b": "Title\n\nThere is no evidence that the Breviks, now 75 and 67 respectively, did it. Mara Holt, 41, agreed. "
+             "In Arlow and Velmar, 120 and 80 homes burned."})
+    ages = {f.subject: (f.status, sorted(c.text for c in f.claims)) for f in found if f.kind == "age"}
+    assert ages == {"Jonas Brevik: age": ("agree", ["75", "75"]), "Olga Brevik: age": ("agree", ["67", "67"]),
+                    "Mara Holt: age": ("agree", ["41", "41"])}  # "now 41" too; places have no ages
+
+
 def test_two_named_people_of_one_age_are_two_facts(parser):
     _, _, found = analyse(parser, {"a": "Title\n\nMarta Ilves, 45, spoke first.",
                                    "b": "Title\n\nKarl Oja, 45, spoke last."})

@@ -265,12 +265,12 @@ def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, flo
             return None
         verb = _verb_of(toks, i)
         return Reading("duration", j + 1, f"{verb or 'time'}: length", frozenset(), unit, days, specific=True)
-    if i >= 2 and toks[i - 1].text == "," and j < n and toks[j].text in (",", ".", ";") and \
-            value[0] == value[1] and 0 < value[0] < 125 and not qual:  # "Anna Keller, 52, said"
-        person = _person_at(pa, si, i - 2, sents)
-        if person is not None:
-            return Reading("age", j, f"{person.name}: age", frozenset({"person"}), "year", TIME_UNITS["year"][1],
-                           person.id, True)
+    if value[0] == value[1] and 0 < value[0] < 125 and not qual:
+        found = _appositive_age(pa, si, i, j, sents)
+        if found is not None:
+            person, listed = found
+            return Reading("age", j, f"{person.name}: age{'s' if listed else ''}", frozenset({"person"}), "year",
+                           TIME_UNITS["year"][1], "" if listed else person.id, True)
     if j < n and (nxt[0] in LENGTH_UNITS or nxt[0].rstrip("s") in LENGTH_UNITS):  # "240 km", "50 miles"
         unit = nxt[0] if nxt[0] in LENGTH_UNITS else nxt[0].rstrip("s")
         noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else None
@@ -299,6 +299,34 @@ def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, flo
     label = _plural(thing, head)
     verb = _verb_of(toks, head.i) if not specific and head.dep in ("dobj", "nsubj", "nsubjpass") else ""
     return Reading("number", end, f"{label} ({verb})" if verb else label, things, specific=specific)
+
+
+AGE_LEAD = frozenset({"now", "aged", "age", "both"})
+
+
+def _appositive_age(pa: ParsedArticle, si: int, i: int, j: int, sents: View) -> tuple[Entity, bool] | None:
+    """The person whose age the figure at [i, j) is, in apposition: "Anna Keller, 52, said", "Anna
+    Keller, now 52,"; or one of a list of ages of several people: "the Kellers, now 75 and 67
+    respectively," (then True: the age of one of them, not of the name as a whole)."""
+    toks = pa.segments[si].tokens
+    n = len(toks)
+    first, last = i, j  # the list of figures around this one: "75 and 67", "30, 31 and 33"
+    while first >= 2 and toks[first - 1].text.lower() in (",", "and") and toks[first - 2].tag == "CD":
+        first -= 2
+    while last + 1 < n and toks[last].text.lower() in (",", "and") and toks[last + 1].tag == "CD":
+        last += 2
+    k = first - 1
+    if k >= 0 and toks[k].text.lower() in AGE_LEAD:
+        k -= 1
+    end = last + 1 if last < n and toks[last].text.lower() == "respectively" else last
+    if k < 1 or toks[k].text != "," or (end < n and toks[end].text not in (",", ".", ";")):
+        return None
+    listed = last > j or first < i
+    person = _person_at(pa, si, k - 1, sents)
+    if person is None and listed:  # "the Kellers, now 75 and 67 respectively": a family, however labelled
+        person = sents.by_token.get((pa.article.id, si, k - 1))
+        person = person if person is not None and person.label in ("PERSON", "NORP") else None
+    return (person, listed) if person is not None else None
 
 
 def _group_counted(pa: ParsedArticle, si: int, j: int, sents: View) -> Token | None:
