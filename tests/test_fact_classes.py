@@ -184,3 +184,10 @@ def test_one_distance_said_two_ways_pairs_and_is_one_place_per_article(parser):
     (row,) = [f for f in found if f.kind == "number"]
     assert row.status == "agree" and sorted(c.text for c in row.claims) == [
         "50-mile evacuation guideline", "50-mile evacuation zone", "at least 50 miles"]
+
+
+def test_a_length_without_a_figure_pairs_only_with_the_same_word_and_alone_is_no_row(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe spent rods at Korsk must be cooled for months, possibly longer. Repairs could take days.",
+        "b": "Title\n\nThe spent rods at Korsk must be cooled for months, engineers said. Repairs could take weeks."})
+    assert rows(found) == [("duration", "agree", ["for months", "for months"])]

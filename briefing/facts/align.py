@@ -270,7 +270,8 @@ def align(items: list[Extracted], sents: View) -> list[list[Extracted]]:
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
         groups[uf.find(n)].append(n)
-    return [[items[k] for k in group] for group in groups.values()]
+    return [[items[k] for k in group] for group in groups.values()
+            if len(group) > 1 or not items[group[0]].paired_only]
 
 
 def facts_of(groups: list[list[Extracted]], order: dict[str, int], rules: Rules | None = None

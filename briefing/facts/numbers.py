@@ -147,6 +147,32 @@ def extract(pa: ParsedArticle, si: int, sents: View, mention_tokens: set[int]) -
             context=sents.context(pa, si, qs, max(reading.end, j)), verb=_verb_of(toks, i), vague=vague,
             unit=reading.unit, events=_events(toks, qs, max(reading.end, j), reading.things)))
         i = max(j, reading.end) if reading.kind != "number" or ordinal else j
+    return out + _vague_lengths(pa, si, sents)
+
+
+VAGUE_LENGTH_HEADS = frozenset({"for", "over", "within", "take", "last", "spend"})
+
+
+def _vague_lengths(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
+    """Lengths of time given without a figure ("cooled for months", "could take days"): like
+    "hundreds", they pair only with the same word about the same event."""
+    toks = pa.segments[si].tokens
+    out = []
+    for t in toks:
+        unit = UNIT_OF.get(t.text.lower())
+        if unit is None or t.tag != "NNS" or t.head == t.i or lemma(toks[t.head]) not in VAGUE_LENGTH_HEADS:
+            continue
+        if any(c.head == t.i and c.dep in ("nummod", "quantmod", "det", "amod", "poss", "compound") for c in toks):
+            continue  # "for several months", "for the past months": the figures' or the dates' extractor
+        prep = toks[t.i - 1] if t.i and toks[t.i - 1].i == t.head and toks[t.i - 1].pos == "ADP" else t
+        claim = make_claim(pa, si, t.sent, prep.start, t.end, t.text.lower())  # "for months"
+        verb = _verb_of(toks, t.i)
+        days = TIME_UNITS[unit][1]
+        out.append(Extracted(claim, "duration", ("duration",), 2 * days, math.inf,
+                             entities=frozenset(sents.ids.get((pa.article.id, si, t.sent), ())),
+                             subject=f"{verb or 'time'}: length", context=sents.context(pa, si, t.i, t.i + 1),
+                             verb=verb, vague=True, unit=unit, events=_events(toks, t.i, t.i + 1, frozenset()),
+                             paired_only=True))
     return out
 
 

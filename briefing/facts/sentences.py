@@ -32,6 +32,7 @@ class Extracted:
     unit: str = ""  # figures: the unit they were given in ("year", "km", "$")
     events: frozenset[str] = field(default_factory=frozenset)  # figures: what happened to them (lexicon.EVENT_CLASSES)
     also: tuple[Claim, ...] = ()  # the same figure said again in the same article
+    paired_only: bool = False  # a row only when another outlet says it too ("for months", a two-word quote)
 
 
 # Words that say nothing about which event a sentence reports.
