@@ -32,11 +32,11 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
                 quotes.extract(pa, si, sents, state)
             found += equipment.extract(pa, si, sents, sorted(products.get((pa.article.id, si), []),
                                                              key=lambda em: em[1].start))
-            # a number inside a quote belongs to the quote
-            spans = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote"]
+            # a number inside a quote belongs to the quote (a two-word fragment owns none)
+            spans = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote" and not x.paired_only]
             out.extend(x for x in found if x.kind == "quote" or
                        not any(s <= x.claim.start and x.claim.end <= e for s, e in spans))
-    return out, sents
+    return out + quotes.unquoted(parsed, out, sents), sents
 
 
 def stage(parsed: list[ParsedArticle], entities: list[Entity], rules: Rules | None = None

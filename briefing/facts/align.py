@@ -9,7 +9,6 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from rapidfuzz import fuzz
 from slugify import slugify
 
 from ..model import Diagnostic, Fact
@@ -17,8 +16,8 @@ from ..overrides import Rules
 from ..unionfind import UnionFind
 from .dates import dates_agree, unresolved_key
 from .lexicon import LENGTH_UNITS
-from .quotes import QUOTE_MIN_SIMILARITY, QUOTE_MIN_WORDS, UNATTRIBUTED_MIN_SIMILARITY, UNATTRIBUTED_MIN_WORDS, word_diff
-from .sentences import Extracted, View, normalise
+from . import quotes
+from .sentences import Extracted, View
 
 ENTITY_SUPPORT = 2.0  # summed weight of shared entities that makes two claims one fact
 
@@ -28,7 +27,6 @@ SAME_DATE_CONTEXT = 0.12  # the same date: some shared words of the event
 COMMON_DATE_CONTEXT = 0.2  # the same weekday said more than COMMON_DATE times in the briefing: more of them
 COMMON_DATE = 3
 DAY_NAMED = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
-LONG_QUOTE_WORDS = 10  # a quote this long pairs on its wording alone, whoever is named as its speaker
 OTHER_DATE_CONTEXT = 0.40  # two different dates of one event: the same verb and much of the sentence
 SAME_FIGURE_CONTEXT = 0.10  # the same figure of things of no known kind
 OTHER_FIGURE_CONTEXT = 0.30  # two different figures of the same thing
@@ -67,17 +65,7 @@ def _date_key(x: Extracted) -> str:
 def _pair_score(a: Extracted, b: Extracted, sents: View, pool: Pool) -> float | None:
     """How sure we are that a and b state the same fact; None when they are not comparable."""
     if a.kind == "quote":
-        # the same speaker, or, where one outlet names no speaker, nearly the same long wording
-        same = bool(a.speaker) and a.speaker == b.speaker
-        if a.speaker and b.speaker and not same:
-            return None
-        na, nb = normalise(a.claim.value), normalise(b.claim.value)
-        words = min(len(na.split()), len(nb.split()))
-        if words < (QUOTE_MIN_WORDS if same else UNATTRIBUTED_MIN_WORDS):
-            return None
-        score = fuzz.partial_ratio(na, nb) if min(len(na), len(nb)) >= 20 else fuzz.ratio(na, nb)
-        floor = QUOTE_MIN_SIMILARITY if same or words >= LONG_QUOTE_WORDS else UNATTRIBUTED_MIN_SIMILARITY
-        return score if score >= floor else None
+        return quotes.pair_score(a, b)
     sim = sents.similarity(a.context, b.context)
     support = min(sents.support(a.entities, b.entities), 2 * ENTITY_SUPPORT)
     if a.kind == "date":
@@ -162,11 +150,9 @@ def _status(group: list[Extracted]) -> tuple[str, str, tuple]:
         return "single", "", ()
     kind = group[0].kind
     if kind == "quote":
-        norm = [normalise(x.claim.value) for x in group]
-        shortest = min(norm, key=len)
-        if all(shortest in n for n in norm):
+        if quotes.agree([x.claim.value for x in group]):
             return "agree", "", ()
-        return "differ", "", word_diff(group[0].claim.value, group[1].claim.value)
+        return "differ", "", quotes.diff(group[0].claim.value, group[1].claim.value)
     if kind == "date":
         if all(dates_agree(group[0], x) for x in group[1:]):
             return "agree", "", ()
@@ -199,9 +185,7 @@ def _keys(x: Extracted) -> list[tuple]:
     """What two claims of one block must share to be compared at all."""
     keys: list[tuple] = [("e", e) for e in sorted(x.entities)]
     if x.kind == "quote":
-        keys.append(("q", " ".join(normalise(x.claim.value).split()[:6])))
-        if x.speaker:
-            keys.append(("s", x.speaker))
+        keys += quotes.keys(x)
     elif x.kind == "date":
         keys.append(("d", x.claim.value[:7] if x.granularity else unresolved_key(x.claim.text)))
     else:
