@@ -66,3 +66,14 @@ def test_a_long_statement_and_its_middle_quoted_elsewhere_pair_among_many_quotes
              "authorities,\u201d spokesman Aron Vale said. " + filler})
     statement = [r for r in quote_rows(found) if "saddened" in " ".join(r[2])]
     assert len(statement) == 1 and len(statement[0][2]) == 2 and statement[0][0] == "agree"
+
+
+def test_a_word_added_before_a_sentence_start_is_a_difference_an_excerpt_is_not(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\n\u201cAnd we will rebuild the Varn bridge by spring,\u201d Mayor Ilse Harmo said. "
+             "\u201cOur aim remains a safe crossing for every family in the valley,\u201d she added.",
+        "b": "Title\n\n\u201cWe will rebuild the Varn bridge by spring,\u201d Mayor Ilse Harmo said. Her aim "
+             "\u201cremains a safe crossing for every family in the valley,\u201d she said."})
+    rows = {f.claims[0].text[:8]: (f.status, f.diff) for f in found if f.kind == "quote"}
+    assert rows["\u201cAnd we "] == ("differ", (("-", "And"), ("=", "We will rebuild the Varn bridge by spring,")))
+    assert rows["\u201cOur aim"][0] == "agree"

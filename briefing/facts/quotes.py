@@ -43,8 +43,9 @@ def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
             out.append(("-", " ".join(wa[i1:i2])))
         if op in ("insert", "replace"):
             out.append(("+", " ".join(wb[j1:j2])))
-    # one outlet quoting a shorter excerpt is not a difference of wording: trim unmatched edges
-    while len(out) > 1 and out[0][0] != "=" and out[1][0] == "=":
+    # one outlet quoting a shorter excerpt is not a difference of wording: trim unmatched edges,
+    # save words added before the start of the other's sentence ("And we will…" / "We will…")
+    while len(out) > 1 and out[0][0] != "=" and out[1][0] == "=" and not lead_added(a, b):
         out.pop(0)
     while len(out) > 1 and out[-1][0] != "=" and out[-2][0] == "=":
         out.pop()
@@ -150,10 +151,27 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
 
 
 def agree(values: list[str]) -> bool:
-    """Do the quotes say the same words (one may quote a shorter excerpt)?"""
+    """Do the quotes say the same words (one may quote a shorter excerpt, not add a word before
+    the start of a sentence)?"""
     words = [f" {quote_words(v)} " for v in values]
     shortest = min(words, key=len)
-    return all(shortest in w for w in words)
+    return all(shortest in w for w in words) and not any(lead_added(values[0], v) for v in values[1:])
+
+
+def lead_added(a: str, b: str) -> bool:
+    """Does one quote add words before the other's first word where that word starts a sentence
+    (capitalised: "And we will rebuild" / "We will rebuild")? A lower-case start is an excerpt."""
+    short, long = sorted((a, b), key=lambda v: len(quote_words(v)))
+    first = re.search(r"[^\W\d_]", short)
+    opening = quote_words(short).split()[:3]
+    if first is None or not first.group().isupper() or not opening:
+        return False
+    for sentence in re.split(r"(?<=[.!?])\s+", long):
+        words = quote_words(sentence).split()
+        at = next((k for k in range(len(words)) if words[k:k + len(opening)] == opening), None)
+        if at is not None:
+            return at > 0
+    return False
 
 
 def diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
