@@ -14,7 +14,8 @@ from slugify import slugify
 from ..model import Diagnostic, Fact
 from ..overrides import Rules
 from ..unionfind import UnionFind
-from .dates import dates_agree, unresolved_key
+from . import frames
+from .dates import dates_agree, is_bare, unresolved_key
 from .lexicon import LENGTH_UNITS
 from . import quotes
 from .sentences import Extracted, View
@@ -70,6 +71,11 @@ def _pair_score(a: Extracted, b: Extracted, sents: View, pool: Pool) -> float | 
     support = min(sents.support(a.entities, b.entities), 2 * ENTITY_SUPPORT)
     if a.kind == "date":
         # the same date of the same event; a different date only for the very same event
+        if dates_agree(a, b) and (is_bare(a.claim.text) or is_bare(b.claim.text)):
+            # "Monday", "last week": said of many things; the same day only for the same event
+            shared = frames.same_event(a.frame, b.frame, sents)
+            same = 20 if a.granularity == b.granularity else 0  # "this month" with "later this month" first
+            return 150 + same + 10 * shared + sim if shared else None
         if dates_agree(a, b):
             common = max(pool.dates[_date_key(a)], pool.dates[_date_key(b)]) > COMMON_DATE
             floor = COMMON_DATE_CONTEXT if common else SAME_DATE_CONTEXT
@@ -229,7 +235,7 @@ def _candidates(members: list[int], items: list[Extracted]):
 def align(items: list[Extracted], sents: View) -> list[list[Extracted]]:
     """Group claims into facts: best-scoring pairs first, at most one claim per article in a fact
     (a figure said twice in one article travels as one claim with two places)."""
-    items = _restatements(items)
+    items = _restatements(items, sents)
     pool = Pool.of(items)
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for n, x in enumerate(items):
@@ -247,7 +253,7 @@ def align(items: list[Extracted], sents: View) -> list[list[Extracted]]:
         rx, ry = uf.find(x), uf.find(y)
         if rx == ry or articles[rx] & articles[ry]:
             continue  # already one fact, or one claim per article
-        if (rx, ry) != (x, y) and _pair_score(items[min(rx, ry)], items[max(rx, ry)], sents, pool) is None:
+        if (rx, ry) != (x, y) and not _joinable(items[min(rx, ry)], items[max(rx, ry)], sents, pool):
             continue  # joining groups: their first claims (the roots) must be comparable too
         joined = uf.union(rx, ry)
         articles[joined] = articles.pop(rx) | articles.pop(ry)
@@ -256,6 +262,16 @@ def align(items: list[Extracted], sents: View) -> list[list[Extracted]]:
         groups[uf.find(n)].append(n)
     return [[items[k] for k in group] for group in groups.values()
             if len(group) > 1 or not items[group[0]].paired_only]
+
+
+def _joinable(a: Extracted, b: Extracted, sents: View, pool: Pool) -> bool:
+    """May the groups whose first claims are a and b become one fact? Figures and quotes: a and b
+    must be comparable themselves. Dates: the same day will do, the events being linked through
+    the pair that joins them ("pushing the stroller Thursday" - "died Thursday when the stroller
+    plunged" - "plunging down the shaft Thursday")."""
+    if a.kind == "date":
+        return a.granularity == b.granularity and dates_agree(a, b)
+    return _pair_score(a, b, sents, pool) is not None
 
 
 def facts_of(groups: list[list[Extracted]], order: dict[str, int], rules: Rules | None = None
@@ -312,22 +328,31 @@ def _fact(group: list[Extracted], order: dict[str, int]) -> Fact:
                                     key=lambda c: (order[c.article], c.start))), note=note, diff=diff)
 
 
-def _restatements(items: list[Extracted]) -> list[Extracted]:
+def _restatements(items: list[Extracted], sents: View) -> list[Extracted]:
     """The same figure of the same thing said again in one article ("the 23rd floor" twice, "at
-    least 50 miles" and "a 50-mile zone") joins the first saying as one more place, with its words
-    added to the context."""
+    least 50 miles" and "a 50-mile zone"), or the same day of the same event ("the attack …
+    Sunday", "the shooting took place Sunday"), joins the first saying as one more place, with its
+    words added to the context."""
     out: list[Extracted] = []
     first: dict[tuple, list[int]] = defaultdict(list)
     for x in items:
-        key = (x.claim.article, x.kind, re.sub(r"^(min|max|approx) ", "", x.claim.value), x.unit, x.speaker)
         if x.kind in FIGURES and not x.vague and x.things and (x.specific or x.kind == "age" or "distance" in x.things):
+            key = (x.claim.article, x.kind, re.sub(r"^(min|max|approx) ", "", x.claim.value), x.unit, x.speaker)
             k = next((k for k in first[key] if out[k].things & x.things), None)
-            if k is not None:
-                rep = out[k]
-                out[k] = dataclasses.replace(rep, also=rep.also + (x.claim,), context=rep.context | x.context,
-                                             events=rep.events | x.events, things=rep.things | x.things)
-                continue
-            first[key].append(len(out))
+        elif x.kind == "date":
+            key = (x.claim.article, x.kind, _date_key(x))
+            k = next((k for k in first[key] if frames.overlap(out[k].frame, x.frame, sents) >= frames.CLASS_WEIGHT),
+                     None)
+        else:
+            out.append(x)
+            continue
+        if k is not None:
+            rep = out[k]
+            out[k] = dataclasses.replace(rep, also=rep.also + (x.claim,), context=rep.context | x.context,
+                                         events=rep.events | x.events, things=rep.things | x.things,
+                                         frame=rep.frame | x.frame)
+            continue
+        first[key].append(len(out))
         out.append(x)
     return out
 

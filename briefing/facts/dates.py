@@ -9,6 +9,7 @@ import re
 import dateparser
 
 from ..model import ParsedArticle, Token
+from . import frames
 from .numbers import parse_number
 from .sentences import Extracted, View, lemma, normalise, make_claim, span_text
 
@@ -183,7 +184,8 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
         verb = _verb(toks, s)
         out.append(Extracted(claim, "date", ("date",), granularity=gran, entities=ents,
                              subject=_event(toks, s), context=sents.context(pa, si, s, e),
-                             verb=lemma(verb) if verb.pos in ("VERB", "AUX") else ""))
+                             verb=lemma(verb) if verb.pos in ("VERB", "AUX") else "",
+                             frame=frames.frame(pa, si, s, e, sents)))
     return out
 
 
@@ -194,6 +196,12 @@ def _verb(toks: tuple[Token, ...], i: int) -> Token:
         i = toks[i].head
         seen += 1
     return toks[i]
+
+
+def is_bare(text: str) -> bool:
+    """A date that names no month and no year ("Monday", "late Thursday", "last week", "seven
+    months ago"): said of many events, it pairs only through the event."""
+    return not MONTH_OR_YEAR.search(text)
 
 
 def unresolved_key(text: str) -> str:

@@ -39,6 +39,14 @@ EVENT_CLASSES = {
 }
 EVENT_OF = {word: cls for cls, words in EVENT_CLASSES.items() for word in words}
 
+# Words that name the same incident, for telling which event a date belongs to (not what happened
+# to counted people: "five injured in the attack" and "six killed in the attack" stay apart).
+INCIDENT_CLASSES = {
+    "attack": {"attack", "shooting", "shoot", "gunfire", "bombing", "assault", "massacre", "rampage", "stabbing"},
+    "meeting": {"meeting", "meet", "summit", "talks", "conference", "gathering"},
+}
+INCIDENT_OF = {word: cls for cls, words in INCIDENT_CLASSES.items() for word in words}
+
 # Ages of these are not people's ages.
 ANIMALS = frozenset({"dog", "cat", "horse", "pet", "animal", "bird", "cow", "puppy", "kitten", "pony"})
 

@@ -11,7 +11,7 @@ from .lexicon import (ANIMALS, CLASS_OF, CURRENCY_SIGNS, CURRENCY_WORDS, EVENT_O
                       LENGTH_UNITS, MEASURE_UNITS, PERCENT_WORDS, TIME_UNITS, VAGUE)
 
 from ..model import Entity, ParsedArticle, Token
-from .sentences import Extracted, View, lemma, make_claim, span_text
+from .sentences import Extracted, View, lemma, make_claim, sentence_of, span_text
 
 QUALIFIERS = {
     ("up", "to"): "max", ("at", "most"): "max", ("no", "more", "than"): "max", ("fewer", "than"): "max",
@@ -484,8 +484,7 @@ CLAUSE_COMPLEMENTS = frozenset({"acomp", "attr", "oprd", "xcomp", "advmod", "dob
 
 
 def _children(toks: tuple[Token, ...], k: int) -> list[Token]:
-    sent = toks[k].sent
-    return [t for t in toks if t.sent == sent and t.head == k and t.i != k]
+    return [t for t in sentence_of(toks, k) if t.head == k and t.i != k]
 
 
 def _governor(toks: tuple[Token, ...], i: int) -> int | None:

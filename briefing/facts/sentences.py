@@ -33,6 +33,7 @@ class Extracted:
     events: frozenset[str] = field(default_factory=frozenset)  # figures: what happened to them (lexicon.EVENT_CLASSES)
     also: tuple[Claim, ...] = ()  # the same figure said again in the same article
     paired_only: bool = False  # a row only when another outlet says it too ("for months", a two-word quote)
+    frame: frozenset[str] = field(default_factory=frozenset)  # dates: the event's words (frames.frame)
 
 
 # Words that say nothing about which event a sentence reports.
@@ -127,6 +128,18 @@ def excerpt(raw: str, s0: int, s1: int, start: int, end: int) -> str:
 def span_text(raw: str, toks: tuple[Token, ...], s: int, e: int) -> tuple[int, int, str]:
     start, end = toks[s].start, toks[e - 1].end
     return start, end, raw[start:end]
+
+
+def sentence_of(toks: tuple[Token, ...], k: int) -> tuple[Token, ...]:
+    """The tokens of token k's sentence: tokens are in order and carry their sentence index."""
+    sent = toks[k].sent
+    lo = k
+    while lo > 0 and toks[lo - 1].sent == sent:
+        lo -= 1
+    hi = k + 1
+    while hi < len(toks) and toks[hi].sent == sent:
+        hi += 1
+    return toks[lo:hi]
 
 
 def lemma(tok: Token) -> str:

@@ -1,0 +1,67 @@
+"""A day said by its weekday pairs only through its event (issue 12 item 1): the clause's predicate
+and arguments (facts/frames.py), never the shared word "Monday". Invented text, real parses."""
+from conftest import analyse
+
+
+def date_rows(found):
+    return sorted((f.status, sorted(c.text for c in f.claims)) for f in found if f.kind == "date")
+
+
+def cross_dates(found):
+    return [texts for status, texts in date_rows(found) if len(texts) > 1]
+
+
+def test_the_same_weekday_of_two_events_is_two_rows_and_of_one_event_one(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nA Velmar student was charged Monday with three counts of arson at the Orlen depot.",
+        "b": "Title\n\nA Velmar student was the sole suspect and was charged with arson at the Orlen depot, "
+             "police said on Monday.\n\nEarlier Monday, Mayor Ilse Harmo called the fire a cowardly act."})
+    assert cross_dates(found) == [["Monday", "Monday"]]
+    (row,) = [f for f in found if f.kind == "date" and len(f.claims) == 2]
+    assert {c.article: c.sentence[:20] for c in row.claims} == {"a": "A Velmar student was", "b": "A Velmar student was"}
+
+
+# Other news in each article, so that the names of the event are rare in the briefing, as in real ones.
+FILLER = " Markets rose in Paris. Talks stalled in Berlin. Farmers marched in Madrid. Voters queued in Lisbon."
+
+
+def test_one_actor_doing_two_things_on_one_day_is_two_events(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nKorsk Power moved closer to a deal Thursday." + FILLER,
+        "b": "Title\n\nKorsk Power missed a deadline late Thursday." + FILLER})
+    assert cross_dates(found) == []
+
+
+def test_the_place_of_the_event_joins_two_wordings_of_it(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe minister warned of complacency at a Tuesday summit in Velmar." + FILLER,
+        "b": "Title\n\nTwenty nations meeting in the city of Velmar agreed on Tuesday to consider new tariffs."
+             + FILLER})
+    assert cross_dates(found) == [["Tuesday", "Tuesday"]]
+
+
+def test_one_day_said_twice_of_one_incident_in_an_article_is_one_place_more(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe gunman made a brief court appearance over the attack that left four people dead "
+             "during evening prayers Sunday.\n\nThe shooting took place just before 8 p.m. Sunday.",
+        "b": "Title\n\nNeighbours said he lived near the hall where the shooting took place Sunday evening."})
+    assert date_rows(found) == [("agree", ["Sunday", "Sunday", "Sunday"])]
+
+
+def test_events_linked_pair_by_pair_make_one_row(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nA young mother was pushing her baby in a stroller Thursday when she stepped into the empty lift "
+             "shaft.",
+        "b": "Title\n\nA baby died Thursday when her stroller plunged down an empty lift shaft in Arlow.",
+        "c": "Title\n\nThe accident sent the infant plunging down the lift shaft Thursday morning."})
+    assert date_rows(found) == [("agree", ["Thursday", "Thursday", "Thursday"])]
+
+
+def test_sharing_only_who_acted_is_not_sharing_the_event():
+    from types import SimpleNamespace
+
+    from briefing.facts.frames import WHO, overlap
+    view = SimpleNamespace(weight={"korsk-power": 3.0, "velmar": 3.0}, idf={"move": 2.0, "miss": 2.0, "summit": 2.0})
+    assert overlap(frozenset({WHO + "korsk-power", "move"}), frozenset({WHO + "korsk-power", "miss"}), view) == 0
+    assert overlap(frozenset({"velmar", "summit"}), frozenset({"velmar", "move"}), view) == 3.0  # where: shared
+    assert overlap(frozenset({WHO + "korsk-power", "move"}), frozenset({WHO + "korsk-power", "move"}), view) == 5.0
