@@ -46,6 +46,8 @@ class Article:
     url: str | None = None
     author: str | None = None
     removed: tuple[Segment, ...] = ()  # residue lines left out of the page
+    guessed: tuple[str, ...] = ()  # metadata fields guessed from the text, e.g. ("source",)
+    inferred_date: str | None = None  # without a metadata date: the one its dateline states (pubdate.py)
 
 
 class Token(NamedTuple):

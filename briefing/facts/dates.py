@@ -134,9 +134,10 @@ GRAN_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 def dates_agree(a: Extracted, b: Extracted) -> bool:
     """Do two dates name the same time, at the coarser of their granularities? Unresolved ones
-    (no publication date to resolve "Friday" against) agree when they say the same thing."""
-    if not a.granularity or not b.granularity:
-        return bool(a.granularity) == bool(b.granularity) and unresolved_key(a.claim.text) == unresolved_key(b.claim.text)
+    (no publication date to resolve "Friday" against) agree when they say the same thing, also
+    with the same words resolved in an article whose date is known."""
+    if not a.granularity or not b.granularity:  # one or both outlets' dates unknown: the same words
+        return unresolved_key(a.claim.text) == unresolved_key(b.claim.text)
     if a.claim.value.startswith("XXXX") != b.claim.value.startswith("XXXX"):  # a year only one of them says
         a_iso, b_iso = (a.claim.value[4:], b.claim.value[4:])
         return a.granularity == b.granularity and a_iso == b_iso
@@ -154,7 +155,7 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
     seg = pa.segments[si]
     toks = seg.tokens
     raw = pa.article.raw
-    published = _published(pa.article.date)
+    published = _published(pa.article.date or pa.article.inferred_date)
     spans = []
     in_date = set()
     for ent in seg.ents:
