@@ -65,3 +65,12 @@ def test_sharing_only_who_acted_is_not_sharing_the_event():
     assert overlap(frozenset({WHO + "korsk-power", "move"}), frozenset({WHO + "korsk-power", "miss"}), view) == 0
     assert overlap(frozenset({"velmar", "summit"}), frozenset({"velmar", "move"}), view) == 3.0  # where: shared
     assert overlap(frozenset({WHO + "korsk-power", "move"}), frozenset({WHO + "korsk-power", "move"}), view) == 5.0
+
+
+def test_a_date_inside_a_quote_is_a_fact_a_number_inside_one_belongs_to_the_quote(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\n\u201cThe council will vote on the bridge on March 14, and 40 families wait,\u201d Mayor Ilse "
+             "Harmo said.",
+        "b": "Title\n\nThe Velmar council will vote on the bridge on March 14."})
+    assert ("agree", ["March 14", "March 14"]) in date_rows(found)
+    assert not [f for f in found if f.kind == "number"]

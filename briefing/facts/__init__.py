@@ -32,9 +32,10 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
                 quotes.extract(pa, si, sents, state)
             found += equipment.extract(pa, si, sents, sorted(products.get((pa.article.id, si), []),
                                                              key=lambda em: em[1].start))
-            # a number inside a quote belongs to the quote (a two-word fragment owns none)
+            # a number inside a quote belongs to the quote (a two-word fragment owns none); a date
+            # inside one is a fact of its own ("“We will vote on March 3,” she said")
             spans = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote" and not x.paired_only]
-            out.extend(x for x in found if x.kind == "quote" or
+            out.extend(x for x in found if x.kind in ("quote", "date") or
                        not any(s <= x.claim.start and x.claim.end <= e for s, e in spans))
     return out + quotes.unquoted(parsed, out, sents), sents
 
