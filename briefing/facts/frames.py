@@ -9,6 +9,8 @@ Monday" does not. A token window cannot tell these apart; the clause can.
 """
 from __future__ import annotations
 
+import re
+
 from ..model import ParsedArticle, Token
 from .lexicon import CLASS_OF, EVENT_OF, INCIDENT_OF, TIME_UNITS
 from .sentences import EMPTY_WORDS, View, lemma, sentence_of
@@ -72,11 +74,11 @@ def overlap(a: frozenset[str], b: frozenset[str], view: View) -> float:
     return 0.0 if all(w.startswith(WHO) for w in shared) else _weight(shared, view)
 
 
-def same_event(a: frozenset[str], b: frozenset[str], view: View) -> float:
-    """How surely two events are one, 0 when they are not: what they share, when that is about one
-    rare word (SAME_EVENT) or half of the smaller event (a small briefing has no rare words)."""
+def same_event(a: frozenset[str], b: frozenset[str], view: View, enough: float = SAME_EVENT) -> float:
+    """How surely two events are one, 0 when they are not: what they share, when that is `enough`
+    (about one rare word) or half of the smaller event (a small briefing has no rare words)."""
     shared = overlap(a, b, view)
-    if shared >= SAME_EVENT:
+    if shared >= enough:
         return shared
     smaller = min(_weight(a, view), _weight(b, view))
     return shared if smaller and shared / smaller >= 0.5 else 0.0
@@ -89,7 +91,11 @@ def _weight(words: frozenset[str], view: View) -> float:
 
 
 def _classes(word: str) -> list[str]:
-    return [c for c in (CLASS_OF.get(word), EVENT_OF.get(word), INCIDENT_OF.get(word)) if c]
+    """The classes a word belongs to: its synonyms' (lexicon), and its stem's, so that a noun and
+    its verb meet ("inspection", "inspected"; "announcement", "announce")."""
+    stem = re.sub(r"e$", "", re.sub(r"(ment|ance|ence|ion)$", "", word))
+    return [c for c in (CLASS_OF.get(word), EVENT_OF.get(word), INCIDENT_OF.get(word)) if c] + \
+        [f"~{stem}"] * (len(stem) >= 5)
 
 
 def _argument(words: set[str], toks: tuple[Token, ...], t: Token, pa: ParsedArticle, si: int, view: View,

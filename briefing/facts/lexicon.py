@@ -44,6 +44,7 @@ EVENT_OF = {word: cls for cls, words in EVENT_CLASSES.items() for word in words}
 INCIDENT_CLASSES = {
     "attack": {"attack", "shooting", "shoot", "gunfire", "bombing", "assault", "massacre", "rampage", "stabbing"},
     "meeting": {"meeting", "meet", "summit", "talks", "conference", "gathering"},
+    "release": {"release", "free", "parole", "discharge"},
 }
 INCIDENT_OF = {word: cls for cls, words in INCIDENT_CLASSES.items() for word in words}
 
