@@ -85,3 +85,15 @@ def test_a_named_year_or_month_pairs_through_one_word_or_class_of_the_event(pars
         "c": "Title\n\nIn 2013, a judge ruled the brothers had no fair trial and released them." + FILLER})
     rows = [texts for status, texts in date_rows(found) if status == "agree"]
     assert sorted(rows) == [["2013", "2013", "2013"], ["Aug. 8", "August"]]
+
+
+def test_decades_are_dates_and_a_year_pairs_with_the_same_year_first(parser):
+    from briefing.facts.dates import resolve_date
+    assert [resolve_date(t, None) for t in ("the 1980s", "the early 1990s", "the early 90s")] == [
+        ("1980s", "decade"), ("1990s", "decade"), ("1990s", "decade")]
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Brevik brothers were accused of running a secret cult in 1991.",
+        "b": "Title\n\nThe Brevik brothers were accused of running a secret cult in the early 90s. Neighbours "
+             "first accused the Brevik brothers in 1991."})
+    assert ("agree", ["1991", "1991"]) in date_rows(found)
+    assert ("single", ["early 90s"]) in date_rows(found)

@@ -82,11 +82,12 @@ def _pair_score(a: Extracted, b: Extracted, sents: View, pool: Pool) -> float | 
             if a.granularity == b.granularity == "day" and DAY_NAMED.search(a.claim.text) and \
                     DAY_NAMED.search(b.claim.text) and pool.dates[_date_key(a)] <= pool.articles:
                 floor = 0.0  # "Feb. 21" in each article, once: a rare day needs no more
+            same = 50 if a.granularity == b.granularity else 0  # "1991" with "1991" before "the early 90s"
             if sim >= floor or (support >= ENTITY_SUPPORT and not common):
-                return 150 + 100 * sim + support
+                return 150 + same + 100 * sim + support
             # a named day, month or year is rarer than a weekday: one word or class of the event will do
             shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)  # "freed in 2013", "released …"
-            return 140 + 10 * shared if shared else None
+            return 140 + same + 10 * shared if shared else None
         if not a.granularity or not b.granularity:
             return None  # unresolved and worded differently: nothing says they differ
         same_event = a.verb and a.verb == b.verb and sim >= OTHER_DATE_CONTEXT

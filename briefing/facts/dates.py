@@ -17,7 +17,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december"]
 MONTH_ABBR = {m[:3]: n + 1 for n, m in enumerate(MONTHS)} | {"sept": 9}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d{4}\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|"
+DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d{4}\b|\b\d{0,2}\d0'?s\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|"
                       r"(this|next|last|later|earlier)\s+(week|month|year|spring|summer|autumn|fall|winter))\b",
                       re.IGNORECASE)
 MONTH_OR_YEAR = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b|\b\d{4}\b", re.IGNORECASE)
@@ -79,6 +79,9 @@ def resolve_date(text: str, published: dt.date | None, future: bool = False) -> 
     m = re.fullmatch(r"(\d{4})", t)
     if m:
         return m.group(1), "year"
+    m = re.fullmatch(r"(?:the\s+)?(1\d|20)?(\d)0'?s", t)  # "the 1980s", "the early 90s": a decade
+    if m:
+        return f"{m.group(1) or '19'}{m.group(2)}0s", "decade"
     if MONTH_OR_YEAR.search(t):
         return _explicit(t, published.isoformat() if published else "", future)
     return None
@@ -116,6 +119,8 @@ def _parser(prefer: str, base: dt.datetime):
 
 
 def _coarse(iso: str, gran: str, to: str) -> str:
+    if to == "decade":
+        return "" if iso.startswith("XXXX") else iso[:3]
     if iso.startswith("XXXX"):
         return iso if to == gran else iso[:7] if to == "month" else ""
     if to == gran:
@@ -129,7 +134,7 @@ def _coarse(iso: str, gran: str, to: str) -> str:
     return iso
 
 
-GRAN_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+GRAN_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 
 
 def dates_agree(a: Extracted, b: Extracted) -> bool:
