@@ -11,6 +11,8 @@ from .facttable import fact_table
 
 
 def tooltip(e: Entity) -> str:
+    """The mention's tooltip text, for the `data-bf-tip` attribute that briefing.js shows with
+    `textContent` (never the theme's tooltips, which render a title as HTML)."""
     desc = f": {e.description}" if e.description else ""
     return md_text(f"{label_name(e.label)}{desc}")
 
@@ -47,7 +49,8 @@ def annotate(ctx: Context, article: Article, start: int, end: int, link_prefix: 
             continue  # nothing visible to link
         e = ctx.entity_of[(m.article, m.start)]
         add(md_inline(article.raw[pos:m.start]) + (" " if label.startswith(" ") else ""))
-        add(f'[{label.strip()}]({link_prefix}{ctx.glossary_of[e.id]}#{e.id} "{tooltip(e)}"){{ .bf-ent .bf-{css(e.label)} }}'
+        add(f'[{label.strip()}]({link_prefix}{ctx.glossary_of[e.id]}#{e.id})'
+            f'{{ .bf-ent .bf-{css(e.label)} data-bf-tip="{tooltip(e)}" }}'
             + (" " if label.endswith(" ") else ""))
         pos = m.end
     add(md_inline(article.raw[pos:end]))
