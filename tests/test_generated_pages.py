@@ -14,16 +14,7 @@ from briefing.cli import read_mkdocs_yml
 from briefing.config import settings_from
 
 from conftest import ROOT
-
-ARTICLES = {
-    "harbour.txt": "Storm closes the harbour at Porto Verde\n\nHarbour master Elena Ruiz said on Monday that the "
-                   "harbour would stay closed for four days.\n",
-    "ferry.txt": "Ferries cancelled as storm hits Porto Verde\n\nThe ferry company Mareline cancelled 12 crossings, "
-                 "spokesman Tomas Berg said.\n",
-    "farms.txt": "Farmers count losses after the storm\n\nElena Ruiz told farmers that the harbour would reopen "
-                 "within five days.\n",
-}
-
+from invented import ARTICLES
 
 def new_project(tmp: Path, names=("harbour.txt", "ferry.txt")) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
