@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ..model import Article, Entity
@@ -32,7 +33,7 @@ def annotate(ctx: Context, article: Article, start: int, end: int, link_prefix: 
     pos = start
     anchors = ctx.anchors.get(article.id, [])
     k = bisect.bisect_left(anchors, start)
-    for m in ctx.mentions_from(article.id, start) + [None]:
+    for m in itertools.chain(ctx.mentions_from(article.id, start), [None]):
         # anchors up to this mention (one at its very start comes first), or to the segment's end
         while k < len(anchors) and anchors[k] < end and (m is None or anchors[k] <= m.start):
             if anchors[k] >= pos:  # a sentence a fact or a backlink points at
