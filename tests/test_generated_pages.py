@@ -122,3 +122,10 @@ def test_a_symlinked_output_folder_stops_the_plugin(tmp_path, parser, caplog):
         mkdocs_build(project, parser)
     assert any("docs/briefing: a symbolic link: the generated folder must be" in m for m in errors(caplog))
     assert list(elsewhere.iterdir()) == []
+
+
+def test_an_empty_seeds_folder_is_an_error_under_the_plugin(tmp_path, parser, caplog):
+    project = new_project(tmp_path, names=())
+    with caplog.at_level(logging.INFO):
+        mkdocs_build(project, parser)
+    assert any("no articles (*.txt, *.md) in the seeds folder" in m for m in errors(caplog))

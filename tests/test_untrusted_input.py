@@ -217,3 +217,12 @@ def test_a_file_name_with_a_newline_stays_on_one_log_line(project):
     assert not [line for line in lines if line.startswith("::")], res.stderr
     assert any("seeds/bad\\x0a::error file=README.md::PWN.txt: skipped: binary file" in line for line in lines)
     assert any("seeds/odd\\udcff.txt: skipped" in line for line in lines)
+
+
+def test_an_empty_seeds_folder_fails_briefing_build(project):
+    for seed in (project / "seeds").iterdir():
+        seed.unlink()
+    res = subprocess.run([sys.executable, "-m", "briefing", "build"], cwd=project, capture_output=True, text=True,
+                         timeout=300)
+    assert res.returncode == 1
+    assert "ERROR    - seeds: no articles (*.txt, *.md) in the seeds folder" in res.stderr
