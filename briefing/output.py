@@ -103,9 +103,9 @@ def _symlink_on_the_way(root: Path, rel: str) -> Path | None:
     return None
 
 
-def _regular_bytes(folder: Path, rel: str) -> bytes | None:
-    """The bytes of `folder/rel` if it is a regular file reached without a symbolic link
-    (`folder` is already resolved); None otherwise."""
+def _regular_bytes(folder: Path, rel: str, limit: int = -1) -> bytes | None:
+    """The bytes of `folder/rel` (at most `limit`) if it is a regular file reached without a
+    symbolic link (`folder` is already resolved); None otherwise."""
     path = folder / rel
     try:
         if path.resolve() != path:  # a symbolic link somewhere on the way
@@ -116,14 +116,14 @@ def _regular_bytes(folder: Path, rel: str) -> bytes | None:
     with os.fdopen(fd, "rb") as fh:
         if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
             return None
-        return fh.read()
+        return fh.read(limit)
 
 
 # -- the manifest --------------------------------------------------------------------------------
 def read_manifest(folder: Path, label: str) -> tuple[dict[str, str], list[Diagnostic]]:
     """The manifest's entries {relative path: sha256}; entries that are not plain paths inside the
     folder, or not hashes, are dropped with a warning (they are never acted on)."""
-    data = _regular_bytes(folder.resolve(), MANIFEST) if (folder / MANIFEST).exists() else None
+    data = _regular_bytes(folder.resolve(), MANIFEST, MAX_MANIFEST + 1) if (folder / MANIFEST).exists() else None
     if data is None:
         return {}, []
     where = f"{label}/{MANIFEST}"

@@ -213,12 +213,15 @@ def split_segments(raw: str, start: int = 0, title: str | None = None) -> tuple[
     return segments, removed
 
 
-MAX_SEGMENT = 20_000  # characters; a longer paragraph is split at sentence ends (or spaces)
+# Characters; a longer paragraph is split at sentence ends (or spaces). News paragraphs are under
+# ~700 characters; spaCy's memory grows with the characters in a batch of 64 segments, so a one-line
+# 2 MB article peaked at 3.8 GB with 20,000-character pieces (see benchmarks/RESULTS.md).
+MAX_SEGMENT = 2_000
 
 
 def _bounded(raw: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split [s, e) into pieces of at most MAX_SEGMENT characters, so every later stage works on
-    paragraphs of bounded size even when an article is one 10 MB line."""
+    paragraphs of bounded size even when an article is one 2 MB line."""
     out = []
     while e - s > MAX_SEGMENT:
         window = raw[s:s + MAX_SEGMENT]

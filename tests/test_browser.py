@@ -331,7 +331,7 @@ def poke_all(pg, stats: dict, seen: set) -> None:
 
 
 def assert_nothing_ran(pg, errors, where) -> None:
-    pg.wait_for_timeout(300)  # a failed <img> load and its onerror come a moment later
+    pg.wait_for_timeout(150)  # a failed <img> load and its onerror come a moment later
     assert errors == [], (where, errors)
     assert pg.evaluate("typeof window.PWN") == "undefined", where
     added = [h for h in pg.evaluate("window.__added") if MARKUP.search(h)]
