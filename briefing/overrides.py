@@ -147,5 +147,5 @@ def _fact_rules(value, label: str, problems: list[Diagnostic]):
             checked[str(fid)] = st
         else:
             problems.append(Diagnostic("error", label, f"facts: status `{shorten(fid)}`: unknown status "
-                                                       f"{shorten(st, 20)}; use one of {', '.join(FACT_STATUSES)}"))
+                                                       f"{shorten(st, 20)!r}; use one of {', '.join(FACT_STATUSES)}"))
     return tuple(ignore), tuple(pair), checked
