@@ -114,3 +114,37 @@ def test_the_install_hint_follows_spacy_naming_and_admits_when_unsure(name, expe
         assert hint.count("`pip install ") == 1  # one command to copy
     else:
         assert "pip install " + name.lower().replace("_", "-") not in hint
+
+
+def test_processes_option_sets_the_nlp_workers_and_changes_no_output(tiny, parser, monkeypatch):
+    """`processes: N` runs N spaCy processes; 0 picks 1 for little text and 2 for much (on 2+ cores).
+    The pipeline is the real one, its pipe() calls recorded."""
+    import os
+
+    from briefing.build import gather
+    from briefing.plugin import load_settings
+
+    calls = []
+    real = parser.nlp
+
+    class Recorded:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def pipe(self, *args, **kwargs):
+            calls.append(kwargs["n_process"])
+            return real.pipe(*args, **kwargs)
+
+    monkeypatch.setattr(nlp, "load_pipeline", lambda name: Recorded())
+    cfg = tiny / "mkdocs.yml"
+    text = cfg.read_text()
+    pages = []
+    for n, option in enumerate(("processes: 2", "processes: 1", "processes: 0", "processes: 0")):
+        if n == 3:
+            monkeypatch.setattr(nlp, "PARALLEL_MIN_CHARS", 100)  # this little text counts as much
+        cfg.write_text(text.replace("      title:", f"      {option}\n      cache_dir: .cache/run{n}\n      title:"))
+        settings, _, problems = load_settings(cfg)
+        assert not problems
+        pages.append(gather(settings, tiny).pages)
+    assert calls == [2, 1, 1, 2 if (os.cpu_count() or 1) > 1 else 1]
+    assert pages[0] == pages[1] == pages[2] == pages[3]
