@@ -113,6 +113,17 @@ def tiny(tmp_path):
     return tmp_path
 
 
+def yaml_bomb_under_articles(project):
+    """Replace the `articles:` option of a `tiny` project's mkdocs.yml with a YAML alias bomb: nine
+    lines, 9**9 items once expanded. A message that prints the value floods the log."""
+    cfg = project / "mkdocs.yml"
+    text = cfg.read_text()
+    start, end = text.index("      articles:\n"), text.index("markdown_extensions:")
+    lines = ["        x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"        x{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
+    cfg.write_text(text[:start] + "      articles:\n" + "\n".join(lines) + "\n" + text[end:])
+
+
 def briefing_cli(project, *args, **kwargs):
     """`briefing build ARGS` run in `project` as a user would (a new process)."""
     return subprocess.run([sys.executable, "-m", "briefing", "build", *args], cwd=project, capture_output=True,

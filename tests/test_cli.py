@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from briefing import nlp as nlp_stage
 from briefing.cli import main
-from conftest import TINY_ARTICLES, briefing_cli
+from conftest import TINY_ARTICLES, briefing_cli, yaml_bomb_under_articles
 
 
 @pytest.fixture
@@ -163,19 +163,17 @@ def test_bad_option_value_is_exit_2(tiny, cli):
     assert res.returncode == 2 and "option `processes` must be int, got 'many'" in res.stderr
 
 
-def test_a_yaml_bomb_under_articles_gives_a_short_message(tiny, cli):
+def test_bad_article_metadata_is_exit_2(tiny, cli):
     cfg = tiny / "mkdocs.yml"
-    text = cfg.read_text()
-    start = text.index("      articles:\n")
-    end = text.index("markdown_extensions:")
-    levels = ["      x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    for n in range(1, 9):
-        levels.append(f"      x{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]")
-    bomb = "\n".join("  " + line for line in levels)
-    cfg.write_text(text[:start] + "      articles:\n" + bomb + "\n" + text[end:])
+    cfg.write_text(cfg.read_text().replace("courier: {source: Caldmoor Courier", "courier: {sorce: Caldmoor Courier"))
     res = cli(tiny)
-    assert res.returncode == 2, res.stderr
-    assert "`articles: x8:`" in res.stderr or "`articles:" in res.stderr
+    assert res.returncode == 2 and "`articles: courier:`" in res.stderr
+
+
+def test_a_yaml_bomb_under_articles_gives_a_short_message(tiny, cli):
+    yaml_bomb_under_articles(tiny)
+    res = cli(tiny)
+    assert res.returncode == 2 and "`articles: x0:`" in res.stderr
     assert len(res.stderr) < 5_000
 
 

@@ -10,7 +10,7 @@ from mkdocs.structure.nav import get_navigation
 
 from briefing.plugin import BriefingPlugin
 
-from conftest import ROOT, mkdocs_cli
+from conftest import ROOT, mkdocs_cli, yaml_bomb_under_articles
 
 
 def set_option(project, line):
@@ -53,6 +53,21 @@ def test_bad_option_value_stops_mkdocs_build_too(tiny):
     set_option(tiny, "processes: -2")
     res = mkdocs_cli(tiny, "build")
     assert res.returncode == 1 and "option `processes` must be at least 0, got -2" in res.stderr
+
+
+def test_bad_article_metadata_stops_mkdocs_build_as_it_stops_the_command(tiny):
+    """The `articles:` entries get the same check under MkDocs as under `briefing build`."""
+    cfg = tiny / "mkdocs.yml"
+    cfg.write_text(cfg.read_text().replace("courier: {source: Caldmoor Courier", "courier: {sorce: Caldmoor Courier"))
+    res = mkdocs_cli(tiny, "build")
+    assert res.returncode == 1 and "`articles: courier:`" in res.stderr
+
+
+def test_a_yaml_bomb_in_the_options_gives_mkdocs_build_a_short_message(tiny):
+    yaml_bomb_under_articles(tiny)
+    res = mkdocs_cli(tiny, "build")
+    assert res.returncode == 1 and "`articles: x0:`" in res.stderr
+    assert len(res.stderr) < 5_000
 
 
 def test_missing_model_stops_mkdocs_build_with_the_pip_command(tiny):
