@@ -70,6 +70,13 @@ def test_a_yaml_bomb_in_the_options_gives_mkdocs_build_a_short_message(tiny):
     assert len(res.stderr) < 5_000
 
 
+def test_a_second_briefing_entry_stops_mkdocs_build(tiny):
+    cfg = tiny / "mkdocs.yml"
+    cfg.write_text(cfg.read_text().replace("  - search\n", "  - search\n  - briefing: {title: Another}\n"))
+    res = mkdocs_cli(tiny, "build")
+    assert res.returncode == 1 and "the briefing plugin is listed 2 times" in res.stderr
+
+
 def test_missing_model_stops_mkdocs_build_with_the_pip_command(tiny):
     set_option(tiny, "model: fr_core_news_missing")
     res = mkdocs_cli(tiny, "build")
