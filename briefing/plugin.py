@@ -37,31 +37,30 @@ BriefingConfig = type("BriefingConfig", (base.Config,), {f.name: _option(f) for 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self._parser: Parser | None = None
-        self.settings = Settings()
 
     def load_config(self, options, config_file_path=None):
         """MkDocs hands over the plugin's options from mkdocs.yml: they are checked by
         config.settings_from, the check `briefing build` runs too (through load_settings), so an
         unknown option or a bad value is an error under both, with the same message."""
         where = Path(config_file_path).name if config_file_path else "mkdocs.yml"
-        self.settings, problems = settings_from(options, where)
+        settings, problems = settings_from(options, where)
         errors = [p.message for p in problems if p.level == "error"]
         if errors:
             raise base.ValidationError("\n".join(errors))
-        self.config = self.config_class(config_file_path=config_file_path)  # MkDocs' view of the same values
-        self.config.load_dict({f.name: getattr(self.settings, f.name) for f in fields(Settings)})
+        self.config = self.config_class(config_file_path=config_file_path)
+        self.config.load_dict({f.name: getattr(settings, f.name) for f in fields(Settings)})  # checked, defaults filled
         return [], [p.message for p in problems if p.level == "warning"]
 
     def _settings(self) -> Settings:
-        return self.settings
+        return Settings(**{f.name: self.config[f.name] for f in fields(Settings)})
 
     def on_config(self, config):
-        if not self.settings.enabled:
+        if not self.config.enabled:
             return config
         if len(_instances(config)) > 1:
             raise PluginError(f"the briefing plugin is listed {len(_instances(config))} times in mkdocs.yml; "
                               "keep one entry")
-        out = self.settings.output.strip("/")
+        out = self.config.output.strip("/")
         for attr, name in (("extra_css", "briefing.css"), ("extra_javascript", "briefing.js")):
             path = f"{out}/{name}"
             if path not in [str(x) for x in config[attr]]:
@@ -96,15 +95,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """mkdocs-material repeats the whole nav on every page, so generated pages that grow in number
         with the briefing leave it: article pages past `nav_articles` (they stay linked from the
         briefing's home page) and the per-letter pages of a split glossary (linked from its index)."""
-        if not self.settings.enabled:
+        if not self.config.enabled:
             return nav
-        out = self.settings.output.strip("/")
+        out = self.config.output.strip("/")
         for item in list(_walk(nav.items)):
             children = getattr(item, "children", None)
             if not children:
                 continue
             uris = [getattr(getattr(c, "file", None), "src_uri", "") for c in children]
-            if all(u.startswith(f"{out}/articles/") for u in uris) and len(children) > self.settings.nav_articles:
+            if all(u.startswith(f"{out}/articles/") for u in uris) and len(children) > self.config.nav_articles:
                 (item.parent.children if item.parent else nav.items).remove(item)
             elif all(u.startswith(f"{out}/glossary/") for u in uris):
                 item.children = [c for c in children if c.file.src_uri == f"{out}/glossary/index.md"]
@@ -147,7 +146,7 @@ def load_settings(config_file: Path) -> tuple[Settings, Path, list[Diagnostic]]:
         return Settings(), Path(config.docs_dir), problems
     if len(instances) > 1:
         problems.append(Diagnostic("error", name, f"the briefing plugin is listed {len(instances)} times; keep one"))
-    return instances[0].settings, Path(config.docs_dir), problems
+    return instances[0]._settings(), Path(config.docs_dir), problems
 
 
 def _instances(config) -> list[BriefingPlugin]:

@@ -23,7 +23,7 @@ def test_options_reach_the_plugin_as_written_and_defaults_fill_the_rest(tiny):
     config = load_config(str(tiny / "mkdocs.yml"))
     plugin = config.plugins["briefing"]
     assert isinstance(plugin, BriefingPlugin)
-    s = plugin.settings
+    s = plugin._settings()
     assert s.title == "Caldmoor bridge closure"
     assert s.articles == {"courier": {"source": "Caldmoor Courier", "date": "2024-03-04"},
                           "radio": {"source": "Harbour Radio", "date": "2024-03-04"}}
