@@ -54,6 +54,21 @@ def is_acronym(form: str) -> bool:
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
 
+def abbreviates(acronym: str, long: str) -> bool:
+    """Can `acronym` be made of `long`'s letters: its first letter, then the others in order?
+    "TEPCO" and "Tokyo Electric Power Co.", "ISIL" and "Islamic State in Iraq and the Levant";
+    not "CNN" and "Seoul" (a dateline's outlet after its place)."""
+    letters, text = compact(acronym), compact(long)
+    if not letters or not text or letters[0] != text[0]:
+        return False
+    pos = 0
+    for ch in letters:
+        pos = text.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
 def initials(form: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", form)).lower()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from . import datelines
 from .model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from .names import PARTICLES, fold, initials
 
@@ -167,11 +168,31 @@ def relabel(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
 SEGMENT_RULES = (trim, drop_false, long_form_abbreviations, join_split_names, relabel)
 
 
-def repair_segment(parsed: Parsed) -> list[EntSpan]:
+def repair_segment(parsed: Parsed, fixed: list[EntSpan] | None = None) -> list[EntSpan]:
     spans = [sp for sp in parsed.ents if sp.label in NAMED]
     for rule in SEGMENT_RULES:
         spans = rule(spans, parsed.tokens)
-    return spans
+    return overlay(spans, fixed or [])
+
+
+def overlay(spans: list[EntSpan], fixed: list[EntSpan]) -> list[EntSpan]:
+    """`fixed` spans replace every span they overlap."""
+    kept = [sp for sp in spans if not any(f.start < sp.end and sp.start < f.end for f in fixed)]
+    return sorted(kept + fixed, key=lambda sp: sp.start)
+
+
+def dateline_spans(pa: ParsedArticle, si: int) -> list[EntSpan]:
+    """The place, outlet and writers of a dateline (first paragraphs) or credit line as token
+    spans: "SEOUL (Reuters) -" is a place and an outlet, whatever the model made of it."""
+    seg, toks = pa.article.segments[si], pa.segments[si].tokens
+    found = (datelines.dateline(seg.text) if si < 3 else []) + datelines.credits(seg.text)
+    out = []
+    for f in found:
+        start, end = seg.start + f.start, seg.start + f.end
+        inside = [t.i for t in toks if t.start >= start and t.end <= end]
+        if inside and not any(sp.start < inside[-1] + 1 and inside[0] < sp.end for sp in out):
+            out.append(EntSpan(inside[0], inside[-1] + 1, f.label))
+    return out
 
 
 # -- across the briefing ---------------------------------------------------------------------
@@ -287,7 +308,8 @@ def hyphen_parts(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[
 
 
 def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
-    spans = {(a, si): repair_segment(seg) for a, pa in enumerate(parsed) for si, seg in enumerate(pa.segments)}
+    spans = {(a, si): repair_segment(seg, dateline_spans(pa, si))
+             for a, pa in enumerate(parsed) for si, seg in enumerate(pa.segments)}
     propagate(parsed, spans)
     vote_labels(parsed, spans)
     out = hyphen_parts(parsed, spans)

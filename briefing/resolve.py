@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from slugify import slugify
 
 from .describe import describe
-from .names import compact, first_names_match, fold, group_stem, initials, is_acronym, name_parts, normalize
+from .names import abbreviates, compact, first_names_match, fold, group_stem, initials, is_acronym, name_parts, normalize
 from .model import Description, Diagnostic, Entity, Mention, ParsedArticle
 from .overrides import Rules
 from .unionfind import UnionFind
@@ -49,7 +49,7 @@ def _link_text_aliases(parsed: ParsedArticle, ments: list[Mention], uf: UnionFin
         for a, b in zip(ms, ms[1:]):
             between = [t.text.lower() for t in toks[a.tok_end:b.tok_start]]
             if between == ["("] and b.tok_end < len(toks) and toks[b.tok_end].text == ")" and \
-                    is_acronym(b.text):
+                    is_acronym(b.text) and abbreviates(b.text, a.text):
                 uf.union(_node(a), _node(b))
         for n, a in enumerate(ms):
             chain = a
