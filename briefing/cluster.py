@@ -349,7 +349,7 @@ def _link_longer_forms(view: View, uf: UnionFind) -> None:
             extensions[m.group(2).casefold()][form] = None
     for short, longer in sorted(extensions.items(), key=lambda kv: (-len(kv[0]), kv[0])):
         label = view.form_label[short]
-        if label in PLACES or label in ("PERSON", "NORP") or knowledge.is_place(view.forms[short][0][1]):
+        if label in PLACES or label in ("PERSON", "NORP") or knowledge.place(view.forms[short][0][1]):
             continue
         # "U.S. X" and "United States X" add one country: one candidate, not two
         if len({("place", where) if where else uf.find(view.forms[f][0]) for f, where in longer.items()}) == 1:

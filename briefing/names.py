@@ -18,6 +18,15 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "capt", "sgt", "lt",
                         "gov", "sen", "rep", "gen", "col", "maj", "cmdr", "adm", "insp", "det", "supt", "cpl",
                         "pvt", "prof", "rev", "fr", "hon", "atty", "cllr", "mme", "mlle", "herr", "frau"})
+# Job titles before a name: "Defense Secretary Jane Roe", "Quebec City Mayor Regis Labeaume".
+TITLE_NOUNS = frozenset({
+    "secretary", "minister", "undersecretary", "chief", "spokesman", "spokeswoman", "spokesperson",
+    "official", "officials", "adviser", "advisor", "director", "commissioner", "chairman", "chair",
+    "head", "president", "ambassador", "envoy", "counterpart", "deputy", "general", "governor",
+    "senator", "representative", "rep.", "sen.", "gov.", "gen.", "mayor", "king", "queen", "prince",
+    "premier", "chancellor", "lawmaker", "leader", "editor", "correspondent", "analyst", "officer",
+    "vice", "prime", "foreign", "defense", "attorney", "justice", "judge", "commander", "admiral",
+})
 # A nickname that stands for more given names than this says nothing about which one ("Chris").
 AMBIGUOUS_NICKNAME = 4
 FORMAT_CHARS = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")  # soft hyphen, zero-width spaces and joiners
