@@ -151,11 +151,19 @@ def _link_short_forms(parsed: ParsedArticle, ments: list[Mention], uf: UnionFind
         if m.label in PLACES | {"NORP"} and not (counts[normalize(m.text)] == 1 and _acts_like_a_person(parsed, m)):
             continue
         cands = by_short.get(parts[0])
-        if not cands or m.label not in SURNAME_LABELS:
+        if not cands or m.label not in SURNAME_LABELS or \
+                _two_people(cands) and counts.get(normalize(m.text) + "s"):  # the family is named too
             continue
         before = [c for c in cands if c.start < m.start]
         target = before[-1] if before else cands[0]
         uf.union(node_of(target), node_of(m))
+
+
+def _two_people(cands: list[Mention]) -> bool:
+    """Full names with one surname whose first names cannot be one person: "Dan Keller" and
+    "Fran Keller". A lone "Keller" beside them is neither (it may be the family)."""
+    firsts = {name_parts(c.text)[0] for c in cands if c.label == "PERSON"}
+    return any(not first_names_match(a, b) for a in firsts for b in firsts)
 
 
 def _acts_like_a_person(parsed: ParsedArticle, m: Mention) -> bool:
@@ -183,10 +191,16 @@ def keys(form: str, label: str) -> list[tuple]:
     out: list[tuple] = [("key", coarse, compact(form))]
     if coarse == "group":
         out.append(("stem", group_stem(form)))
-    if label in PLACES:
+    if label in PLACES or is_acronym(form):  # "DPRK" may be labelled an organisation
         where = knowledge.place(form)
         if where:
             out.append(("place", where))
+    if label in THINGS:
+        content = [w for w in re.split(r"[\s\-]+", fold(form).lower()) if w and w not in FUNCTION_WORDS]
+        if len(content) == 1:  # "Olympic" and "Olympics"
+            out.append(("thing", content[0].replace(".", "").rstrip("s")))
+        elif len(content) >= 2:  # word order and translations: "Laval University" = "Université Laval"
+            out.append(("bag", tuple(sorted(re.sub(r"[^a-z0-9]", "", w)[:5] for w in content))))
     m = re.fullmatch(r"([A-Z][\w'’-]+) of ([A-Z][\w'’-]+)", form)  # "Department of State" = "State Department"
     if m and label in THINGS:
         out.append(("key", coarse, compact(f"{m.group(2)} {m.group(1)}")))
@@ -291,6 +305,10 @@ def _link_persons(parsed: list[ParsedArticle], by_article: dict[str, list[Mentio
         if len(parts) != 1 or label not in SURNAME_LABELS or is_acronym(node[1]) or not node[1][:1].isupper():
             continue
         cands = surnames.get(parts[0]) or firsts.get(parts[0])
+        family = view.nodes(node[1] + "s")
+        if cands and len(cands) > 1 and family and view.labels[family[0]] == "PERSON":
+            uf.union(family[0], node)  # "Keller" beside "Dan Keller" and "Fran Keller": "the Kellers"
+            continue
         if not cands or len(cands) != 1:
             continue
         if label != "PERSON" and knowledge.is_place(node[1]) and not _acts_like_a_person(*mention_of[node]):

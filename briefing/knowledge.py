@@ -77,12 +77,23 @@ def country(form: str) -> str | None:
     key = _key(form)
     if not key or not form[:1].isupper():
         return None
+    if _is_demonym(key):
+        return None
     code = _countries().get(key)
     if code is None and len(key) == 2 and form.replace(".", "").isupper():
         code = key.upper() if key.upper() in _countries().values() else None  # "UK" style codes
-    if code is None or key in _demonyms():
-        return None
     return code
+
+
+@functools.cache
+def _demonym_words() -> frozenset[str]:
+    """The last word of every demonym: "korean" (of North and South Korean), "canadian"."""
+    return frozenset(k.split()[-1] for k in _demonyms())
+
+
+def _is_demonym(key: str) -> bool:
+    return key in _demonyms() or key.split()[-1] in _demonym_words() or \
+        key.endswith("s") and key[:-1].split()[-1] in _demonym_words()
 
 
 def demonym(form: str) -> str | None:

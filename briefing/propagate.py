@@ -93,6 +93,29 @@ def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
                 sps[n] = EntSpan(sp.start, sp.end, "PERSON")
 
 
+def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """A city the model labelled a person or an organisation is a place when the briefing names
+    its country or (US) state: "Austin" in a story about Texas, "Sendai" in one about Japan. Not
+    a name that is part of a person's name in the briefing."""
+    places, people = set(), set()
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for sp in sps:
+            text = surface(toks, sp.start, sp.end)
+            if sp.label == "GPE" and knowledge.place(text):
+                places.add(knowledge.place(text))
+            if sp.label == "PERSON" and sp.end - sp.start >= 2:
+                people.update(t.text for t in toks[sp.start:sp.end])
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for n, sp in enumerate(sps):
+            text = surface(toks, sp.start, sp.end)
+            if sp.label in ("PERSON", "ORG", "NORP") and text not in people and \
+                    not (sp.label == "PERSON" and toks[sp.end - 1].dep in ("nsubj", "nsubjpass")) and \
+                    knowledge.place_names(text.title() if text.isupper() else text) & places:
+                sps[n] = EntSpan(sp.start, sp.end, "GPE")
+
+
 def drop_numbered_common_nouns(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
     """"Unit 3", "Reactor 4": a common noun (written in lower case elsewhere) and a number."""
     for (a, si), sps in spans.items():

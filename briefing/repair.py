@@ -24,6 +24,7 @@ PORTFOLIOS = frozenset({
     "labour", "health", "education", "agriculture", "transportation", "transport", "homeland",
     "foreign", "home", "finance", "war", "navy", "army", "trade", "environment", "housing",
     "culture", "economy", "industry", "veterans", "security", "intelligence", "information",
+    "safety", "public", "federal", "immigration", "fisheries", "tourism", "development", "affairs", "emergency",
 })
 # Heads that make a name a facility, a natural place or an event whatever the model said.
 # Hospitals and embassies are organisations ("a spokeswoman for the hospital"), jails facilities.
@@ -35,7 +36,7 @@ FACILITY_HEADS = frozenset({"airport", "airfield", "base", "bridge", "stadium", 
 LOCATION_HEADS = frozenset({"mountains", "mountain", "range", "river", "lake", "sea", "ocean", "gulf", "bay", "strait",
                             "straits", "peninsula", "valley", "desert", "coast", "pass", "canyon", "glacier", "island",
                             "islands", "basin", "delta", "plateau", "forest", "highlands"})
-LOCATION_FIRST = frozenset({"mount", "mt.", "lake", "cape", "gulf", "bay"})
+LOCATION_FIRST = frozenset({"mount", "mt.", "cape"})
 EVENT_HEADS = frozenset({"olympics", "paralympics", "games", "championships", "championship", "cup", "war", "summit",
                          "festival", "marathon", "grand prix", "world series", "super bowl", "expo"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "suburb",
@@ -52,7 +53,8 @@ NOT_PERSON_HEADS = FACILITY_HEADS | LOCATION_HEADS | EVENT_HEADS | PLACE_NOUNS |
     "university", "college", "school", "institute", "center", "centre", "council", "committee", "commission",
     "agency", "department", "ministry", "office", "court", "party", "group", "association", "union", "company",
     "corporation", "bank", "news", "times", "post", "press", "hospital", "embassy", "foundation", "fund", "house",
-    "network", "service", "army", "force", "forces", "police", "board", "authority", "museum", "club", "team"})
+    "network", "service", "army", "force", "forces", "police", "board", "authority", "museum", "club", "team",
+    "garden", "gardens", "park", "hall", "plaza", "mall", "zoo"})
 
 
 def _is_cap(tok: Token) -> bool:
@@ -101,10 +103,16 @@ def drop_false(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
             continue  # a hashtag or a handle
         if all(t.text.lower().rstrip(".") in HONORIFICS for t in words):
             continue  # "Insp." alone
+        nxt = toks[sp.end] if sp.end < len(toks) else None
+        if nxt is not None and _is_cap(nxt) and nxt.text.lower() in TITLE_NOUNS and \
+                all(t.text.lower() in PORTFOLIOS for t in words):
+            continue  # "Federal Safety Minister": the portfolio is part of the title
+        if len(words) == 1 and (words[0].tag in ("VBG", "VBN", "VBD") or
+                                words[0].tag == "JJ" and words[0].text.endswith("ed")):
+            continue  # a participle opening a subhead or a credit: "Introverted", "Writing by"
         if sp.end - sp.start == 1:
             tok = words[0]
             low = tok.text.lower()
-            nxt = toks[sp.end] if sp.end < len(toks) else None
             prev2 = [t.text.lower() for t in toks[max(0, sp.start - 2):sp.start]]
             in_title = (nxt is not None and nxt.text.lower() in TITLE_NOUNS and _is_cap(nxt)) or \
                 (len(prev2) == 2 and prev2[1] == "of" and prev2[0] in TITLE_NOUNS)
@@ -205,10 +213,12 @@ def relabel(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
 
 
 def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
-    """Two or three capitalised proper nouns, no place or organisation word among them, that
-    begin with a known first name, follow an honorific, or are the subject of a speech verb
-    ("Yuichi Sato said")."""
-    words = toks[sp.start:sp.end]
+    """Two or three capitalised proper nouns (a hyphenated given name counts as one: "Paik
+    Hak-soon"), no place or organisation word among them, that begin with a known first name,
+    follow an honorific, are the subject of a speech verb ("Yuichi Sato said") or have a job
+    title in apposition ("Jo Roe, the party's leader")."""
+    words = [t for n, t in enumerate(toks[sp.start:sp.end])
+             if t.text != "-" and not (n and toks[sp.start + n - 1].text == "-" and t.text.islower())]
     if not 2 <= len(words) <= 3 or sp.label not in ("ORG", "GPE", "LOC", "WORK_OF_ART", "NORP", "FAC"):
         return False
     if not all(t.text[:1].isupper() and not t.text.isupper() and t.tag in ("NNP", "NNPS") and
@@ -220,7 +230,9 @@ def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
     before = toks[sp.start - 1].text.lower().rstrip(".") if sp.start > 0 else ""
     heads_in = [t for t in words if not (sp.start <= t.head < sp.end)]
     speaks = any(t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma in SPEECH_VERBS for t in heads_in)
-    return knowledge.is_given_name(words[0].text.lower()) or before in HONORIFICS or speaks
+    titled = any(t.dep == "appos" and sp.start <= t.head < sp.end and t.text.lower() in TITLE_NOUNS
+                 for t in toks[sp.end:sp.end + 8])
+    return knowledge.is_given_name(words[0].text.lower()) or before in HONORIFICS or speaks or titled
 
 
 def split_coordinations(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
@@ -239,6 +251,21 @@ def split_coordinations(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[E
     return out
 
 
+NATURAL_HEADS = frozenset({"peninsula", "islands", "archipelago", "mountains"})
+
+
+def natural_places(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
+    """"the Korean peninsula", "the Balkan mountains": a place or demonym and a lower-case
+    natural feature are one location."""
+    out = []
+    for sp in spans:
+        if sp.label in ("NORP", "GPE", "LOC") and sp.end < len(toks) and toks[sp.end].text in NATURAL_HEADS and \
+                not any(o.start == sp.end for o in spans):
+            sp = EntSpan(sp.start, sp.end + 1, "LOC")
+        out.append(sp)
+    return out
+
+
 def trim_titles(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     """A title's first word is no part of the name before it: "Travis County District Attorney"."""
     out = []
@@ -251,8 +278,8 @@ def trim_titles(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     return out
 
 
-SEGMENT_RULES = (trim, drop_false, split_coordinations, trim_titles, long_form_abbreviations, join_split_names,
-                 relabel)
+SEGMENT_RULES = (trim, drop_false, split_coordinations, trim_titles, natural_places, long_form_abbreviations,
+                 join_split_names, relabel)
 
 
 def repair_segment(parsed: Parsed, fixed: list[EntSpan] | None = None) -> list[EntSpan]:
@@ -291,6 +318,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     propagate.drop_numbered_common_nouns(parsed, spans, lower)
     propagate.split_possessives(parsed, spans)
     propagate.family_names(parsed, spans)
+    propagate.known_cities(parsed, spans)
     propagate.propagate(parsed, spans)
     propagate.vote_labels(parsed, spans)
     out = propagate.hyphen_parts(parsed, spans)

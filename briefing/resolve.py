@@ -14,7 +14,7 @@ from slugify import slugify
 from .cluster import Node, cluster, node_of
 from .describe import describe
 from .model import Description, Diagnostic, Entity, Mention, ParsedArticle
-from .names import is_acronym, normalize
+from .names import is_acronym, name_parts, normalize
 from .overrides import Rules
 
 
@@ -42,7 +42,9 @@ def build_entities(parsed: list[ParsedArticle], ments: list[Mention], roots: dic
         members.sort(key=lambda m: (order[m.article], m.start))
         forms = Counter(normalize(m.text) for m in members)
         # the label of the full names when there are any: "Acme Motors" says ORG, "Acme" may not
-        labels = Counter(m.label for m in members if len(m.text.split()) > 1) or Counter(m.label for m in members)
+        # ("Le Pen" is a surname with its particle, not a full name)
+        labels = Counter(m.label for m in members if len(name_parts(m.text)) > 1) or \
+            Counter(m.label for m in members)
         label = max(labels.items(), key=lambda kv: (kv[1], kv[0]))[0]
         descs: list[Description] = []
         seen_articles: set[str] = set()
