@@ -268,8 +268,10 @@ def _link_persons(parsed: list[ParsedArticle], by_article: dict[str, list[Mentio
         parts = name_parts(node[1])
         if label == "PERSON" and len(parts) >= 2:
             full[parts[-1]].append(node)
-    together = {frozenset((normalize(a.text), normalize(b.text))) for ms in by_article.values()
-                for a in ms for b in ms if a.label == b.label == "PERSON" and a.text != b.text}
+    together: set[frozenset[str]] = set()  # full names one article gives side by side: two people
+    for ms in by_article.values():
+        names = sorted({normalize(m.text) for m in ms if m.label == "PERSON" and len(name_parts(m.text)) >= 2})
+        together.update(frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1:])
     people: list[list[Node]] = []  # one list per person
     for surname, nodes in sorted(full.items()):
         groups: list[list[Node]] = []

@@ -40,7 +40,7 @@ def _countries() -> dict[str, str]:
     shared = Counter(part for name in own for part in _parts(name))
     table: dict[str, str] = dict(own)
     for code, names in DATA.items():
-        if len(code) != 2:  # "FAIL": names the package refuses to map (continents, "abroad")
+        if code not in own.values():  # "FAIL" (continents, "abroad"), "UN", "EU": not countries
             continue
         for name in names:
             key = _key(name)

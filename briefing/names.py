@@ -53,7 +53,11 @@ def compact(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def name_parts(text: str) -> tuple[str, ...]:
     """Lower-case name words without particles, suffixes and initials' dots."""
-    words = re.split(r"[\s\-]+", fold(normalize(text)).lower().replace(".", ""))
+    words = []
+    for word in re.split(r"\s+", fold(normalize(text)).lower().replace(".", "")):
+        parts = [p for p in word.split("-") if p]
+        # "al-Assad" is "Assad"; a double-barrelled "Okonkwo-Vale" stays one surname
+        words += [p for p in parts if p not in PARTICLES] if any(p in PARTICLES for p in parts) else ["-".join(parts)]
     words = [w for w in words if w and w not in PARTICLES and w not in NAME_SUFFIXES]
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)

@@ -137,9 +137,13 @@ def known_names(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[E
 
 def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
     """Other occurrences of a name known anywhere in the briefing are mentions too, unless they
-    sit inside a longer proper name. Known names are matched as token sequences, case-sensitively,
+    sit inside a longer proper name; so is a person's surname alone. Known names are matched as token sequences, case-sensitively,
     with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
     known = known_names(parsed, spans)
+    for key, labels in list(known.items()):  # "Okafor, 52, said" after "Mira Okafor"
+        if len(key) >= 2 and labels.most_common(1)[0][0] == "PERSON" and key[-1][:1].isupper() and \
+                key[-1].isalpha() and len(key[-1]) >= 3 and (key[-1],) not in known:
+            known[(key[-1],)]["PERSON"] += 1
     lengths: dict[str, list[int]] = defaultdict(list)  # first token -> lengths of the names it starts
     for key in known:
         lengths[key[0]].append(len(key))

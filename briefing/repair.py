@@ -224,8 +224,8 @@ def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
     if not all(t.text[:1].isupper() and not t.text.isupper() and t.tag in ("NNP", "NNPS") and
                t.text.lower() not in NOT_PERSON_HEADS and t.text.replace("-", "").isalpha() for t in words):
         return False
-    if knowledge.is_place(" ".join(t.text for t in words)) or any(knowledge.is_place(t.text) for t in words) or \
-            words[0].text.lower() in PARTICLES:
+    if knowledge.is_place(" ".join(t.text for t in words)) or knowledge.is_place(words[0].text) or \
+            words[0].text.lower() in PARTICLES:  # "Tokyo Electric said" is a company
         return False
     before = toks[sp.start - 1].text.lower().rstrip(".") if sp.start > 0 else ""
     heads_in = [t for t in words if not (sp.start <= t.head < sp.end)]

@@ -127,3 +127,129 @@ def test_company_short_name_and_mislabelled_surname_link_in_their_article(vocab)
     names, ents_ = entities(make_doc(vocab, words, ents=ents, tags=tags))
     assert names == {"Acme Motors": ["Acme", "Acme Motors"], "Daniel Okoro": ["Daniel Okoro", "Okoro"]}
     assert {e.name: e.label for e in ents_} == {"Acme Motors": "ORG", "Daniel Okoro": "PERSON"}
+
+
+# -- rules added for real multi-outlet news (issue 11) ------------------------------------------
+@pytest.mark.parametrize("forms,label", [
+    (("Britain", "UK", "United Kingdom", "Great Britain"), "GPE"),
+    (("U.S.", "America", "United States"), "GPE"),
+    (("Wis.", "Wisconsin"), "GPE"),
+    (("Tokyo Electric Power Co.", "Tokyo Electric Power"), "ORG"),
+    (("Department of Transport", "Transport Department"), "ORG"),
+    (("Lund University", "Université Lund"), "ORG"),
+])
+def test_one_thing_by_data_or_shape_across_articles(vocab, forms, label):
+    docs = [doc_from(vocab, [(f, label), ("said", None)]) for f in forms]
+    names, _ = entities(*docs)
+    assert len(names) == 1, names
+
+
+@pytest.mark.parametrize("a,b", [("Canada", "Canadians"), ("Korea", "South Korea"), ("Georgia", "Atlanta")])
+def test_places_and_groups_stay_apart(vocab, a, b):
+    names, _ = entities(doc_from(vocab, [(a, "GPE"), ("said", None)]), doc_from(vocab, [(b, "GPE"), ("said", None)]))
+    assert len(names) == 2, names
+
+
+def test_initials_link_an_acronym_to_its_one_expansion_never_two_names(vocab):
+    names, _ = entities(doc_from(vocab, [("the", None), ("Supreme Court", "ORG"), ("and the", None),
+                                         ("Security Council", "ORG"), ("met", None)]),
+                        doc_from(vocab, [("the", None), ("SC", "ORG"), ("met", None)]))
+    assert set(names) == {"Supreme Court", "Security Council", "SC"}
+    names, _ = entities(doc_from(vocab, [("the", None), ("Port Safety Board", "ORG"), ("said", None)]),
+                        doc_from(vocab, [("the", None), ("PSB", "PERSON"), ("said", None)]))
+    assert list(names.values()) == [["PSB", "Port Safety Board"]]
+
+
+@pytest.mark.parametrize("a,b", [("Chris Vela", "Christine Vela"), ("Maria Vela", "Mario Vela")])
+def test_different_first_names_never_merge_by_prefix_or_spelling(vocab, a, b):
+    names, _ = entities(doc_from(vocab, [(a, "PERSON"), ("spoke", None)]), doc_from(vocab, [(b, "PERSON"), ("spoke", None)]))
+    assert set(names) == {a, b}
+
+
+def test_ben_is_a_first_name_not_a_particle(vocab):
+    names, _ = entities(doc_from(vocab, [("Ben Okafor", "PERSON"), ("spoke", None)]),
+                        doc_from(vocab, [("Ada Okafor", "PERSON"), ("spoke", None)]))
+    assert set(names) == {"Ben Okafor", "Ada Okafor"}
+
+
+def test_surname_spelling_variant_across_outlets_but_not_within_one(vocab):
+    names, _ = entities(doc_from(vocab, [("Pavel Jaczko", "PERSON"), ("spoke", None)]),
+                        doc_from(vocab, [("Pavel Jazcko", "PERSON"), ("spoke", None)]))
+    assert len(names) == 1
+    names, _ = entities(doc_from(vocab, [("Pavel Jaczko", "PERSON"), ("and", None), ("Pavel Jazcko", "PERSON"),
+                                         ("spoke", None)]))
+    assert len(names) == 2
+
+
+def test_lone_surname_with_any_label_and_lone_first_name_join_the_one_person(vocab):
+    names, ents_ = entities(doc_from(vocab, [("Mira Okonkwo-Vale", "PERSON"), ("and", None), ("Ana Reyes", "PERSON"),
+                                             ("spoke", None)]),
+                            doc_from(vocab, [("Mr Okonkwo-Vale", "ORG"), ("and", None), ("Reyes", "WORK_OF_ART"),
+                                             ("and", None), ("Mira", "GPE"), ("left", None)]))
+    assert names == {"Mira Okonkwo-Vale": ["Mira", "Mira Okonkwo-Vale", "Mr Okonkwo-Vale"],
+                     "Ana Reyes": ["Ana Reyes", "Reyes"]}
+    assert {e.label for e in ents_} == {"PERSON"}
+
+
+def test_lone_name_with_two_candidates_or_a_known_place_stays_apart(vocab):
+    names, _ = entities(doc_from(vocab, [("Ana Reyes", "PERSON"), ("and", None), ("Luis Reyes", "PERSON")]),
+                        doc_from(vocab, [("Reyes", "PERSON"), ("left", None)]))
+    assert set(names) == {"Ana Reyes", "Luis Reyes", "Reyes"}
+    names, _ = entities(doc_from(vocab, [("Jordan Vela", "PERSON"), ("flew", None)]),
+                        doc_from(vocab, [("to", None), ("Jordan", "GPE")]))
+    assert set(names) == {"Jordan Vela", "Jordan"}
+
+
+def test_a_lone_surname_beside_two_people_is_the_family(vocab):
+    doc = doc_from(vocab, [("Dan Vela", "PERSON"), ("and", None), ("Jo Vela", "PERSON"), ("and the", None),
+                           ("Velas", "PERSON"), ("won the", None), ("Vela", "ORG"), ("case", None)])
+    names, _ = entities(doc)
+    assert names["Velas"] == ["Vela", "Velas"] and names["Dan Vela"] == ["Dan Vela"]
+
+
+@pytest.mark.parametrize("short,long_,label", [
+    ("Security Council", "U.N. Security Council", "ORG"),
+    ("Harbour Authority", "Peruvian Harbour Authority", "ORG"),
+    ("Olympics", "Winter Olympics", "EVENT"),
+    ("Heathrow", "Heathrow Airport", "FAC"),
+    ("Commons", "House of Commons", "ORG"),
+])
+def test_short_form_joins_its_one_longer_form(vocab, short, long_, label):
+    lower = ("the airport and a house in winter",)
+    names, _ = entities(doc_from(vocab, [(long_, label), (lower[0], None)]),
+                        doc_from(vocab, [(short, label), ("said", None)]))
+    assert len(names) == 1, names
+
+
+def test_short_form_with_two_longer_forms_or_a_place_stays_apart(vocab):
+    names, _ = entities(doc_from(vocab, [("Winter Olympics", "EVENT"), ("and", None), ("Summer Olympics", "EVENT"),
+                                         ("in winter and summer", None)]),
+                        doc_from(vocab, [("Olympics", "EVENT"), ("said", None)]))
+    assert "Olympics" in names
+    names, _ = entities(doc_from(vocab, [("Lima Airport", "FAC"), ("and the airport", None)]),
+                        doc_from(vocab, [("Lima", "GPE"), ("said", None)]))
+    assert set(names) == {"Lima Airport", "Lima"}
+    names, _ = entities(doc_from(vocab, [("White House", "ORG"), ("and a house", None)]),
+                        doc_from(vocab, [("House", "ORG"), ("voted", None)]))
+    assert set(names) == {"White House", "House"}
+
+
+def test_compass_point_is_the_one_country_named_after_it(vocab):
+    names, _ = entities(doc_from(vocab, [("North Korea", "GPE"), ("and the", None), ("North", "LOC"), ("met", None)]))
+    assert list(names.values()) == [["North", "North Korea"]]
+    names, _ = entities(doc_from(vocab, [("North Korea", "GPE"), ("and", None), ("North Macedonia", "GPE"),
+                                         ("and the", None), ("North", "LOC")]))
+    assert "North" in names
+
+
+def test_real_parse_short_forms_of_people_and_organisations(parser):
+    from conftest import analyse
+    texts = {"a": "Port strike ends\n\nThe U.N. Security Council met on Monday. Ambassador Mira Okafor told "
+                  "reporters the vote was close. Okafor, 52, said the Peruvian Harbour Authority agreed.",
+             "b": "Strike over\n\nThe Security Council voted again. Mrs Okafor said the Harbour Authority "
+                  "would reopen the docks."}
+    _, ents, _ = analyse(parser, texts)
+    by_alias = {a: e for e in ents for a in e.aliases}
+    assert by_alias["Mira Okafor"] is by_alias["Okafor"] and by_alias["Mira Okafor"].label == "PERSON"
+    assert by_alias["Security Council"] is by_alias["U.N. Security Council"]
+    assert by_alias["Harbour Authority"] is by_alias["Peruvian Harbour Authority"]
