@@ -9,6 +9,7 @@ import click
 import yaml
 
 from . import __version__
+from . import review as review_stage
 from .build import gather
 from .config import settings_from
 from .model import Diagnostic
@@ -111,3 +112,23 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
         if strict and warnings and not errors:
             click.echo(f"Aborted with {warnings} warnings in strict mode!", err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help="MkDocs config whose `briefing` plugin options to use.")
+@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), help="Override the seeds folder.")
+def review(config_file: Path, seeds: Path | None) -> None:
+    """List the entity merges the tool was unsure about and the pairs it kept apart that may be
+    one, each with the overrides.yml line that would settle it. Writes nothing."""
+    options, _, problems = read_mkdocs_yml(config_file)
+    settings, found = settings_from({**options, **({"seeds": str(seeds.resolve())} if seeds else {})}, config_file.name)
+    if any(p.level == "error" for p in problems + found):
+        _report(problems + found, quiet=True)
+        sys.exit(2)
+    try:
+        result = gather(settings, config_file.parent)
+    except ModelNotFound as exc:
+        click.echo(f"ERROR    - {exc}", err=True)
+        sys.exit(2)
+    click.echo(review_stage.report(review_stage.suggestions(result.briefing)), nl=False)

@@ -28,8 +28,8 @@ from rapidfuzz import fuzz
 
 from . import knowledge
 from .model import Mention, ParsedArticle
-from .names import (abbreviates, compact, first_names_match, fold, group_stem, is_acronym, name_parts, normalize,
-                    spelling_variants)
+from .names import (COMPASS_POINTS, abbreviates, compact, first_names_match, fold, group_stem, is_acronym,
+                    name_parts, normalize, spelling_variants)
 from .unionfind import UnionFind
 
 Node = tuple[str, str]  # (article id, normalized form)
@@ -49,7 +49,6 @@ CORPORATE_WORDS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd
 # A company's legal form: "Acme Co." and "Acme Company" are "Acme" wherever they occur.
 LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "ag", "sa",
                          "nv", "gmbh", "holdings"})
-COMPASS = frozenset({"North", "South", "East", "West"})
 FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&"})
 
 
@@ -392,7 +391,7 @@ def _droppable_prefix(prefix: list[str], rest: str, view: View) -> bool:
 def _link_compass_points(view: View, uf: UnionFind) -> None:
     """"the North" and "the South" name the one country in the briefing named after them
     ("North Korea"); with two ("North Korea", "North Macedonia") neither."""
-    for point in COMPASS:
+    for point in COMPASS_POINTS:
         nodes = view.nodes(point)
         if not nodes:
             continue

@@ -27,6 +27,7 @@ TITLE_NOUNS = frozenset({
     "premier", "chancellor", "lawmaker", "leader", "editor", "correspondent", "analyst", "officer",
     "vice", "prime", "foreign", "defense", "attorney", "justice", "judge", "commander", "admiral",
 })
+COMPASS_POINTS = frozenset({"North", "South", "East", "West"})  # "the North" of a divided country
 # A nickname that stands for more given names than this says nothing about which one ("Chris").
 AMBIGUOUS_NICKNAME = 4
 FORMAT_CHARS = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")  # soft hyphen, zero-width spaces and joiners

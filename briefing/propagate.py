@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 from . import knowledge
 from .model import EntSpan, Mention, Parsed, ParsedArticle, Token
-from .names import HONORIFICS, TITLE_NOUNS, fold
+from .names import COMPASS_POINTS, HONORIFICS, TITLE_NOUNS, fold
 
 Spans = dict[tuple[int, int], list[EntSpan]]
 
@@ -29,7 +29,6 @@ def _covered(spans: list[EntSpan], s: int, e: int) -> bool:
     return any(sp.start < e and s < sp.end for sp in spans)
 
 
-COMPASS = frozenset({"North", "South", "East", "West"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
@@ -58,7 +57,7 @@ def split_possessives(parsed: list[ParsedArticle], spans: Spans) -> None:
             cut = next((i for i in range(sp.start + 1, sp.end - 1) if toks[i].text in POSSESSIVE_MARKS), None)
             if cut is not None:
                 owner, text = tuple(fold(t.text) for t in toks[sp.start:cut]), surface(toks, sp.start, cut)
-                if owner in known or text in COMPASS or knowledge.is_place(text):
+                if owner in known or text in COMPASS_POINTS or knowledge.is_place(text):
                     label = known[owner].most_common(1)[0][0] if owner in known else "GPE"
                     out += [EntSpan(sp.start, cut, label), EntSpan(cut + 1, sp.end, sp.label)]
                     continue
