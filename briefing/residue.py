@@ -29,7 +29,7 @@ _CREDIT_WORDS = re.compile(r"\b(photo|image|images|getty|afp|reuters|ap|epa|file
 # signed with a handle ("… —@cityhall"), a rule of underscores, a player's error message.
 _FURNITURE = (
     re.compile(r"[.!?,…\"”’]\s*(\([A-Z][\w.&'’ -]*(/[^()]*)?\)\s*)+$"),  # "… prayers,... (Associated Press)"
-    re.compile(r"\([^()]*\w/[A-Z][^()]*\)\s*$"),  # "… (Jane Doe/Daily News)"
+    re.compile(r"\((?:[A-Z][\w.'’&-]*\s?)+/[A-Z][^()/:]*\)\s*$"),  # "… (Jane Doe/Daily News)", not a URL
     re.compile(r"\b[A-Z]{2,}/[A-Z][a-z][\w.'’-]*( [A-Z][\w.'’-]*)*\s*$"),  # "… REUTERS/Jane Doe"
     re.compile(r"\bvia [A-Z]{2,}\s*$|\(via [^()]+\)\s*$"),  # "… Handout via REUTERS", "… (via Facebook)"
     re.compile(r"^\([A-Z0-9 ,.'’!:-]+\)$"),  # "(SCROLL DOWN FOR LIVE UPDATES)"
@@ -38,7 +38,7 @@ _FURNITURE = (
     re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$"),  # a bare running time
     re.compile(r"^slideshow \(\d+ (images?|photos?)\)$", re.IGNORECASE),
     re.compile(r"[—–-]\s*@\w+(\s*\([^()]*\))?\s*$"),
-    re.compile(r"^[\W_]+$"),
+    re.compile(r"^_{3,}$"),  # "___", the wires' separator before the credit line
     re.compile(r"^media playback is (unsupported|not supported) on your device", re.IGNORECASE),
 )
 
