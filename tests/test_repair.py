@@ -49,12 +49,12 @@ def test_long_name_with_abbreviation_replaces_fragments(vocab):
 
 
 def test_long_name_with_function_words(vocab):
-    words = ["against", "the", "Islamic", "State", "in", "Iraq", "and", "the", "Levant", "(", "ISIL", ")"]
-    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O", "O", "B-PERSON", "O", "O", "O"]
-    tags = ["IN", "DT", "NNP", "NNP", "IN", "NNP", "CC", "DT", "NNP", "-LRB-", "NNP", "-RRB-"]
+    words = ["against", "the", "Movement", "for", "Justice", "in", "Kivu", "and", "the", "Lakes", "(", "MJKL", ")"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O", "O", "B-PERSON", "O", "O", "O"]
+    tags = ["IN", "DT", "NNP", "IN", "NNP", "IN", "NNP", "CC", "DT", "NNP", "-LRB-", "NNP", "-RRB-"]
     p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags))
     out = repair.long_form_abbreviations(list(p.ents), p.tokens)
-    assert spans_text(p, out) == [("Islamic State in Iraq and the Levant", "ORG"), ("ISIL", "ORG")]
+    assert spans_text(p, out) == [("Movement for Justice in Kivu and the Lakes", "ORG"), ("MJKL", "ORG")]
 
 
 def test_demonym_glued_to_one_word_organisation_is_one_name(vocab):
@@ -89,11 +89,11 @@ def test_known_name_is_propagated_but_not_inside_a_longer_name(vocab):
 
 
 def test_longer_known_name_replaces_its_fragment(vocab):
-    words = ["fighting", "Islamic", "State", ".", "destroying", "[", "Islamic", "State", "]"]
+    words = ["fighting", "Shining", "Path", ".", "destroying", "[", "Shining", "Path", "]"]
     ents = ["O", "B-ORG", "I-ORG", "O", "O", "O", "B-NORP", "O", "O"]
     tags = ["VBG", "NNP", "NNP", ".", "VBG", "-LRB-", "NNP", "NNP", "-RRB-"]
     pa = article_of(make_doc(vocab, words, ents=ents, tags=tags))
-    assert [m.text for m in repair.mentions([pa])] == ["Islamic State", "Islamic State"]
+    assert [m.text for m in repair.mentions([pa])] == ["Shining Path", "Shining Path"]
 
 
 def test_labels_are_voted_across_the_briefing(vocab):
@@ -104,13 +104,13 @@ def test_labels_are_voted_across_the_briefing(vocab):
 
 
 def test_known_names_inside_hyphenated_words(vocab):
-    words = ["U.S.-Russia", "talks", "and", "pro-Assad", "forces", ";", "U.S.", "and", "Russia", "and", "Assad"]
+    words = ["Peru-Chile", "talks", "and", "pro-Castillo", "forces", ";", "Peru", "and", "Chile", "and", "Castillo"]
     ents = ["O"] * 6 + ["B-GPE", "O", "B-GPE", "O", "B-PERSON"]
     tags = ["NNP", "NNS", "CC", "JJ", "NNS", ":", "NNP", "CC", "NNP", "CC", "NNP"]
     pa = article_of(make_doc(vocab, words, ents=ents, tags=tags))
     found = [m for m in repair.mentions([pa]) if m.start < 31]
     assert [(m.text, pa.article.raw[m.start:m.end]) for m in found] == [
-        ("U.S.", "U.S."), ("Russia", "Russia"), ("Assad", "Assad")]
+        ("Peru", "Peru"), ("Chile", "Chile"), ("Castillo", "Castillo")]
 
 
 def test_known_name_after_a_lowercase_prefix_hyphen(vocab):

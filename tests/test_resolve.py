@@ -24,10 +24,10 @@ def entities(*articles):
 
 
 def test_surname_links_to_full_name_in_the_same_article(vocab):
-    doc = doc_from(vocab, [("said", None), ("Julianne Smith", "PERSON"), ("and later", None), ("Smith", "ORG"),
+    doc = doc_from(vocab, [("said", None), ("Ines Duarte", "PERSON"), ("and later", None), ("Duarte", "ORG"),
                            ("added", None)])
     names, ents = entities(doc)
-    assert names == {"Julianne Smith": ["Julianne Smith", "Smith"]}
+    assert names == {"Ines Duarte": ["Duarte", "Ines Duarte"]}
     assert ents[0].label == "PERSON"
 
 
@@ -38,11 +38,11 @@ def test_place_named_like_a_person_stays_apart(vocab):
 
 
 def test_also_known_as_aliases(vocab):
-    words = ["Islamic", "State", ",", "also", "known", "as", "ISIS", "or", "ISIL", ",", "fights"]
+    words = ["Shining", "Path", ",", "also", "known", "as", "SL", "or", "PCP", ",", "fights"]
     ents = ["B-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG", "O", "B-ORG", "O", "O"]
     tags = ["NNP", "NNP", ",", "RB", "VBN", "IN", "NNP", "CC", "NNP", ",", "VBZ"]
     names, _ = entities(make_doc(vocab, words, ents=ents, tags=tags))
-    assert names == {"Islamic State": ["ISIL", "ISIS", "Islamic State"]}
+    assert names == {"Shining Path": ["PCP", "SL", "Shining Path"]}
 
 
 def test_abbreviation_defined_in_one_article_links_another(vocab):
@@ -61,9 +61,9 @@ def test_compact_and_initial_keys_across_articles(vocab, forms):
     assert len(names) == 1 and sorted(next(iter(names.values()))) == sorted(forms)
 
 
-@pytest.mark.parametrize("a,b", [("Ashton Carter", "Ash Carter"), ("Bashar al-Assad", "Bashar Assad"),
-                                 ("Sergei Shoigu", "Sergey Shoigu"), ("William Burns", "Bill Burns"),
-                                 ("Volodymyr Zelensky", "Volodymyr Zelenskyy"), ("John F. Kerry", "John Kerry")])
+@pytest.mark.parametrize("a,b", [("Ashton Pryce", "Ash Pryce"), ("Omar al-Haddad", "Omar Haddad"),
+                                 ("Sergei Volkov", "Sergey Volkov"), ("William Ortega", "Bill Ortega"),
+                                 ("Olena Kovalenko", "Olena Kovalennko"), ("Maria T. Ruiz", "Maria Ruiz")])
 def test_person_variants_across_outlets_merge(vocab, a, b):
     names, _ = entities(doc_from(vocab, [(a, "PERSON"), ("spoke", None)]),
                         doc_from(vocab, [(b, "PERSON"), ("spoke", None)]))
@@ -71,18 +71,18 @@ def test_person_variants_across_outlets_merge(vocab, a, b):
 
 
 def test_different_first_names_with_one_surname_stay_apart(vocab):
-    names, _ = entities(doc_from(vocab, [("Bashar Assad", "PERSON"), ("and", None), ("Bassel Assad", "PERSON")]),
-                        doc_from(vocab, [("Bassel Assad", "PERSON"), ("died", None)]))
-    assert set(names) == {"Bashar Assad", "Bassel Assad"}
+    names, _ = entities(doc_from(vocab, [("Omar Haddad", "PERSON"), ("and", None), ("Samir Haddad", "PERSON")]),
+                        doc_from(vocab, [("Samir Haddad", "PERSON"), ("died", None)]))
+    assert set(names) == {"Omar Haddad", "Samir Haddad"}
 
 
 def test_name_inside_a_longer_proper_name_is_not_merged(vocab):
-    doc = doc_from(vocab, [("President", None), ("Bashar Assad", "PERSON"), ("flew to", None),
-                           ("Bassel Assad International Airport", "FAC"), ("where", None), ("Assad", "PERSON"),
+    doc = doc_from(vocab, [("Governor", None), ("Omar Haddad", "PERSON"), ("flew to", None),
+                           ("Samir Haddad International Airport", "FAC"), ("where", None), ("Haddad", "PERSON"),
                            ("spoke", None)])
     names, _ = entities(doc)
-    assert names["Bashar Assad"] == ["Assad", "Bashar Assad"]
-    assert names["Bassel Assad International Airport"] == ["Bassel Assad International Airport"]
+    assert names["Omar Haddad"] == ["Haddad", "Omar Haddad"]
+    assert names["Samir Haddad International Airport"] == ["Samir Haddad International Airport"]
 
 
 def test_different_coarse_types_do_not_merge(vocab):
@@ -91,15 +91,15 @@ def test_different_coarse_types_do_not_merge(vocab):
 
 
 def test_demonym_singular_and_plural_merge(vocab):
-    names, _ = entities(doc_from(vocab, [("Russian", "NORP"), ("jets and the", None), ("Russians", "NORP")]))
-    assert list(names.values()) == [["Russian", "Russians"]]
+    names, _ = entities(doc_from(vocab, [("Peruvian", "NORP"), ("boats and the", None), ("Peruvians", "NORP")]))
+    assert list(names.values()) == [["Peruvian", "Peruvians"]]
 
 
 def test_canonical_name_is_the_fullest_common_form():
     from collections import Counter
-    assert resolve.canonical_name(Counter({"ISIL": 9, "Islamic State": 4, "Islamic State in Iraq and the Levant": 1})) \
-        == "Islamic State"
-    assert resolve.canonical_name(Counter({"Putin": 7, "Vladimir Putin": 2})) == "Vladimir Putin"
+    assert resolve.canonical_name(Counter({"MJKL": 9, "Kivu Movement": 4, "Movement for Justice in Kivu": 1})) \
+        == "Kivu Movement"
+    assert resolve.canonical_name(Counter({"Okafor": 7, "Mira Okafor": 2})) == "Mira Okafor"
     assert resolve.canonical_name(Counter({"UNITED NATIONS": 1, "United Nations": 1, "UN": 3})) == "United Nations"
     assert resolve.canonical_name(Counter({"UNITED NATIONS": 1, "UN": 3})) == "United Nations"
 
