@@ -59,7 +59,8 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     entities, found = resolve.resolve(parsed, ments, rules)
     problems += found
     lap("resolve")
-    fact_rows = facts_stage.extract_and_align(parsed, entities)
+    fact_rows, found = facts_stage.stage(parsed, entities, rules)
+    problems += found
     lap("facts")
     briefing = Briefing(settings.title, tuple(articles), tuple(entities), tuple(fact_rows))
     pages = render.pages(briefing)
