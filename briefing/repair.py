@@ -1,8 +1,8 @@
 """General repairs of the model's entity spans, over plain tokens (no spaCy here).
 
 Each rule fixes one measured error class of small English pipelines on news text; each is
-tested with hand-built Docs in tests/test_repair.py. `mentions()` runs them in order and
-then votes labels and propagates known names across the whole briefing.
+tested with hand-built Docs in tests/test_repair.py. `mentions()` runs them in order, puts
+datelines and credit lines over them, then runs the briefing-wide passes of propagate.py.
 """
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ LOCATION_HEADS = frozenset({"mountains", "mountain", "range", "river", "lake", "
                             "islands", "basin", "delta", "plateau", "forest", "highlands"})
 LOCATION_FIRST = frozenset({"mount", "mt.", "cape"})
 EVENT_HEADS = frozenset({"olympics", "paralympics", "games", "championships", "championship", "cup", "war", "summit",
-                         "festival", "marathon", "grand prix", "world series", "super bowl", "expo"})
+                         "festival", "marathon", "expo"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "suburb",
                          "neighborhood", "neighbourhood", "borough", "municipality", "county", "capital", "port",
                          "island", "governorate", "prefecture"})
@@ -74,8 +74,8 @@ def trim(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
         s, e = sp.start, sp.end
         while s < e and toks[s].text.lower() in DETERMINERS:
             s += 1
-        while s + 2 < e + 1 and toks[s].text.isalpha() and toks[s].text.islower() and toks[s + 1].text == "-" and \
-                not toks[s].ws and not toks[s + 1].ws and s + 2 < e:
+        while s + 2 < e and toks[s].text.isalpha() and toks[s].text.islower() and toks[s + 1].text == "-" and \
+                not toks[s].ws and not toks[s + 1].ws:
             s += 2
         while e > s and (toks[e - 1].text in POSSESSIVE or toks[e - 1].pos == "PUNCT" and
                          toks[e - 1].text not in (".",) or toks[e - 1].pos == "SPACE" or
