@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 
 from .model import Diagnostic
-from .safeyaml import shorten
+from .text import shorten
 from .text import clean_text
 
 MAX_LENGTH = {"title": 300, "source": 200, "date": 10, "url": 2000, "author": 200}

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from .model import Diagnostic
-from .safeyaml import shorten
+from .text import shorten
 
 MANIFEST = ".briefing-manifest.json"
 LOCK = ".briefing.lock"

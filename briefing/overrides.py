@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import safeyaml
 from .model import Diagnostic
-from .safeyaml import shorten
+from .text import shorten
 
 VERSION = 1
 LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")

@@ -19,11 +19,11 @@ from yaml.composer import ComposerError
 from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 
 from .model import Diagnostic
+from .text import shorten
 
 MAX_BYTES = 1_000_000  # an overrides file of a large briefing is a few KB
 MAX_DEPTH = 20  # the deepest setting is a list inside a list inside a mapping
 MAX_NODES = 100_000
-SHOWN = 60  # characters of a value quoted in a message
 
 
 class _Refused(ComposerError):
@@ -90,16 +90,3 @@ def load(text: str, file: str, line_offset: int = 0, outcome: str = "ignored") -
     except (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
         # PyYAML's constructors raise plain Python errors on some values (a 5,000-digit integer)
         return None, Diagnostic("error", file, f"not valid YAML: {shorten(str(exc), 200)}; {outcome}")
-
-
-def shorten(value: object, limit: int = SHOWN) -> str:
-    """A value for a message: its text (repr for non-strings), cut to `limit` characters.
-    A message must never print an unbounded value (a `version: *h` bomb once wrote 312 MB of log)."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
-        text = "a very large number"  # repr() of a 5,000-digit int raises
-    elif isinstance(value, (str, int, float, bool)) or value is None:
-        text = value if isinstance(value, str) else repr(value)
-    else:
-        text = f"a {type(value).__name__}"  # never repr() a container: it could be huge or deep
-    text = str(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"

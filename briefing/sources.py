@@ -8,8 +8,8 @@ import stat
 from collections.abc import Mapping
 from pathlib import Path
 
+from . import datelines, residue, safeyaml
 from . import metadata as metadata_stage
-from . import residue, safeyaml
 from .model import Article, Diagnostic, Segment
 from .text import SENTENCE_END, clean_text
 
@@ -124,7 +124,7 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         title = clean_text(first.text)
         if len(title) > 120:
             title = title[:117].rsplit(" ", 1)[0] + "…"
-    return Article(
+    return datelines.guess_source(Article(
         id=path.stem,
         file=file,
         raw=raw,
@@ -135,7 +135,7 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         url=meta.get("url"),
         author=meta.get("author"),
         removed=tuple(removed),
-    ), problems
+    )), problems
 
 
 def _front_matter(raw: str, file: str) -> tuple[dict[str, str], int, list[Diagnostic]]:
