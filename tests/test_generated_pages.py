@@ -1,6 +1,7 @@
 """Who owns the generated folder (issue 13 item 1, issue 10 finding 11): under `mkdocs build` the
 plugin's fresh pages are the only generated pages; what `briefing build` wrote earlier and nobody
 changed leaves the site, and any other file there is the user's and stays."""
+import dataclasses
 import logging
 import shutil
 from pathlib import Path
@@ -10,8 +11,7 @@ from mkdocs.exceptions import Abort
 
 from briefing import output
 from briefing.build import gather
-from briefing.cli import read_mkdocs_yml
-from briefing.config import settings_from
+from briefing.plugin import load_settings
 
 from conftest import ROOT
 from invented import ARTICLES
@@ -27,11 +27,9 @@ def new_project(tmp: Path, names=("harbour.txt", "ferry.txt")) -> Path:
 
 def cli_build(project: Path, parser) -> None:
     """What `briefing build` does (in-process, sharing the session's model)."""
-    options, docs_dir, _ = read_mkdocs_yml(project / "mkdocs.yml")
-    options["articles"] = {}
-    settings, problems = settings_from(options, "mkdocs.yml")
+    settings, docs_dir, problems = load_settings(project / "mkdocs.yml")
     assert not problems
-    result = gather(settings, project, parser)
+    result = gather(dataclasses.replace(settings, articles={}), project, parser)
     counts, problems = output.write(docs_dir / settings.output, result.pages, "docs/briefing", root=docs_dir)
     assert counts["written"] and not problems
 
