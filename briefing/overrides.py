@@ -57,9 +57,9 @@ def load(path: Path, label: str) -> tuple[Rules, list[Diagnostic]]:
     if size > safeyaml.MAX_BYTES:
         return Rules(), [Diagnostic("error", label, f"overrides not applied: {size:,} bytes is over the "
                                                     f"{safeyaml.MAX_BYTES:,}-byte limit")]
-    data, problem = safeyaml.load(text, label, outcome="overrides not applied; fix the file")
+    data, problem = safeyaml.load(text, label, outcome="fix the file")
     if problem:
-        return Rules(), [problem]
+        return Rules(), [Diagnostic("error", label, f"overrides not applied: {problem.message}")]
     data = data or {}
     problems: list[Diagnostic] = []
     if not isinstance(data, dict):
