@@ -173,8 +173,8 @@ WRITER = """
 import sys
 from pathlib import Path
 from briefing import output
-for n in range(25):
-    pages = {f"p{k}.md": f"{sys.argv[2]} {n} {k} " * 500 for k in range(30)}
+for n in range(12):
+    pages = {f"p{k}.md": f"{sys.argv[2]} {n} {k} " * 500 for k in range(20)}
     counts, problems = output.write(Path(sys.argv[1]), pages, "gen")
     assert not [p for p in problems if p.level == "error"], problems
 """
@@ -186,8 +186,8 @@ def test_two_builds_at_once_both_finish_and_leave_one_whole_output(tmp_path):
              for name in ("first", "second")]
     errors = [p.communicate(timeout=300)[1] for p in procs]
     assert [p.returncode for p in procs] == [0, 0], errors
-    counts, problems = output.write(gen, {f"p{k}.md": "final" for k in range(30)}, "gen")
-    assert counts["written"] == 30 and problems == []  # every file was still the tool's own
+    counts, problems = output.write(gen, {f"p{k}.md": "final" for k in range(20)}, "gen")
+    assert counts["written"] == 20 and problems == []  # every file was still the tool's own
     assert not [n for n in os.listdir(gen) if n.endswith(".tmp")]
 
 
