@@ -104,7 +104,8 @@ def settings_from(values: dict[str, Any], where: str) -> tuple[Settings, list[Di
     if "articles" in kwargs:  # each article's metadata checked like front matter (metadata.py)
         articles = {}
         for aid, meta in kwargs["articles"].items():
-            articles[str(aid)], found = metadata.check(meta, where, f"`articles: {shorten(aid, 40)}:` ")
+            articles[str(aid)], found = metadata.check(meta, where, f"`articles: {shorten(aid, 40)}:` ",
+                                                       "fix it in the plugin's options")
             problems += found
         kwargs["articles"] = articles
     return Settings(**kwargs), problems

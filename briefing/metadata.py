@@ -9,8 +9,9 @@ article, the `articles:` plugin option (or any later per-briefing file).
 
 Values must be text. A YAML number is refused for every key, even `title: 1984`: YAML rewrites
 numbers (`1e3`, `0x10`, `010`, `1_000`), so the page would not show what was typed; quote it.
-A bad value is an error naming the article and the key; that value is ignored and the article
-still builds. An unknown key is an error naming the nearest known one (`sorce` -> `source`).
+A bad value is an error naming the article and the key; in front matter that value is ignored and
+the article still builds, in the plugin's options it is a configuration error (the caller says
+which). An unknown key is an error naming the nearest known one (`sorce` -> `source`).
 """
 from __future__ import annotations
 
@@ -28,14 +29,16 @@ KEYS = tuple(MAX_LENGTH)  # title, source, date, url, author
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def check(meta: object, file: str, where: str = "") -> tuple[dict[str, str], list[Diagnostic]]:
+def check(meta: object, file: str, where: str = "", outcome: str = "ignored, the article still builds"
+          ) -> tuple[dict[str, str], list[Diagnostic]]:
     """(the valid values as clean text, one error per bad key or value). Messages name `file`
-    (the article, or the config file) and start with `where` (e.g. "`articles: a:` ")."""
+    (the article, or the config file), start with `where` (e.g. "`articles: a:` ") and end with
+    what happens to a bad value (`outcome`)."""
     if meta is None:
         return {}, []
     if not isinstance(meta, Mapping):
         return {}, [Diagnostic("error", file, f"{where}metadata must be a mapping of {', '.join(KEYS)} to text, "
-                                              f"got {shorten(meta)}; ignored")]
+                                              f"got {shorten(meta)}; {outcome}")]
     values: dict[str, str] = {}
     problems: list[Diagnostic] = []
     for key, value in meta.items():
@@ -44,7 +47,7 @@ def check(meta: object, file: str, where: str = "") -> tuple[dict[str, str], lis
             continue
         text, problem = _value(key, value)
         if problem:
-            problems.append(Diagnostic("error", file, f"{where}`{key}`: {problem}; ignored, the article still builds"))
+            problems.append(Diagnostic("error", file, f"{where}`{key}`: {problem}; {outcome}"))
         elif text:
             values[key] = text
     return values, problems
