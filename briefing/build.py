@@ -51,6 +51,12 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     parser = parser or Parser(settings.model, settings.path(base, "cache_dir"), settings.processes)
     loaded_before = parser.load_seconds
     parsed = parser.parse(articles, progress) if articles else []
+    removed, size = parser.prune(articles, settings.cache_max_mb * 1_000_000) if articles else (0, 0)
+    if removed:
+        problems.append(Diagnostic("info", _relative(parser.cache_dir, base),
+                                   f"removed {removed} cached parse{'s' * (removed != 1)} ({size / 1e6:.1f} MB) "
+                                   f"that no current article uses, to keep the cache under "
+                                   f"`cache_max_mb: {settings.cache_max_mb}`"))
     lap("nlp")
     if parser.load_seconds != loaded_before:  # report loading the model apart from running it
         timings["load"] = parser.load_seconds

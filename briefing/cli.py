@@ -1,51 +1,20 @@
 """`briefing build`: the same step the MkDocs plugin runs, writing Markdown into docs/."""
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from pathlib import Path
 
 import click
-import yaml
 
 from . import __version__
+from . import review as review_stage
 from .build import gather
-from .config import settings_from
 from .model import Diagnostic
 from .nlp import ModelNotFound
 from .output import write
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its `!!python/name:` or `!ENV` tags."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_mkdocs_yml(path: Path) -> tuple[dict, Path, list[Diagnostic]]:
-    """(briefing plugin options, docs_dir, problems) from an mkdocs.yml."""
-    name = path.name
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except FileNotFoundError:
-        return {}, path.parent / "docs", [Diagnostic("error", str(path), "config file not found; pass -f/--config-file")]
-    except (OSError, yaml.YAMLError) as exc:
-        return {}, path.parent / "docs", [Diagnostic("error", name, f"cannot read it: {exc}")]
-    docs_dir = path.parent / str(data.get("docs_dir") or "docs")
-    options: dict | None = None
-    for item in data.get("plugins") or []:
-        if item == "briefing":
-            options = {}
-        elif isinstance(item, dict) and "briefing" in item:
-            options = item["briefing"] or {}
-    if isinstance(data.get("plugins"), dict) and "briefing" in data["plugins"]:
-        options = data["plugins"]["briefing"] or {}
-    problems = []
-    if options is None:
-        problems.append(Diagnostic("info", name, "no `briefing` plugin listed; using default options"))
-        options = {}
-    return options, docs_dir, problems
+from .plugin import load_settings
 
 
 def _report(problems: list[Diagnostic], quiet: bool) -> None:
@@ -71,11 +40,9 @@ def main() -> None:
 def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verbose: bool) -> None:
     """Read the seeds folder and write the briefing's pages and briefing.json into docs/."""
     started = time.perf_counter()
-    options, docs_dir, problems = read_mkdocs_yml(config_file)
+    settings, docs_dir, problems = load_settings(config_file)
     if seeds is not None:
-        options = {**options, "seeds": str(seeds.resolve())}
-    settings, found = settings_from(options, config_file.name)
-    problems += found
+        settings = dataclasses.replace(settings, seeds=str(seeds.resolve()))
     if any(p.level == "error" for p in problems):
         _report(problems, quiet)
         sys.exit(2)
@@ -92,22 +59,68 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
         sys.exit(2)
     problems += result.problems
     out_dir = docs_dir / settings.output
-    counts, found = write(out_dir, result.pages, out_dir.as_posix())
+    shown = _shown(out_dir)
+    counts, found = write(out_dir, result.pages, shown)
     problems += found
     _report(problems, quiet)
-    errors = sum(p.level == "error" for p in problems)
-    warnings = sum(p.level == "warning" for p in problems)
     if not quiet:
         b = result.briefing
         click.echo(f"INFO     - briefing: {len(b.articles)} articles, {len(b.entities)} entities, {len(b.facts)} facts "
-                   f"({sum(f.status == 'differ' for f in b.facts)} differ) -> {out_dir.as_posix()}/: "
+                   f"({sum(f.status == 'differ' for f in b.facts)} differ) -> {shown}/: "
                    f"{counts['written']} written, {counts['unchanged']} unchanged, {counts['removed']} removed"
                    f"{', ' + str(counts['kept']) + ' kept' if counts['kept'] else ''} "
                    f"in {time.perf_counter() - started:.1f}s", err=True)
     if verbose:
         for stage, secs in result.timings.items():
             click.echo(f"DEBUG    - {stage:<8} {secs:7.3f}s", err=True)
-    if errors or (strict and warnings):
-        if strict and warnings and not errors:
-            click.echo(f"Aborted with {warnings} warnings in strict mode!", err=True)
-        sys.exit(1)
+    base = config_file.parent
+    config_files = {config_file.resolve(), settings.path(base, "overrides")}
+    code = exit_code(problems, strict, lambda p: _path(base, p.file) in config_files)
+    if code == 1 and strict and not any(p.level == "error" for p in problems):
+        click.echo(f"Aborted with {sum(p.level == 'warning' for p in problems)} warnings in strict mode!", err=True)
+    sys.exit(code)
+
+
+def exit_code(problems: list[Diagnostic], strict: bool, in_config) -> int:
+    """The README's exit codes: 2 an error in a configuration file (mkdocs.yml, overrides.yml),
+    1 any other error (an article skipped) or, with --strict, a warning; 0 built."""
+    errors = [p for p in problems if p.level == "error"]
+    if any(in_config(p) for p in errors):
+        return 2
+    return 1 if errors or (strict and any(p.level == "warning" for p in problems)) else 0
+
+
+def _path(base: Path, file: str) -> Path | None:
+    try:
+        return (base / file).resolve()
+    except (OSError, ValueError):
+        return None
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help="MkDocs config whose `briefing` plugin options to use.")
+@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), help="Override the seeds folder.")
+def review(config_file: Path, seeds: Path | None) -> None:
+    """List the entity merges the tool was unsure about and the pairs it kept apart that may be
+    one, each with the overrides.yml line that would settle it. Writes nothing."""
+    settings, _, problems = load_settings(config_file)
+    if seeds is not None:
+        settings = dataclasses.replace(settings, seeds=str(seeds.resolve()))
+    if any(p.level == "error" for p in problems):
+        _report(problems, quiet=True)
+        sys.exit(2)
+    try:
+        result = gather(settings, config_file.parent)
+    except ModelNotFound as exc:
+        click.echo(f"ERROR    - {exc}", err=True)
+        sys.exit(2)
+    click.echo(review_stage.report(review_stage.suggestions(result.briefing)), nl=False)

