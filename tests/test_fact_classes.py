@@ -191,3 +191,15 @@ def test_a_length_without_a_figure_pairs_only_with_the_same_word_and_alone_is_no
         "a": "Title\n\nThe spent rods at Korsk must be cooled for months, possibly longer. Repairs could take days.",
         "b": "Title\n\nThe spent rods at Korsk must be cooled for months, engineers said. Repairs could take weeks."})
     assert rows(found) == [("duration", "agree", ["for months", "for months"])]
+
+
+def test_synonym_classes_join_general_news_words_not_one_story(parser):
+    """'armed conflict' and 'aircraft' are general classes (war/uprising, jets/planes; without
+    them the sample's war-age and fighter-jets rows are lost, and they fire on no false row of the
+    development set); what fitted one pairing ('fighter' as an aircraft) is gone: 2,000 fighters
+    are not jets (test above)."""
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe war in Velmar, now 41/2 years old, has driven out many. The air force lost four jets.",
+        "b": "Title\n\nThe four-year uprising in Velmar has driven out many. The air force lost four planes."})
+    rows = {tuple(sorted(c.text for c in f.claims)): f.status for f in found if len(f.claims) > 1}
+    assert rows == {("41/2 years old", "four-year uprising"): "differ", ("four jets", "four planes"): "agree"}

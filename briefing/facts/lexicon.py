@@ -1,9 +1,11 @@
 """Words the fact extractors need to know: units, synonyms of counted things, classes of events.
 
 General news vocabulary, not the names of any one story. No maintained data package that ships
-its data fits here (WordNet on PyPI comes either as a downloader or as an unmaintained 100 MB
-archive, and its hypernyms do not join "war" with "uprising" or "dead" with "killed"), so the
-classes are small and listed here, each a set of words that report the same thing.
+its data fits here (checked twice: `wn` and NLTK download WordNet at run time, `oewn-core` is the
+Open English WordNet loader without the data, the wheels that bundle NLTK's files are unmaintained
+repackagings; and WordNet's hypernyms do not join "war" with "uprising", "shooting" with "attack"
+or "dead" with "killed"), so the classes are small and listed here, each a set of words that
+report the same thing.
 """
 from __future__ import annotations
 
