@@ -9,11 +9,12 @@ Monday" does not. A token window cannot tell these apart; the clause can.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import ParsedArticle, Token
 from .lexicon import CLASS_OF, EVENT_OF, INCIDENT_OF, TIME_UNITS
-from .sentences import EMPTY_WORDS, View, lemma, sentence_of
+from .sentences import EMPTY_WORDS, View, children, lemma
 
 # Words of a date phrase's own: "Monday evening", "8 p.m. Sunday" are a time, not an event.
 TIME_WORDS = frozenset({"morning", "evening", "afternoon", "night", "noon", "midnight", "p.m.", "a.m.", "pm", "am",
@@ -45,20 +46,20 @@ def frame(pa: ParsedArticle, si: int, s: int, e: int, view: View) -> frozenset[s
     if toks[k].dep == "relcl" and toks[k].head != k:  # "the attack that left six dead Sunday": the attack
         preds.append(toks[k].head)
     for depth in range(2):  # what the predicate reports or goes on to: "learned … that they'll receive"
-        preds += [c.i for p in preds for c in _children(toks, p)
+        preds += [c.i for p in preds for c in children(toks, p)
                   if c.pos in ("VERB", "AUX") and c.i not in preds and c.i not in span and
                   (c.dep in REPORTED_DEPS if depth == 0 else c.dep in ("ccomp", "xcomp", "conj")) and
-                  not any(m.dep == "mark" and m.text.lower() in OTHER_CLAUSE for m in _children(toks, c.i))]
+                  not any(m.dep == "mark" and m.text.lower() in OTHER_CLAUSE for m in children(toks, c.i))]
     words: set[str] = set()
     for p in preds:
         _add(words, toks[p], pa, si, view)
-        for c in _children(toks, p):
+        for c in children(toks, p):
             if c.i in span or c.text.lower() in TIME_WORDS:
                 continue
             if c.dep in ARGUMENT_DEPS or (toks[p].pos == "NOUN" and c.dep in NOUN_MODIFIER_DEPS):
                 _argument(words, toks, c, pa, si, view, WHO if c.dep in SUBJECT_DEPS else "")
             elif c.dep == "prep":
-                for o in _children(toks, c.i):
+                for o in children(toks, c.i):
                     if o.dep == "pobj" and o.i not in span and o.text.lower() not in TIME_WORDS:
                         _argument(words, toks, o, pa, si, view)
     return frozenset(words)
@@ -90,12 +91,13 @@ def _weight(words: frozenset[str], view: View) -> float:
                else view.weight.get(w.removeprefix(WHO)) or view.idf.get(w, 0.0) for w in words)
 
 
-def _classes(word: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def _classes(word: str) -> tuple[str, ...]:
     """The classes a word belongs to: its synonyms' (lexicon), and its stem's, so that a noun and
     its verb meet ("inspection", "inspected"; "announcement", "announce")."""
     stem = re.sub(r"e$", "", re.sub(r"(ment|ance|ence|ion)$", "", word))
-    return [c for c in (CLASS_OF.get(word), EVENT_OF.get(word), INCIDENT_OF.get(word)) if c] + \
-        [f"~{stem}"] * (len(stem) >= 5)
+    return tuple(c for c in (CLASS_OF.get(word), EVENT_OF.get(word), INCIDENT_OF.get(word)) if c) + \
+        (f"~{stem}",) * (len(stem) >= 5)
 
 
 def _argument(words: set[str], toks: tuple[Token, ...], t: Token, pa: ParsedArticle, si: int, view: View,
@@ -104,14 +106,14 @@ def _argument(words: set[str], toks: tuple[Token, ...], t: Token, pa: ParsedArti
     name inside its phrase ("nations meeting in the city of Vancouver": Vancouver); the subject's
     own name is marked as who acted."""
     _add(words, t, pa, si, view, role)
-    for p in _children(toks, t.i):
+    for p in children(toks, t.i):
         if p.dep == "prep":
-            for o in _children(toks, p.i):
+            for o in children(toks, p.i):
                 if o.dep == "pobj" and o.text.lower() not in TIME_WORDS:
                     _add(words, o, pa, si, view, role)
     frontier = [(t.i, role)]
     for _ in range(4):  # a name behind a preposition is where or of what, not who ("nations in Vancouver")
-        frontier = [(c.i, "" if c.dep == "prep" else r) for f, r in frontier for c in _children(toks, f)
+        frontier = [(c.i, "" if c.dep == "prep" else r) for f, r in frontier for c in children(toks, f)
                     if c.dep not in ("relcl", "punct")]
         for i, r in frontier:
             e = view.by_token.get((pa.article.id, si, i))
@@ -132,6 +134,3 @@ def _add(words: set[str], t: Token, pa: ParsedArticle, si: int, view: View, role
     words |= {f"class:{c}" for c in _classes(word)}
 
 
-def _children(toks: tuple[Token, ...], k: int) -> list[Token]:
-    """Token k's dependents, looked for in its sentence only (a paragraph may be one huge line)."""
-    return [t for t in sentence_of(toks, k) if t.head == k and t.i != k]

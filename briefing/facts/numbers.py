@@ -11,7 +11,7 @@ from .lexicon import (ANIMALS, CLASS_OF, CURRENCY_SIGNS, CURRENCY_WORDS, EVENT_O
                       LENGTH_UNITS, MEASURE_UNITS, PERCENT_WORDS, TIME_UNITS, VAGUE)
 
 from ..model import Entity, ParsedArticle, Token
-from .sentences import Extracted, View, lemma, make_claim, sentence_of, span_text
+from .sentences import Extracted, View, children, lemma, make_claim, span_text
 
 QUALIFIERS = {
     ("up", "to"): "max", ("at", "most"): "max", ("no", "more", "than"): "max", ("fewer", "than"): "max",
@@ -465,13 +465,13 @@ def _events(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str]) -> 
     k = _governor(toks, e - 1)
     if k is not None:
         words.add(lemma(toks[k]))
-        for c in _children(toks, k):
+        for c in children(toks, k):
             if c.dep in CLAUSE_COMPLEMENTS:
                 words |= {lemma(c), c.text.lower()}
             elif c.dep == "prep" and c.text.lower() in ("in", "at", "into", "inside"):  # "staying in shelters"
-                for o in _children(toks, c.i):
+                for o in children(toks, c.i):
                     if o.dep == "pobj":
-                        words |= {lemma(o)} | {lemma(x) for x in _children(toks, o.i) if x.dep == "conj"}
+                        words |= {lemma(o)} | {lemma(x) for x in children(toks, o.i) if x.dep == "conj"}
     found = frozenset(EVENT_OF[w] for w in words if w in EVENT_OF)
     if found:
         return found
@@ -481,10 +481,6 @@ def _events(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str]) -> 
 
 
 CLAUSE_COMPLEMENTS = frozenset({"acomp", "attr", "oprd", "xcomp", "advmod", "dobj", "ccomp"})
-
-
-def _children(toks: tuple[Token, ...], k: int) -> list[Token]:
-    return [t for t in sentence_of(toks, k) if t.head == k and t.i != k]
 
 
 def _governor(toks: tuple[Token, ...], i: int) -> int | None:

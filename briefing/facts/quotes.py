@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import re
 from collections import defaultdict
 
@@ -113,6 +114,7 @@ FIGURE_WORDS = re.compile(r"\b\d|\b(" + "|".join(["hundred", "thousand", "millio
                                                  "decades?"]) + r")\b")
 
 
+@functools.lru_cache(maxsize=65536)
 def quote_words(text: str) -> str:
     """A wording as compared: normalised, number words as figures ("five" = "5")."""
     return " ".join(NUMBER_WORDS.get(w, w) for w in normalise(text).split())
@@ -207,11 +209,13 @@ def unquoted(parsed: list[ParsedArticle], items: list[Extracted], sents: View) -
         words = quote_words(x.claim.value).split()
         if not x.paired_only and len(words) >= QUOTE_MIN_WORDS:
             openings[tuple(words[:3])].append((words, x.claim.article))
-    out = []
+    out: list[Extracted] = []
+    if not openings:
+        return out
     for pa in parsed:
         aid = pa.article.id
         for si, seg in enumerate(pa.article.segments):
-            found = [(m.start(), m.end(), NUMBER_WORDS.get(w := normalise(m.group()), w))
+            found = [(m.start(), m.end(), NUMBER_WORDS.get(w := m.group().replace("’", "'").lower(), w))
                      for m in WORD.finditer(pa.article.raw, seg.start, seg.end)]
             words = [w for _, _, w in found]
             k = 0

@@ -130,16 +130,22 @@ def span_text(raw: str, toks: tuple[Token, ...], s: int, e: int) -> tuple[int, i
     return start, end, raw[start:end]
 
 
-def sentence_of(toks: tuple[Token, ...], k: int) -> tuple[Token, ...]:
-    """The tokens of token k's sentence: tokens are in order and carry their sentence index."""
-    sent = toks[k].sent
-    lo = k
-    while lo > 0 and toks[lo - 1].sent == sent:
-        lo -= 1
-    hi = k + 1
-    while hi < len(toks) and toks[hi].sent == sent:
-        hi += 1
-    return toks[lo:hi]
+_CHILDREN: dict[int, tuple[tuple[Token, ...], dict[int, list[Token]]]] = {}
+
+
+def children(toks: tuple[Token, ...], k: int) -> list[Token]:
+    """Token k's dependents. The index of a segment's dependents is built once and kept for the
+    last few segments (extraction reads one segment at a time), so a lookup costs no scan."""
+    found = _CHILDREN.get(id(toks))
+    if found is None or found[0] is not toks:
+        if len(_CHILDREN) > 16:
+            _CHILDREN.clear()
+        index: dict[int, list[Token]] = {}
+        for t in toks:
+            if t.head != t.i:
+                index.setdefault(t.head, []).append(t)
+        found = _CHILDREN[id(toks)] = (toks, index)
+    return found[1].get(k, [])
 
 
 def lemma(tok: Token) -> str:
