@@ -97,3 +97,15 @@ def test_decades_are_dates_and_a_year_pairs_with_the_same_year_first(parser):
              "first accused the Brevik brothers in 1991."})
     assert ("agree", ["1991", "1991"]) in date_rows(found)
     assert ("single", ["early 90s"]) in date_rows(found)
+
+
+def test_times_of_day_compare_in_minutes_within_their_wording(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe lift accident in Arlow happened at about 11:45 a.m. on the 23rd floor." + FILLER,
+        "b": "Title\n\nThe mother was waiting with the stroller on the 23rd floor in Arlow around 11:40 a.m." + FILLER,
+        "c": "Title\n\nThe baby was headed out with her mother and the stroller around 10:30 a.m. on the 23rd floor. "
+             "A mechanic arrived at 9 a.m. to fix a pump." + FILLER})
+    rows = {tuple(sorted(c.text for c in f.claims)): (f.status, f.note) for f in found if f.kind == "time"}
+    assert rows[("9 a.m.",)] == ("single", "")  # another event's time
+    assert rows[("about 11:45 a.m.", "around 10:30 a.m.", "around 11:40 a.m.")] == (
+        "differ", "approx 11:45 ≠ approx 11:40 ≠ approx 10:30")

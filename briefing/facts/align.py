@@ -94,6 +94,13 @@ def _pair_score(a: Extracted, b: Extracted, sents: View, pool: Pool) -> float | 
         return 80 + 100 * sim + support if same_event else None
     if a.kind == "equipment":
         return 100 + support
+    if a.kind == "time":  # a time of day of the same event; a different one only for a closely linked event
+        if _overlap([a, b]):
+            shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)
+            return 150 + 10 * shared + 100 * sim if shared or sim >= SAME_DATE_CONTEXT else None
+        shared = frames.same_event(a.frame, b.frame, sents)
+        return 80 + 10 * shared + 100 * sim if shared and id(a) not in pool.crowded and id(b) not in pool.crowded \
+            else None
     differ_ok = id(a) not in pool.crowded and id(b) not in pool.crowded
     return _figure_score(a, b, sim, support, differ_ok)
 
@@ -170,6 +177,8 @@ def _status(group: list[Extracted]) -> tuple[str, str, tuple]:
         return "differ", " ≠ ".join(dict.fromkeys(_date_shown(x) for x in group)), ()
     if kind == "equipment":
         return "agree", "", ()
+    if kind == "time":
+        return ("agree", "", ()) if _overlap(group) else ("differ", " ≠ ".join(dict.fromkeys(x.claim.value for x in group)), ())
     tolerance = LENGTH_TOLERANCE if len({x.unit for x in group}) > 1 else 0.0
     if _overlap(group, tolerance):
         return "agree", "", ()
@@ -276,6 +285,8 @@ def _joinable(a: Extracted, b: Extracted, sents: View, pool: Pool) -> bool:
     plunged" - "plunging down the shaft Thursday")."""
     if a.kind == "date":
         return a.granularity == b.granularity and dates_agree(a, b)
+    if a.kind == "time":
+        return True  # one event's times, linked pair by pair; the status says where they differ
     return _pair_score(a, b, sents, pool) is not None
 
 

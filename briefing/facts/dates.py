@@ -178,6 +178,10 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
     out = []
     for s, e in sorted(spans):
         start, end, text = span_text(raw, toks, s, e)
+        clock = CLOCK.search(text)
+        if clock:  # "about 11:45 a.m.": a time of day, compared in minutes
+            out.append(_time(pa, si, s, e, clock, sents))
+            continue
         if not DATE_CUE.search(text) or DURATION_ONLY.search(text):
             continue
         sent = toks[s].sent
@@ -193,6 +197,36 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
                              verb=lemma(verb) if verb.pos in ("VERB", "AUX") else "",
                              frame=frames.frame(pa, si, s, e, sents)))
     return out
+
+
+CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+CLOCK_MARGIN = 15  # minutes either side of "about 11:45 a.m."
+
+
+def _time(pa: ParsedArticle, si: int, s: int, e: int, clock: re.Match, sents: View) -> Extracted:
+    """A time of day with the margin its wording allows: "about 11:45 a.m." is 11:30-12:00,
+    "just before 8 p.m." 19:45-20:00, "11:40 a.m." exactly 11:40."""
+    toks = pa.segments[si].tokens
+    hour, minute = int(clock.group(1)) % 12 + (12 if clock.group(3).lower() == "p" else 0), int(clock.group(2) or 0)
+    at = hour * 60 + minute
+    before = " ".join(t.text.lower() for t in toks[max(0, s - 2):s])
+    low, high, qual = at, at, ""
+    if re.search(r"\b(about|around|approximately|roughly|some|nearly|almost)$", before):
+        low, high, qual = at - CLOCK_MARGIN, at + CLOCK_MARGIN, "approx "
+    elif re.search(r"\bbefore$", before):
+        low, qual = at - CLOCK_MARGIN, "before "
+    elif re.search(r"\bafter$", before):
+        high, qual = at + CLOCK_MARGIN, "after "
+    qs = s - len(re.findall(r"\b(about|around|approximately|roughly|some|nearly|almost|just|shortly|before|after)\b",
+                            before))
+    start, end = toks[qs].start, toks[e - 1].end
+    sent = toks[s].sent
+    shown = f"{hour:02d}:{minute:02d}"
+    return Extracted(make_claim(pa, si, sent, start, end, qual + shown), "time",
+                     ("time",), low, high, granularity="time",
+                     entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+                     subject=_event(toks, s), context=sents.context(pa, si, s, e),
+                     frame=frames.frame(pa, si, s, e, sents))
 
 
 def _verb(toks: tuple[Token, ...], i: int) -> Token:
