@@ -244,6 +244,7 @@ def is_bare(text: str) -> bool:
     return not MONTH_OR_YEAR.search(text)
 
 
+@functools.lru_cache(maxsize=65536)
 def unresolved_key(text: str) -> str:
     """What an unresolved date says, without the words that do not change the day:
     "on Sunday evening" and "Sunday" both say "sunday"."""

@@ -193,39 +193,36 @@ def keys(x: Extracted) -> list[tuple]:
     return [("s", x.speaker)] * bool(x.speaker) + sorted({("q", a, b) for a, b in zip(words, words[1:])})
 
 
-WORD = re.compile(r"[\w’']+")
+WORD = re.compile(r"[\w']+")
 
 
 def unquoted(parsed: list[ParsedArticle], items: list[Extracted], sents: View) -> list[Extracted]:
     """Quotes of one article written without quote marks in another ("inspectors said it could
     safely remain in operation"): a claim there that pairs only with the quote. One pass over the
-    briefing's words, looking up each run of three words among the quotes' openings."""
+    briefing's words outside quote marks, looking up each run of three words among the quotes'
+    openings."""
     openings: dict[tuple[str, ...], list[tuple[list[str], str]]] = defaultdict(list)
-    quoted = defaultdict(list)  # article -> spans already in quote marks
     for x in items:
-        if x.kind != "quote":
-            continue
-        quoted[x.claim.article].append((x.claim.start, x.claim.end))
-        words = quote_words(x.claim.value).split()
-        if not x.paired_only and len(words) >= QUOTE_MIN_WORDS:
+        words = quote_words(x.claim.value).split() if x.kind == "quote" and not x.paired_only else []
+        if len(words) >= QUOTE_MIN_WORDS:
             openings[tuple(words[:3])].append((words, x.claim.article))
+    first = {key[0] for key in openings}
     out: list[Extracted] = []
-    if not openings:
-        return out
-    for pa in parsed:
+    for pa in parsed if openings else ():
         aid = pa.article.id
         for si, seg in enumerate(pa.article.segments):
-            found = [(m.start(), m.end(), NUMBER_WORDS.get(w := m.group().replace("’", "'").lower(), w))
-                     for m in WORD.finditer(pa.article.raw, seg.start, seg.end)]
+            text = pa.article.raw[seg.start:seg.end].replace("’", "'").lower()
+            text = QUOTE_RE.sub(lambda m: " " * len(m.group()), text)  # words in quote marks are quotes already
+            found = [(m.start(), m.end(), NUMBER_WORDS.get(m.group(), m.group())) for m in WORD.finditer(text)]
             words = [w for _, _, w in found]
             k = 0
             while k < len(found) - 2:
                 match = next((q for q, art in openings.get(tuple(words[k:k + 3]), ())
-                              if art != aid and words[k:k + len(q)] == q), None)
-                if match is None or any(s <= found[k][0] < e for s, e in quoted[aid]):
+                              if art != aid and words[k:k + len(q)] == q), None) if words[k] in first else None
+                if match is None:
                     k += 1
                     continue
-                start, end = found[k][0], found[k + len(match) - 1][1]
+                start, end = seg.start + found[k][0], seg.start + found[k + len(match) - 1][1]
                 tok = next(t for t in pa.segments[si].tokens if t.end > start)
                 claim = make_claim(pa, si, tok.sent, start, end, pa.article.raw[start:end])
                 out.append(Extracted(claim, "quote", ("quote",), subject="unattributed", paired_only=True,
