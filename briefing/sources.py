@@ -79,8 +79,6 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         first = segments[0]
         title = clean_text(first.text) if first.kind == "title" else titles.guess(first.text)
         guessed = () if first.kind == "title" or not title else ("title",)
-        if len(title) > 120:
-            title = title[:117].rsplit(" ", 1)[0] + "…"
     for key in ("source", "date", "url", "author"):
         value = meta.get(key)
         if value is not None and not isinstance(value, (str, int, float)) and not hasattr(value, "isoformat"):

@@ -19,6 +19,7 @@ from .text import clean_text
 MIN_WORDS = 5  # a cut never leaves fewer words than this
 MAX_WORDS = 22  # a title longer than this is cut again, at a weaker boundary
 SHORT_WORDS = 16  # ... within this many words
+MAX_CHARS = 120  # and a title is never longer than this
 
 _ABBREVIATIONS = HONORIFICS | {"st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "ave", "mt", "ft", "jan", "feb",
                                "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
@@ -78,7 +79,7 @@ def headline(sentence: str) -> str:
     cut = _first_boundary(text)
     if cut is not None:
         text = text[:cut]
-    if _words(text) > MAX_WORDS:
+    if _words(text) > MAX_WORDS or len(text) > MAX_CHARS:
         text = _shorter(text)
     text = text.rstrip(" ,;:—–-")
     return text[:1].upper() + text[1:]
@@ -126,13 +127,20 @@ def _first_boundary(text: str) -> int | None:
 
 def _shorter(text: str) -> str:
     """A title still too long: cut before "and" or a preposition, the last one within SHORT_WORDS
-    words (MAX_WORDS for "and", which joins two clauses more often than two nouns); else at
-    SHORT_WORDS words with "…"."""
+    words (MAX_WORDS for "and", which joins two clauses more often than two nouns) and MAX_CHARS
+    characters; else at SHORT_WORDS words (fewer if they are long) with "…"."""
     words = text.split(" ")
-    ands = [n for n, w in enumerate(words) if w == "and" and MIN_WORDS <= n <= MAX_WORDS]
+
+    def fits(n: int, limit: int) -> bool:
+        return MIN_WORDS <= n <= limit and len(" ".join(words[:n])) <= MAX_CHARS
+
+    ands = [n for n, w in enumerate(words) if w == "and" and fits(n, MAX_WORDS)]
     if ands:
         return " ".join(words[:ands[-1]])
-    preps = [n for n, w in enumerate(words) if w in PREPOSITIONS and MIN_WORDS <= n <= SHORT_WORDS]
+    preps = [n for n, w in enumerate(words) if w in PREPOSITIONS and fits(n, SHORT_WORDS)]
     if preps:
         return " ".join(words[:preps[-1]])
-    return " ".join(words[:SHORT_WORDS]).rstrip(" ,;:") + "…"
+    n = SHORT_WORDS
+    while n > 1 and len(" ".join(words[:n])) > MAX_CHARS - 1:
+        n -= 1
+    return " ".join(words[:n]).rstrip(" ,;:") + "…"
