@@ -16,6 +16,13 @@ TYPES = {  # label -> (css suffix, name shown to readers)
     "LAW": ("law", "Law"), "LANGUAGE": ("language", "Language"),
 }
 GLOSSARY_SPLIT = 400  # entities; more are split into one glossary page per initial
+# the briefing's pages and files at its root, besides index.md, the glossary and articles/
+TIMELINE, QUOTES, JSON_FILE, CSV_FILE = "timeline.md", "quotes.md", "briefing.json", "facts.csv"
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """ "1 mention", "2 mentions", "0 mentions"; `many` for an irregular plural ("entity", "entities")."""
+    return f"{n:,} {noun if n == 1 else many or noun + 's'}"
 
 
 def label_name(label: str) -> str:

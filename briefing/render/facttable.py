@@ -13,14 +13,15 @@ MAX_ROWS_SHOWN = 12  # rows of a table before the rest is folded behind "Show N 
 KIND_WEIGHT = {"quote": 3.0, "number": 2.5, "age": 2.0, "duration": 2.0, "money": 3.0, "percent": 2.5, "date": 1.5}
 
 
-def claim_link(ctx: Context, claim: Claim, on_page: str | None) -> str:
-    """A claim's text linked to its sentence; `on_page` is the article page it is shown on."""
+def claim_link(ctx: Context, claim: Claim, on_page: str | None, text: str | None = None) -> str:
+    """A claim's text (or `text`) linked to its sentence; `on_page` is the article page it is shown
+    on (None: a page at the briefing's root)."""
     if claim.article == on_page:
         target = f"#s-{claim.sentence_start}"
     else:
         target = f"{'' if on_page else 'articles/'}{ctx.slugs[claim.article]}.md#s-{claim.sentence_start}"
     sentence = claim.sentence if len(claim.sentence) <= 300 else claim.sentence[:299] + "…"
-    return f'[{md_text(claim.text)}]({target} "{md_text(sentence)}")'  # the whole sentence on hover
+    return f'[{md_text(text or claim.text)}]({target} "{md_text(sentence)}")'  # the whole sentence on hover
 
 
 def claims_cell(ctx: Context, claims: list[Claim], on_page: str | None) -> str:
