@@ -34,10 +34,19 @@ def css(label: str) -> str:
     return TYPES.get(label, ("other", ""))[0]
 
 
-LEGEND = ('<div class="bf-legend" markdown="0" aria-label="Entity types">'
-          + "".join(f'<span class="bf-ent bf-{c}" data-type="{c}">{n}</span>' for c, n in
-                    [TYPES[k] for k in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT")])
-          + "</div>")
+LEGEND_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
+
+
+def legend(labels: set[str]) -> str:
+    """The legend of the entity types among `labels` only, each a button (briefing.js) that hides
+    that type's highlights; labels outside TYPES share one "Other" entry. Empty without labels."""
+    present = [TYPES[label] for label in LEGEND_ORDER if label in labels]
+    if set(labels) - set(TYPES):
+        present.append(("other", "Other"))
+    if not present:
+        return ""
+    return ('<div class="bf-legend" markdown="0" role="group" aria-label="Entity types: show or hide highlights">'
+            + "".join(f'<span class="bf-ent bf-{c}" data-type="{c}">{n}</span>' for c, n in present) + "</div>")
 
 
 def article_slugs(articles: tuple[Article, ...]) -> dict[str, str]:

@@ -28,7 +28,7 @@ def differ_section(ctx: Context) -> list[str]:
             line += f"<br><small>wording: {diff_html(diff)}</small>"
         elif f.note:
             line += f"<br><small>{md_text(f.note)}</small>"
-        lines.append(line + f' · [row](#{f.id} "This fact in the table below")')
+        lines.append(line + f' · [in the table](#{f.id} "This fact in the table below")')
     if len(disputed) > MAX_LINES:
         lines.append(f"- … and {plural(len(disputed) - MAX_LINES, 'more disputed fact')} in the table below")
     return lines + [""]

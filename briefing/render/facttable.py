@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Claim, Fact
-from .context import Context
+from .context import Context, plural
 from .escape import diff_html, md_text
 
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
@@ -29,7 +29,7 @@ def claims_cell(ctx: Context, claims: list[Claim], on_page: str | None) -> str:
     shown = "<br>".join(f"{md_text(ctx.source_name(c.article))}: {claim_link(ctx, c, on_page)}"
                         for c in claims[:MAX_CLAIMS_SHOWN])
     if len(claims) > MAX_CLAIMS_SHOWN:
-        shown += f"<br>… and {len(claims) - MAX_CLAIMS_SHOWN} more sources"
+        shown += f"<br>… and {plural(len(claims) - MAX_CLAIMS_SHOWN, 'more source')}"
     return shown
 
 
@@ -63,9 +63,9 @@ def fact_table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
     lines = _table(ctx, facts[:MAX_ROWS_SHOWN], aid)
     rest = facts[MAX_ROWS_SHOWN:]
     if rest:
-        what = "single-source facts" if all(f.status == "single" for f in rest) else "facts"
+        what = "more single-source fact" if all(f.status == "single" for f in rest) else "more fact"
         lines += ["", '<details class="bf-more" markdown="1">',
-                  f"<summary>Show {len(rest)} more {what}</summary>", ""]
+                  f"<summary>Show {plural(len(rest), what)}</summary>", ""]
         lines += _table(ctx, rest, aid)
         lines += ["", "</details>"]
     return lines

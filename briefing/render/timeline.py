@@ -129,7 +129,7 @@ def _entry(ctx: Context, f: Fact) -> list[str]:
     claims = list(f.claims)
     sources = [f"{md_text(ctx.source_name(c.article))}: {_sentence_link(ctx, c)}" for c in claims[:MAX_SOURCES]]
     if len(claims) > MAX_SOURCES:
-        sources.append(f"… and {len(claims) - MAX_SOURCES} more sources")
+        sources.append(f"… and {plural(len(claims) - MAX_SOURCES, 'more source')}")
     return [f"- {head}{'<br>'.join(sources)}"]
 
 
