@@ -200,6 +200,7 @@ def axe_violations(pg, urls: list[str], scheme: str) -> dict:
     for url in urls:
         pg.goto(url)
         pg.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        pg.wait_for_timeout(300)  # the theme's colour transitions end before contrast is measured
         pg.add_script_tag(content=AXE.read_text())
         found = pg.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
                             ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))")
