@@ -14,7 +14,7 @@ from . import scaffold
 from .build import gather
 from .model import Diagnostic
 from .nlp import ModelNotFound
-from .output import write
+from .output import folder_in, write
 from .plugin import load_settings
 
 
@@ -59,9 +59,12 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
         click.echo(f"ERROR    - {exc}", err=True)
         sys.exit(2)
     problems += result.problems
-    out_dir = docs_dir / settings.output
+    out_dir, refused = folder_in(docs_dir, settings.output)
+    if refused is not None:
+        _report(problems + [refused], quiet)
+        sys.exit(2)
     shown = _shown(out_dir)
-    counts, found = write(out_dir, result.pages, shown)
+    counts, found = write(out_dir, result.pages, shown, root=docs_dir)
     problems += found
     _report(problems, quiet)
     if not quiet:
