@@ -182,3 +182,10 @@ def test_plurals():
     assert [plural(n, "mention") for n in (0, 1, 2, 1234)] == ["0 mentions", "1 mention", "2 mentions",
                                                                "1,234 mentions"]
     assert plural(1, "entity", "entities") == "1 entity" and plural(3, "entity", "entities") == "3 entities"
+
+
+def test_glossary_counts_read_right_in_the_singular():
+    soup = html(render.pages(briefing())["glossary.md"])
+    text = soup.get_text()
+    assert "1 entity named in 3 articles" in text and "Person · 1 mention" in text
+    assert "1 mentions" not in text
