@@ -1,5 +1,6 @@
 """`briefing new DIR`: a ready project that builds strictly once articles are in seeds/, and that
 never replaces a file."""
+import json
 import subprocess
 import sys
 
@@ -50,6 +51,9 @@ def test_new_project_builds_strictly_with_articles_and_no_metadata(tmp_path):
     articles = (project / "site/briefing/articles").iterdir()
     assert sorted(p.name for p in articles) == ["dock-workers-in-tallinn-ended-a-three-day-strike-on-friday",
                                                 "dock-workers-in-tallinn-went-back-to-work-on-friday"]
+    export = json.loads((project / "site/briefing/briefing.json").read_text())
+    assert {a["id"]: (a["source"], a["guessed"]) for a in export["articles"]} == {
+        "01_quayside": ("Quayside", ["title", "source"]), "02_northwire": ("Northwire", ["title", "source"])}
 
 
 def test_new_replaces_nothing_and_says_which_file_is_in_the_way(tmp_path):

@@ -1,11 +1,7 @@
 """Titles and outlets guessed from the text when no metadata gives them (invented articles)."""
-import json
-
 import pytest
 
 from briefing import sources, titles
-
-from conftest import briefing_cli
 
 
 @pytest.mark.parametrize("paragraph,expected", [
@@ -87,21 +83,3 @@ def test_guesses_are_marked_and_given_metadata_wins(tmp_path):
     given = by_id["04_courier"]
     assert (given.title, given.source, given.guessed) == ("Varna counts the cost", "Varna Courier", ())
     assert problems == []  # a guessed title is information, not a warning
-
-
-def test_a_briefing_without_metadata_exports_its_guesses_and_passes_strict(tmp_path):
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_name: t\ntheme: {name: material}\nplugins:\n  - briefing\n")
-    (tmp_path / "seeds/00_quayside.txt").write_text(
-        "TALLINN (Quayside) - Dock workers in Tallinn ended a three-day strike on Friday, their union said.\n")
-    (tmp_path / "seeds/01_northwire.txt").write_text(
-        "Dock workers in Tallinn went back to work on Friday after a three-day strike over pay.\n")
-    res = briefing_cli(tmp_path, "--strict")
-    assert res.returncode == 0, res.stderr
-    data = json.loads((tmp_path / "docs/briefing/briefing.json").read_text())
-    got = {a["id"]: (a["title"], a["source"], a["guessed"]) for a in data["articles"]}
-    assert got == {
-        "00_quayside": ("Dock workers in Tallinn ended a three-day strike on Friday", "Quayside", ["title", "source"]),
-        "01_northwire": ("Dock workers in Tallinn went back to work on Friday", "Northwire", ["title", "source"]),
-    }
