@@ -45,6 +45,8 @@ def create(folder: Path, title: str = DEFAULT_TITLE) -> tuple[list[str], list[Di
     """Create the project in `folder` (made if missing; existing folders are fine). Returns the
     paths created, or, when any file would be replaced, nothing created and one error per file."""
     new = files(title)
+    if folder.exists() and not folder.is_dir():
+        return [], [Diagnostic("error", folder.as_posix(), "exists and is not a folder: choose another name")]
     problems = []
     for rel in (*new, *FOLDERS):
         path = folder / rel

@@ -36,9 +36,12 @@ _EDITORS_NOTE = re.compile(r"(?:[A-Z][A-Z0-9'’.,/&]*\s+){1,}[A-Z][A-Z0-9'’.,
 _AFTER_DATELINE = re.compile(r"\)?\s*(?:-{1,2}|—|–|:)?\s*")
 
 
+LOOK_AT = 2000  # characters of the paragraph read: a title never needs more
+
+
 def guess(first_paragraph: str) -> str:
     """A headline-like title from an article's first paragraph (empty when there is no text)."""
-    text = clean_text(first_paragraph)
+    text = clean_text(first_paragraph[:LOOK_AT])
     text = strip_dateline(text)
     sentence = first_sentence(text)
     return headline(sentence)

@@ -85,3 +85,12 @@ def test_a_file_where_a_folder_goes_is_reported(tmp_path):
     created, problems = scaffold.create(tmp_path)
     assert created == [] and [p.file for p in problems] == [f"{tmp_path.as_posix()}/seeds"]
     assert not (tmp_path / "mkdocs.yml").exists()
+
+
+def test_a_file_given_as_the_project_folder_is_reported(tmp_path):
+    (tmp_path / "p").write_text("a file")
+    res = new(tmp_path / "p")
+    assert res.returncode == 2 and "is a file" in res.stderr and "Traceback" not in res.stderr  # click's check
+    created, problems = scaffold.create(tmp_path / "p")
+    assert created == [] and "exists and is not a folder" in problems[0].message
+    assert (tmp_path / "p").read_text() == "a file"

@@ -43,6 +43,11 @@ def test_a_long_sentence_without_clause_boundary_is_cut_before_a_phrase_not_mid_
     assert len(title.split()) <= titles.SHORT_WORDS
 
 
+def test_a_one_line_article_of_megabytes_gives_a_short_title():
+    title = titles.guess("GENEVA (Wirewatch) - " + "news words with no full stop " * 100_000)
+    assert title.startswith("News words with no full stop") and len(title) <= titles.MAX_CHARS
+
+
 def test_a_long_run_with_no_boundary_at_all_ends_with_an_ellipsis():
     paragraph = " ".join(["word"] * 40) + "."
     title = titles.guess(paragraph)

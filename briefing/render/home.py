@@ -16,8 +16,9 @@ MAIN_ENTITIES = 15
 def index_page(ctx: Context) -> str:
     b = ctx.b
     lines = ["---", f"title: {meta_title(b.title)}", "---", "", f"# {md_text(b.title)}", ""]
-    lines += [f"{plural(len(b.articles), 'article')} · [Timeline]({TIMELINE}) · [Quotes]({QUOTES}) · [Glossary]({ctx.glossary_home}) · "
-              f"Download [all data (JSON)]({JSON_FILE}) or [the facts (CSV)]({CSV_FILE})", ""]
+    lines += [f"{plural(len(b.articles), 'article')} · [Timeline]({TIMELINE}) · [Quotes]({QUOTES}) · "
+              f"[Glossary]({ctx.glossary_home}) · Download [all data (JSON)]({JSON_FILE}) or "
+              f"[the facts (CSV)]({CSV_FILE})", ""]
     lines += differ_section(ctx)
     lines += ["## Sources", "", "| Outlet | Article | Date |", "|---|---|---|"]
     for a in b.articles:
