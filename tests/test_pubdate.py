@@ -52,4 +52,4 @@ def test_the_page_and_the_export_say_the_date_was_inferred(project):
     data = json.loads((project / "docs/briefing/briefing.json").read_text())
     assert (data["articles"][0]["date"], data["articles"][0]["guessed"]) == ("2017-03-03", ["date"])
     page = (project / "docs/briefing" / data["articles"][0]["page"]).read_text()
-    assert "2017-03-03 (date inferred from the text)" in page
+    assert "3 March 2017 (date inferred from the text)" in page

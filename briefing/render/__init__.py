@@ -7,17 +7,20 @@ from importlib import resources
 
 from ..model import Briefing
 from .article import article_page
-from .context import Context
-from .export import export
+from .context import CSV_FILE, JSON_FILE, QUOTES, TIMELINE, Context
+from .export import export, facts_csv
 from .glossary import glossary_pages
 from .home import index_page
+from .quotes import quotes_page
+from .timeline import timeline_page
 
 ASSETS = ("briefing.css", "briefing.js")
 
 
 def pages(briefing: Briefing) -> dict[str, str]:
     ctx = Context(briefing)
-    out = {"index.md": index_page(ctx), **glossary_pages(ctx), "briefing.json": export(ctx)}
+    out = {"index.md": index_page(ctx), **glossary_pages(ctx), TIMELINE: timeline_page(ctx), QUOTES: quotes_page(ctx),
+           JSON_FILE: export(ctx), CSV_FILE: facts_csv(ctx)}
     for a in briefing.articles:
         out[ctx.article_page(a.id)] = article_page(ctx, a)
     assets = resources.files("briefing") / "assets"
