@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import facts as facts_stage
 from . import overrides as overrides_stage
-from . import render, repair, resolve, sources
+from . import pubdate, render, repair, resolve, sources
 from .config import Settings
 from .model import Briefing, Diagnostic
 from .nlp import Parser
@@ -43,6 +43,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     unknown = sorted(set(settings.articles) - {a.id for a in articles})
     problems += [Diagnostic("warning", "mkdocs.yml", f"`articles: {aid}:` names no article in {label}/")
                  for aid in unknown]
+    articles = pubdate.infer(articles)
     overrides_file = settings.path(base, "overrides")
     rules, found = overrides_stage.load(overrides_file, _relative(overrides_file, base))
     problems += found

@@ -65,6 +65,7 @@ class Article:
     author: str | None = None
     removed: tuple[Segment, ...] = ()  # residue lines left out of the page
     guessed: tuple[str, ...] = ()  # metadata fields guessed from the text, e.g. ("source",)
+    inferred_date: str | None = None  # without a metadata date: the one its dateline states (pubdate.py)
 
 
 class Token(NamedTuple):
@@ -162,7 +163,7 @@ class Claim:
 @dataclass(frozen=True)
 class Fact:
     id: str
-    kind: Literal["number", "duration", "age", "date", "quote", "equipment"]
+    kind: Literal["number", "duration", "age", "money", "percent", "date", "time", "quote", "equipment"]
     status: Literal["agree", "differ", "single"]
     subject: str
     claims: tuple[Claim, ...]

@@ -24,6 +24,16 @@ def test_ages_by_syntax_not_by_the_nearest_name(parser):
     assert not any(s.startswith("Petra Olsen") for s in ages)
 
 
+def test_ages_listed_for_a_family_pair_with_each_members_age(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Brevik couple won. Jonas Brevik, 75, and Olga Brevik, 67, will be paid. Mara Holt, now 41, agreed.",
+        "b": "Title\n\nThere is no evidence that the Breviks, now 75 and 67 respectively, did it. Mara Holt, 41, agreed. "
+             "In Arlow and Velmar, 120 and 80 homes burned."})
+    ages = {f.subject: (f.status, sorted(c.text for c in f.claims)) for f in found if f.kind == "age"}
+    assert ages == {"Jonas Brevik: age": ("agree", ["75", "75"]), "Olga Brevik: age": ("agree", ["67", "67"]),
+                    "Mara Holt: age": ("agree", ["41", "41"])}  # "now 41" too; places have no ages
+
+
 def test_two_named_people_of_one_age_are_two_facts(parser):
     _, _, found = analyse(parser, {"a": "Title\n\nMarta Ilves, 45, spoke first.",
                                    "b": "Title\n\nKarl Oja, 45, spoke last."})
@@ -135,3 +145,61 @@ def test_this_month_is_a_date_and_two_hours_a_length(parser):
                           dates={"a": "2015-09-18"})
     assert {(f.kind, f.claims[0].text, f.claims[0].value) for f in found} == {
         ("date", "this month", "2015-09"), ("duration", "two hours", "2 hours")}
+
+
+# -- what happened to the counted people: the clause says (item 5) -----------------------------
+def test_counts_of_different_events_never_pair_and_one_count_per_event_differs(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nMore than 300 people have been confirmed killed by the storm in Varnesse. "
+             "Another 1,200 people are missing with many feared dead.",
+        "b": "Title\n\nSome 410 people, including many children, are homeless after the storm in Varnesse.",
+        "c": "Title\n\nThe official death toll from the Varnesse storm stood at 265 on Friday, with 1,450 missing, "
+             "the agency said."})
+    got = {tuple(sorted(c.text for c in f.claims)): (f.status, f.note) for f in found if f.kind == "number"}
+    assert got[("1,200 people", "1,450")][0] == "differ"  # the one count of the missing in each
+    assert got[("265", "More than 300 people")][0] == "differ"  # a toll counts the dead
+    assert got[("Some 410 people",)] == ("single", "")  # homeless, not killed: never the toll's partner
+
+
+# -- the counted thing in more shapes (items 5 and 8) ------------------------------------------
+def test_group_sizes_peoples_partitives_and_numbers_to_call(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nArlow will send a delegation of more than 400 to Velmar. He spoke to the more than 2 million "
+             "Kurds who live in Arlow. Four of the troubled Korsk plant's six reactor units have seen fires. "
+             "The driver called 911 to say he would cooperate.",
+        "b": "Title\n\nArlow will send a 550-member delegation to Velmar. He sent a message to Arlow's 2 million "
+             "Kurds. Crews tried to cool four of the Korsk plant's six reactors. A neighbour called 911 at once."})
+    got = {f.subject: (f.status, sorted(c.text for c in f.claims)) for f in found if f.kind == "number"}
+    assert got["delegation (size)"] == ("agree", ["550-member delegation", "more than 400"])
+    assert got["Kurds"] == ("agree", ["2 million Kurds", "more than 2 million Kurds"])
+    assert ("number", "agree", ["Four", "four of the Korsk plant's six reactors"]) in rows(found)  # reactors
+    assert not any("911" in c.text for f in found for c in f.claims)  # a number to call counts nothing
+
+
+def test_one_distance_said_two_ways_pairs_and_is_one_place_per_article(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe government told its citizens to stay at least 50 miles from the Korsk plant. "
+             "Its 50-mile evacuation guideline is cautious.",
+        "b": "Title\n\nThe government recommended a 50-mile evacuation zone around the Korsk plant."})
+    (row,) = [f for f in found if f.kind == "number"]
+    assert row.status == "agree" and sorted(c.text for c in row.claims) == [
+        "50-mile evacuation guideline", "50-mile evacuation zone", "at least 50 miles"]
+
+
+def test_a_length_without_a_figure_pairs_only_with_the_same_word_and_alone_is_no_row(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe spent rods at Korsk must be cooled for months, possibly longer. Repairs could take days.",
+        "b": "Title\n\nThe spent rods at Korsk must be cooled for months, engineers said. Repairs could take weeks."})
+    assert rows(found) == [("duration", "agree", ["for months", "for months"])]
+
+
+def test_synonym_classes_join_general_news_words_not_one_story(parser):
+    """'armed conflict' and 'aircraft' are general classes (war/uprising, jets/planes; without
+    them the sample's war-age and fighter-jets rows are lost, and they fire on no false row of the
+    development set); what fitted one pairing ('fighter' as an aircraft) is gone: 2,000 fighters
+    are not jets (test above)."""
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe war in Velmar, now 41/2 years old, has driven out many. The air force lost four jets.",
+        "b": "Title\n\nThe four-year uprising in Velmar has driven out many. The air force lost four planes."})
+    rows = {tuple(sorted(c.text for c in f.claims)): f.status for f in found if len(f.claims) > 1}
+    assert rows == {("41/2 years old", "four-year uprising"): "differ", ("four jets", "four planes"): "agree"}

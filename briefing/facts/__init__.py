@@ -32,11 +32,12 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
                 quotes.extract(pa, si, sents, state)
             found += equipment.extract(pa, si, sents, sorted(products.get((pa.article.id, si), []),
                                                              key=lambda em: em[1].start))
-            # a number inside a quote belongs to the quote
-            spans = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote"]
-            out.extend(x for x in found if x.kind == "quote" or
+            # a number inside a quote belongs to the quote (a two-word fragment owns none); a date
+            # inside one is a fact of its own ("“We will vote on March 3,” she said")
+            spans = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote" and not x.paired_only]
+            out.extend(x for x in found if x.kind in ("quote", "date") or
                        not any(s <= x.claim.start and x.claim.end <= e for s, e in spans))
-    return out, sents
+    return out + quotes.unquoted(parsed, out, sents), sents
 
 
 def stage(parsed: list[ParsedArticle], entities: list[Entity], rules: Rules | None = None

@@ -9,16 +9,16 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from rapidfuzz import fuzz
 from slugify import slugify
 
 from ..model import Diagnostic, Fact
 from ..overrides import Rules
 from ..unionfind import UnionFind
-from .dates import dates_agree, unresolved_key
+from . import frames
+from .dates import dates_agree, is_bare, unresolved_key
 from .lexicon import LENGTH_UNITS
-from .quotes import QUOTE_MIN_SIMILARITY, QUOTE_MIN_WORDS, UNATTRIBUTED_MIN_SIMILARITY, UNATTRIBUTED_MIN_WORDS, word_diff
-from .sentences import Extracted, View, normalise
+from . import quotes
+from .sentences import Extracted, View
 
 ENTITY_SUPPORT = 2.0  # summed weight of shared entities that makes two claims one fact
 
@@ -28,7 +28,6 @@ SAME_DATE_CONTEXT = 0.12  # the same date: some shared words of the event
 COMMON_DATE_CONTEXT = 0.2  # the same weekday said more than COMMON_DATE times in the briefing: more of them
 COMMON_DATE = 3
 DAY_NAMED = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
-LONG_QUOTE_WORDS = 10  # a quote this long pairs on its wording alone, whoever is named as its speaker
 OTHER_DATE_CONTEXT = 0.40  # two different dates of one event: the same verb and much of the sentence
 SAME_FIGURE_CONTEXT = 0.10  # the same figure of things of no known kind
 OTHER_FIGURE_CONTEXT = 0.30  # two different figures of the same thing
@@ -67,34 +66,41 @@ def _date_key(x: Extracted) -> str:
 def _pair_score(a: Extracted, b: Extracted, sents: View, pool: Pool) -> float | None:
     """How sure we are that a and b state the same fact; None when they are not comparable."""
     if a.kind == "quote":
-        # the same speaker, or, where one outlet names no speaker, nearly the same long wording
-        same = bool(a.speaker) and a.speaker == b.speaker
-        if a.speaker and b.speaker and not same:
-            return None
-        na, nb = normalise(a.claim.value), normalise(b.claim.value)
-        words = min(len(na.split()), len(nb.split()))
-        if words < (QUOTE_MIN_WORDS if same else UNATTRIBUTED_MIN_WORDS):
-            return None
-        score = fuzz.partial_ratio(na, nb) if min(len(na), len(nb)) >= 20 else fuzz.ratio(na, nb)
-        floor = QUOTE_MIN_SIMILARITY if same or words >= LONG_QUOTE_WORDS else UNATTRIBUTED_MIN_SIMILARITY
-        return score if score >= floor else None
+        return quotes.pair_score(a, b)
     sim = sents.similarity(a.context, b.context)
     support = min(sents.support(a.entities, b.entities), 2 * ENTITY_SUPPORT)
     if a.kind == "date":
         # the same date of the same event; a different date only for the very same event
+        if dates_agree(a, b) and (is_bare(a.claim.text) or is_bare(b.claim.text)):
+            # "Monday", "last week": said of many things; the same day only for the same event
+            shared = frames.same_event(a.frame, b.frame, sents)
+            same = 20 if a.granularity == b.granularity else 0  # "this month" with "later this month" first
+            return 150 + same + 10 * shared + sim if shared else None
         if dates_agree(a, b):
             common = max(pool.dates[_date_key(a)], pool.dates[_date_key(b)]) > COMMON_DATE
             floor = COMMON_DATE_CONTEXT if common else SAME_DATE_CONTEXT
             if a.granularity == b.granularity == "day" and DAY_NAMED.search(a.claim.text) and \
                     DAY_NAMED.search(b.claim.text) and pool.dates[_date_key(a)] <= pool.articles:
                 floor = 0.0  # "Feb. 21" in each article, once: a rare day needs no more
-            return 150 + 100 * sim + support if sim >= floor or (support >= ENTITY_SUPPORT and not common) else None
+            same = 50 if a.granularity == b.granularity else 0  # "1991" with "1991" before "the early 90s"
+            if sim >= floor or (support >= ENTITY_SUPPORT and not common):
+                return 150 + same + 100 * sim + support
+            # a named day, month or year is rarer than a weekday: one word or class of the event will do
+            shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)  # "freed in 2013", "released …"
+            return 140 + same + 10 * shared if shared else None
         if not a.granularity or not b.granularity:
             return None  # unresolved and worded differently: nothing says they differ
         same_event = a.verb and a.verb == b.verb and sim >= OTHER_DATE_CONTEXT
         return 80 + 100 * sim + support if same_event else None
     if a.kind == "equipment":
         return 100 + support
+    if a.kind == "time":  # a time of day of the same event; a different one only for a closely linked event
+        if _overlap([a, b]):
+            shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)
+            return 150 + 10 * shared + 100 * sim if shared or sim >= SAME_DATE_CONTEXT else None
+        shared = frames.same_event(a.frame, b.frame, sents)
+        return 80 + 10 * shared + 100 * sim if shared and id(a) not in pool.crowded and id(b) not in pool.crowded \
+            else None
     differ_ok = id(a) not in pool.crowded and id(b) not in pool.crowded
     return _figure_score(a, b, sim, support, differ_ok)
 
@@ -118,6 +124,8 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ
             return 120 + 10 * overlap if a.speaker == b.speaker else None
         # "the 27-year-old suspect" and "Ana Ruiz, 27": the same age of the same kind of person
         return 90 + 100 * sim if exact and shared else None
+    if a.events and b.events and not a.events & b.events:
+        return None  # "killed" and "homeless": two different things happened to them
     events = bool(a.events & b.events)
     if overlap:
         exact_bonus = 20 if exact else 0
@@ -131,6 +139,9 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ
             return 80 + 100 * sim + support
         if shared and sim >= SAME_FIGURE_CONTEXT:
             return 80 + 100 * sim + support
+        said = {a.low, a.high} & {b.low, b.high} - {0.0, math.inf}
+        if "distance" in a.things & b.things and said and (sim or support >= ENTITY_SUPPORT / 2):
+            return 70 + 100 * sim + support  # "at least 50 miles from the plant", "a 50-mile zone"
         return None
     # different figures: one thing, one event, much of the sentence alike, and no other figure of
     # that thing and event in either article
@@ -138,6 +149,8 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ
         return 60 + 100 * sim + support  # the one age of one named thing in each: "a four-year war"
     if differ_ok and shared and (a.specific or events) and sim >= OTHER_FIGURE_CONTEXT:
         return 50 + 100 * sim + support
+    if differ_ok and events and (shared or not a.things or not b.things):
+        return 40 + 100 * sim + support  # the one count of people killed, missing, … in each: "10,700" ≠ "10,259"
     return None
 
 
@@ -155,17 +168,17 @@ def _status(group: list[Extracted]) -> tuple[str, str, tuple]:
         return "single", "", ()
     kind = group[0].kind
     if kind == "quote":
-        norm = [normalise(x.claim.value) for x in group]
-        shortest = min(norm, key=len)
-        if all(shortest in n for n in norm):
+        if quotes.agree([x.claim.value for x in group]):
             return "agree", "", ()
-        return "differ", "", word_diff(group[0].claim.value, group[1].claim.value)
+        return "differ", "", quotes.diff(group[0].claim.value, group[1].claim.value)
     if kind == "date":
         if all(dates_agree(group[0], x) for x in group[1:]):
             return "agree", "", ()
         return "differ", " ≠ ".join(dict.fromkeys(_date_shown(x) for x in group)), ()
     if kind == "equipment":
         return "agree", "", ()
+    if kind == "time":
+        return ("agree", "", ()) if _overlap(group) else ("differ", " ≠ ".join(dict.fromkeys(x.claim.value for x in group)), ())
     tolerance = LENGTH_TOLERANCE if len({x.unit for x in group}) > 1 else 0.0
     if _overlap(group, tolerance):
         return "agree", "", ()
@@ -192,9 +205,7 @@ def _keys(x: Extracted) -> list[tuple]:
     """What two claims of one block must share to be compared at all."""
     keys: list[tuple] = [("e", e) for e in sorted(x.entities)]
     if x.kind == "quote":
-        keys.append(("q", " ".join(normalise(x.claim.value).split()[:6])))
-        if x.speaker:
-            keys.append(("s", x.speaker))
+        keys += quotes.keys(x)
     elif x.kind == "date":
         keys.append(("d", x.claim.value[:7] if x.granularity else unresolved_key(x.claim.text)))
     else:
@@ -238,7 +249,7 @@ def _candidates(members: list[int], items: list[Extracted]):
 def align(items: list[Extracted], sents: View) -> list[list[Extracted]]:
     """Group claims into facts: best-scoring pairs first, at most one claim per article in a fact
     (a figure said twice in one article travels as one claim with two places)."""
-    items = _restatements(items)
+    items = _restatements(items, sents)
     pool = Pool.of(items)
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for n, x in enumerate(items):
@@ -256,14 +267,27 @@ def align(items: list[Extracted], sents: View) -> list[list[Extracted]]:
         rx, ry = uf.find(x), uf.find(y)
         if rx == ry or articles[rx] & articles[ry]:
             continue  # already one fact, or one claim per article
-        if (rx, ry) != (x, y) and _pair_score(items[min(rx, ry)], items[max(rx, ry)], sents, pool) is None:
+        if (rx, ry) != (x, y) and not _joinable(items[min(rx, ry)], items[max(rx, ry)], sents, pool):
             continue  # joining groups: their first claims (the roots) must be comparable too
         joined = uf.union(rx, ry)
         articles[joined] = articles.pop(rx) | articles.pop(ry)
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
         groups[uf.find(n)].append(n)
-    return [[items[k] for k in group] for group in groups.values()]
+    return [[items[k] for k in group] for group in groups.values()
+            if len(group) > 1 or not items[group[0]].paired_only]
+
+
+def _joinable(a: Extracted, b: Extracted, sents: View, pool: Pool) -> bool:
+    """May the groups whose first claims are a and b become one fact? Figures and quotes: a and b
+    must be comparable themselves. Dates: the same day will do, the events being linked through
+    the pair that joins them ("pushing the stroller Thursday" - "died Thursday when the stroller
+    plunged" - "plunging down the shaft Thursday")."""
+    if a.kind == "date":
+        return a.granularity == b.granularity and dates_agree(a, b)
+    if a.kind == "time":
+        return True  # one event's times, linked pair by pair; the status says where they differ
+    return _pair_score(a, b, sents, pool) is not None
 
 
 def facts_of(groups: list[list[Extracted]], order: dict[str, int], rules: Rules | None = None
@@ -320,21 +344,31 @@ def _fact(group: list[Extracted], order: dict[str, int]) -> Fact:
                                     key=lambda c: (order[c.article], c.start))), note=note, diff=diff)
 
 
-def _restatements(items: list[Extracted]) -> list[Extracted]:
-    """The same figure of the same thing said again in one article ("the 23rd floor" twice) joins
-    the first saying as one more place, with its words added to the context."""
+def _restatements(items: list[Extracted], sents: View) -> list[Extracted]:
+    """The same figure of the same thing said again in one article ("the 23rd floor" twice, "at
+    least 50 miles" and "a 50-mile zone"), or the same day of the same event ("the attack …
+    Sunday", "the shooting took place Sunday"), joins the first saying as one more place, with its
+    words added to the context."""
     out: list[Extracted] = []
     first: dict[tuple, list[int]] = defaultdict(list)
     for x in items:
-        key = (x.claim.article, x.kind, x.claim.value, x.unit, x.speaker)
-        if x.kind in FIGURES and not x.vague and x.things and (x.specific or x.kind == "age"):
+        if x.kind in FIGURES and not x.vague and x.things and (x.specific or x.kind == "age" or "distance" in x.things):
+            key = (x.claim.article, x.kind, re.sub(r"^(min|max|approx) ", "", x.claim.value), x.unit, x.speaker)
             k = next((k for k in first[key] if out[k].things & x.things), None)
-            if k is not None:
-                rep = out[k]
-                out[k] = dataclasses.replace(rep, also=rep.also + (x.claim,), context=rep.context | x.context,
-                                             events=rep.events | x.events)
-                continue
-            first[key].append(len(out))
+        elif x.kind == "date":
+            key = (x.claim.article, x.kind, _date_key(x))
+            k = next((k for k in first[key] if frames.overlap(out[k].frame, x.frame, sents) >= frames.CLASS_WEIGHT),
+                     None)
+        else:
+            out.append(x)
+            continue
+        if k is not None:
+            rep = out[k]
+            out[k] = dataclasses.replace(rep, also=rep.also + (x.claim,), context=rep.context | x.context,
+                                         events=rep.events | x.events, things=rep.things | x.things,
+                                         frame=rep.frame | x.frame)
+            continue
+        first[key].append(len(out))
         out.append(x)
     return out
 

@@ -9,6 +9,7 @@ import re
 import dateparser
 
 from ..model import ParsedArticle, Token
+from . import frames
 from .numbers import parse_number
 from .sentences import Extracted, View, lemma, normalise, make_claim, span_text
 
@@ -16,7 +17,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december"]
 MONTH_ABBR = {m[:3]: n + 1 for n, m in enumerate(MONTHS)} | {"sept": 9}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d{4}\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|"
+DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d{4}\b|\b\d{0,2}\d0'?s\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|"
                       r"(this|next|last|later|earlier)\s+(week|month|year|spring|summer|autumn|fall|winter))\b",
                       re.IGNORECASE)
 MONTH_OR_YEAR = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b|\b\d{4}\b", re.IGNORECASE)
@@ -78,6 +79,9 @@ def resolve_date(text: str, published: dt.date | None, future: bool = False) -> 
     m = re.fullmatch(r"(\d{4})", t)
     if m:
         return m.group(1), "year"
+    m = re.fullmatch(r"(?:the\s+)?(1\d|20)?(\d)0'?s", t)  # "the 1980s", "the early 90s": a decade
+    if m:
+        return f"{m.group(1) or '19'}{m.group(2)}0s", "decade"
     if MONTH_OR_YEAR.search(t):
         return _explicit(t, published.isoformat() if published else "", future)
     return None
@@ -115,6 +119,8 @@ def _parser(prefer: str, base: dt.datetime):
 
 
 def _coarse(iso: str, gran: str, to: str) -> str:
+    if to == "decade":
+        return "" if iso.startswith("XXXX") else iso[:3]
     if iso.startswith("XXXX"):
         return iso if to == gran else iso[:7] if to == "month" else ""
     if to == gran:
@@ -128,14 +134,15 @@ def _coarse(iso: str, gran: str, to: str) -> str:
     return iso
 
 
-GRAN_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+GRAN_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
 
 
 def dates_agree(a: Extracted, b: Extracted) -> bool:
     """Do two dates name the same time, at the coarser of their granularities? Unresolved ones
-    (no publication date to resolve "Friday" against) agree when they say the same thing."""
-    if not a.granularity or not b.granularity:
-        return bool(a.granularity) == bool(b.granularity) and unresolved_key(a.claim.text) == unresolved_key(b.claim.text)
+    (no publication date to resolve "Friday" against) agree when they say the same thing, also
+    with the same words resolved in an article whose date is known."""
+    if not a.granularity or not b.granularity:  # one or both outlets' dates unknown: the same words
+        return unresolved_key(a.claim.text) == unresolved_key(b.claim.text)
     if a.claim.value.startswith("XXXX") != b.claim.value.startswith("XXXX"):  # a year only one of them says
         a_iso, b_iso = (a.claim.value[4:], b.claim.value[4:])
         return a.granularity == b.granularity and a_iso == b_iso
@@ -153,7 +160,7 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
     seg = pa.segments[si]
     toks = seg.tokens
     raw = pa.article.raw
-    published = _published(pa.article.date)
+    published = _published(pa.article.date or pa.article.inferred_date)
     spans = []
     in_date = set()
     for ent in seg.ents:
@@ -171,6 +178,10 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
     out = []
     for s, e in sorted(spans):
         start, end, text = span_text(raw, toks, s, e)
+        clock = CLOCK.search(text)
+        if clock:  # "about 11:45 a.m.": a time of day, compared in minutes
+            out.append(_time(pa, si, s, e, clock, sents))
+            continue
         if not DATE_CUE.search(text) or DURATION_ONLY.search(text):
             continue
         sent = toks[s].sent
@@ -183,8 +194,39 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
         verb = _verb(toks, s)
         out.append(Extracted(claim, "date", ("date",), granularity=gran, entities=ents,
                              subject=_event(toks, s), context=sents.context(pa, si, s, e),
-                             verb=lemma(verb) if verb.pos in ("VERB", "AUX") else ""))
+                             verb=lemma(verb) if verb.pos in ("VERB", "AUX") else "",
+                             frame=frames.frame(pa, si, s, e, sents)))
     return out
+
+
+CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+CLOCK_MARGIN = 15  # minutes either side of "about 11:45 a.m."
+
+
+def _time(pa: ParsedArticle, si: int, s: int, e: int, clock: re.Match, sents: View) -> Extracted:
+    """A time of day with the margin its wording allows: "about 11:45 a.m." is 11:30-12:00,
+    "just before 8 p.m." 19:45-20:00, "11:40 a.m." exactly 11:40."""
+    toks = pa.segments[si].tokens
+    hour, minute = int(clock.group(1)) % 12 + (12 if clock.group(3).lower() == "p" else 0), int(clock.group(2) or 0)
+    at = hour * 60 + minute
+    before = " ".join(t.text.lower() for t in toks[max(0, s - 2):s])
+    low, high, qual = at, at, ""
+    if re.search(r"\b(about|around|approximately|roughly|some|nearly|almost)$", before):
+        low, high, qual = at - CLOCK_MARGIN, at + CLOCK_MARGIN, "approx "
+    elif re.search(r"\bbefore$", before):
+        low, qual = at - CLOCK_MARGIN, "before "
+    elif re.search(r"\bafter$", before):
+        high, qual = at + CLOCK_MARGIN, "after "
+    qs = s - len(re.findall(r"\b(about|around|approximately|roughly|some|nearly|almost|just|shortly|before|after)\b",
+                            before))
+    start, end = toks[qs].start, toks[e - 1].end
+    sent = toks[s].sent
+    shown = f"{hour:02d}:{minute:02d}"
+    return Extracted(make_claim(pa, si, sent, start, end, qual + shown), "time",
+                     ("time",), low, high, granularity="time",
+                     entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+                     subject=_event(toks, s), context=sents.context(pa, si, s, e),
+                     frame=frames.frame(pa, si, s, e, sents))
 
 
 def _verb(toks: tuple[Token, ...], i: int) -> Token:
@@ -196,6 +238,13 @@ def _verb(toks: tuple[Token, ...], i: int) -> Token:
     return toks[i]
 
 
+def is_bare(text: str) -> bool:
+    """A date that names no month and no year ("Monday", "late Thursday", "last week", "seven
+    months ago"): said of many events, it pairs only through the event."""
+    return not MONTH_OR_YEAR.search(text)
+
+
+@functools.lru_cache(maxsize=65536)
 def unresolved_key(text: str) -> str:
     """What an unresolved date says, without the words that do not change the day:
     "on Sunday evening" and "Sunday" both say "sunday"."""

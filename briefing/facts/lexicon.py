@@ -1,9 +1,11 @@
 """Words the fact extractors need to know: units, synonyms of counted things, classes of events.
 
 General news vocabulary, not the names of any one story. No maintained data package that ships
-its data fits here (WordNet on PyPI comes either as a downloader or as an unmaintained 100 MB
-archive, and its hypernyms do not join "war" with "uprising" or "dead" with "killed"), so the
-classes are small and listed here, each a set of words that report the same thing.
+its data fits here (checked twice: `wn` and NLTK download WordNet at run time, `oewn-core` is the
+Open English WordNet loader without the data, the wheels that bundle NLTK's files are unmaintained
+repackagings; and WordNet's hypernyms do not join "war" with "uprising", "shooting" with "attack"
+or "dead" with "killed"), so the classes are small and listed here, each a set of words that
+report the same thing.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ THING_CLASSES = {
     "vehicle": {"vehicle", "car", "automobile", "truck", "van", "suv"},
     "armed conflict": {"war", "conflict", "uprising", "insurgency", "rebellion", "revolt", "civil war", "fighting"},
     "people": {"people", "person", "man", "woman", "individual", "civilian", "resident", "citizen", "victim",
-               "adult", "passenger", "worker"},
+               "adult", "passenger", "worker", "toll", "casualty", "fatality", "death"},  # a toll counts people
     "soldier": {"soldier", "troop", "serviceman", "servicemember", "service member"},
     "lawmaker": {"lawmaker", "legislator", "mp", "deputy", "parliamentarian", "member of parliament",
                  "congressman", "senator", "representative"},
@@ -38,6 +40,15 @@ EVENT_CLASSES = {
     "payment": {"pay", "payment", "receive", "compensation", "award", "payout", "fund", "settlement"},
 }
 EVENT_OF = {word: cls for cls, words in EVENT_CLASSES.items() for word in words}
+
+# Words that name the same incident, for telling which event a date belongs to (not what happened
+# to counted people: "five injured in the attack" and "six killed in the attack" stay apart).
+INCIDENT_CLASSES = {
+    "attack": {"attack", "shooting", "shoot", "gunfire", "bombing", "assault", "massacre", "rampage", "stabbing"},
+    "meeting": {"meeting", "meet", "summit", "talks", "conference", "gathering"},
+    "release": {"release", "free", "parole", "discharge"},
+}
+INCIDENT_OF = {word: cls for cls, words in INCIDENT_CLASSES.items() for word in words}
 
 # Ages of these are not people's ages.
 ANIMALS = frozenset({"dog", "cat", "horse", "pet", "animal", "bird", "cow", "puppy", "kitten", "pony"})

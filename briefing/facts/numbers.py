@@ -11,7 +11,7 @@ from .lexicon import (ANIMALS, CLASS_OF, CURRENCY_SIGNS, CURRENCY_WORDS, EVENT_O
                       LENGTH_UNITS, MEASURE_UNITS, PERCENT_WORDS, TIME_UNITS, VAGUE)
 
 from ..model import Entity, ParsedArticle, Token
-from .sentences import Extracted, View, lemma, make_claim, span_text
+from .sentences import Extracted, View, children, lemma, make_claim, span_text
 
 QUALIFIERS = {
     ("up", "to"): "max", ("at", "most"): "max", ("no", "more", "than"): "max", ("fewer", "than"): "max",
@@ -147,6 +147,32 @@ def extract(pa: ParsedArticle, si: int, sents: View, mention_tokens: set[int]) -
             context=sents.context(pa, si, qs, max(reading.end, j)), verb=_verb_of(toks, i), vague=vague,
             unit=reading.unit, events=_events(toks, qs, max(reading.end, j), reading.things)))
         i = max(j, reading.end) if reading.kind != "number" or ordinal else j
+    return out + _vague_lengths(pa, si, sents)
+
+
+VAGUE_LENGTH_HEADS = frozenset({"for", "over", "within", "take", "last", "spend"})
+
+
+def _vague_lengths(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
+    """Lengths of time given without a figure ("cooled for months", "could take days"): like
+    "hundreds", they pair only with the same word about the same event."""
+    toks = pa.segments[si].tokens
+    out = []
+    for t in toks:
+        unit = UNIT_OF.get(t.text.lower())
+        if unit is None or t.tag != "NNS" or t.head == t.i or lemma(toks[t.head]) not in VAGUE_LENGTH_HEADS:
+            continue
+        if any(c.head == t.i and c.dep in ("nummod", "quantmod", "det", "amod", "poss", "compound") for c in toks):
+            continue  # "for several months", "for the past months": the figures' or the dates' extractor
+        prep = toks[t.i - 1] if t.i and toks[t.i - 1].i == t.head and toks[t.i - 1].pos == "ADP" else t
+        claim = make_claim(pa, si, t.sent, prep.start, t.end, t.text.lower())  # "for months"
+        verb = _verb_of(toks, t.i)
+        days = TIME_UNITS[unit][1]
+        out.append(Extracted(claim, "duration", ("duration",), 2 * days, math.inf,
+                             entities=frozenset(sents.ids.get((pa.article.id, si, t.sent), ())),
+                             subject=f"{verb or 'time'}: length", context=sents.context(pa, si, t.i, t.i + 1),
+                             verb=verb, vague=True, unit=unit, events=_events(toks, t.i, t.i + 1, frozenset()),
+                             paired_only=True))
     return out
 
 
@@ -249,6 +275,7 @@ def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, flo
         if word in LENGTH_UNITS or word.rstrip("s") in LENGTH_UNITS or word in MEASURE_UNITS:
             thing, things = _thing(toks, noun, mention_tokens)
             unit = word.rstrip("s") if word.rstrip("s") in LENGTH_UNITS else word
+            things |= {"distance"} if unit in LENGTH_UNITS else set()  # a 50-mile zone is 50 miles away
             return Reading("number", noun.i + 1, f"{thing} ({unit})", things, unit, LENGTH_UNITS.get(unit, 1.0),
                            specific=True)
         if word in GROUP_SIZE_WORDS:  # the size of the noun that follows
@@ -264,37 +291,86 @@ def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, flo
             return None
         verb = _verb_of(toks, i)
         return Reading("duration", j + 1, f"{verb or 'time'}: length", frozenset(), unit, days, specific=True)
-    if i >= 2 and toks[i - 1].text == "," and j < n and toks[j].text in (",", ".", ";") and \
-            value[0] == value[1] and 0 < value[0] < 125 and not qual:  # "Anna Keller, 52, said"
-        person = _person_at(pa, si, i - 2, sents)
-        if person is not None:
-            return Reading("age", j, f"{person.name}: age", frozenset({"person"}), "year", TIME_UNITS["year"][1],
-                           person.id, True)
+    if value[0] == value[1] and 0 < value[0] < 125 and not qual:
+        found = _appositive_age(pa, si, i, j, sents)
+        if found is not None:
+            person, listed = found
+            return Reading("age", j, f"{person.name}: age{'s' if listed else ''}", frozenset({"person"}), "year",
+                           TIME_UNITS["year"][1], "" if listed else person.id, True)
     if j < n and (nxt[0] in LENGTH_UNITS or nxt[0].rstrip("s") in LENGTH_UNITS):  # "240 km", "50 miles"
         unit = nxt[0] if nxt[0] in LENGTH_UNITS else nxt[0].rstrip("s")
         noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else None
         if noun is not None:  # "a 20 km (12 miles) evacuation zone"
             thing, things = _thing(toks, noun, mention_tokens)
-            return Reading("number", noun.i + 1, f"{thing} ({unit})", things, unit, LENGTH_UNITS[unit], specific=True)
+            return Reading("number", noun.i + 1, f"{thing} ({unit})", things | {"distance"}, unit, LENGTH_UNITS[unit],
+                           specific=True)
         return Reading("number", j + 1, f"distance ({unit})", frozenset({"distance"}), unit, LENGTH_UNITS[unit])
     head = _counted(toks, i, j)
     if value == (1.0, 1.0):
         return None  # "one official", "under one flag": not a fact
     if head is None:
+        group = _group_counted(pa, si, j, sents)
+        if group is not None:  # "1 million Muslims": a people named by a group's name
+            word = group.text.lower()
+            return Reading("number", group.i + 1, group.text, frozenset({word, word.rstrip("s"), "people"}),
+                           specific=True)
         return _uncounted(toks, i, j, value)
     if head.tag == "NN" and value[0] == int(value[0]) and value[0] > 1 and head.i > i:
         return None  # "a 911 call", "a 737 jet": a figure before a singular noun names, it does not count
     thing, things = _thing(toks, head, mention_tokens)
     end = head.i + 1 if j <= head.i <= j + 6 else j
     word = lemma(head)
-    specific = word not in GENERIC_THINGS and CLASS_OF.get(word) != "people"
+    core = thing.split()[-2] if word in GENERIC_THINGS and " " in thing else word  # "six reactor units": reactors
+    specific = core not in GENERIC_THINGS and CLASS_OF.get(core) != "people"
     label = _plural(thing, head)
     verb = _verb_of(toks, head.i) if not specific and head.dep in ("dobj", "nsubj", "nsubjpass") else ""
     return Reading("number", end, f"{label} ({verb})" if verb else label, things, specific=specific)
 
 
+AGE_LEAD = frozenset({"now", "aged", "age", "both"})
+
+
+def _appositive_age(pa: ParsedArticle, si: int, i: int, j: int, sents: View) -> tuple[Entity, bool] | None:
+    """The person whose age the figure at [i, j) is, in apposition: "Anna Keller, 52, said", "Anna
+    Keller, now 52,"; or one of a list of ages of several people: "the Kellers, now 75 and 67
+    respectively," (then True: the age of one of them, not of the name as a whole)."""
+    toks = pa.segments[si].tokens
+    n = len(toks)
+    first, last = i, j  # the list of figures around this one: "75 and 67", "30, 31 and 33"
+    while first >= 2 and toks[first - 1].text.lower() in (",", "and") and toks[first - 2].tag == "CD":
+        first -= 2
+    while last + 1 < n and toks[last].text.lower() in (",", "and") and toks[last + 1].tag == "CD":
+        last += 2
+    k = first - 1
+    if k >= 0 and toks[k].text.lower() in AGE_LEAD:
+        k -= 1
+    end = last + 1 if last < n and toks[last].text.lower() == "respectively" else last
+    if k < 1 or toks[k].text != "," or (end < n and toks[end].text not in (",", ".", ";")):
+        return None
+    listed = last > j or first < i
+    person = _person_at(pa, si, k - 1, sents)
+    if person is None and listed:  # "the Kellers, now 75 and 67 respectively": a family, however labelled
+        person = sents.by_token.get((pa.article.id, si, k - 1))
+        person = person if person is not None and person.label in ("PERSON", "NORP") else None
+    return (person, listed) if person is not None else None
+
+
+def _group_counted(pa: ParsedArticle, si: int, j: int, sents: View) -> Token | None:
+    """The people a figure counts when they are named as a group ("1 million Muslims"): a plural
+    name the entity stage calls a nationality, religious or political group (NORP)."""
+    toks = pa.segments[si].tokens
+    num = toks[j - 1]
+    if num.dep != "nummod" or num.head == num.i or toks[num.head].tag != "NNPS":
+        return None  # "the two Koreas" (places) counts nothing
+    e = sents.by_token.get((pa.article.id, si, num.head))
+    return toks[num.head] if e is not None and e.label == "NORP" else None
+
+
 def _plural(thing: str, head: Token) -> str:
     return thing[: -len(lemma(head))] + head.text.lower() if head.tag == "NNS" and thing.endswith(lemma(head)) else thing
+
+
+DIAL_VERBS = frozenset({"call", "dial", "phone", "ring", "text"})
 
 
 def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, float]) -> Reading | None:
@@ -307,8 +383,13 @@ def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, floa
         return None  # "the two could find common ground": people already named, not a count
     if num.dep in ("nsubj", "nsubjpass", "dobj"):
         verb = toks[num.head]
-        return Reading("number", j, f"{lemma(verb)} (count)", frozenset(), specific=False) \
-            if verb.pos == "VERB" else None
+        if verb.pos != "VERB" or (num.dep == "dobj" and lemma(verb) in DIAL_VERBS):
+            return None  # "he called 911": a number to call, not a count
+        return Reading("number", j, f"{lemma(verb)} (count)", frozenset(), specific=False)
+    if num.dep == "pobj" and toks[num.head].text.lower() == "of" and toks[toks[num.head].head].tag in ("NN", "NNS"):
+        group = toks[toks[num.head].head]  # "a delegation of more than 400", "a crowd of 5,000": its size
+        thing, things = _thing(toks, group, frozenset())
+        return Reading("number", j, f"{thing} (size)", things, specific=True)
     if num.dep == "pobj" and toks[num.head].text.lower() in ("at", "to"):  # "stood at 6,405", "rose to 50"
         verb = toks[toks[num.head].head]
         subj = next((t for t in toks if t.head == verb.i and t.dep in ("nsubj", "nsubjpass")), None)
@@ -327,6 +408,8 @@ def _noun_after(toks: tuple[Token, ...], k: int) -> Token | None:
         elif t.text == ")":
             depth -= 1
         elif depth == 0 and t.tag.startswith("NN"):
+            while t.dep == "compound" and t.i < t.head <= t.i + 3 and toks[t.head].tag.startswith("NN"):
+                t = toks[t.head]  # "a 20 km evacuation zone": the zone
             return t
         elif depth == 0 and t.tag not in ("JJ", "HYPH", "CD", "NNP", "VBN", "VBG") and t.pos != "PUNCT":
             return None
@@ -375,15 +458,37 @@ def _age(pa: ParsedArticle, si: int, old: int, unit: str, sents: View, predicati
 
 
 def _events(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str]) -> frozenset[str]:
-    """What happened to the counted things, from the words next to them and the verb they hang
-    from: "six people dead", "killing 38 people", "10,259 missing" -> death, death, missing."""
+    """What happened to the counted things: said by the clause they are in (the verb they hang
+    from and its complements: "killing 38 people", "390,000 people, … , are homeless", "staying
+    in shelters"), else by the words next to them ("six people dead", "with 10,259 missing")."""
+    words = set(things)
+    k = _governor(toks, e - 1)
+    if k is not None:
+        words.add(lemma(toks[k]))
+        for c in children(toks, k):
+            if c.dep in CLAUSE_COMPLEMENTS:
+                words |= {lemma(c), c.text.lower()}
+            elif c.dep == "prep" and c.text.lower() in ("in", "at", "into", "inside"):  # "staying in shelters"
+                for o in children(toks, c.i):
+                    if o.dep == "pobj":
+                        words |= {lemma(o)} | {lemma(x) for x in children(toks, o.i) if x.dep == "conj"}
+    found = frozenset(EVENT_OF[w] for w in words if w in EVENT_OF)
+    if found:
+        return found
     sent = toks[s].sent
     near = [t for t in toks[max(0, s - 3):e + 4] if t.sent == sent]
-    words = {lemma(t) for t in near} | {t.text.lower() for t in near} | set(things)
-    verb = _verb_of(toks, e - 1)
-    if verb:
-        words.add(verb)
-    return frozenset(EVENT_OF[w] for w in words if w in EVENT_OF)
+    return frozenset(EVENT_OF[w] for t in near for w in (lemma(t), t.text.lower()) if w in EVENT_OF)
+
+
+CLAUSE_COMPLEMENTS = frozenset({"acomp", "attr", "oprd", "xcomp", "advmod", "dobj", "ccomp"})
+
+
+def _governor(toks: tuple[Token, ...], i: int) -> int | None:
+    """The verb (or auxiliary used as a verb: "are homeless") whose clause token i is in."""
+    k, seen = i, 0
+    while toks[k].pos not in ("VERB", "AUX") and toks[k].head != k and seen < 8:
+        k, seen = toks[k].head, seen + 1
+    return k if toks[k].pos in ("VERB", "AUX") else None
 
 
 def _verb_of(toks: tuple[Token, ...], i: int) -> str:
@@ -398,8 +503,10 @@ def _thing(toks: tuple[Token, ...], head: Token, mention_tokens: set[int]) -> tu
     """('fighter jet', {'jet', 'fighter', 'fighter jet', 'aircraft'}): the counted noun with its
     common-noun compounds, and every word and synonym class it may be matched by."""
     mods = [t for t in toks[max(0, head.i - 4):head.i] if t.head == head.i and t.dep == "compound"
+            and not (t.i > 0 and toks[t.i - 1].text in ("-", "–"))  # "550-member": the figure's own word
             and t.tag.startswith("NN") and t.i not in mention_tokens and not t.text[:1].isupper()
-            and t.text.lower() not in UNIT_OF]
+            and t.text.lower() not in UNIT_OF and t.text.lower().rstrip("s") not in LENGTH_UNITS
+            and t.text.lower() not in MEASURE_UNITS]
     word = lemma(head)
     phrase = " ".join([lemma(m) for m in mods] + [word])
     words = {word, phrase}
@@ -426,7 +533,7 @@ def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
             return head
     for t in toks[e:e + 3]:
         if t.text.lower() == "of" and t.head == num.i:
-            obj = next((x for x in toks[t.i + 1:t.i + 10] if x.head == t.i and x.dep == "pobj"), None)
+            obj = next((x for x in toks[t.i + 1:t.i + 16] if x.head == t.i and x.dep == "pobj"), None)
             if obj is not None and obj.tag in ("NN", "NNS"):
                 return obj
     return None

@@ -3,7 +3,11 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz
 
 from ..model import Entity, ParsedArticle, Token
 from .sentences import Extracted, View, lemma, normalise, make_claim
@@ -12,9 +16,16 @@ SPEECH_VERBS = frozenset({"say", "add", "tell", "write", "warn", "note", "state"
                           "insist", "argue", "announce", "claim", "quote", "continue", "conclude", "reply",
                           "respond", "acknowledge", "admit", "emphasize", "stress", "predict", "urge", "caution",
                           "promise", "vow", "pledge", "confirm", "deny", "describe", "call", "recall", "suggest",
-                          "tweet", "post", "threaten", "accuse", "agree", "complain", "concede", "boast"})
+                          "tweet", "post", "threaten", "accuse", "agree", "complain", "concede", "boast",
+                          "recount", "remark", "exclaim", "observe", "shout", "testify", "read"})
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+ONE_PERSON = frozenset({"he", "she", "i"})  # "they said" never gives one person's words
 QUOTE_MIN_WORDS = 4
+FRAGMENT_MIN_WORDS = 2  # "possibly weeks": a row only when another outlet quotes the same words
+LONG_QUOTE_WORDS = 10  # a quote this long pairs on its wording alone, whoever is named as its speaker
+NUMBER_WORDS = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven "
+                                               "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+                                               "nineteen twenty".split())}
 QUOTE_MIN_SIMILARITY = 85
 UNATTRIBUTED_MIN_WORDS = 6
 UNATTRIBUTED_MIN_SIMILARITY = 95
@@ -33,8 +44,9 @@ def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
             out.append(("-", " ".join(wa[i1:i2])))
         if op in ("insert", "replace"):
             out.append(("+", " ".join(wb[j1:j2])))
-    # one outlet quoting a shorter excerpt is not a difference of wording: trim unmatched edges
-    while len(out) > 1 and out[0][0] != "=" and out[1][0] == "=":
+    # one outlet quoting a shorter excerpt is not a difference of wording: trim unmatched edges,
+    # save words added before the start of the other's sentence ("And we will…" / "We will…")
+    while len(out) > 1 and out[0][0] != "=" and out[1][0] == "=" and not lead_added(a, b):
         out.pop(0)
     while len(out) > 1 and out[-1][0] != "=" and out[-2][0] == "=":
         out.pop()
@@ -55,7 +67,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
     segment = art.segments[si]
     for m in QUOTE_RE.finditer(raw, segment.start, segment.end):
         inner = m.group(1) or m.group(2)
-        if len(inner.split()) < QUOTE_MIN_WORDS:
+        if len(quote_words(inner).split()) < FRAGMENT_MIN_WORDS:
             continue  # scare quotes
         found.append((m.start(), m.end(), inner))
     out: list[Extracted] = []
@@ -71,9 +83,11 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
         speaker = _speaker(pa, si, [(q[0], q[1]) for q in group], sents)
         if speaker is None:  # no speech verb in the quote's sentence: the paragraph's last speaker
             speaker = _paragraph_speaker(pa, si, start, sents)
-        if speaker == "PRONOUN":
-            speaker = state.get("speaker") if state.get("segment", -9) >= si - 1 else None
-            speaker = speaker or _last_person(pa, si, start, sents)
+        if speaker == "PRONOUN":  # "he said": who spoke last in this paragraph or the one before
+            speaker = _previous_speaker(pa, si, start, sents)
+            if speaker is None:
+                speaker = state.get("speaker") if state.get("segment", -9) >= si - 1 else None
+                speaker = speaker or _last_person(pa, si, start, sents)
         if isinstance(speaker, Entity):
             state["speaker"], state["segment"] = speaker, si
         tok = next((t for t in toks if t.start >= start), toks[-1])
@@ -85,7 +99,135 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
             name, speaker_id = (speaker if speaker and speaker != "PRONOUN" else "unattributed"), ""
         text = " … ".join(q[2] for q in group)
         claim = make_claim(pa, si, sent, start, end, text)
-        out.append(Extracted(claim, "quote", ("quote",), entities=ents, subject=name, speaker=speaker_id))
+        fragment = len(quote_words(text).split()) < QUOTE_MIN_WORDS
+        if fragment and not FIGURE_WORDS.search(quote_words(text)):
+            continue  # "charm offensive": a scare-quoted phrase, not a fact
+        out.append(Extracted(claim, "quote", ("quote",), entities=ents, subject=name, speaker=speaker_id,
+                             paired_only=fragment))
+    return out
+
+
+# A short quote is a fact when it gives a figure or a length of time ("possibly weeks",
+# "once-every-5-years inspection"); other two-word quotes are wording ("charm offensive").
+FIGURE_WORDS = re.compile(r"\b\d|\b(" + "|".join(["hundred", "thousand", "million", "billion", "dozen", "half",
+                                                 "minutes?", "hours?", "days?", "weeks?", "months?", "years?",
+                                                 "decades?"]) + r")\b")
+
+
+@functools.lru_cache(maxsize=65536)
+def quote_words(text: str) -> str:
+    """A wording as compared: normalised, number words as figures ("five" = "5")."""
+    return " ".join(NUMBER_WORDS.get(w, w) for w in normalise(text).split())
+
+
+def _sentences(text: str) -> list[str]:
+    return [w for part in re.split(r"(?<=[.!?])\s+", text) if len((w := quote_words(part)).split()) >= 3]
+
+
+def pair_score(a: Extracted, b: Extracted) -> float | None:
+    """How alike two quotations are (0..100), None when they are not one quote: the same speaker,
+    or where one names none, nearly the same long wording. A fragment ("possibly weeks") or an
+    unquoted copy pairs only with a quote that contains its words; a quote of several sentences
+    pairs with another by the one sentence both give ("That was my grandchild" / "That's my …")."""
+    same = bool(a.speaker) and a.speaker == b.speaker
+    if a.speaker and b.speaker and not same:
+        return None
+    wa, wb = quote_words(a.claim.value), quote_words(b.claim.value)
+    short, long = sorted((wa, wb), key=len)
+    if a.paired_only or b.paired_only or FIGURE_WORDS.search(short) and len(short.split()) < UNATTRIBUTED_MIN_WORDS:
+        # a fragment, an unquoted copy, a short quote of a figure: the other must contain its words
+        return 80.0 if len(short.split()) >= FRAGMENT_MIN_WORDS and f" {short} " in f" {long} " else None
+    words = min(len(wa.split()), len(wb.split()))
+    if words < (QUOTE_MIN_WORDS if same else UNATTRIBUTED_MIN_WORDS):
+        return None
+    floor = QUOTE_MIN_SIMILARITY if same or words >= LONG_QUOTE_WORDS else UNATTRIBUTED_MIN_SIMILARITY
+    score = fuzz.partial_ratio(wa, wb) if min(len(wa), len(wb)) >= 20 else fuzz.ratio(wa, wb)
+    if score >= floor:
+        return score
+    if same:
+        best = max((fuzz.ratio(x, y) for x in _sentences(a.claim.value) for y in _sentences(b.claim.value)),
+                   default=0.0)
+        if best >= floor:
+            return best - 10  # after whole quotes that match
+    return None
+
+
+def agree(values: list[str]) -> bool:
+    """Do the quotes say the same words (one may quote a shorter excerpt, not add a word before
+    the start of a sentence)?"""
+    words = [f" {quote_words(v)} " for v in values]
+    shortest = min(words, key=len)
+    return all(shortest in w for w in words) and not any(lead_added(values[0], v) for v in values[1:])
+
+
+def lead_added(a: str, b: str) -> bool:
+    """Does one quote add words before the other's first word where that word starts a sentence
+    (capitalised: "And we will rebuild" / "We will rebuild")? A lower-case start is an excerpt."""
+    short, long = sorted((a, b), key=lambda v: len(quote_words(v)))
+    first = re.search(r"[^\W\d_]", short)
+    opening = quote_words(short).split()[:3]
+    if first is None or not first.group().isupper() or not opening:
+        return False
+    for sentence in re.split(r"(?<=[.!?])\s+", long):
+        words = quote_words(sentence).split()
+        at = next((k for k in range(len(words)) if words[k:k + len(opening)] == opening), None)
+        if at is not None:
+            return at > 0
+    return False
+
+
+def diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
+    """The word diff of two wordings of one quote; of the sentence they share when the rest differs."""
+    wa, wb = quote_words(a), quote_words(b)
+    if min(len(wa), len(wb)) >= 20 and fuzz.partial_ratio(wa, wb) < QUOTE_MIN_SIMILARITY:
+        pairs = [(fuzz.ratio(quote_words(x), quote_words(y)), x, y) for x in re.split(r"(?<=[.!?])\s+", a)
+                 for y in re.split(r"(?<=[.!?])\s+", b)]
+        if pairs:
+            _, a, b = max(pairs)
+    return word_diff(a, b)
+
+
+def keys(x: Extracted) -> list[tuple]:
+    """What a quote shares with another it may be: its speaker, and each pair of words in a row."""
+    words = quote_words(x.claim.value).split()
+    return [("s", x.speaker)] * bool(x.speaker) + sorted({("q", a, b) for a, b in zip(words, words[1:])})
+
+
+WORD = re.compile(r"[\w']+")
+
+
+def unquoted(parsed: list[ParsedArticle], items: list[Extracted], sents: View) -> list[Extracted]:
+    """Quotes of one article written without quote marks in another ("inspectors said it could
+    safely remain in operation"): a claim there that pairs only with the quote. One pass over the
+    briefing's words outside quote marks, looking up each run of three words among the quotes'
+    openings."""
+    openings: dict[tuple[str, ...], list[tuple[list[str], str]]] = defaultdict(list)
+    for x in items:
+        words = quote_words(x.claim.value).split() if x.kind == "quote" and not x.paired_only else []
+        if len(words) >= QUOTE_MIN_WORDS:
+            openings[tuple(words[:3])].append((words, x.claim.article))
+    first = {key[0] for key in openings}
+    out: list[Extracted] = []
+    for pa in parsed if openings else ():
+        aid = pa.article.id
+        for si, seg in enumerate(pa.article.segments):
+            text = pa.article.raw[seg.start:seg.end].replace("’", "'").lower()
+            text = QUOTE_RE.sub(lambda m: " " * len(m.group()), text)  # words in quote marks are quotes already
+            found = [(m.start(), m.end(), NUMBER_WORDS.get(m.group(), m.group())) for m in WORD.finditer(text)]
+            words = [w for _, _, w in found]
+            k = 0
+            while k < len(found) - 2:
+                match = next((q for q, art in openings.get(tuple(words[k:k + 3]), ())
+                              if art != aid and words[k:k + len(q)] == q), None) if words[k] in first else None
+                if match is None:
+                    k += 1
+                    continue
+                start, end = seg.start + found[k][0], seg.start + found[k + len(match) - 1][1]
+                tok = next(t for t in pa.segments[si].tokens if t.end > start)
+                claim = make_claim(pa, si, tok.sent, start, end, pa.article.raw[start:end])
+                out.append(Extracted(claim, "quote", ("quote",), subject="unattributed", paired_only=True,
+                                     entities=frozenset(sents.ids.get((aid, si, tok.sent), ()))))
+                k += len(match)
     return out
 
 
@@ -97,6 +239,24 @@ def _paragraph_speaker(pa: ParsedArticle, si: int, before: int, sents: View):
         found = _subject_of(pa, si, verb, list(toks), sents)
         if found is not None:
             return found
+    return None
+
+
+def _previous_speaker(pa: ParsedArticle, si: int, before: int, sents: View):
+    """The speaker a pronoun goes back to: the subject, named or not ("A woman who lives nearby
+    said …"), of the last speech verb before `before` in this paragraph, else in the one before."""
+    for k in (si, si - 1):
+        if k < 0:
+            break
+        toks = pa.segments[k].tokens
+        seg = pa.article.segments[k]
+        quoted = [m.span() for m in QUOTE_RE.finditer(pa.article.raw, seg.start, seg.end)]
+        verbs = [t for t in toks if t.end <= before and lemma(t) in SPEECH_VERBS and t.pos in ("VERB", "AUX")
+                 and not any(s <= t.start < e for s, e in quoted)]  # not "my wife said" inside a quote
+        for verb in reversed(verbs):
+            found = _subject_of(pa, k, verb, list(toks), sents)
+            if found is not None and found != "PRONOUN" and found != "":
+                return found
     return None
 
 
@@ -152,8 +312,10 @@ def _subject_of(pa: ParsedArticle, si: int, verb: Token, scope: list[Token], sen
         subj = next((t for t in scope if t.i > verb.i and t.dep == "pobj"), None)
     if subj is None:
         return None
-    if subj.text.lower() in PRONOUNS:
+    if subj.text.lower() in ONE_PERSON:
         return "PRONOUN"
+    if subj.text.lower() in PRONOUNS:
+        return ""  # "they said", "we said": several people, no one speaker
     ent = _entity_in(pa, si, subj, sents)
     if ent is not None:
         return ent

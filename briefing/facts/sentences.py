@@ -32,6 +32,8 @@ class Extracted:
     unit: str = ""  # figures: the unit they were given in ("year", "km", "$")
     events: frozenset[str] = field(default_factory=frozenset)  # figures: what happened to them (lexicon.EVENT_CLASSES)
     also: tuple[Claim, ...] = ()  # the same figure said again in the same article
+    paired_only: bool = False  # a row only when another outlet says it too ("for months", a two-word quote)
+    frame: frozenset[str] = field(default_factory=frozenset)  # dates: the event's words (frames.frame)
 
 
 # Words that say nothing about which event a sentence reports.
@@ -126,6 +128,24 @@ def excerpt(raw: str, s0: int, s1: int, start: int, end: int) -> str:
 def span_text(raw: str, toks: tuple[Token, ...], s: int, e: int) -> tuple[int, int, str]:
     start, end = toks[s].start, toks[e - 1].end
     return start, end, raw[start:end]
+
+
+_CHILDREN: dict[int, tuple[tuple[Token, ...], dict[int, list[Token]]]] = {}
+
+
+def children(toks: tuple[Token, ...], k: int) -> list[Token]:
+    """Token k's dependents. The index of a segment's dependents is built once and kept for the
+    last few segments (extraction reads one segment at a time), so a lookup costs no scan."""
+    found = _CHILDREN.get(id(toks))
+    if found is None or found[0] is not toks:
+        if len(_CHILDREN) > 16:
+            _CHILDREN.clear()
+        index: dict[int, list[Token]] = {}
+        for t in toks:
+            if t.head != t.i:
+                index.setdefault(t.head, []).append(t)
+        found = _CHILDREN[id(toks)] = (toks, index)
+    return found[1].get(k, [])
 
 
 def lemma(tok: Token) -> str:

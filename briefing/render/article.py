@@ -65,6 +65,8 @@ def byline(a: Article) -> str:
     parts = [md_text(a.source) if a.source else "Unknown outlet"]
     if a.date:
         parts.append(md_text(readable_date(a.date)))
+    elif a.inferred_date:
+        parts.append(f"{md_text(readable_date(a.inferred_date))} (date inferred from the text)")
     if a.author:
         parts.append("by " + md_text(a.author))
     if a.url and re.match(r"https?://", a.url):

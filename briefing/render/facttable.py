@@ -6,7 +6,7 @@ from .context import Context, plural
 from .escape import diff_html, md_text
 
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
-KIND = {"number": "Number", "duration": "Duration", "age": "Age", "date": "Date", "quote": "Quote",
+KIND = {"number": "Number", "duration": "Duration", "age": "Age", "date": "Date", "time": "Time", "quote": "Quote",
         "equipment": "Equipment"}
 MAX_CLAIMS_SHOWN = 6
 MAX_ROWS_SHOWN = 12  # rows of a table before the rest is folded behind "Show N more"

@@ -1,0 +1,111 @@
+"""A day said by its weekday pairs only through its event (issue 12 item 1): the clause's predicate
+and arguments (facts/frames.py), never the shared word "Monday". Invented text, real parses."""
+from conftest import analyse
+
+
+def date_rows(found):
+    return sorted((f.status, sorted(c.text for c in f.claims)) for f in found if f.kind == "date")
+
+
+def cross_dates(found):
+    return [texts for status, texts in date_rows(found) if len(texts) > 1]
+
+
+def test_the_same_weekday_of_two_events_is_two_rows_and_of_one_event_one(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nA Velmar student was charged Monday with three counts of arson at the Orlen depot.",
+        "b": "Title\n\nA Velmar student was the sole suspect and was charged with arson at the Orlen depot, "
+             "police said on Monday.\n\nEarlier Monday, Mayor Ilse Harmo called the fire a cowardly act."})
+    assert cross_dates(found) == [["Monday", "Monday"]]
+    (row,) = [f for f in found if f.kind == "date" and len(f.claims) == 2]
+    assert {c.article: c.sentence[:20] for c in row.claims} == {"a": "A Velmar student was", "b": "A Velmar student was"}
+
+
+# Other news in each article, so that the names of the event are rare in the briefing, as in real ones.
+FILLER = " Markets rose in Paris. Talks stalled in Berlin. Farmers marched in Madrid. Voters queued in Lisbon."
+
+
+def test_one_actor_doing_two_things_on_one_day_is_two_events(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nKorsk Power moved closer to a deal Thursday." + FILLER,
+        "b": "Title\n\nKorsk Power missed a deadline late Thursday." + FILLER})
+    assert cross_dates(found) == []
+
+
+def test_the_place_of_the_event_joins_two_wordings_of_it(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe minister warned of complacency at a Tuesday summit in Velmar." + FILLER,
+        "b": "Title\n\nTwenty nations meeting in the city of Velmar agreed on Tuesday to consider new tariffs."
+             + FILLER})
+    assert cross_dates(found) == [["Tuesday", "Tuesday"]]
+
+
+def test_one_day_said_twice_of_one_incident_in_an_article_is_one_place_more(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe gunman made a brief court appearance over the attack that left four people dead "
+             "during evening prayers Sunday.\n\nThe shooting took place just before 8 p.m. Sunday.",
+        "b": "Title\n\nNeighbours said he lived near the hall where the shooting took place Sunday evening."})
+    assert date_rows(found) == [("agree", ["Sunday", "Sunday", "Sunday"])]
+
+
+def test_events_linked_pair_by_pair_make_one_row(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nA young mother was pushing her baby in a stroller Thursday when she stepped into the empty lift "
+             "shaft.",
+        "b": "Title\n\nA baby died Thursday when her stroller plunged down an empty lift shaft in Arlow.",
+        "c": "Title\n\nThe accident sent the infant plunging down the lift shaft Thursday morning."})
+    assert date_rows(found) == [("agree", ["Thursday", "Thursday", "Thursday"])]
+
+
+def test_sharing_only_who_acted_is_not_sharing_the_event():
+    from types import SimpleNamespace
+
+    from briefing.facts.frames import WHO, overlap
+    view = SimpleNamespace(weight={"korsk-power": 3.0, "velmar": 3.0}, idf={"move": 2.0, "miss": 2.0, "summit": 2.0})
+    assert overlap(frozenset({WHO + "korsk-power", "move"}), frozenset({WHO + "korsk-power", "miss"}), view) == 0
+    assert overlap(frozenset({"velmar", "summit"}), frozenset({"velmar", "move"}), view) == 3.0  # where: shared
+    assert overlap(frozenset({WHO + "korsk-power", "move"}), frozenset({WHO + "korsk-power", "move"}), view) == 5.0
+
+
+def test_a_date_inside_a_quote_is_a_fact_a_number_inside_one_belongs_to_the_quote(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\n\u201cThe council will vote on the bridge on March 14, and 40 families wait,\u201d Mayor Ilse "
+             "Harmo said.",
+        "b": "Title\n\nThe Velmar council will vote on the bridge on March 14."})
+    assert ("agree", ["March 14", "March 14"]) in date_rows(found)
+    assert not [f for f in found if f.kind == "number"]
+
+
+def test_a_named_year_or_month_pairs_through_one_word_or_class_of_the_event(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Brevik brothers were freed in 2013 after a court found the evidence was wrong. "
+             "Crews inspected the cables on Aug. 8. The Arlow plant opened in 2013.",
+        "b": "Title\n\nFreed on bail in 2013, the Brevik brothers began a long fight. The last inspection "
+             "took place in August. Velmar elected a new mayor in 2013.",
+        "c": "Title\n\nIn 2013, a judge ruled the brothers had no fair trial and released them." + FILLER})
+    rows = [texts for status, texts in date_rows(found) if status == "agree"]
+    assert sorted(rows) == [["2013", "2013", "2013"], ["Aug. 8", "August"]]
+
+
+def test_decades_are_dates_and_a_year_pairs_with_the_same_year_first(parser):
+    from briefing.facts.dates import resolve_date
+    assert [resolve_date(t, None) for t in ("the 1980s", "the early 1990s", "the early 90s")] == [
+        ("1980s", "decade"), ("1990s", "decade"), ("1990s", "decade")]
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Brevik brothers were accused of running a secret cult in 1991.",
+        "b": "Title\n\nThe Brevik brothers were accused of running a secret cult in the early 90s. Neighbours "
+             "first accused the Brevik brothers in 1991."})
+    assert ("agree", ["1991", "1991"]) in date_rows(found)
+    assert ("single", ["early 90s"]) in date_rows(found)
+
+
+def test_times_of_day_compare_in_minutes_within_their_wording(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe lift accident in Arlow happened at about 11:45 a.m. on the 23rd floor." + FILLER,
+        "b": "Title\n\nThe mother was waiting with the stroller on the 23rd floor in Arlow around 11:40 a.m." + FILLER,
+        "c": "Title\n\nThe baby was headed out with her mother and the stroller around 10:30 a.m. on the 23rd floor. "
+             "A mechanic arrived at 9 a.m. to fix a pump." + FILLER})
+    rows = {tuple(sorted(c.text for c in f.claims)): (f.status, f.note) for f in found if f.kind == "time"}
+    assert rows[("9 a.m.",)] == ("single", "")  # another event's time
+    assert rows[("about 11:45 a.m.", "around 10:30 a.m.", "around 11:40 a.m.")] == (
+        "differ", "approx 11:45 ≠ approx 11:40 ≠ approx 10:30")

@@ -1,0 +1,79 @@
+"""Quotes across outlets (issue 12 item 7), with invented text and real parses: fragments, unquoted
+copies, one shared sentence, pronoun speakers, and the index that finds partners in a large briefing."""
+from conftest import analyse
+
+
+def quote_rows(found):
+    return [(f.status, f.subject, sorted(c.text for c in f.claims)) for f in found if f.kind == "quote"]
+
+
+def test_a_fragment_pairs_with_the_full_quote_and_a_scare_quoted_phrase_is_no_row(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nRepairs to the Varn dam could take days and \"possibly weeks\", Minister Ilse Harmo said. "
+             "Critics called the visit a \"charm offensive\".",
+        "b": "Title\n\n\u201cThis will take some time to work through, possibly weeks, before the water is safe,\u201d "
+             "Minister Ilse Harmo said. Critics called the visit a \u201ccharm offensive\u201d."})
+    rows = quote_rows(found)
+    assert [(s, t[0]) for s, _, t in rows] == [("agree", '"possibly weeks"')]
+    assert not any("charm" in c.text for f in found for c in f.claims)
+
+
+def test_short_quotes_of_a_figure_agree_whatever_the_number_is_written_as(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe lift passed a thorough \u201conce-every-five-years inspection\u201d in March.",
+        "b": "Title\n\nThe lift passed a thorough \"once-every-5-years inspection\" last spring."})
+    assert [s for s, _, _ in quote_rows(found)] == ["agree"]
+
+
+def test_a_quote_written_without_quote_marks_elsewhere_pairs_and_alone_is_no_row(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nBut city inspectors decided the lift could \u201csafely remain in service.\u201d",
+        "b": "Title\n\nThe inspectors decided that it could safely remain in service, records show.",
+        "c": "Title\n\nNothing was said to remain in service here."})
+    ((status, _, texts),) = quote_rows(found)
+    assert status == "agree" and texts == ["safely remain in service", "\u201csafely remain in service.\u201d"]
+
+
+def test_two_quotes_of_one_speaker_pair_by_the_sentence_they_share_and_show_its_diff(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\n\u201cIt breaks my heart. That was my only niece,\u201d said Tomas Virtanen, 61.",
+        "b": "Title\n\n\u201cShe was so small. She was only a baby. That\u2019s my only niece,\u201d said Tomas Virtanen."})
+    (row,) = [f for f in found if f.kind == "quote"]
+    assert row.status == "differ" and row.subject == "Tomas Virtanen"
+    assert row.diff == (("-", "That was"), ("+", "That’s"), ("=", "my only niece,"))  # the shared sentence only
+
+
+def test_he_said_goes_back_to_the_last_speaker_even_unnamed_and_never_into_a_quote(parser):
+    _, _, found = analyse(parser, {"a": (
+        "Title\n\nPeter Lind was at the scene. A woman who lives next door said the boy was quiet.\n\n"
+        "\"He is a gentle child,\" she said. \"We never heard a thing from him.\"\n\n"
+        "Daniel Okafor, 40, lives upstairs.\n\n"
+        "\u201cIt was a bit shaky,\u201d he recounted. \u201cMy wife called and said, \u2018Come home now.\u2019\u201d\n\n"
+        "\u201cNobody trusts those lifts,\u201d he added.")})
+    speakers = {f.claims[0].text[:12]: f.subject for f in found if f.kind == "quote"}
+    assert speakers['"He is a gen'] == "A woman"  # not Peter Lind, the last name seen
+    assert speakers["\u201cNobody trus"] == "Daniel Okafor"  # not "wife", the speaker inside the quote
+
+
+def test_a_long_statement_and_its_middle_quoted_elsewhere_pair_among_many_quotes(parser):
+    filler = " ".join(f"\u201cWe planted {n} new trees along the river bank this year,\u201d said gardener "
+                      f"number {n}." for n in range(12))
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Orlen Company issued a statement: \u201cWe are saddened by this tragic accident. The "
+             "accident is now under full investigation and we are working closely with all the authorities. "
+             "Our thoughts are with the family.\u201d " + filler,
+        "b": "Title\n\n\u201cThe accident is now under full investigation, and we are working closely with all the "
+             "authorities,\u201d spokesman Aron Vale said. " + filler})
+    statement = [r for r in quote_rows(found) if "saddened" in " ".join(r[2])]
+    assert len(statement) == 1 and len(statement[0][2]) == 2 and statement[0][0] == "agree"
+
+
+def test_a_word_added_before_a_sentence_start_is_a_difference_an_excerpt_is_not(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\n\u201cAnd we will rebuild the Varn bridge by spring,\u201d Mayor Ilse Harmo said. "
+             "\u201cOur aim remains a safe crossing for every family in the valley,\u201d she added.",
+        "b": "Title\n\n\u201cWe will rebuild the Varn bridge by spring,\u201d Mayor Ilse Harmo said. Her aim "
+             "\u201cremains a safe crossing for every family in the valley,\u201d she said."})
+    rows = {f.claims[0].text[:8]: (f.status, f.diff) for f in found if f.kind == "quote"}
+    assert rows["\u201cAnd we "] == ("differ", (("-", "And"), ("=", "We will rebuild the Varn bridge by spring,")))
+    assert rows["\u201cOur aim"][0] == "agree"
