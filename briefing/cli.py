@@ -67,7 +67,7 @@ def main() -> None:
 @click.option("-s", "--strict", is_flag=True, help="Fail (exit 1) on warnings as well as errors.")
 @click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), help="Override the seeds folder.")
 @click.option("-q", "--quiet", is_flag=True, help="Only show warnings and errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Show the time each stage took.")
+@click.option("-v", "--verbose", is_flag=True, help="Show the time each stage took and which briefings were re-run.")
 def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verbose: bool) -> None:
     """Read the seeds folder and write the briefing's pages and briefing.json into docs/."""
     started = time.perf_counter()
@@ -98,15 +98,21 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
     errors = sum(p.level == "error" for p in problems)
     warnings = sum(p.level == "warning" for p in problems)
     if not quiet:
-        b = result.briefing
-        click.echo(f"INFO     - briefing: {len(b.articles)} articles, {len(b.entities)} entities, {len(b.facts)} facts "
-                   f"({sum(f.status == 'differ' for f in b.facts)} differ) -> {out_dir.as_posix()}/: "
+        bs = result.briefings
+        several = f"{len(bs)} briefings ({len(result.rebuilt)} re-run), " if result.several else ""
+        click.echo(f"INFO     - briefing: {several}{sum(b.articles for b in bs)} articles, "
+                   f"{sum(len(b.entities) for b in bs)} entities, {sum(b.facts for b in bs)} facts "
+                   f"({sum(b.differ for b in bs)} differ) -> {out_dir.as_posix()}/: "
                    f"{counts['written']} written, {counts['unchanged']} unchanged, {counts['removed']} removed"
                    f"{', ' + str(counts['kept']) + ' kept' if counts['kept'] else ''} "
                    f"in {time.perf_counter() - started:.1f}s", err=True)
     if verbose:
         for stage, secs in result.timings.items():
             click.echo(f"DEBUG    - {stage:<8} {secs:7.3f}s", err=True)
+        click.echo(f"DEBUG    - re-ran: {', '.join(result.rebuilt) or 'nothing (every briefing from the cache)'}",
+                   err=True)
+        click.echo(f"DEBUG    - rendered: {', '.join(result.rendered) or 'nothing (every page from the cache)'}",
+                   err=True)
     if errors or (strict and warnings):
         if strict and warnings and not errors:
             click.echo(f"Aborted with {warnings} warnings in strict mode!", err=True)

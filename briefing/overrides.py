@@ -33,6 +33,24 @@ class Rules:
     rename: dict[str, str] = field(default_factory=dict)
     relabel: dict[str, str] = field(default_factory=dict)
     describe: dict[str, str] = field(default_factory=dict)
+    origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, rule) -> file, when combined
+
+    def origin(self, kind: str, item: str) -> str:
+        """The file a rule came from, for messages about it."""
+        return self.origins.get((kind, item), self.file)
+
+
+def combine(site: Rules, own: Rules) -> Rules:
+    """The site's rules and one briefing's own, as one set; the briefing's win where both rename,
+    relabel or describe one entity. Each rule remembers its file."""
+    origins = {}
+    for rules in (site, own):
+        for kind in ("ignore", "split", "rename", "relabel", "describe"):
+            origins.update({(kind, item): rules.file for item in getattr(rules, kind)})
+        origins.update({("merge", group[0]): rules.file for group in rules.merge})
+    return Rules(own.file or site.file, site.ignore + own.ignore, site.merge + own.merge, site.split + own.split,
+                 {**site.rename, **own.rename}, {**site.relabel, **own.relabel}, {**site.describe, **own.describe},
+                 origins)
 
 
 def load(path: Path, label: str) -> tuple[Rules, list[Diagnostic]]:

@@ -13,7 +13,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Section
 
 from .build import gather
 from .config import Settings, option_type
@@ -35,6 +36,7 @@ BriefingConfig = type("BriefingConfig", (base.Config,), {f.name: _option(f) for 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self._parser: Parser | None = None
+        self._several = False  # the last build was a site of several briefings
 
     def _settings(self) -> Settings:
         return Settings(**{f.name: self.config[f.name] for f in fields(Settings)})
@@ -63,14 +65,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for problem in result.problems:
             _log(problem)
         out = settings.output.strip("/")
+        self._several = result.several
         for rel, text in sorted(result.pages.items()):
             uri = f"{out}/{rel}"
             existing = files.get_file_from_path(uri)
             if existing is not None:
                 files.remove(existing)  # a copy written by `briefing build`; the fresh one wins
-            files.append(File.generated(config, uri, content=text))
-        b = result.briefing
-        log.info(f"{len(b.articles)} articles, {len(b.entities)} entities, {len(b.facts)} facts")
+            inclusion = InclusionLevel.UNDEFINED
+            if result.several and not _site_nav_page(rel):
+                inclusion = InclusionLevel.NOT_IN_NAV  # built and searchable, reached from the site's pages
+            files.append(File.generated(config, uri, content=text, inclusion=inclusion))
+        bs = result.briefings
+        log.info(f"{len(bs)} briefings, " * result.several + f"{sum(b.articles for b in bs)} articles, "
+                 f"{sum(len(b.entities) for b in bs)} entities, {sum(b.facts for b in bs)} facts")
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -80,6 +87,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.enabled:
             return nav
         out = self.config.output.strip("/")
+        if self._several:
+            return _site_nav(nav, out)
         for item in list(_walk(nav.items)):
             children = getattr(item, "children", None)
             if not children:
@@ -101,6 +110,37 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _site_nav_page(rel: str) -> bool:
+    """The pages of a site of several briefings that the nav lists: the home, one per month and the
+    index of shared entities. Briefings, their articles and glossaries and entity pages are reached
+    from those, so the nav (which mkdocs-material repeats on every page) stays small."""
+    return rel in ("index.md", "entities/index.md") or rel.startswith("months/")
+
+
+def _site_nav(nav, out: str):
+    """The output folder's section as: site home, briefings by month (newest first), shared entities."""
+    pages = {getattr(getattr(item, "file", None), "src_uri", None): item for item in _walk(nav.items)}
+    section = next((item for item in _walk(nav.items) if getattr(item, "children", None) and
+                    any(pages.get(f"{out}/index.md") is c for c in item.children)), None)
+    if section is None:
+        return nav
+    months = sorted((p for uri, p in pages.items() if uri and uri.startswith(f"{out}/months/")),
+                    key=lambda p: p.file.src_uri, reverse=True)
+    by_month = Section("Briefings by month", months)
+    for page in months:
+        page.parent = by_month
+    children = [pages[f"{out}/index.md"], by_month]
+    if f"{out}/entities/index.md" in pages:
+        children.append(pages[f"{out}/entities/index.md"])
+    for child in children:
+        child.parent = section
+    section.children = children
+    nav.pages = [item for item in _walk(nav.items) if getattr(item, "is_page", False)]
+    for before, page, after in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
+        page.previous_page, page.next_page = before, after
+    return nav
 
 
 def _walk(items):

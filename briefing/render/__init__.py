@@ -7,20 +7,26 @@ from importlib import resources
 
 from ..model import Briefing
 from .article import article_page
-from .context import Context
+from .context import Context, glossary_layout
 from .export import export
 from .glossary import glossary_pages
 from .home import index_page
+from .site import site_pages
 
+__all__ = ["assets", "glossary_layout", "pages", "site_pages"]
 ASSETS = ("briefing.css", "briefing.js")
 
 
-def pages(briefing: Briefing) -> dict[str, str]:
-    ctx = Context(briefing)
+def pages(briefing: Briefing, shared: dict[str, str] | None = None) -> dict[str, str]:
+    """The briefing's pages, relative to its folder; `shared` as for `Context`."""
+    ctx = Context(briefing, shared)
     out = {"index.md": index_page(ctx), **glossary_pages(ctx), "briefing.json": export(ctx)}
     for a in briefing.articles:
         out[ctx.article_page(a.id)] = article_page(ctx, a)
-    assets = resources.files("briefing") / "assets"
-    for name in ASSETS:
-        out[name] = (assets / name).read_text(encoding="utf-8")
     return out
+
+
+def assets() -> dict[str, str]:
+    """The stylesheet and script, once per site, at the root of the output folder."""
+    folder = resources.files("briefing") / "assets"
+    return {name: (folder / name).read_text(encoding="utf-8") for name in ASSETS}

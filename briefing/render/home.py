@@ -14,6 +14,8 @@ MAIN_ENTITIES = 15
 def index_page(ctx: Context) -> str:
     b = ctx.b
     lines = ["---", f"title: {meta_title(b.title)}", "---", "", f"# {md_text(b.title)}", ""]
+    if ctx.in_site:
+        lines += ["[All briefings](../index.md)", ""]
     lines += ["## Sources", "", "| Outlet | Article | Date |", "|---|---|---|"]
     for a in b.articles:
         lines.append(f"| {md_text(ctx.source_name(a.id))} | [{md_text(a.title)}]({ctx.article_page(a.id)})"
