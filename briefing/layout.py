@@ -57,22 +57,35 @@ def discover(seeds: Path, label: str, title: str, articles: dict) -> tuple[list[
         problems.append(Diagnostic("warning", "mkdocs.yml", "`articles:` is not used when seeds/ holds briefing "
                                                             f"folders; move the entries into each folder's {BRIEFING_FILE}"))
     sources = []
-    used: dict[str, str] = {}
+    slugs = _slugs([p.name for p in folders])
     for folder in folders:
         where = f"{label}/{folder.name}"
-        slug = slugify(folder.name) or "briefing"
-        if slug in used or slug in RESERVED_SLUGS:
-            clash = f"folder {used[slug]!r}" if slug in used else "a page of the site"
-            slug = f"{slug}-{hashlib.sha256(folder.name.encode('utf-8', 'surrogatepass')).hexdigest()[:6]}"
-            problems.append(Diagnostic("warning", where, f"its address would be the same as {clash}'s; published "
-                                                         f"as {slug}/: rename the folder to keep a readable address"))
-        used[slug] = folder.name
+        slug, clash = slugs[folder.name]
+        if clash:
+            problems.append(Diagnostic("warning", where, f"its address would be the same as {clash}; published as "
+                                                         f"{slug}/: rename the folder to keep a readable address"))
         meta, found = read_briefing_file(folder / BRIEFING_FILE, f"{where}/{BRIEFING_FILE}")
         problems += found
         own = folder / OVERRIDES_FILE
         sources.append(Source(slug, folder, where, meta.get("title") or folder.name, meta.get("date"),
                               meta.get("articles") or {}, own if own.is_file() else None))
     return sources, True, problems
+
+
+def _slugs(names: list[str]) -> dict[str, tuple[str, str | None]]:
+    """Folder name -> (slug, what it clashed with). A slug depends on the folder's name only, unless
+    two names give one slug: then a folder named exactly as the slug keeps it and the other gets a
+    suffix from a hash of its name, so adding a folder never moves another folder's pages."""
+    out: dict[str, tuple[str, str | None]] = {}
+    used: dict[str, str] = {}
+    for name in sorted(names, key=lambda n: (n != slugify(n), n)):
+        slug = slugify(name) or "briefing"
+        clash = f"folder {used[slug]!r}'s" if slug in used else "a page of the site" if slug in RESERVED_SLUGS else None
+        if clash:
+            slug = f"{slug}-{hashlib.sha256(name.encode('utf-8', 'surrogatepass')).hexdigest()[:6]}"
+        used[slug] = name
+        out[name] = (slug, clash)
+    return out
 
 
 def _is_briefing(folder: Path) -> bool:

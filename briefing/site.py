@@ -103,8 +103,8 @@ def build(title: str, summaries: list[Summary]) -> Site:
     for ident, members in groups.items():
         if len({s.slug for s, _ in members}) < 2:
             continue
-        names = Counter(ref.name for _, ref in members)
-        name = min(names, key=lambda n: (-names[n], n))
+        names = Counter(ref.name for _, ref in members)  # in order: the newest briefing's first
+        name = min(names, key=lambda n: (-names[n], n.isupper(), list(names).index(n)))
         labels = Counter(ref.label for _, ref in members)
         label = min(labels, key=lambda x: (-labels[x], x))
         # one entry per briefing: where a briefing has two entities of one identity, the most named

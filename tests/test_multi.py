@@ -194,3 +194,40 @@ def test_damaged_cache_is_recomputed_to_the_same_pages(site, tmp_path, parser):
     result = build(copy, parser)
     assert sorted(result.rebuilt) == ["seeds/ferry-fares", "seeds/harbour-bridge", "seeds/rail-strike"]
     assert generated(copy) == before
+
+
+def test_the_nav_does_not_grow_with_the_number_of_briefings(tmp_path):
+    """200 briefings in three months: the nav holds the site home, three months and the entity index."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files, InclusionLevel
+    from mkdocs.structure.nav import get_navigation
+
+    from briefing.plugin import BriefingPlugin, _site_nav_page
+
+    project = make_project(tmp_path / "p", {})
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plugin = config["plugins"]["briefing"]
+    assert isinstance(plugin, BriefingPlugin)
+    plugin._several = True
+    rels = ["index.md", "entities/index.md", "entities/helena-marsh.md"]
+    rels += [f"months/2031-0{m}.md" for m in (1, 2, 3)]
+    for b in range(200):
+        rels += [f"b{b}/index.md", f"b{b}/glossary.md", f"b{b}/articles/one.md", f"b{b}/articles/two.md"]
+    config.plugins._current_plugin = "briefing"
+    files = Files([File.generated(config, "index.md", content="# About\n")] + [  # as on_files adds them
+        File.generated(config, f"briefing/{rel}", content=f"# {rel}\n",
+                       inclusion=InclusionLevel.UNDEFINED if _site_nav_page(rel) else InclusionLevel.NOT_IN_NAV)
+        for rel in rels])
+    nav = plugin.on_nav(get_navigation(files, config), config=config, files=files)
+
+    def uris(items):
+        out = []
+        for item in items:
+            out.append(item.file.src_uri if getattr(item, "file", None) else item.title)
+            out += uris(getattr(item, "children", None) or [])
+        return out
+
+    assert uris(nav.items) == ["index.md", "Briefing", "briefing/index.md", "Briefings by month",
+                               "briefing/months/2031-03.md", "briefing/months/2031-02.md",
+                               "briefing/months/2031-01.md", "briefing/entities/index.md"]
+    assert [p.file.src_uri for p in nav.pages] == [u for u in uris(nav.items) if u.endswith(".md")]

@@ -1,0 +1,266 @@
+"""Benchmark at site scale: hundreds of briefings of 3-4 articles in one site, every number measured in one run.
+
+    python benchmarks/site.py                          # 30 and 300 briefings; table into benchmarks/RESULTS.md
+    python benchmarks/site.py --sizes 12 --out -       # a quick run, table on stdout
+
+For each size B it writes a deterministic site of B briefings (one folder each, 3 or 4 articles,
+about 1,000 words each, with a briefing.yml giving a title, a date and the outlets). The articles
+are run.py's generator: the sample articles with people, places and numbers varied, one cast per
+briefing, so briefings share some people and places as real stories do. Then, each command in a
+fresh process:
+  - a cold `briefing build -v` (empty caches): time, stages, peak RSS;
+  - raw `nlp.pipe` over the same paragraphs with the same pipeline and process count;
+  - `briefing build -v` after editing one article, after adding one briefing of 4 articles, and
+    with no change (each checks the build's report of what it re-ran);
+  - `mkdocs build` of the site (caches warm) against a plain `mkdocs build` of the same articles
+    as plain pages, one folder per briefing, with the same small nav;
+  - bytes per page of the built site, and of one article page and one glossary at every size.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run  # noqa: E402  (the article generator and the process measurements)
+
+ROOT = run.ROOT
+OUT = ROOT / "benchmarks" / "out" / "site"
+OUTLETS = ["Daily Ledger", "Evening Courier", "Harbour Post", "Metro Wire", "Northern Gazette", "Plain Dealer Times",
+           "Signal Review", "Valley Tribune"]
+START = dt.date(2030, 1, 1)
+
+
+def briefing_files(b: int, texts: list[str], articles: int | None = None) -> dict[str, str]:
+    """The files of briefing number b: 3 or 4 articles (4 for every third) and its briefing.yml."""
+    count = articles or (4 if b % 3 == 0 else 3)
+    files = {}
+    meta = []
+    for n in range(count):
+        k = b * 4 + n  # every article of the site is different
+        files[f"a{n}.txt"] = run.article(k, b, texts)
+        meta.append(f"  a{n}: {{source: {OUTLETS[(b + n) % len(OUTLETS)]}}}")
+    date = START + dt.timedelta(days=b)
+    files["briefing.yml"] = (f"title: Talks, round {b}\ndate: {date.isoformat()}\narticles:\n" + "\n".join(meta)
+                             + "\n")
+    return files
+
+
+def make_site(briefings: int, seeds: Path) -> tuple[int, int]:
+    """Write the site's seeds; return (articles, words)."""
+    texts = run.samples()
+    articles = words = 0
+    for b in range(briefings):
+        write_briefing(seeds / f"b{b:04d}", briefing_files(b, texts))
+    for path in seeds.rglob("*.txt"):
+        articles += 1
+        words += len(path.read_text(encoding="utf-8").split())
+    return articles, words
+
+
+def write_briefing(folder: Path, files: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def project(briefings: int) -> Path:
+    base = OUT / str(briefings)
+    if base.exists():
+        shutil.rmtree(base)
+    (base / "docs").mkdir(parents=True)
+    (base / "docs/index.md").write_text("# About\n\nThe newsroom's [briefings](briefing/index.md).\n")
+    cfg = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    cfg = re.sub(r"\n      articles:\n(        .*\n)+", "\n", cfg)
+    cfg = cfg.replace("overrides: overrides.yml", "overrides: none.yml")
+    (base / "mkdocs.yml").write_text(cfg, encoding="utf-8")
+    return base
+
+
+RAW_PIPE = """
+import json, os, sys, time
+from pathlib import Path
+from briefing import sources
+from briefing.nlp import Parser, PARALLEL_MIN_CHARS
+texts = []
+for folder in sorted(p for p in Path("seeds").iterdir() if p.is_dir()):
+    articles, _ = sources.read_seeds(folder)
+    texts += [s.text for a in articles for s in a.segments]
+parser = Parser()
+nlp = parser.nlp
+chars = sum(map(len, texts))
+n_process = 2 if chars >= PARALLEL_MIN_CHARS and (os.cpu_count() or 1) > 1 else 1
+t = time.perf_counter()
+for _ in nlp.pipe(texts, n_process=n_process, batch_size=64):
+    pass
+print(json.dumps({"seconds": time.perf_counter() - t, "n_process": n_process}))
+"""
+
+
+def plain_site(base: Path) -> Path:
+    """The same articles as plain Markdown pages, one folder per briefing, no plugin, and the same
+    small nav (home only; the rest reached by links): the cost of the site without annotations."""
+    plain = base / "plain"
+    docs = plain / "docs"
+    docs.mkdir(parents=True)
+    links = []
+    for folder in sorted(p for p in (base / "seeds").iterdir() if p.is_dir()):
+        for p in sorted(folder.glob("*.txt")):
+            lines = [x for x in p.read_text(encoding="utf-8").split("\n\n") if x.strip()]
+            page = docs / "briefings" / folder.name / f"{p.stem}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"# {lines[0]}\n\n" + "\n\n".join(lines[1:]) + "\n", encoding="utf-8")
+            links.append(f"- [{folder.name}/{p.stem}](briefings/{folder.name}/{p.stem}.md)")
+    (docs / "index.md").write_text("# Plain\n\n" + "\n".join(links) + "\n", encoding="utf-8")
+    cfg = (base / "mkdocs.yml").read_text(encoding="utf-8")
+    cfg = re.sub(r"  - briefing:\n(      .*\n)+", "", cfg).replace("validation:", "not_in_nav: /briefings/\nvalidation:")
+    (plain / "mkdocs.yml").write_text(cfg, encoding="utf-8")
+    return plain
+
+
+def reran(stderr: str) -> list[str]:
+    m = re.search(r"DEBUG\s+-\s+re-ran: (.*)", stderr)
+    if not m or m.group(1).startswith("nothing"):
+        return []
+    return m.group(1).split(", ")
+
+
+def build(base: Path) -> tuple[float, int, str]:
+    return run.measure([sys.executable, "-m", "briefing", "build", "-v"], base)
+
+
+def sizes(site: Path) -> dict:
+    """Bytes of the built site's pages: every page on average, article pages, and two fixed pages."""
+    pages = list(site.rglob("index.html"))
+    articles = list(site.glob("briefing/*/articles/*/index.html"))
+    first = sorted(site.glob("briefing/b0000/articles/*/index.html"))
+    return {"pages": len(pages), "page": sum(p.stat().st_size for p in pages) / max(1, len(pages)),
+            "article_page": sum(p.stat().st_size for p in articles) / max(1, len(articles)),
+            "first_article": first[0].stat().st_size if first else 0,
+            "first_glossary": (site / "briefing/b0000/glossary/index.html").stat().st_size,
+            "month": (site / "briefing/months/2030-01/index.html").stat().st_size,
+            "search_index": (site / "search/search_index.json").stat().st_size}
+
+
+def measure_site(briefings: int) -> dict:
+    base = project(briefings)
+    articles, words = make_site(briefings, base / "seeds")
+    row: dict = {"briefings": briefings, "articles": articles, "words": words}
+    t, rss, err = build(base)
+    stages = {m.group(1): float(m.group(2)) for m in re.finditer(r"DEBUG\s+-\s+(\w+)\s+([\d.]+)s", err)}
+    assert len(reran(err)) == briefings, err[-2000:]
+    row.update(build=t, rss=rss, stages=stages)
+    out = subprocess.run([sys.executable, "-c", RAW_PIPE], cwd=base, capture_output=True, text=True, check=True)
+    raw = json.loads(out.stdout)
+    row.update(raw_pipe=raw["seconds"], n_process=raw["n_process"])
+    plain = plain_site(base)
+    t, prss, _ = run.measure([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
+    plain_pages = list((plain / "site/briefings").rglob("index.html"))
+    row.update(plain_mkdocs=t, plain_rss=prss,
+               plain_article_page=sum(p.stat().st_size for p in plain_pages) / max(1, len(plain_pages)))
+    t, mrss, _ = run.measure([sys.executable, "-m", "mkdocs", "build", "-q"], base)
+    row.update(mkdocs=t, mkdocs_rss=mrss, sizes=sizes(base / "site"))
+    edited = base / "seeds/b0001/a0.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace(" the ", " the very ", 1), encoding="utf-8")
+    row["edit"], _, err = build(base)
+    assert reran(err) == ["seeds/b0001"], err[-2000:]
+    write_briefing(base / f"seeds/b{briefings:04d}", briefing_files(briefings, run.samples(), articles=4))
+    row["new"], _, err = build(base)
+    assert reran(err) == [f"seeds/b{briefings:04d}"], err[-2000:]
+    row["nochange"], _, err = build(base)
+    assert reran(err) == [], err[-2000:]
+    return row
+
+
+def table(rows: list[dict]) -> str:
+    head = ("| briefings | articles | words | cold build (s) | raw nlp.pipe (s) | build / raw | model load + NLP (s) "
+            "| later stages (s) | edit one article (s, % of cold) | new briefing of 4 (s, %) | no change (s, %) "
+            "| peak RSS build / mkdocs (MB) | plain mkdocs (s) | annotated mkdocs (s, x plain) |")
+    lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
+    for r in rows:
+        st = r["stages"]
+        later = sum(v for k, v in st.items() if k not in ("load", "nlp"))
+        cold = r["build"]
+        lines.append(
+            f"| {r['briefings']:,} | {r['articles']:,} | {r['words']:,} | {cold:.1f} | {r['raw_pipe']:.1f} "
+            f"(n_process={r['n_process']}) | {cold / r['raw_pipe']:.2f} | {st.get('load', 0) + st.get('nlp', 0):.1f} "
+            f"| {later:.1f} | {r['edit']:.2f} ({100 * r['edit'] / cold:.1f}%) | {r['new']:.2f} "
+            f"({100 * r['new'] / cold:.1f}%) | {r['nochange']:.2f} ({100 * r['nochange'] / cold:.1f}%) "
+            f"| {r['rss']} / {r['mkdocs_rss']} | {r['plain_mkdocs']:.1f} | {r['mkdocs']:.1f} "
+            f"({r['mkdocs'] / r['plain_mkdocs']:.2f}x) |")
+    head2 = ("| briefings | pages | bytes per page | per article page: annotated / plain | one article page "
+             "| one glossary | one month page | search index |")
+    lines += ["", head2, "|" + "---|" * head2.count(" | ") + "---|"]
+    for r in rows:
+        s = r["sizes"]
+        lines.append(f"| {r['briefings']:,} | {s['pages']:,} | {s['page'] / 1024:.1f} KB | {s['article_page'] / 1024:.1f}"
+                     f" KB / {r['plain_article_page'] / 1024:.1f} KB | {s['first_article']:,} B "
+                     f"| {s['first_glossary']:,} B | {s['month']:,} B | {s['search_index'] / 1e6:.1f} MB |")
+    return "\n".join(lines)
+
+
+def goals(rows: list[dict]) -> str:
+    """Each goal of issue 14 at the largest size, met or not, from the numbers of this run."""
+    big = max(rows, key=lambda r: r["briefings"])
+    cold = big["build"]
+    checks = [
+        ("cold `briefing build` <= 1.15x raw nlp.pipe", cold / big["raw_pipe"], 1.15, "x"),
+        ("one edited article <= 3% of cold", 100 * big["edit"] / cold, 3, "%"),
+        ("one new briefing <= 5% of cold", 100 * big["new"] / cold, 5, "%"),
+        ("no-change rebuild <= 2% of cold", 100 * big["nochange"] / cold, 2, "%"),
+        ("peak RSS <= 1,500 MB", max(big["rss"], big["mkdocs_rss"]), 1500, " MB"),
+        ("annotated mkdocs build <= 1.5x plain", big["mkdocs"] / big["plain_mkdocs"], 1.5, "x"),
+    ]
+    small = min(rows, key=lambda r: r["briefings"])
+    if small is not big:
+        for name in ("first_article", "month"):
+            checks.append((f"{name.replace('_', ' ')} page bytes at {big['briefings']} / at {small['briefings']} "
+                           "briefings", big["sizes"][name] / small["sizes"][name], 1.0, "x"))
+    lines = [f"Goals at {big['briefings']} briefings ({big['articles']:,} articles):"]
+    for name, value, limit, unit in checks:
+        lines.append(f"- {name}: {value:.2f}{unit} ({'met' if value <= limit else 'NOT met'})")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[30, 300], help="numbers of briefings")
+    ap.add_argument("--out", default=str(ROOT / "benchmarks/RESULTS.md"),
+                    help="'-' for stdout; otherwise the site-scale section of this file is replaced")
+    args = ap.parse_args()
+    rows = []
+    for n in args.sizes:
+        print(f"{n} briefings ...", file=sys.stderr, flush=True)
+        rows.append(measure_site(n))
+        print(table(rows[-1:]), file=sys.stderr, flush=True)
+    stages = "\n".join(f"- {r['briefings']} briefings: " + ", ".join(f"{k} {v:.2f}s" for k, v in r["stages"].items())
+                       for r in rows)
+    report = (f"{SECTION}\n\nMachine: {platform.machine()}, {os.cpu_count()} cores, Python "
+              f"{platform.python_version()}; date {dt.date.today().isoformat()}; command `python benchmarks/site.py "
+              f"--sizes {' '.join(map(str, args.sizes))}`.\n\n{table(rows)}\n\nStages of the cold build:\n{stages}\n\n"
+              f"{goals(rows)}\n")
+    (OUT / "last.json").write_text(json.dumps(rows, indent=1) + "\n")
+    if args.out == "-":
+        print(report)
+        return
+    path = Path(args.out)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    before, _, rest = text.partition(SECTION)
+    after = rest.partition(END)[2] if END in rest else ""  # notes written by hand below the table stay
+    path.write_text((before.rstrip() + "\n\n" if before.strip() else "") + report + END + after, encoding="utf-8")
+    print(report)
+
+
+SECTION = "# Site scale: many briefings (benchmarks/site.py)"
+END = "<!-- end of benchmarks/site.py output -->\n"
+
+if __name__ == "__main__":
+    main()
