@@ -61,77 +61,107 @@ class _Plan:
 def gather(settings: Settings, base: Path, parser: Parser | None = None,
            progress: Callable[[int, int], None] | None = None) -> Result:
     """Read, annotate and render the briefings configured by `settings` (paths relative to `base`)."""
-    timings: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        timings[name] = timings.get(name, 0.0) + now - clock
-        clock = now
-
+    clock = _Clock()
     seeds_dir = settings.path(base, "seeds")
-    sources_found, several, problems = layout.discover(seeds_dir, _relative(seeds_dir, base), settings.title,
+    found_sources, several, problems = layout.discover(seeds_dir, _relative(seeds_dir, base), settings.title,
                                                        settings.articles)
     overrides_file = settings.path(base, "overrides")
     site_label = _relative(overrides_file, base)
     site_rules, found = overrides_stage.load(overrides_file, site_label)
     problems += found
     parser = parser or Parser(settings.model, settings.path(base, "cache_dir"), settings.processes)
-    store = results.Store(settings.path(base, "cache_dir"))
+    runner = _Runner(settings, site_rules, parser, results.Store(settings.path(base, "cache_dir")), clock, progress)
     common = _common_inputs(settings, parser, overrides_file, several)
-    plans = [_Plan(src, _key(src, common)) for src in sources_found]
+    plans = [_Plan(src, _key(src, common)) for src in found_sources]
     for plan in plans:
-        plan.entry = store.load(Entry, plan.key, "entry")
-    todo = [p for p in plans if p.entry is None]
-    lap("cache")
-    if todo:
-        _run(todo, settings, site_rules, parser, progress, lap, timings)
-        for plan in todo:
-            plan.entry = Entry(site.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,
-                                              plan.source.date, render.glossary_layout(plan.briefing)[1]),
-                               tuple(plan.problems))
-            store.store(Entry, plan.key, "entry", plan.entry)
-            store.store(Briefing, plan.key, "briefing", plan.briefing)
-        lap("cache")
+        plan.entry = runner.store.load(Entry, plan.key, "entry")
+    clock.lap("cache")
+    runner.run([p for p in plans if p.entry is None])
     problems += _problems(plans, site_label)
 
-    summaries = [p.entry.summary for p in plans]
-    the_site = site.build(settings.title, summaries) if several else None
+    the_site = site.build(settings.title, [p.entry.summary for p in plans]) if several else None
     links = site.links(the_site) if the_site else {}
     pages: dict[str, str] = {}
-    rendered = []
     for plan in plans:
         shared = {eid: f"../entities/{sid}.md" for eid, sid in links.get(plan.source.slug, {}).items()} \
             if several else None
-        pkey = results.key([plan.key, json.dumps(sorted(shared.items())) if shared is not None else "alone"])
-        got = store.load(dict[str, str], pkey, "pages")
-        if got is None:
-            briefing = plan.briefing or store.load(Briefing, plan.key, "briefing")
-            if briefing is None:  # the entry outlived the briefing it summarises: build it again
-                _run([plan], settings, site_rules, parser, progress, lap, timings)
-                briefing = plan.briefing
-            got = render.pages(briefing, shared)
-            store.store(dict[str, str], pkey, "pages", got)
-            rendered.append(plan.source.label)
         prefix = f"{plan.source.slug}/" if plan.source.slug else ""
-        pages.update({prefix + rel: text for rel, text in got.items()})
-        plan.briefing = None  # done with it: a site of many briefings holds only their pages
+        pages.update({prefix + rel: text for rel, text in runner.pages(plan, shared).items()})
     if the_site is not None:
         pages.update(render.site_pages(the_site))
     pages.update(render.assets())
-    lap("render")
-    briefings = the_site.briefings if the_site else tuple(summaries)
-    return Result(pages, problems, briefings, [p.source.label for p in todo], rendered, timings, several)
+    clock.lap("render")
+    briefings = the_site.briefings if the_site else tuple(p.entry.summary for p in plans)
+    return Result(pages, problems, briefings, runner.rebuilt, runner.rendered, clock.timings, several)
 
 
-def _run(todo: list[_Plan], settings: Settings, site_rules: overrides_stage.Rules, parser: Parser,
-         progress: Callable[[int, int], None] | None, lap: Callable[[str], None], timings: dict[str, float]) -> None:
-    """The per-briefing pipeline for the briefings in `todo`, their articles parsed in one batch."""
-    for plan in todo:
+class _Clock:
+    """Seconds per stage, summed over briefings."""
+
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+        self.last = time.perf_counter()
+
+    def lap(self, name: str, seconds: float | None = None) -> None:
+        now = time.perf_counter()
+        self.timings[name] = self.timings.get(name, 0.0) + (now - self.last if seconds is None else seconds)
+        self.last = now
+
+
+@dataclass
+class _Runner:
+    """Runs the per-briefing pipeline for briefings the cache cannot serve, and renders pages."""
+
+    settings: Settings
+    site_rules: overrides_stage.Rules
+    parser: Parser
+    store: results.Store
+    clock: _Clock
+    progress: Callable[[int, int], None] | None
+    rebuilt: list[str] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)
+
+    def run(self, todo: list[_Plan]) -> None:
+        """sources -> nlp -> repair -> resolve -> facts for the briefings in `todo`, their articles
+        parsed in one batch; each result is cached under its briefing's key."""
+        if not todo:
+            return
+        for plan in todo:
+            self._read(plan)
+        self.clock.lap("read")
+        loaded_before = self.parser.load_seconds
+        everything = [a for plan in todo for a in plan.articles]
+        parsed = self.parser.parse(everything, self.progress) if everything else []
+        loading = self.parser.load_seconds - loaded_before
+        self.clock.lap("nlp")
+        if loading:  # report loading the model apart from running it
+            self.clock.timings["nlp"] -= loading
+            self.clock.lap("load", loading)
+        start = 0
+        for plan in todo:
+            mine = parsed[start:start + len(plan.articles)]
+            start += len(plan.articles)
+            ments = repair.mentions(mine)
+            self.clock.lap("repair")
+            entities, found = resolve.resolve(mine, ments, plan.rules)
+            plan.problems += found
+            self.clock.lap("resolve")
+            fact_rows = facts_stage.extract_and_align(mine, entities)
+            self.clock.lap("facts")
+            plan.briefing = Briefing(plan.source.title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
+            plan.entry = Entry(site.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,
+                                              plan.source.date, render.glossary_layout(plan.briefing)[1]),
+                               tuple(plan.problems))
+            self.store.store(Entry, plan.key, "entry", plan.entry)
+            self.store.store(Briefing, plan.key, "briefing", plan.briefing)
+            plan.articles = []
+            self.rebuilt.append(plan.source.label)
+            self.clock.lap("cache")
+
+    def _read(self, plan: _Plan) -> None:
         src = plan.source
         plan.articles, plan.problems = sources.read_seeds(src.folder, src.articles, src.label,
-                                                          settings.max_article_bytes)
+                                                          self.settings.max_article_bytes)
         if src.slug:  # a briefing folder: its briefing.yml and overrides.yml are not articles
             reserved = {f"{src.label}/{name}" for name in layout.RESERVED_FILES}
             plan.problems = [p for p in plan.problems if p.file not in reserved]
@@ -143,28 +173,23 @@ def _run(todo: list[_Plan], settings: Settings, site_rules: overrides_stage.Rule
         if src.overrides is not None:
             own, found = overrides_stage.load(src.overrides, f"{src.label}/{layout.OVERRIDES_FILE}")
             plan.problems += found
-        plan.rules = overrides_stage.combine(site_rules, own)
-    lap("read")
-    everything = [a for plan in todo for a in plan.articles]
-    loaded_before = parser.load_seconds
-    parsed = parser.parse(everything, progress) if everything else []
-    lap("nlp")
-    if parser.load_seconds != loaded_before:  # report loading the model apart from running it
-        timings["load"] = timings.get("load", 0.0) + parser.load_seconds - loaded_before
-        timings["nlp"] -= parser.load_seconds - loaded_before
-    start = 0
-    for plan in todo:
-        mine = parsed[start:start + len(plan.articles)]
-        start += len(plan.articles)
-        ments = repair.mentions(mine)
-        lap("repair")
-        entities, found = resolve.resolve(mine, ments, plan.rules)
-        plan.problems += found
-        lap("resolve")
-        fact_rows = facts_stage.extract_and_align(mine, entities)
-        lap("facts")
-        plan.briefing = Briefing(plan.source.title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
-    del parsed
+        plan.rules = overrides_stage.combine(self.site_rules, own)
+
+    def pages(self, plan: _Plan, shared: dict[str, str] | None) -> dict[str, str]:
+        """The briefing's pages: from the cache when neither the briefing nor the links it shows to
+        entity pages across briefings changed, else rendered from its (cached) result."""
+        key = results.key([plan.key, json.dumps(sorted(shared.items())) if shared is not None else "alone"])
+        got = self.store.load(dict[str, str], key, "pages")
+        if got is None:
+            if plan.briefing is None:
+                plan.briefing = self.store.load(Briefing, plan.key, "briefing")
+            if plan.briefing is None:  # an entry without its briefing (a damaged cache): run it again
+                self.run([plan])
+            got = render.pages(plan.briefing, shared)
+            self.store.store(dict[str, str], key, "pages", got)
+            self.rendered.append(plan.source.label)
+        plan.briefing = None  # done with it: a site of many briefings holds only their pages
+        return got
 
 
 def _problems(plans: list[_Plan], site_label: str) -> list[Diagnostic]:

@@ -231,3 +231,15 @@ def test_the_nav_does_not_grow_with_the_number_of_briefings(tmp_path):
                                "briefing/months/2031-03.md", "briefing/months/2031-02.md",
                                "briefing/months/2031-01.md", "briefing/entities/index.md"]
     assert [p.file.src_uri for p in nav.pages] == [u for u in uris(nav.items) if u.endswith(".md")]
+
+
+def test_an_entry_without_its_briefing_runs_the_briefing_again(site, tmp_path, parser):
+    copy = copy_of(site, tmp_path)
+    before = generated(copy)
+    for path in (copy / ".cache/briefing/results").rglob("*"):
+        if path.suffix in (".briefing", ".pages"):  # the entries (summaries) stay
+            path.unlink()
+    result = build(copy, parser)
+    assert sorted(result.rebuilt) == sorted(result.rendered) == ["seeds/ferry-fares", "seeds/harbour-bridge",
+                                                                   "seeds/rail-strike"]
+    assert generated(copy) == before
