@@ -241,7 +241,7 @@ def main() -> None:
     else:
         path = Path(args.out)
         old = path.read_text(encoding="utf-8") if path.exists() else ""
-        site = old[old.index(SITE_SECTION):] if SITE_SECTION in old else ""  # benchmarks/site.py's part stays
+        site = old[old.index(SITE_SECTION):] if SITE_SECTION in old else ""  # benchmarks/site_scale.py's part stays
         path.write_text(report + ("\n" + site if site else ""), encoding="utf-8")
         print(report)
 

@@ -53,6 +53,7 @@ class _Plan:
     key: str
     entry: Entry | None = None
     briefing: Briefing | None = None
+    meta: layout.Metadata | None = None
     articles: list[Article] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     rules: overrides_stage.Rules = overrides_stage.Rules()
@@ -148,9 +149,9 @@ class _Runner:
             self.clock.lap("resolve")
             fact_rows = facts_stage.extract_and_align(mine, entities)
             self.clock.lap("facts")
-            plan.briefing = Briefing(plan.source.title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
+            plan.briefing = Briefing(plan.meta.title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
             plan.entry = Entry(site.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,
-                                              plan.source.date, render.glossary_layout(plan.briefing)[1]),
+                                              plan.meta.date, render.glossary_layout(plan.briefing)[1]),
                                tuple(plan.problems))
             self.store.store(Entry, plan.key, "entry", plan.entry)
             self.store.store(Briefing, plan.key, "briefing", plan.briefing)
@@ -160,15 +161,16 @@ class _Runner:
 
     def _read(self, plan: _Plan) -> None:
         src = plan.source
-        plan.articles, plan.problems = sources.read_seeds(src.folder, src.articles, src.label,
-                                                          self.settings.max_article_bytes)
+        plan.meta, plan.problems = layout.metadata(src)
+        plan.articles, found = sources.read_seeds(src.folder, plan.meta.articles, src.label,
+                                                  self.settings.max_article_bytes)
         if src.slug:  # a briefing folder: its briefing.yml and overrides.yml are not articles
             reserved = {f"{src.label}/{name}" for name in layout.RESERVED_FILES}
-            plan.problems = [p for p in plan.problems if p.file not in reserved]
-        meta_file = f"{src.label}/{layout.BRIEFING_FILE}" if src.slug else "mkdocs.yml"
-        for aid in sorted(set(src.articles) - {a.id for a in plan.articles}):
-            plan.problems.append(Diagnostic("warning", meta_file, f"`articles: {aid}:` names no article in "
-                                                                  f"{src.label}/"))
+            found = [p for p in found if p.file not in reserved]
+        plan.problems += found
+        for aid in sorted(set(plan.meta.articles) - {a.id for a in plan.articles}):
+            plan.problems.append(Diagnostic("warning", plan.meta.file, f"`articles: {aid}:` names no article in "
+                                                                       f"{src.label}/"))
         own = overrides_stage.Rules()
         if src.overrides is not None:
             own, found = overrides_stage.load(src.overrides, f"{src.label}/{layout.OVERRIDES_FILE}")
@@ -217,16 +219,17 @@ def _common_inputs(settings: Settings, parser: Parser, overrides_file: Path, sev
 
 
 def _key(src: Source, common: list[bytes | str]) -> str:
-    """The key of a briefing's result: the common inputs, its metadata, and the names and bytes of
-    the files in its folder (the names of the others, which the build reports)."""
-    meta = json.dumps([src.slug, src.label, src.title, src.date, src.articles], sort_keys=True, default=str,
-                      ensure_ascii=False)
-    parts: list[bytes | str] = [*common, meta, _read(src.overrides) if src.overrides else b""]
+    """The key of a briefing's result: the common inputs, where it is, the plugin's metadata for a
+    flat seeds folder, and the names and bytes of the files in its folder (articles, briefing.yml,
+    overrides.yml; only the names of the others, which the build reports)."""
+    where = json.dumps([src.slug, src.label, src.title, src.articles], sort_keys=True, default=str,
+                       ensure_ascii=False)
+    parts: list[bytes | str] = [*common, where]
     if src.folder.is_dir():
         for path in sorted(src.folder.iterdir()):
             if path.is_file():
-                parts.append(path.name)
-                parts.append(_read(path) if path.suffix.lower() in sources.SUFFIXES else b"")
+                read = path.suffix.lower() in sources.SUFFIXES or (src.slug and path.name in layout.RESERVED_FILES)
+                parts += [path.name, _read(path) if read else b""]
     return results.key(parts)
 
 

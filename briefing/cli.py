@@ -55,6 +55,13 @@ def _report(problems: list[Diagnostic], quiet: bool) -> None:
         click.echo(f"{p.level.upper():<8} - {p}", err=True)
 
 
+def _some(briefings: list[str], shown: int = 10) -> str:
+    """`3 briefings: a, b, c`, naming at most `shown` of them; `0 briefings` when the cache held all."""
+    more = f" and {len(briefings) - shown} more" if len(briefings) > shown else ""
+    names = f": {', '.join(briefings[:shown])}{more}" if briefings else " (all from the cache)"
+    return f"{len(briefings)} briefing{'' if len(briefings) == 1 else 's'}{names}"
+
+
 @click.group()
 @click.version_option(__version__, prog_name="briefing")
 def main() -> None:
@@ -109,10 +116,8 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
     if verbose:
         for stage, secs in result.timings.items():
             click.echo(f"DEBUG    - {stage:<8} {secs:7.3f}s", err=True)
-        click.echo(f"DEBUG    - re-ran: {', '.join(result.rebuilt) or 'nothing (every briefing from the cache)'}",
-                   err=True)
-        click.echo(f"DEBUG    - rendered: {', '.join(result.rendered) or 'nothing (every page from the cache)'}",
-                   err=True)
+        click.echo(f"DEBUG    - re-ran {_some(result.rebuilt)}", err=True)
+        click.echo(f"DEBUG    - rendered {_some(result.rendered)}", err=True)
     if errors or (strict and warnings):
         if strict and warnings and not errors:
             click.echo(f"Aborted with {warnings} warnings in strict mode!", err=True)

@@ -27,15 +27,28 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 @dataclass(frozen=True)
 class Source:
-    """One briefing to build: where its articles are and what its folder says about it."""
+    """One briefing to build: where its files are. Its folder's briefing.yml is read only when the
+    briefing is built (`metadata`); a rebuild that finds its result in the cache never reads it."""
 
     slug: str  # folder under the output folder; "" for the single briefing of a flat seeds folder
     folder: Path
     label: str  # the folder as shown in messages, e.g. "seeds/syria-talks"
+    title: str | None = None  # the plugin's `title`, for the briefing of a flat seeds folder
+    articles: dict = field(default_factory=dict)  # the plugin's `articles:`, for a flat seeds folder
+
+    @property
+    def overrides(self) -> Path | None:
+        """The briefing's own overrides.yml (a briefing folder's only)."""
+        own = self.folder / OVERRIDES_FILE
+        return own if self.slug and own.is_file() else None
+
+
+@dataclass(frozen=True)
+class Metadata:
     title: str
-    date: str | None = None  # YYYY-MM-DD from briefing.yml
-    articles: dict = field(default_factory=dict)  # per-article metadata, by file name without extension
-    overrides: Path | None = None  # the briefing's own overrides.yml
+    date: str | None  # YYYY-MM-DD
+    articles: dict  # per-article metadata, by file name without extension
+    file: str  # where it was written, for messages: mkdocs.yml or the folder's briefing.yml
 
 
 def discover(seeds: Path, label: str, title: str, articles: dict) -> tuple[list[Source], bool, list[Diagnostic]]:
@@ -45,7 +58,7 @@ def discover(seeds: Path, label: str, title: str, articles: dict) -> tuple[list[
         if seeds.is_dir() else []
     folders = [p for p in subfolders if _is_briefing(p)]
     if not folders:
-        return [Source("", seeds, label, title, None, dict(articles))], False, []
+        return [Source("", seeds, label, title, dict(articles))], False, []
     problems: list[Diagnostic] = [Diagnostic("info", f"{label}/{p.name}", "ignored: a folder without articles "
                                                                           f"(*.txt, *.md) or {BRIEFING_FILE}")
                                   for p in subfolders if p not in folders]
@@ -59,17 +72,22 @@ def discover(seeds: Path, label: str, title: str, articles: dict) -> tuple[list[
     sources = []
     slugs = _slugs([p.name for p in folders])
     for folder in folders:
-        where = f"{label}/{folder.name}"
         slug, clash = slugs[folder.name]
         if clash:
-            problems.append(Diagnostic("warning", where, f"its address would be the same as {clash}; published as "
-                                                         f"{slug}/: rename the folder to keep a readable address"))
-        meta, found = read_briefing_file(folder / BRIEFING_FILE, f"{where}/{BRIEFING_FILE}")
-        problems += found
-        own = folder / OVERRIDES_FILE
-        sources.append(Source(slug, folder, where, meta.get("title") or folder.name, meta.get("date"),
-                              meta.get("articles") or {}, own if own.is_file() else None))
+            problems.append(Diagnostic("warning", f"{label}/{folder.name}", f"its address would be the same as {clash}; "
+                                       f"published as {slug}/: rename the folder to keep a readable address"))
+        sources.append(Source(slug, folder, f"{label}/{folder.name}"))
     return sources, True, problems
+
+
+def metadata(src: Source) -> tuple[Metadata, list[Diagnostic]]:
+    """The briefing's title, date and per-article metadata: the plugin's options for a flat seeds
+    folder, else the folder's briefing.yml (title defaults to the folder's name)."""
+    if not src.slug:
+        return Metadata(src.title or "Briefing", None, src.articles, "mkdocs.yml"), []
+    label = f"{src.label}/{BRIEFING_FILE}"
+    meta, problems = read_briefing_file(src.folder / BRIEFING_FILE, label)
+    return Metadata(meta.get("title") or src.folder.name, meta.get("date"), meta.get("articles") or {}, label), problems
 
 
 def _slugs(names: list[str]) -> dict[str, tuple[str, str | None]]:

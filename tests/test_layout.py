@@ -14,8 +14,9 @@ def test_a_flat_seeds_folder_is_one_briefing_at_the_root(tmp_path):
     (tmp_path / "images/x.png").write_bytes(b"\x89PNG")
     found, several, problems = discover(tmp_path, "My briefing", {"a": {"source": "Outlet"}})
     assert not several and problems == []
-    assert [(s.slug, s.folder, s.title, s.articles) for s in found] == [("", tmp_path, "My briefing",
-                                                                         {"a": {"source": "Outlet"}})]
+    assert [(s.slug, s.folder) for s in found] == [("", tmp_path)]
+    assert layout.metadata(found[0]) == (layout.Metadata("My briefing", None, {"a": {"source": "Outlet"}},
+                                                         "mkdocs.yml"), [])
 
 
 def test_folders_are_briefings_and_loose_articles_beside_them_are_reported_not_built(tmp_path):
@@ -28,10 +29,13 @@ def test_folders_are_briefings_and_loose_articles_beside_them_are_reported_not_b
     assert several
     assert [s.slug for s in found] == ["ferry-fares", "harbour-bridge", "rail-strike"]
     by_slug = {s.slug: s for s in found}
-    assert by_slug["rail-strike"].title == "Portvale rail strike" and by_slug["rail-strike"].date == "2031-04-10"
-    assert by_slug["rail-strike"].articles["wire"] == {"source": "Northern Wire"}
+    rail, _ = layout.metadata(by_slug["rail-strike"])
+    assert rail.title == "Portvale rail strike" and rail.date == "2031-04-10"
+    assert rail.articles["wire"] == {"source": "Northern Wire"} and rail.file == "seeds/rail-strike/briefing.yml"
     assert by_slug["rail-strike"].overrides == seeds / "rail-strike/overrides.yml"
-    assert by_slug["ferry-fares"].title == "ferry-fares" and by_slug["ferry-fares"].date is None
+    assert by_slug["ferry-fares"].overrides is None
+    assert layout.metadata(by_slug["ferry-fares"]) == (layout.Metadata("ferry-fares", None, {},
+                                                                       "seeds/ferry-fares/briefing.yml"), [])
     warnings = [str(p) for p in problems if p.level == "warning"]
     assert any(w.startswith("seeds: not built: stray.txt") and "move each into the folder" in w for w in warnings)
     assert any(w.startswith("mkdocs.yml: `articles:` is not used") for w in warnings)
@@ -47,8 +51,11 @@ def test_a_bad_briefing_yml_is_reported_and_the_briefing_still_builds(tmp_path):
     (tmp_path / "quiet/a.txt").write_text("Title\n\nText.\n")
     (tmp_path / "quiet/briefing.yml").write_text("title: Quiet\ndate: last week\ncolour: red\narticles: [a]\n")
     found, several, problems = discover(tmp_path)
-    assert [(s.slug, s.title, s.date) for s in found] == [("storm-week", "Storm Week", None), ("quiet", "Quiet", None)]
-    messages = [str(p) for p in problems]
+    assert problems == []  # briefing.yml is read when the briefing is built
+    meta = [layout.metadata(s) for s in found]
+    assert [(s.slug, m.title, m.date) for s, (m, _) in zip(found, meta)] == [("storm-week", "Storm Week", None),
+                                                                             ("quiet", "Quiet", None)]
+    messages = [str(p) for _, found in meta for p in found]
     assert any(m.startswith("seeds/Storm Week/briefing.yml: not read") and "fix the YAML" in m for m in messages)
     assert "seeds/quiet/briefing.yml: `date: last week` ignored: write it as YYYY-MM-DD" in messages
     assert any(m.startswith("seeds/quiet/briefing.yml: unknown key `colour`") for m in messages)

@@ -243,3 +243,12 @@ def test_an_entry_without_its_briefing_runs_the_briefing_again(site, tmp_path, p
     assert sorted(result.rebuilt) == sorted(result.rendered) == ["seeds/ferry-fares", "seeds/harbour-bridge",
                                                                    "seeds/rail-strike"]
     assert generated(copy) == before
+
+
+def test_editing_a_briefing_yml_reruns_its_briefing_and_the_home_shows_it(site, tmp_path, parser):
+    copy = copy_of(site, tmp_path)
+    meta = copy / "seeds/harbour-bridge/briefing.yml"
+    meta.write_text(meta.read_text().replace("title: Larkspur Harbour Bridge closed", "title: Bridge shut"))
+    result = build(copy, parser)
+    assert result.rebuilt == ["seeds/harbour-bridge"]
+    assert "[Bridge shut](harbour-bridge/index.md)" in (copy / "docs/briefing/index.md").read_text()

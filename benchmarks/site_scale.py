@@ -1,7 +1,7 @@
 """Benchmark at site scale: hundreds of briefings of 3-4 articles in one site, every number measured in one run.
 
-    python benchmarks/site.py                          # 40 and 300 briefings; table into benchmarks/RESULTS.md
-    python benchmarks/site.py --sizes 12 --out -       # a quick run, table on stdout
+    python benchmarks/site_scale.py                          # 40 and 300 briefings; table into benchmarks/RESULTS.md
+    python benchmarks/site_scale.py --sizes 12 --out -       # a quick run, table on stdout
 
 For each size B it writes a deterministic site of B briefings (one folder each, 3 or 4 articles,
 about 1,000 words each, with a briefing.yml giving a title, a date and the outlets). The articles
@@ -155,11 +155,12 @@ def _plain_config(base: Path, plain: Path, not_in_nav: str) -> None:
     (plain / "mkdocs.yml").write_text(cfg, encoding="utf-8")
 
 
-def reran(stderr: str) -> list[str]:
-    m = re.search(r"DEBUG\s+-\s+re-ran: (.*)", stderr)
-    if not m or m.group(1).startswith("nothing"):
-        return []
-    return m.group(1).split(", ")
+def reran(stderr: str) -> tuple[int, list[str]]:
+    """(how many briefings the build re-ran, the first of them), from `briefing build -v`."""
+    m = re.search(r"DEBUG\s+-\s+re-ran (\d+) briefings?(?:: (.*))?", stderr)
+    if not m:
+        raise SystemExit(f"no report of re-run briefings in:\n{stderr[-2000:]}")
+    return int(m.group(1)), (m.group(2) or "").split(" and ")[0].split(", ") if m.group(2) else []
 
 
 def build(base: Path) -> tuple[float, int, str]:
@@ -185,7 +186,7 @@ def measure_site(briefings: int) -> dict:
     row: dict = {"briefings": briefings, "articles": articles, "words": words}
     t, rss, err = build(base)
     stages = {m.group(1): float(m.group(2)) for m in re.finditer(r"DEBUG\s+-\s+(\w+)\s+([\d.]+)s", err)}
-    assert len(reran(err)) == briefings, err[-2000:]
+    assert reran(err)[0] == briefings, err[-2000:]
     row.update(build=t, rss=rss, stages=stages)
     out = subprocess.run([sys.executable, "-c", RAW_PIPE], cwd=base, capture_output=True, text=True, check=True)
     raw = json.loads(out.stdout)
@@ -202,12 +203,12 @@ def measure_site(briefings: int) -> dict:
     edited = base / "seeds/b0001/a0.txt"
     edited.write_text(edited.read_text(encoding="utf-8").replace(" the ", " the very ", 1), encoding="utf-8")
     row["edit"], _, err = build(base)
-    assert reran(err) == ["seeds/b0001"], err[-2000:]
+    assert reran(err) == (1, ["seeds/b0001"]), err[-2000:]
     write_briefing(base / f"seeds/b{briefings:04d}", briefing_files(briefings, run.samples(), articles=4))
     row["new"], _, err = build(base)
-    assert reran(err) == [f"seeds/b{briefings:04d}"], err[-2000:]
+    assert reran(err) == (1, [f"seeds/b{briefings:04d}"]), err[-2000:]
     row["nochange"], _, err = build(base)
-    assert reran(err) == [], err[-2000:]
+    assert reran(err) == (0, []), err[-2000:]
     return row
 
 
@@ -278,7 +279,7 @@ def main() -> None:
     stages = "\n".join(f"- {r['briefings']} briefings: " + ", ".join(f"{k} {v:.2f}s" for k, v in r["stages"].items())
                        for r in rows)
     report = (f"{SECTION}\n\nMachine: {platform.machine()}, {os.cpu_count()} cores, Python "
-              f"{platform.python_version()}; date {dt.date.today().isoformat()}; command `python benchmarks/site.py "
+              f"{platform.python_version()}; date {dt.date.today().isoformat()}; command `python benchmarks/site_scale.py "
               f"--sizes {' '.join(map(str, args.sizes))}`.\n\n{table(rows)}\n\nStages of the cold build:\n{stages}\n\n"
               f"{goals(rows)}\n")
     (OUT / "last.json").write_text(json.dumps(rows, indent=1) + "\n")
@@ -293,8 +294,8 @@ def main() -> None:
     print(report)
 
 
-SECTION = "# Site scale: many briefings (benchmarks/site.py)"
-END = "<!-- end of benchmarks/site.py output -->\n"
+SECTION = "# Site scale: many briefings (benchmarks/site_scale.py)"
+END = "<!-- end of benchmarks/site_scale.py output -->\n"
 
 if __name__ == "__main__":
     main()
