@@ -71,8 +71,7 @@ def summarize(b: Briefing, slug: str, folder: str, date: str | None, glossary_of
     """`date` is the briefing's own (briefing.yml); without it, the newest article date."""
     dates = [a.date[:10] for a in b.articles if a.date and ISO_DATE.match(a.date)]
     refs = tuple(EntityRef(e.id, e.name, e.label, e.description, glossary_of[e.id], len(e.mentions),
-                           len({m.article for m in e.mentions}), getattr(e, "kid", None))
-                 for e in b.entities)
+                           len({m.article for m in e.mentions})) for e in b.entities)
     return Summary(slug, folder, b.title, date or (max(dates) if dates else None),
                    tuple(dict.fromkeys(a.source for a in b.articles if a.source)), len(b.articles),
                    len(b.facts), sum(f.status == "differ" for f in b.facts), refs)

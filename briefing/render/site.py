@@ -6,7 +6,7 @@ import calendar
 import json
 from collections import defaultdict
 
-from ..site import Shared, Site, Summary, month
+from ..site import EntityRef, Shared, Site, Summary, month
 from .context import css, label_name
 from .escape import md_text, meta_title
 
@@ -22,9 +22,9 @@ def site_pages(site: Site) -> dict[str, str]:
     pages = {"index.md": home(site, by_month), "briefings.json": export(site), "entities/index.md": entity_index(site)}
     for m, members in by_month.items():
         pages[f"months/{m}.md"] = month_page(m, members)
-    summaries = {s.slug: s for s in site.briefings}
+    refs = {(s.slug, ref.id): (s, ref) for s in site.briefings for ref in s.entities}
     for sh in site.shared:
-        pages[f"entities/{sh.id}.md"] = entity_page(sh, summaries)
+        pages[f"entities/{sh.id}.md"] = entity_page(sh, [refs[member] for member in sh.members])
     return pages
 
 
@@ -76,17 +76,15 @@ def entity_index(site: Site) -> str:
     return "\n".join(lines) + "\n"
 
 
-def entity_page(sh: Shared, summaries: dict[str, Summary]) -> str:
+def entity_page(sh: Shared, members: list[tuple[Summary, EntityRef]]) -> str:
     lines = ["---", f"title: {meta_title(sh.name)}", "search:", "  boost: 2", "---", "", f"# {md_text(sh.name)}", "",
              f'<span class="bf-type bf-{css(sh.label)}">{label_name(sh.label)}</span> · '
              f"named in {len(sh.members)} briefings", ""]
-    for slug, eid in sh.members:  # newest briefing first
-        s = summaries[slug]
-        ref = next(r for r in s.entities if r.id == eid)
-        lines += [f"## {md_text(s.title)} {{ #b-{slug} }}", "",
+    for s, ref in members:  # newest briefing first
+        lines += [f"## {md_text(s.title)} {{ #b-{s.slug} }}", "",
                   f"{md_text(s.date) if s.date else 'Undated'} · {ref.mentions} mentions in {ref.articles} "
-                  f"of {s.articles} articles · [briefing](../{slug}/index.md) · "
-                  f"[glossary entry](../{slug}/{ref.page}#{eid})", ""]
+                  f"of {s.articles} articles · [briefing](../{s.slug}/index.md) · "
+                  f"[glossary entry](../{s.slug}/{ref.page}#{ref.id})", ""]
         if ref.description:
             lines += [f"> {md_text(ref.description)}", ""]
     lines += ["[All entities across briefings](index.md)", ""]
