@@ -14,7 +14,6 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Section
 
 from .build import gather
 from .config import Settings, option_type
@@ -120,7 +119,7 @@ def _site_nav_page(rel: str) -> bool:
 
 
 def _site_nav(nav, out: str):
-    """The output folder's section as: site home, briefings by month (newest first), shared entities."""
+    """The output folder's section as: site home, one page per month (newest first), shared entities."""
     pages = {getattr(getattr(item, "file", None), "src_uri", None): item for item in _walk(nav.items)}
     section = next((item for item in _walk(nav.items) if getattr(item, "children", None) and
                     any(pages.get(f"{out}/index.md") is c for c in item.children)), None)
@@ -128,10 +127,7 @@ def _site_nav(nav, out: str):
         return nav
     months = sorted((p for uri, p in pages.items() if uri and uri.startswith(f"{out}/months/")),
                     key=lambda p: p.file.src_uri, reverse=True)
-    by_month = Section("Briefings by month", months)
-    for page in months:
-        page.parent = by_month
-    children = [pages[f"{out}/index.md"], by_month]
+    children = [pages[f"{out}/index.md"], *months]  # in view, not folded into a section of their own
     if f"{out}/entities/index.md" in pages:
         children.append(pages[f"{out}/entities/index.md"])
     for child in children:

@@ -115,6 +115,7 @@ def make_project(folder: Path, briefings: dict = BRIEFINGS) -> Path:
     cfg = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     cfg = re.sub(r"\n      articles:\n(        .*\n)+", "\n", cfg)
     cfg = re.sub(r'(\n      title: ).*', r'\1"Newsroom briefings"', cfg, count=1)
+    cfg = re.sub(r"^site_name: .*", "site_name: Newsroom", cfg, count=1)
     (folder / "mkdocs.yml").write_text(cfg, encoding="utf-8")
     (folder / "overrides.yml").write_text(SITE_OVERRIDES, encoding="utf-8")
     (folder / "docs").mkdir()
