@@ -147,7 +147,8 @@ class _Runner:
             entities, found = resolve.resolve(mine, ments, plan.rules)
             plan.problems += found
             self.clock.lap("resolve")
-            fact_rows = facts_stage.extract_and_align(mine, entities)
+            fact_rows, found = facts_stage.stage(mine, entities, plan.rules)
+            plan.problems += found
             self.clock.lap("facts")
             plan.briefing = Briefing(plan.meta.title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
             plan.entry = Entry(site.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,

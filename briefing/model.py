@@ -127,20 +127,23 @@ class Entity:
 
 @dataclass(frozen=True)
 class Claim:
+    """What one article says about a fact: `text` is raw[start:end] of the article's file."""
+
     article: str
     segment: int
     start: int
     end: int
     text: str
-    value: str
-    sentence: str
+    value: str  # the value as compared: "min 30", "2015-09-18", the quote's words
+    sentence: str  # the sentence, or past EXCERPT characters a bounded excerpt around the claim
     sentence_start: int = 0  # where the sentence starts in the article: its anchor on the page
+    sentence_end: int = 0
 
 
 @dataclass(frozen=True)
 class Fact:
     id: str
-    kind: Literal["number", "duration", "age", "date", "quote", "equipment"]
+    kind: Literal["number", "money", "percent", "duration", "age", "date", "quote", "equipment"]
     status: Literal["agree", "differ", "single"]
     subject: str
     claims: tuple[Claim, ...]

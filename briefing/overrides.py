@@ -8,6 +8,10 @@ mkdocs.yml. The rules are an input of the resolve stage (resolve.resolve), which
     rename: {John F. Kerry: John Kerry}    # entity (by any alias) -> name shown
     relabel: {Tartus: GPE}                 # entity (by any alias) -> spaCy label
     describe: {John Kerry: U.S. Secretary of State}
+    facts:                                 # rules for fact-table rows, by fact id (the row's anchor)
+      ignore: [number-koreas-two-koreas]   # not a fact: the row is dropped
+      pair: [[number-supporters-230-supporters, number-cheerleaders-230-cheerleaders]]  # one fact
+      status: {date-talks-began-earlier-this-month: agree}   # agree, differ or single
 
 Every rule that matches nothing in the build is reported by resolve, never silently dropped.
 """
@@ -33,6 +37,9 @@ class Rules:
     rename: dict[str, str] = field(default_factory=dict)
     relabel: dict[str, str] = field(default_factory=dict)
     describe: dict[str, str] = field(default_factory=dict)
+    fact_ignore: tuple[str, ...] = ()  # fact ids
+    fact_pair: tuple[tuple[str, ...], ...] = ()  # groups of fact ids that are one fact
+    fact_status: dict[str, str] = field(default_factory=dict)  # fact id -> agree, differ or single
     origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, rule) -> file, when combined
 
     def origin(self, kind: str, item: str) -> str:
@@ -42,15 +49,17 @@ class Rules:
 
 def combine(site: Rules, own: Rules) -> Rules:
     """The site's rules and one briefing's own, as one set; the briefing's win where both rename,
-    relabel or describe one entity. Each rule remembers its file."""
+    relabel or describe one entity or set one fact's status. Each rule remembers its file."""
     origins = {}
     for rules in (site, own):
-        for kind in ("ignore", "split", "rename", "relabel", "describe"):
+        for kind in ("ignore", "split", "rename", "relabel", "describe", "fact_ignore", "fact_status"):
             origins.update({(kind, item): rules.file for item in getattr(rules, kind)})
-        origins.update({("merge", group[0]): rules.file for group in rules.merge})
+        for kind in ("merge", "fact_pair"):
+            origins.update({(kind, group[0]): rules.file for group in getattr(rules, kind)})
     return Rules(own.file or site.file, site.ignore + own.ignore, site.merge + own.merge, site.split + own.split,
                  {**site.rename, **own.rename}, {**site.relabel, **own.relabel}, {**site.describe, **own.describe},
-                 origins)
+                 site.fact_ignore + own.fact_ignore, site.fact_pair + own.fact_pair,
+                 {**site.fact_status, **own.fact_status}, origins)
 
 
 def load(path: Path, label: str) -> tuple[Rules, list[Diagnostic]]:
@@ -67,7 +76,7 @@ def load(path: Path, label: str) -> tuple[Rules, list[Diagnostic]]:
         problems.append(Diagnostic("error", label, f"overrides not applied: version {data.get('version')!r} "
                                                    f"is not supported (this tool reads version {VERSION})"))
         return Rules(), problems
-    known = {"version", "ignore", "merge", "split", "rename", "relabel", "describe"}
+    known = {"version", "ignore", "merge", "split", "rename", "relabel", "describe", "facts"}
     for key in sorted(set(map(str, data)) - known):
         problems.append(Diagnostic("error", label, f"unknown key `{key}`; known: {', '.join(sorted(known))}"))
 
@@ -97,5 +106,46 @@ def load(path: Path, label: str) -> tuple[Rules, list[Diagnostic]]:
             problems.append(Diagnostic("error", label, f"relabel `{name}`: unknown label {lab!r}; use one of "
                                                        f"{', '.join(LABELS)}"))
             del relabel[name]
+    fact_ignore, fact_pair, fact_status = _fact_rules(data.get("facts"), label, problems)
     return Rules(label, strings("ignore"), tuple(merge), strings("split"), mapping("rename"), relabel,
-                 mapping("describe")), problems
+                 mapping("describe"), fact_ignore, fact_pair, fact_status), problems
+
+
+FACT_KEYS = ("ignore", "pair", "status")
+FACT_STATUSES = ("agree", "differ", "single")
+
+
+def _fact_rules(value, label: str, problems: list[Diagnostic]):
+    """`facts: {ignore: [id], pair: [[id, id]], status: {id: agree}}`, checked: a wrong shape is
+    an error naming the key; the rest of the file still applies."""
+    if value is None:
+        return (), (), {}
+    if not isinstance(value, dict):
+        problems.append(Diagnostic("error", label, "`facts` must map `ignore`, `pair` and `status` to fact ids "
+                                                   "(the ids are the rows' anchors on the pages and in briefing.json)"))
+        return (), (), {}
+    for key in sorted(set(map(str, value)) - set(FACT_KEYS)):
+        problems.append(Diagnostic("error", label, f"unknown key `facts: {key}`; known: {', '.join(FACT_KEYS)}"))
+    ignore = value.get("ignore") or []
+    if not isinstance(ignore, list) or not all(isinstance(v, str) for v in ignore):
+        problems.append(Diagnostic("error", label, "`facts: ignore` must be a list of fact ids"))
+        ignore = []
+    pair = []
+    for group in value.get("pair") or []:
+        if isinstance(group, list) and len(group) >= 2 and all(isinstance(g, str) for g in group):
+            pair.append(tuple(group))
+        else:
+            problems.append(Diagnostic("error", label, f"`facts: pair` entries are lists of two or more fact ids: "
+                                                       f"{group!r}"))
+    status = value.get("status") or {}
+    if not isinstance(status, dict):
+        problems.append(Diagnostic("error", label, "`facts: status` must map fact ids to agree, differ or single"))
+        status = {}
+    checked = {}
+    for fid, st in status.items():
+        if st in FACT_STATUSES:
+            checked[str(fid)] = st
+        else:
+            problems.append(Diagnostic("error", label, f"facts: status `{fid}`: unknown status {st!r}; use one of "
+                                                       f"{', '.join(FACT_STATUSES)}"))
+    return tuple(ignore), tuple(pair), checked

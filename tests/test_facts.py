@@ -3,19 +3,24 @@ import datetime as dt
 
 import pytest
 
-from briefing import facts
+from briefing.facts import dates, numbers, quotes
 
 from conftest import analyse
 
 
-@pytest.mark.parametrize("text,value", [("2,000", 2000), ("four", 4), ("twenty-five", 25), ("41/2", 4.5),
-                                        ("1.5 million", 1_500_000), ("three hundred", 300)])
+@pytest.mark.parametrize("text,value", [("2,000", 2000), ("four", 4), ("twenty-five", 25), ("2½", 2.5),
+                                        ("three hundred", 300)])
 def test_parse_number(text, value):
-    assert facts.parse_number(text) == (value, value)
+    assert numbers.parse_number(text) == (value, value)
+
+
+def test_a_decimal_figure_stands_for_what_rounds_to_it():
+    assert numbers.parse_number("3.4 million") == pytest.approx((3_350_000, 3_450_000))
+    assert numbers.parse_number("9.0") == pytest.approx((8.95, 9.05))
 
 
 def test_parse_number_plural_magnitudes_are_ranges():
-    low, high = facts.parse_number("millions")
+    low, high = numbers.parse_number("millions")
     assert low == 1_000_000 and high > low
 
 
@@ -29,16 +34,16 @@ FRIDAY = dt.date(2015, 9, 18)
     ("two weeks ago", ("2015-W36", "week")), ("March 3, 2014", ("2014-03-03", "day")), ("2013", ("2013", "year")),
 ])
 def test_resolve_date_against_publication_date(text, expected):
-    assert facts.resolve_date(text, FRIDAY) == expected
+    assert dates.resolve_date(text, FRIDAY) == expected
 
 
 def test_relative_date_without_publication_date_stays_unresolved():
-    assert facts.resolve_date("seven months ago", None) is None
-    assert facts.resolve_date("Friday", None) is None
+    assert dates.resolve_date("seven months ago", None) is None
+    assert dates.resolve_date("Friday", None) is None
 
 
 def test_word_diff_marks_inserted_words_and_ignores_a_shorter_excerpt():
-    diff = facts.word_diff("We are looking for ways in which to try to find common ground",
+    diff = quotes.word_diff("We are looking for ways in which to try to find common ground",
                            "looking for ways in which to find common ground")
     assert ("-", "try to") in diff
     assert diff[0] == ("=", "looking for ways in which to")
@@ -52,9 +57,9 @@ def test_numbers_with_counted_thing_and_qualifiers(parser):
     _, _, found = analyse(parser, {"a": "Title\n\nThe army sent four Russian fighter jets and housing for up to "
                                          "2,000 people, and at least 30 tanks."})
     got = {(f.subject, f.claims[0].text, f.claims[0].value) for f in claims_by_kind(found, "number")}
-    assert ("fighter jet", "four Russian fighter jets", "4") in got
+    assert ("fighter jets", "four Russian fighter jets", "4") in got
     assert ("people", "up to 2,000 people", "max 2,000") in got
-    assert ("tank", "at least 30 tanks", "min 30") in got
+    assert ("tanks", "at least 30 tanks", "min 30") in got
 
 
 def test_ages_are_facts_about_a_person_and_differ_across_sources(parser):
@@ -119,8 +124,8 @@ def test_quotes_speakers_and_status(parser):
 
 def test_split_quote_is_joined():
     raw_between = " he said, "
-    assert facts._split_continuation(raw_between)
-    assert not facts._split_continuation(" he said. Then ")
+    assert quotes.split_continuation(raw_between)
+    assert not quotes.split_continuation(" he said. Then ")
 
 
 def test_generic_counts_are_told_apart_by_their_verb(parser):

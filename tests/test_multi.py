@@ -251,3 +251,19 @@ def test_editing_a_briefing_yml_reruns_its_briefing_and_the_home_shows_it(site, 
     result = build(copy, parser)
     assert result.rebuilt == ["seeds/harbour-bridge"]
     assert "[Bridge shut](harbour-bridge/index.md)" in (copy / "docs/briefing/index.md").read_text()
+
+
+def test_every_cached_result_reads_back(site):
+    """The cache checks values against the model's types: a value the model does not declare (a new
+    fact kind, say) would make every rebuild run that briefing again."""
+    from briefing import results
+    from briefing.build import Entry
+    from briefing.model import Briefing
+
+    project, _ = site
+    store = results.Store(project / ".cache/briefing")
+    files = sorted((project / ".cache/briefing/results").rglob("*.*"))
+    kinds = {"entry": Entry, "briefing": Briefing, "pages": dict[str, str]}
+    assert {f.suffix for f in files} == {".entry", ".briefing", ".pages"}
+    for f in files:
+        assert store.load(kinds[f.suffix[1:]], f.stem, f.suffix[1:]) is not None, f

@@ -27,7 +27,8 @@ def export(ctx: Context) -> str:
         "facts": [{"id": f.id, "kind": f.kind, "status": f.status, "subject": f.subject, "note": f.note,
                    "diff": [list(d) for d in f.diff],
                    "claims": [{"article": c.article, "text": c.text, "value": c.value, "start": c.start,
-                               "end": c.end, "sentence": c.sentence} for c in f.claims]}
+                               "end": c.end, "sentence": c.sentence, "sentence_start": c.sentence_start,
+                               "sentence_end": c.sentence_end} for c in f.claims]}
                   for f in b.facts],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -9,6 +9,8 @@ STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
 KIND = {"number": "Number", "duration": "Duration", "age": "Age", "date": "Date", "quote": "Quote",
         "equipment": "Equipment"}
 MAX_CLAIMS_SHOWN = 6
+MAX_ROWS_SHOWN = 12  # rows of a table before the rest is folded behind "Show N more"
+KIND_WEIGHT = {"quote": 3.0, "number": 2.5, "age": 2.0, "duration": 2.0, "money": 3.0, "percent": 2.5, "date": 1.5}
 
 
 def claim_link(ctx: Context, claim: Claim, on_page: str | None) -> str:
@@ -30,14 +32,51 @@ def claims_cell(ctx: Context, claims: list[Claim], on_page: str | None) -> str:
     return shown
 
 
+def importance(ctx: Context, f: Fact) -> float:
+    """How much a reader wants a fact one source reports: its kind (a named speaker's words, a
+    counted thing), and how early it comes (news puts what matters first)."""
+    claim = f.claims[0]
+    weight = KIND_WEIGHT.get(f.kind, 1.0)
+    if f.kind == "quote" and f.subject == "unattributed":
+        weight -= 1.5
+    if f.kind == "date" and claim.value == claim.text:
+        weight -= 0.5  # a date not resolved to a day or month
+    length = max(1, len(ctx.articles[claim.article].raw))
+    return weight + 2.0 * (1 - claim.start / length)
+
+
+def ordered(ctx: Context, facts: list[Fact]) -> list[Fact]:
+    """Cross-source rows first (as given: differ, then agree), then single-source rows by importance."""
+    cross = [f for f in facts if f.status != "single"]
+    single = [f for f in facts if f.status == "single"]
+    single.sort(key=lambda f: (-round(importance(ctx, f), 6), ctx.order[f.claims[0].article], f.claims[0].start))
+    return cross + single
+
+
 def fact_table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
-    """On an article page (aid given): this source's wording against every other source's."""
+    """On an article page (aid given): this source's wording against every other source's.
+    Past MAX_ROWS_SHOWN rows the rest is folded in a <details> element (no script needed)."""
     if not facts:
         return ["No numbers, dates or quotes found."]
+    facts = ordered(ctx, facts)
+    lines = _table(ctx, facts[:MAX_ROWS_SHOWN], aid)
+    rest = facts[MAX_ROWS_SHOWN:]
+    if rest:
+        what = "single-source facts" if all(f.status == "single" for f in rest) else "facts"
+        lines += ["", '<details class="bf-more" markdown="1">',
+                  f"<summary>Show {len(rest)} more {what}</summary>", ""]
+        lines += _table(ctx, rest, aid)
+        lines += ["", "</details>"]
+    return lines
+
+
+def _table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
     head = "| Fact | This source | Other sources | Status |" if aid else "| Fact | Claims | Status |"
     rows = [head, "|---" * (head.count("|") - 1) + "|"]
     for f in facts:
-        subject = f"{KIND.get(f.kind, f.kind)}: {md_text(f.subject)}"
+        # the fact id is its permanent anchor: derived from what the fact is, not where it sits
+        subject = (f'<span class="bf-fact" id="{f.id}"></span>[¶](#{f.id} "Link to this fact"){{ .bf-permalink }} '
+                   f"{KIND.get(f.kind, f.kind)}: {md_text(f.subject)}")
         status = f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
         if f.note:
             status += f"<br><small>{md_text(f.note)}</small>"

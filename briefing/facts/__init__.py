@@ -1,0 +1,53 @@
+"""The cross-source fact table: numbers, durations, dates and quotes, aligned across articles.
+
+Extraction works on plain tokens, per sentence (sentences.View is what every extractor reads);
+numbers, dates and quotes each have one extractor; align groups the claims into facts.
+Precision is preferred to recall: an unsure pair stays two rows.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Diagnostic, Entity, Fact, ParsedArticle
+from ..overrides import Rules
+from . import align, dates, equipment, numbers, quotes
+from .sentences import Extracted, View
+
+
+def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[Extracted], View]:
+    sents = View(parsed, entities)
+    mention_tokens: dict[tuple[str, int], set[int]] = defaultdict(set)
+    products: dict[tuple[str, int], list] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            mention_tokens[(m.article, m.segment)].update(range(m.tok_start, m.tok_end))
+            if e.label == "PRODUCT":
+                products[(m.article, m.segment)].append((e, m))
+    out: list[Extracted] = []
+    for pa in parsed:
+        state: dict = {}
+        for si in range(len(pa.segments)):
+            mt = mention_tokens.get((pa.article.id, si), set())
+            found = numbers.extract(pa, si, sents, mt) + dates.extract(pa, si, sents) + \
+                quotes.extract(pa, si, sents, state)
+            found += equipment.extract(pa, si, sents, sorted(products.get((pa.article.id, si), []),
+                                                             key=lambda em: em[1].start))
+            # a number inside a quote belongs to the quote
+            spans = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote"]
+            out.extend(x for x in found if x.kind == "quote" or
+                       not any(s <= x.claim.start and x.claim.end <= e for s, e in spans))
+    return out, sents
+
+
+def stage(parsed: list[ParsedArticle], entities: list[Entity], rules: Rules | None = None
+          ) -> tuple[list[Fact], list[Diagnostic]]:
+    """The fact stage build.gather calls: extract every claim, align them into facts, apply the
+    editor's fact rules. Returns the facts and the rules that matched nothing."""
+    items, sents = extract(parsed, entities)
+    order = {pa.article.id: n for n, pa in enumerate(parsed)}
+    return align.facts_of(align.align(items, sents), order, rules)
+
+
+def extract_and_align(parsed: list[ParsedArticle], entities: list[Entity]) -> list[Fact]:
+    """The facts of a briefing without editor's rules."""
+    return stage(parsed, entities)[0]

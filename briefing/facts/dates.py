@@ -1,0 +1,222 @@
+"""Dates: explicit, relative (resolved against the publication date) and weekdays, with the event
+they date."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+import dateparser
+
+from ..model import ParsedArticle, Token
+from .numbers import parse_number
+from .sentences import Extracted, View, lemma, normalise, make_claim, span_text
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+MONTH_ABBR = {m[:3]: n + 1 for n, m in enumerate(MONTHS)} | {"sept": 9}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d{4}\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|"
+                      r"(this|next|last|later|earlier)\s+(week|month|year|spring|summer|autumn|fall|winter))\b",
+                      re.IGNORECASE)
+MONTH_OR_YEAR = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b|\b\d{4}\b", re.IGNORECASE)
+YEAR = re.compile(r"\b(1[5-9]|20)\d{2}\b")
+TIME_OF_DAY = re.compile(r"\b(early|earlier|late|later|mid|morning|afternoon|evening|night|tonight|overnight)\b")
+DURATION_ONLY = re.compile(r"^(\d\S*|an?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"eleven|twelve|\w+teen|\w+ty)\s(minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^(the\s+)?(past|last|next|coming|previous|recent)\b(?!.*\bago\b)|^\w+-(year|month|week|day)"
+                           r"|^(weeks|months|years|days|decades?)$|^(\w+\s)?(weekly|daily|monthly|annual|yearly)$",
+                           re.IGNORECASE)
+
+
+def _iso_week(d: dt.date) -> str:
+    return f"{d.isocalendar().year}-W{d.isocalendar().week:02d}"
+
+
+def _iso_month(d: dt.date, shift: int) -> str:
+    """The month `shift` months from d's month, as YYYY-MM."""
+    month = d.month - 1 + shift
+    return f"{d.year + month // 12}-{month % 12 + 1:02d}"
+
+
+def resolve_date(text: str, published: dt.date | None, future: bool = False) -> tuple[str, str] | None:
+    """A date expression -> (ISO prefix, granularity); None when it cannot be pinned down.
+    A weekday is the latest one on or before the publication date, or with `future` (the
+    sentence speaks of what will happen) the next one on or after it."""
+    t = re.sub(r"^(in|on|at|since|by|during|until)\s+", "", text.strip().lower())
+    t = re.sub(r"^(the\s+)?(early|late|later|earlier|mid|end of|beginning of)\s+", "", t)
+    if t in WEEKDAYS and published:
+        if future:
+            d = published + dt.timedelta(days=(WEEKDAYS.index(t) - published.weekday()) % 7)
+        else:
+            d = published - dt.timedelta(days=(published.weekday() - WEEKDAYS.index(t)) % 7)
+        return d.isoformat(), "day"
+    if t in ("today", "tonight") and published:
+        return published.isoformat(), "day"
+    if t == "yesterday" and published:
+        return (published - dt.timedelta(days=1)).isoformat(), "day"
+    m = re.fullmatch(r"(this|last|next) (week|month|year)", t)
+    if m and published:
+        shift = {"this": 0, "last": -1, "next": 1}[m.group(1)]
+        if m.group(2) == "year":
+            return str(published.year + shift), "year"
+        if m.group(2) == "month":
+            return _iso_month(published, shift), "month"
+        return _iso_week(published + dt.timedelta(weeks=shift)), "week"
+    m = re.fullmatch(r"(\S+(?: \S+)?) (day|week|month|year)s? ago", t)
+    if m and published:
+        n = parse_number(m.group(1))
+        if n:
+            k = int(n[0])
+            unit = m.group(2)
+            if unit == "day":
+                return (published - dt.timedelta(days=k)).isoformat(), "day"
+            if unit == "week":
+                return _iso_week(published - dt.timedelta(weeks=k)), "week"
+            if unit == "month":
+                return _iso_month(published, -k), "month"
+            return str(published.year - k), "year"
+    m = re.fullmatch(r"(\d{4})", t)
+    if m:
+        return m.group(1), "year"
+    if MONTH_OR_YEAR.search(t):
+        return _explicit(t, published.isoformat() if published else "", future)
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _explicit(text: str, published: str, future: bool) -> tuple[str, str] | None:
+    """A date that names its month or year ("29 November 2017", "Wednesday Dec. 12, 2018",
+    "Jan. 25", "November last year"), read by dateparser against the publication date. Without
+    a year and without a publication date the year stays unknown: "XXXX-01-25"."""
+    if published:  # "June of this year", "November last year": the year the article says
+        year = int(published[:4])
+        text = re.sub(r"\b(of )?(this|last|next) year\b",
+                      lambda m: str(year + {"this": 0, "last": -1, "next": 1}[m.group(2)]), text)
+    text = re.sub(r"\b(of )?(this|last|next) year\b", "", text).strip()
+    base = dt.datetime.fromisoformat(published) if published else dt.datetime(2000, 7, 1)
+    parser = _parser("future" if future else "past", base)
+    found = parser.get_date_data(text)
+    if found.date_obj is None:
+        return None
+    d = found.date_obj.date()
+    gran = {"time": "day"}.get(found.period, found.period)
+    iso = {"day": d.isoformat(), "week": _iso_week(d), "month": d.isoformat()[:7], "year": str(d.year)}.get(gran)
+    if iso is None:
+        return None
+    if not published and not YEAR.search(text) and gran in ("day", "month"):
+        iso = "XXXX" + iso[4:]  # the year is not said and cannot be inferred
+    return iso, gran
+
+
+@functools.lru_cache(maxsize=16)
+def _parser(prefer: str, base: dt.datetime):
+    return dateparser.date.DateDataParser(languages=["en"], settings={
+        "PREFER_DATES_FROM": prefer, "RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True})
+
+
+def _coarse(iso: str, gran: str, to: str) -> str:
+    if iso.startswith("XXXX"):
+        return iso if to == gran else iso[:7] if to == "month" else ""
+    if to == gran:
+        return iso
+    if to == "year":
+        return iso[:4]
+    if to == "month" and gran == "day":
+        return iso[:7]
+    if to == "week" and gran == "day":
+        return _iso_week(dt.date.fromisoformat(iso))
+    return iso
+
+
+GRAN_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def dates_agree(a: Extracted, b: Extracted) -> bool:
+    """Do two dates name the same time, at the coarser of their granularities? Unresolved ones
+    (no publication date to resolve "Friday" against) agree when they say the same thing."""
+    if not a.granularity or not b.granularity:
+        return bool(a.granularity) == bool(b.granularity) and unresolved_key(a.claim.text) == unresolved_key(b.claim.text)
+    if a.claim.value.startswith("XXXX") != b.claim.value.startswith("XXXX"):  # a year only one of them says
+        a_iso, b_iso = (a.claim.value[4:], b.claim.value[4:])
+        return a.granularity == b.granularity and a_iso == b_iso
+    if {a.granularity, b.granularity} == {"week", "month"}:
+        return True  # a week may straddle two months: not a difference
+    coarse = max(a.granularity, b.granularity, key=GRAN_ORDER.get)
+    return _coarse(a.claim.value, a.granularity, coarse) == _coarse(b.claim.value, b.granularity, coarse)
+
+
+
+
+def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
+    """Every date of segment si (a spaCy DATE or TIME span, or a year inside a name such as
+    "the 2006 Winter Games"), resolved against the publication date where it is relative."""
+    seg = pa.segments[si]
+    toks = seg.tokens
+    raw = pa.article.raw
+    published = _published(pa.article.date)
+    spans = []
+    in_date = set()
+    for ent in seg.ents:
+        if ent.label not in ("DATE", "TIME"):
+            continue
+        in_date.update(range(ent.start, ent.end))
+        s = ent.start
+        while s < ent.end and not DATE_CUE.search(toks[s].text) and not toks[s].tag == "CD" and \
+                toks[s].text.lower() not in ("this", "last", "next", "later", "earlier", "early", "late", "mid"):
+            s += 1  # "the post seven months ago" -> "seven months ago"
+        if s < ent.end:
+            spans.append((s, ent.end))
+    spans += [(t.i, t.i + 1) for t in toks if t.i not in in_date and YEAR.fullmatch(t.text) and t.tag == "CD"
+              and (t.i == 0 or toks[t.i - 1].text not in ("$", "#", "-", "–"))]
+    out = []
+    for s, e in sorted(spans):
+        start, end, text = span_text(raw, toks, s, e)
+        if not DATE_CUE.search(text) or DURATION_ONLY.search(text):
+            continue
+        sent = toks[s].sent
+        s0, s1 = seg.sents[sent]
+        future = any(t.tag == "MD" or lemma(t) in FUTURE_WORDS for t in toks[s0:s1])
+        resolved = resolve_date(text, published, future)
+        ents = frozenset(sents.ids.get((pa.article.id, si, sent), ()))
+        value, gran = resolved if resolved else (text, "")
+        claim = make_claim(pa, si, sent, start, end, value)
+        verb = _verb(toks, s)
+        out.append(Extracted(claim, "date", ("date",), granularity=gran, entities=ents,
+                             subject=_event(toks, s), context=sents.context(pa, si, s, e),
+                             verb=lemma(verb) if verb.pos in ("VERB", "AUX") else ""))
+    return out
+
+
+def _verb(toks: tuple[Token, ...], i: int) -> Token:
+    """The verb a date hangs from (or the top of its phrase)."""
+    seen = 0
+    while toks[i].pos not in ("VERB", "AUX") and toks[i].head != i and seen < 10:
+        i = toks[i].head
+        seen += 1
+    return toks[i]
+
+
+def unresolved_key(text: str) -> str:
+    """What an unresolved date says, without the words that do not change the day:
+    "on Sunday evening" and "Sunday" both say "sunday"."""
+    t = re.sub(r"^(in|on|at|since|by|during|until|over|the)\s+", "", normalise(text))
+    return re.sub(r"\s+", " ", TIME_OF_DAY.sub(" ", t)).strip()
+
+
+def _published(date: str | None) -> dt.date | None:
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(str(date)[:10])
+    except ValueError:
+        return None
+
+
+def _event(toks: tuple[Token, ...], i: int) -> str:
+    """'Carter took': the verb a date hangs from, with its subject."""
+    verb = _verb(toks, i)
+    subj = next((t for t in toks if t.head == verb.i and t.dep in ("nsubj", "nsubjpass")), None)
+    return f"{subj.text} {verb.text}" if subj is not None and verb.pos in ("VERB", "AUX") else verb.text
+
+
+FUTURE_WORDS = frozenset({"expect", "schedule", "plan", "due", "upcoming", "next"})

@@ -1,0 +1,68 @@
+"""Words the fact extractors need to know: units, synonyms of counted things, classes of events.
+
+General news vocabulary, not the names of any one story. No maintained data package that ships
+its data fits here (WordNet on PyPI comes either as a downloader or as an unmaintained 100 MB
+archive, and its hypernyms do not join "war" with "uprising" or "dead" with "killed"), so the
+classes are small and listed here, each a set of words that report the same thing.
+"""
+from __future__ import annotations
+
+# Nouns that count the same kind of thing under different words (lemmas).
+THING_CLASSES = {
+    "aircraft": {"aircraft", "plane", "jet", "airplane", "warplane", "airliner", "bomber"},
+    "vehicle": {"vehicle", "car", "automobile", "truck", "van", "suv"},
+    "armed conflict": {"war", "conflict", "uprising", "insurgency", "rebellion", "revolt", "civil war", "fighting"},
+    "people": {"people", "person", "man", "woman", "individual", "civilian", "resident", "citizen", "victim",
+               "adult", "passenger", "worker"},
+    "soldier": {"soldier", "troop", "serviceman", "servicemember", "service member"},
+    "lawmaker": {"lawmaker", "legislator", "mp", "deputy", "parliamentarian", "member of parliament",
+                 "congressman", "senator", "representative"},
+    "job": {"job", "position", "post", "role"},
+    "accident": {"accident", "crash", "collision", "incident"},
+    "earthquake": {"earthquake", "quake", "temblor", "tremor"},
+    "supporter": {"supporter", "fan", "cheerleader", "backer"},
+    "signature": {"signature", "vote", "signatory"},
+    "child": {"child", "kid", "minor", "boy", "girl", "infant", "baby", "toddler"},
+}
+CLASS_OF = {word: cls for cls, words in THING_CLASSES.items() for word in words}
+
+# Verbs, adjectives and nouns that report the same event about a count of people or things.
+EVENT_CLASSES = {
+    "death": {"kill", "killed", "die", "dead", "death", "fatality", "slay", "perish", "toll", "life"},
+    "injury": {"injure", "injured", "wound", "wounded", "hurt", "injury", "hospitalize", "hospitalized",
+               "hospital", "critical"},
+    "missing": {"missing", "miss", "unaccounted"},
+    "displaced": {"evacuate", "evacuation", "flee", "displace", "displaced", "homeless", "shelter", "evacuee"},
+    "arrest": {"arrest", "detain", "detention", "custody", "jail"},
+    "charge": {"charge", "count", "indict", "indictment"},
+    "payment": {"pay", "payment", "receive", "compensation", "award", "payout", "fund", "settlement"},
+}
+EVENT_OF = {word: cls for cls, words in EVENT_CLASSES.items() for word in words}
+
+# Ages of these are not people's ages.
+ANIMALS = frozenset({"dog", "cat", "horse", "pet", "animal", "bird", "cow", "puppy", "kitten", "pony"})
+
+# Counted things too common to pair on their own: they need the same event as well.
+GENERIC_THINGS = frozenset({"people", "time", "thing", "part", "one", "number", "point", "official", "member",
+                            "other", "unit", "case", "way", "year", "day", "week", "month", "hour", "minute"})
+
+# Durations: unit word -> (unit, its length in days).
+TIME_UNITS = {"minute": ("minute", 1 / 1440), "hour": ("hour", 1 / 24), "day": ("day", 1.0),
+              "week": ("week", 7.0), "month": ("month", 30.44), "year": ("year", 365.25),
+              "decade": ("decade", 3652.5)}
+# Lengths: unit word -> (unit, its length in kilometres): "20 km" and "12 miles" compare.
+LENGTH_UNITS = {"kilometer": 1.0, "kilometre": 1.0, "km": 1.0, "mile": 1.609, "meter": 0.001, "metre": 0.001,
+                "m": 0.001, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048, "yard": 0.0009144}
+# Other measures whose figure is compared as it stands.
+MEASURE_UNITS = frozenset({"magnitude", "gallon", "liter", "litre", "ton", "tonne", "kilogram", "kg", "pound",
+                           "acre", "hectare", "degree", "story", "storey", "floor", "inch", "centimeter"})
+# "a 140-person orchestra", "a 150-strong delegation": the size of the noun that follows.
+GROUP_SIZE_WORDS = frozenset({"member", "person", "strong", "piece", "man", "seat", "bed", "room"})
+
+CURRENCY_SIGNS = {"$": "$", "US$": "$", "€": "€", "£": "£", "¥": "¥"}
+CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥", "yuan": "yuan", "rupee": "rupee"}
+PERCENT_WORDS = frozenset({"percent", "per cent", "%", "percentage"})
+
+# Amounts that are not figures: they pair only with the same word.
+VAGUE = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000,
+         "dozens": 12, "scores": 20, "several": 3, "tens of thousands": 10_000, "hundreds of thousands": 100_000}
