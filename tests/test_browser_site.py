@@ -8,6 +8,9 @@ import threading
 
 import pytest
 
+from briefing.build import gather
+from briefing.config import Settings
+
 from multisite import make_project
 from test_browser import ARTIFACTS, AXE, THEME_PARTS, _need, browser, page  # noqa: F401  (fixtures)
 
@@ -15,9 +18,12 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """The three invented briefings, built by `mkdocs build` alone (the plugin) and served on 127.0.0.1."""
+def served(tmp_path_factory, parser):
+    """The three invented briefings, built by `mkdocs build` alone (the plugin) and served on 127.0.0.1.
+    A first in-process build with the session's pipeline fills the project's cache of briefing
+    results, so the plugin's build reads them without loading the model again."""
     project = make_project(tmp_path_factory.mktemp("browser-site") / "project")
+    gather(Settings(title="Newsroom briefings"), project, parser)
     res = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True,
                          text=True, timeout=300)
     assert res.returncode == 0, res.stderr
