@@ -279,8 +279,8 @@ def main() -> None:
     stages = "\n".join(f"- {r['briefings']} briefings: " + ", ".join(f"{k} {v:.2f}s" for k, v in r["stages"].items())
                        for r in rows)
     report = (f"{SECTION}\n\nMachine: {platform.machine()}, {os.cpu_count()} cores, Python "
-              f"{platform.python_version()}; date {dt.date.today().isoformat()}; command `python benchmarks/site_scale.py "
-              f"--sizes {' '.join(map(str, args.sizes))}`.\n\n{table(rows)}\n\nStages of the cold build:\n{stages}\n\n"
+              f"{platform.python_version()}; date {dt.date.today().isoformat()}; command "
+              f"`python benchmarks/site_scale.py --sizes {' '.join(map(str, args.sizes))}`.\n\n{table(rows)}\n\nStages of the cold build:\n{stages}\n\n"
               f"{goals(rows)}\n")
     (OUT / "last.json").write_text(json.dumps(rows, indent=1) + "\n")
     if args.out == "-":

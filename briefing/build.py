@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import facts as facts_stage
-from . import layout, render, repair, resolve, results, site, sources
+from . import cachefiles, layout, render, repair, resolve, results, site, sources
 from . import overrides as overrides_stage
 from .config import Settings
 from .layout import Source
@@ -32,6 +32,7 @@ class Entry:
 
     summary: site.Summary
     problems: tuple[Diagnostic, ...]
+    parses: tuple[str, ...] = ()  # the parse cache's keys of its articles: in use while it is
 
 
 @dataclass
@@ -92,6 +93,8 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
         pages.update(render.site_pages(the_site))
     pages.update(render.assets())
     clock.lap("render")
+    problems += _prune(parser, runner.store, {k for p in plans for k in p.entry.parses}, settings, base)
+    clock.lap("cache")
     briefings = the_site.briefings if the_site else tuple(p.entry.summary for p in plans)
     return Result(pages, problems, briefings, runner.rebuilt, runner.rendered, clock.timings, several)
 
@@ -153,7 +156,7 @@ class _Runner:
             plan.briefing = Briefing(plan.meta.title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
             plan.entry = Entry(site.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,
                                               plan.meta.date, render.glossary_layout(plan.briefing)[1]),
-                               tuple(plan.problems))
+                               tuple(plan.problems), self.parser.keys(plan.articles))
             self.store.store(Entry, plan.key, "entry", plan.entry)
             self.store.store(Briefing, plan.key, "briefing", plan.briefing)
             plan.articles = []
@@ -209,6 +212,23 @@ def _problems(plans: list[_Plan], site_label: str) -> list[Diagnostic]:
     for p, count in site_level.items():
         if count == len(plans):
             out.append(Diagnostic(p.level, p.file, p.message.replace("in this briefing", "in any briefing")))
+    return out
+
+
+def _prune(parser: Parser, store: results.Store, parses: set[str], settings: Settings, base: Path
+           ) -> list[Diagnostic]:
+    """Keep the cache folder under `cache_max_mb`: past it, the parses no current article uses
+    and the briefing results this build did not use go, oldest first, whichever kind they are."""
+    removed = cachefiles.prune(parser.cache_entries(parses) + store.cache_entries(), settings.cache_max_mb * 1_000_000)
+    out = []
+    for what, of_kind in (("cached parse", [r for r in removed if r[0].suffix == ".bin"]),
+                          ("cached briefing result file", [r for r in removed if r[0].suffix != ".bin"])):
+        if of_kind:
+            size = sum(s for _, s in of_kind)
+            out.append(Diagnostic("info", _relative(settings.path(base, "cache_dir"), base),
+                                  f"removed {len(of_kind)} {what}{'s' * (len(of_kind) != 1)} ({size / 1e6:.1f} MB) "
+                                  f"that no current article or briefing uses, to keep the cache under "
+                                  f"`cache_max_mb: {settings.cache_max_mb}`"))
     return out
 
 

@@ -1,51 +1,20 @@
 """`briefing build`: the same step the MkDocs plugin runs, writing Markdown into docs/."""
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from pathlib import Path
 
 import click
-import yaml
 
 from . import __version__
 from .build import gather
-from .config import settings_from
+from .layout import RESERVED_FILES
 from .model import Diagnostic
 from .nlp import ModelNotFound
 from .output import write
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its `!!python/name:` or `!ENV` tags."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_mkdocs_yml(path: Path) -> tuple[dict, Path, list[Diagnostic]]:
-    """(briefing plugin options, docs_dir, problems) from an mkdocs.yml."""
-    name = path.name
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except FileNotFoundError:
-        return {}, path.parent / "docs", [Diagnostic("error", str(path), "config file not found; pass -f/--config-file")]
-    except (OSError, yaml.YAMLError) as exc:
-        return {}, path.parent / "docs", [Diagnostic("error", name, f"cannot read it: {exc}")]
-    docs_dir = path.parent / str(data.get("docs_dir") or "docs")
-    options: dict | None = None
-    for item in data.get("plugins") or []:
-        if item == "briefing":
-            options = {}
-        elif isinstance(item, dict) and "briefing" in item:
-            options = item["briefing"] or {}
-    if isinstance(data.get("plugins"), dict) and "briefing" in data["plugins"]:
-        options = data["plugins"]["briefing"] or {}
-    problems = []
-    if options is None:
-        problems.append(Diagnostic("info", name, "no `briefing` plugin listed; using default options"))
-        options = {}
-    return options, docs_dir, problems
+from .plugin import load_settings
 
 
 def _report(problems: list[Diagnostic], quiet: bool) -> None:
@@ -78,11 +47,9 @@ def main() -> None:
 def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verbose: bool) -> None:
     """Read the seeds folder and write the briefing's pages and briefing.json into docs/."""
     started = time.perf_counter()
-    options, docs_dir, problems = read_mkdocs_yml(config_file)
+    settings, docs_dir, problems = load_settings(config_file)
     if seeds is not None:
-        options = {**options, "seeds": str(seeds.resolve())}
-    settings, found = settings_from(options, config_file.name)
-    problems += found
+        settings = dataclasses.replace(settings, seeds=str(seeds.resolve()))
     if any(p.level == "error" for p in problems):
         _report(problems, quiet)
         sys.exit(2)
@@ -99,17 +66,16 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
         sys.exit(2)
     problems += result.problems
     out_dir = docs_dir / settings.output
-    counts, found = write(out_dir, result.pages, out_dir.as_posix())
+    shown = _shown(out_dir)
+    counts, found = write(out_dir, result.pages, shown)
     problems += found
     _report(problems, quiet)
-    errors = sum(p.level == "error" for p in problems)
-    warnings = sum(p.level == "warning" for p in problems)
     if not quiet:
         bs = result.briefings
         several = f"{len(bs)} briefings ({len(result.rebuilt)} re-run), " if result.several else ""
         click.echo(f"INFO     - briefing: {several}{sum(b.articles for b in bs)} articles, "
                    f"{sum(len(b.entities) for b in bs)} entities, {sum(b.facts for b in bs)} facts "
-                   f"({sum(b.differ for b in bs)} differ) -> {out_dir.as_posix()}/: "
+                   f"({sum(b.differ for b in bs)} differ) -> {shown}/: "
                    f"{counts['written']} written, {counts['unchanged']} unchanged, {counts['removed']} removed"
                    f"{', ' + str(counts['kept']) + ' kept' if counts['kept'] else ''} "
                    f"in {time.perf_counter() - started:.1f}s", err=True)
@@ -118,7 +84,35 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
             click.echo(f"DEBUG    - {stage:<8} {secs:7.3f}s", err=True)
         click.echo(f"DEBUG    - re-ran {_some(result.rebuilt)}", err=True)
         click.echo(f"DEBUG    - rendered {_some(result.rendered)}", err=True)
-    if errors or (strict and warnings):
-        if strict and warnings and not errors:
-            click.echo(f"Aborted with {warnings} warnings in strict mode!", err=True)
-        sys.exit(1)
+    base = config_file.parent
+    config_files = {config_file.resolve(), settings.path(base, "overrides")}
+    code = exit_code(problems, strict, lambda p: _path(base, p.file) in config_files
+                     or Path(p.file).name in RESERVED_FILES)  # a briefing folder's briefing.yml, overrides.yml
+    if code == 1 and strict and not any(p.level == "error" for p in problems):
+        click.echo(f"Aborted with {sum(p.level == 'warning' for p in problems)} warnings in strict mode!", err=True)
+    sys.exit(code)
+
+
+def exit_code(problems: list[Diagnostic], strict: bool, in_config) -> int:
+    """The README's exit codes: 2 an error in a configuration file (mkdocs.yml, overrides.yml, a
+    briefing folder's briefing.yml or overrides.yml),
+    1 any other error (an article skipped) or, with --strict, a warning; 0 built."""
+    errors = [p for p in problems if p.level == "error"]
+    if any(in_config(p) for p in errors):
+        return 2
+    return 1 if errors or (strict and any(p.level == "warning" for p in problems)) else 0
+
+
+def _path(base: Path, file: str) -> Path | None:
+    try:
+        return (base / file).resolve()
+    except (OSError, ValueError):
+        return None
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -5,6 +5,8 @@ command read the same options; plugin.py turns each field into a MkDocs config o
 """
 from __future__ import annotations
 
+import difflib
+import reprlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -29,14 +31,18 @@ class Settings:
     overrides: str = field(default="overrides.yml", metadata={
         "doc": "Editorial overrides file (YAML), relative to mkdocs.yml; optional."})
     cache_dir: str = field(default=".cache/briefing", metadata={
-        "doc": "Folder for cached NLP results, relative to mkdocs.yml; safe to delete."})
+        "doc": "Folder for cached parses and briefing results, relative to mkdocs.yml; safe to delete."})
+    cache_max_mb: int = field(default=500, metadata={
+        "doc": "Past this size (MB) the cache drops the parses and briefing results nothing current uses, "
+               "oldest first.",
+        "min": 0})
     processes: int = field(default=0, metadata={
-        "doc": "NLP worker processes; 0 picks 1 or 2 by the amount of text."})
+        "doc": "NLP worker processes; 0 picks 1 or 2 by the amount of text.", "min": 0})
     max_article_bytes: int = field(default=2_000_000, metadata={
-        "doc": "Larger article files are skipped with an error."})
+        "doc": "Larger article files are skipped with an error.", "min": 1})
     nav_articles: int = field(default=50, metadata={
         "doc": "With more articles than this, article pages are left out of the site nav (linked from "
-               "the briefing's home page), so each page's size does not grow with the briefing."})
+               "the briefing's home page), so each page's size does not grow with the briefing.", "min": 0})
     enabled: bool = field(default=True, metadata={"doc": "Set to false to build the site without the briefing."})
 
     def path(self, base: Path, name: str) -> Path:
@@ -51,21 +57,48 @@ def option_type(name: str) -> type:
     return {"str": str, "int": int, "bool": bool, "dict": dict}[str(OPTIONS[name].type)]
 
 
+_repr = reprlib.Repr()
+_repr.maxlevel, _repr.maxdict, _repr.maxlist, _repr.maxtuple, _repr.maxset = 2, 4, 4, 4, 4
+_repr.maxstring = _repr.maxother = 60
+
+
+def bounded(value: object, limit: int = 80) -> str:
+    """A repr of a configuration value short enough for a message, however large the value
+    (a YAML alias bomb is a few lines of mkdocs.yml and billions of items)."""
+    return clip(_repr.repr(value), limit)
+
+
+def clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def settings_from(values: dict[str, Any], where: str) -> tuple[Settings, list[Diagnostic]]:
-    """Validate plain option values (from mkdocs.yml) into Settings; unknown keys are problems."""
+    """Validate plain option values (from mkdocs.yml) into Settings; unknown keys are problems.
+    The plugin runs this when MkDocs loads its options, and `briefing build` reads mkdocs.yml
+    through MkDocs (plugin.load_settings), so both see and check the same options."""
     problems = []
     kwargs = {}
     for key, value in values.items():
         f = OPTIONS.get(key)
         if f is None:
-            problems.append(Diagnostic("error", where, f"unknown option `{key}` for the briefing plugin; "
-                                                       f"known: {', '.join(OPTIONS)}"))
+            near = difflib.get_close_matches(clip(str(key), 40), OPTIONS, n=1)
+            hint = f"did you mean `{near[0]}`? " if near else ""
+            problems.append(Diagnostic("error", where, f"unknown option `{clip(str(key), 40)}` for the "
+                                                       f"briefing plugin; {hint}known: {', '.join(OPTIONS)}"))
             continue
         expected = option_type(key)
         if value is None and expected is dict:
             value = {}
+        if value is None:
+            problems.append(Diagnostic("error", where, f"option `{key}` has no value (an unset `!ENV` variable?); "
+                                                       f"give one, or remove the line to use the default"))
+            continue
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            problems.append(Diagnostic("error", where, f"option `{key}` must be {f.type}, got {value!r}"))
+            problems.append(Diagnostic("error", where, f"option `{key}` must be {f.type}, got {bounded(value)}"))
+            continue
+        if expected is int and value < f.metadata.get("min", value):
+            problems.append(Diagnostic("error", where, f"option `{key}` must be at least {f.metadata['min']}, "
+                                                       f"got {value}"))
             continue
         kwargs[key] = value
     for aid, meta in (kwargs.get("articles") or {}).items():

@@ -67,15 +67,16 @@ def discover(seeds: Path, label: str, title: str, articles: dict) -> tuple[list[
         problems.append(Diagnostic("warning", label, f"not built: {', '.join(loose)} (article files beside briefing "
                                                      "folders); move each into the folder of its briefing"))
     if articles:
-        problems.append(Diagnostic("warning", "mkdocs.yml", "`articles:` is not used when seeds/ holds briefing "
-                                                            f"folders; move the entries into each folder's {BRIEFING_FILE}"))
+        problems.append(Diagnostic("warning", "mkdocs.yml", "`articles:` is not used when seeds/ holds briefing folders; "
+                                                            f"move the entries into each folder's {BRIEFING_FILE}"))
     sources = []
     slugs = _slugs([p.name for p in folders])
     for folder in folders:
         slug, clash = slugs[folder.name]
         if clash:
-            problems.append(Diagnostic("warning", f"{label}/{folder.name}", f"its address would be the same as {clash}; "
-                                       f"published as {slug}/: rename the folder to keep a readable address"))
+            problems.append(Diagnostic("warning", f"{label}/{folder.name}",
+                                       f"its address would be the same as {clash}; published as {slug}/: "
+                                       "rename the folder to keep a readable address"))
         sources.append(Source(slug, folder, f"{label}/{folder.name}"))
     return sources, True, problems
 

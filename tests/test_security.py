@@ -1,4 +1,5 @@
 """Untrusted article text against a real `mkdocs build` of the project's own mkdocs.yml."""
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -10,8 +11,7 @@ from hypothesis import strategies as st
 
 from briefing import output
 from briefing.build import gather
-from briefing.cli import read_mkdocs_yml
-from briefing.config import settings_from
+from briefing.plugin import load_settings
 from briefing.text import clean_text
 
 from conftest import ROOT
@@ -30,9 +30,8 @@ def build_site(project: Path, parser) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    options, docs_dir, _ = read_mkdocs_yml(project / "mkdocs.yml")
-    options["articles"] = {}
-    cfg, problems = settings_from(options, "mkdocs.yml")
+    settings, docs_dir, problems = load_settings(project / "mkdocs.yml")
+    cfg = dataclasses.replace(settings, articles={})
     assert not problems
     result = gather(cfg, project, parser)
     output.write(docs_dir / cfg.output, result.pages, "docs/briefing")

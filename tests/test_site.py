@@ -1,4 +1,5 @@
-"""The sample briefing end to end: real model, `briefing build`, a real `mkdocs build --strict`."""
+"""The sample briefing end to end: real model, `briefing build`, a real `mkdocs build --strict`.
+What the briefing says (entities, facts) is checked in test_sample.py; this file checks the site."""
 import json
 import subprocess
 import sys
@@ -46,16 +47,6 @@ def test_export_offsets_match_the_files(site):
         assert f["status"] in ("agree", "differ", "single")
         for c in f["claims"]:
             assert raws[c["article"]][c["start"]:c["end"]] == c["text"]
-
-
-def test_merged_glossary_entries(site):
-    data = json.loads((site / "docs/briefing/briefing.json").read_text())
-    by_alias = {a: e for e in data["entities"] for a in e["aliases"]}
-    assert by_alias["Putin"] is by_alias["Vladimir Putin"]
-    assert by_alias["ISIS"] is by_alias["ISIL"] is by_alias["Islamic State"]
-    assert by_alias["Ash Carter"] is by_alias["Ashton Carter"]
-    assert by_alias["Assad"] is not by_alias["Bassel Assad International Airport"]
-    assert by_alias["Vladimir Putin"]["description"] == "Russian President"
 
 
 def test_every_entity_link_resolves_to_a_glossary_anchor_with_a_tooltip(site):
@@ -155,25 +146,3 @@ def test_strict_build_fails_on_a_broken_link(site, tmp_path):
     (copy / "docs/extra.md").write_text("# Extra\n\n[gone](nowhere.md) and [bad anchor](index.md#no-such-anchor)\n")
     res = mkdocs_build(copy)
     assert res.returncode != 0 and "nowhere.md" in res.stderr
-
-
-GOLDEN = ROOT / "tests/golden/sample-briefing.json"
-
-
-def summary(data: dict) -> dict:
-    """What a reader gets from the sample briefing, without offsets: entities and fact rows."""
-    return {
-        "entities": sorted([e["name"], e["label"], sorted(set(e["aliases"])), len(e["mentions"]), e["description"]]
-                           for e in data["entities"]),
-        "facts": [[f["kind"], f["status"], f["subject"], [c["text"] for c in f["claims"]]] for f in data["facts"]],
-    }
-
-
-def test_sample_briefing_matches_its_golden_summary(site):
-    """Golden output (as Pelican tests its sites): a change of rules shows here as a reviewed diff.
-    Regenerate with BRIEFING_UPDATE_GOLDEN=1 after checking the difference."""
-    import os
-    got = summary(json.loads((site / "docs/briefing/briefing.json").read_text()))
-    if os.environ.get("BRIEFING_UPDATE_GOLDEN"):
-        GOLDEN.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n")
-    assert got == json.loads(GOLDEN.read_text())
