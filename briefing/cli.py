@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from . import review as review_stage
 from .build import gather
 from .layout import RESERVED_FILES
 from .model import Diagnostic
@@ -116,3 +117,24 @@ def _shown(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@main.command()
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help="MkDocs config whose `briefing` plugin options to use.")
+@click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), help="Override the seeds folder.")
+def review(config_file: Path, seeds: Path | None) -> None:
+    """List the entity merges the tool was unsure about and the pairs it kept apart that may be
+    one, each with the overrides.yml line that would settle it. Writes nothing."""
+    settings, _, problems = load_settings(config_file)
+    if seeds is not None:
+        settings = dataclasses.replace(settings, seeds=str(seeds.resolve()))
+    if any(p.level == "error" for p in problems):
+        _report(problems, quiet=True)
+        sys.exit(2)
+    try:
+        result = gather(settings, config_file.parent)
+    except ModelNotFound as exc:
+        click.echo(f"ERROR    - {exc}", err=True)
+        sys.exit(2)
+    click.echo(review_stage.report(review_stage.suggestions(result.briefing)), nl=False)

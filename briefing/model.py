@@ -46,6 +46,7 @@ class Article:
     url: str | None = None
     author: str | None = None
     removed: tuple[Segment, ...] = ()  # residue lines left out of the page
+    guessed: tuple[str, ...] = ()  # metadata fields guessed from the text, e.g. ("source",)
 
 
 class Token(NamedTuple):

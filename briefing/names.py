@@ -5,23 +5,32 @@ import functools
 import re
 import unicodedata
 
-from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 from text_unidecode import unidecode
 
+from . import knowledge
+
+# Name particles: "al-Assad" is "Assad", "von der Leyen" is "Leyen". ("ben" is a first name too.)
 PARTICLES = frozenset({"al", "el", "al-", "el-", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der",
-                       "den", "du", "del", "della", "dos", "das", "le", "la", "ter", "ten", "ben", "mac", "st"})
+                       "den", "du", "del", "della", "dos", "das", "le", "la", "ter", "ten", "mac", "st"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Common English short forms of first names that no prefix rule finds.
-NICKNAMES = {
-    "bill": "william", "bob": "robert", "rob": "robert", "dick": "richard", "rick": "richard",
-    "jim": "james", "jimmy": "james", "joe": "joseph", "mike": "michael", "tom": "thomas",
-    "tony": "anthony", "ted": "edward", "ed": "edward", "chuck": "charles", "charlie": "charles",
-    "liz": "elizabeth", "beth": "elizabeth", "betty": "elizabeth", "kate": "katherine",
-    "peggy": "margaret", "maggie": "margaret", "jack": "john", "hank": "henry", "harry": "henry",
-    "sasha": "alexander", "dima": "dmitri", "volodymyr": "vladimir", "larry": "lawrence",
-    "andy": "andrew", "dave": "david", "steve": "stephen", "dan": "daniel", "matt": "matthew",
-    "chris": "christopher", "nick": "nicholas", "pat": "patrick", "sam": "samuel", "ben": "benjamin",
-}
+# Honorifics and abbreviated ranks before a name: "Mr Smith", "Sgt. Okoro", "Gov. Lee" are a surname.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "capt", "sgt", "lt",
+                        "gov", "sen", "rep", "gen", "col", "maj", "cmdr", "adm", "insp", "det", "supt", "cpl",
+                        "pvt", "prof", "rev", "fr", "hon", "atty", "cllr", "mme", "mlle", "herr", "frau"})
+# Job titles before a name: "Defense Secretary Jane Roe", "Quebec City Mayor Regis Labeaume".
+TITLE_NOUNS = frozenset({
+    "secretary", "minister", "undersecretary", "chief", "spokesman", "spokeswoman", "spokesperson",
+    "official", "officials", "adviser", "advisor", "director", "commissioner", "chairman", "chair",
+    "head", "president", "ambassador", "envoy", "counterpart", "deputy", "general", "governor",
+    "senator", "representative", "rep.", "sen.", "gov.", "gen.", "mayor", "king", "queen", "prince",
+    "premier", "chancellor", "lawmaker", "leader", "editor", "correspondent", "analyst", "officer",
+    "vice", "prime", "foreign", "defense", "attorney", "justice", "judge", "commander", "admiral",
+})
+COMPASS_POINTS = frozenset({"North", "South", "East", "West"})  # "the North" of a divided country
+# A nickname that stands for more given names than this says nothing about which one ("Chris").
+AMBIGUOUS_NICKNAME = 4
+FORMAT_CHARS = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")  # soft hyphen, zero-width spaces and joiners
 
 
 @functools.lru_cache(maxsize=65536)
@@ -32,7 +41,7 @@ def fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = FORMAT_CHARS.sub("", unicodedata.normalize("NFKC", text))
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     text = re.sub(r"'s?$", "", text)
     return re.sub(r"\s+", " ", text).strip()
@@ -45,8 +54,15 @@ def compact(text: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def name_parts(text: str) -> tuple[str, ...]:
     """Lower-case name words without particles, suffixes and initials' dots."""
-    words = re.split(r"[\s\-]+", fold(normalize(text)).lower().replace(".", ""))
-    return tuple(w for w in words if w and w not in PARTICLES and w not in NAME_SUFFIXES)
+    words = []
+    for word in re.split(r"\s+", fold(normalize(text)).lower().replace(".", "")):
+        parts = [p for p in word.split("-") if p]
+        # "al-Assad" is "Assad"; a double-barrelled "Okonkwo-Vale" stays one surname
+        words += [p for p in parts if p not in PARTICLES] if any(p in PARTICLES for p in parts) else ["-".join(parts)]
+    words = [w for w in words if w and w not in PARTICLES and w not in NAME_SUFFIXES]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    return tuple(words)
 
 
 def is_acronym(form: str) -> bool:
@@ -54,21 +70,63 @@ def is_acronym(form: str) -> bool:
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
 
 
+def abbreviates(acronym: str, long: str) -> bool:
+    """Can `acronym` be made of `long`'s letters: its first letter, then the others in order?
+    "TEPCO" and "Tokyo Electric Power Co.", "ISIL" and "Islamic State in Iraq and the Levant";
+    not "CNN" and "Seoul" (a dateline's outlet after its place)."""
+    letters, text = compact(acronym), compact(long)
+    if not letters or not text or letters[0] != text[0]:
+        return False
+    pos = 0
+    for ch in letters:
+        pos = text.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
 def initials(form: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", form)).lower()
 
 
 def first_names_match(a: str, b: str) -> bool:
+    """Could first names `a` and `b` (lower case) name one person? The same name or initial, a
+    nickname the data lists for few names ("bill" = "william"; not "chris", which stands for
+    Christopher, Christine and more), a clipped form that is no name of its own elsewhere
+    ("ash" = "ashton"), or a spelling variant ("sergei" = "sergey"; not "maria" and "mario")."""
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    if NICKNAMES.get(a, a) == NICKNAMES.get(b, b):
-        return True
     short, long_ = sorted((a, b), key=len)
+    given = knowledge.given_names_of(short)
+    if long_ in given:
+        return len(given) <= AMBIGUOUS_NICKNAME
     if len(short) >= 3 and long_.startswith(short):
+        return len(given) <= 1 and not knowledge.is_given_name(long_)
+    return spelling_variants(a, b)
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Two spellings of one name across outlets: transliterations (i/y, a doubled or dropped
+    letter, "kh"/"h") or one letter changed inside the name, never at its end (Maria, Mario)."""
+    if a == b:
         return True
-    return a[0] == b[0] and fuzz.ratio(a, b) >= 80  # transliterations: Sergei / Sergey
+    if min(len(a), len(b)) < 4 or a[0] != b[0]:
+        return False
+    if _sound(a) == _sound(b):
+        return True
+    if min(len(a), len(b)) < 5 or a[-1] != b[-1]:
+        return False
+    swapped = sorted(a) == sorted(b) and sum(x != y for x, y in zip(a, b)) == 2  # Jaczko, Jazcko
+    return swapped or Levenshtein.distance(a, b) == 1
+
+
+def _sound(name: str) -> str:
+    """A spelling key: y as i, no h after a consonant, no doubled letters."""
+    key = fold(name).lower().replace("y", "i").replace("j", "i")
+    key = re.sub(r"(?<=[^aeiou])h", "", key)
+    return re.sub(r"(.)\1+", r"\1", key)
 
 
 def group_stem(form: str) -> str:

@@ -1,16 +1,17 @@
 """General repairs of the model's entity spans, over plain tokens (no spaCy here).
 
 Each rule fixes one measured error class of small English pipelines on news text; each is
-tested with hand-built Docs in tests/test_repair.py. `mentions()` runs them in order and
-then votes labels and propagates known names across the whole briefing.
+tested with hand-built Docs in tests/test_repair.py. `mentions()` runs them in order, puts
+datelines and credit lines over them, then runs the briefing-wide passes of propagate.py.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
+from . import datelines, knowledge, propagate
 from .model import EntSpan, Mention, Parsed, ParsedArticle, Token
-from .names import PARTICLES, fold, initials
+from .names import HONORIFICS, PARTICLES, TITLE_NOUNS, initials
 
 NAMED = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                    "LAW", "LANGUAGE"})
@@ -23,22 +24,37 @@ PORTFOLIOS = frozenset({
     "labour", "health", "education", "agriculture", "transportation", "transport", "homeland",
     "foreign", "home", "finance", "war", "navy", "army", "trade", "environment", "housing",
     "culture", "economy", "industry", "veterans", "security", "intelligence", "information",
+    "safety", "public", "federal", "immigration", "fisheries", "tourism", "development", "affairs", "emergency",
 })
-TITLE_NOUNS = frozenset({
-    "secretary", "minister", "undersecretary", "chief", "spokesman", "spokeswoman", "spokesperson",
-    "official", "officials", "adviser", "advisor", "director", "commissioner", "chairman", "chair",
-    "head", "president", "ambassador", "envoy", "counterpart", "deputy", "general", "governor",
-    "senator", "representative", "rep.", "sen.", "gov.", "gen.", "mayor", "king", "queen", "prince",
-    "premier", "chancellor", "lawmaker", "leader", "editor", "correspondent", "analyst", "officer",
-    "vice", "prime", "foreign", "defense", "attorney", "justice", "judge", "commander", "admiral",
-})
-FACILITY_HEADS = frozenset({"airport", "airfield", "base", "bridge", "stadium", "dam", "tunnel",
-                            "highway", "harbor", "harbour", "port", "station", "hospital", "prison",
-                            "embassy", "palace", "tower", "canal", "pipeline", "plant", "mosque",
-                            "church", "cathedral", "temple", "square"})
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state",
-                         "county", "capital", "port", "island", "governorate"})
-MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,4}-?\d+[A-Za-z0-9]*$")
+# Heads that make a name a facility, a natural place or an event whatever the model said.
+# Hospitals and embassies are organisations ("a spokeswoman for the hospital"), jails facilities.
+FACILITY_HEADS = frozenset({"airport", "airfield", "base", "bridge", "stadium", "arena", "dam", "tunnel",
+                            "highway", "freeway", "motorway", "harbor", "harbour", "port", "station", "prison", "jail",
+                            "palace", "tower", "canal", "pipeline", "plant", "mosque", "church", "cathedral",
+                            "temple", "synagogue", "square", "street", "st.", "road", "rd.", "avenue", "ave.", "ave",
+                            "boulevard", "blvd.", "lane", "drive", "building"})
+LOCATION_HEADS = frozenset({"mountains", "mountain", "range", "river", "lake", "sea", "ocean", "gulf", "bay", "strait",
+                            "straits", "peninsula", "valley", "desert", "coast", "pass", "canyon", "glacier", "island",
+                            "islands", "basin", "delta", "plateau", "forest", "highlands"})
+LOCATION_FIRST = frozenset({"mount", "mt.", "cape"})
+EVENT_HEADS = frozenset({"olympics", "paralympics", "games", "championships", "championship", "cup", "war", "summit",
+                         "festival", "marathon", "expo"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "suburb",
+                         "neighborhood", "neighbourhood", "borough", "municipality", "county", "capital", "port",
+                         "island", "governorate", "prefecture"})
+# Weapons and aircraft: letters, a hyphen, a number ("MiG-29", "T-90", "CH-47"); not G20, COVID-19, MH17.
+MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$")
+# A word before a job title that belongs to the title: "Travis County District Attorney".
+TITLE_MODIFIERS = frozenset({"district", "deputy", "assistant", "vice", "chief", "acting", "interim", "associate",
+                             "senior"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "write", "ask", "explain", "announce", "warn", "insist", "note",
+                          "recall", "testify", "reply", "respond", "claim", "argue"})
+NOT_PERSON_HEADS = FACILITY_HEADS | LOCATION_HEADS | EVENT_HEADS | PLACE_NOUNS | frozenset({
+    "university", "college", "school", "institute", "center", "centre", "council", "committee", "commission",
+    "agency", "department", "ministry", "office", "court", "party", "group", "association", "union", "company",
+    "corporation", "bank", "news", "times", "post", "press", "hospital", "embassy", "foundation", "fund", "house",
+    "network", "service", "army", "force", "forces", "police", "board", "authority", "museum", "club", "team",
+    "garden", "gardens", "park", "hall", "plaza", "mall", "zoo"})
 
 
 def _is_cap(tok: Token) -> bool:
@@ -51,14 +67,19 @@ def _is_propn(tok: Token) -> bool:
 
 # -- rules on one segment --------------------------------------------------------------------
 def trim(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """Drop leading determiners and trailing possessives/punctuation from a span."""
+    """Drop leading determiners and lower-case prefixes ("inter-Korean", "pro-Le Pen"), and
+    trailing possessives, punctuation and conjunctions ("North and" of "North and South Korean")."""
     out = []
     for sp in spans:
         s, e = sp.start, sp.end
         while s < e and toks[s].text.lower() in DETERMINERS:
             s += 1
+        while s + 2 < e and toks[s].text.isalpha() and toks[s].text.islower() and toks[s + 1].text == "-" and \
+                not toks[s].ws and not toks[s + 1].ws:
+            s += 2
         while e > s and (toks[e - 1].text in POSSESSIVE or toks[e - 1].pos == "PUNCT" and
-                         toks[e - 1].text not in (".",) or toks[e - 1].pos == "SPACE"):
+                         toks[e - 1].text not in (".",) or toks[e - 1].pos == "SPACE" or
+                         toks[e - 1].text in ("and", "or") and e - 1 > s):
             e -= 1
         while e > s and toks[s].pos in ("PUNCT", "SPACE"):
             s += 1
@@ -76,10 +97,22 @@ def drop_false(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
         text = " ".join(t.text for t in words)
         if sp.label in NAMED and not re.search(r"[A-Z0-9]", text):
             continue
+        if text.isdigit():  # a year the model took for an event: "the 1991 championships"
+            continue
+        if sp.start > 0 and toks[sp.start - 1].text in ("#", "@") and not toks[sp.start - 1].ws:
+            continue  # a hashtag or a handle
+        if all(t.text.lower().rstrip(".") in HONORIFICS for t in words):
+            continue  # "Insp." alone
+        nxt = toks[sp.end] if sp.end < len(toks) else None
+        if nxt is not None and _is_cap(nxt) and nxt.text.lower() in TITLE_NOUNS and \
+                all(t.text.lower() in PORTFOLIOS for t in words):
+            continue  # "Federal Safety Minister": the portfolio is part of the title
+        if len(words) == 1 and (words[0].tag in ("VBG", "VBN", "VBD") or
+                                words[0].tag == "JJ" and words[0].text.endswith("ed")):
+            continue  # a participle opening a subhead or a credit: "Introverted", "Writing by"
         if sp.end - sp.start == 1:
             tok = words[0]
             low = tok.text.lower()
-            nxt = toks[sp.end] if sp.end < len(toks) else None
             prev2 = [t.text.lower() for t in toks[max(0, sp.start - 2):sp.start]]
             in_title = (nxt is not None and nxt.text.lower() in TITLE_NOUNS and _is_cap(nxt)) or \
                 (len(prev2) == 2 and prev2[1] == "of" and prev2[0] in TITLE_NOUNS)
@@ -127,11 +160,12 @@ def _label_for(spans: list[EntSpan], s: int, e: int) -> str | None:
 
 def join_split_names(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     """Names the model cut in two: a demonym glued to a one-word organisation ("Islamic" +
-    "State"), and a person's name cut after a particle ("Ursula von der" + "Leyen")."""
+    "State"), and a person's name cut after a particle ("Ursula von der" + "Leyen"). A demonym
+    before a place stays two names: "Iraqi Kurdistan" is a group and a place."""
     out: list[EntSpan] = []
     for sp in sorted(spans, key=lambda s: s.start):
         prev = out[-1] if out else None
-        if prev and prev.end == sp.start and prev.label == "NORP" and sp.label in ("ORG", "GPE") and \
+        if prev and prev.end == sp.start and prev.label == "NORP" and sp.label == "ORG" and \
                 sp.end - sp.start == 1 and toks[sp.start].tag in ("NNP", "NNPS") and \
                 toks[prev.end - 1].ws and toks[sp.start].i > 0:
             out[-1] = EntSpan(prev.start, sp.end, "ORG")
@@ -144,16 +178,30 @@ def join_split_names(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntS
 
 
 def relabel(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """Labels by the shape of the name: facilities, model numbers, demonyms, places."""
+    """Labels by the shape of the name: facilities, natural places, events, model numbers,
+    demonyms, places, and people (see `looks_like_a_person`)."""
     out = []
     for sp in spans:
         words = toks[sp.start:sp.end]
         label = sp.label
         last = words[-1].text.lower()
-        if last in FACILITY_HEADS and len(words) > 1 and label in ("ORG", "GPE", "PERSON", "LOC"):
+        after = toks[sp.end].text.lower() if sp.end < len(toks) else ""
+        if len(words) > 1 and last in FACILITY_HEADS and label in ("ORG", "GPE", "PERSON", "LOC", "WORK_OF_ART"):
             label = "FAC"
+        elif len(words) > 1 and last in ("hospital", "embassy") and label == "FAC":
+            label = "ORG"
+        elif len(words) > 1 and (last in LOCATION_HEADS or words[0].text.lower() in LOCATION_FIRST) and \
+                label in ("ORG", "GPE", "PERSON", "FAC", "NORP", "WORK_OF_ART"):
+            label = "LOC"  # "Masik Pass", "Mount Kumgang", "Korean Peninsula"
+        elif last in EVENT_HEADS and label in ("ORG", "GPE", "PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
+            label = "EVENT"  # "Paralympics", "Winter Games"
         elif MODEL_NUMBER.match(words[0].text) and label in ("PERSON", "ORG", "GPE", "NORP"):
             label = "PRODUCT"
+        elif label in ("ORG", "GPE", "PERSON") and after in ("airport", "plant", "reactor", "complex") and \
+                toks[sp.end].tag.startswith("NN"):
+            label = "FAC"  # "the Fukushima Daiichi nuclear plant": "nuclear" may sit between
+        elif label != "PERSON" and looks_like_a_person(sp, toks):
+            label = "PERSON"
         elif label in ("PERSON", "ORG") and len(words) == 1 and words[0].tag in ("JJ", "NNPS") and \
                 not words[0].text.isupper():
             label = "NORP"  # "Alawite minority", "the Syrians"
@@ -164,138 +212,121 @@ def relabel(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     return out
 
 
-SEGMENT_RULES = (trim, drop_false, long_form_abbreviations, join_split_names, relabel)
+def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """Two or three capitalised proper nouns (a hyphenated given name counts as one: "Paik
+    Hak-soon"), no place or organisation word among them, that begin with a known first name,
+    follow an honorific, are the subject of a speech verb ("Yuichi Sato said") or have a job
+    title in apposition ("Jo Roe, the party's leader")."""
+    words = [t for n, t in enumerate(toks[sp.start:sp.end])
+             if t.text != "-" and not (n and toks[sp.start + n - 1].text == "-" and t.text.islower())]
+    if not 2 <= len(words) <= 3 or sp.label not in ("ORG", "GPE", "LOC", "WORK_OF_ART", "NORP", "FAC"):
+        return False
+    if not all(t.text[:1].isupper() and not t.text.isupper() and t.tag in ("NNP", "NNPS") and
+               t.text.lower() not in NOT_PERSON_HEADS and t.text.replace("-", "").isalpha() for t in words):
+        return False
+    if knowledge.is_place(" ".join(t.text for t in words)) or knowledge.is_place(words[0].text) or \
+            words[0].text.lower() in PARTICLES:  # "Tokyo Electric said" is a company
+        return False
+    before = toks[sp.start - 1].text.lower().rstrip(".") if sp.start > 0 else ""
+    heads_in = [t for t in words if not (sp.start <= t.head < sp.end)]
+    speaks = any(t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma in SPEECH_VERBS for t in heads_in)
+    titled = any(t.dep == "appos" and sp.start <= t.head < sp.end and t.text.lower() in TITLE_NOUNS
+                 for t in toks[sp.end:sp.end + 8])
+    return knowledge.is_given_name(words[0].text.lower()) or before in HONORIFICS or speaks or titled
 
 
-def repair_segment(parsed: Parsed) -> list[EntSpan]:
-    spans = [sp for sp in parsed.ents if sp.label in NAMED]
-    for rule in SEGMENT_RULES:
-        spans = rule(spans, parsed.tokens)
-    return spans
-
-
-# -- across the briefing ---------------------------------------------------------------------
-def surface(toks: tuple[Token, ...], s: int, e: int) -> str:
-    return "".join(t.text + t.ws for t in toks[s:e - 1]) + toks[e - 1].text
-
-
-def _covered(spans: list[EntSpan], s: int, e: int) -> bool:
-    return any(sp.start < e and s < sp.end for sp in spans)
-
-
-def known_names(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]
-                ) -> dict[tuple[str, ...], Counter]:
-    """Every name in the briefing as its folded token sequence, with the labels it was given."""
-    known: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        for sp in sps:
-            known[tuple(fold(t.text) for t in toks[sp.start:sp.end])][sp.label] += 1
-    return known
-
-
-def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
-    """Other occurrences of a name known anywhere in the briefing are mentions too, unless they
-    sit inside a longer proper name. Known names are matched as token sequences, case-sensitively,
-    with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
-    known = known_names(parsed, spans)
-    lengths: dict[str, list[int]] = defaultdict(list)  # first token -> lengths of the names it starts
-    for key in known:
-        lengths[key[0]].append(len(key))
-    for ls in lengths.values():
-        ls[:] = sorted(set(ls), reverse=True)  # longest first; a few lengths per token, never all names
-    for a, pa in enumerate(parsed):
-        for si, seg in enumerate(pa.segments):
-            toks = seg.tokens
-            current = spans.setdefault((a, si), [])
-            i = 0
-            folded = [fold(t.text) for t in toks]
-            while i < len(toks):
-                for n in lengths.get(folded[i], ()):
-                    e = i + n
-                    key = tuple(folded[i:e])
-                    if e > len(toks) or key not in known:
-                        continue
-                    inner = [sp for sp in current if sp.start < e and i < sp.end]
-                    if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
-                        continue  # already a mention, or part of a longer one
-                    others = [sp for sp in current if sp not in inner]
-                    if _inside_longer_name(toks, i, e, others):
-                        continue
-                    current[:] = others  # a known longer name replaces its fragments
-                    current.append(EntSpan(i, e, known[key].most_common(1)[0][0]))
-                    i = e - 1
-                    break
-                i += 1
-            current.sort(key=lambda sp: sp.start)
-
-
-def _inside_longer_name(toks: tuple[Token, ...], s: int, e: int, spans: list[EntSpan]) -> bool:
-    def glued(t: Token) -> bool:
-        return _is_propn(t) and t.text.lower() not in TITLE_NOUNS and not _covered(spans, t.i, t.i + 1)
-
-    before = toks[s - 1] if s > 0 else None
-    after = toks[e] if e < len(toks) else None
-    if before is not None and before.sent == toks[s].sent and glued(before) and \
-            not (before.i == 0 or toks[before.i - 1].pos == "PUNCT" and toks[before.i - 1].text in ".!?“\""):
-        return True
-    if after is not None and glued(after):
-        return True
-    if before is not None and before.text in ("-", "–") and not before.ws and before.i > 0 and \
-            not toks[before.i - 1].text.islower():
-        return True  # "Rolls-Royce", but not "pro-Assad"
-    return False
-
-
-def vote_labels(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
-    """One label per surface form across the briefing: the majority of its mentions."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        for sp in sps:
-            votes[surface(toks, sp.start, sp.end)][sp.label] += 1
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        for n, sp in enumerate(sps):
-            best = max(votes[surface(toks, sp.start, sp.end)].items(), key=lambda kv: (kv[1], kv[0]))[0]
-            sps[n] = EntSpan(sp.start, sp.end, best)
-
-
-def sentence_span(seg: Parsed, token: int) -> tuple[int, int]:
-    """Character span of the sentence holding a token."""
-    s, e = seg.sents[seg.tokens[token].sent]
-    return seg.tokens[s].start, seg.tokens[e - 1].end
-
-
-def hyphen_parts(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> list[Mention]:
-    """Known names inside a hyphenated token: "U.S.-Russia talks", "pro-Assad fighters"."""
-    known = known_names(parsed, spans)
+def split_coordinations(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
+    """"Dan and Jo Keller", "North and South Korea": two names sharing their last word. The
+    first is its own mention ("Dan", "North"); later rules find who it is. Only people, and
+    places whose first word with the shared last word is a known place."""
     out = []
-    for (a, si), sps in sorted(spans.items()):
-        pa = parsed[a]
-        for tok in pa.segments[si].tokens:
-            if "-" not in tok.text.strip("-") or _covered(sps, tok.i, tok.i + 1):
-                continue
-            for part in re.finditer(r"[^-\[\](){}\"“”]+", tok.text):
-                labels = known.get((fold(part.group()),))
-                if labels and part.group()[:1].isupper():
-                    start = tok.start + part.start()
-                    out.append(Mention(pa.article.id, si, tok.i, tok.i + 1, start, start + len(part.group()),
-                                       part.group(), labels.most_common(1)[0][0],
-                                       sentence_span(pa.segments[si], tok.i)))
+    for sp in spans:
+        words = toks[sp.start:sp.end]
+        if len(words) >= 4 and words[1].text == "and" and words[0].text[:1].isupper() and \
+                (sp.label == "PERSON" or sp.label in ("GPE", "LOC") and
+                 knowledge.is_place(f"{words[0].text} {words[-1].text}")):
+            out += [EntSpan(sp.start, sp.start + 1, sp.label), EntSpan(sp.start + 2, sp.end, sp.label)]
+        else:
+            out.append(sp)
     return out
 
 
+NATURAL_HEADS = frozenset({"peninsula", "islands", "archipelago", "mountains"})
+
+
+def natural_places(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
+    """"the Korean peninsula", "the Balkan mountains": a place or demonym and a lower-case
+    natural feature are one location."""
+    out = []
+    for sp in spans:
+        if sp.label in ("NORP", "GPE", "LOC") and sp.end < len(toks) and toks[sp.end].text in NATURAL_HEADS and \
+                not any(o.start == sp.end for o in spans):
+            sp = EntSpan(sp.start, sp.end + 1, "LOC")
+        out.append(sp)
+    return out
+
+
+def trim_titles(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
+    """A title's first word is no part of the name before it: "Travis County District Attorney"."""
+    out = []
+    for sp in spans:
+        e = sp.end
+        if e - sp.start >= 2 and e < len(toks) and toks[e].text[:1].isupper() and \
+                toks[e].text.lower() in TITLE_NOUNS and toks[e - 1].text.lower() in TITLE_MODIFIERS:
+            e -= 1
+        out.append(EntSpan(sp.start, e, sp.label))
+    return out
+
+
+SEGMENT_RULES = (trim, drop_false, split_coordinations, trim_titles, natural_places, long_form_abbreviations,
+                 join_split_names, relabel)
+
+
+def repair_segment(parsed: Parsed, fixed: list[EntSpan] | None = None) -> list[EntSpan]:
+    spans = [sp for sp in parsed.ents if sp.label in NAMED]
+    for rule in SEGMENT_RULES:
+        spans = rule(spans, parsed.tokens)
+    return overlay(spans, fixed or [])
+
+
+def overlay(spans: list[EntSpan], fixed: list[EntSpan]) -> list[EntSpan]:
+    """`fixed` spans replace every span they overlap."""
+    kept = [sp for sp in spans if not any(f.start < sp.end and sp.start < f.end for f in fixed)]
+    return sorted(kept + fixed, key=lambda sp: sp.start)
+
+
+def dateline_spans(pa: ParsedArticle, si: int) -> list[EntSpan]:
+    """The place, outlet and writers of a dateline (first paragraphs) or credit line as token
+    spans: "SEOUL (Reuters) -" is a place and an outlet, whatever the model made of it."""
+    seg, toks = pa.article.segments[si], pa.segments[si].tokens
+    found = (datelines.dateline(seg.text) if si < 3 else []) + datelines.credits(seg.text)
+    out = []
+    for f in found:
+        start, end = seg.start + f.start, seg.start + f.end
+        inside = [t.i for t in toks if t.start >= start and t.end <= end]
+        if inside and not any(sp.start < inside[-1] + 1 and inside[0] < sp.end for sp in out):
+            out.append(EntSpan(inside[0], inside[-1] + 1, f.label))
+    return out
+
+
+# -- across the briefing ---------------------------------------------------------------------
 def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
-    spans = {(a, si): repair_segment(seg) for a, pa in enumerate(parsed) for si, seg in enumerate(pa.segments)}
-    propagate(parsed, spans)
-    vote_labels(parsed, spans)
-    out = hyphen_parts(parsed, spans)
+    spans = {(a, si): repair_segment(seg, dateline_spans(pa, si))
+             for a, pa in enumerate(parsed) for si, seg in enumerate(pa.segments)}
+    lower = propagate.lower_words(parsed)
+    propagate.drop_role_words(parsed, spans, lower)
+    propagate.drop_numbered_common_nouns(parsed, spans, lower)
+    propagate.split_possessives(parsed, spans)
+    propagate.family_names(parsed, spans)
+    propagate.known_cities(parsed, spans)
+    propagate.propagate(parsed, spans)
+    propagate.vote_labels(parsed, spans)
+    out = propagate.hyphen_parts(parsed, spans)
     for (a, si), sps in sorted(spans.items()):
         pa = parsed[a]
         toks = pa.segments[si].tokens
         for sp in sps:
             start, end = toks[sp.start].start, toks[sp.end - 1].end
             out.append(Mention(pa.article.id, si, sp.start, sp.end, start, end, pa.article.raw[start:end],
-                               sp.label, sentence_span(pa.segments[si], sp.start)))
+                               sp.label, propagate.sentence_span(pa.segments[si], sp.start)))
     return sorted(out, key=lambda m: (m.article, m.start))

@@ -9,28 +9,56 @@ from collections import Counter
 from .text import SENTENCE_END, clean_text
 
 # Calls to action and page furniture left by scrapers: short imperative lines, no sentence end.
+# Each alternative ends at a word boundary: "Share this" is a prompt, "Shares fell" a headline.
 _PROMPT = re.compile(
     r"^(sign up|subscribe|follow us|follow|share( this)?|like us|get (email|e-mail|the latest|our)|"
     r"find .+ on (your )?(tv|facebook|twitter|instagram|youtube|the app)|download|click here|"
-    r"read more|watch( live)?|listen|advertisement|related:|recommended|more from|"
-    r"(email|print|tweet|comment)s?$)",
+    r"read more|read:|watch( live)?|listen|advertisement|related:|recommended|more from|"
+    r"story highlights|read or share this story|close|replay|more videos|videos?|photos?|gallery|"
+    r"(email|print|tweet|comment)s?)(?!\w)",
     re.IGNORECASE,
 )
+_TEASER = re.compile(r"^(read|watch|related|see also|more|(like|follow) us on \w+)\s*:", re.IGNORECASE)
 _CAPTION = re.compile(r"^(photo|photograph|image|picture|video|credit|illustration|graphic)s?( by| credit)?\s*:",
                       re.IGNORECASE)
 _CREDIT = re.compile(r"^[^/.!?]{2,60}(\s/\s[^/.!?]{2,60}){1,3}$")
 _CREDIT_WORDS = re.compile(r"\b(photo|image|images|getty|afp|reuters|ap|epa|file|via)\b", re.IGNORECASE)
+# Lines of any length that only page furniture has: a photo caption closed by its credit
+# ("… (Associated Press)", "… (Jane Doe/Daily News)", "… REUTERS/Jane Doe", "… via REUTERS"), a
+# video widget ("JUST WATCHED … Replay More Videos … 02:41"), a slideshow counter, an embedded post
+# signed with a handle ("… —@cityhall"), a rule of underscores, a player's error message.
+_FURNITURE = (
+    re.compile(r"[.!?,…\"”’]\s*(\([A-Z][\w.&'’ -]*(/[^()]*)?\)\s*)+$"),  # "… prayers,... (Associated Press)"
+    re.compile(r"\((?:[A-Z][\w.'’&-]*\s?)+/[A-Z][^()/:]*\)\s*$"),  # "… (Jane Doe/Daily News)", not a URL
+    re.compile(r"\b[A-Z]{2,}/[A-Z][a-z][\w.'’-]*( [A-Z][\w.'’-]*)*\s*$"),  # "… REUTERS/Jane Doe"
+    re.compile(r"\bvia [A-Z]{2,}\s*$|\(via [^()]+\)\s*$"),  # "… Handout via REUTERS", "… (via Facebook)"
+    re.compile(r"^\([A-Z0-9 ,.'’!:-]+\)$"),  # "(SCROLL DOWN FOR LIVE UPDATES)"
+    re.compile(r"^newsletter sign[ -]?up\b", re.IGNORECASE),
+    re.compile(r"^(JUST WATCHED|MUST WATCH)\b"),
+    re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$"),  # a bare running time
+    re.compile(r"^slideshow \(\d+ (images?|photos?)\)$", re.IGNORECASE),
+    re.compile(r"[—–-]\s*@\w+(\s*\([^()]*\))?\s*$"),
+    re.compile(r"^_{3,}$"),  # "___", the wires' separator before the credit line
+    re.compile(r"^media playback is (unsupported|not supported) on your device", re.IGNORECASE),
+)
 
 
 def is_residue(line: str) -> bool:
-    """A scraper's leftovers: photo credits and calls to action (general patterns, no outlet names)."""
+    """A scraper's leftovers: photo captions and credits, calls to action, video widgets (general
+    patterns, no outlet names)."""
     text = clean_text(line)
     words = text.split()
-    if not words or len(words) > 14 or SENTENCE_END.search(text) and not text.endswith(":"):
+    if not words:
+        return False
+    if any(p.search(text) for p in _FURNITURE):
+        return True
+    if _CAPTION.match(text) and len(words) <= 30:  # "Photo: Jane Doe/AP", "Image: Crews at the port"
+        return True
+    if _TEASER.match(text) and len(words) <= 25:  # "READ: Mayor quits …", "LIKE US ON FACEBOOK: Our page …"
+        return True
+    if len(words) > 14 or SENTENCE_END.search(text) and not text.endswith(":"):
         return False
     if _CREDIT.match(text) and (_CREDIT_WORDS.search(text) or text.count(" / ") >= 2):
-        return True
-    if _CAPTION.match(text) and len(words) <= 8:  # "Photo: Jane Doe/AP"
         return True
     return bool(_PROMPT.match(text))
 

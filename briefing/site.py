@@ -3,8 +3,9 @@ across briefings, and the order of the briefings.
 
 Plain functions over frozen dataclasses. A briefing's `Summary` is all the site stage reads (it
 is cached with the briefing's result, so an unchanged briefing is never re-run or re-read).
-Two briefings' entities are one only on strong evidence: the same id from a data package, or the
-same label and the same normalised full name; a one-word person name (a bare surname) never.
+Two briefings' entities are one only on strong evidence: the same id from a data package (a
+country or US state by knowledge.py: "U.S." = "United States"), or the same label and the same
+normalised full name; a one-word person name (a bare surname) never.
 """
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from dataclasses import dataclass
 
 from slugify import slugify
 
+from . import knowledge
 from .model import Briefing
 from .names import fold, name_parts, normalize
 
 RESERVED_IDS = frozenset({"index"})
+PLACE_LABELS = ("GPE", "LOC")  # entities that may carry a country or US state id from knowledge.py
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -32,7 +35,7 @@ class EntityRef:
     page: str  # its glossary page, relative to the briefing's folder
     mentions: int
     articles: int
-    kid: str | None = None  # an id from a data package, when the entity stage found one
+    kid: str | None = None  # a country's or US state's id from knowledge.py ("country:US")
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,9 @@ def summarize(b: Briefing, slug: str, folder: str, date: str | None, glossary_of
     """`date` is the briefing's own (briefing.yml); without it, the newest article date."""
     dates = [a.date[:10] for a in b.articles if a.date and ISO_DATE.match(a.date)]
     refs = tuple(EntityRef(e.id, e.name, e.label, e.description, glossary_of[e.id], len(e.mentions),
-                           len({m.article for m in e.mentions})) for e in b.entities)
+                           len({m.article for m in e.mentions}),
+                           knowledge.place(e.name) if e.label in PLACE_LABELS else None)
+                 for e in b.entities)
     return Summary(slug, folder, b.title, date or (max(dates) if dates else None),
                    tuple(dict.fromkeys(a.source for a in b.articles if a.source)), len(b.articles),
                    len(b.facts), sum(f.status == "differ" for f in b.facts), refs)

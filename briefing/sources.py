@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from . import residue
+from . import datelines, residue
 from .model import Article, Diagnostic, Segment
 from .text import SENTENCE_END, clean_text
 
@@ -86,7 +86,7 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
             problems.append(Diagnostic("warning", file, f"front matter `{key}` should be text; ignored"))
             meta.pop(key)
     date = meta.get("date")
-    return Article(
+    return datelines.guess_source(Article(
         id=path.stem,
         file=file,
         raw=raw,
@@ -97,7 +97,7 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         url=_text_or_none(meta.get("url")),
         author=_text_or_none(meta.get("author")),
         removed=tuple(removed),
-    ), problems
+    )), problems
 
 
 def _text_or_none(value: object) -> str | None:

@@ -85,3 +85,19 @@ def test_titles_and_names_are_escaped_on_site_pages():
         if rel.endswith(".md"):
             body = text.split("---", 2)[2]
             assert "<img" not in body and "](javascript" not in body and "{: .x" not in body, rel
+
+
+def test_countries_and_states_are_one_by_their_data_package_id():
+    """knowledge.py's ids (countrynames, us): "U.S." in one briefing is "United States" in another."""
+    from briefing.model import Briefing, Entity
+
+    def briefing(*names):
+        return Briefing("B", (), tuple(Entity(n.lower(), n, "GPE", (n,), ()) for n in names), ())
+
+    a = site.summarize(briefing("U.S.", "Wis.", "Portvale"), "a", "a", "2031-01-01", {"u.s.": "glossary.md",
+                       "wis.": "glossary.md", "portvale": "glossary.md"})
+    b = site.summarize(briefing("United States", "Wisconsin", "Portvale Bay"), "b", "b", "2031-01-02",
+                       {"united states": "glossary.md", "wisconsin": "glossary.md", "portvale bay": "glossary.md"})
+    assert [r.kid for r in a.entities] == ["country:US", "state:Wisconsin", None]
+    assert sorted(sorted(sh.members) for sh in site.build("Site", [a, b]).shared) == [
+        [("a", "u.s."), ("b", "united states")], [("a", "wis."), ("b", "wisconsin")]]

@@ -1,0 +1,117 @@
+"""Datelines and credit lines: where a wire story was filed and who wrote it.
+
+    SEOUL (Reuters) - …         Seoul (CNN) …            YAMAGATA, Japan -- …
+    QUEBEC CITY/TORONTO (Reuters) - …                    TOKYO Exhausted engineers …
+    Gillies reported from Toronto.   Associated Press writers A in Vienna and B contributed to this report.
+    (Reporting by A and B in Tokyo; Writing by C; Editing by D)
+
+The place and the outlet are two entities, never one name; the outlet is the article's source when
+no metadata gives one. Plain text in, labelled character spans out (no spaCy here): repair turns
+the spans into entity spans, sources reads the outlet.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import NamedTuple
+
+from . import knowledge
+from .model import Article
+
+
+class Found(NamedTuple):
+    start: int  # character offsets into the text given
+    end: int
+    label: str  # GPE (place), ORG (outlet) or PERSON (a credited writer)
+
+
+_CAPS = r"[A-Z][A-Z.'’\-]*[A-Z.](?: [A-Z][A-Z.'’\-]*[A-Z.]){0,3}"  # SEOUL, QUEBEC CITY, ST. LOUIS
+_TITLE = r"[A-Z][a-z.'’\-]+(?: [A-Z][a-z.'’\-]+){0,3}"  # Seoul, Quebec City
+_REGION = r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}"  # Japan, Texas, Calif., N.Y.
+_OUTLET = r"[A-Z][\w&.'’\- ]{0,40}?"
+_DASH = r"(?:-{1,2}|—|–|:)"
+_DATELINE = (
+    # capitals, an optional region, an optional outlet, then a dash: "SEOUL (Reuters) -", "YAMAGATA, Japan --"
+    re.compile(rf"(?P<places>{_CAPS}(?:/{_CAPS})*)(?:, (?P<region>{_REGION}))?\s*"
+               rf"(?:\((?P<outlet>{_OUTLET})\))?\s*{_DASH}\s"),
+    # a title-case place needs the outlet in brackets: "Seoul (CNN) North and South …"
+    re.compile(rf"(?P<places>{_TITLE})(?:, (?P<region>{_REGION}))?\s*\((?P<outlet>{_OUTLET})\)\s*(?:{_DASH}\s*)?"
+               r"(?=[A-Z\"“‘'])"),
+    # a known place in capitals run into the first sentence: "TOKYO Exhausted engineers …"
+    re.compile(rf"(?P<places>{_CAPS}) (?=[A-Z][a-z])"),
+)
+_NAME = r"[A-Z][\w'’\-]+(?: (?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|al|el|bin|le|la)){0,3}"
+_LIST = rf"{_NAME}(?: in {_TITLE})?(?:(?:,| and|, and|;) {_NAME}(?: in {_TITLE})?)*"
+_CREDITS = (
+    # "Gillies reported from Toronto."
+    re.compile(rf"(?:^|(?<=[.!?]\s))(?P<people>{_NAME}(?: and {_NAME})?) reported from (?P<place>{_TITLE})"
+               r"(?=[.,;])"),
+    # "Associated Press writers A in Vienna, B and C contributed to this report."
+    re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[(]))(?P<outlet>{_TITLE}) (?:writers?|reporters?|correspondents?) "
+               rf"(?P<people>{_LIST}) contributed"),
+    # "(Additional reporting by A and B in Tokyo; Writing by C; Editing by D)"
+    re.compile(rf"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]eported) by (?P<people>{_LIST})(?=[;)]|$)"),
+)
+
+
+def dateline(text: str) -> list[Found]:
+    """The place(s), region and outlet of a dateline at the start of `text` (empty when none)."""
+    for n, pattern in enumerate(_DATELINE):
+        m = pattern.match(text)
+        if not m:
+            continue
+        places = [(m.start("places") + p.start(), m.start("places") + p.end())
+                  for p in re.finditer(r"[^/]+", m.group("places"))]
+        outlet = m.groupdict().get("outlet")
+        region = m.groupdict().get("region")
+        # without an outlet the place must be one the world knows: "BREAKING -" is no dateline
+        if not outlet and not (region and knowledge.is_place(region)) and \
+                not all(knowledge.is_place(text[s:e].title()) for s, e in places):
+            continue
+        if n == 2 and (not knowledge.is_place(text[places[0][0]:places[0][1]].title()) or "." in m.group("places")):
+            continue  # "TOKYO Tired crews …", not "U.N. Security Council …"
+        out = [Found(s, e, "GPE") for s, e in places]
+        if region:
+            out.append(Found(m.start("region"), m.end("region"), "GPE"))
+        if outlet:
+            out.append(Found(m.start("outlet"), m.end("outlet"), "ORG"))
+        return out
+    return []
+
+
+def credits(text: str) -> list[Found]:
+    """Writers, places and outlets named in credit lines anywhere in `text`."""
+    out: list[Found] = []
+    for pattern in _CREDITS:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            if groups.get("outlet"):
+                out.append(Found(m.start("outlet"), m.end("outlet"), "ORG"))
+            if groups.get("place"):
+                out.append(Found(m.start("place"), m.end("place"), "GPE"))
+            base = m.start("people")
+            for item in re.finditer(rf"(?P<name>{_NAME})(?: in (?P<place>{_TITLE}))?", m.group("people")):
+                out.append(Found(base + item.start("name"), base + item.end("name"), "PERSON"))
+                if item.group("place"):
+                    out.append(Found(base + item.start("place"), base + item.end("place"), "GPE"))
+    return sorted(set(out))
+
+
+def outlet(texts: list[str]) -> str | None:
+    """The outlet named by a dateline in the first paragraphs or by a credit line (the last one
+    wins: credits close an article), else None."""
+    for found_in, candidates in ((texts[:3], dateline), (texts[::-1], credits)):
+        for text in found_in:
+            for found in candidates(text):
+                if found.label == "ORG":
+                    return text[found.start:found.end]
+    return None
+
+
+def guess_source(article: Article) -> Article:
+    """The article with the outlet its dateline or credit line names as its source, when no
+    metadata gave one (listed in `guessed`)."""
+    if article.source is not None:
+        return article
+    found = outlet([seg.text for seg in article.segments])
+    return dataclasses.replace(article, source=found, guessed=article.guessed + ("source",)) if found else article

@@ -1,0 +1,241 @@
+"""Entity spans across the whole briefing, over plain tokens: a name known anywhere is a name
+everywhere (propagation, also inside hyphenated words), one label per surface form, and the
+repairs that need the briefing's other names: a possessive inside a span ("Seoul's Unification
+Ministry"), a leading role word ("Neighbour Jane Roe"), a family's plural ("the Kellers").
+
+`spans` maps (article index, segment index) to that segment's entity spans; rules change it in place.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from . import knowledge
+from .model import EntSpan, Mention, Parsed, ParsedArticle, Token
+from .names import COMPASS_POINTS, HONORIFICS, TITLE_NOUNS, fold
+
+Spans = dict[tuple[int, int], list[EntSpan]]
+
+
+def _is_propn(tok: Token) -> bool:
+    return tok.tag in ("NNP", "NNPS") and tok.text[:1].isupper()
+
+
+def surface(toks: tuple[Token, ...], s: int, e: int) -> str:
+    return "".join(t.text + t.ws for t in toks[s:e - 1]) + toks[e - 1].text
+
+
+def _covered(spans: list[EntSpan], s: int, e: int) -> bool:
+    return any(sp.start < e and s < sp.end for sp in spans)
+
+
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def lower_words(parsed: list[ParsedArticle]) -> frozenset[str]:
+    """Every word written in lower case somewhere in the briefing: "neighbour", "unit", "games"."""
+    return frozenset(t.text for pa in parsed for seg in pa.segments for t in seg.tokens
+                     if t.text.isalpha() and t.text.islower())
+
+
+def is_common_word(word: str, lower: frozenset[str]) -> bool:
+    """Written in lower case somewhere in the briefing, in the singular or the plural."""
+    w = word.lower()
+    return w in lower or w + "s" in lower or w + "es" in lower or w.endswith("s") and w[:-1] in lower
+
+
+def split_possessives(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"Seoul's Unification Ministry", "the North's Masik Pass": one name owns another. The span
+    is cut at the possessive where the owner is a name of its own elsewhere in the briefing, a
+    known place or a compass point ("Macy's Thanksgiving Parade" stays whole)."""
+    known = known_names(parsed, spans)
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        out = []
+        for sp in sps:
+            cut = next((i for i in range(sp.start + 1, sp.end - 1) if toks[i].text in POSSESSIVE_MARKS), None)
+            if cut is not None:
+                owner, text = tuple(fold(t.text) for t in toks[sp.start:cut]), surface(toks, sp.start, cut)
+                if owner in known or text in COMPASS_POINTS or knowledge.is_place(text):
+                    label = known[owner].most_common(1)[0][0] if owner in known else "GPE"
+                    out += [EntSpan(sp.start, cut, label), EntSpan(cut + 1, sp.end, sp.label)]
+                    continue
+            out.append(sp)
+        sps[:] = out
+
+
+def drop_role_words(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
+    """"Neighbour Jane Roe", "Worshipper Ali Noor": a capitalised common noun (written in lower
+    case elsewhere in the briefing, no first name) before a full name is not part of it."""
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for n, sp in enumerate(sps):
+            first = toks[sp.start].text
+            if sp.label == "PERSON" and sp.end - sp.start >= 3 and first[:1].isupper() and not first.isupper() and \
+                    is_common_word(first, lower) and \
+                    not knowledge.is_given_name(first.lower()) and first.lower().rstrip(".") not in HONORIFICS:
+                sps[n] = EntSpan(sp.start + 1, sp.end, sp.label)
+
+
+def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"the Kellers" after "Dan Keller": a surname's plural names the family, a PERSON entity."""
+    surnames = set()
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        surnames.update(fold(toks[sp.end - 1].text) for sp in sps if sp.label == "PERSON" and sp.end - sp.start >= 2)
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for n, sp in enumerate(sps):
+            word = toks[sp.start].text
+            if sp.end - sp.start == 1 and word.endswith("s") and fold(word[:-1]) in surnames and sp.label != "PERSON":
+                sps[n] = EntSpan(sp.start, sp.end, "PERSON")
+
+
+def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """A city the model labelled a person or an organisation is a place when the briefing names
+    its country or (US) state: "Austin" in a story about Texas, "Sendai" in one about Japan. Not
+    a name that is part of a person's name in the briefing."""
+    places, people = set(), set()
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for sp in sps:
+            text = surface(toks, sp.start, sp.end)
+            if sp.label == "GPE" and knowledge.place(text):
+                places.add(knowledge.place(text))
+            if sp.label == "PERSON" and sp.end - sp.start >= 2:
+                people.update(t.text for t in toks[sp.start:sp.end])
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for n, sp in enumerate(sps):
+            text = surface(toks, sp.start, sp.end)
+            if sp.label in ("PERSON", "ORG", "NORP") and text not in people and \
+                    not (sp.label == "PERSON" and toks[sp.end - 1].dep in ("nsubj", "nsubjpass")) and \
+                    knowledge.place_names(text.title() if text.isupper() else text) & places:
+                sps[n] = EntSpan(sp.start, sp.end, "GPE")
+
+
+def drop_numbered_common_nouns(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
+    """"Unit 3", "Reactor 4": a common noun (written in lower case elsewhere) and a number."""
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        sps[:] = [sp for sp in sps if not (sp.end - sp.start == 2 and toks[sp.end - 1].text.isdigit() and
+                                           is_common_word(toks[sp.start].text, lower))]
+
+
+def known_names(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]
+                ) -> dict[tuple[str, ...], Counter]:
+    """Every name in the briefing as its folded token sequence, with the labels it was given."""
+    known: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for sp in sps:
+            known[tuple(fold(t.text) for t in toks[sp.start:sp.end])][sp.label] += 1
+    return known
+
+
+def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
+    """Other occurrences of a name known anywhere in the briefing are mentions too, unless they
+    sit inside a longer proper name; so is a person's surname alone. Known names are matched as token sequences, case-sensitively,
+    with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
+    known = known_names(parsed, spans)
+    for key, labels in list(known.items()):  # "Okafor, 52, said" after "Mira Okafor"
+        if len(key) >= 2 and labels.most_common(1)[0][0] == "PERSON" and key[-1][:1].isupper() and \
+                key[-1].isalpha() and len(key[-1]) >= 3 and (key[-1],) not in known:
+            known[(key[-1],)]["PERSON"] += 1
+    lengths: dict[str, list[int]] = defaultdict(list)  # first token -> lengths of the names it starts
+    for key in known:
+        lengths[key[0]].append(len(key))
+    for ls in lengths.values():
+        ls[:] = sorted(set(ls), reverse=True)  # longest first; a few lengths per token, never all names
+    for a, pa in enumerate(parsed):
+        for si, seg in enumerate(pa.segments):
+            toks = seg.tokens
+            current = spans.setdefault((a, si), [])
+            i = 0
+            folded = [fold(t.text) for t in toks]
+            while i < len(toks):
+                for n in lengths.get(folded[i], ()):
+                    e = i + n
+                    key = tuple(folded[i:e])
+                    if e > len(toks) or key not in known or _in_time(seg, i, e) or \
+                            n == 1 and not toks[i].tag.startswith("NNP") and _sentence_start(toks, i):
+                        continue  # "in May" is a date; "Love" opening a sentence may be a word
+                    inner = [sp for sp in current if sp.start < e and i < sp.end]
+                    if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
+                        continue  # already a mention, or part of a longer one
+                    others = [sp for sp in current if sp not in inner]
+                    if _inside_longer_name(toks, i, e, others):
+                        continue
+                    current[:] = others  # a known longer name replaces its fragments
+                    current.append(EntSpan(i, e, known[key].most_common(1)[0][0]))
+                    i = e - 1
+                    break
+                i += 1
+            current.sort(key=lambda sp: sp.start)
+
+
+def _in_time(seg: Parsed, s: int, e: int) -> bool:
+    return any(ent.label in TIME_LABELS and ent.start <= s and e <= ent.end for ent in seg.ents)
+
+
+def _sentence_start(toks: tuple[Token, ...], i: int) -> bool:
+    return i == 0 or toks[i - 1].sent != toks[i].sent or toks[i - 1].text in ("“", "\"", "‘", "'", "(")
+
+
+def _inside_longer_name(toks: tuple[Token, ...], s: int, e: int, spans: list[EntSpan]) -> bool:
+    def glued(t: Token) -> bool:
+        return _is_propn(t) and t.text.lower() not in TITLE_NOUNS and not _covered(spans, t.i, t.i + 1)
+
+    before = toks[s - 1] if s > 0 else None
+    after = toks[e] if e < len(toks) else None
+    if before is not None and before.sent == toks[s].sent and glued(before) and \
+            not (before.i == 0 or toks[before.i - 1].pos == "PUNCT" and toks[before.i - 1].text in ".!?“\""):
+        return True
+    if after is not None and glued(after):
+        return True
+    if before is not None and before.text in ("-", "–") and not before.ws and before.i > 0 and \
+            not toks[before.i - 1].text.islower():
+        return True  # "Rolls-Royce", but not "pro-Assad"
+    return False
+
+
+def vote_labels(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
+    """One label per surface form across the briefing: the majority of its mentions."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for sp in sps:
+            votes[surface(toks, sp.start, sp.end)][sp.label] += 1
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for n, sp in enumerate(sps):
+            best = max(votes[surface(toks, sp.start, sp.end)].items(), key=lambda kv: (kv[1], kv[0]))[0]
+            sps[n] = EntSpan(sp.start, sp.end, best)
+
+
+def sentence_span(seg: Parsed, token: int) -> tuple[int, int]:
+    """Character span of the sentence holding a token."""
+    s, e = seg.sents[seg.tokens[token].sent]
+    return seg.tokens[s].start, seg.tokens[e - 1].end
+
+
+def hyphen_parts(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> list[Mention]:
+    """Known names inside a hyphenated token: "U.S.-Russia talks", "pro-Assad fighters"."""
+    known = known_names(parsed, spans)
+    out = []
+    for (a, si), sps in sorted(spans.items()):
+        pa = parsed[a]
+        for tok in pa.segments[si].tokens:
+            if "-" not in tok.text.strip("-") or _covered(sps, tok.i, tok.i + 1):
+                continue
+            for part in re.finditer(r"[^-\[\](){}\"“”]+", tok.text):
+                labels = known.get((fold(part.group()),))
+                if labels and part.group()[:1].isupper():
+                    start = tok.start + part.start()
+                    out.append(Mention(pa.article.id, si, tok.i, tok.i + 1, start, start + len(part.group()),
+                                       part.group(), labels.most_common(1)[0][0],
+                                       sentence_span(pa.segments[si], tok.i)))
+    return out
+
+

@@ -1,0 +1,157 @@
+"""Editors' help: the merges the entity stage was unsure about and the pairs it did not merge
+but might have, each with the `overrides.yml` line that would settle it (`briefing review`).
+
+A plain function over a built Briefing: it reads the entities' names and aliases, never the text.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from . import knowledge
+from .model import Briefing, Entity
+from .cluster import without_legal_form
+from .names import COMPASS_POINTS, compact, first_names_match, fold, is_acronym, name_parts, normalize
+
+SPELLING_MIN = 80  # surname similarity (rapidfuzz ratio) worth a look
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str  # "unsure" (merged, maybe wrongly) or "missed" (apart, maybe one)
+    forms: tuple[str, ...]
+    reason: str
+    line: str  # the overrides.yml rule that would apply it, under its key
+
+    def __str__(self) -> str:
+        return f"{' / '.join(self.forms)}: {self.reason}\n    overrides.yml: {self.line}"
+
+
+def _quote(form: str) -> str:
+    """A YAML flow scalar: plain when safe, else double-quoted."""
+    if form and form[0].isalnum() and not any(c in form for c in ":#,[]{}'\"&*!|>%@`"):
+        return form
+    return '"' + form.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _split(alias: str, entity: Entity, reason: str) -> Suggestion:
+    return Suggestion("unsure", (alias, entity.name), f"{reason}, in {entity.name}", f"split: [{_quote(alias)}]")
+
+
+def _merge(a: Entity, b: Entity, reason: str) -> Suggestion:
+    return Suggestion("missed", (a.name, b.name), reason, f"merge: [[{_quote(a.name)}, {_quote(b.name)}]]")
+
+
+def unsure_merges(entity: Entity) -> list[Suggestion]:
+    """Aliases joined by the weaker rules: a first name alone, differing first names or surname
+    spellings, a shorter or reordered form of a named thing, a compass point."""
+    forms = sorted({normalize(a) for a in entity.aliases})
+    out = []
+    if entity.label == "PERSON":
+        full = [f for f in forms if len(name_parts(f)) >= 2]
+        for f in forms:
+            parts = name_parts(f)
+            if len(parts) == 1 and full and all(name_parts(g)[-1] != parts[0] for g in full) and \
+                    any(name_parts(g)[0] == parts[0] for g in full):
+                out.append(_split(f, entity, "a first name alone, joined to the one person with that first name"))
+        for i, a in enumerate(full):
+            for b in full[i + 1:]:
+                pa, pb = name_parts(a), name_parts(b)
+                alias = a if b == entity.name else b
+                if pa[-1] != pb[-1]:
+                    out.append(_split(alias, entity, "surnames spelled differently"))
+                elif pa[0] != pb[0] and len(pa[0]) > 1 and len(pb[0]) > 1:
+                    out.append(_split(alias, entity, "first names differ"))
+        return out
+    for f in forms:
+        others = [g for g in forms if g != f]
+        if f == entity.name:
+            continue
+        if f in COMPASS_POINTS and entity.label in ("GPE", "LOC"):
+            out.append(_split(f, entity, "a compass point, joined to the one country named after it"))
+        elif not is_acronym(f) and knowledge.place(f) is None and any(_shorter(f, g) for g in others):
+            out.append(_split(f, entity, "a shorter form of a longer name"))
+        elif any(_reordered(f, g) for g in others):
+            out.append(_split(f, entity, "the same name in another word order or language"))
+    return out
+
+
+def _reordered(a: str, b: str) -> bool:
+    """"Université Laval" and "Laval University": the same words, reordered or translated; not
+    a plural, punctuation or a legal form ("Acme Co." and "Acme Company")."""
+    def key(form: str) -> list[str]:
+        return sorted(w[:5] for w in fold(form).casefold().split() if w not in ("of", "de", "the", "la", "le"))
+
+    ca, cb = compact(without_legal_form(a)), compact(without_legal_form(b))
+    return len(a.split()) > 1 and key(a) == key(b) and ca.rstrip("s") != cb.rstrip("s")
+
+
+def _shorter(short: str, long_: str) -> bool:
+    """"Olympics" of "Winter Olympics", "Heathrow" of "Heathrow Airport"; not "Islamic State" of
+    "Islamic State in Iraq and the Levant" (an expansion the text itself gives)."""
+    s, l_ = short.casefold().split(), long_.casefold().split()
+    tail = l_[len(s):]
+    return len(s) < len(l_) and (l_[-len(s):] == s or l_[:len(s)] == s and len(tail) <= 2 and
+                                 not set(tail) & {"of", "in", "and", "the", "for"})
+
+
+def missed_merges(entities: list[Entity]) -> list[Suggestion]:
+    """Entities kept apart that an editor may want as one: people with one surname, people whose
+    names are spelled nearly alike, and a short form that fits several entities."""
+    out = []
+    people = [e for e in entities if e.label == "PERSON" and len(name_parts(e.name)) >= 2]
+    by_surname: dict[str, list[Entity]] = defaultdict(list)
+    by_initial: dict[str, list[Entity]] = defaultdict(list)
+    for e in people:
+        parts = name_parts(e.name)
+        by_surname[parts[-1]].append(e)
+        by_initial[parts[0] + " " + parts[-1][:1]].append(e)
+    for surname, group in sorted(by_surname.items()):
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                out.append(_merge(a, b, f"same surname ({surname.title()})"))
+    for group in by_initial.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                sa, sb = name_parts(a.name)[-1], name_parts(b.name)[-1]
+                if sa != sb and (fuzz.ratio(sa, sb) >= SPELLING_MIN or Levenshtein.distance(sa, sb) == 1):
+                    out.append(_merge(a, b, "names spelled nearly alike"))
+    lone: dict[str, list[Entity]] = defaultdict(list)
+    for e in people:
+        parts = name_parts(e.name)
+        lone[parts[-1]].append(e)
+        if not first_names_match(parts[0], parts[-1]):
+            lone[parts[0]].append(e)
+    for e in entities:
+        parts = name_parts(e.name)
+        cands = [c for c in lone.get(parts[0], []) if c is not e] if len(parts) == 1 else []
+        if len(cands) >= 2:
+            out += [_merge(e, c, f"a short form that fits {len(cands)} people") for c in cands]
+    return out
+
+
+def suggestions(briefing: Briefing) -> list[Suggestion]:
+    """Unsure merges first, then missed ones; each once, in a stable order."""
+    found = [s for e in briefing.entities for s in unsure_merges(e)] + missed_merges(list(briefing.entities))
+    seen, out = set(), []
+    for s in found:
+        if (s.kind, s.line) not in seen:
+            seen.add((s.kind, s.line))
+            out.append(s)
+    return out
+
+
+def report(found: list[Suggestion]) -> str:
+    """Plain text for the terminal."""
+    if not found:
+        return "Nothing to review: no merge the tool was unsure about, no likely pair left apart."
+    lines = []
+    for kind, title in (("unsure", "Merged, but the tool was unsure (split them with the line shown):"),
+                        ("missed", "Kept apart, but they may be one (merge them with the line shown):")):
+        items = [s for s in found if s.kind == kind]
+        if items:
+            lines += [title] + [f"  {s}" for s in items] + [""]
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,66 @@
+"""Scraper residue seen on real pages (invented lines): removed by general rules, listed in
+`removed`, while real headlines and paragraphs that look a little like them stay."""
+import pytest
+
+from briefing import residue, sources
+
+
+@pytest.mark.parametrize("line", [
+    "Image: Volunteers stack sandbags along the river bank in the old town",
+    "Firefighters stand beside the burned warehouse on Tuesday, May 3. (Associated Press)",
+    "The harbour master speaks to reporters,... (Associated Press)",
+    "A crane lifts the damaged hull out of the water. (Lena Ortiz/Harbour Times)",
+    "Rescuers carry a boy across the flooded square in Valencia, Spain. Picture taken May 3. REUTERS/Ana Ruiz",
+    "A still from the video shared by the family. Family/Handout via REUTERS",
+    "The gate was open when the crew arrived. (via Facebook)",
+    "JUST WATCHED Floods sweep through the valley Replay More Videos ... MUST WATCH Floods sweep 01:58",
+    "02:41",
+    "Slideshow (12 Images)",
+    "Story highlights",
+    "CLOSE",
+    "Read or Share this story",
+    "Media playback is unsupported on your device",
+    "Replay",
+    "More Videos",
+    "Video",
+    "READ: Council votes to close the old bridge after inspection",
+    "LIKE US ON FACEBOOK: Our city page brings council news to your feed",
+    "La mairie confirme que le pont est fermé <a href=\"https://example.org/x\">#pont</a> —@mairie",
+    "___",
+    "(SCROLL DOWN FOR LIVE UPDATES)",
+    "Newsletter Sign Up Continue reading the main story Please verify you're not a robot.",
+])
+def test_page_furniture_is_residue(line):
+    assert residue.is_residue(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Following the storm, ferries stayed in port",          # "follow" only as a whole word
+    "Shares in the ferry company fell sharply",             # "share" only as a whole word
+    "Watchdog fines harbour operator over safety lapses",   # "watch" only as a whole word
+    "Closed roads slow the recovery effort",                # "close" only as a whole word
+    "Videographer Ana Ruiz filmed the rescue from a boat.",
+    "The mayor said the bridge would reopen in June.",
+    "The mayor (a former engineer) said the bridge would reopen in June.",
+    "Ferry crews walked out on Monday, the union said.",
+    "Diplomatic thaw",                                        # a subhead is content
+    "Sales rose 4% at AC/DC Records, its owner said.",
+])
+def test_real_lines_are_not_residue(line):
+    assert not residue.is_residue(line)
+
+
+def test_every_removal_is_listed_with_its_offsets(tmp_path):
+    text = ("Harbour reopens after storm\n\n"
+            "Slideshow (4 Images)\n\n"
+            "The harbour reopened on Friday, the port authority said.\n\n"
+            "Workers clear debris from the quay on Thursday. (Associated Press)\n\n"
+            "Shares in the ferry company rose 3 percent.\n")
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    article, _ = sources.read_article(path, "seeds/a.txt")
+    removed = [(r.text, text[r.start:r.end]) for r in article.removed]
+    assert removed == [("Slideshow (4 Images)", "Slideshow (4 Images)"),
+                       ("Workers clear debris from the quay on Thursday. (Associated Press)",
+                        "Workers clear debris from the quay on Thursday. (Associated Press)")]
+    assert any("Shares in the ferry company" in s.text for s in article.segments)

@@ -1,0 +1,83 @@
+"""`briefing review`: unsure merges and likely missed ones, each with the overrides.yml line that
+settles it; the line really does what it says when added to overrides.yml (invented articles)."""
+import subprocess
+import sys
+
+import yaml
+
+from briefing import overrides, repair, resolve, review
+from briefing.model import Briefing, Entity
+
+from conftest import analyse
+
+
+def entity(name, label, *aliases):
+    return Entity(name.lower().replace(" ", "-"), name, label, tuple(sorted({name, *aliases})), ())
+
+
+def test_unsure_merges_name_the_alias_to_split():
+    found = review.suggestions(Briefing("t", (), (
+        entity("Mira Okafor", "PERSON", "Mira", "Okafor"),
+        entity("Pavel Jazcko", "PERSON", "Pavel Jaczko"),
+        entity("Winter Olympics", "EVENT", "Olympics"),
+        entity("Lund University", "ORG", "Université Lund"),
+        entity("North Korea", "GPE", "North"),
+    ), ()))
+    lines = {s.line for s in found if s.kind == "unsure"}
+    assert lines == {"split: [Mira]", "split: [Pavel Jaczko]", "split: [Olympics]", "split: [Université Lund]",
+                     "split: [North]"}
+
+
+def test_sure_merges_are_not_listed():
+    found = review.suggestions(Briefing("t", (), (
+        entity("Mira Okafor", "PERSON", "Okafor", "Mr Okafor"),       # a surname after its full name
+        entity("United Kingdom", "GPE", "Britain", "UK"),             # one country by the data
+        entity("Acme Co.", "ORG", "Acme Company"),                    # a legal form
+        entity("Islamic State", "ORG", "Islamic State in Iraq and the Levant", "ISIL"),  # the text's own alias
+        entity("Westerners", "NORP", "West"),                         # a group, no compass rule
+    ), ()))
+    assert found == []
+
+
+def test_missed_merges_same_surname_close_spelling_and_short_form_with_two_people():
+    found = review.suggestions(Briefing("t", (), (
+        entity("Ana Vela", "PERSON"), entity("Luis Vela", "PERSON"), entity("Vela", "PERSON"),
+        entity("Tomas Ruiz", "PERSON"), entity("Tomas Ruis", "PERSON"),
+        entity("Kenji Mori", "PERSON"),
+    ), ()))
+    lines = [s.line for s in found if s.kind == "missed"]
+    assert "merge: [[Ana Vela, Luis Vela]]" in lines
+    assert "merge: [[Tomas Ruiz, Tomas Ruis]]" in lines or "merge: [[Tomas Ruis, Tomas Ruiz]]" in lines
+    assert "merge: [[Vela, Ana Vela]]" in lines and "merge: [[Vela, Luis Vela]]" in lines
+    assert not any("Kenji Mori" in line for line in lines)
+
+
+def test_quoting_keeps_the_line_valid_yaml():
+    found = review.suggestions(Briefing("t", (), (entity("Ana Vela", "PERSON"), entity("Luis: Vela", "PERSON")), ()))
+    key, value = found[0].line.split(": ", 1)
+    assert yaml.safe_load(f"{key}: {value}") == {"merge": [["Ana Vela", "Luis: Vela"]]}
+
+
+def test_the_suggested_line_applies_on_a_real_parse(parser, tmp_path):
+    texts = {"a": "Ferry strike\n\nMaria Lopez said the crews would stay out. Carlos Lopez, her brother, agreed.",
+             "b": "Strike goes on\n\nCarlos Lopez told reporters the port was closed."}
+    parsed, ents, _ = analyse(parser, texts)
+    found = [s for s in review.suggestions(Briefing("t", (), tuple(ents), ())) if s.kind == "missed"]
+    assert [s.line for s in found] == ["merge: [[Carlos Lopez, Maria Lopez]]"]
+    key, value = found[0].line.split(": ", 1)
+    path = tmp_path / "overrides.yml"
+    path.write_text(f"version: 1\n{key}:\n  - {value[1:-1]}\n", encoding="utf-8")
+    rules, problems = overrides.load(path, "overrides.yml")
+    assert problems == []
+    merged, _ = resolve.resolve(parsed, repair.mentions(parsed), rules)
+    assert any({"Maria Lopez", "Carlos Lopez"} <= set(e.aliases) for e in merged)
+
+
+def test_cli_review_lists_and_writes_nothing(project):
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    res = subprocess.run([sys.executable, "-m", "briefing", "review"], cwd=project, capture_output=True, text=True,
+                         timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert "overrides.yml: " in res.stdout or res.stdout.startswith("Nothing to review")
+    after = sorted(p.relative_to(project) for p in project.rglob("*") if ".cache" not in p.parts)
+    assert after == [p for p in before if ".cache" not in p.parts]
