@@ -44,6 +44,7 @@ class Result:
     rendered: list[str] = field(default_factory=list)  # briefings whose pages were rendered again
     timings: dict[str, float] = field(default_factory=dict)
     several: bool = False  # a site of several briefings (seeds/ holds folders)
+    kept: tuple[tuple[str, Briefing], ...] = ()  # (seeds folder, briefing), when gather was asked to keep them
 
 
 @dataclass
@@ -61,8 +62,10 @@ class _Plan:
 
 
 def gather(settings: Settings, base: Path, parser: Parser | None = None,
-           progress: Callable[[int, int], None] | None = None) -> Result:
-    """Read, annotate and render the briefings configured by `settings` (paths relative to `base`)."""
+           progress: Callable[[int, int], None] | None = None, keep: bool = False) -> Result:
+    """Read, annotate and render the briefings configured by `settings` (paths relative to `base`).
+    With `keep`, the result also holds every briefing (from the cache where it could), for tools
+    that read them (`briefing review`); otherwise a briefing is dropped once its pages are made."""
     clock = _Clock()
     seeds_dir = settings.path(base, "seeds")
     found_sources, several, problems = layout.discover(seeds_dir, _relative(seeds_dir, base), settings.title,
@@ -84,11 +87,15 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     the_site = site.build(settings.title, [p.entry.summary for p in plans]) if several else None
     links = site.links(the_site) if the_site else {}
     pages: dict[str, str] = {}
+    kept = []
     for plan in plans:
         shared = {eid: f"../entities/{sid}.md" for eid, sid in links.get(plan.source.slug, {}).items()} \
             if several else None
         prefix = f"{plan.source.slug}/" if plan.source.slug else ""
         pages.update({prefix + rel: text for rel, text in runner.pages(plan, shared).items()})
+        if keep:
+            kept.append((plan.source.label, runner.briefing(plan)))
+        plan.briefing = None  # done with it: a site of many briefings holds only their pages
     if the_site is not None:
         pages.update(render.site_pages(the_site))
     pages.update(render.assets())
@@ -96,7 +103,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     problems += _prune(parser, runner.store, {k for p in plans for k in p.entry.parses}, settings, base)
     clock.lap("cache")
     briefings = the_site.briefings if the_site else tuple(p.entry.summary for p in plans)
-    return Result(pages, problems, briefings, runner.rebuilt, runner.rendered, clock.timings, several)
+    return Result(pages, problems, briefings, runner.rebuilt, runner.rendered, clock.timings, several, tuple(kept))
 
 
 class _Clock:
@@ -187,15 +194,19 @@ class _Runner:
         key = results.key([plan.key, json.dumps(sorted(shared.items())) if shared is not None else "alone"])
         got = self.store.load(dict[str, str], key, "pages")
         if got is None:
-            if plan.briefing is None:
-                plan.briefing = self.store.load(Briefing, plan.key, "briefing")
-            if plan.briefing is None:  # an entry without its briefing (a damaged cache): run it again
-                self.run([plan])
-            got = render.pages(plan.briefing, shared)
+            got = render.pages(self.briefing(plan), shared)
             self.store.store(dict[str, str], key, "pages", got)
             self.rendered.append(plan.source.label)
-        plan.briefing = None  # done with it: a site of many briefings holds only their pages
         return got
+
+    def briefing(self, plan: _Plan) -> Briefing:
+        """The plan's briefing: just built, or from the cache, or (an entry whose briefing is gone
+        from a damaged cache) built again."""
+        if plan.briefing is None:
+            plan.briefing = self.store.load(Briefing, plan.key, "briefing")
+        if plan.briefing is None:
+            self.run([plan])
+        return plan.briefing
 
 
 def _problems(plans: list[_Plan], site_label: str) -> list[Diagnostic]:

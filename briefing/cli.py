@@ -133,8 +133,11 @@ def review(config_file: Path, seeds: Path | None) -> None:
         _report(problems, quiet=True)
         sys.exit(2)
     try:
-        result = gather(settings, config_file.parent)
+        result = gather(settings, config_file.parent, keep=True)
     except ModelNotFound as exc:
         click.echo(f"ERROR    - {exc}", err=True)
         sys.exit(2)
-    click.echo(review_stage.report(review_stage.suggestions(result.briefing)), nl=False)
+    for label, briefing in result.kept:  # one briefing, or each briefing folder under its name
+        if result.several:
+            click.echo(f"== {label}")
+        click.echo(review_stage.report(review_stage.suggestions(briefing)).rstrip("\n"))

@@ -285,3 +285,14 @@ def test_the_cache_clean_up_drops_results_no_briefing_uses_and_keeps_the_rest(si
     again = gather(tight, copy, own)
     assert again.rebuilt == [] and again.rendered == []  # everything in use stayed
     assert not [p for p in again.problems if "removed" in p.message]
+
+
+def test_review_lists_each_briefing_from_the_cache(site, tmp_path):
+    copy = copy_of(site, tmp_path)
+    before = generated(copy)
+    res = subprocess.run([sys.executable, "-m", "briefing", "review"], cwd=copy, capture_output=True, text=True,
+                         timeout=300)
+    assert res.returncode == 0, res.stderr
+    headers = [line for line in res.stdout.splitlines() if line.startswith("== ")]
+    assert headers == ["== seeds/ferry-fares", "== seeds/harbour-bridge", "== seeds/rail-strike"]
+    assert generated(copy) == before
