@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import facts as facts_stage
-from . import cachefiles, layout, render, repair, resolve, results, site, sources
+from . import cachefiles, knowledge, layout, render, repair, resolve, results, site, sources
 from . import overrides as overrides_stage
 from .config import Settings
 from .layout import Source
@@ -75,6 +75,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     site_rules, found = overrides_stage.load(overrides_file, site_label)
     problems += found
     parser = parser or Parser(settings.model, settings.path(base, "cache_dir"), settings.processes)
+    knowledge.keep_tables_in(settings.path(base, "cache_dir") / "knowledge")
     runner = _Runner(settings, site_rules, parser, results.Store(settings.path(base, "cache_dir")), clock, progress)
     common = _common_inputs(settings, parser, overrides_file, several)
     plans = [_Plan(src, _key(src, common)) for src in found_sources]
