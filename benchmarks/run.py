@@ -84,7 +84,7 @@ def make_corpus(n: int, folder: Path) -> int:
     return words
 
 
-def project(n: int) -> Path:
+def project(n: int | str) -> Path:
     base = OUT / str(n)
     if base.exists():
         shutil.rmtree(base)
@@ -175,6 +175,52 @@ def run(n: int) -> dict:
     return row
 
 
+STRESS_MARK = "## Oversized single articles (`python benchmarks/run.py --stress`)"
+VERBS = ["said", "reported", "told reporters", "confirmed", "wrote", "announced"]
+OBJECTS = ["ships were stuck in", "crossings were cancelled from", "families left", "roads were closed near",
+           "workers were sent to", "boats were counted in"]
+
+
+def stress_sentence(rng: random.Random) -> str:
+    """One invented news sentence with a person, a place, a number and sometimes a quote."""
+    who = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    where = rng.choice(PLACES + CITIES)
+    n = rng.choice(NUMBERS + [str(rng.randint(2, 900))])
+    if rng.random() < 0.2:
+        return f'"We counted {n} boats in {where} on Monday," {who} {rng.choice(VERBS)}.'
+    return f"{who} {rng.choice(VERBS)} that {n} {rng.choice(OBJECTS)} {where}."
+
+
+def stress_articles() -> dict[str, str]:
+    """{row name: article text}: 10,000 short paragraphs; one line of about 1.95 MB."""
+    rng = random.Random(10)
+    paragraphs = "Storm over the coast\n\n" + "\n\n".join(stress_sentence(rng) for _ in range(10_000)) + "\n"
+    line, size = [], 0
+    while size < 1_950_000:
+        line.append(stress_sentence(rng))
+        size += len(line[-1].encode("utf-8")) + 1
+    return {"paragraphs": ("10,000 paragraphs", paragraphs), "line": ("one 2 MB line", " ".join(line) + "\n")}
+
+
+def stress() -> str:
+    rows = ["| article | bytes | build (s) | stages (s) | peak RSS (MB) | briefing.json (MB) |", "|---|---|---|---|---|---|"]
+    for slug, (name, text) in stress_articles().items():
+        print(f"{name} ...", file=sys.stderr, flush=True)
+        base = project(f"stress-{slug}")
+        (base / "seeds").mkdir()
+        (base / "seeds/article.txt").write_text(text, encoding="utf-8")
+        t, rss, err = measure([sys.executable, "-m", "briefing", "build", "-v"], base)
+        stages = {m.group(1): float(m.group(2)) for m in re.finditer(r"DEBUG\s+-\s+(\w+)\s+([\d.]+)s", err)}
+        size = (base / "docs/briefing/briefing.json").stat().st_size
+        rows.append(f"| {name} | {len(text.encode()):,} | {t:.1f} | "
+                    + ", ".join(f"{k} {v:.1f}" for k, v in stages.items())
+                    + f" | {rss:,} | {size / 1e6:.1f} |")
+        print(rows[-1], file=sys.stderr, flush=True)
+    return (f"{STRESS_MARK}\n\nMachine: {platform.machine()}, {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}; date {dt.date.today().isoformat()}; command "
+            f"`python benchmarks/run.py --stress`.\n\n" + "\n".join(rows) + "\n")
+
+
 def table(rows: list[dict]) -> str:
     head = ("| N | words | build (s) | model load (s) | NLP stage (s) | raw nlp.pipe (s) | NLP / raw | later stages (s, % of build) "
             "| edit one, rebuild (s, % of build) | no-change rebuild (s) | plain mkdocs (s) | annotated mkdocs (s) "
@@ -224,7 +270,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     ap.add_argument("--out", default=str(ROOT / "benchmarks/RESULTS.md"), help="'-' for stdout")
+    ap.add_argument("--stress", action="store_true", help="only the oversized single-article rows")
     args = ap.parse_args()
+    previous = Path(args.out).read_text(encoding="utf-8") if args.out != "-" and Path(args.out).exists() else ""
+    previous, site_mark, site_rest = previous.partition(SITE_SECTION)  # benchmarks/site_scale.py's part, last
+    site_part = site_mark + site_rest
+    main_part, mark, stress_part = previous.partition(STRESS_MARK)
+    if args.stress:
+        section = stress()
+        if args.out == "-":
+            print(section)
+        else:
+            Path(args.out).write_text(main_part.rstrip("\n") + "\n\n" + section + (f"\n{site_part}" if site_part else ""),
+                                      encoding="utf-8")
+            print(section)
+        return
     rows = []
     for n in args.sizes:
         print(f"N={n} ...", file=sys.stderr, flush=True)
@@ -239,10 +299,8 @@ def main() -> None:
     if args.out == "-":
         print(report)
     else:
-        path = Path(args.out)
-        old = path.read_text(encoding="utf-8") if path.exists() else ""
-        site = old[old.index(SITE_SECTION):] if SITE_SECTION in old else ""  # benchmarks/site_scale.py's part stays
-        path.write_text(report + ("\n" + site if site else ""), encoding="utf-8")
+        kept = f"\n{mark}{stress_part}" if mark else ""  # the last --stress rows stay
+        Path(args.out).write_text(report + kept + (f"\n{site_part}" if site_part else ""), encoding="utf-8")
         print(report)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import facts as facts_stage
-from . import cachefiles, knowledge, layout, render, repair, resolve, results, site, sources
+from . import cachefiles, knowledge, layout, render, repair, resolve, results, safeyaml, site, sources
 from . import overrides as overrides_stage
 from .config import Settings
 from .layout import Source
@@ -78,7 +78,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     knowledge.keep_tables_in(settings.path(base, "cache_dir") / "knowledge")
     runner = _Runner(settings, site_rules, parser, results.Store(settings.path(base, "cache_dir")), clock, progress)
     common = _common_inputs(settings, parser, overrides_file, several)
-    plans = [_Plan(src, _key(src, common)) for src in found_sources]
+    plans = [_Plan(src, _key(src, common, settings.max_article_bytes)) for src in found_sources]
     for plan in plans:
         plan.entry = runner.store.load(Entry, plan.key, "entry")
     clock.lap("cache")
@@ -251,24 +251,22 @@ def _common_inputs(settings: Settings, parser: Parser, overrides_file: Path, sev
             _read(overrides_file), "several" if several else "alone"]
 
 
-def _key(src: Source, common: list[bytes | str]) -> str:
+def _key(src: Source, common: list[bytes | str], max_bytes: int) -> str:
     """The key of a briefing's result: the common inputs, where it is, the plugin's metadata for a
-    flat seeds folder, and the names and bytes of the files in its folder (articles, briefing.yml,
-    overrides.yml; only the names of the others, which the build reports)."""
+    flat seeds folder, and the names and contents of the files in its folder (layout.inputs)."""
     where = json.dumps([src.slug, src.label, src.title, src.articles], sort_keys=True, default=str,
                        ensure_ascii=False)
-    parts: list[bytes | str] = [*common, where]
-    if src.folder.is_dir():
-        for path in sorted(src.folder.iterdir()):
-            if path.is_file():
-                read = path.suffix.lower() in sources.SUFFIXES or (src.slug and path.name in layout.RESERVED_FILES)
-                parts += [path.name, _read(path) if read else b""]
-    return results.key(parts)
+    return results.key([*common, where, *(part for name, data in layout.inputs(src, max_bytes)
+                                          for part in (name, data))])
 
 
 def _read(path: Path) -> bytes:
+    """The site's overrides file as a key part (overrides.load reports what is wrong with it)."""
     try:
-        return path.read_bytes()
+        if not path.is_file():
+            return b""
+        with path.open("rb") as fh:
+            return fh.read(safeyaml.MAX_BYTES + 1)
     except OSError as exc:
         return f"unreadable: {exc.strerror}".encode()
 

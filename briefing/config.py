@@ -11,9 +11,10 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from . import metadata
 from .model import Diagnostic
 from .nlp import DEFAULT_MODEL
-from .sources import META_KEYS
+from .text import shorten
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,11 @@ def settings_from(values: dict[str, Any], where: str) -> tuple[Settings, list[Di
                                                        f"got {value}"))
             continue
         kwargs[key] = value
-    for aid, meta in (kwargs.get("articles") or {}).items():
-        if not isinstance(meta, dict) or set(meta) - set(META_KEYS):
-            problems.append(Diagnostic("error", where, f"`articles: {aid}:` must map some of "
-                                                       f"{', '.join(META_KEYS)} to values"))
+    if "articles" in kwargs:  # each article's metadata checked like front matter (metadata.py)
+        articles = {}
+        for aid, meta in kwargs["articles"].items():
+            articles[str(aid)], found = metadata.check(meta, where, f"`articles: {shorten(aid, 40)}:` ",
+                                                       "fix it in the plugin's options")
+            problems += found
+        kwargs["articles"] = articles
     return Settings(**kwargs), problems

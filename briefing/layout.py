@@ -8,21 +8,24 @@ files beside briefing folders are reported and not built.
 from __future__ import annotations
 
 import hashlib
-import re
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from slugify import slugify
 
+from . import safeyaml
+from .metadata import KEYS as META_KEYS
+from .metadata import check as metadata_check
 from .model import Diagnostic
-from .sources import META_KEYS, SUFFIXES
+from .sources import SUFFIXES
+from .text import shorten
 
 BRIEFING_FILE = "briefing.yml"
 OVERRIDES_FILE = "overrides.yml"
 RESERVED_FILES = (BRIEFING_FILE, OVERRIDES_FILE)  # files in a briefing folder that are not articles
 RESERVED_SLUGS = frozenset({"entities", "months", "index", "articles", "glossary"})  # site page folders
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -38,9 +41,10 @@ class Source:
 
     @property
     def overrides(self) -> Path | None:
-        """The briefing's own overrides.yml (a briefing folder's only)."""
+        """The briefing's own overrides.yml (a briefing folder's only); a symbolic link is not
+        followed (`metadata` reports it)."""
         own = self.folder / OVERRIDES_FILE
-        return own if self.slug and own.is_file() else None
+        return own if self.slug and own.is_file() and not own.is_symlink() else None
 
 
 @dataclass(frozen=True)
@@ -54,15 +58,18 @@ class Metadata:
 def discover(seeds: Path, label: str, title: str, articles: dict) -> tuple[list[Source], bool, list[Diagnostic]]:
     """(briefings, whether the seeds folder is a site of several, problems). `title` and `articles`
     are the plugin options; they belong to the single briefing of a flat seeds folder."""
-    subfolders = sorted(p for p in seeds.iterdir() if p.is_dir() and not p.name.startswith(".")) \
-        if seeds.is_dir() else []
+    entries = [e for e in _entries(seeds) if not e.name.startswith(".")] if seeds.is_dir() else []
+    subfolders = [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False)]
     folders = [p for p in subfolders if _is_briefing(p)]
     if not folders:
         return [Source("", seeds, label, title, dict(articles))], False, []
     problems: list[Diagnostic] = [Diagnostic("info", f"{label}/{p.name}", "ignored: a folder without articles "
                                                                           f"(*.txt, *.md) or {BRIEFING_FILE}")
                                   for p in subfolders if p not in folders]
-    loose = sorted(p.name for p in seeds.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    problems += [Diagnostic("error", f"{label}/{e.name}", "skipped: a symbolic link to a folder; a briefing must "
+                                                          "be a real folder in the seeds folder, so move or copy it "
+                                                          "here") for e in entries if e.is_symlink() and e.is_dir()]
+    loose = [e.name for e in entries if _regular(e) and Path(e.name).suffix.lower() in SUFFIXES]
     if loose:
         problems.append(Diagnostic("warning", label, f"not built: {', '.join(loose)} (article files beside briefing "
                                                      "folders); move each into the folder of its briefing"))
@@ -88,6 +95,9 @@ def metadata(src: Source) -> tuple[Metadata, list[Diagnostic]]:
         return Metadata(src.title or "Briefing", None, src.articles, "mkdocs.yml"), []
     label = f"{src.label}/{BRIEFING_FILE}"
     meta, problems = read_briefing_file(src.folder / BRIEFING_FILE, label)
+    if (src.folder / OVERRIDES_FILE).is_symlink():
+        problems.append(Diagnostic("error", f"{src.label}/{OVERRIDES_FILE}", "not applied: a symbolic link; keep "
+                                                                             "the file itself in the folder"))
     return Metadata(meta.get("title") or src.folder.name, meta.get("date"), meta.get("articles") or {}, label), problems
 
 
@@ -107,52 +117,110 @@ def _slugs(names: list[str]) -> dict[str, tuple[str, str | None]]:
     return out
 
 
+def inputs(src: Source, max_bytes: int) -> list[tuple[str, bytes]]:
+    """(file name, what the build reads of it) for every file in the briefing's folder: the bytes of
+    its articles (up to the size limit), briefing.yml and overrides.yml; for a symbolic link, where
+    it points (never followed); for other files, nothing (only their names reach messages)."""
+    out = []
+    for entry in _entries(src.folder):
+        name = entry.name
+        read = Path(name).suffix.lower() in SUFFIXES or (src.slug and name in RESERVED_FILES)
+        if entry.is_symlink():
+            try:
+                out.append((name, b"link:" + os.fsencode(os.readlink(entry.path))))
+            except OSError:
+                out.append((name, b"link"))
+        elif read and _regular(entry):
+            out.append((name, _bounded_bytes(Path(entry.path), max_bytes)))
+        else:
+            out.append((name, b""))
+    return out
+
+
+def _bounded_bytes(path: Path, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes of a regular file, without following a link or blocking."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return f"unreadable: {exc.strerror}".encode()
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return b"not a regular file"
+        if info.st_size > max_bytes:
+            return f"too large: {info.st_size} {info.st_mtime_ns}".encode()
+        return fh.read(max_bytes + 1)
+
+
 def _is_briefing(folder: Path) -> bool:
-    return any(p.suffix.lower() in SUFFIXES or p.name == BRIEFING_FILE for p in folder.iterdir() if p.is_file())
+    return any(_regular(e) and (Path(e.name).suffix.lower() in SUFFIXES or e.name == BRIEFING_FILE)
+               for e in _entries(folder))
+
+
+def _entries(folder: Path) -> list[os.DirEntry]:
+    try:
+        return sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return []
+
+
+def _regular(entry: os.DirEntry) -> bool:
+    """A regular file, never through a symbolic link (as sources.read_seeds reads articles)."""
+    return entry.is_file(follow_symlinks=False)
 
 
 def read_briefing_file(path: Path, label: str) -> tuple[dict, list[Diagnostic]]:
-    """`briefing.yml`: {title, date, articles}. A bad file is reported and the briefing still builds
-    without the part that was wrong."""
-    if not path.is_file():
+    """`briefing.yml`: {title, date, articles}, through safeyaml (no aliases, bounded) and checked by
+    metadata.py like front matter. A bad file or value is an error naming it; the briefing still
+    builds without what was wrong."""
+    if not os.path.lexists(path):
         return {}, []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        return {}, [Diagnostic("error", label, f"not read ({exc}); fix the YAML (keys: title, date, articles)")]
+    text, problem = _read_text(path, label)
+    if problem is not None:
+        return {}, [problem]
+    data, problem = safeyaml.load(text, label, outcome="the briefing builds without it")
+    if problem is not None:
+        return {}, [problem]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
-        return {}, [Diagnostic("error", label, "not read: expected `key: value` lines (title, date, articles)")]
-    problems = []
-    out: dict = {}
-    for key in sorted(set(map(str, data)) - {"title", "date", "articles"}):
-        problems.append(Diagnostic("warning", label, f"unknown key `{key}` ignored; known: title, date, articles"))
-    title = data.get("title")
-    if title is not None:
-        if isinstance(title, (str, int, float)):
-            out["title"] = str(title).strip() or None
-        else:
-            problems.append(Diagnostic("warning", label, "`title` should be text; ignored"))
-    date = data.get("date")
-    if date is not None:
-        text = date.isoformat() if hasattr(date, "isoformat") else str(date)
-        if ISO_DATE.match(text):
-            out["date"] = text
-        else:
-            problems.append(Diagnostic("warning", label, f"`date: {text}` ignored: write it as YYYY-MM-DD"))
-    arts = data.get("articles")
-    if arts is not None:
-        if isinstance(arts, dict):
-            good = {}
-            for aid, meta in arts.items():
-                if isinstance(meta, dict) and not set(map(str, meta)) - set(META_KEYS):
-                    good[str(aid)] = meta
-                else:
-                    problems.append(Diagnostic("warning", label, f"`articles: {aid}:` ignored: it must map some "
-                                                                 f"of {', '.join(META_KEYS)} to values"))
-            out["articles"] = good
-        else:
-            problems.append(Diagnostic("warning", label, "`articles:` ignored: map each article's file name "
-                                                         f"(without extension) to some of {', '.join(META_KEYS)}"))
+        return {}, [Diagnostic("error", label, "not read: expected `key: value` lines (title, date, articles); "
+                                               "the briefing builds without it")]
+    problems = [Diagnostic("error", label, f"unknown key `{shorten(k, 40)}` ignored; known keys are title, date, "
+                                           "articles") for k in data if k not in ("title", "date", "articles")]
+    out, found = metadata_check({k: data[k] for k in ("title", "date") if k in data}, label, outcome="ignored")
+    problems += found
+    articles = data.get("articles")
+    if isinstance(articles, dict):
+        out["articles"] = {}
+        for aid, meta in articles.items():
+            values, found = metadata_check(meta, label, f"`articles: {shorten(aid, 40)}:` ",
+                                           "ignored, the article still builds")
+            problems += found
+            out["articles"][str(aid)] = values
+    elif articles is not None:
+        problems.append(Diagnostic("error", label, "`articles:` ignored: map each article's file name (without "
+                                                   f"extension) to some of {', '.join(META_KEYS)}"))
     return out, problems
+
+
+def _read_text(path: Path, label: str) -> tuple[str, Diagnostic | None]:
+    """A regular file of at most safeyaml.MAX_BYTES, as UTF-8, never through a symbolic link."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        why = "a symbolic link; keep the file itself in the folder" if path.is_symlink() else exc.strerror
+        return "", Diagnostic("error", label, f"not read: {why}; the briefing builds without it")
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            return "", Diagnostic("error", label, "not read: not a regular file; the briefing builds without it")
+        data = fh.read(safeyaml.MAX_BYTES + 1)
+    if len(data) > safeyaml.MAX_BYTES:
+        return "", Diagnostic("error", label, f"not read: over {safeyaml.MAX_BYTES:,} bytes; the briefing builds "
+                                              "without it")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return "", Diagnostic("error", label, f"not read: not UTF-8 (byte {exc.start}); save it as UTF-8; the "
+                                              "briefing builds without it")

@@ -6,6 +6,7 @@ exactly as decoded from disk.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -14,14 +15,31 @@ Level = Literal["error", "warning", "info"]
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """A problem found while building, kept as data until the CLI or plugin reports it."""
+    """A problem found while building, kept as data until the CLI or plugin reports it.
+
+    Shown with `str()`: one line, whatever a file name or a quoted value holds (a newline in a
+    file name must not start a line that CI reads as an annotation)."""
 
     level: Level
     file: str
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.message}" if self.file else self.message
+        text = f"{self.file}: {self.message}" if self.file else self.message
+        return _INVISIBLE.sub(_escaped, text)
+
+
+# Line breaks, control, format (bidi overrides, zero-width) and lone surrogate characters (a
+# non-UTF-8 file name decoded by the OS): Unicode categories Cc, Cf, Cs, Zl, Zp, shown as escapes.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e"
+                        "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
+                        "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+                        "\U000e0001\U000e0020-\U000e007f]")
+
+
+def _escaped(m: re.Match) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}" if c < 0x10000 else f"\\U{c:08x}"
 
 
 @dataclass(frozen=True)

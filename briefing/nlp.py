@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import itertools
 import json
 import marshal
 import os
@@ -180,17 +181,17 @@ class Parser:
 
     def _load(self, key: str, article: Article) -> ParsedArticle | None:
         """Cache entries are `marshal` data (plain tuples of str and int; no code, unlike pickle),
-        several times faster to read than JSON. A damaged entry is recomputed."""
+        several times faster to read than JSON. An entry is used only if it checks out against the
+        article (`_checked`); a damaged or edited one is recomputed."""
         path = self._path(key)
         if path is None or not path.exists():
             return None
         try:
             data = marshal.loads(path.read_bytes())
-            segs = tuple(Parsed(tuple(map(Token._make, tokens)), tuple(map(EntSpan._make, ents)), sents)
-                         for tokens, ents, sents in data)
         except (OSError, ValueError, TypeError, EOFError):
             return None
-        return ParsedArticle(article, segs) if len(segs) == len(article.segments) else None
+        segs = _checked(data, article)
+        return ParsedArticle(article, segs) if segs is not None else None
 
     def _store(self, key: str, parsed: ParsedArticle) -> None:
         path = self._path(key)
@@ -205,3 +206,45 @@ class Parser:
             os.replace(tmp, path)
         except OSError:
             pass  # the cache is an optimisation; a read-only disk still builds
+
+
+LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,39}")  # an entity label: it reaches class names and the glossary
+
+
+def _checked(data: object, article: Article) -> tuple[Parsed, ...] | None:
+    """A cache entry as Parsed segments, or None unless every part has the type and shape
+    `_store` writes: one entry per segment; tokens numbered in order whose text and whitespace
+    spell exactly the segment's text at their offsets; heads, sentences and entity spans inside the
+    segment; labels that are labels. Done column by column, so a warm build stays fast."""
+    if type(data) is not tuple or len(data) != len(article.segments):
+        return None
+    out = []
+    for seg, item in zip(article.segments, data):
+        if type(item) is not tuple or len(item) != 3 or not all(type(part) is tuple for part in item):
+            return None
+        tokens, ents, sents = item
+        n = len(tokens)
+        if set(map(type, tokens)) - {tuple} or set(map(len, tokens)) - {10}:
+            return None
+        if set(map(type, sents)) - {tuple} or set(map(len, sents)) - {2} or not sents:
+            return None
+        if n:
+            i, text, start, ws, tag, pos, dep, head, lemma, sent = zip(*tokens)
+            if set(map(type, i + start + head + sent)) - {int} or set(map(type, text + ws + tag + pos + dep + lemma)) - {str}:
+                return None
+            spelled = tuple(map(str.__add__, text, ws))
+            if (i != tuple(range(n)) or "".join(spelled) != seg.text
+                    or start != tuple(itertools.accumulate(map(len, spelled[:-1]), initial=seg.start))
+                    or min(head) < 0 or max(head) >= n or min(sent) < 0 or max(sent) >= len(sents)):
+                return None
+        for s_, e_ in sents:
+            if type(s_) is not int or type(e_) is not int or not 0 <= s_ <= e_ <= n:
+                return None
+        last = 0
+        for ent in ents:
+            if (type(ent) is not tuple or len(ent) != 3 or type(ent[0]) is not int or type(ent[1]) is not int
+                    or type(ent[2]) is not str or not last <= ent[0] < ent[1] <= n or not LABEL.fullmatch(ent[2])):
+                return None
+            last = ent[1]
+        out.append(Parsed(tuple(map(Token._make, tokens)), tuple(map(EntSpan._make, ents)), sents))
+    return tuple(out)

@@ -20,9 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from . import safeyaml
 from .model import Diagnostic
+from .text import shorten
 
 VERSION = 1
 LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")
@@ -63,49 +63,69 @@ def combine(site: Rules, own: Rules) -> Rules:
 
 
 def load(path: Path, label: str) -> tuple[Rules, list[Diagnostic]]:
+    """Read and check the overrides file: YAML through safeyaml (no aliases, bounded), every value's
+    type checked; a problem is a Diagnostic naming the file, never an exception."""
     if not path.exists():
         return Rules(), []
+    if not path.is_file():
+        return Rules(), [Diagnostic("error", label, "overrides not applied: not a regular file")]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        return Rules(), [Diagnostic("error", label, f"overrides not applied: cannot read it as YAML ({exc})")]
+        size = path.stat().st_size
+        text = path.read_text(encoding="utf-8") if size <= safeyaml.MAX_BYTES else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        return Rules(), [Diagnostic("error", label, f"overrides not applied: cannot read it ({shorten(str(exc), 200)})")]
+    if size > safeyaml.MAX_BYTES:
+        return Rules(), [Diagnostic("error", label, f"overrides not applied: {size:,} bytes is over the "
+                                                    f"{safeyaml.MAX_BYTES:,}-byte limit")]
+    data, problem = safeyaml.load(text, label, outcome="fix the file")
+    if problem:
+        return Rules(), [Diagnostic("error", label, f"overrides not applied: {problem.message}")]
+    data = data or {}
     problems: list[Diagnostic] = []
     if not isinstance(data, dict):
         return Rules(), [Diagnostic("error", label, "overrides not applied: expected `key: value` lines")]
     if data.get("version", VERSION) != VERSION:
-        problems.append(Diagnostic("error", label, f"overrides not applied: version {data.get('version')!r} "
+        problems.append(Diagnostic("error", label, f"overrides not applied: version {shorten(data.get('version'))} "
                                                    f"is not supported (this tool reads version {VERSION})"))
         return Rules(), problems
     known = {"version", "ignore", "merge", "split", "rename", "relabel", "describe", "facts"}
-    for key in sorted(set(map(str, data)) - known):
+    for key in sorted(shorten(k, 40) for k in data if k not in known):
         problems.append(Diagnostic("error", label, f"unknown key `{key}`; known: {', '.join(sorted(known))}"))
+
+    def name(value: object) -> bool:
+        return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
 
     def strings(key: str) -> tuple[str, ...]:
         value = data.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+        if not isinstance(value, list) or not all(map(name, value)):
             problems.append(Diagnostic("error", label, f"`{key}` must be a list of names"))
             return ()
         return tuple(str(v) for v in value)
 
     def mapping(key: str) -> dict[str, str]:
         value = data.get(key) or {}
-        if not isinstance(value, dict) or not all(isinstance(v, (str, int)) for v in value.values()):
+        if not isinstance(value, dict) or not all(name(k) and name(v) for k, v in value.items()):
             problems.append(Diagnostic("error", label, f"`{key}` must map names to text"))
             return {}
         return {str(k): str(v) for k, v in value.items()}
 
     merge = []
-    for group in data.get("merge") or []:
+    groups = data.get("merge") or []
+    if not isinstance(groups, list):
+        problems.append(Diagnostic("error", label, "`merge` must be a list of lists of names"))
+        groups = []
+    for group in groups:
         if isinstance(group, list) and len(group) >= 2 and all(isinstance(g, str) for g in group):
             merge.append(tuple(group))
         else:
-            problems.append(Diagnostic("error", label, f"`merge` entries are lists of two or more names: {group!r}"))
+            problems.append(Diagnostic("error", label, f"`merge` entries are lists of two or more names, not "
+                                                       f"{shorten(group)}"))
     relabel = mapping("relabel")
-    for name, lab in list(relabel.items()):
+    for entity, lab in list(relabel.items()):
         if lab not in LABELS:
-            problems.append(Diagnostic("error", label, f"relabel `{name}`: unknown label {lab!r}; use one of "
-                                                       f"{', '.join(LABELS)}"))
-            del relabel[name]
+            problems.append(Diagnostic("error", label, f"relabel `{shorten(entity)}`: unknown label "
+                                                       f"{shorten(lab, 20)}; use one of {', '.join(LABELS)}"))
+            del relabel[entity]
     fact_ignore, fact_pair, fact_status = _fact_rules(data.get("facts"), label, problems)
     return Rules(label, strings("ignore"), tuple(merge), strings("split"), mapping("rename"), relabel,
                  mapping("describe"), fact_ignore, fact_pair, fact_status), problems
@@ -136,7 +156,7 @@ def _fact_rules(value, label: str, problems: list[Diagnostic]):
             pair.append(tuple(group))
         else:
             problems.append(Diagnostic("error", label, f"`facts: pair` entries are lists of two or more fact ids: "
-                                                       f"{group!r}"))
+                                                       f"{shorten(group)}"))
     status = value.get("status") or {}
     if not isinstance(status, dict):
         problems.append(Diagnostic("error", label, "`facts: status` must map fact ids to agree, differ or single"))
@@ -146,6 +166,6 @@ def _fact_rules(value, label: str, problems: list[Diagnostic]):
         if st in FACT_STATUSES:
             checked[str(fid)] = st
         else:
-            problems.append(Diagnostic("error", label, f"facts: status `{fid}`: unknown status {st!r}; use one of "
-                                                       f"{', '.join(FACT_STATUSES)}"))
+            problems.append(Diagnostic("error", label, f"facts: status `{shorten(fid)}`: unknown status "
+                                                       f"{shorten(st, 20)!r}; use one of {', '.join(FACT_STATUSES)}"))
     return tuple(ignore), tuple(pair), checked

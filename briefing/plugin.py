@@ -2,7 +2,8 @@
 
 Generated pages are added as virtual files (`File.generated`), so the plugin never writes into
 docs/ and `mkdocs serve` does not rebuild in a loop; the seeds folder and overrides file are
-watched instead.
+watched instead. Copies that `briefing build` wrote into the same folder are left out of the
+site (on_files), so the site always shows exactly the current seeds.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from . import output
 from .build import gather
 from .config import Settings, clip, option_type, settings_from
 from .model import Diagnostic
@@ -69,10 +71,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
+        """The plugin owns the generated folder: files that `briefing build` wrote there and nobody
+        changed since (output.generated) leave the site, current or stale, and the fresh pages are
+        added as virtual files. Any other file there is the user's and stays; one at a generated
+        path is a warning, and that generated page is not published."""
         if not self.config.enabled:
             return files
         settings = self._settings()
         base_dir = Path(config.config_file_path or ".").parent
+        docs_dir = Path(config.docs_dir)
+        folder, problem = output.folder_in(docs_dir, settings.output)
+        if folder is None:
+            raise PluginError(str(problem))
         if self._parser is None or self._parser.model_name != settings.model:
             self._parser = Parser(settings.model, settings.path(base_dir, "cache_dir"), settings.processes)
         try:
@@ -81,13 +91,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(str(exc)) from exc
         for problem in result.problems:
             _log(problem)
-        out = settings.output.strip("/")
+        out = folder.relative_to(docs_dir).as_posix()
+        label = _shown(folder, base_dir)
+        own, found = output.generated(folder, label)
+        for problem in found:
+            _log(problem)
+        for file in list(files):
+            if file.src_uri.startswith(f"{out}/") and file.src_uri[len(out) + 1:] in own:
+                files.remove(file)  # written by `briefing build`, unchanged: the fresh page replaces it
         self._several = result.several
         for rel, text in sorted(result.pages.items()):
             uri = f"{out}/{rel}"
-            existing = files.get_file_from_path(uri)
-            if existing is not None:
-                files.remove(existing)  # a copy written by `briefing build`; the fresh one wins
+            if files.get_file_from_path(uri) is not None:
+                _log(Diagnostic("warning", f"{label}/{rel}", "kept: this file was not written by `briefing build` "
+                                                             "(or was edited since), so the page briefing generates "
+                                                             "here is not published; move or delete the file to "
+                                                             "publish it"))
+                continue
             inclusion = InclusionLevel.UNDEFINED
             if result.several and not _site_nav_page(rel):
                 inclusion = InclusionLevel.NOT_IN_NAV  # built and searchable, reached from the site's pages
@@ -194,6 +214,14 @@ def _walk(items):
     for item in items:
         yield item
         yield from _walk(getattr(item, "children", None) or [])
+
+
+def _shown(path: Path, base: Path) -> str:
+    """A path as messages show it: relative to mkdocs.yml where it can be."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _log(problem: Diagnostic) -> None:

@@ -2,56 +2,101 @@
 lines (residue.py) are set aside with their offsets."""
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 
-import yaml
-
-from . import datelines, residue
+from . import datelines, residue, safeyaml
+from . import metadata as metadata_stage
 from .model import Article, Diagnostic, Segment
 from .text import SENTENCE_END, clean_text
 
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 2_000_000  # the longest news articles are a few hundred KB
-META_KEYS = ("title", "source", "date", "url", "author")
+MAX_FRONT_MATTER = 64_000  # characters between the `---` lines
+META_KEYS = metadata_stage.KEYS
 
 
 def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None = None,
                label: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[list[Article], list[Diagnostic]]:
-    """Read every article in `folder`; a bad file becomes a Diagnostic and is skipped."""
+    """Read every article in `folder`; a bad file becomes a Diagnostic and is skipped.
+
+    Articles are the regular files directly in the folder named *.txt or *.md. A symbolic link is
+    never followed (`ln -s /proc/self/environ seeds/env.txt` would publish the environment), and
+    two files giving one article id (`a.txt`, `a.md`) keep only the first.
+    """
     metadata = metadata or {}
     label = label or folder.name
     if not folder.is_dir():
         return [], [Diagnostic("error", label, "seeds folder not found: create it and put articles "
                                                "(*.txt or *.md) in it, or set `seeds:` in the config")]
     articles, problems = [], []
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
-    if not files:
-        problems.append(Diagnostic("warning", label, "no articles (*.txt, *.md) in the seeds folder"))
-    ignored = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() not in SUFFIXES
-                     and not p.name.startswith("."))
-    for name in ignored:
-        problems.append(Diagnostic("info", f"{label}/{name}", "ignored: only .txt and .md files are articles"))
-    for path in files:
-        article, found = read_article(path, f"{label}/{path.name}", metadata.get(path.stem, {}), max_bytes)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        return [], [Diagnostic("error", label, f"cannot list the seeds folder ({exc.strerror})")]
+    first_of: dict[str, str] = {}  # article id -> the file that gave it
+    for entry in entries:
+        file = f"{label}/{entry.name}"
+        if Path(entry.name).suffix.lower() not in SUFFIXES:
+            if not entry.name.startswith(".") and entry.is_file(follow_symlinks=False):
+                problems.append(Diagnostic("info", file, "ignored: only .txt and .md files are articles"))
+            continue
+        if entry.is_symlink():
+            problems.append(Diagnostic("error", file, "skipped: a symbolic link; articles must be regular files "
+                                                      "in the seeds folder, so copy the file here instead"))
+            continue
+        if not entry.is_file(follow_symlinks=False):
+            if not entry.is_dir(follow_symlinks=False):
+                problems.append(Diagnostic("error", file, "skipped: not a regular file (a device, pipe or socket); "
+                                                          "save the article as a text file"))
+            continue
+        aid = Path(entry.name).stem
+        if aid in first_of:
+            problems.append(Diagnostic("error", file, f"skipped: {first_of[aid]} already gives the article id "
+                                                      f"`{aid}`; rename one of the two files"))
+            continue
+        first_of[aid] = file
+        article, found = read_article(Path(entry.path), file, metadata.get(aid, {}), max_bytes)
         problems.extend(found)
         if article is not None:
             articles.append(article)
+    if not first_of:
+        problems.append(Diagnostic("error", label, "no articles (*.txt, *.md) in the seeds folder: add the "
+                                                   "articles, or point `seeds:` at the folder that holds them"))
     return articles, problems
+
+
+def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes | None, str | None]:
+    """At most `max_bytes` of a regular file, without following a symbolic link; (data, problem)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        return None, f"skipped: cannot read it ({exc.strerror})"
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return None, "skipped: not a regular file; save the article as a text file"
+        # st_size can lie (a /proc file says 0): the limit is on what is actually read
+        data = fh.read(max_bytes + 1) if info.st_size <= max_bytes else b""
+        if info.st_size > max_bytes or len(data) > max_bytes:
+            size = f"{info.st_size:,} bytes is" if info.st_size > max_bytes else "it is"
+            return None, (f"skipped: {size} over the {max_bytes:,}-byte limit for one article; split it, or "
+                          "raise `max_article_bytes`")
+    return data, None
 
 
 def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None, max_bytes: int = MAX_BYTES
                  ) -> tuple[Article | None, list[Diagnostic]]:
+    """One article file. `meta` is metadata already checked (metadata.check) from the config; the
+    front matter of a .md file is checked here and wins key by key."""
     problems: list[Diagnostic] = []
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return None, [Diagnostic("error", file, f"skipped: {size:,} bytes is over the {max_bytes:,}-byte "
-                                                    "limit for one article; split it, or raise `max_article_bytes`")]
-        data = path.read_bytes()
-    except OSError as exc:
-        return None, [Diagnostic("error", file, f"skipped: cannot read it ({exc.strerror})")]
+    data, problem = _read_bytes(path, max_bytes)
+    if data is None:
+        return None, [Diagnostic("error", file, problem or "skipped")]
     head = data[:8192]
     if head.count(b"\x00") * 20 > len(head):  # more than 5% NUL bytes: not an article
         return None, [Diagnostic("error", file, "skipped: binary file (NUL bytes); save the article as UTF-8 text")]
@@ -61,18 +106,17 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         raw = data.decode("cp1252", errors="replace")
         problems.append(Diagnostic("warning", file, f"not valid UTF-8 (byte {exc.start}); read as Windows-1252. "
                                                     "Save it as UTF-8 to silence this"))
-    meta = dict(meta or {})
+    meta = {k: clean_text(v) for k, v in (meta or {}).items() if k in META_KEYS and isinstance(v, str)}
     body_start = 0
     if path.suffix.lower() == ".md":
-        front, body_start, problem = _front_matter(raw)
-        if problem:
-            problems.append(Diagnostic("warning", file, problem))
-        meta = {**meta, **front}
-    segments, removed = split_segments(raw, body_start, clean_text(str(meta.get("title") or "")) or None)
+        front, body_start, found = _front_matter(raw, file)
+        problems += found
+        meta.update(front)
+    segments, removed = split_segments(raw, body_start, meta.get("title"))
     if not segments:
         problems.append(Diagnostic("error", file, "skipped: no text (empty, or only whitespace and residue lines)"))
         return None, problems
-    title = clean_text(str(meta.get("title") or "")) or None
+    title = meta.get("title")
     if title is None:
         first = segments[0]
         if first.kind != "title":
@@ -80,47 +124,40 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         title = clean_text(first.text)
         if len(title) > 120:
             title = title[:117].rsplit(" ", 1)[0] + "…"
-    for key in ("source", "date", "url", "author"):
-        value = meta.get(key)
-        if value is not None and not isinstance(value, (str, int, float)) and not hasattr(value, "isoformat"):
-            problems.append(Diagnostic("warning", file, f"front matter `{key}` should be text; ignored"))
-            meta.pop(key)
-    date = meta.get("date")
     return datelines.guess_source(Article(
         id=path.stem,
         file=file,
         raw=raw,
         title=title or path.stem,
         segments=tuple(segments),
-        source=_text_or_none(meta.get("source")),
-        date=(date.isoformat() if hasattr(date, "isoformat") else _text_or_none(date)),
-        url=_text_or_none(meta.get("url")),
-        author=_text_or_none(meta.get("author")),
+        source=meta.get("source"),
+        date=meta.get("date"),
+        url=meta.get("url"),
+        author=meta.get("author"),
         removed=tuple(removed),
     )), problems
 
 
-def _text_or_none(value: object) -> str | None:
-    text = clean_text(str(value)) if value is not None else ""
-    return text or None
-
-
-def _front_matter(raw: str) -> tuple[dict, int, str | None]:
-    """YAML front matter between `---` lines; returns (data, offset of the body, problem)."""
+def _front_matter(raw: str, file: str) -> tuple[dict[str, str], int, list[Diagnostic]]:
+    """YAML front matter between `---` lines: (checked metadata, offset of the body, problems).
+    Read through safeyaml (no aliases, bounded) and checked by metadata.check."""
     m = re.match(r"\ufeff?---[ \t]*\r?\n(.*?)(?:^|\n)---[ \t]*(?:\r?\n|$)", raw, re.DOTALL)
     if not m:
-        return {}, 0, None
-    try:
-        data = yaml.safe_load(m.group(1)) or {}
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where else ""
-        return {}, m.end(), f"malformed front matter{line}: fix the YAML between the `---` lines; metadata ignored"
+        return {}, 0, []
+    if len(m.group(1)) > MAX_FRONT_MATTER:
+        return {}, m.end(), [Diagnostic("warning", file, f"front matter over {MAX_FRONT_MATTER:,} characters; "
+                                                         "metadata ignored")]
+    data, problem = safeyaml.load(m.group(1), file, line_offset=1,
+                                  outcome="fix the YAML between the `---` lines; metadata ignored")
+    if problem:
+        return {}, m.end(), [Diagnostic("warning", file, f"malformed front matter: {problem.message}")]
+    if data is None:
+        return {}, m.end(), []
     if not isinstance(data, dict):
-        return {}, m.end(), "front matter is not a mapping of `key: value` lines; metadata ignored"
-    unknown = sorted(str(k) for k in data if k not in META_KEYS)
-    problem = f"unknown front matter keys {unknown}; known: {', '.join(META_KEYS)}" if unknown else None
-    return {k: v for k, v in data.items() if k in META_KEYS}, m.end(), problem
+        return {}, m.end(), [Diagnostic("warning", file, "front matter is not a mapping of `key: value` lines; "
+                                                         "metadata ignored")]
+    values, problems = metadata_stage.check(data, file, "front matter ")
+    return values, m.end(), problems
 
 
 def _blocks(raw: str, start: int) -> list[tuple[int, int]]:
@@ -176,12 +213,15 @@ def split_segments(raw: str, start: int = 0, title: str | None = None) -> tuple[
     return segments, removed
 
 
-MAX_SEGMENT = 20_000  # characters; a longer paragraph is split at sentence ends (or spaces)
+# Characters; a longer paragraph is split at sentence ends (or spaces). News paragraphs are under
+# ~700 characters; spaCy's memory grows with the characters in a batch of 64 segments, so a one-line
+# 2 MB article peaked at 3.8 GB with 20,000-character pieces (see benchmarks/RESULTS.md).
+MAX_SEGMENT = 2_000
 
 
 def _bounded(raw: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split [s, e) into pieces of at most MAX_SEGMENT characters, so every later stage works on
-    paragraphs of bounded size even when an article is one 10 MB line."""
+    paragraphs of bounded size even when an article is one 2 MB line."""
     out = []
     while e - s > MAX_SEGMENT:
         window = raw[s:s + MAX_SEGMENT]

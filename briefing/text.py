@@ -10,3 +10,16 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\
 def clean_text(text: str) -> str:
     """Text as shown on a page: control and bidi-override characters removed, spaces folded."""
     return re.sub(r"\s+", " ", CONTROL.sub("", text)).strip()
+
+
+def shorten(value: object, limit: int = 60) -> str:
+    """A value for a message: its text (repr for non-strings), cut to `limit` characters.
+    A message must never print an unbounded value (a `version: *h` bomb once wrote 312 MB of log)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
+        text = "a very large number"  # repr() of a 5,000-digit int raises
+    elif isinstance(value, (str, int, float, bool)) or value is None:
+        text = value if isinstance(value, str) else repr(value)
+    else:
+        text = f"a {type(value).__name__}"  # never repr() a container: it could be huge or deep
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -33,3 +33,13 @@ def test_goals_report_met_and_unmet():
     assert "NLP stage <= 1.10x raw nlp.pipe: 1.03x (met)" in text
     assert "later stages < 10% of the build: 5.00% (met)" in text
     assert "growth N=100->1000 <= 1.1x linear: 1.00x (met)" in text
+
+
+def test_stress_articles_are_deterministic_and_at_their_sizes():
+    bench = load()
+    first, second = bench.stress_articles(), bench.stress_articles()
+    assert first == second
+    _, paragraphs = first["paragraphs"]
+    _, line = first["line"]
+    assert paragraphs.count("\n\n") == 10_000
+    assert line.count("\n") == 1 and 1_900_000 < len(line.encode()) <= 2_000_000  # under max_article_bytes

@@ -2,6 +2,7 @@
 import functools
 import http.server
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS, in_ci
-from hostile import HOSTILE_TITLE
+from hostile import BROWSER_ARTICLES, BROWSER_OVERRIDES, HOSTILE_TITLE
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
@@ -58,12 +59,16 @@ def served(tmp_path_factory):
     res = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True,
                          timeout=300)
     assert res.returncode == 0, res.stderr
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = serve(project / "site")
     yield f"http://127.0.0.1:{server.server_address[1]}", project
     server.shutdown()
+
+
+def serve(folder: Path):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 @pytest.fixture
@@ -205,3 +210,174 @@ def test_axe_finds_no_serious_violations_in_our_markup(page, served, scheme):
     (ARTIFACTS / f"axe-{scheme}.json").write_text(json.dumps(results, indent=1))
     assert all(not r["ours"] for r in results.values()), json.dumps(
         {u: r["ours"] for u, r in results.items()}, indent=1)[:3000]
+
+
+def test_tooltip_shows_on_keyboard_focus_and_escape_hides_it(page, served):
+    page.goto(article_url(served, "u-s-russia"))
+    link = page.locator("a.bf-ent", has_text="Vladimir Putin").first
+    link.focus()
+    tip = page.locator("#bf-tip")
+    tip.wait_for(state="visible", timeout=5000)
+    assert tip.inner_text().startswith("Person: Russian President")
+    assert link.get_attribute("aria-describedby") == "bf-tip"
+    page.keyboard.press("Escape")
+    tip.wait_for(state="hidden", timeout=5000)
+    assert page.errors == []
+
+
+def test_on_touch_the_first_tap_shows_the_tooltip_and_the_second_follows(browser, served):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    pg = context.new_page()
+    try:
+        pg.goto(article_url(served, "u-s-russia"))
+        link = pg.locator("a.bf-ent", has_text="Vladimir Putin").first
+        link.scroll_into_view_if_needed()
+        before = pg.url
+        box = link.bounding_box()
+        pg.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        pg.locator("#bf-tip").wait_for(state="visible", timeout=5000)
+        assert "Russian President" in pg.locator("#bf-tip").inner_text() and pg.url == before
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / "tooltip-tap-390.png"))
+        box = link.bounding_box()
+        pg.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        pg.wait_for_url("**/glossary/#vladimir-putin", timeout=10000)
+    finally:
+        context.close()
+
+
+# -- issue 10, finding 1: every title, truncated label and tooltip is inert in a real browser -----------
+@pytest.fixture(scope="module")
+def hostile_served(tmp_path_factory):
+    """One hostile build with the project's own mkdocs.yml, `navigation.footer` added."""
+    project = tmp_path_factory.mktemp("hostile-browser")
+    cfg = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    cfg = re.sub(r"\n      articles:\n(        .*\n)+", "\n", cfg)
+    cfg, added = re.subn(r"(\n  features:[^\n]*\n)", r"\1    - navigation.footer\n", cfg, count=1)
+    assert added == 1
+    (project / "mkdocs.yml").write_text(cfg, encoding="utf-8")
+    (project / "overrides.yml").write_text(BROWSER_OVERRIDES, encoding="utf-8")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("briefing"))
+    (project / "seeds").mkdir()
+    for name, text in BROWSER_ARTICLES.items():
+        (project / "seeds" / name).write_text(text, encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True,
+                         timeout=300)
+    assert res.returncode == 0, res.stderr
+    server = serve(project / "site")
+    yield f"http://127.0.0.1:{server.server_address[1]}", project
+    server.shutdown()
+
+
+# Before any page script: once the page is parsed, record every element scripts add to it; keep
+# taps and clicks from navigating away (the theme's and our handlers still run).
+PROBE = """
+window.__added = [];
+document.addEventListener("DOMContentLoaded", function () {
+  new MutationObserver(function (records) {
+    records.forEach(function (r) { r.addedNodes.forEach(function (n) {
+      if (n.nodeType === 1) { window.__added.push(n.outerHTML.slice(0, 2000)); }
+    }); });
+  }).observe(document, {subtree: true, childList: true});
+});
+window.addEventListener("click", function (e) { e.preventDefault(); }, true);
+"""
+TARGETS = "[title], .md-ellipsis, [data-bf-tip], .md-nav__link, .md-footer__link, .md-header__topic, .md-search-result__link"
+# markup in an added element (escaped text shows as &lt;img, so only real elements match)
+MARKUP = re.compile(r'<(img|script|iframe|object|embed|b)\b|<[a-z][a-z0-9-]*\b[^<>]*\s(on[a-z]+="|href="javascript:)', re.I)
+
+
+COLLECT = """([top, selector]) => {
+    window.scrollTo(0, top);
+    const all = Array.from(document.querySelectorAll(selector));
+    const outermost = all.filter(el => !all.some(other => other !== el && other.contains(el)));
+    const points = [];
+    for (const el of outermost) {
+        const r = el.getBoundingClientRect();
+        if (r.width < 1 || r.height < 1 || r.bottom < 0 || r.top > innerHeight) continue;
+        const x = r.left + Math.min(r.width / 2, 20), y = Math.max(r.top, 0) + Math.min(r.height, innerHeight) / 2;
+        const hit = document.elementFromPoint(x, y);
+        const sign = el.className + "|" + el.textContent.trim().slice(0, 120) + "|" + (el.getAttribute("title") || "");
+        if (hit && (el.contains(hit) || hit.contains(el))) points.push([x, y, el.matches("[data-bf-tip]"), sign]);
+    }
+    return [points, document.documentElement.scrollHeight];
+}"""
+
+
+def poke_all(pg, stats: dict, seen: set) -> None:
+    """Hover, then tap, every target a reader can reach, screen by screen; one already poked on an
+    earlier page (the same nav label, same text and title) is not poked again."""
+    height = pg.viewport_size["height"]
+    for action in ("hover", "tap"):
+        top = 0
+        while True:
+            points, total = pg.evaluate(COLLECT, [top, TARGETS])
+            for x, y, is_tip, sign in points:
+                if (action, sign) in seen:
+                    continue
+                seen.add((action, sign))
+                pg.mouse.move(x, y) if action == "hover" else pg.touchscreen.tap(x, y)
+                stats[action] += 1
+                if is_tip:
+                    tip = pg.evaluate("() => { const t = document.getElementById('bf-tip');"
+                                      " return t && !t.hidden ? [t.children.length, t.textContent] : null; }")
+                    assert tip is not None and tip[0] == 0, tip  # our tooltip shows, and holds text only
+                    stats["tips with markup as text"] += "<img src=x onerror=PWN()>" in tip[1]
+            top += height
+            if top >= total:
+                break
+    stats["truncated"] += pg.evaluate("() => Array.from(document.querySelectorAll('.md-ellipsis'))"
+                                      ".filter(e => e.offsetWidth < e.scrollWidth).length")
+
+
+def assert_nothing_ran(pg, errors, where) -> None:
+    pg.wait_for_timeout(150)  # a failed <img> load and its onerror come a moment later
+    assert errors == [], (where, errors)
+    assert pg.evaluate("typeof window.PWN") == "undefined", where
+    added = [h for h in pg.evaluate("window.__added") if MARKUP.search(h)]
+    assert added == [], (where, added[:3])
+    assert pg.evaluate("document.querySelectorAll('[onerror],[onmouseover],[onclick],[onload]').length") == 0, where
+
+
+@pytest.mark.parametrize("width,scheme", [(1280, "light"), (390, "dark"), (1280, "dark"), (390, "light")])
+def test_hovering_and_tapping_everything_runs_no_article_text(browser, hostile_served, width, scheme):
+    base, project = hostile_served
+    site = project / "site"
+    pages = ["", "briefing/", "briefing/glossary/"] + [
+        f"briefing/articles/{p.name}/" for p in sorted((site / "briefing/articles").iterdir())]
+    context = browser.new_context(viewport={"width": width, "height": 1200}, has_touch=True,
+                                  is_mobile=width < 600, color_scheme=scheme)
+    context.add_init_script(PROBE)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
+    stats = {"hover": 0, "tap": 0, "truncated": 0, "tips with markup as text": 0}
+    seen: set = set()
+    try:
+        for rel in pages:
+            pg.goto(f"{base}/{rel}")
+            pg.wait_for_load_state("load")
+            palette = pg.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert palette == {"light": "default", "dark": "slate"}[scheme]
+            poke_all(pg, stats, seen)
+            if width < 600:  # the nav and table of contents live in the drawer on a phone
+                pg.evaluate("document.getElementById('__drawer').checked = true")
+                poke_all(pg, stats, seen)
+            assert_nothing_ran(pg, errors, rel)
+        if width >= 600:  # search results
+            pg.evaluate("() => { const s = document.getElementById('__search'); s.checked = true;"
+                        " s.dispatchEvent(new Event('change')); }")
+            pg.locator("input.md-search__input").press_sequentially("onerror", delay=30)
+            pg.locator(".md-search-result__item").first.wait_for(timeout=15000)
+            poke_all(pg, stats, seen)
+            assert_nothing_ran(pg, errors, "search")
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"hostile-{width}-{scheme}.png"))
+    finally:
+        context.close()
+    assert stats["hover"] > 20 and stats["tap"] > 20, stats
+    assert stats["tips with markup as text"] > 0, stats  # the description's payload was shown, as text
+    if width < 600:
+        assert stats["truncated"] > 0, stats  # long titles were cut: the theme's ellipsis path ran

@@ -56,10 +56,53 @@ def test_a_bad_briefing_yml_is_reported_and_the_briefing_still_builds(tmp_path):
     assert [(s.slug, m.title, m.date) for s, (m, _) in zip(found, meta)] == [("storm-week", "Storm Week", None),
                                                                              ("quiet", "Quiet", None)]
     messages = [str(p) for _, found in meta for p in found]
-    assert any(m.startswith("seeds/Storm Week/briefing.yml: not read") and "fix the YAML" in m for m in messages)
-    assert "seeds/quiet/briefing.yml: `date: last week` ignored: write it as YYYY-MM-DD" in messages
-    assert any(m.startswith("seeds/quiet/briefing.yml: unknown key `colour`") for m in messages)
-    assert any(m.startswith("seeds/quiet/briefing.yml: `articles:` ignored") for m in messages)
+    assert len(messages) == 4 and all(p.level == "error" for _, found in meta for p in found)
+    assert messages[0].startswith("seeds/Storm Week/briefing.yml: not valid YAML") and messages[0].endswith(
+        "the briefing builds without it")
+    assert messages[1] == "seeds/quiet/briefing.yml: unknown key `colour` ignored; known keys are title, date, articles"
+    assert messages[2].startswith("seeds/quiet/briefing.yml: `date`: last week is not a date: write YYYY-MM-DD")
+    assert messages[3].startswith("seeds/quiet/briefing.yml: `articles:` ignored")
+
+
+def test_briefing_yml_values_are_checked_like_front_matter_and_aliases_are_refused(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b/one.txt").write_text("Title\n\nText.\n")
+    (tmp_path / "b/briefing.yml").write_text("title: 1984\ndate: 2031-02-30\narticles:\n"
+                                             "  one: {source: Coastal Herald, sorce: x, url: ftp://x}\n")
+    src = discover(tmp_path)[0][0]
+    meta, problems = layout.metadata(src)
+    assert meta == layout.Metadata("b", None, {"one": {"source": "Coastal Herald"}}, "seeds/b/briefing.yml")
+    text = "\n".join(p.message for p in problems)
+    assert "1984 is a YAML number, not text: put it in quotes" in text
+    assert "2031-02-30 is not a date" in text
+    assert "`articles: one:` unknown metadata key `sorce`: did you mean `source`?" in text
+    assert "is not a web address" in text
+    (tmp_path / "b/briefing.yml").write_text("title: &t Quiet\narticles: {one: {title: *t}}\n")
+    meta, problems = layout.metadata(src)
+    assert meta.title == "b" and "anchor `&t` refused" in problems[0].message
+
+
+def test_symbolic_links_are_never_followed(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Secret\n\nNot for publishing.\n")
+    (outside / "briefing.yml").write_text("title: Secret\n")
+    seeds = tmp_path / "seeds"
+    (seeds / "real").mkdir(parents=True)
+    (seeds / "real/a.txt").write_text("Title\n\nText.\n")
+    (seeds / "linked").symlink_to(outside, target_is_directory=True)
+    (seeds / "real/briefing.yml").symlink_to(outside / "briefing.yml")
+    (seeds / "real/overrides.yml").symlink_to(outside / "briefing.yml")
+    found, several, problems = discover(seeds)
+    assert [s.slug for s in found] == ["real"]
+    assert [str(p) for p in problems] == ["seeds/linked: skipped: a symbolic link to a folder; a briefing must be a "
+                                          "real folder in the seeds folder, so move or copy it here"]
+    meta, problems = layout.metadata(found[0])
+    assert meta.title == "real" and found[0].overrides is None
+    assert [p.file for p in problems] == ["seeds/real/briefing.yml", "seeds/real/overrides.yml"]
+    assert all("symbolic link" in p.message for p in problems)
+    inputs = dict(layout.inputs(found[0], 1000))
+    assert inputs["briefing.yml"].startswith(b"link:") and inputs["a.txt"] == b"Title\n\nText.\n"
 
 
 def test_slugs_are_stable_and_distinct(tmp_path):

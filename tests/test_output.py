@@ -66,8 +66,9 @@ def test_a_killed_build_leaves_the_previous_output_whole(tmp_path):
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         for n in range(40):
-            text = (gen / f"p{n}.md").read_text()
-            assert text in (f"old {n} " * 20_000, f"new {n} " * 20_000)
+            data = (gen / f"p{n}.md").read_bytes()
+            assert data in (output.stamp("p.md", (f"old {n} " * 20_000).encode()),
+                            output.stamp("p.md", (f"new {n} " * 20_000).encode()))
         assert not [p for p in os.listdir(gen) if p.endswith(".tmp") and not p.startswith(".")]
 
 
@@ -83,3 +84,135 @@ def test_written_pages_are_readable_by_others(tmp_path):
     finally:
         os.umask(old)
     assert (tmp_path / "gen/a.md").stat().st_mode & 0o777 == 0o644
+
+
+# -- issue 10, finding 6: the manifest is checked, never trusted --------------------------------------
+def forge_manifest(gen, entries):
+    import hashlib
+    import json
+    files = {rel: hashlib.sha256(path.read_bytes()).hexdigest() for rel, path in entries.items()}
+    (gen / output.MANIFEST).write_text(json.dumps({"tool": "briefing", "files": files}))
+
+
+def test_a_forged_manifest_entry_outside_the_folder_deletes_nothing(tmp_path):
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "precious.txt").write_text("the only copy")
+    gen = tmp_path / "docs/gen"
+    gen.mkdir(parents=True)
+    forge_manifest(gen, {"../../victim/precious.txt": victim / "precious.txt",
+                         str(victim / "precious.txt"): victim / "precious.txt"})
+    counts, problems = output.write(gen, {"a.md": "A"}, "gen")
+    assert (victim / "precious.txt").read_text() == "the only copy" and counts["removed"] == 0
+    assert len([p for p in problems if "ignored: not a file inside the folder" in p.message]) == 2
+
+
+def test_a_users_file_listed_by_a_forged_manifest_is_kept(tmp_path):
+    """Even with its right hash in the manifest, a file without the tool's stamp is the user's."""
+    gen = tmp_path / "gen"
+    gen.mkdir()
+    (gen / "notes.md").write_text("# My notes\n\nKept by hand.\n")
+    (gen / "index.md").write_text("# My own home page\n")
+    forge_manifest(gen, {"notes.md": gen / "notes.md", "index.md": gen / "index.md"})
+    counts, problems = output.write(gen, {"index.md": "# generated\n"}, "gen")
+    assert (gen / "notes.md").read_text() == "# My notes\n\nKept by hand.\n"
+    assert (gen / "index.md").read_text() == "# My own home page\n"
+    assert counts["removed"] == 0 and counts["kept"] == 2 and counts["written"] == 0
+    assert all("stamp" in p.message for p in problems)
+
+
+def test_a_symlinked_subfolder_is_neither_written_through_nor_cleaned(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "x.md").write_bytes(output.stamp("x.md", b"generated-looking"))
+    gen = tmp_path / "gen"
+    gen.mkdir()
+    (gen / "articles").symlink_to(elsewhere)
+    forge_manifest(gen, {"articles/x.md": elsewhere / "x.md"})
+    counts, problems = output.write(gen, {"articles/y.md": "Y"}, "gen")
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["x.md"]
+    assert any(p.level == "error" and "leaves the output folder" in p.message for p in problems)
+
+
+def test_the_tools_own_stale_files_are_still_removed(tmp_path):
+    gen = tmp_path / "gen"
+    output.write(gen, {"a.md": "---\ntitle: A\n---\n# A\n", "b.css": "b {}", "c.json": "{}"}, "gen")
+    assert output.stamped("a.md", (gen / "a.md").read_bytes()) and (gen / "c.json").read_text() == "{}"
+    counts, problems = output.write(gen, {}, "gen")
+    assert counts["removed"] == 3 and problems == [] and sorted(os.listdir(gen)) == sorted([output.LOCK, output.MANIFEST])
+
+
+# -- finding 8: one writer at a time -------------------------------------------------------------------
+HOLD = """
+import sys, time
+from pathlib import Path
+from briefing import output
+with output.lock(Path(sys.argv[1]), exclusive=True) as held:
+    print("held" if held else "no", flush=True)
+    time.sleep(30)
+"""
+
+
+def test_a_second_build_waits_for_the_lock_then_says_why(tmp_path):
+    gen = tmp_path / "gen"
+    gen.mkdir()
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(gen)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        counts, problems = output.write(gen, {"a.md": "A"}, "gen", wait=0.5)
+        assert counts["written"] == 0 and not (gen / "a.md").exists()
+        assert problems[0].level == "error" and "another build" in problems[0].message
+    finally:
+        holder.kill()
+        holder.wait()
+    counts, problems = output.write(gen, {"a.md": "A"}, "gen", wait=5)  # the OS released the dead holder's lock
+    assert counts["written"] == 1 and problems == []
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from briefing import output
+for n in range(12):
+    pages = {f"p{k}.md": f"{sys.argv[2]} {n} {k} " * 500 for k in range(20)}
+    counts, problems = output.write(Path(sys.argv[1]), pages, "gen")
+    assert not [p for p in problems if p.level == "error"], problems
+"""
+
+
+def test_two_builds_at_once_both_finish_and_leave_one_whole_output(tmp_path):
+    gen = tmp_path / "gen"
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(gen), name], stderr=subprocess.PIPE, text=True)
+             for name in ("first", "second")]
+    errors = [p.communicate(timeout=300)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+    counts, problems = output.write(gen, {f"p{k}.md": "final" for k in range(20)}, "gen")
+    assert counts["written"] == 20 and problems == []  # every file was still the tool's own
+    assert not [n for n in os.listdir(gen) if n.endswith(".tmp")]
+
+
+# -- finding 11: the generated folder stays inside docs_dir --------------------------------------------
+def test_output_outside_docs_is_refused(tmp_path):
+    docs = tmp_path / "project/docs"
+    docs.mkdir(parents=True)
+    for bad in ("../../x", "/tmp/x", "", ".", "a/../../b"):
+        folder, problem = output.folder_in(docs, bad)
+        assert folder is None and problem.level == "error" and "output" in problem.message, bad
+    counts, problems = output.write(docs / "../../x", {"a.md": "A"}, "docs/../../x")
+    assert problems[0].level == "error" and not (tmp_path / "x").exists()
+    counts, problems = output.write(tmp_path / "x", {"a.md": "A"}, "x", root=docs)
+    assert problems[0].level == "error" and not (tmp_path / "x").exists()
+
+
+def test_a_symlinked_output_folder_is_refused(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    target = tmp_path / "outside"
+    target.mkdir()
+    (docs / "briefing").symlink_to(target)
+    folder, problem = output.folder_in(docs, "briefing")
+    assert folder is None and "symbolic link" in problem.message
+    for root in (None, docs):
+        counts, problems = output.write(docs / "briefing", {"a.md": "A"}, "docs/briefing", root=root)
+        assert problems[0].level == "error" and "symbolic link" in problems[0].message
+    assert list(target.iterdir()) == []

@@ -71,7 +71,7 @@ def test_large_glossary_is_split_by_initial_and_links_follow():
     assert "glossary.md" not in out and "glossary/index.md" in out
     assert "glossary/z.md" in out
     article = next(text for path, text in out.items() if path.startswith("articles/"))
-    assert "(../glossary/z.md#e0 " in article
+    assert "(../glossary/z.md#e0)" in article
     assert "(../articles/" in out["glossary/z.md"]
 
 

@@ -48,3 +48,80 @@ def test_seed_edit_rebuilds_once(project):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def served_state(port: int) -> tuple[set[str], set[str]]:
+    """(article titles in the served nav, article files in the served briefing.json)."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    home = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+    nav = BeautifulSoup(home, "html.parser").select("nav.md-nav--primary a.md-nav__link[href*='briefing/articles/']")
+    data = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/briefing/briefing.json", timeout=5).read())
+    return {a.get_text(" ", strip=True) for a in nav}, {a["file"] for a in data["articles"]}
+
+
+def status(port: int, path: str) -> int:
+    try:
+        return urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5).status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_serve_after_briefing_build_shows_exactly_the_seeds_folder(tmp_path):
+    """Issue 13: `briefing build`, `mkdocs serve`, rename a seed, delete a seed: after each step the
+    served nav and pages match the seeds folder, and the log has no warning."""
+    import os
+    import re
+    import shutil
+
+    from conftest import ROOT
+    from invented import ARTICLES, TITLES
+
+    project = tmp_path
+    cfg = re.sub(r"\n      articles:\n(        .*\n)+", "\n", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    (project / "mkdocs.yml").write_text(cfg, encoding="utf-8")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("briefing"))
+    (project / "seeds").mkdir()
+    for name, text in ARTICLES.items():
+        (project / "seeds" / name).write_text(text, encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    built = subprocess.run([sys.executable, "-m", "briefing", "build"], cwd=project, capture_output=True, text=True,
+                           timeout=300, env=env)
+    assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr
+    page_of = {name: f"/briefing/articles/{re.sub(r'[^a-z0-9]+', '-', t.lower()).strip('-')}/"
+               for name, t in TITLES.items()}
+    port = free_port()
+    log = project / "serve.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
+    try:
+        def matches(files: dict[str, str]) -> bool:
+            try:
+                titles, served = served_state(port)
+            except (OSError, ValueError):
+                return False
+            return titles == {TITLES[f] for f in files.values()} and served == {f"seeds/{n}" for n in files}
+
+        current = {name: name for name in ARTICLES}  # file in seeds/ -> the article it holds
+        assert wait_for(lambda: matches(current), 120), log.read_text()
+        (project / "seeds/ferry.txt").rename(project / "seeds/ferries.txt")
+        current = {"harbour.txt": "harbour.txt", "ferries.txt": "ferry.txt", "farms.txt": "farms.txt"}
+        assert wait_for(lambda: matches(current), 120), (served_state(port), log.read_text())
+        assert all(status(port, page_of[a]) == 200 for a in current.values())
+        (project / "seeds/harbour.txt").unlink()
+        current.pop("harbour.txt")
+        assert wait_for(lambda: matches(current), 120), (served_state(port), log.read_text())
+        assert status(port, page_of["harbour.txt"]) == 404  # briefing build's copy is still on disk, not served
+        assert (project / "docs/briefing").is_dir()
+        assert all(status(port, page_of[a]) == 200 for a in current.values())
+        time.sleep(2)
+        text = log.read_text()
+        probe = f'"GET {page_of["harbour.txt"]} HTTP/1.1" code 404'  # this test's own request above
+        warned = [line for line in text.splitlines() if "WARNING" in line and probe not in line]
+        assert warned == [] and "anchor" not in text.lower(), text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

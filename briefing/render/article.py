@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ..model import Article, Entity
@@ -11,6 +12,8 @@ from .facttable import fact_table
 
 
 def tooltip(e: Entity) -> str:
+    """The mention's tooltip text, for the `data-bf-tip` attribute that briefing.js shows with
+    `textContent` (never the theme's tooltips, which render a title as HTML)."""
     desc = f": {e.description}" if e.description else ""
     return md_text(f"{label_name(e.label)}{desc}")
 
@@ -30,7 +33,7 @@ def annotate(ctx: Context, article: Article, start: int, end: int, link_prefix: 
     pos = start
     anchors = ctx.anchors.get(article.id, [])
     k = bisect.bisect_left(anchors, start)
-    for m in ctx.mentions_from(article.id, start) + [None]:
+    for m in itertools.chain(ctx.mentions_from(article.id, start), [None]):
         # anchors up to this mention (one at its very start comes first), or to the segment's end
         while k < len(anchors) and anchors[k] < end and (m is None or anchors[k] <= m.start):
             if anchors[k] >= pos:  # a sentence a fact or a backlink points at
@@ -47,7 +50,8 @@ def annotate(ctx: Context, article: Article, start: int, end: int, link_prefix: 
             continue  # nothing visible to link
         e = ctx.entity_of[(m.article, m.start)]
         add(md_inline(article.raw[pos:m.start]) + (" " if label.startswith(" ") else ""))
-        add(f'[{label.strip()}]({link_prefix}{ctx.glossary_of[e.id]}#{e.id} "{tooltip(e)}"){{ .bf-ent .bf-{css(e.label)} }}'
+        add(f'[{label.strip()}]({link_prefix}{ctx.glossary_of[e.id]}#{e.id})'
+            f'{{ .bf-ent .bf-{css(e.label)} data-bf-tip="{tooltip(e)}" }}'
             + (" " if label.endswith(" ") else ""))
         pos = m.end
     add(md_inline(article.raw[pos:end]))
