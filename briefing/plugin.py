@@ -23,6 +23,7 @@ from .build import gather
 from .config import Settings, clip, option_type, settings_from
 from .model import Diagnostic
 from .nlp import ModelNotFound, Parser
+from .render.site import nav as site_nav
 
 log = get_plugin_logger(__name__)
 
@@ -39,7 +40,7 @@ BriefingConfig = type("BriefingConfig", (base.Config,), {f.name: _option(f) for 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self._parser: Parser | None = None
-        self._several = False  # the last build was a site of several briefings
+        self._nav: list[str] = []  # a site of several briefings: its pages the nav lists, in order
 
     def load_config(self, options, config_file_path=None):
         """MkDocs hands over the plugin's options from mkdocs.yml: they are checked by
@@ -99,7 +100,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for file in list(files):
             if file.src_uri.startswith(f"{out}/") and file.src_uri[len(out) + 1:] in own:
                 files.remove(file)  # written by `briefing build`, unchanged: the fresh page replaces it
-        self._several = result.several
+        self._nav = site_nav(result.pages) if result.several else []
         for rel, text in sorted(result.pages.items()):
             uri = f"{out}/{rel}"
             if files.get_file_from_path(uri) is not None:
@@ -109,7 +110,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                                              "publish it"))
                 continue
             inclusion = InclusionLevel.UNDEFINED
-            if result.several and not _site_nav_page(rel):
+            if result.several and rel not in self._nav:
                 inclusion = InclusionLevel.NOT_IN_NAV  # built and searchable, reached from the site's pages
             files.append(File.generated(config, uri, content=text, inclusion=inclusion))
         bs = result.briefings
@@ -124,8 +125,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.enabled:
             return nav
         out = self.config.output.strip("/")
-        if self._several:
-            return _site_nav(nav, out)
+        if self._nav:
+            return _site_nav(nav, out, self._nav)
         for item in list(_walk(nav.items)):
             children = getattr(item, "children", None)
             if not children:
@@ -149,28 +150,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return server
 
 
-def _site_nav_page(rel: str) -> bool:
-    """The pages of a site of several briefings that the nav lists: the home, one per month and the
-    index of shared entities. Briefings, their articles and glossaries and entity pages are reached
-    from those, so the nav (which mkdocs-material repeats on every page) stays small."""
-    return rel in ("index.md", "entities/index.md") or rel.startswith("months/")
-
-
-def _site_nav(nav, out: str):
-    """The output folder's section as: site home, one page per month (newest first), shared entities."""
+def _site_nav(nav, out: str, listed: list[str]):
+    """The output folder's section holds the site pages `listed` (render.site.nav), in that order;
+    every other page of the site is built and searchable but reached by links, not the nav."""
     pages = {getattr(getattr(item, "file", None), "src_uri", None): item for item in _walk(nav.items)}
+    home = pages.get(f"{out}/{listed[0]}")
     section = next((item for item in _walk(nav.items) if getattr(item, "children", None) and
-                    any(pages.get(f"{out}/index.md") is c for c in item.children)), None)
+                    any(home is c for c in item.children)), None)
     if section is None:
         return nav
-    months = sorted((p for uri, p in pages.items() if uri and uri.startswith(f"{out}/months/")),
-                    key=lambda p: p.file.src_uri, reverse=True)
-    children = [pages[f"{out}/index.md"], *months]  # in view, not folded into a section of their own
-    if f"{out}/entities/index.md" in pages:
-        children.append(pages[f"{out}/entities/index.md"])
-    for child in children:
+    section.children = [pages[f"{out}/{rel}"] for rel in listed if f"{out}/{rel}" in pages]
+    for child in section.children:
         child.parent = section
-    section.children = children
     nav.pages = [item for item in _walk(nav.items) if getattr(item, "is_page", False)]
     for before, page, after in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
         page.previous_page, page.next_page = before, after

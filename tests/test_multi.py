@@ -128,7 +128,7 @@ def test_nav_lists_the_home_months_and_entities_only(site):
     for rel in ("briefing/index.html", "briefing/rail-strike/index.html", "briefing/entities/portvale/index.html"):
         nav = html(project, rel).select_one("nav.md-nav--primary")
         labels = [a.get_text(" ", strip=True) for a in nav.select("a") if a.get_text(strip=True)]
-        assert labels == ["About", "Briefing", "April 2031", "March 2031", "February 2031",
+        assert labels == ["About", "Briefing", "April 2031", "March 2031", "February 2031", "All months",
                           "Entities across briefings"], rel
     index = json.loads((project / "site/search/search_index.json").read_text())
     found = {d["location"].split("#")[0] for d in index["docs"]}
@@ -198,26 +198,29 @@ def test_damaged_cache_is_recomputed_to_the_same_pages(site, tmp_path, parser):
 
 
 def test_the_nav_does_not_grow_with_the_number_of_briefings(tmp_path):
-    """200 briefings in three months: the nav holds the site home, three months and the entity index."""
+    """200 briefings over twenty months: the nav holds the site home, the six latest months, the
+    index of every month and the entity index, in that order, and nothing else."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import File, Files, InclusionLevel
     from mkdocs.structure.nav import get_navigation
 
-    from briefing.plugin import BriefingPlugin, _site_nav_page
+    from briefing.plugin import BriefingPlugin
+    from briefing.render.site import nav as site_nav
 
     project = make_project(tmp_path / "p", {})
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     plugin = config["plugins"]["briefing"]
     assert isinstance(plugin, BriefingPlugin)
-    plugin._several = True
-    rels = ["index.md", "entities/index.md", "entities/helena-marsh.md"]
-    rels += [f"months/2031-0{m}.md" for m in (1, 2, 3)]
+    months = [f"months/{2030 + m // 12}-{m % 12 + 1:02d}.md" for m in range(20)]
+    rels = ["index.md", "entities/index.md", "entities/helena-marsh.md", "months/index.md", "months/undated.md",
+            *months]
     for b in range(200):
         rels += [f"b{b}/index.md", f"b{b}/glossary.md", f"b{b}/articles/one.md", f"b{b}/articles/two.md"]
+    plugin._nav = site_nav(rels)
     config.plugins._current_plugin = "briefing"
     files = Files([File.generated(config, "index.md", content="# About\n")] + [  # as on_files adds them
         File.generated(config, f"briefing/{rel}", content=f"# {rel}\n",
-                       inclusion=InclusionLevel.UNDEFINED if _site_nav_page(rel) else InclusionLevel.NOT_IN_NAV)
+                       inclusion=InclusionLevel.UNDEFINED if rel in plugin._nav else InclusionLevel.NOT_IN_NAV)
         for rel in rels])
     nav = plugin.on_nav(get_navigation(files, config), config=config, files=files)
 
@@ -228,9 +231,9 @@ def test_the_nav_does_not_grow_with_the_number_of_briefings(tmp_path):
             out += uris(getattr(item, "children", None) or [])
         return out
 
-    assert uris(nav.items) == ["index.md", "Briefing", "briefing/index.md", "briefing/months/2031-03.md",
-                               "briefing/months/2031-02.md",
-                               "briefing/months/2031-01.md", "briefing/entities/index.md"]
+    assert uris(nav.items) == ["index.md", "Briefing", "briefing/index.md", *[f"briefing/{m}" for m in
+                                                                            reversed(months[-6:])],
+                               "briefing/months/index.md", "briefing/entities/index.md"]
     assert [p.file.src_uri for p in nav.pages] == [u for u in uris(nav.items) if u.endswith(".md")]
 
 

@@ -62,7 +62,7 @@ def test_site_pages_and_briefings_json_agree():
                                 summary("c", None, ref("other", "Someone Else"))])
     pages = site_pages(s)
     assert sorted(pages) == ["briefings.json", "entities/helena-marsh.md", "entities/index.md", "index.md",
-                             "months/2031-01.md", "months/2031-02.md", "months/undated.md"]
+                             "months/2031-01.md", "months/2031-02.md", "months/index.md", "months/undated.md"]
     data = json.loads(pages["briefings.json"])
     assert [b["id"] for b in data["briefings"]] == ["b", "a", "c"]
     assert data["briefings"][0]["path"] == "b/briefing.json" and data["briefings"][0]["date"] == "2031-02-05"

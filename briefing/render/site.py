@@ -13,19 +13,30 @@ from .escape import md_text, meta_title
 JSON_VERSION = 1
 MAX_OUTLETS_SHOWN = 4
 UNDATED = "undated"
+RECENT_MONTHS = 6  # months the nav and the home name; every month is on months/index.md
 
 
 def site_pages(site: Site) -> dict[str, str]:
     by_month: dict[str, list[Summary]] = defaultdict(list)
     for s in site.briefings:
         by_month[month(s) or UNDATED].append(s)
-    pages = {"index.md": home(site, by_month), "briefings.json": export(site), "entities/index.md": entity_index(site)}
+    pages = {"index.md": home(site, by_month), "briefings.json": export(site), "entities/index.md": entity_index(site),
+             "months/index.md": month_index(by_month)}
     for m, members in by_month.items():
         pages[f"months/{m}.md"] = month_page(m, members)
     refs = {(s.slug, ref.id): (s, ref) for s in site.briefings for ref in s.entities}
     for sh in site.shared:
         pages[f"entities/{sh.id}.md"] = entity_page(sh, [refs[member] for member in sh.members])
     return pages
+
+
+def nav(rels) -> list[str]:
+    """The site pages the nav lists, in order: the home, the latest months, every month, the shared
+    entities. A bounded list: mkdocs-material repeats the nav on every page, so a page stays the
+    same size however many briefings and months the site has."""
+    months = sorted((r for r in rels if r.startswith("months/") and r[7:-3] not in ("index", UNDATED)), reverse=True)
+    order = ["index.md", *months[:RECENT_MONTHS], "months/index.md", "entities/index.md"]
+    return [r for r in order if r in rels]
 
 
 def month_title(m: str) -> str:
@@ -48,12 +59,23 @@ def briefing_table(briefings: list[Summary], up: str) -> list[str]:
 
 def home(site: Site, by_month: dict[str, list[Summary]]) -> str:
     n = len(site.briefings)
+    recent = [m for m in by_month if m != UNDATED][:RECENT_MONTHS]
     lines = ["---", f"title: {meta_title(site.title)}", "---", "", f"# {md_text(site.title)}", "",
              f"{n} briefing{'s' if n != 1 else ''}, newest first. By month: "
-             + ", ".join(f"[{month_title(m)}](months/{m}.md)" for m in by_month) + ".", ""]
+             + "".join(f"[{month_title(m)}](months/{m}.md), " for m in recent)
+             + f"[all {len(by_month)} months](months/index.md).", ""]
     if site.shared:
         lines += [f"[{len(site.shared)} entities named in more than one briefing](entities/index.md)", ""]
     lines += briefing_table(list(site.briefings), "")
+    return "\n".join(lines) + "\n"
+
+
+def month_index(by_month: dict[str, list[Summary]]) -> str:
+    lines = ["---", "title: All months", "---", "", "# All months", "",
+             "Every month with its briefings, newest first. [All briefings](../index.md)", "",
+             "| Month | Briefings |", "|---|---|"]
+    for m, members in by_month.items():
+        lines.append(f"| [{month_title(m)}]({m}.md) | {len(members)} |")
     return "\n".join(lines) + "\n"
 
 
