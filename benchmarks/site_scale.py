@@ -48,7 +48,7 @@ def briefing_files(b: int, texts: list[str], articles: int | None = None) -> dic
         k = b * 4 + n  # every article of the site is different
         files[f"a{n}.txt"] = run.article(k, b, texts)
         meta.append(f"  a{n}: {{source: {OUTLETS[(b + n) % len(OUTLETS)]}}}")
-    date = START + dt.timedelta(days=b)
+    date = START + dt.timedelta(days=7 * b)  # one a week: 40 briefings span nine months, 300 nearly six years
     files["briefing.yml"] = (f"title: Talks, round {b}\ndate: {date.isoformat()}\narticles:\n" + "\n".join(meta)
                              + "\n")
     return files
@@ -209,7 +209,7 @@ def sizes(site: Path) -> dict:
             "article_page": sum(p.stat().st_size for p in articles) / max(1, len(articles)),
             "first_article": first[0].stat().st_size if first else 0,
             "first_glossary": (site / "briefing/b0000/glossary/index.html").stat().st_size,
-            "month": (site / "briefing/months/2030-01/index.html").stat().st_size,
+            "month": (site / "briefing/months/2030-01/index.html").stat().st_size,  # the same briefings at any size
             "search_index": (site / "search/search_index.json").stat().st_size}
 
 
@@ -308,7 +308,7 @@ def goals(rows: list[dict]) -> str:
     if small is not big:
         for name in ("first_article", "month"):
             checks.append((f"{name.replace('_', ' ')} page bytes at {big['briefings']} / at {small['briefings']} "
-                           "briefings", big["sizes"][name] / small["sizes"][name], None, 1.0, "x"))
+                           "briefings, within 1%", big["sizes"][name] / small["sizes"][name], None, 1.01, "x"))
     lines = [f"Goals at {big['briefings']} briefings ({big['articles']:,} articles), wall time (CPU time):"]
     for name, value, cpu, limit, unit in checks:
         also = f" ({cpu:.2f}{unit})" if cpu is not None else ""
