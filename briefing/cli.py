@@ -10,11 +10,12 @@ import click
 
 from . import __version__
 from . import review as review_stage
+from . import scaffold
 from .build import gather
 from .layout import RESERVED_FILES
 from .model import Diagnostic
 from .nlp import ModelNotFound
-from .output import write
+from .output import folder_in, write
 from .plugin import load_settings
 
 
@@ -66,9 +67,12 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
         click.echo(f"ERROR    - {exc}", err=True)
         sys.exit(2)
     problems += result.problems
-    out_dir = docs_dir / settings.output
+    out_dir, refused = folder_in(docs_dir, settings.output)
+    if refused is not None:
+        _report(problems + [refused], quiet)
+        sys.exit(2)
     shown = _shown(out_dir)
-    counts, found = write(out_dir, result.pages, shown)
+    counts, found = write(out_dir, result.pages, shown, root=docs_dir)
     problems += found
     _report(problems, quiet)
     if not quiet:
@@ -141,3 +145,20 @@ def review(config_file: Path, seeds: Path | None) -> None:
         if result.several:
             click.echo(f"== {label}")
         click.echo(review_stage.report(review_stage.suggestions(briefing)).rstrip("\n"))
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("-t", "--title", default=scaffold.DEFAULT_TITLE, show_default=True, help="The briefing's title.")
+def new(directory: Path, title: str) -> None:
+    """Create a new briefing project in DIRECTORY: mkdocs.yml, overrides.yml, docs/index.md and an
+    empty seeds/ folder. Nothing that exists is replaced."""
+    created, problems = scaffold.create(directory, title)
+    if problems:
+        _report(problems, quiet=False)
+        click.echo("Aborted: nothing was written.", err=True)
+        sys.exit(1)
+    for rel in created:
+        click.echo(f"INFO     - created {_shown(directory / rel)}", err=True)
+    click.echo(f"INFO     - put articles (*.txt, *.md) in {_shown(directory / 'seeds')}/, then run "
+               f"`mkdocs serve` in {_shown(directory)}", err=True)

@@ -6,7 +6,6 @@ command read the same options; plugin.py turns each field into a MkDocs config o
 from __future__ import annotations
 
 import difflib
-import reprlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -58,21 +57,6 @@ def option_type(name: str) -> type:
     return {"str": str, "int": int, "bool": bool, "dict": dict}[str(OPTIONS[name].type)]
 
 
-_repr = reprlib.Repr()
-_repr.maxlevel, _repr.maxdict, _repr.maxlist, _repr.maxtuple, _repr.maxset = 2, 4, 4, 4, 4
-_repr.maxstring = _repr.maxother = 60
-
-
-def bounded(value: object, limit: int = 80) -> str:
-    """A repr of a configuration value short enough for a message, however large the value
-    (a YAML alias bomb is a few lines of mkdocs.yml and billions of items)."""
-    return clip(_repr.repr(value), limit)
-
-
-def clip(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
 def settings_from(values: dict[str, Any], where: str) -> tuple[Settings, list[Diagnostic]]:
     """Validate plain option values (from mkdocs.yml) into Settings; unknown keys are problems.
     The plugin runs this when MkDocs loads its options, and `briefing build` reads mkdocs.yml
@@ -82,9 +66,9 @@ def settings_from(values: dict[str, Any], where: str) -> tuple[Settings, list[Di
     for key, value in values.items():
         f = OPTIONS.get(key)
         if f is None:
-            near = difflib.get_close_matches(clip(str(key), 40), OPTIONS, n=1)
+            near = difflib.get_close_matches(shorten(str(key), 40), OPTIONS, n=1)
             hint = f"did you mean `{near[0]}`? " if near else ""
-            problems.append(Diagnostic("error", where, f"unknown option `{clip(str(key), 40)}` for the "
+            problems.append(Diagnostic("error", where, f"unknown option `{shorten(str(key), 40)}` for the "
                                                        f"briefing plugin; {hint}known: {', '.join(OPTIONS)}"))
             continue
         expected = option_type(key)
@@ -95,7 +79,7 @@ def settings_from(values: dict[str, Any], where: str) -> tuple[Settings, list[Di
                                                        f"give one, or remove the line to use the default"))
             continue
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            problems.append(Diagnostic("error", where, f"option `{key}` must be {f.type}, got {bounded(value)}"))
+            problems.append(Diagnostic("error", where, f"option `{key}` must be {f.type}, got {shorten(repr(value) if isinstance(value, str) else value)}"))
             continue
         if expected is int and value < f.metadata.get("min", value):
             problems.append(Diagnostic("error", where, f"option `{key}` must be at least {f.metadata['min']}, "

@@ -71,7 +71,7 @@ def _value(key: str, value: object) -> tuple[str | None, str | None]:
     if isinstance(value, (int, float)):
         return None, f"{shorten(value)} is a YAML number, not text: put it in quotes"
     if not isinstance(value, str):
-        return None, f"must be text, got {shorten(value)}"
+        return None, f"must be text, got a {type(value).__name__}: {shorten(value)}"
     if len(value) > MAX_LENGTH[key] * 4:  # cleaning folds whitespace; far over is over
         return None, f"longer than {MAX_LENGTH[key]:,} characters"
     text = clean_text(value)

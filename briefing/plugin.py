@@ -20,10 +20,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import output
 from .build import gather
-from .config import Settings, clip, option_type, settings_from
+from .config import Settings, option_type, settings_from
 from .model import Diagnostic
 from .nlp import ModelNotFound, Parser
 from .render.site import nav as site_nav
+from .text import shorten
 
 log = get_plugin_logger(__name__)
 
@@ -180,12 +181,16 @@ def load_settings(config_file: Path) -> tuple[Settings, Path, list[Diagnostic]]:
     except FileNotFoundError:
         return Settings(), config_file.parent / "docs", [
             Diagnostic("error", str(config_file), "config file not found; pass -f/--config-file")]
+    except ValueError as exc:  # YAML reads an unquoted `date: 2015-02-30` as a date and fails
+        return Settings(), config_file.parent / "docs", [
+            Diagnostic("error", name, f"cannot read it: {shorten(str(exc), 400)}; write dates as quoted text, "
+                                      'e.g. date: "2015-02-28"')]
     except (OSError, ConfigurationError) as exc:
         return Settings(), config_file.parent / "docs", [
-            Diagnostic("error", name, f"cannot read it: {clip(str(exc), 400)}")]
+            Diagnostic("error", name, f"cannot read it: {shorten(str(exc), 400)}")]
     errors, warnings = config.validate()
-    problems = [Diagnostic("error", name, f"`{key}`: {clip(str(err), 2000)}") for key, err in errors]
-    problems += [Diagnostic("warning", name, f"`{key}`: {clip(str(msg), 2000)}") for key, msg in warnings]
+    problems = [Diagnostic("error", name, f"`{key}`: {shorten(str(err), 2000)}") for key, err in errors]
+    problems += [Diagnostic("warning", name, f"`{key}`: {shorten(str(msg), 2000)}") for key, msg in warnings]
     if errors:
         return Settings(), config_file.parent / "docs", problems
     instances = _instances(config)

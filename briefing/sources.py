@@ -2,13 +2,14 @@
 lines (residue.py) are set aside with their offsets."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import stat
 from collections.abc import Mapping
 from pathlib import Path
 
-from . import datelines, residue, safeyaml
+from . import datelines, residue, safeyaml, titles
 from . import metadata as metadata_stage
 from .model import Article, Diagnostic, Segment
 from .text import SENTENCE_END, clean_text
@@ -117,14 +118,12 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         problems.append(Diagnostic("error", file, "skipped: no text (empty, or only whitespace and residue lines)"))
         return None, problems
     title = meta.get("title")
-    if title is None:
+    guessed: tuple[str, ...] = ()
+    if title is None:  # the title line, or else a title made from the first sentence (a guess)
         first = segments[0]
-        if first.kind != "title":
-            problems.append(Diagnostic("warning", file, "no title line: using the first words of the text"))
-        title = clean_text(first.text)
-        if len(title) > 120:
-            title = title[:117].rsplit(" ", 1)[0] + "…"
-    return datelines.guess_source(Article(
+        title = clean_text(first.text) if first.kind == "title" else titles.guess(first.text)
+        guessed = () if first.kind == "title" or not title else ("title",)
+    article = datelines.guess_source(Article(
         id=path.stem,
         file=file,
         raw=raw,
@@ -135,7 +134,26 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         url=meta.get("url"),
         author=meta.get("author"),
         removed=tuple(removed),
-    )), problems
+        guessed=guessed,
+    ))
+    if article.source is None and (outlet := outlet_from_file_name(path.stem)):
+        article = dataclasses.replace(article, source=outlet, guessed=article.guessed + ("source",))
+    return article, problems
+
+
+# words a file is named after that are not outlets
+FILE_WORDS = frozenset({"article", "articles", "story", "stories", "news", "text", "draft", "copy", "final", "new",
+                        "old", "test", "untitled", "document", "file", "seed", "source", "report", "page", "item"})
+
+
+def outlet_from_file_name(stem: str) -> str | None:
+    """The outlet a file is named after, after an order prefix: "02_reuters" -> "Reuters",
+    "cnn" -> "CNN" (four letters or fewer read as an acronym). One word of letters only, so a
+    hash ("02_21c3…"), a title slug ("bridge-closes-after-storm") or a generic word is no outlet."""
+    name = re.sub(r"^[\d]+[_\-. ]*", "", stem)
+    if not re.fullmatch(r"[A-Za-z][a-z]+|[A-Z]{2,}", name) or name.lower() in FILE_WORDS:
+        return None
+    return name.upper() if len(name) <= 4 else name[:1].upper() + name[1:]
 
 
 def _front_matter(raw: str, file: str) -> tuple[dict[str, str], int, list[Diagnostic]]:

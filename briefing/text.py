@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import reprlib
 
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)]\s*$")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
@@ -12,6 +13,11 @@ def clean_text(text: str) -> str:
     return re.sub(r"\s+", " ", CONTROL.sub("", text)).strip()
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxdict, _REPR.maxlist, _REPR.maxtuple, _REPR.maxset = 2, 4, 4, 4, 4
+_REPR.maxstring = _REPR.maxother = 60
+
+
 def shorten(value: object, limit: int = 60) -> str:
     """A value for a message: its text (repr for non-strings), cut to `limit` characters.
     A message must never print an unbounded value (a `version: *h` bomb once wrote 312 MB of log)."""
@@ -19,7 +25,7 @@ def shorten(value: object, limit: int = 60) -> str:
         text = "a very large number"  # repr() of a 5,000-digit int raises
     elif isinstance(value, (str, int, float, bool)) or value is None:
         text = value if isinstance(value, str) else repr(value)
-    else:
-        text = f"a {type(value).__name__}"  # never repr() a container: it could be huge or deep
+    else:  # a container: a repr bounded in depth and items (an alias bomb is billions of items)
+        text = _REPR.repr(value)
     text = str(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -193,21 +193,38 @@ def test_hostile_title_is_text_in_tab_title_nav_and_heading(page, served):
     assert page.locator("b", has_text="PWN").count() == 0
 
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_axe_finds_no_serious_violations_in_our_markup(page, served, scheme):
-    _need(AXE.exists(), "axe-core is not installed (npm install --prefix tests axe-core@4)")
+def axe_violations(pg, urls: list[str], scheme: str) -> dict:
+    """axe-core's serious and critical findings per page: {url: {"ours": [...], "theme": [...]}},
+    "ours" leaving out the parts of the page the theme draws."""
     results = {}
-    for url in (article_url(served, "u-s-russia"), f"{served[0]}/briefing/glossary/", f"{served[0]}/briefing/"):
-        page.goto(url)
-        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-        page.add_script_tag(content=AXE.read_text())
-        found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                              ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))")
+    for url in urls:
+        pg.goto(url)
+        pg.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        pg.wait_for_timeout(300)  # the theme's colour transitions end before contrast is measured
+        pg.add_script_tag(content=AXE.read_text())
+        found = pg.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                            ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))")
         serious = [v for v in found if v["impact"] in ("serious", "critical")]
         ours = [{**v, "nodes": [n for n in v["nodes"] if not any(p in n for p in THEME_PARTS)]} for v in serious]
         results[url] = {"ours": [v for v in ours if v["nodes"]], "theme": serious}
+    return results
+
+
+# contrast depends on the palette, layout on the width: each palette at 1280 px, the stacked phone
+# layout in the light one (the dark one at 390 px runs in tests/test_devset_site.py)
+@pytest.mark.parametrize("width,scheme", [(1280, "default"), (1280, "slate"), (390, "default")])
+def test_axe_finds_no_serious_violations_in_our_markup(browser, served, width, scheme):
+    _need(AXE.exists(), "axe-core is not installed (npm install --prefix tests axe-core@4)")
+    base = served[0]
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600)
+    try:
+        urls = [article_url(served, "u-s-russia"), f"{base}/briefing/glossary/", f"{base}/briefing/",
+                f"{base}/briefing/timeline/", f"{base}/briefing/quotes/"]
+        results = axe_violations(context.new_page(), urls, scheme)
+    finally:
+        context.close()
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / f"axe-{scheme}.json").write_text(json.dumps(results, indent=1))
+    (ARTIFACTS / f"axe-{width}-{scheme}.json").write_text(json.dumps(results, indent=1))
     assert all(not r["ours"] for r in results.values()), json.dumps(
         {u: r["ours"] for u, r in results.items()}, indent=1)[:3000]
 
@@ -343,7 +360,7 @@ def assert_nothing_ran(pg, errors, where) -> None:
 def test_hovering_and_tapping_everything_runs_no_article_text(browser, hostile_served, width, scheme):
     base, project = hostile_served
     site = project / "site"
-    pages = ["", "briefing/", "briefing/glossary/"] + [
+    pages = ["", "briefing/", "briefing/glossary/", "briefing/timeline/", "briefing/quotes/"] + [
         f"briefing/articles/{p.name}/" for p in sorted((site / "briefing/articles").iterdir())]
     context = browser.new_context(viewport={"width": width, "height": 1200}, has_touch=True,
                                   is_mobile=width < 600, color_scheme=scheme)
@@ -381,3 +398,157 @@ def test_hovering_and_tapping_everything_runs_no_article_text(browser, hostile_s
     assert stats["tips with markup as text"] > 0, stats  # the description's payload was shown, as text
     if width < 600:
         assert stats["truncated"] > 0, stats  # long titles were cut: the theme's ellipsis path ran
+
+
+# -- issue 13: the reader's pages (where the outlets differ, timeline, quotes) and the phone width -------
+def test_where_the_outlets_differ_comes_first_on_the_home_and_links_both_sentences(page, served):
+    base, _ = served
+    page.goto(f"{base}/briefing/")
+    first = page.locator(".md-content h2").first
+    assert first.inner_text().startswith("Where the outlets differ")
+    items = page.locator("h2#where-the-outlets-differ + ul > li")
+    assert items.count() >= 1
+    for n in range(items.count()):
+        item = items.nth(n)
+        links = item.locator("a[href*='articles/']")
+        assert links.count() >= 2 and "≠" in item.inner_text()  # both values, each linked to its sentence
+        assert item.locator("a[href^='#']").count() == 1  # and to the fact's row in the table below
+    quote = items.filter(has=page.locator("del.bf-diff, ins.bf-diff")).first
+    assert quote.count() == 1  # a quote worded differently shows the word diff
+    row = quote.locator("a[href^='#']").get_attribute("href")
+    assert page.locator(f"span.bf-fact[id='{row[1:]}']").count() == 1
+    target = quote.locator("a[href*='articles/']").nth(1)
+    anchor = target.get_attribute("href").split("#")[1]
+    target.click()
+    page.wait_for_url(f"**#{anchor}")
+    assert page.evaluate(f"document.getElementById('{anchor}').matches(':target')")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(f"{base}/briefing/")
+    page.screenshot(path=str(ARTIFACTS / "home-differ-1280.png"))
+
+
+def test_timeline_lists_dated_facts_in_time_order_with_their_sources(page, served):
+    import datetime as dt
+
+    base, _ = served
+    page.goto(f"{base}/briefing/timeline/")
+    headings = page.eval_on_selector_all(
+        "h2#in-order ~ h3", "els => els.filter(h => { let p = h.previousElementSibling;"
+        " while (p && p.tagName !== 'H2') p = p.previousElementSibling; return p && p.id === 'in-order'; })"
+        ".map(h => h.textContent.replace('¶', '').trim())")
+    assert len(headings) >= 3, headings
+
+    def start(text: str) -> dt.date:  # "Fri 18 Sep 2015", "Sep 2015", "week of 31 Aug 2015", "2015"
+        text = text.removeprefix("week of ")
+        for fmt in ("%a %d %b %Y", "%d %b %Y", "%b %Y", "%Y"):
+            try:
+                return dt.datetime.strptime(text, fmt).date()
+            except ValueError:
+                pass
+        raise AssertionError(f"not a date heading: {text}")
+
+    starts = [start(h) for h in headings]
+    assert starts == sorted(starts), headings
+    entries = page.locator("h2#in-order ~ ul > li")
+    for n in range(entries.count()):
+        assert entries.nth(n).locator("a[href*='articles/'][href*='#s-']").count() >= 1  # each with its sources
+    agree = page.locator("li:has(.bf-status.bf-agree)").first
+    assert agree.locator("a[href*='articles/']").count() >= 2  # two outlets give that date
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "timeline-1280.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_quotes_page_groups_quotes_by_speaker_and_shows_wording_differences(page, served):
+    base, _ = served
+    page.goto(f"{base}/briefing/quotes/")
+    speakers = page.eval_on_selector_all(".md-content h2", "els => els.map(h => h.textContent.replace('¶', '').trim())")
+    assert "John Kerry" in speakers and speakers[-1] == "Speakers not named"
+    kerry = page.locator("h2#q-john-kerry + p")
+    assert "quotations" in kerry.inner_text() and kerry.locator("a[href*='glossary']").count() == 1
+    differ = page.locator("li:has(.bf-status.bf-differ)").first
+    assert differ.locator("del.bf-diff, ins.bf-diff").count() >= 1
+    assert differ.locator("a[href*='articles/']").count() >= 2
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "quotes-1280.png"))
+    assert page.errors == []
+
+
+def test_home_links_the_reader_pages_and_the_downloads(page, served):
+    base, project = served
+    page.goto(f"{base}/briefing/")
+    for name in ("timeline/", "quotes/", "briefing.json", "facts.csv"):
+        link = page.locator(f".md-content a[href$='{name}']").first
+        href = link.get_attribute("href")
+        response = page.request.get(f"{base}/briefing/{href}")
+        assert response.status == 200, href
+    csv_text = page.request.get(f"{base}/briefing/facts.csv").text()
+    assert csv_text.splitlines()[0].startswith("fact,kind,status,subject")
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    yield pg
+    context.close()
+
+
+OVERFLOW = """() => {
+    const doc = document.documentElement;
+    const wide = Array.from(document.querySelectorAll('.md-content table, .md-content li, .md-content p'))
+        .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.tagName + ': ' + el.textContent.slice(0, 60));
+    return [doc.scrollWidth - doc.clientWidth, wide];
+}"""
+
+
+def test_at_390_px_nothing_scrolls_sideways_and_fact_rows_are_labelled(phone, served):
+    base, _ = served
+    for url in (article_url(served, "u-s-russia"), article_url(served, "us-agrees"), f"{base}/briefing/",
+                f"{base}/briefing/timeline/", f"{base}/briefing/quotes/"):
+        phone.goto(url)
+        over, wide = phone.evaluate(OVERFLOW)
+        assert over <= 0, (url, over)
+        if "/articles/" in url:
+            assert wide == [], (url, wide[:5])  # the fact table itself does not scroll either
+    phone.goto(article_url(served, "u-s-russia"))
+    table = phone.locator("table:has(.bf-fact)").first
+    table.scroll_into_view_if_needed()
+    row = table.locator("tbody tr").first
+    labels = phone.evaluate("""(row) => Array.from(row.querySelectorAll('td'))
+        .map(td => getComputedStyle(td, '::before').content)""", row.element_handle())
+    assert labels == ["none", '"This source"', '"Other sources"', '"Status"'], labels
+    assert phone.evaluate("(t) => getComputedStyle(t.querySelector('td')).display", table.element_handle()) == "block"
+    cells = row.locator("td")
+    boxes = [cells.nth(n).bounding_box() for n in range(cells.count())]
+    assert all(b["x"] >= 0 and b["x"] + b["width"] <= 390 for b in boxes), boxes  # stacked, on screen
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.screenshot(path=str(ARTIFACTS / "facts-390.png"))
+    phone.goto(f"{base}/briefing/")
+    phone.screenshot(path=str(ARTIFACTS / "home-390.png"), full_page=True)
+    phone.goto(f"{base}/briefing/timeline/")
+    phone.screenshot(path=str(ARTIFACTS / "timeline-390.png"))
+    assert phone.errors == []
+
+
+def test_legend_is_near_the_top_and_lists_only_the_types_on_the_page(page, served):
+    page.goto(article_url(served, "u-s-russia"))
+    legend = page.locator(".md-content .bf-legend")
+    assert legend.count() == 1
+    first_paragraph = page.locator(".md-content p[id^='p-']").first
+    above = page.evaluate("([a, b]) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)",
+                          [legend.element_handle(), first_paragraph.element_handle()])
+    assert above  # before the text, not after the fact table
+    listed = set(legend.locator("[data-type]").evaluate_all("els => els.map(e => e.dataset.type)"))
+    present = set(page.locator(".md-content a.bf-ent").evaluate_all(
+        "els => els.map(e => Array.from(e.classList).find(c => c.startsWith('bf-') && c !== 'bf-ent').slice(3))"))
+    assert listed == present
+
+
+def test_byline_names_outlet_and_date_not_the_file(page, served):
+    page.goto(article_url(served, "us-agrees"))
+    byline = page.locator(".bf-byline").first.inner_text()
+    assert byline.startswith("Al Jazeera America") and "18 September 2015" in byline
+    assert "seeds/" not in page.locator(".md-content").inner_text()

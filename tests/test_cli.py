@@ -183,6 +183,20 @@ def test_a_yaml_bomb_under_articles_gives_a_short_message(tiny, cli):
     assert len(res.stderr) < 5_000
 
 
+def test_an_unquoted_impossible_date_in_mkdocs_yml_is_exit_2_not_a_traceback(tiny, cli):
+    set_option(tiny, "articles: {courier: {date: 2015-02-30}}")  # YAML itself reads it as a date
+    res = cli(tiny)
+    assert res.returncode == 2 and "day is out of range" in res.stderr and 'date: "2015-02-28"' in res.stderr
+
+
+@pytest.mark.parametrize("output", ["/tmp/briefing-elsewhere", "../outside"])
+def test_an_output_folder_outside_docs_is_exit_2_and_nothing_is_written(tiny, cli, output):
+    set_option(tiny, f"output: {output}")
+    res = cli(tiny)
+    assert res.returncode == 2 and "must be a folder inside docs_dir" in res.stderr
+    assert not (tiny / "outside").exists() and not os.path.exists("/tmp/briefing-elsewhere")
+
+
 def test_overrides_file_errors_are_exit_2_and_the_rest_still_builds(tiny, cli):
     rules = tiny / "overrides.yml"
     rules.write_text("version: 1\nmerge: [[Caldmoor, Calmoor]]\nrenmae: {Varga: Elena Varga}\n", encoding="utf-8")

@@ -5,7 +5,8 @@ import textwrap
 import pytest
 import yaml
 
-from briefing.config import Settings, bounded, settings_from
+from briefing.config import Settings, settings_from
+from briefing.text import shorten
 from briefing.plugin import load_settings
 
 
@@ -60,7 +61,7 @@ def test_values_in_messages_are_bounded():
         """))["g"]  # a million items here (kept small so that a broken bound fails fast)
     _, problems = settings_from({"articles": bomb, "title": "x" * 10_000, "k" * 10_000: 1}, "mkdocs.yml")
     assert len(problems) == 2 and all(len(str(p)) < 400 for p in problems)
-    assert len(bounded("y" * 10**6)) <= 80
+    assert len(shorten("y" * 10**6, 80)) <= 80
 
 
 def write(path, text):

@@ -1,5 +1,6 @@
 """Untrusted article text against a real `mkdocs build` of the project's own mkdocs.yml."""
 import dataclasses
+import json
 import re
 import shutil
 from pathlib import Path
@@ -108,7 +109,10 @@ def test_same_titles_get_distinct_pages_and_odd_file_names_build(hostile_site):
     assert any(p.startswith("storm") for p in pages) and "named-badly.md" in pages
     page = BeautifulSoup((hostile_site / "site/briefing/articles/named-badly/index.html").read_text(encoding="utf-8"),
                          "html.parser")
-    assert "seeds/<b onclick=PWN()>PWN [x](y) {{ z }}.txt" in page.get_text()  # the file name, as text
+    assert page.find("b") is None and page.find(attrs={"onclick": True}) is None
+    assert "onclick" not in page.get_text()  # the byline names the outlet, not the file
+    export = json.loads((hostile_site / "site/briefing/briefing.json").read_text(encoding="utf-8"))
+    assert "seeds/<b onclick=PWN()>PWN [x](y) {{ z }}.txt" in {a["file"] for a in export["articles"]}
 
 
 def test_front_matter_values_are_escaped(hostile_site):

@@ -125,3 +125,84 @@ def test_serve_after_briefing_build_shows_exactly_the_seeds_folder(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+# Three invented articles as scraped, with no metadata at all: no title line, the outlet only in a
+# dateline or the file name. The titles below are written by hand from the rule (the first sentence
+# without its dateline, cut at a clause boundary).
+SCRAPED = {
+    "01_quayside.txt": "TALLINN (Quayside) - Dock workers in Tallinn ended a three-day strike on Friday, their union "
+                       "said.\n\nThe port operator offered a 6 percent raise, union leader Kadri Mets said.\n",
+    "02_northwire.txt": "Dock workers in Tallinn went back to work on Friday after a three-day strike over pay.\n\n"
+                        "Kadri Mets, who leads the union, said the port operator offered a 5 percent raise.\n",
+    "03_baltpost.txt": "Ships queued outside the port of Tallinn for a third day on Thursday as the strike went on, "
+                       "harbour officials said.\n\nKadri Mets said talks would resume on Friday.\n",
+}
+SCRAPED_TITLES = {"01_quayside.txt": "Dock workers in Tallinn ended a three-day strike on Friday",
+                  "02_northwire.txt": "Dock workers in Tallinn went back to work on Friday",
+                  "03_baltpost.txt": "Ships queued outside the port of Tallinn for a third day on Thursday"}
+
+
+def test_serve_a_briefing_new_project_through_add_rename_delete(tmp_path):
+    """Issue 13: `briefing new`, three articles, `mkdocs serve`, rename one, delete one: after each
+    step the served nav, briefing.json and pages match the seeds folder; no warning, no anchor
+    warning; the reader pages (timeline, quotes) are served throughout."""
+    import json
+    import os
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    made = subprocess.run([sys.executable, "-m", "briefing", "new", "story", "--title", "Tallinn dock strike"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60, env=env)
+    assert made.returncode == 0, made.stderr
+    project = tmp_path / "story"
+    for name, text in SCRAPED.items():
+        (project / "seeds" / name).write_text(text, encoding="utf-8")
+    port = free_port()
+    log = project / "serve.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
+    try:
+        def matches(files: dict[str, str]) -> bool:
+            try:
+                titles, served = served_state(port)
+            except (OSError, ValueError):
+                return False
+            return titles == {SCRAPED_TITLES[f] for f in files.values()} and served == {f"seeds/{n}" for n in files}
+
+        def pages() -> dict[str, str]:
+            data = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/briefing/briefing.json",
+                                                     timeout=5).read())
+            return {a["file"]: f"/briefing/{a['page'][:-3]}/" for a in data["articles"]}
+
+        current = {name: name for name in SCRAPED}  # file in seeds/ -> the article it holds
+        assert wait_for(lambda: matches(current), 120), log.read_text()
+        first_pages = pages()
+        assert all(status(port, p) == 200 for p in first_pages.values())
+        assert status(port, "/briefing/timeline/") == 200 and status(port, "/briefing/quotes/") == 200
+        (project / "seeds/02_northwire.txt").rename(project / "seeds/02_harbourline.txt")
+        current = {"01_quayside.txt": "01_quayside.txt", "02_harbourline.txt": "02_northwire.txt",
+                   "03_baltpost.txt": "03_baltpost.txt"}
+        assert wait_for(lambda: matches(current), 120), (served_state(port), log.read_text())
+        data = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/briefing/briefing.json", timeout=5).read())
+        sources = {a["file"]: (a["source"], a["guessed"]) for a in data["articles"]}
+        assert sources == {"seeds/01_quayside.txt": ("Quayside", ["title", "source"]),
+                           "seeds/02_harbourline.txt": ("Harbourline", ["title", "source"]),
+                           "seeds/03_baltpost.txt": ("Baltpost", ["title", "source"])}
+        assert all(status(port, p) == 200 for p in pages().values())
+        (project / "seeds/01_quayside.txt").unlink()
+        current.pop("01_quayside.txt")
+        assert wait_for(lambda: matches(current), 120), (served_state(port), log.read_text())
+        gone = first_pages["seeds/01_quayside.txt"]
+        assert status(port, gone) == 404
+        assert all(status(port, p) == 200 for p in pages().values())
+        assert status(port, "/briefing/timeline/") == 200 and status(port, "/briefing/quotes/") == 200
+        time.sleep(2)
+        text = log.read_text()
+        probe = f'"GET {gone} HTTP/1.1" code 404'  # this test's own request above
+        warned = [line for line in text.splitlines() if "WARNING" in line and probe not in line]
+        assert warned == [] and "anchor" not in text.lower(), text
+        assert not (project / "docs/briefing").exists()  # serving writes nothing into docs/
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

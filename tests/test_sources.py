@@ -105,12 +105,12 @@ def test_missing_seeds_folder(tmp_path):
     assert articles == [] and problems[0].level == "error" and "not found" in problems[0].message
 
 
-def test_no_title_line_uses_first_words(tmp_path):
+def test_no_title_line_gives_a_guessed_title_and_no_warning(tmp_path):
     write(tmp_path, "x.txt", "This article has no title line and starts straight away with a long sentence that "
                              "goes on. It has more.\n")
     (article,), problems = sources.read_seeds(tmp_path)
-    assert article.title.startswith("This article has no title line")
-    assert any("no title line" in p.message for p in problems)
+    assert article.title == "This article has no title line and starts straight away with a long sentence that goes on"
+    assert article.guessed == ("title",) and problems == []
 
 
 def test_oversized_article_is_skipped_with_the_limit_named(tmp_path):

@@ -7,10 +7,12 @@ from importlib import resources
 
 from ..model import Briefing
 from .article import article_page
-from .context import Context, glossary_layout
-from .export import export
+from .context import CSV_FILE, JSON_FILE, QUOTES, TIMELINE, Context, glossary_layout
+from .export import export, facts_csv
 from .glossary import glossary_pages
 from .home import index_page
+from .quotes import quotes_page
+from .timeline import timeline_page
 from .site import site_pages
 
 __all__ = ["assets", "glossary_layout", "pages", "site_pages"]
@@ -20,7 +22,8 @@ ASSETS = ("briefing.css", "briefing.js")
 def pages(briefing: Briefing, shared: dict[str, str] | None = None) -> dict[str, str]:
     """The briefing's pages, relative to its folder; `shared` as for `Context`."""
     ctx = Context(briefing, shared)
-    out = {"index.md": index_page(ctx), **glossary_pages(ctx), "briefing.json": export(ctx)}
+    out = {"index.md": index_page(ctx), **glossary_pages(ctx), TIMELINE: timeline_page(ctx), QUOTES: quotes_page(ctx),
+           JSON_FILE: export(ctx), CSV_FILE: facts_csv(ctx)}
     for a in briefing.articles:
         out[ctx.article_page(a.id)] = article_page(ctx, a)
     return out

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import re
 
 from ..model import Article, Entity
-from .context import LEGEND, Context, css, label_name
+from .context import Context, css, label_name, legend
 from .escape import DOUBLE_SPACE, md_inline, md_text, meta_title, protect_start
 from .facttable import fact_table
 
@@ -59,31 +60,44 @@ def annotate(ctx: Context, article: Article, start: int, end: int, link_prefix: 
 
 
 def byline(a: Article) -> str:
+    """Outlet, date, author and the original link: what a reader asks of a source (the file the
+    article came from is the editor's business, in briefing.json)."""
     parts = [md_text(a.source) if a.source else "Unknown outlet"]
     if a.date:
-        parts.append(md_text(a.date))
+        parts.append(md_text(readable_date(a.date)))
     if a.author:
         parts.append("by " + md_text(a.author))
     if a.url and re.match(r"https?://", a.url):
-        parts.append(f"[original]({md_text(a.url)})")
-    parts.append(f"file {md_text(a.file)}")
+        parts.append(f"[original article]({md_text(a.url)})")
     return "<small class=\"bf-byline\">" + " · ".join(parts) + "</small>"
+
+
+def readable_date(iso: str) -> str:
+    """"2015-09-18" -> "18 September 2015"; anything else as given."""
+    try:
+        return dt.date.fromisoformat(iso).strftime("%-d %B %Y")
+    except ValueError:
+        return iso
 
 
 def article_page(ctx: Context, a: Article) -> str:
     lines = ["---", f"title: {meta_title(a.title)}", "---", ""]
+    head = [byline(a), ""]
+    key = legend({m.label for m in ctx.mentions.get(a.id, [])})
+    if key:
+        head += [key, ""]  # near the top, with only the types this article has
     for si, seg in enumerate(a.segments):
         body = annotate(ctx, a, seg.start, seg.end, "../")
         if seg.kind == "title":
             lines += [f"# {body} {{ #p-{si} }}", ""]
-            lines += [byline(a), ""]
+            lines += head
         elif seg.kind == "standfirst":
             lines += [f"*{body}*", f"{{: #p-{si} .bf-standfirst }}", ""]
         else:
             lines += [body, f"{{: #p-{si} }}", ""]
     if not a.segments or a.segments[0].kind != "title":
-        lines[4:4] = [f"# {md_text(a.title)}", "", byline(a), ""]
+        lines[4:4] = [f"# {md_text(a.title)}", ""] + head
     lines += ["## Facts across sources { #facts }", ""]
     lines += fact_table(ctx, ctx.facts_of.get(a.id, []), a.id)
-    lines += ["", LEGEND, ""]
+    lines.append("")
     return "\n".join(lines)

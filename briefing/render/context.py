@@ -17,6 +17,13 @@ TYPES = {  # label -> (css suffix, name shown to readers)
     "LAW": ("law", "Law"), "LANGUAGE": ("language", "Language"),
 }
 GLOSSARY_SPLIT = 400  # entities; more are split into one glossary page per initial
+# the briefing's pages and files at its root, besides index.md, the glossary and articles/
+TIMELINE, QUOTES, JSON_FILE, CSV_FILE = "timeline.md", "quotes.md", "briefing.json", "facts.csv"
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """ "1 mention", "2 mentions", "0 mentions"; `many` for an irregular plural ("entity", "entities")."""
+    return f"{n:,} {noun if n == 1 else many or noun + 's'}"
 
 
 def label_name(label: str) -> str:
@@ -27,10 +34,19 @@ def css(label: str) -> str:
     return TYPES.get(label, ("other", ""))[0]
 
 
-LEGEND = ('<div class="bf-legend" markdown="0" aria-label="Entity types">'
-          + "".join(f'<span class="bf-ent bf-{c}" data-type="{c}">{n}</span>' for c, n in
-                    [TYPES[k] for k in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT")])
-          + "</div>")
+LEGEND_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE")
+
+
+def legend(labels: set[str]) -> str:
+    """The legend of the entity types among `labels` only, each a button (briefing.js) that hides
+    that type's highlights; labels outside TYPES share one "Other" entry. Empty without labels."""
+    present = [TYPES[label] for label in LEGEND_ORDER if label in labels]
+    if set(labels) - set(TYPES):
+        present.append(("other", "Other"))
+    if not present:
+        return ""
+    return ('<div class="bf-legend" markdown="0" role="group" aria-label="Entity types: show or hide highlights">'
+            + "".join(f'<span class="bf-ent bf-{c}" data-type="{c}">{n}</span>' for c, n in present) + "</div>")
 
 
 def article_slugs(articles: tuple[Article, ...]) -> dict[str, str]:

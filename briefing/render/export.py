@@ -1,6 +1,9 @@
-"""`briefing.json`, the export contract (version 1; documented in the README)."""
+"""The exports: `briefing.json` (the contract, version 1) and `facts.csv` (one row per claim);
+both documented in the README."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from .context import Context
@@ -32,3 +35,27 @@ def export(ctx: Context) -> str:
                   for f in b.facts],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+CSV_COLUMNS = ("fact", "kind", "status", "subject", "note", "article", "outlet", "date", "text", "value", "start", "end",
+               "sentence")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula
+
+
+def facts_csv(ctx: Context) -> str:
+    """Every claim of every fact, one row each, in the order of briefing.json. Cells are article
+    text: one that a spreadsheet could read as a formula gets a leading apostrophe."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for f in ctx.b.facts:
+        for c in f.claims:
+            a = ctx.articles[c.article]
+            writer.writerow([cell(x) for x in (f.id, f.kind, f.status, f.subject, f.note, c.article, a.source or "",
+                                               a.date or "", c.text, c.value, c.start, c.end, c.sentence)])
+    return out.getvalue()
+
+
+def cell(value: object) -> str:
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text

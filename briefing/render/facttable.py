@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Claim, Fact
-from .context import Context
+from .context import Context, plural
 from .escape import diff_html, md_text
 
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
@@ -13,14 +13,15 @@ MAX_ROWS_SHOWN = 12  # rows of a table before the rest is folded behind "Show N 
 KIND_WEIGHT = {"quote": 3.0, "number": 2.5, "age": 2.0, "duration": 2.0, "money": 3.0, "percent": 2.5, "date": 1.5}
 
 
-def claim_link(ctx: Context, claim: Claim, on_page: str | None) -> str:
-    """A claim's text linked to its sentence; `on_page` is the article page it is shown on."""
+def claim_link(ctx: Context, claim: Claim, on_page: str | None, text: str | None = None) -> str:
+    """A claim's text (or `text`) linked to its sentence; `on_page` is the article page it is shown
+    on (None: a page at the briefing's root)."""
     if claim.article == on_page:
         target = f"#s-{claim.sentence_start}"
     else:
         target = f"{'' if on_page else 'articles/'}{ctx.slugs[claim.article]}.md#s-{claim.sentence_start}"
     sentence = claim.sentence if len(claim.sentence) <= 300 else claim.sentence[:299] + "…"
-    return f'[{md_text(claim.text)}]({target} "{md_text(sentence)}")'  # the whole sentence on hover
+    return f'[{md_text(text or claim.text)}]({target} "{md_text(sentence)}")'  # the whole sentence on hover
 
 
 def claims_cell(ctx: Context, claims: list[Claim], on_page: str | None) -> str:
@@ -28,7 +29,7 @@ def claims_cell(ctx: Context, claims: list[Claim], on_page: str | None) -> str:
     shown = "<br>".join(f"{md_text(ctx.source_name(c.article))}: {claim_link(ctx, c, on_page)}"
                         for c in claims[:MAX_CLAIMS_SHOWN])
     if len(claims) > MAX_CLAIMS_SHOWN:
-        shown += f"<br>… and {len(claims) - MAX_CLAIMS_SHOWN} more sources"
+        shown += f"<br>… and {plural(len(claims) - MAX_CLAIMS_SHOWN, 'more source')}"
     return shown
 
 
@@ -62,9 +63,9 @@ def fact_table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
     lines = _table(ctx, facts[:MAX_ROWS_SHOWN], aid)
     rest = facts[MAX_ROWS_SHOWN:]
     if rest:
-        what = "single-source facts" if all(f.status == "single" for f in rest) else "facts"
+        what = "more single-source fact" if all(f.status == "single" for f in rest) else "more fact"
         lines += ["", '<details class="bf-more" markdown="1">',
-                  f"<summary>Show {len(rest)} more {what}</summary>", ""]
+                  f"<summary>Show {plural(len(rest), what)}</summary>", ""]
         lines += _table(ctx, rest, aid)
         lines += ["", "</details>"]
     return lines

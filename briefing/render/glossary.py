@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Entity, Mention
-from .context import LEGEND, Context, css, label_name
+from .context import Context, css, label_name, legend, plural
 from .escape import md_text, meta_title
 
 MAX_BACKLINKS = 60  # paragraphs listed under one glossary entry
@@ -13,7 +13,8 @@ MAX_BACKLINKS = 60  # paragraphs listed under one glossary entry
 
 def glossary_pages(ctx: Context) -> dict[str, str]:
     entities = sorted(ctx.b.entities, key=lambda e: (e.name.casefold(), e.id))
-    intro = (f"{len(entities)} entities named in {len(ctx.b.articles)} articles, merged across sources. "
+    intro = (f"{plural(len(entities), 'entity', 'entities')} named in {plural(len(ctx.b.articles), 'article')}, "
+             "merged across sources. "
              "Each entry lists its names, a description taken from the text, and every mention with a link "
              "back to its sentence.")
     if not ctx.glossary_split:
@@ -26,18 +27,18 @@ def glossary_pages(ctx: Context) -> dict[str, str]:
     for page, members in sorted(by_page.items()):
         letter = page.split("/")[-1][:-3].upper()
         pages[page] = _glossary(ctx, f"Glossary: {letter}", intro, members, "../")
-        index.append(f"- [{letter}]({page.split('/')[-1]}): {len(members)} entities")
+        index.append(f"- [{letter}]({page.split('/')[-1]}): {plural(len(members), 'entity', 'entities')}")
     pages[ctx.glossary_home] = "\n".join(index) + "\n"
     return pages
 
 
 def _glossary(ctx: Context, title: str, intro: str, entities: list[Entity], up: str) -> str:
     lines = ["---", f"title: {meta_title(title)}", "search:", "  boost: 3", "---", "", f"# {md_text(title)}",
-             "", intro, "", LEGEND, ""]
+             "", intro, "", legend({e.label for e in entities}), ""]
     for e in entities:
         lines += [f"## {md_text(e.name)} {{ #{e.id} }}", ""]
         lines.append(f'<span class="bf-type bf-{css(e.label)}">{label_name(e.label)}</span> · '
-                     f"{len(e.mentions)} mentions")
+                     f"{plural(len(e.mentions), 'mention')}")
         lines.append("")
         others = [a for a in e.aliases if a != e.name]
         if others:
@@ -63,7 +64,7 @@ def _backlinks(ctx: Context, e: Entity, up: str) -> list[str]:
         if shown >= MAX_BACKLINKS:
             rest = in_order[n:]
             paragraphs = sum(len({m.segment for m in by_article[x]}) for x in rest)
-            lines += [f"… and {paragraphs} more paragraphs in {len(rest)} more articles.", ""]
+            lines += [f"… and {plural(paragraphs, 'more paragraph')} in {plural(len(rest), 'more article')}.", ""]
             break
         a = ctx.articles[aid]
         page = f"{up}{ctx.article_page(aid)}"

@@ -1,9 +1,11 @@
-"""The briefing's home page: sources, main entities by outlet, facts where outlets differ and agree."""
+"""The briefing's home page: where the outlets differ, sources, main entities by outlet, the facts
+more than one outlet reports, links to the other pages and the downloads."""
 from __future__ import annotations
 
 from collections import Counter
 
-from .context import Context, label_name
+from .context import CSV_FILE, JSON_FILE, QUOTES, TIMELINE, Context, label_name, plural
+from .differ import differ_section
 from .escape import md_text, meta_title
 from .facttable import fact_table
 
@@ -16,6 +18,10 @@ def index_page(ctx: Context) -> str:
     lines = ["---", f"title: {meta_title(b.title)}", "---", "", f"# {md_text(b.title)}", ""]
     if ctx.in_site:
         lines += ["[All briefings](../index.md)", ""]
+    lines += [f"{plural(len(b.articles), 'article')} · [Timeline]({TIMELINE}) · [Quotes]({QUOTES}) · "
+              f"[Glossary]({ctx.glossary_home}) · Download [all data (JSON)]({JSON_FILE}) or "
+              f"[the facts (CSV)]({CSV_FILE})", ""]
+    lines += differ_section(ctx)
     lines += ["## Sources", "", "| Outlet | Article | Date |", "|---|---|---|"]
     for a in b.articles:
         lines.append(f"| {md_text(ctx.source_name(a.id))} | [{md_text(a.title)}]({ctx.article_page(a.id)})"
@@ -32,14 +38,14 @@ def index_page(ctx: Context) -> str:
             cells = " | ".join(str(counts[c]) if counts[c] else "—" for c in columns)
             lines.append(f"| [{md_text(e.name)}]({ctx.glossary_of[e.id]}#{e.id}) | {label_name(e.label)} | {cells} |")
     cross = [f for f in b.facts if f.status != "single"]
-    lines += ["", "## Where sources differ and agree", ""]
-    lines += fact_table(ctx, cross, None) if cross else ["No fact is reported by more than one source."]
+    lines += ["", "## Facts more than one outlet reports", ""]
+    lines += fact_table(ctx, cross, None) if cross else ["No fact is reported by more than one outlet."]
     singles = Counter(c.article for f in b.facts if f.status == "single" for c in f.claims)
     lines += ["", "## Reported by one source only", "", "| Article | Facts no other outlet reports |",
               "|---|---|"]
     for a in b.articles:
         lines.append(f"| [{md_text(a.title)}]({ctx.article_page(a.id)}#facts) | {singles[a.id]} |")
-    lines += ["", f"[Glossary of all {len(b.entities)} entities]({ctx.glossary_home})", ""]
+    lines += ["", f"[Glossary of all {plural(len(b.entities), 'entity', 'entities')}]({ctx.glossary_home})", ""]
     return "\n".join(lines)
 
 
