@@ -43,32 +43,42 @@ CAST = [("Vladimir Putin", "Putin"), ("John F. Kerry", "Kerry"), ("John Kerry", 
         ("Dmitri Trenin", "Trenin"), ("Sergei Lavrov", "Lavrov"), ("Peter Cook", "Cook")]
 
 
+def samples() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+
+
+def article(k: int, cast: int, texts: list[str]) -> str:
+    """The k-th article of a corpus: a sample with the people, places and numbers of cast `cast`
+    (articles with one cast share them: cross-source facts) and its own city, numbers and order."""
+    cast_rng = random.Random(cast)
+    rng = random.Random(k)
+    text = texts[k % len(texts)]
+    people = {}
+    for full, last in CAST:
+        first, surname = cast_rng.choice(FIRST), cast_rng.choice(LAST) + cast_rng.choice(["", "a", "ov", "er"])
+        people.setdefault(last, (first, surname))
+        f, s = people[last]
+        text = text.replace(full, f"{f} {s}")
+    for last, (f, s) in people.items():
+        text = re.sub(rf"\b{last}\b", s, text)
+    for old in ("Latakia", "Tartus"):
+        text = text.replace(old, cast_rng.choice(PLACES))
+    text = text.replace("London", rng.choice(CITIES))
+    text = re.sub(r"\bfour\b", lambda m: rng.choice(NUMBERS[:4]), text)
+    text = text.replace("2,000", f"{cast_rng.randint(5, 40) * 100:,}")
+    paragraphs = text.split("\n\n")
+    head, body = paragraphs[:2], paragraphs[2:]
+    rng.shuffle(body)
+    return "\n\n".join(head + body)
+
+
 def make_corpus(n: int, folder: Path) -> int:
-    """Write n articles; return the number of words."""
-    samples = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    """Write n articles (three to a cast); return the number of words."""
+    texts = samples()
     folder.mkdir(parents=True, exist_ok=True)
     words = 0
     for k in range(n):
-        cast_rng = random.Random(k // 3)  # three articles share a cast and a place: cross-source facts
-        rng = random.Random(k)
-        text = samples[k % len(samples)]
-        people = {}
-        for full, last in CAST:
-            first, surname = cast_rng.choice(FIRST), cast_rng.choice(LAST) + cast_rng.choice(["", "a", "ov", "er"])
-            people.setdefault(last, (first, surname))
-            f, s = people[last]
-            text = text.replace(full, f"{f} {s}")
-        for last, (f, s) in people.items():
-            text = re.sub(rf"\b{last}\b", s, text)
-        for old in ("Latakia", "Tartus"):
-            text = text.replace(old, cast_rng.choice(PLACES))
-        text = text.replace("London", rng.choice(CITIES))
-        text = re.sub(r"\bfour\b", lambda m: rng.choice(NUMBERS[:4]), text)
-        text = text.replace("2,000", f"{cast_rng.randint(5, 40) * 100:,}")
-        paragraphs = text.split("\n\n")
-        head, body = paragraphs[:2], paragraphs[2:]
-        rng.shuffle(body)
-        text = "\n\n".join(head + body)
+        text = article(k, k // 3, texts)
         (folder / f"a{k:04d}.txt").write_text(text, encoding="utf-8")
         words += len(text.split())
     return words
@@ -263,13 +273,16 @@ def main() -> None:
     ap.add_argument("--stress", action="store_true", help="only the oversized single-article rows")
     args = ap.parse_args()
     previous = Path(args.out).read_text(encoding="utf-8") if args.out != "-" and Path(args.out).exists() else ""
+    previous, site_mark, site_rest = previous.partition(SITE_SECTION)  # benchmarks/site_scale.py's part, last
+    site_part = site_mark + site_rest
     main_part, mark, stress_part = previous.partition(STRESS_MARK)
     if args.stress:
         section = stress()
         if args.out == "-":
             print(section)
         else:
-            Path(args.out).write_text(main_part.rstrip("\n") + "\n\n" + section, encoding="utf-8")
+            Path(args.out).write_text(main_part.rstrip("\n") + "\n\n" + section + (f"\n{site_part}" if site_part else ""),
+                                      encoding="utf-8")
             print(section)
         return
     rows = []
@@ -287,8 +300,11 @@ def main() -> None:
         print(report)
     else:
         kept = f"\n{mark}{stress_part}" if mark else ""  # the last --stress rows stay
-        Path(args.out).write_text(report + kept, encoding="utf-8")
+        Path(args.out).write_text(report + kept + (f"\n{site_part}" if site_part else ""), encoding="utf-8")
         print(report)
+
+
+SITE_SECTION = "# Site scale: many briefings"
 
 
 if __name__ == "__main__":

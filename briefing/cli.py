@@ -12,6 +12,7 @@ from . import __version__
 from . import review as review_stage
 from . import scaffold
 from .build import gather
+from .layout import RESERVED_FILES
 from .model import Diagnostic
 from .nlp import ModelNotFound
 from .output import folder_in, write
@@ -23,6 +24,13 @@ def _report(problems: list[Diagnostic], quiet: bool) -> None:
         if p.level == "info" and quiet:
             continue
         click.echo(f"{p.level.upper():<8} - {p}", err=True)
+
+
+def _some(briefings: list[str], shown: int = 10) -> str:
+    """`3 briefings: a, b, c`, naming at most `shown` of them; `0 briefings` when the cache held all."""
+    more = f" and {len(briefings) - shown} more" if len(briefings) > shown else ""
+    names = f": {', '.join(briefings[:shown])}{more}" if briefings else " (all from the cache)"
+    return f"{len(briefings)} briefing{'' if len(briefings) == 1 else 's'}{names}"
 
 
 @click.group()
@@ -37,7 +45,7 @@ def main() -> None:
 @click.option("-s", "--strict", is_flag=True, help="Fail (exit 1) on warnings as well as errors.")
 @click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), help="Override the seeds folder.")
 @click.option("-q", "--quiet", is_flag=True, help="Only show warnings and errors.")
-@click.option("-v", "--verbose", is_flag=True, help="Show the time each stage took.")
+@click.option("-v", "--verbose", is_flag=True, help="Show the time each stage took and which briefings were re-run.")
 def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verbose: bool) -> None:
     """Read the seeds folder and write the briefing's pages and briefing.json into docs/."""
     started = time.perf_counter()
@@ -68,25 +76,31 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
     problems += found
     _report(problems, quiet)
     if not quiet:
-        b = result.briefing
-        click.echo(f"INFO     - briefing: {len(b.articles)} articles, {len(b.entities)} entities, {len(b.facts)} facts "
-                   f"({sum(f.status == 'differ' for f in b.facts)} differ) -> {shown}/: "
+        bs = result.briefings
+        several = f"{len(bs)} briefings ({len(result.rebuilt)} re-run), " if result.several else ""
+        click.echo(f"INFO     - briefing: {several}{sum(b.articles for b in bs)} articles, "
+                   f"{sum(len(b.entities) for b in bs)} entities, {sum(b.facts for b in bs)} facts "
+                   f"({sum(b.differ for b in bs)} differ) -> {shown}/: "
                    f"{counts['written']} written, {counts['unchanged']} unchanged, {counts['removed']} removed"
                    f"{', ' + str(counts['kept']) + ' kept' if counts['kept'] else ''} "
                    f"in {time.perf_counter() - started:.1f}s", err=True)
     if verbose:
         for stage, secs in result.timings.items():
             click.echo(f"DEBUG    - {stage:<8} {secs:7.3f}s", err=True)
+        click.echo(f"DEBUG    - re-ran {_some(result.rebuilt)}", err=True)
+        click.echo(f"DEBUG    - rendered {_some(result.rendered)}", err=True)
     base = config_file.parent
     config_files = {config_file.resolve(), settings.path(base, "overrides")}
-    code = exit_code(problems, strict, lambda p: _path(base, p.file) in config_files)
+    code = exit_code(problems, strict, lambda p: _path(base, p.file) in config_files
+                     or Path(p.file).name in RESERVED_FILES)  # a briefing folder's briefing.yml, overrides.yml
     if code == 1 and strict and not any(p.level == "error" for p in problems):
         click.echo(f"Aborted with {sum(p.level == 'warning' for p in problems)} warnings in strict mode!", err=True)
     sys.exit(code)
 
 
 def exit_code(problems: list[Diagnostic], strict: bool, in_config) -> int:
-    """The README's exit codes: 2 an error in a configuration file (mkdocs.yml, overrides.yml),
+    """The README's exit codes: 2 an error in a configuration file (mkdocs.yml, overrides.yml, a
+    briefing folder's briefing.yml or overrides.yml),
     1 any other error (an article skipped) or, with --strict, a warning; 0 built."""
     errors = [p for p in problems if p.level == "error"]
     if any(in_config(p) for p in errors):
@@ -123,11 +137,14 @@ def review(config_file: Path, seeds: Path | None) -> None:
         _report(problems, quiet=True)
         sys.exit(2)
     try:
-        result = gather(settings, config_file.parent)
+        result = gather(settings, config_file.parent, keep=True)
     except ModelNotFound as exc:
         click.echo(f"ERROR    - {exc}", err=True)
         sys.exit(2)
-    click.echo(review_stage.report(review_stage.suggestions(result.briefing)), nl=False)
+    for label, briefing in result.kept:  # one briefing, or each briefing folder under its name
+        if result.several:
+            click.echo(f"== {label}")
+        click.echo(review_stage.report(review_stage.suggestions(briefing)).rstrip("\n"))
 
 
 @main.command()

@@ -31,9 +31,10 @@ class Settings:
     overrides: str = field(default="overrides.yml", metadata={
         "doc": "Editorial overrides file (YAML), relative to mkdocs.yml; optional."})
     cache_dir: str = field(default=".cache/briefing", metadata={
-        "doc": "Folder for cached NLP results, relative to mkdocs.yml; safe to delete."})
+        "doc": "Folder for cached parses and briefing results, relative to mkdocs.yml; safe to delete."})
     cache_max_mb: int = field(default=500, metadata={
-        "doc": "Past this size (MB) the cache drops the parses no current article uses, oldest first.",
+        "doc": "Past this size (MB) the cache drops the parses and briefing results nothing current uses, "
+               "oldest first.",
         "min": 0})
     processes: int = field(default=0, metadata={
         "doc": "NLP worker processes; 0 picks 1 or 2 by the amount of text.", "min": 0})

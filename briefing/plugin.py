@@ -16,13 +16,14 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import output
 from .build import gather
 from .config import Settings, option_type, settings_from
 from .model import Diagnostic
 from .nlp import ModelNotFound, Parser
+from .render.site import nav as site_nav
 from .text import shorten
 
 log = get_plugin_logger(__name__)
@@ -40,6 +41,7 @@ BriefingConfig = type("BriefingConfig", (base.Config,), {f.name: _option(f) for 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self._parser: Parser | None = None
+        self._nav: list[str] = []  # a site of several briefings: its pages the nav lists, in order
 
     def load_config(self, options, config_file_path=None):
         """MkDocs hands over the plugin's options from mkdocs.yml: they are checked by
@@ -99,6 +101,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for file in list(files):
             if file.src_uri.startswith(f"{out}/") and file.src_uri[len(out) + 1:] in own:
                 files.remove(file)  # written by `briefing build`, unchanged: the fresh page replaces it
+        self._nav = site_nav(result.pages) if result.several else []
         for rel, text in sorted(result.pages.items()):
             uri = f"{out}/{rel}"
             if files.get_file_from_path(uri) is not None:
@@ -107,9 +110,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                                              "here is not published; move or delete the file to "
                                                              "publish it"))
                 continue
-            files.append(File.generated(config, uri, content=text))
-        b = result.briefing
-        log.info(f"{len(b.articles)} articles, {len(b.entities)} entities, {len(b.facts)} facts")
+            inclusion = InclusionLevel.UNDEFINED
+            if result.several and rel not in self._nav:
+                inclusion = InclusionLevel.NOT_IN_NAV  # built and searchable, reached from the site's pages
+            files.append(File.generated(config, uri, content=text, inclusion=inclusion))
+        bs = result.briefings
+        log.info(f"{len(bs)} briefings, " * result.several + f"{sum(b.articles for b in bs)} articles, "
+                 f"{sum(len(b.entities) for b in bs)} entities, {sum(b.facts for b in bs)} facts")
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -119,6 +126,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self.config.enabled:
             return nav
         out = self.config.output.strip("/")
+        if self._nav:
+            return _site_nav(nav, out, self._nav)
         for item in list(_walk(nav.items)):
             children = getattr(item, "children", None)
             if not children:
@@ -140,6 +149,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _site_nav(nav, out: str, listed: list[str]):
+    """The output folder's section holds the site pages `listed` (render.site.nav), in that order;
+    every other page of the site is built and searchable but reached by links, not the nav."""
+    pages = {getattr(getattr(item, "file", None), "src_uri", None): item for item in _walk(nav.items)}
+    home = pages.get(f"{out}/{listed[0]}")
+    section = next((item for item in _walk(nav.items) if getattr(item, "children", None) and
+                    any(home is c for c in item.children)), None)
+    if section is None:
+        return nav
+    section.children = [pages[f"{out}/{rel}"] for rel in listed if f"{out}/{rel}" in pages]
+    for child in section.children:
+        child.parent = section
+    nav.pages = [item for item in _walk(nav.items) if getattr(item, "is_page", False)]
+    for before, page, after in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
+        page.previous_page, page.next_page = before, after
+    return nav
 
 
 def load_settings(config_file: Path) -> tuple[Settings, Path, list[Diagnostic]]:

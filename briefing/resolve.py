@@ -136,8 +136,8 @@ def resolve(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules = Ru
                         ("rename", rules.rename), ("relabel", rules.relabel), ("describe", rules.describe)):
         for item in items:
             if (kind, item) not in used:
-                problems.append(Diagnostic("warning", rules.file, f"{kind} rule `{item}` matches nothing in this "
-                                                                  "briefing; update or remove it"))
+                problems.append(Diagnostic("warning", rules.origin(kind, item),
+                                           f"{kind} rule `{item}` matches nothing in this briefing; update or remove it"))
     return out, problems
 
 

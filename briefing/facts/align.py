@@ -326,7 +326,7 @@ def facts_of(groups: list[list[Extracted]], order: dict[str, int], rules: Rules 
         out.append(f)
     rank = {"differ": 0, "agree": 1, "single": 2}
     out.sort(key=lambda f: (rank[f.status], order[f.claims[0].article], f.claims[0].start))
-    problems = [Diagnostic("warning", rules.file, f"facts: {kind} rule `{item}` matches no fact in this briefing; "
+    problems = [Diagnostic("warning", rules.origin(f"fact_{kind}", item), f"facts: {kind} rule `{item}` matches no fact in this briefing; "
                                                   "update or remove it (fact ids are the rows' anchors)")
                 for kind, items in (("ignore", rules.fact_ignore), ("pair", [p[0] for p in rules.fact_pair]),
                                     ("status", rules.fact_status))

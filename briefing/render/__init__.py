@@ -7,23 +7,29 @@ from importlib import resources
 
 from ..model import Briefing
 from .article import article_page
-from .context import CSV_FILE, JSON_FILE, QUOTES, TIMELINE, Context
+from .context import CSV_FILE, JSON_FILE, QUOTES, TIMELINE, Context, glossary_layout
 from .export import export, facts_csv
 from .glossary import glossary_pages
 from .home import index_page
 from .quotes import quotes_page
 from .timeline import timeline_page
+from .site import site_pages
 
+__all__ = ["assets", "glossary_layout", "pages", "site_pages"]
 ASSETS = ("briefing.css", "briefing.js")
 
 
-def pages(briefing: Briefing) -> dict[str, str]:
-    ctx = Context(briefing)
+def pages(briefing: Briefing, shared: dict[str, str] | None = None) -> dict[str, str]:
+    """The briefing's pages, relative to its folder; `shared` as for `Context`."""
+    ctx = Context(briefing, shared)
     out = {"index.md": index_page(ctx), **glossary_pages(ctx), TIMELINE: timeline_page(ctx), QUOTES: quotes_page(ctx),
            JSON_FILE: export(ctx), CSV_FILE: facts_csv(ctx)}
     for a in briefing.articles:
         out[ctx.article_page(a.id)] = article_page(ctx, a)
-    assets = resources.files("briefing") / "assets"
-    for name in ASSETS:
-        out[name] = (assets / name).read_text(encoding="utf-8")
     return out
+
+
+def assets() -> dict[str, str]:
+    """The stylesheet and script, once per site, at the root of the output folder."""
+    folder = resources.files("briefing") / "assets"
+    return {name: (folder / name).read_text(encoding="utf-8") for name in ASSETS}

@@ -67,9 +67,20 @@ def glossary_letter(name: str) -> str:
     return first if first.isalpha() else "0-9"
 
 
+def glossary_layout(briefing: Briefing) -> tuple[str, dict[str, str]]:
+    """(the glossary's first page, entity id -> its glossary page), relative to the briefing's folder."""
+    if len(briefing.entities) <= GLOSSARY_SPLIT:
+        return "glossary.md", {e.id: "glossary.md" for e in briefing.entities}
+    return "glossary/index.md", {e.id: f"glossary/{glossary_letter(e.name)}.md" for e in briefing.entities}
+
+
 class Context:
-    def __init__(self, briefing: Briefing):
+    def __init__(self, briefing: Briefing, shared: dict[str, str] | None = None):
+        """`shared`, for a briefing that is part of a site of several: entity id -> the page of the
+        same entity across briefings, relative to the briefing's folder (None: a briefing alone)."""
         self.b = briefing
+        self.in_site = shared is not None
+        self.shared = shared or {}
         self.slugs = article_slugs(briefing.articles)
         self.articles = {a.id: a for a in briefing.articles}
         self.order = {a.id: n for n, a in enumerate(briefing.articles)}
@@ -88,10 +99,8 @@ class Context:
             for c in f.claims:
                 anchors[c.article].add(c.sentence_start)
         self.anchors = {aid: sorted(offsets) for aid, offsets in anchors.items()}
-        self.glossary_split = len(briefing.entities) > GLOSSARY_SPLIT
-        self.glossary_home = "glossary/index.md" if self.glossary_split else "glossary.md"
-        self.glossary_of = {e.id: (f"glossary/{glossary_letter(e.name)}.md" if self.glossary_split else "glossary.md")
-                            for e in briefing.entities}  # entity -> its glossary page
+        self.glossary_home, self.glossary_of = glossary_layout(briefing)
+        self.glossary_split = self.glossary_home != "glossary.md"
         self.facts_of: dict[str, list[Fact]] = defaultdict(list)  # article -> facts it has a claim in
         for f in briefing.facts:
             for aid in dict.fromkeys(c.article for c in f.claims):

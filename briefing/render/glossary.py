@@ -46,6 +46,8 @@ def _glossary(ctx: Context, title: str, intro: str, entities: list[Entity], up: 
         for d in e.descriptions:
             where = f" ({md_text(ctx.source_name(d.article))})" if d.article else " (editor)"
             lines += [f"> {md_text(d.text)}{where}", ""]
+        if e.id in ctx.shared:
+            lines += [f"[{md_text(e.name)} in other briefings]({up}{ctx.shared[e.id]})", ""]
         lines += _backlinks(ctx, e, up)
     return "\n".join(lines)
 

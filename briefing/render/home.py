@@ -16,6 +16,8 @@ MAIN_ENTITIES = 15
 def index_page(ctx: Context) -> str:
     b = ctx.b
     lines = ["---", f"title: {meta_title(b.title)}", "---", "", f"# {md_text(b.title)}", ""]
+    if ctx.in_site:
+        lines += ["[All briefings](../index.md)", ""]
     lines += [f"{plural(len(b.articles), 'article')} · [Timeline]({TIMELINE}) · [Quotes]({QUOTES}) · "
               f"[Glossary]({ctx.glossary_home}) · Download [all data (JSON)]({JSON_FILE}) or "
               f"[the facts (CSV)]({CSV_FILE})", ""]

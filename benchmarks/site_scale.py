@@ -1,0 +1,352 @@
+"""Benchmark at site scale: hundreds of briefings of 3-4 articles in one site, every number measured in one run.
+
+    python benchmarks/site_scale.py                          # 40 and 300 briefings; table into benchmarks/RESULTS.md
+    python benchmarks/site_scale.py --sizes 12 --out -       # a quick run, table on stdout
+
+For each size B it writes a deterministic site of B briefings (one folder each, 3 or 4 articles,
+about 1,000 words each, with a briefing.yml giving a title, a date and the outlets). The articles
+are run.py's generator: the sample articles with people, places and numbers varied, one cast per
+briefing, so briefings share some people and places as real stories do. Then, each command in a
+fresh process:
+  - a cold `briefing build -v` (empty caches): time, stages, peak RSS;
+  - raw `nlp.pipe` over the same paragraphs with the same pipeline and process count;
+  - `briefing build -v` after editing one article, after adding one briefing of 4 articles, and
+    with no change (each checks the build's report of what it re-ran);
+  - `mkdocs build` of the site (caches warm) against a plain `mkdocs build` of the same articles
+    as plain pages, one folder per briefing, with the same small nav;
+  - bytes per page of the built site, and of one article page and one glossary at every size.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run  # noqa: E402  (the article generator and the process measurements)
+
+ROOT = run.ROOT
+OUT = ROOT / "benchmarks" / "out" / "site"
+OUTLETS = ["Daily Ledger", "Evening Courier", "Harbour Post", "Metro Wire", "Northern Gazette", "Plain Dealer Times",
+           "Signal Review", "Valley Tribune"]
+START = dt.date(2030, 1, 1)
+
+
+def briefing_files(b: int, texts: list[str], articles: int | None = None) -> dict[str, str]:
+    """The files of briefing number b: 3 or 4 articles (4 for every third) and its briefing.yml."""
+    count = articles or (4 if b % 3 == 0 else 3)
+    files = {}
+    meta = []
+    for n in range(count):
+        k = b * 4 + n  # every article of the site is different
+        files[f"a{n}.txt"] = run.article(k, b, texts)
+        meta.append(f"  a{n}: {{source: {OUTLETS[(b + n) % len(OUTLETS)]}}}")
+    date = START + dt.timedelta(days=7 * b)  # one a week: 40 briefings span nine months, 300 nearly six years
+    files["briefing.yml"] = (f"title: Talks, round {b}\ndate: {date.isoformat()}\narticles:\n" + "\n".join(meta)
+                             + "\n")
+    return files
+
+
+def make_site(briefings: int, seeds: Path) -> tuple[int, int]:
+    """Write the site's seeds; return (articles, words)."""
+    texts = run.samples()
+    articles = words = 0
+    for b in range(briefings):
+        write_briefing(seeds / f"b{b:04d}", briefing_files(b, texts))
+    for path in seeds.rglob("*.txt"):
+        articles += 1
+        words += len(path.read_text(encoding="utf-8").split())
+    return articles, words
+
+
+def write_briefing(folder: Path, files: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def project(briefings: int) -> Path:
+    base = OUT / str(briefings)
+    if base.exists():
+        shutil.rmtree(base)
+    (base / "docs").mkdir(parents=True)
+    (base / "docs/index.md").write_text("# About\n\nThe newsroom's [briefings](briefing/index.md).\n")
+    cfg = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    cfg = re.sub(r"\n      articles:\n(        .*\n)+", "\n", cfg)
+    cfg = cfg.replace("overrides: overrides.yml", "overrides: none.yml")
+    (base / "mkdocs.yml").write_text(cfg, encoding="utf-8")
+    return base
+
+
+RAW_PIPE = """
+import json, os, sys, time
+from pathlib import Path
+from briefing import sources
+from briefing.nlp import Parser, PARALLEL_MIN_CHARS
+texts = []
+for folder in sorted(p for p in Path("seeds").iterdir() if p.is_dir()):
+    articles, _ = sources.read_seeds(folder)
+    texts += [s.text for a in articles for s in a.segments]
+parser = Parser()
+nlp = parser.nlp
+chars = sum(map(len, texts))
+n_process = 2 if chars >= PARALLEL_MIN_CHARS and (os.cpu_count() or 1) > 1 else 1
+import resource
+def cpu():
+    return sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+               for f in ("ru_utime", "ru_stime"))
+t, c = time.perf_counter(), cpu()
+for _ in nlp.pipe(texts, n_process=n_process, batch_size=64):
+    pass
+print(json.dumps({"seconds": time.perf_counter() - t, "cpu": cpu() - c, "n_process": n_process}))
+"""
+
+WRAPPER = """
+import resource, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+t = time.perf_counter() - t
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stderr.write(p.stderr)
+print(t, use.ru_utime + use.ru_stime, use.ru_maxrss, p.returncode)
+"""
+
+
+def measure(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
+    """(seconds, CPU seconds of the command and every process it waited for, peak RSS in MB of the
+    largest, stderr) of one command in a fresh process. On a machine shared with other work the
+    CPU seconds move less than the wall time, so both are recorded."""
+    res = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], cwd=cwd, capture_output=True, text=True,
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    seconds, cpu, rss, code = res.stdout.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{res.stderr[-3000:]}")
+    return float(seconds), float(cpu), int(rss) // 1024, res.stderr
+
+
+def plain_articles(base: Path) -> Path:
+    """The articles alone as plain Markdown pages (as benchmarks/run.py compares), one folder per
+    briefing, no plugin, a nav of the home only: what publishing the text costs without the tool."""
+    plain = base / "plain-articles"
+    docs = plain / "docs"
+    docs.mkdir(parents=True)
+    links = []
+    for folder in sorted(p for p in (base / "seeds").iterdir() if p.is_dir()):
+        for p in sorted(folder.glob("*.txt")):
+            lines = [x for x in p.read_text(encoding="utf-8").split("\n\n") if x.strip()]
+            page = docs / "briefings" / folder.name / f"{p.stem}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"# {lines[0]}\n\n" + "\n\n".join(lines[1:]) + "\n", encoding="utf-8")
+            links.append(f"- [{folder.name}/{p.stem}](briefings/{folder.name}/{p.stem}.md)")
+    (docs / "index.md").write_text("# Plain\n\n" + "\n".join(links) + "\n", encoding="utf-8")
+    _plain_config(base, plain, "/briefings/\n")
+    return plain
+
+
+ANNOTATIONS = [
+    (re.compile(r'<span class="bf-s" id="s-\d+"></span>'), ""),  # sentence anchors
+    (re.compile(r'\[([^\]]*)\]\([^)\s]*#[^)\s]*(?: "[^"]*")?\)(?:\{[^}]*\})?'), r"\1"),  # links to an anchor
+    (re.compile(r"^\{:[^}]*\}$", re.M), ""),  # paragraph ids
+    (re.compile(r" \{ #[^}]*\}"), ""),  # heading ids
+]
+
+
+def plain_pages(base: Path) -> Path:
+    """The site's own pages (every page `briefing build` wrote) with the annotations taken out:
+    entity links, backlinks and claim links become their text, sentence anchors and ids go; no
+    plugin, the same small nav. The cost of annotating, apart from the cost of the pages."""
+    plain = base / "plain-pages"
+    for page in (base / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        for pattern, repl in ANNOTATIONS:
+            text = pattern.sub(repl, text)
+        target = plain / "docs" / page.relative_to(base / "docs")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    _plain_config(base, plain, "/briefing/b*/\n  /briefing/entities/*\n  !/briefing/entities/index.md\n")
+    return plain
+
+
+def _plain_config(base: Path, plain: Path, not_in_nav: str) -> None:
+    cfg = (base / "mkdocs.yml").read_text(encoding="utf-8")
+    cfg = re.sub(r"  - briefing:\n(      .*\n)+", "", cfg)
+    cfg = cfg.replace("validation:", f"not_in_nav: |\n  {not_in_nav}validation:")
+    (plain / "mkdocs.yml").write_text(cfg, encoding="utf-8")
+
+
+def reran(stderr: str) -> tuple[int, list[str]]:
+    """(how many briefings the build re-ran, the first of them), from `briefing build -v`."""
+    m = re.search(r"DEBUG\s+-\s+re-ran (\d+) briefings?(?:: (.*))?", stderr)
+    if not m:
+        raise SystemExit(f"no report of re-run briefings in:\n{stderr[-2000:]}")
+    return int(m.group(1)), (m.group(2) or "").split(" and ")[0].split(", ") if m.group(2) else []
+
+
+def build(base: Path) -> tuple[float, float, int, str]:
+    return measure([sys.executable, "-m", "briefing", "build", "-v"], base)
+
+
+def load_average() -> str:
+    try:
+        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def sizes(site: Path) -> dict:
+    """Bytes of the built site's pages: every page on average, article pages, and two fixed pages."""
+    pages = list(site.rglob("index.html"))
+    articles = list(site.glob("briefing/*/articles/*/index.html"))
+    first = sorted(site.glob("briefing/b0000/articles/*/index.html"))
+    return {"pages": len(pages), "page": sum(p.stat().st_size for p in pages) / max(1, len(pages)),
+            "article_page": sum(p.stat().st_size for p in articles) / max(1, len(articles)),
+            "first_article": first[0].stat().st_size if first else 0,
+            "first_glossary": (site / "briefing/b0000/glossary/index.html").stat().st_size,
+            "month": (site / "briefing/months/2030-01/index.html").stat().st_size,  # the same briefings at any size
+            "search_index": (site / "search/search_index.json").stat().st_size}
+
+
+def measure_site(briefings: int) -> dict:
+    base = project(briefings)
+    articles, words = make_site(briefings, base / "seeds")
+    row: dict = {"briefings": briefings, "articles": articles, "words": words}
+    row["load_before"] = load_average()
+    t, cpu, rss, err = build(base)
+    stages = {m.group(1): float(m.group(2)) for m in re.finditer(r"DEBUG\s+-\s+(\w+)\s+([\d.]+)s", err)}
+    assert reran(err)[0] == briefings, err[-2000:]
+    row.update(build=t, build_cpu=cpu, rss=rss, stages=stages)
+    out = subprocess.run([sys.executable, "-c", RAW_PIPE], cwd=base, capture_output=True, text=True, check=True)
+    raw = json.loads(out.stdout)
+    row.update(raw_pipe=raw["seconds"], raw_cpu=raw["cpu"], n_process=raw["n_process"])
+    t, cpu, mrss, _ = measure([sys.executable, "-m", "mkdocs", "build", "-q"], base)
+    row.update(mkdocs=t, mkdocs_cpu=cpu, mkdocs_rss=mrss, sizes=sizes(base / "site"))
+    plain = plain_pages(base)
+    row["plain_mkdocs"], row["plain_cpu"], _, _ = measure([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
+    row["plain_sizes"] = sizes(plain / "site")
+    plain = plain_articles(base)
+    row["articles_mkdocs"], _, _, _ = measure([sys.executable, "-m", "mkdocs", "build", "-q"], plain)
+    pages = list((plain / "site/briefings").rglob("index.html"))
+    row["articles_page"] = sum(p.stat().st_size for p in pages) / max(1, len(pages))
+    edited = base / "seeds/b0001/a0.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace(" the ", " the very ", 1), encoding="utf-8")
+    row["edit"], row["edit_cpu"], _, err = build(base)
+    assert reran(err) == (1, ["seeds/b0001"]), err[-2000:]
+    write_briefing(base / f"seeds/b{briefings:04d}", briefing_files(briefings, run.samples(), articles=4))
+    row["new"], row["new_cpu"], _, err = build(base)
+    assert reran(err) == (1, [f"seeds/b{briefings:04d}"]), err[-2000:]
+    row["nochange"], row["nochange_cpu"], _, err = build(base)
+    assert reran(err) == (0, []), err[-2000:]
+    row["load_after"] = load_average()
+    return row
+
+
+def _pair(wall: float, cpu: float) -> str:
+    return f"{wall:.1f} ({cpu:.1f})"
+
+
+def _share(r: dict, key: str) -> str:
+    """Seconds of a rebuild, and its share of the cold build: wall (CPU)."""
+    return (f"{r[key]:.2f} ({r[key + '_cpu']:.2f}); {100 * r[key] / r['build']:.1f}% "
+            f"({100 * r[key + '_cpu'] / r['build_cpu']:.1f}%)")
+
+
+def table(rows: list[dict]) -> str:
+    head = ("| briefings | articles | words | cold build, s: wall (CPU) | raw nlp.pipe, s: wall (CPU) "
+            "| build / raw: wall (CPU) | model load + NLP stage (s) | later stages (s) "
+            "| edit one article: s; % of cold | new briefing of 4: s; % of cold | no change: s; % of cold "
+            "| peak RSS build / mkdocs (MB) | load average before / after |")
+    lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
+    for r in rows:
+        st = r["stages"]
+        later = sum(v for k, v in st.items() if k not in ("load", "nlp"))
+        lines.append(
+            f"| {r['briefings']:,} | {r['articles']:,} | {r['words']:,} | {_pair(r['build'], r['build_cpu'])} "
+            f"| {_pair(r['raw_pipe'], r['raw_cpu'])} (n_process={r['n_process']}) "
+            f"| {r['build'] / r['raw_pipe']:.2f} ({r['build_cpu'] / r['raw_cpu']:.2f}) "
+            f"| {st.get('load', 0) + st.get('nlp', 0):.1f} | {later:.1f} | {_share(r, 'edit')} | {_share(r, 'new')} "
+            f"| {_share(r, 'nochange')} | {r['rss']} / {r['mkdocs_rss']} | {r['load_before']}; {r['load_after']} |")
+    head2 = ("| briefings | `mkdocs build`, s: annotated site | the same pages, annotations taken out "
+             "| annotated / plain: wall (CPU) | the articles alone | pages | bytes per page | per article page: "
+             "annotated / plain / articles alone | one article page | one glossary | one month page | search index |")
+    lines += ["", head2, "|" + "---|" * head2.count(" | ") + "---|"]
+    for r in rows:
+        s, p = r["sizes"], r["plain_sizes"]
+        lines.append(f"| {r['briefings']:,} | {_pair(r['mkdocs'], r['mkdocs_cpu'])} "
+                     f"| {_pair(r['plain_mkdocs'], r['plain_cpu'])} | {r['mkdocs'] / r['plain_mkdocs']:.2f}x "
+                     f"({r['mkdocs_cpu'] / r['plain_cpu']:.2f}x) | {r['articles_mkdocs']:.1f} | {s['pages']:,} "
+                     f"| {s['page'] / 1024:.1f} KB | {s['article_page'] / 1024:.1f} / {p['article_page'] / 1024:.1f} "
+                     f"/ {r['articles_page'] / 1024:.1f} KB | {s['first_article']:,} B | {s['first_glossary']:,} B "
+                     f"| {s['month']:,} B | {s['search_index'] / 1e6:.1f} MB |")
+    return "\n".join(lines)
+
+
+def goals(rows: list[dict]) -> str:
+    """Each goal of issue 14 at the largest size, met or not (on wall time, as the goals are
+    written; the CPU-time figure beside it), from the numbers of this run."""
+    big = max(rows, key=lambda r: r["briefings"])
+    checks = [
+        ("cold `briefing build` <= 1.15x raw nlp.pipe", big["build"] / big["raw_pipe"],
+         big["build_cpu"] / big["raw_cpu"], 1.15, "x"),
+        ("one edited article <= 3% of cold", 100 * big["edit"] / big["build"],
+         100 * big["edit_cpu"] / big["build_cpu"], 3, "%"),
+        ("one new briefing <= 5% of cold", 100 * big["new"] / big["build"],
+         100 * big["new_cpu"] / big["build_cpu"], 5, "%"),
+        ("no-change rebuild <= 2% of cold", 100 * big["nochange"] / big["build"],
+         100 * big["nochange_cpu"] / big["build_cpu"], 2, "%"),
+        ("peak RSS <= 1,500 MB", max(big["rss"], big["mkdocs_rss"]), None, 1500, " MB"),
+        ("annotated `mkdocs build` <= 1.5x the same pages without annotations", big["mkdocs"] / big["plain_mkdocs"],
+         big["mkdocs_cpu"] / big["plain_cpu"], 1.5, "x"),
+    ]
+    small = min(rows, key=lambda r: r["briefings"])
+    if small is not big:
+        for name in ("first_article", "month"):
+            checks.append((f"{name.replace('_', ' ')} page bytes at {big['briefings']} / at {small['briefings']} "
+                           "briefings, within 1%", big["sizes"][name] / small["sizes"][name], None, 1.01, "x"))
+    lines = [f"Goals at {big['briefings']} briefings ({big['articles']:,} articles), wall time (CPU time):"]
+    for name, value, cpu, limit, unit in checks:
+        also = f" ({cpu:.2f}{unit})" if cpu is not None else ""
+        lines.append(f"- {name}: {value:.2f}{unit}{also} ({'met' if value <= limit else 'NOT met'})")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[40, 300], help="numbers of briefings")
+    ap.add_argument("--out", default=str(ROOT / "benchmarks/RESULTS.md"),
+                    help="'-' for stdout; otherwise the site-scale section of this file is replaced")
+    args = ap.parse_args()
+    rows = []
+    for n in args.sizes:
+        print(f"{n} briefings ...", file=sys.stderr, flush=True)
+        rows.append(measure_site(n))
+        print(table(rows[-1:]), file=sys.stderr, flush=True)
+    stages = "\n".join(f"- {r['briefings']} briefings: " + ", ".join(f"{k} {v:.2f}s" for k, v in r["stages"].items())
+                       for r in rows)
+    report = (f"{SECTION}\n\nMachine: {platform.machine()}, {os.cpu_count()} cores, Python "
+              f"{platform.python_version()}; date {dt.date.today().isoformat()}; command "
+              f"`python benchmarks/site_scale.py --sizes {' '.join(map(str, args.sizes))}`.\n\n{table(rows)}\n\nStages of the cold build:\n{stages}\n\n"
+              f"{goals(rows)}\n")
+    (OUT / "last.json").write_text(json.dumps(rows, indent=1) + "\n")
+    if args.out == "-":
+        print(report)
+        return
+    path = Path(args.out)
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    before, _, rest = text.partition(SECTION)
+    after = rest.partition(END)[2] if END in rest else ""  # notes written by hand below the table stay
+    path.write_text((before.rstrip() + "\n\n" if before.strip() else "") + report + END + after, encoding="utf-8")
+    print(report)
+
+
+SECTION = "# Site scale: many briefings (benchmarks/site_scale.py)"
+END = "<!-- end of benchmarks/site_scale.py output -->\n"
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""A smoke run of the site-scale benchmark's corpus and report (the benchmark runs outside the suite)."""
+import importlib.util
+import sys
+
+from conftest import ROOT
+
+
+def load():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        spec = importlib.util.spec_from_file_location("site_scale", ROOT / "benchmarks/site_scale.py")
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        return mod
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+
+def test_the_corpus_is_deterministic_with_three_or_four_articles_per_briefing(tmp_path):
+    bench = load()
+    first = bench.make_site(4, tmp_path / "a")
+    assert bench.make_site(4, tmp_path / "b") == first and first[0] == 4 + 3 + 3 + 4
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    for rel in files:
+        assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
+    texts = [(tmp_path / "a" / rel).read_text() for rel in files if rel.suffix == ".txt"]
+    assert len(set(texts)) == len(texts) and "Vladimir Putin" not in " ".join(texts)
+    assert "date: 2030-01-08" in (tmp_path / "a/b0001/briefing.yml").read_text()
+
+
+def test_goals_are_read_on_wall_time_with_cpu_beside():
+    bench = load()
+    sizes = {"pages": 10, "page": 1, "article_page": 1, "first_article": 50, "first_glossary": 1, "month": 20,
+             "search_index": 1}
+    row = {"briefings": 300, "articles": 1000, "words": 10, "build": 100.0, "build_cpu": 150.0, "raw_pipe": 90.0,
+           "raw_cpu": 140.0, "n_process": 2, "stages": {"nlp": 80.0, "render": 5.0}, "edit": 2.0, "edit_cpu": 3.0,
+           "new": 6.0, "new_cpu": 6.0, "nochange": 1.0, "nochange_cpu": 1.0, "rss": 900, "mkdocs_rss": 400,
+           "mkdocs": 30.0, "mkdocs_cpu": 30.0, "plain_mkdocs": 20.0, "plain_cpu": 20.0, "articles_mkdocs": 5.0,
+           "articles_page": 1, "sizes": sizes, "plain_sizes": sizes, "load_before": "1.0", "load_after": "1.0"}
+    small = {**row, "briefings": 40, "sizes": {**sizes, "first_article": 50, "month": 20}}
+    text = bench.goals([small, row])
+    assert "- cold `briefing build` <= 1.15x raw nlp.pipe: 1.11x (1.07x) (met)" in text
+    assert "- one new briefing <= 5% of cold: 6.00% (4.00%) (NOT met)" in text
+    assert "- first article page bytes at 300 / at 40 briefings, within 1%: 1.00x (met)" in text
+    assert bench.table([small, row]).count("\n| 300 |") == 2
