@@ -27,6 +27,9 @@ from .render.site import nav as site_nav
 from .text import shorten
 
 log = get_plugin_logger(__name__)
+# Markdown extensions the generated pages rely on: attr_list for the ids and classes of paragraphs
+# and entity links, md_in_html for fact tables folded in <details>; MkDocs always loads toc, tables.
+NEEDED_EXTENSIONS = ("attr_list", "md_in_html")
 
 
 def _option(f):
@@ -65,6 +68,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if len(_instances(config)) > 1:
             raise PluginError(f"the briefing plugin is listed {len(_instances(config))} times in mkdocs.yml; "
                               "keep one entry")
+        for ext in NEEDED_EXTENSIONS:  # the pages' markup needs them; a mkdocs.yml may not list them
+            if ext not in config.markdown_extensions:
+                config.markdown_extensions.append(ext)
         out = self.config.output.strip("/")
         for attr, name in (("extra_css", "briefing.css"), ("extra_javascript", "briefing.js")):
             path = f"{out}/{name}"

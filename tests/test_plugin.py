@@ -4,6 +4,8 @@ on a small invented story."""
 import os
 import textwrap
 
+from bs4 import BeautifulSoup
+
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import get_navigation
@@ -107,6 +109,20 @@ def test_env_tags_and_inherit_work_under_mkdocs_build(tiny):
     home = (tiny / "site/briefing/index.html").read_text(encoding="utf-8")
     assert "Closure, by environment" in home
     assert "Caldmoor Courier" in home  # `articles:` metadata from the inherited file
+
+
+def test_the_plugin_adds_the_markdown_extensions_its_pages_need(tiny):
+    cfg = tiny / "mkdocs.yml"
+    text = cfg.read_text()
+    start, end = text.index("markdown_extensions:"), text.index("validation:")
+    cfg.write_text(text[:start] + text[end:])  # a mkdocs.yml that lists no extension at all
+    res = mkdocs_cli(tiny, "build", "--strict")
+    assert res.returncode == 0, res.stderr
+    page = next((tiny / "site/briefing/articles").glob("*/index.html")).read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.find(id="p-0") is not None  # attr_list: paragraph ids, not literal "{ #p-0 }"
+    assert "{:" not in soup.get_text() and "{ #" not in soup.get_text() and "{#" not in soup.get_text()
+    assert soup.select("a.bf-ent[data-bf-tip]")  # entity links keep their class and tooltip
 
 
 def test_an_override_that_matches_nothing_fails_a_strict_mkdocs_build(tiny):
