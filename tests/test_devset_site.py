@@ -75,6 +75,17 @@ def test_reader_pages_are_there(built, story):
     assert (site / "facts.csv").read_text(encoding="utf-8").startswith("fact,kind,status,")
 
 
+@pytest.mark.parametrize("story", STORIES)
+def test_article_fact_tables_show_at_most_twelve_rows_before_the_toggle(built, story):
+    pages = sorted((built[story][0] / "site/briefing/articles").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for table in soup.select(".md-content table"):
+            if table.find_parent("details") is None and table.select("tbody tr"):
+                assert len(table.select("tbody tr")) <= 12, page
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 390])
 def test_reader_pages_in_a_browser(browser, built, width):  # noqa: F811 (the fixture from test_browser)
