@@ -247,7 +247,7 @@ def _prune(parser: Parser, store: results.Store, parses: set[str], settings: Set
 
 def _common_inputs(settings: Settings, parser: Parser, overrides_file: Path, several: bool) -> list[bytes | str]:
     """What every briefing's result depends on besides its own folder."""
-    return [parser.model_name, parser.model_version, str(settings.max_article_bytes),
+    return [parser.model_name, parser.model_version, knowledge.tables_key(), str(settings.max_article_bytes),
             results.shape(Entry, site.Summary, site.EntityRef, *MODEL),
             _read(overrides_file), "several" if several else "alone"]
 

@@ -65,7 +65,8 @@ def _table(build: Callable[[], object]) -> Callable[[], object]:
 
 
 @functools.cache
-def _tables_key() -> str:
+def tables_key() -> str:
+    """This module's code and the data packages' versions: what the derived tables depend on."""
     h = hashlib.sha256(Path(__file__).read_bytes())
     for name in PACKAGES:
         try:
@@ -76,7 +77,7 @@ def _tables_key() -> str:
 
 
 def _table_path(name: str) -> Path | None:
-    return _tables_folder[0] / f"{name.strip('_')}-{_tables_key()}.bin" if _tables_folder else None
+    return _tables_folder[0] / f"{name.strip('_')}-{tables_key()}.bin" if _tables_folder else None
 
 
 def _key(text: str) -> str:

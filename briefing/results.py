@@ -2,7 +2,8 @@
 
 A briefing's key is a hash of everything its result depends on: the names and bytes of its
 article files, its metadata, the site's and its own overrides, the settings that shape a build,
-the model's name and version, this tool's version and the shape of the data model. Under that key
+the model's name and version, the data packages' versions, this tool's code (`code`) and the
+shape of the data model. Under that key
 the cache keeps the briefing (articles, entities, facts), the problems found building it and the
 summary the site pages need; its rendered pages are kept under a second key that adds the
 cross-briefing links they show. Entries are `marshal` data of plain tuples (no pickle: loading
@@ -132,9 +133,22 @@ def shape(*classes: type) -> str:
 
 
 # -- keys and entries ------------------------------------------------------------------------------
+@functools.cache
+def code() -> str:
+    """A digest of this tool's own files (its code, templates and assets): part of every key, so
+    a changed rule re-runs the briefings even when the version number stayed the same (an install
+    from a branch, an edit while developing)."""
+    root = Path(__file__).parent
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0")
+        h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def key(parts: Iterable[bytes | str]) -> str:
     h = hashlib.sha256()
-    for part in (__version__, str(SCHEMA), *parts):
+    for part in (code(), str(SCHEMA), *parts):
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)

@@ -185,6 +185,17 @@ def test_no_change_rebuild_reads_only_the_cache(site, tmp_path):
     assert generated(copy) == before
 
 
+def test_a_change_to_the_tools_code_reruns_every_briefing(site, tmp_path, parser, monkeypatch):
+    from briefing import results
+
+    copy = copy_of(site, tmp_path)
+    before = generated(copy)
+    monkeypatch.setattr(results, "code", lambda: "another build of the tool, same version number")
+    result = build(copy, parser)
+    assert sorted(result.rebuilt) == ["seeds/ferry-fares", "seeds/harbour-bridge", "seeds/rail-strike"]
+    assert generated(copy) == before  # the same code in fact: the same pages
+
+
 def test_damaged_cache_is_recomputed_to_the_same_pages(site, tmp_path, parser):
     copy = copy_of(site, tmp_path)
     before = generated(copy)

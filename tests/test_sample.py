@@ -97,7 +97,7 @@ def by_form(data):
     return {a: e for e in data["entities"] for a in e["aliases"]}
 
 
-@pytest.mark.parametrize("forms, label", ENTITIES, ids=[min(f, key=len) for f, _ in ENTITIES])
+@pytest.mark.parametrize("forms, label", ENTITIES, ids=[min(f, key=lambda s: (len(s), s)) for f, _ in ENTITIES])
 def test_each_entity_is_one_glossary_entry_with_its_type(sample, forms, label):
     found = by_form(sample)
     assert forms <= set(found), f"not highlighted: {sorted(forms - set(found))}"
