@@ -164,14 +164,7 @@ class Parser:
 
     def cache_entries(self, used: set[str]) -> list[tuple[Path, bool]]:
         """(file, in use) for each file named like a cache entry, whatever else the folder holds."""
-        if self.cache_dir is None or not self.cache_dir.is_dir():
-            return []
-        entries = []
-        for path in self.cache_dir.glob("??/*"):
-            m = ENTRY.fullmatch(path.name)
-            if m and m.group(1)[:2] == path.parent.name:
-                entries.append((path, m.group(1) in used))
-        return entries
+        return cachefiles.entries(self.cache_dir, ENTRY, used)
 
     def prune(self, articles: Iterable[Article], max_bytes: int) -> tuple[int, int]:
         """Keep the cache folder under `max_bytes`: past it, remove the entries no article in

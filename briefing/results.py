@@ -23,7 +23,7 @@ import typing
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cachefiles
 
 SCHEMA = 1
 
@@ -168,14 +168,7 @@ class Store:
 
     def cache_entries(self) -> list[tuple[Path, bool]]:
         """(file, in use by this build) for each file named like an entry."""
-        if self.folder is None or not self.folder.is_dir():
-            return []
-        out = []
-        for path in self.folder.glob("??/*"):
-            m = ENTRY.fullmatch(path.name)
-            if m and m.group(1)[:2] == path.parent.name:
-                out.append((path, m.group(1) in self.used))
-        return out
+        return cachefiles.entries(self.folder, ENTRY, self.used)
 
     def _path(self, k: str, kind: str) -> Path | None:
         return self.folder / k[:2] / f"{k}.{kind}" if self.folder else None
