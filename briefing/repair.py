@@ -39,6 +39,11 @@ LOCATION_HEADS = frozenset({"mountains", "mountain", "range", "river", "lake", "
 LOCATION_FIRST = frozenset({"mount", "mt.", "cape"})
 EVENT_HEADS = frozenset({"olympics", "paralympics", "games", "championships", "championship", "cup", "war", "summit",
                          "festival", "marathon", "expo"})
+# Last words of newspaper names ("Dayton Courier-Ledger", "Boise Statesman"): a place followed by
+# one of these is an outlet, an organisation, whatever the model made of the place in it.
+PUBLICATION_HEADS = frozenset({"times", "post", "herald", "tribune", "journal", "gazette", "statesman", "chronicle",
+                               "telegraph", "inquirer", "enquirer", "examiner", "courier", "ledger", "dispatch",
+                               "sentinel", "bulletin", "observer", "globe", "register", "mercury", "advertiser"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "suburb",
                          "neighborhood", "neighbourhood", "borough", "municipality", "county", "capital", "port",
                          "island", "governorate", "prefecture"})
@@ -178,15 +183,20 @@ def join_split_names(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntS
 
 
 def relabel(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """Labels by the shape of the name: facilities, natural places, events, model numbers,
-    demonyms, places, and people (see `looks_like_a_person`)."""
+    """Labels by the shape of the name: newspapers named after a place, facilities, natural
+    places, events, model numbers, demonyms, places, and people (see `looks_like_a_person`)."""
     out = []
     for sp in spans:
         words = toks[sp.start:sp.end]
         label = sp.label
         last = words[-1].text.lower()
         after = toks[sp.end].text.lower() if sp.end < len(toks) else ""
-        if len(words) > 1 and last in FACILITY_HEADS and label in ("ORG", "GPE", "PERSON", "LOC", "WORK_OF_ART"):
+        if last in PUBLICATION_HEADS and label in ("GPE", "LOC", "FAC", "PERSON", "NORP") and (
+                len(words) == 1 and sp.start > 0 and toks[sp.start - 1].text.lower() == "the"
+                or len(words) > 1 and (knowledge.is_place(words[0].text)
+                                       or knowledge.is_place(" ".join(t.text for t in words[:-1])))):
+            label = "ORG"  # "the Statesman", a newspaper named after its city; "Jim Courier" is no paper
+        elif len(words) > 1 and last in FACILITY_HEADS and label in ("ORG", "GPE", "PERSON", "LOC", "WORK_OF_ART"):
             label = "FAC"
         elif len(words) > 1 and last in ("hospital", "embassy") and label == "FAC":
             label = "ORG"
