@@ -35,7 +35,7 @@ FACILITY_HEADS = frozenset({"airport", "airfield", "base", "bridge", "stadium", 
                             "boulevard", "blvd.", "lane", "drive", "building"})
 LOCATION_HEADS = frozenset({"mountains", "mountain", "range", "river", "lake", "sea", "ocean", "gulf", "bay", "strait",
                             "straits", "peninsula", "valley", "desert", "coast", "pass", "canyon", "glacier", "island",
-                            "islands", "basin", "delta", "plateau", "forest", "highlands"})
+                            "islands", "basin", "delta", "plateau", "forest", "highlands", "zone"})
 LOCATION_FIRST = frozenset({"mount", "mt.", "cape"})
 EVENT_HEADS = frozenset({"olympics", "paralympics", "games", "championships", "championship", "cup", "war", "summit",
                          "festival", "marathon", "expo"})
