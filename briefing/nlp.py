@@ -166,12 +166,6 @@ class Parser:
         """(file, in use) for each file named like a cache entry, whatever else the folder holds."""
         return cachefiles.entries(self.cache_dir, ENTRY, used)
 
-    def prune(self, articles: Iterable[Article], max_bytes: int) -> tuple[int, int]:
-        """Keep the cache folder under `max_bytes`: past it, remove the entries no article in
-        `articles` uses, oldest first (an entry in use is never removed). Returns (files, bytes) removed."""
-        removed = cachefiles.prune(self.cache_entries(set(self.keys(articles))), max_bytes)
-        return len(removed), sum(size for _, size in removed)
-
     def _load(self, key: str, article: Article) -> ParsedArticle | None:
         """Cache entries are `marshal` data (plain tuples of str and int; no code, unlike pickle),
         several times faster to read than JSON. An entry is used only if it checks out against the

@@ -1,7 +1,7 @@
 """The spaCy boundary: plain data out of a Doc, the per-article cache, and a missing model."""
 import pytest
 
-from briefing import nlp
+from briefing import cachefiles, nlp
 from briefing.model import Article
 from briefing.nlp import ModelNotFound, Parser, doc_to_parsed
 
@@ -72,9 +72,12 @@ def test_prune_keeps_the_cache_bounded_and_never_removes_what_is_in_use(tmp_path
     size = sum(f.stat().st_size for f in cache_files(cache))
     stranger = old_file.parent / "notes.txt"  # not a cache entry: never touched
     stranger.write_text("mine")
-    assert p.prune([kept], max_bytes=size + 4) == (0, 0)  # under the bound: nothing goes
-    assert p.prune([kept, old], max_bytes=0) == (0, 0)  # over it, but both in use
-    assert p.prune([kept], max_bytes=0) == (1, old_size)
+    def prune(articles, max_bytes):
+        return cachefiles.prune(p.cache_entries(set(p.keys(articles))), max_bytes)
+
+    assert prune([kept], max_bytes=size + 4) == []  # under the bound: nothing goes
+    assert prune([kept, old], max_bytes=0) == []  # over it, but both in use
+    assert prune([kept], max_bytes=0) == [(old_file, old_size)]
     assert not old_file.exists() and stranger.read_text() == "mine"
     assert [f.stem for f in cache_files(cache) if f.suffix == ".bin"] == [p._key(kept)]
 
