@@ -109,3 +109,14 @@ def test_times_of_day_compare_in_minutes_within_their_wording(parser):
     assert rows[("9 a.m.",)] == ("single", "")  # another event's time
     assert rows[("about 11:45 a.m.", "around 10:30 a.m.", "around 11:40 a.m.")] == (
         "differ", "approx 11:45 ≠ approx 11:40 ≠ approx 10:30")
+
+
+def test_a_house_number_is_no_year_but_a_year_before_a_street_name_is(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe lift at 1950 Harlow Ave. in Brookfield stopped between floors on Monday.\n\n"
+             "Inspectors visited 2014 Kestrel Street twice. In 2014 Kestrel Street was repaved.",
+        "b": "Title\n\nA lift at 1950 Harlow Avenue stopped between floors on Monday. Inspectors had been to "
+             "2014 Kestrel St. before. The street was repaved in 2014."})
+    texts = [c.text for f in found if f.kind == "date" for c in f.claims]
+    assert "1950" not in texts  # only ever a house number here
+    assert cross_dates(found) == [["2014", "2014"], ["Monday", "Monday"]]  # the year the street was repaved

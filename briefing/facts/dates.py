@@ -177,6 +177,8 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
               and (t.i == 0 or toks[t.i - 1].text not in ("$", "#", "-", "–"))]
     out = []
     for s, e in sorted(spans):
+        if _house_number(toks, s, e):
+            continue
         start, end, text = span_text(raw, toks, s, e)
         clock = CLOCK.search(text)
         if clock:  # "about 11:45 a.m.": a time of day, compared in minutes
@@ -197,6 +199,27 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
                              verb=lemma(verb) if verb.pos in ("VERB", "AUX") else "",
                              frame=frames.frame(pa, si, s, e, sents)))
     return out
+
+
+STREET_WORDS = frozenset({"ave", "avenue", "st", "street", "road", "rd", "blvd", "boulevard", "lane", "ln", "drive",
+                          "dr", "way", "place", "pl", "court", "ct", "parkway", "pkwy", "terrace", "highway", "hwy"})
+YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "until", "till", "from", "before", "after", "during", "around",
+                               "circa", "early", "late", "mid"})
+
+
+def _house_number(toks, s: int, e: int) -> bool:
+    """A lone number that begins a street address ("at 1950 Harlow Ave.", "2014 Kestrel Street"):
+    one to three capitalised names, then a street word. Never after a word that introduces a year
+    ("in 1950 Harlow Avenue opened")."""
+    if e - s != 1 or not toks[s].text.isdigit() or (s and toks[s - 1].text.lower() in YEAR_PREPOSITIONS):
+        return False
+    for n, t in enumerate(toks[e:e + 4]):
+        word = t.text.lower().rstrip(".")
+        if n and word in STREET_WORDS:
+            return True
+        if not t.text[:1].isupper():
+            return False
+    return False
 
 
 CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
