@@ -56,10 +56,7 @@ def served(tmp_path_factory):
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("briefing"))
     shutil.copytree(SEEDS, project / "seeds")
     (project / "seeds/zz_hostile.txt").write_text(f"{HOSTILE_TITLE}\n\nRain fell on Vienna on Monday.\n")
-    res = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True,
-                         timeout=300)
-    assert res.returncode == 0, res.stderr
-    server = serve(project / "site")
+    server = build_and_serve(project)
     yield f"http://127.0.0.1:{server.server_address[1]}", project
     server.shutdown()
 
@@ -69,6 +66,14 @@ def serve(folder: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def build_and_serve(project):
+    """`mkdocs build` of `project`, then its site served (see `serve`)."""
+    res = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True,
+                         timeout=300)
+    assert res.returncode == 0, res.stderr
+    return serve(project / "site")
 
 
 @pytest.fixture
@@ -278,10 +283,7 @@ def hostile_served(tmp_path_factory):
     (project / "seeds").mkdir()
     for name, text in BROWSER_ARTICLES.items():
         (project / "seeds" / name).write_text(text, encoding="utf-8")
-    res = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True,
-                         timeout=300)
-    assert res.returncode == 0, res.stderr
-    server = serve(project / "site")
+    server = build_and_serve(project)
     yield f"http://127.0.0.1:{server.server_address[1]}", project
     server.shutdown()
 

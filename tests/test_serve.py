@@ -1,4 +1,6 @@
-"""`mkdocs serve`: an edit in seeds/ rebuilds the site once, and nothing loops."""
+"""`mkdocs serve`: an edit in seeds/ rebuilds the site once, and nothing loops; renames and deletes
+show at once; the overrides file is watched too (README, "The MkDocs plugin")."""
+import contextlib
 import socket
 import subprocess
 import sys
@@ -21,13 +23,23 @@ def wait_for(predicate, timeout=60.0):
     return False
 
 
-def test_seed_edit_rebuilds_once(project):
+@contextlib.contextmanager
+def mkdocs_serve(project, env=None):
+    """`mkdocs serve` in `project` on a free port, its output in serve.log: yields (port, log)."""
     port = free_port()
     log = project / "serve.log"
     with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                cwd=project, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                                stdout=out, stderr=subprocess.STDOUT, env=env)
     try:
+        yield port, log
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_seed_edit_rebuilds_once(project):
+    with mkdocs_serve(project) as (port, log):
         def served(path="/briefing/"):
             try:
                 return urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2).status == 200
@@ -45,9 +57,6 @@ def test_seed_edit_rebuilds_once(project):
         assert builds() == 2, log.read_text()
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/briefing/glossary/", timeout=5).read().decode()
         assert "Moskva" in page
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def served_state(port: int) -> tuple[set[str], set[str]]:
@@ -92,12 +101,7 @@ def test_serve_after_briefing_build_shows_exactly_the_seeds_folder(tmp_path):
     assert built.returncode == 0 and "WARNING" not in built.stderr, built.stderr
     page_of = {name: f"/briefing/articles/{re.sub(r'[^a-z0-9]+', '-', t.lower()).strip('-')}/"
                for name, t in TITLES.items()}
-    port = free_port()
-    log = project / "serve.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
-    try:
+    with mkdocs_serve(project, env) as (port, log):
         def matches(files: dict[str, str]) -> bool:
             try:
                 titles, served = served_state(port)
@@ -122,9 +126,6 @@ def test_serve_after_briefing_build_shows_exactly_the_seeds_folder(tmp_path):
         probe = f'"GET {page_of["harbour.txt"]} HTTP/1.1" code 404'  # this test's own request above
         warned = [line for line in text.splitlines() if "WARNING" in line and probe not in line]
         assert warned == [] and "anchor" not in text.lower(), text
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 # Three invented articles as scraped, with no metadata at all: no title line, the outlet only in a
@@ -157,12 +158,7 @@ def test_serve_a_briefing_new_project_through_add_rename_delete(tmp_path):
     project = tmp_path / "story"
     for name, text in SCRAPED.items():
         (project / "seeds" / name).write_text(text, encoding="utf-8")
-    port = free_port()
-    log = project / "serve.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                                cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
-    try:
+    with mkdocs_serve(project, env) as (port, log):
         def matches(files: dict[str, str]) -> bool:
             try:
                 titles, served = served_state(port)
@@ -203,6 +199,19 @@ def test_serve_a_briefing_new_project_through_add_rename_delete(tmp_path):
         warned = [line for line in text.splitlines() if "WARNING" in line and probe not in line]
         assert warned == [] and "anchor" not in text.lower(), text
         assert not (project / "docs/briefing").exists()  # serving writes nothing into docs/
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+
+
+def test_editing_overrides_rebuilds_the_served_site(tiny):
+    rules = tiny / "overrides.yml"
+    rules.write_text("version: 1\ndescribe: {Brightwater Ferries: Ferry line}\n", encoding="utf-8")
+    with mkdocs_serve(tiny) as (port, log):
+        def glossary() -> str:
+            try:
+                return urllib.request.urlopen(f"http://127.0.0.1:{port}/briefing/glossary/", timeout=3).read().decode()
+            except OSError:
+                return ""
+
+        assert wait_for(lambda: "Ferry line" in glossary()), log.read_text()
+        rules.write_text("version: 1\ndescribe: {Brightwater Ferries: Ferry line run by the harbour board}\n",
+                         encoding="utf-8")
+        assert wait_for(lambda: "run by the harbour board" in glossary()), log.read_text()
