@@ -71,6 +71,16 @@ def served_state(port: int) -> tuple[set[str], set[str]]:
     return {a.get_text(" ", strip=True) for a in nav}, {a["file"] for a in data["articles"]}
 
 
+def serves_exactly(port: int, files: dict[str, str], titles_of: dict[str, str]) -> bool:
+    """The served nav lists exactly the titles of the articles `files` hold ({file in seeds/: the
+    article it holds}), and the served briefing.json exactly those files."""
+    try:
+        titles, served = served_state(port)
+    except (OSError, ValueError):
+        return False
+    return titles == {titles_of[f] for f in files.values()} and served == {f"seeds/{n}" for n in files}
+
+
 def status(port: int, path: str) -> int:
     try:
         return urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5).status
@@ -103,11 +113,7 @@ def test_serve_after_briefing_build_shows_exactly_the_seeds_folder(tmp_path):
                for name, t in TITLES.items()}
     with mkdocs_serve(project, env) as (port, log):
         def matches(files: dict[str, str]) -> bool:
-            try:
-                titles, served = served_state(port)
-            except (OSError, ValueError):
-                return False
-            return titles == {TITLES[f] for f in files.values()} and served == {f"seeds/{n}" for n in files}
+            return serves_exactly(port, files, TITLES)
 
         current = {name: name for name in ARTICLES}  # file in seeds/ -> the article it holds
         assert wait_for(lambda: matches(current), 120), log.read_text()
@@ -160,11 +166,7 @@ def test_serve_a_briefing_new_project_through_add_rename_delete(tmp_path):
         (project / "seeds" / name).write_text(text, encoding="utf-8")
     with mkdocs_serve(project, env) as (port, log):
         def matches(files: dict[str, str]) -> bool:
-            try:
-                titles, served = served_state(port)
-            except (OSError, ValueError):
-                return False
-            return titles == {SCRAPED_TITLES[f] for f in files.values()} and served == {f"seeds/{n}" for n in files}
+            return serves_exactly(port, files, SCRAPED_TITLES)
 
         def pages() -> dict[str, str]:
             data = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/briefing/briefing.json",
