@@ -124,6 +124,15 @@ def yaml_bomb_under_articles(project):
     cfg.write_text(text[:start] + "      articles:\n" + "\n".join(lines) + "\n" + text[end:])
 
 
+def env_and_inherit(project):
+    """Move a `tiny` project's mkdocs.yml into base.yml, which mkdocs.yml INHERITs; the plugin's
+    title comes from `!ENV BRIEFING_TEST_TITLE` and the site name from `!ENV` with a default."""
+    base = project / "base.yml"
+    cfg = project / "mkdocs.yml"
+    base.write_text(cfg.read_text().replace("title: Caldmoor bridge closure", "title: !ENV BRIEFING_TEST_TITLE"))
+    cfg.write_text("INHERIT: base.yml\nsite_name: !ENV [BRIEFING_TEST_SITE, Caldmoor]\n")
+
+
 def briefing_cli(project, *args, **kwargs):
     """`briefing build ARGS` run in `project` as a user would (a new process)."""
     return subprocess.run([sys.executable, "-m", "briefing", "build", *args], cwd=project, capture_output=True,

@@ -6,7 +6,6 @@ import pty
 import select
 import subprocess
 import sys
-import textwrap
 from types import SimpleNamespace
 
 import pytest
@@ -14,7 +13,7 @@ from click.testing import CliRunner
 
 from briefing import nlp as nlp_stage
 from briefing.cli import main
-from conftest import TINY_ARTICLES, briefing_cli, yaml_bomb_under_articles
+from conftest import TINY_ARTICLES, briefing_cli, env_and_inherit, yaml_bomb_under_articles
 
 
 @pytest.fixture
@@ -232,13 +231,7 @@ def test_a_second_briefing_entry_is_exit_2(tiny, cli):
 # -- mkdocs.yml is read the way MkDocs reads it ---------------------------------------------------
 
 def test_env_tags_and_inherit_work_from_the_command(tiny, cli):
-    base = tiny / "base.yml"
-    cfg = tiny / "mkdocs.yml"
-    base.write_text(cfg.read_text().replace("title: Caldmoor bridge closure", "title: !ENV BRIEFING_TEST_TITLE"))
-    cfg.write_text(textwrap.dedent("""\
-        INHERIT: base.yml
-        site_name: !ENV [BRIEFING_TEST_SITE, Caldmoor]
-        """))
+    env_and_inherit(tiny)
     res = cli(tiny, env={"BRIEFING_TEST_TITLE": "Bridge closure, from the environment"})
     assert res.returncode == 0, res.stderr
     assert export(tiny)["title"] == "Bridge closure, from the environment"

@@ -2,7 +2,6 @@
 virtual files, a nav that does not grow with the briefing. End to end with a real `mkdocs build`
 on a small invented story."""
 import os
-import textwrap
 
 from bs4 import BeautifulSoup
 
@@ -12,7 +11,7 @@ from mkdocs.structure.nav import get_navigation
 
 from briefing.plugin import BriefingPlugin
 
-from conftest import ROOT, mkdocs_cli, yaml_bomb_under_articles
+from conftest import ROOT, env_and_inherit, mkdocs_cli, yaml_bomb_under_articles
 
 
 def set_option(project, line):
@@ -98,13 +97,7 @@ def test_disabled_plugin_builds_the_site_without_the_briefing(tiny):
 
 
 def test_env_tags_and_inherit_work_under_mkdocs_build(tiny):
-    base = tiny / "base.yml"
-    cfg = tiny / "mkdocs.yml"
-    base.write_text(cfg.read_text().replace("title: Caldmoor bridge closure", "title: !ENV BRIEFING_TEST_TITLE"))
-    cfg.write_text(textwrap.dedent("""\
-        INHERIT: base.yml
-        site_name: !ENV [BRIEFING_TEST_SITE, Caldmoor]
-        """))
+    env_and_inherit(tiny)
     res = mkdocs_cli(tiny, "build", "--strict", env={**os.environ, "BRIEFING_TEST_TITLE": "Closure, by environment"})
     assert res.returncode == 0, res.stderr
     home = (tiny / "site/briefing/index.html").read_text(encoding="utf-8")
