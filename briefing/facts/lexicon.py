@@ -77,3 +77,11 @@ PERCENT_WORDS = frozenset({"percent", "per cent", "%", "percentage"})
 # Amounts that are not figures: they pair only with the same word.
 VAGUE = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000,
          "dozens": 12, "scores": 20, "several": 3, "tens of thousands": 10_000, "hundreds of thousands": 100_000}
+
+
+# Calendar words: dates reads them, numbers keeps "March 3" from being a count, sentences ignores
+# them when it compares what two sentences are about.
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+MONTH_ABBREVIATIONS = frozenset({m[:3] for m in MONTHS} | {"sept"})
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

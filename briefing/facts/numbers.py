@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from .lexicon import (ANIMALS, CLASS_OF, CURRENCY_SIGNS, CURRENCY_WORDS, EVENT_OF, GENERIC_THINGS, GROUP_SIZE_WORDS,
-                      LENGTH_UNITS, MEASURE_UNITS, PERCENT_WORDS, TIME_UNITS, VAGUE)
+                      LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, PERCENT_WORDS, TIME_UNITS, VAGUE)
 
 from ..model import Entity, ParsedArticle, Token
 from .sentences import Extracted, View, children, lemma, make_claim, span_text
@@ -226,9 +226,7 @@ def _not_a_count(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
     return False
 
 
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                     "sept", "oct", "nov", "dec"})
+_MONTHS = frozenset(MONTHS) | MONTH_ABBREVIATIONS
 
 
 def _person_at(pa: ParsedArticle, si: int, i: int, sents: View) -> Entity | None:

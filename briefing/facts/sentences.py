@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Claim, Entity, ParsedArticle, Token
+from .lexicon import MONTHS, WEEKDAYS
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,9 @@ EMPTY_WORDS = frozenset({
     "be", "have", "do", "say", "tell", "add", "report", "state", "according", "will", "would", "can", "could",
     "may", "might", "must", "shall", "should", "also", "other", "more", "most", "many", "much", "such", "own",
     "same", "new", "last", "next", "first", "early", "late", "earlier", "later", "time", "day", "week", "month",
-    "year", "today", "yesterday", "tomorrow", "morning", "afternoon", "night", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
-    "july", "august", "september", "october", "november", "december", "jan", "feb", "aug", "sept", "oct",
-    "nov", "dec", "thing", "way", "lot", "one", "get", "go", "make", "take", "come", "include", "who", "what"})
+    "year", "today", "yesterday", "tomorrow", "morning", "afternoon", "night", "jan", "feb", "aug", "sept", "oct",
+    "nov", "dec", "thing", "way", "lot", "one", "get", "go", "make", "take", "come", "include", "who", "what",
+    *WEEKDAYS, *MONTHS})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 CONTEXT_WINDOW = 12  # tokens either side of a claim that say what it is about
 
