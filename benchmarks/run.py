@@ -117,8 +117,8 @@ def measure(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
 RAW_PIPE = """
 import json, sys, time
 from pathlib import Path
-from briefing import sources
-from briefing.nlp import Parser, PARALLEL_MIN_CHARS
+from briefing.reading import seeds as sources
+from briefing.nlp.parser import Parser, PARALLEL_MIN_CHARS
 import os
 articles, _ = sources.read_seeds(Path("seeds"))
 texts = [s.text for a in articles for s in a.segments]

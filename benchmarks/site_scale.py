@@ -88,8 +88,8 @@ def project(briefings: int) -> Path:
 RAW_PIPE = """
 import json, os, sys, time
 from pathlib import Path
-from briefing import sources
-from briefing.nlp import Parser, PARALLEL_MIN_CHARS
+from briefing.reading import seeds as sources
+from briefing.nlp.parser import Parser, PARALLEL_MIN_CHARS
 texts = []
 for folder in sorted(p for p in Path("seeds").iterdir() if p.is_dir()):
     articles, _ = sources.read_seeds(folder)

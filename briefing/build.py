@@ -16,12 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import facts as facts_stage
-from . import cachefiles, knowledge, layout, pubdate, render, repair, resolve, results, safeyaml, site, sources
-from . import overrides as overrides_stage
+from .store import cachefiles, results
+from .words import knowledge
+from .reading import layout, pubdate, safeyaml, seeds as sources
+from . import render
+from .entities import repair, resolve
+from .site import summaries as site
+from .reading import overrides as overrides_stage
 from .config import Settings
-from .layout import Source
+from .reading.layout import Source
 from .model import Article, Briefing, Claim, Description, Diagnostic, Entity, Fact, Mention, Segment
-from .nlp import Parser
+from .nlp.parser import Parser
 
 MODEL = (Briefing, Article, Segment, Entity, Mention, Description, Fact, Claim, Diagnostic)  # cached shapes
 

@@ -9,14 +9,14 @@ from pathlib import Path
 import click
 
 from . import __version__
-from . import review as review_stage
+from .entities import review as review_stage
 from . import scaffold
 from .build import gather
-from .layout import RESERVED_FILES
+from .reading.layout import RESERVED_FILES
 from .model import Diagnostic
-from .nlp import ModelNotFound
-from .output import folder_in, write
-from .plugin import load_settings
+from .nlp.parser import ModelNotFound
+from .store.output import folder_in, write
+from .plugin.plugin import load_settings
 
 
 def _report(problems: list[Diagnostic], quiet: bool) -> None:

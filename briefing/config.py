@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from . import metadata
+from .reading import metadata
 from .model import Diagnostic
-from .nlp import DEFAULT_MODEL
+from .nlp.parser import DEFAULT_MODEL
 from .text import shorten
 
 

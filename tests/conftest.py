@@ -12,7 +12,7 @@ import spacy
 from spacy.tokens import Doc
 
 from briefing.model import Article, ParsedArticle, Segment
-from briefing.nlp import Parser, doc_to_parsed
+from briefing.nlp.parser import Parser, doc_to_parsed
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -151,7 +151,9 @@ def in_ci() -> bool:
 
 def analyse(parser, texts: dict[str, str], dates: dict[str, str] | None = None):
     """Run the real pipeline (no files) over {article id: text}: (parsed, entities, facts)."""
-    from briefing import facts, repair, resolve, sources
+    from briefing import facts
+    from briefing.entities import repair, resolve
+    from briefing.reading import seeds as sources
 
     articles = []
     for aid, text in texts.items():

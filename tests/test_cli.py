@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 from click.testing import CliRunner
 
-from briefing import nlp as nlp_stage
+from briefing.nlp import parser as nlp_stage
 from briefing.cli import main
 from conftest import TINY_ARTICLES, briefing_cli, env_and_inherit, yaml_bomb_under_articles
 

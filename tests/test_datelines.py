@@ -2,7 +2,7 @@
 outlet becomes the article's source when no metadata names one."""
 import pytest
 
-from briefing import datelines
+from briefing.reading import datelines
 from briefing.model import Article, Segment
 
 from conftest import analyse

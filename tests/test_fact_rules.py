@@ -1,5 +1,6 @@
 """Editors' rules for fact rows in overrides.yml: ignore, pair, status; a rule matching nothing is reported."""
-from briefing import facts, overrides
+from briefing import facts
+from briefing.reading import overrides
 from briefing.facts import align
 
 from conftest import analyse

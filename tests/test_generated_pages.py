@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from briefing import output
+from briefing.store import output
 from briefing.build import gather
-from briefing.plugin import load_settings
+from briefing.plugin.plugin import load_settings
 
 from conftest import ROOT
 from invented import ARTICLES

@@ -1,8 +1,8 @@
 """World knowledge from the data packages, and first names (names.py) that use it."""
 import pytest
 
-from briefing import knowledge
-from briefing.names import first_names_match, name_parts, normalize, spelling_variants
+from briefing.words import knowledge
+from briefing.entities.names import first_names_match, name_parts, normalize, spelling_variants
 
 
 @pytest.mark.parametrize("forms", [("Britain", "UK", "U.K.", "United Kingdom", "Great Britain"),

@@ -1,5 +1,5 @@
 """knowledge.py's tables kept in the build's cache folder: the same tables back, a damaged copy rebuilt."""
-from briefing import knowledge
+from briefing.words import knowledge
 
 TABLES = ("_countries", "_demonyms", "_demonym_words", "_states", "_cities")
 

@@ -1,5 +1,5 @@
 """Which briefings a seeds folder holds, what briefing.yml says, and how briefings are told apart."""
-from briefing import layout
+from briefing.reading import layout
 
 from multisite import make_project
 

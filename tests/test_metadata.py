@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from briefing import metadata
+from briefing.reading import metadata
 
 
 def test_valid_metadata_is_kept_as_clean_text():

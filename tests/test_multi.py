@@ -10,10 +10,10 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from briefing import output
+from briefing.store import output
 from briefing.build import gather
 from briefing.config import Settings
-from briefing.nlp import Parser
+from briefing.nlp.parser import Parser
 
 from multisite import NEW_BRIEFING, add_briefing, make_project
 
@@ -186,7 +186,7 @@ def test_no_change_rebuild_reads_only_the_cache(site, tmp_path):
 
 
 def test_a_change_to_the_tools_code_reruns_every_briefing(site, tmp_path, parser, monkeypatch):
-    from briefing import results
+    from briefing.store import results
 
     copy = copy_of(site, tmp_path)
     before = generated(copy)
@@ -215,7 +215,7 @@ def test_the_nav_does_not_grow_with_the_number_of_briefings(tmp_path):
     from mkdocs.structure.files import File, Files, InclusionLevel
     from mkdocs.structure.nav import get_navigation
 
-    from briefing.plugin import BriefingPlugin
+    from briefing.plugin.plugin import BriefingPlugin
     from briefing.render.site import nav as site_nav
 
     project = make_project(tmp_path / "p", {})
@@ -272,7 +272,7 @@ def test_editing_a_briefing_yml_reruns_its_briefing_and_the_home_shows_it(site, 
 def test_every_cached_result_reads_back(site):
     """The cache checks values against the model's types: a value the model does not declare (a new
     fact kind, say) would make every rebuild run that briefing again."""
-    from briefing import results
+    from briefing.store import results
     from briefing.build import Entry
     from briefing.model import Briefing
 

@@ -6,7 +6,8 @@ import sys
 
 import yaml
 
-from briefing import overrides, scaffold
+from briefing.reading import overrides
+from briefing import scaffold
 
 from conftest import mkdocs_cli
 

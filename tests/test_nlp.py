@@ -1,15 +1,16 @@
 """The spaCy boundary: plain data out of a Doc, the per-article cache, and a missing model."""
 import pytest
 
-from briefing import cachefiles, nlp
+from briefing.store import cachefiles
+from briefing.nlp import parser as nlp
 from briefing.model import Article
-from briefing.nlp import ModelNotFound, Parser, doc_to_parsed
+from briefing.nlp.parser import ModelNotFound, Parser, doc_to_parsed
 
 from conftest import make_doc
 
 
 def article(text="Ports close\n\nHeavy rain closed three ports in Oslo on Monday.", aid="a"):
-    from briefing.sources import split_segments
+    from briefing.reading.seeds import split_segments
     segments, _ = split_segments(text)
     return Article(id=aid, file=f"seeds/{aid}.txt", raw=text, title="t", segments=tuple(segments))
 
@@ -125,7 +126,7 @@ def test_processes_option_sets_the_nlp_workers_and_changes_no_output(tiny, parse
     import os
 
     from briefing.build import gather
-    from briefing.plugin import load_settings
+    from briefing.plugin.plugin import load_settings
 
     calls = []
     real = parser.nlp

@@ -5,7 +5,7 @@ import subprocess
 import sys
 import time
 
-from briefing import output
+from briefing.store import output
 
 
 def test_writes_then_leaves_unchanged_files_alone(tmp_path):
@@ -146,7 +146,7 @@ def test_the_tools_own_stale_files_are_still_removed(tmp_path):
 HOLD = """
 import sys, time
 from pathlib import Path
-from briefing import output
+from briefing.store import output
 with output.lock(Path(sys.argv[1]), exclusive=True) as held:
     print("held" if held else "no", flush=True)
     time.sleep(30)
@@ -172,7 +172,7 @@ def test_a_second_build_waits_for_the_lock_then_says_why(tmp_path):
 WRITER = """
 import sys
 from pathlib import Path
-from briefing import output
+from briefing.store import output
 for n in range(12):
     pages = {f"p{k}.md": f"{sys.argv[2]} {n} {k} " * 500 for k in range(20)}
     counts, problems = output.write(Path(sys.argv[1]), pages, "gen")

@@ -1,7 +1,8 @@
 """Editorial overrides: every rule acts, and a rule that matches nothing is reported."""
 from pathlib import Path
 
-from briefing import overrides, repair, resolve
+from briefing.reading import overrides
+from briefing.entities import repair, resolve
 
 from conftest import article_of, make_doc
 

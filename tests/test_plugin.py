@@ -9,7 +9,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import get_navigation
 
-from briefing.plugin import BriefingPlugin
+from briefing.plugin.plugin import BriefingPlugin
 
 from conftest import ROOT, env_and_inherit, mkdocs_cli, yaml_bomb_under_articles
 

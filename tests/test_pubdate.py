@@ -4,8 +4,8 @@ never taken for the publication date. Invented text."""
 import json
 
 from briefing.model import Article, Segment
-from briefing.pubdate import infer
-from briefing.sources import split_segments
+from briefing.reading.pubdate import infer
+from briefing.reading.seeds import split_segments
 
 from conftest import analyse
 

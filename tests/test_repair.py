@@ -1,8 +1,8 @@
 """Each repair rule on hand-built Docs (invented or public-domain news sentences)."""
 import pytest
 
-from briefing import repair
-from briefing.nlp import doc_to_parsed
+from briefing.entities import repair
+from briefing.nlp.parser import doc_to_parsed
 
 from conftest import article_of, make_doc
 

@@ -2,7 +2,7 @@
 `removed`, while real headlines and paragraphs that look a little like them stay."""
 import pytest
 
-from briefing import residue, sources
+from briefing.reading import residue, seeds as sources
 
 
 @pytest.mark.parametrize("line", [

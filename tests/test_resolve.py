@@ -1,7 +1,7 @@
 """Cross-source resolution on hand-built Docs: what must merge and what must not."""
 import pytest
 
-from briefing import cluster, repair, resolve
+from briefing.entities import cluster, repair, resolve
 
 from conftest import article_of, make_doc
 

@@ -4,10 +4,10 @@ import marshal
 
 import pytest
 
-from briefing import results
+from briefing.store import results
 from briefing.build import Entry
 from briefing.model import Article, Briefing, Claim, Description, Diagnostic, Entity, Fact, Mention, Segment
-from briefing.site import EntityRef, Summary
+from briefing.site.summaries import EntityRef, Summary
 
 RAW = "Ferry fares rise\n\nBluewake Lines said fares rise by 12 percent, “a fair price”.\n"
 

@@ -5,7 +5,8 @@ import sys
 
 import yaml
 
-from briefing import overrides, repair, resolve, review
+from briefing.reading import overrides
+from briefing.entities import repair, resolve, review
 from briefing.model import Briefing, Entity
 
 from conftest import analyse

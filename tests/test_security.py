@@ -10,9 +10,9 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from briefing import output
+from briefing.store import output
 from briefing.build import gather
-from briefing.plugin import load_settings
+from briefing.plugin.plugin import load_settings
 from briefing.text import clean_text
 
 from conftest import ROOT
@@ -143,7 +143,7 @@ def test_generated_articles_stay_inert_and_readable(tmp_path_factory, parser, ti
     page = next((project / "site/briefing/articles").glob("*/index.html"))
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     raw = (project / "seeds/gen.txt").read_bytes().decode("utf-8")
-    from briefing.sources import split_segments
+    from briefing.reading.seeds import split_segments
     segments, removed = split_segments(raw)
     for n, seg in enumerate(segments):
         node = soup.find(id=f"p-{n}")

@@ -2,9 +2,9 @@
 the order of briefings, and the site's pages and export (no model needed)."""
 import json
 
-from briefing import site
+from briefing.site import summaries as site
 from briefing.render.site import site_pages
-from briefing.site import EntityRef, Summary
+from briefing.site.summaries import EntityRef, Summary
 
 
 def ref(eid, name, label="PERSON", kid=None, mentions=3):

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing import residue, sources
+from briefing.reading import residue, seeds as sources
 
 
 def write(folder: Path, name: str, data) -> Path:

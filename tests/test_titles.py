@@ -1,7 +1,7 @@
 """Titles and outlets guessed from the text when no metadata gives them (invented articles)."""
 import pytest
 
-from briefing import sources, titles
+from briefing.reading import seeds as sources, titles
 
 
 @pytest.mark.parametrize("paragraph,expected", [

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from briefing import overrides, safeyaml, sources
+from briefing.reading import overrides, safeyaml, seeds as sources
 from briefing.config import settings_from
 from briefing.model import Article, Diagnostic
-from briefing.nlp import Parser
+from briefing.nlp.parser import Parser
 
 GOOD = "Harbour reopens after storm\n\nThe harbour reopened on Tuesday after three days of repairs.\n"
 

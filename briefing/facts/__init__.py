@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Diagnostic, Entity, Fact, ParsedArticle
-from ..overrides import Rules
+from ..reading.overrides import Rules
 from . import align, dates, equipment, numbers, quotes
 from .sentences import Extracted, View
 

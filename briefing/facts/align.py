@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from slugify import slugify
 
 from ..model import Diagnostic, Fact
-from ..overrides import Rules
+from ..reading.overrides import Rules
 from ..unionfind import UnionFind
 from . import frames
 from .dates import dates_agree, is_bare, unresolved_key

@@ -6,7 +6,7 @@ import calendar
 import json
 from collections import defaultdict
 
-from ..site import EntityRef, Shared, Site, Summary, month
+from ..site.summaries import EntityRef, Shared, Site, Summary, month
 from .context import css, label_name
 from .escape import md_text, meta_title
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from . import datelines, residue, safeyaml, titles
 from . import metadata as metadata_stage
-from .model import Article, Diagnostic, Segment
-from .text import SENTENCE_END, clean_text
+from ..model import Article, Diagnostic, Segment
+from ..text import SENTENCE_END, clean_text
 
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 2_000_000  # the longest news articles are a few hundred KB

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import safeyaml
-from .model import Diagnostic
-from .text import shorten
+from ..model import Diagnostic
+from ..text import shorten
 
 VERSION = 1
 LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")

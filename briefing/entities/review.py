@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from . import knowledge
-from .model import Briefing, Entity
+from ..words import knowledge
+from ..model import Briefing, Entity
 from .cluster import without_legal_form
 from .names import COMPASS_POINTS, compact, first_names_match, fold, is_acronym, name_parts, normalize
 

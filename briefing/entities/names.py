@@ -8,7 +8,7 @@ import unicodedata
 from rapidfuzz.distance import Levenshtein
 from text_unidecode import unidecode
 
-from . import knowledge
+from ..words import knowledge
 
 # Name particles: "al-Assad" is "Assad", "von der Leyen" is "Leyen". ("ben" is a first name too.)
 PARTICLES = frozenset({"al", "el", "al-", "el-", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der",

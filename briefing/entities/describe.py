@@ -1,7 +1,7 @@
 """Short descriptions of an entity taken from the text: titles and appositives (plain tokens)."""
 from __future__ import annotations
 
-from .model import Mention, Parsed, Token
+from ..model import Mention, Parsed, Token
 
 MAX_WORDS = 16
 _LEADING = {"the", "a", "an", "his", "her", "their", "its", ",", "—", "–", "-"}

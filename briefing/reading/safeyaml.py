@@ -18,8 +18,8 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 
-from .model import Diagnostic
-from .text import shorten
+from ..model import Diagnostic
+from ..text import shorten
 
 MAX_BYTES = 1_000_000  # an overrides file of a large briefing is a few KB
 MAX_DEPTH = 20  # the deepest setting is a list inside a list inside a mapping

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from slugify import slugify
 
-from . import knowledge
-from .model import Briefing
-from .names import fold, name_parts, normalize
+from ..words import knowledge
+from ..model import Briefing
+from ..entities.names import fold, name_parts, normalize
 
 RESERVED_IDS = frozenset({"index"})
 PLACE_LABELS = ("GPE", "LOC")  # entities that may carry a country or US state id from knowledge.py

@@ -18,13 +18,13 @@ from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import output
-from .build import gather
-from .config import Settings, option_type, settings_from
-from .model import Diagnostic
-from .nlp import ModelNotFound, Parser
-from .render.site import nav as site_nav
-from .text import shorten
+from ..store import output
+from ..build import gather
+from ..config import Settings, option_type, settings_from
+from ..model import Diagnostic
+from ..nlp.parser import ModelNotFound, Parser
+from ..render.site import nav as site_nav
+from ..text import shorten
 
 log = get_plugin_logger(__name__)
 # Markdown extensions the generated pages rely on: attr_list for the ids and classes of paragraphs

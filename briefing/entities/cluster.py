@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from . import knowledge
-from .model import Mention, ParsedArticle
+from ..words import knowledge
+from ..model import Mention, ParsedArticle
 from .names import (COMPASS_POINTS, abbreviates, compact, first_names_match, fold, group_stem, is_acronym,
                     name_parts, normalize, spelling_variants)
-from .unionfind import UnionFind
+from ..unionfind import UnionFind
 
 Node = tuple[str, str]  # (article id, normalized form)
 COARSE = {"PERSON": "person", "NORP": "group", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}

@@ -23,7 +23,8 @@ import typing
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import __version__, cachefiles
+from .. import __version__
+from . import cachefiles
 
 SCHEMA = 1
 
@@ -138,7 +139,7 @@ def code() -> str:
     """A digest of this tool's own files (its code, templates and assets): part of every key, so
     a changed rule re-runs the briefings even when the version number stayed the same (an install
     from a branch, an edit while developing)."""
-    root = Path(__file__).parent
+    root = Path(__file__).parent.parent  # the package briefing/, this module being in briefing/store/
     h = hashlib.sha256(__version__.encode())
     for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         h.update(path.relative_to(root).as_posix().encode() + b"\0")

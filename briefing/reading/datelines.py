@@ -15,8 +15,8 @@ import dataclasses
 import re
 from typing import NamedTuple
 
-from . import knowledge
-from .model import Article
+from ..words import knowledge
+from ..model import Article
 
 
 class Found(NamedTuple):

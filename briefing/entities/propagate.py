@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from . import knowledge
-from .model import EntSpan, Mention, Parsed, ParsedArticle, Token
+from ..words import knowledge
+from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from .names import COMPASS_POINTS, HONORIFICS, TITLE_NOUNS, fold
 
 Spans = dict[tuple[int, int], list[EntSpan]]

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from . import datelines, knowledge, propagate
-from .model import EntSpan, Mention, Parsed, ParsedArticle, Token
+from ..reading import datelines
+from ..words import knowledge
+from . import propagate
+from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from .names import HONORIFICS, PARTICLES, TITLE_NOUNS, initials
 
 NAMED = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",

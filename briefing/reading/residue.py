@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 
-from .text import SENTENCE_END, clean_text
+from ..text import SENTENCE_END, clean_text
 
 # Calls to action and page furniture left by scrapers: short imperative lines, no sentence end.
 # Each alternative ends at a word boundary: "Share this" is a prompt, "Shares fell" a headline.

@@ -13,9 +13,9 @@ from slugify import slugify
 
 from .cluster import Node, cluster, node_of
 from .describe import describe
-from .model import Description, Diagnostic, Entity, Mention, ParsedArticle
+from ..model import Description, Diagnostic, Entity, Mention, ParsedArticle
 from .names import is_acronym, name_parts, normalize
-from .overrides import Rules
+from ..reading.overrides import Rules
 
 
 def canonical_name(forms: Counter) -> str:

@@ -20,9 +20,9 @@ import difflib
 import re
 from collections.abc import Mapping
 
-from .model import Diagnostic
-from .text import shorten
-from .text import clean_text
+from ..model import Diagnostic
+from ..text import shorten
+from ..text import clean_text
 
 MAX_LENGTH = {"title": 300, "source": 200, "date": 10, "url": 2000, "author": 200}
 KEYS = tuple(MAX_LENGTH)  # title, source, date, url, author

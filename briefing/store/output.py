@@ -27,8 +27,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from .model import Diagnostic
-from .text import shorten
+from ..model import Diagnostic
+from ..text import shorten
 
 MANIFEST = ".briefing-manifest.json"
 LOCK = ".briefing.lock"

@@ -18,9 +18,9 @@ from slugify import slugify
 from . import safeyaml
 from .metadata import KEYS as META_KEYS
 from .metadata import check as metadata_check
-from .model import Diagnostic
-from .sources import SUFFIXES
-from .text import shorten
+from ..model import Diagnostic
+from .seeds import SUFFIXES
+from ..text import shorten
 
 BRIEFING_FILE = "briefing.yml"
 OVERRIDES_FILE = "overrides.yml"
