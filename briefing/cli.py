@@ -16,7 +16,7 @@ from .reading.layout import RESERVED_FILES
 from .model import Diagnostic
 from .nlp.parser import ModelNotFound
 from .store.output import folder_in, write
-from .plugin.plugin import load_settings
+from .plugin.settings import load_settings
 
 
 def _report(problems: list[Diagnostic], quiet: bool) -> None:

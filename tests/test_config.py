@@ -7,7 +7,7 @@ import yaml
 
 from briefing.config import Settings, settings_from
 from briefing.text import shorten
-from briefing.plugin.plugin import load_settings
+from briefing.plugin.settings import load_settings
 
 
 def errors(problems):

@@ -11,7 +11,7 @@ from mkdocs.exceptions import Abort
 
 from briefing.store import output
 from briefing.build import gather
-from briefing.plugin.plugin import load_settings
+from briefing.plugin.settings import load_settings
 
 from conftest import ROOT
 from invented import ARTICLES

@@ -126,7 +126,7 @@ def test_processes_option_sets_the_nlp_workers_and_changes_no_output(tiny, parse
     import os
 
     from briefing.build import gather
-    from briefing.plugin.plugin import load_settings
+    from briefing.plugin.settings import load_settings
 
     calls = []
     real = parser.nlp

@@ -54,3 +54,31 @@ def test_each_dependency_line_says_why():
     block = text[text.index("dependencies = ["):text.index("]", text.index("dependencies = ["))]
     lines = [line for line in block.splitlines()[1:] if line.strip().startswith('"')]
     assert lines and all("#" in line for line in lines)
+
+
+def _importers(top: str) -> set[str]:
+    """Files of briefing/ that import the top-level module `top`, relative to briefing/."""
+    found = set()
+    for path in (ROOT / "briefing").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else []
+            if any(n.split(".")[0] == top for n in names):
+                found.add(path.relative_to(ROOT / "briefing").as_posix())
+    return found
+
+
+def test_one_package_imports_mkdocs_and_one_module_spacy():
+    assert _importers("mkdocs") and all(f.startswith("plugin/") for f in _importers("mkdocs"))
+    assert _importers("spacy") == {"nlp/parser.py"}
+
+
+def test_settings_load_without_importing_the_plugin(tmp_path):
+    """The CLI reads mkdocs.yml through MkDocs' loader (plugin/settings.py); the plugin module is
+    imported only when MkDocs loads the plugin by its entry point."""
+    import subprocess
+    code = ("import sys; import briefing.cli; from briefing.plugin.settings import load_settings; "
+            "assert 'briefing.plugin.plugin' not in sys.modules, 'the CLI imported the plugin module'; "
+            "from briefing.plugin import BriefingPlugin; assert BriefingPlugin.__module__ == 'briefing.plugin.plugin'")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr

@@ -12,7 +12,7 @@ import json
 import pytest
 
 from briefing.build import gather
-from briefing.plugin.plugin import load_settings
+from briefing.plugin.settings import load_settings
 
 from conftest import ROOT
 

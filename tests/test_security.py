@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from briefing.store import output
 from briefing.build import gather
-from briefing.plugin.plugin import load_settings
+from briefing.plugin.settings import load_settings
 from briefing.text import clean_text
 
 from conftest import ROOT

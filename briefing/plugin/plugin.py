@@ -1,4 +1,5 @@
-"""The only module that imports MkDocs: the `briefing` plugin routes MkDocs events to the core.
+"""The `briefing` plugin: routes MkDocs events to the build (its options: config.py; reading
+mkdocs.yml for the CLI: settings.py).
 
 Generated pages are added as virtual files (`File.generated`), so the plugin never writes into
 docs/ and `mkdocs serve` does not rebuild in a loop; the seeds folder and overrides file are
@@ -7,38 +8,27 @@ site (on_files), so the site always shows exactly the current seeds.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import fields
 from pathlib import Path
 
 from mkdocs.config import base
-from mkdocs.config import config_options as c
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..store import output
 from ..build import gather
-from ..config import Settings, option_type, settings_from
+from ..config import Settings, settings_from
 from ..model import Diagnostic
 from ..nlp.parser import ModelNotFound, Parser
 from ..render.site import nav as site_nav
-from ..text import shorten
+from .config import BriefingConfig, instances, settings_of
+from .nav import site_nav_section, trim_briefing_nav
 
 log = get_plugin_logger(__name__)
 # Markdown extensions the generated pages rely on: attr_list for the ids and classes of paragraphs
 # and entity links, md_in_html for fact tables folded in <details>; MkDocs always loads toc, tables.
 NEEDED_EXTENSIONS = ("attr_list", "md_in_html")
-
-
-def _option(f):
-    default = f.default_factory() if callable(f.default_factory) else f.default
-    return c.Type(option_type(f.name), default=default)
-
-
-# One MkDocs option per Settings field: the options are declared once, in config.py.
-BriefingConfig = type("BriefingConfig", (base.Config,), {f.name: _option(f) for f in fields(Settings)})
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -60,13 +50,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return [], [p.message for p in problems if p.level == "warning"]
 
     def _settings(self) -> Settings:
-        return Settings(**{f.name: self.config[f.name] for f in fields(Settings)})
+        return settings_of(self.config)
 
     def on_config(self, config):
         if not self.config.enabled:
             return config
-        if len(_instances(config)) > 1:
-            raise PluginError(f"the briefing plugin is listed {len(_instances(config))} times in mkdocs.yml; "
+        if len(instances(config)) > 1:
+            raise PluginError(f"the briefing plugin is listed {len(instances(config))} times in mkdocs.yml; "
                               "keep one entry")
         for ext in NEEDED_EXTENSIONS:  # the pages' markup needs them; a mkdocs.yml may not list them
             if ext not in config.markdown_extensions:
@@ -133,17 +123,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return nav
         out = self.config.output.strip("/")
         if self._nav:
-            return _site_nav(nav, out, self._nav)
-        for item in list(_walk(nav.items)):
-            children = getattr(item, "children", None)
-            if not children:
-                continue
-            uris = [getattr(getattr(c, "file", None), "src_uri", "") for c in children]
-            if all(u.startswith(f"{out}/articles/") for u in uris) and len(children) > self.config.nav_articles:
-                (item.parent.children if item.parent else nav.items).remove(item)
-            elif all(u.startswith(f"{out}/glossary/") for u in uris):
-                item.children = [c for c in children if c.file.src_uri == f"{out}/glossary/index.md"]
-        return nav
+            return site_nav_section(nav, out, self._nav)
+        return trim_briefing_nav(nav, out, self.config.nav_articles)
 
     def on_serve(self, server, *, config, builder):
         if not self.config.enabled:
@@ -155,67 +136,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
-
-
-def _site_nav(nav, out: str, listed: list[str]):
-    """The output folder's section holds the site pages `listed` (render.site.nav), in that order;
-    every other page of the site is built and searchable but reached by links, not the nav."""
-    pages = {getattr(getattr(item, "file", None), "src_uri", None): item for item in _walk(nav.items)}
-    home = pages.get(f"{out}/{listed[0]}")
-    section = next((item for item in _walk(nav.items) if getattr(item, "children", None) and
-                    any(home is c for c in item.children)), None)
-    if section is None:
-        return nav
-    section.children = [pages[f"{out}/{rel}"] for rel in listed if f"{out}/{rel}" in pages]
-    for child in section.children:
-        child.parent = section
-    nav.pages = [item for item in _walk(nav.items) if getattr(item, "is_page", False)]
-    for before, page, after in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
-        page.previous_page, page.next_page = before, after
-    return nav
-
-
-def load_settings(config_file: Path) -> tuple[Settings, Path, list[Diagnostic]]:
-    """(settings, docs_dir, problems) for `briefing build`: mkdocs.yml read and validated by MkDocs
-    itself (`!ENV`, `INHERIT`, every option, the briefing plugin's through its load_config), so
-    the command and `mkdocs build` see the same options from one file."""
-    name = config_file.name
-    config = MkDocsConfig(config_file_path=os.path.abspath(config_file))
-    try:
-        with open(config_file, "rb") as fd:
-            config.load_file(fd)
-    except FileNotFoundError:
-        return Settings(), config_file.parent / "docs", [
-            Diagnostic("error", str(config_file), "config file not found; pass -f/--config-file")]
-    except ValueError as exc:  # YAML reads an unquoted `date: 2015-02-30` as a date and fails
-        return Settings(), config_file.parent / "docs", [
-            Diagnostic("error", name, f"cannot read it: {shorten(str(exc), 400)}; write dates as quoted text, "
-                                      'e.g. date: "2015-02-28"')]
-    except (OSError, ConfigurationError) as exc:
-        return Settings(), config_file.parent / "docs", [
-            Diagnostic("error", name, f"cannot read it: {shorten(str(exc), 400)}")]
-    errors, warnings = config.validate()
-    problems = [Diagnostic("error", name, f"`{key}`: {shorten(str(err), 2000)}") for key, err in errors]
-    problems += [Diagnostic("warning", name, f"`{key}`: {shorten(str(msg), 2000)}") for key, msg in warnings]
-    if errors:
-        return Settings(), config_file.parent / "docs", problems
-    instances = _instances(config)
-    if not instances:
-        problems.append(Diagnostic("info", name, "no `briefing` plugin listed; using default options"))
-        return Settings(), Path(config.docs_dir), problems
-    if len(instances) > 1:
-        problems.append(Diagnostic("error", name, f"the briefing plugin is listed {len(instances)} times; keep one"))
-    return instances[0]._settings(), Path(config.docs_dir), problems
-
-
-def _instances(config) -> list[BriefingPlugin]:
-    return [p for p in config.plugins.values() if isinstance(p, BriefingPlugin)]
-
-
-def _walk(items):
-    for item in items:
-        yield item
-        yield from _walk(getattr(item, "children", None) or [])
 
 
 def _shown(path: Path, base: Path) -> str:
