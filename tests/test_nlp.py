@@ -1,7 +1,7 @@
 """The spaCy boundary: plain data out of a Doc, the per-article cache, and a missing model."""
 import pytest
 
-from briefing.store import cachefiles
+from briefing.store import cachefiles, parses
 from briefing.nlp import parser as nlp
 from briefing.model import Article
 from briefing.nlp.parser import ModelNotFound, Parser, doc_to_parsed
@@ -44,8 +44,9 @@ def test_cache_is_keyed_by_text_model_and_schema_not_the_tool_version(tmp_path, 
     key = p._key(a)
     monkeypatch.setattr(briefing, "__version__", "99.0")  # a release that changes nothing cached
     monkeypatch.setattr(nlp, "__version__", "99.0", raising=False)
+    monkeypatch.setattr(parses, "__version__", "99.0", raising=False)
     assert p._key(a) == key
-    monkeypatch.setattr(nlp, "CACHE_SCHEMA", nlp.CACHE_SCHEMA + 1)  # a change of what is cached
+    monkeypatch.setattr(parses, "CACHE_SCHEMA", parses.CACHE_SCHEMA + 1)  # a change of what is cached
     assert p._key(a) != key
     monkeypatch.undo()
     other = Parser(model="another_pipeline", cache_dir=tmp_path)

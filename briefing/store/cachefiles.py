@@ -1,5 +1,5 @@
 """Bounded cache folders: past a size, the entries nothing in the current build uses go, oldest
-first; an entry in use is never removed. Used by the parse cache (nlp.py) and the cache of
+first; an entry in use is never removed. Used by the parse cache (parses.py) and the cache of
 briefing results (results.py), each over the files named like its own entries."""
 from __future__ import annotations
 
