@@ -18,7 +18,7 @@ from pathlib import Path
 from . import facts as facts_stage
 from .store import cachefiles, results
 from .words import knowledge
-from .reading import layout, pubdate, safeyaml, seeds as sources
+from .reading import files, layout, pubdate, safeyaml, seeds as sources
 from . import render
 from .entities import repair, resolve
 from .site import summaries as site
@@ -254,7 +254,7 @@ def _common_inputs(settings: Settings, parser: Parser, overrides_file: Path, sev
     """What every briefing's result depends on besides its own folder."""
     return [parser.model_name, parser.model_version, knowledge.tables_key(), str(settings.max_article_bytes),
             results.shape(Entry, site.Summary, site.EntityRef, *MODEL),
-            _read(overrides_file), "several" if several else "alone"]
+            files.key_part(overrides_file, safeyaml.MAX_BYTES), "several" if several else "alone"]
 
 
 def _key(src: Source, common: list[bytes | str], max_bytes: int) -> str:
@@ -264,17 +264,6 @@ def _key(src: Source, common: list[bytes | str], max_bytes: int) -> str:
                        ensure_ascii=False)
     return results.key([*common, where, *(part for name, data in layout.inputs(src, max_bytes)
                                           for part in (name, data))])
-
-
-def _read(path: Path) -> bytes:
-    """The site's overrides file as a key part (overrides.load reports what is wrong with it)."""
-    try:
-        if not path.is_file():
-            return b""
-        with path.open("rb") as fh:
-            return fh.read(safeyaml.MAX_BYTES + 1)
-    except OSError as exc:
-        return f"unreadable: {exc.strerror}".encode()
 
 
 def _relative(path: Path, base: Path) -> str:

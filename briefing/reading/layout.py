@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from slugify import slugify
 
-from . import safeyaml
+from . import files, safeyaml
 from .metadata import KEYS as META_KEYS
 from .metadata import check as metadata_check
 from ..model import Diagnostic
@@ -125,31 +124,11 @@ def inputs(src: Source, max_bytes: int) -> list[tuple[str, bytes]]:
     for entry in _entries(src.folder):
         name = entry.name
         read = Path(name).suffix.lower() in SUFFIXES or (src.slug and name in RESERVED_FILES)
-        if entry.is_symlink():
-            try:
-                out.append((name, b"link:" + os.fsencode(os.readlink(entry.path))))
-            except OSError:
-                out.append((name, b"link"))
-        elif read and _regular(entry):
-            out.append((name, _bounded_bytes(Path(entry.path), max_bytes)))
+        if entry.is_symlink() or (read and _regular(entry)):
+            out.append((name, files.key_part(Path(entry.path), max_bytes)))
         else:
             out.append((name, b""))
     return out
-
-
-def _bounded_bytes(path: Path, max_bytes: int) -> bytes:
-    """At most max_bytes + 1 bytes of a regular file, without following a link or blocking."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        return f"unreadable: {exc.strerror}".encode()
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            return b"not a regular file"
-        if info.st_size > max_bytes:
-            return f"too large: {info.st_size} {info.st_mtime_ns}".encode()
-        return fh.read(max_bytes + 1)
 
 
 def _is_briefing(folder: Path) -> bool:
@@ -205,22 +184,14 @@ def read_briefing_file(path: Path, label: str) -> tuple[dict, list[Diagnostic]]:
 
 
 def _read_text(path: Path, label: str) -> tuple[str, Diagnostic | None]:
-    """A regular file of at most safeyaml.MAX_BYTES, as UTF-8, never through a symbolic link."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        why = "a symbolic link; keep the file itself in the folder" if path.is_symlink() else exc.strerror
+    """A regular file of at most safeyaml.MAX_BYTES, as UTF-8, never through a symbolic link (files.read)."""
+    got = files.read(path, safeyaml.MAX_BYTES)
+    if got.refused is not None:
+        why = {files.LINK: "a symbolic link; keep the file itself in the folder", files.UNREADABLE: got.detail,
+               files.LARGE: f"over {safeyaml.MAX_BYTES:,} bytes"}.get(got.refused, got.refused)
         return "", Diagnostic("error", label, f"not read: {why}; the briefing builds without it")
-    with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-            return "", Diagnostic("error", label, "not read: not a regular file; the briefing builds without it")
-        data = fh.read(safeyaml.MAX_BYTES + 1)
-    if len(data) > safeyaml.MAX_BYTES:
-        return "", Diagnostic("error", label, f"not read: over {safeyaml.MAX_BYTES:,} bytes; the briefing builds "
-                                              "without it")
     try:
-        return data.decode("utf-8"), None
+        return got.data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         return "", Diagnostic("error", label, f"not read: not UTF-8 (byte {exc.start}); save it as UTF-8; the "
                                               "briefing builds without it")

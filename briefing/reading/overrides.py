@@ -17,10 +17,11 @@ Every rule that matches nothing in the build is reported by resolve, never silen
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import safeyaml
+from . import files, safeyaml
 from ..model import Diagnostic
 from ..text import shorten
 
@@ -62,21 +63,33 @@ def combine(site: Rules, own: Rules) -> Rules:
                  {**site.fact_status, **own.fact_status}, origins)
 
 
+def _read(path: Path) -> tuple[str, str | None]:
+    """The file's text through files.read (a regular file, never through a symbolic link, at most
+    safeyaml.MAX_BYTES); (text, why not)."""
+    got = files.read(path, safeyaml.MAX_BYTES)
+    if got.refused == files.LINK:
+        return "", "a symbolic link; keep the file itself in its place"
+    if got.refused == files.SPECIAL:
+        return "", "not a regular file"
+    if got.refused == files.LARGE:
+        size = f"{got.size:,} bytes is" if got.size is not None else "it is"
+        return "", f"{size} over the {safeyaml.MAX_BYTES:,}-byte limit"
+    if got.refused == files.UNREADABLE:
+        return "", f"cannot read it ({shorten(got.detail, 200)})"
+    try:
+        return got.data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return "", f"cannot read it ({shorten(str(exc), 200)})"
+
+
 def load(path: Path, label: str) -> tuple[Rules, list[Diagnostic]]:
     """Read and check the overrides file: YAML through safeyaml (no aliases, bounded), every value's
     type checked; a problem is a Diagnostic naming the file, never an exception."""
-    if not path.exists():
+    if not os.path.lexists(path):
         return Rules(), []
-    if not path.is_file():
-        return Rules(), [Diagnostic("error", label, "overrides not applied: not a regular file")]
-    try:
-        size = path.stat().st_size
-        text = path.read_text(encoding="utf-8") if size <= safeyaml.MAX_BYTES else ""
-    except (OSError, UnicodeDecodeError) as exc:
-        return Rules(), [Diagnostic("error", label, f"overrides not applied: cannot read it ({shorten(str(exc), 200)})")]
-    if size > safeyaml.MAX_BYTES:
-        return Rules(), [Diagnostic("error", label, f"overrides not applied: {size:,} bytes is over the "
-                                                    f"{safeyaml.MAX_BYTES:,}-byte limit")]
+    text, problem = _read(path)
+    if problem:
+        return Rules(), [Diagnostic("error", label, f"overrides not applied: {problem}")]
     data, problem = safeyaml.load(text, label, outcome="fix the file")
     if problem:
         return Rules(), [Diagnostic("error", label, f"overrides not applied: {problem.message}")]

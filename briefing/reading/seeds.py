@@ -5,11 +5,10 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import stat
 from collections.abc import Mapping
 from pathlib import Path
 
-from . import datelines, residue, safeyaml, titles
+from . import datelines, files, residue, safeyaml, titles
 from . import metadata as metadata_stage
 from ..model import Article, Diagnostic, Segment
 from ..text import SENTENCE_END, clean_text
@@ -71,23 +70,17 @@ def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None
 
 
 def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes | None, str | None]:
-    """At most `max_bytes` of a regular file, without following a symbolic link; (data, problem)."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        return None, f"skipped: cannot read it ({exc.strerror})"
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            return None, "skipped: not a regular file; save the article as a text file"
-        # st_size can lie (a /proc file says 0): the limit is on what is actually read
-        data = fh.read(max_bytes + 1) if info.st_size <= max_bytes else b""
-        if info.st_size > max_bytes or len(data) > max_bytes:
-            size = f"{info.st_size:,} bytes is" if info.st_size > max_bytes else "it is"
-            return None, (f"skipped: {size} over the {max_bytes:,}-byte limit for one article; split it, or "
-                          "raise `max_article_bytes`")
-    return data, None
+    """At most `max_bytes` of a regular file, without following a symbolic link (files.read); (data, problem)."""
+    got = files.read(path, max_bytes)
+    if got.refused in (files.LINK, files.UNREADABLE):
+        return None, f"skipped: cannot read it ({got.detail})"
+    if got.refused == files.SPECIAL:
+        return None, "skipped: not a regular file; save the article as a text file"
+    if got.refused == files.LARGE:
+        size = f"{got.size:,} bytes is" if got.size is not None else "it is"
+        return None, (f"skipped: {size} over the {max_bytes:,}-byte limit for one article; split it, or "
+                      "raise `max_article_bytes`")
+    return got.data, None
 
 
 def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None, max_bytes: int = MAX_BYTES
