@@ -9,24 +9,12 @@ from rapidfuzz.distance import Levenshtein
 from text_unidecode import unidecode
 
 from ..words import knowledge
+from ..words.english import HONORIFICS, TITLE_NOUNS  # noqa: F401 (names.TITLE_NOUNS: one list, in words)
 
 # Name particles: "al-Assad" is "Assad", "von der Leyen" is "Leyen". ("ben" is a first name too.)
 PARTICLES = frozenset({"al", "el", "al-", "el-", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der",
                        "den", "du", "del", "della", "dos", "das", "le", "la", "ter", "ten", "mac", "st"})
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Honorifics and abbreviated ranks before a name: "Mr Smith", "Sgt. Okoro", "Gov. Lee" are a surname.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "capt", "sgt", "lt",
-                        "gov", "sen", "rep", "gen", "col", "maj", "cmdr", "adm", "insp", "det", "supt", "cpl",
-                        "pvt", "prof", "rev", "fr", "hon", "atty", "cllr", "mme", "mlle", "herr", "frau"})
-# Job titles before a name: "Defense Secretary Jane Roe", "Quebec City Mayor Regis Labeaume".
-TITLE_NOUNS = frozenset({
-    "secretary", "minister", "undersecretary", "chief", "spokesman", "spokeswoman", "spokesperson",
-    "official", "officials", "adviser", "advisor", "director", "commissioner", "chairman", "chair",
-    "head", "president", "ambassador", "envoy", "counterpart", "deputy", "general", "governor",
-    "senator", "representative", "rep.", "sen.", "gov.", "gen.", "mayor", "king", "queen", "prince",
-    "premier", "chancellor", "lawmaker", "leader", "editor", "correspondent", "analyst", "officer",
-    "vice", "prime", "foreign", "defense", "attorney", "justice", "judge", "commander", "admiral",
-})
 COMPASS_POINTS = frozenset({"North", "South", "East", "West"})  # "the North" of a divided country
 # A nickname that stands for more given names than this says nothing about which one ("Chris").
 AMBIGUOUS_NICKNAME = 4

@@ -12,7 +12,8 @@ from collections import Counter, defaultdict
 
 from ..words import knowledge
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
-from .names import COMPASS_POINTS, HONORIFICS, TITLE_NOUNS, fold
+from ..words.english import HONORIFICS, TITLE_NOUNS
+from .names import COMPASS_POINTS, fold
 
 Spans = dict[tuple[int, int], list[EntSpan]]
 

@@ -13,7 +13,8 @@ from ..reading import datelines
 from ..words import knowledge
 from . import propagate
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
-from .names import HONORIFICS, PARTICLES, TITLE_NOUNS, initials
+from ..words.english import HONORIFICS, PERSON_SPEECH_VERBS, TITLE_NOUNS
+from .names import PARTICLES, initials
 
 NAMED = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                    "LAW", "LANGUAGE"})
@@ -54,8 +55,6 @@ MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$")
 # A word before a job title that belongs to the title: "Travis County District Attorney".
 TITLE_MODIFIERS = frozenset({"district", "deputy", "assistant", "vice", "chief", "acting", "interim", "associate",
                              "senior"})
-SPEECH_VERBS = frozenset({"say", "tell", "add", "write", "ask", "explain", "announce", "warn", "insist", "note",
-                          "recall", "testify", "reply", "respond", "claim", "argue"})
 NOT_PERSON_HEADS = FACILITY_HEADS | LOCATION_HEADS | EVENT_HEADS | PLACE_NOUNS | frozenset({
     "university", "college", "school", "institute", "center", "centre", "council", "committee", "commission",
     "agency", "department", "ministry", "office", "court", "party", "group", "association", "union", "company",
@@ -241,7 +240,7 @@ def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
         return False
     before = toks[sp.start - 1].text.lower().rstrip(".") if sp.start > 0 else ""
     heads_in = [t for t in words if not (sp.start <= t.head < sp.end)]
-    speaks = any(t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma in SPEECH_VERBS for t in heads_in)
+    speaks = any(t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma in PERSON_SPEECH_VERBS for t in heads_in)
     titled = any(t.dep == "appos" and sp.start <= t.head < sp.end and t.text.lower() in TITLE_NOUNS
                  for t in toks[sp.end:sp.end + 8])
     return knowledge.is_given_name(words[0].text.lower()) or before in HONORIFICS or speaks or titled

@@ -9,6 +9,8 @@ report the same thing.
 """
 from __future__ import annotations
 
+from ..words import english
+
 # Nouns that count the same kind of thing under different words (lemmas).
 THING_CLASSES = {
     "aircraft": {"aircraft", "plane", "jet", "airplane", "warplane", "airliner", "bomber"},
@@ -81,7 +83,6 @@ VAGUE = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions":
 
 # Calendar words: dates reads them, numbers keeps "March 3" from being a count, sentences ignores
 # them when it compares what two sentences are about.
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
+MONTHS = [m.lower() for m in english.MONTHS]
 MONTH_ABBREVIATIONS = frozenset({m[:3] for m in MONTHS} | {"sept"})
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS = [d.lower() for d in english.WEEKDAYS]

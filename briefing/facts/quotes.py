@@ -10,14 +10,9 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from ..model import Entity, ParsedArticle, Token
+from ..words.english import SPEECH_VERBS
 from .sentences import Extracted, View, lemma, normalise, make_claim
 
-SPEECH_VERBS = frozenset({"say", "add", "tell", "write", "warn", "note", "state", "declare", "ask", "explain",
-                          "insist", "argue", "announce", "claim", "quote", "continue", "conclude", "reply",
-                          "respond", "acknowledge", "admit", "emphasize", "stress", "predict", "urge", "caution",
-                          "promise", "vow", "pledge", "confirm", "deny", "describe", "call", "recall", "suggest",
-                          "tweet", "post", "threaten", "accuse", "agree", "complain", "concede", "boast",
-                          "recount", "remark", "exclaim", "observe", "shout", "testify", "read"})
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 ONE_PERSON = frozenset({"he", "she", "i"})  # "they said" never gives one person's words
 QUOTE_MIN_WORDS = 4

@@ -22,11 +22,11 @@ from collections import Counter
 import dateparser
 
 from ..model import Article
+from ..words.english import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternation
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS) + r"\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)"
+_WEEKDAY = rf"(?:{alternation(WEEKDAYS, WEEKDAY_ABBREVIATIONS)}\.?,?\s+)"
 _TIME = r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4}\b)?)"
 # "SEOUL, Jan. 17 (Reuters) -", "WASHINGTON, March 3, 2017 —": capitals, a comma, the date, a dash
 _DATELINE = re.compile(rf"^[A-Z][A-Za-z .'’/-]{{1,40}}?,\s+{_WEEKDAY}?(?P<date>{_DATE})\s*"

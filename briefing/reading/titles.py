@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from . import datelines
-from ..entities.names import HONORIFICS
+from ..words.english import HONORIFICS, MONTH_ABBREVIATIONS
 from ..text import clean_text
 
 MIN_WORDS = 5  # a cut never leaves fewer words than this
@@ -21,9 +21,9 @@ MAX_WORDS = 22  # a title longer than this is cut again, at a weaker boundary
 SHORT_WORDS = 16  # ... within this many words
 MAX_CHARS = 120  # and a title is never longer than this
 
-_ABBREVIATIONS = HONORIFICS | {"st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "ave", "mt", "ft", "jan", "feb",
-                               "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
-                               "u.n", "d.c", "e.g", "i.e", "a.m", "p.m", "approx", "est", "dept"}
+_ABBREVIATIONS = HONORIFICS | {m.lower() for m in MONTH_ABBREVIATIONS} | {
+    "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "ave", "mt", "ft", "u.s", "u.k", "u.n", "d.c", "e.g", "i.e",
+    "a.m", "p.m", "approx", "est", "dept"}
 # words that open a clause (or a trailing phrase) after the news itself
 SUBORDINATORS = {"as", "while", "when", "after", "before", "because", "although", "though", "since", "until",
                  "which", "who", "whose", "where", "amid", "despite", "following", "but", "whereas", "if",

@@ -7,6 +7,7 @@ import itertools
 import re
 
 from ..model import Article, Entity
+from ..words.english import format_date
 from .context import Context, css, label_name, legend
 from .escape import DOUBLE_SPACE, md_inline, md_text, meta_title, protect_start
 from .facttable import fact_table
@@ -77,7 +78,7 @@ def byline(a: Article) -> str:
 def readable_date(iso: str) -> str:
     """"2015-09-18" -> "18 September 2015"; anything else as given."""
     try:
-        return dt.date.fromisoformat(iso).strftime("%-d %B %Y")
+        return format_date(dt.date.fromisoformat(iso), "%-d %B %Y")
     except ValueError:
         return iso
 

@@ -2,11 +2,11 @@
 month, the entities named in several briefings (an index and one page each) and `briefings.json`."""
 from __future__ import annotations
 
-import calendar
 import json
 from collections import defaultdict
 
 from ..site.summaries import EntityRef, Shared, Site, Summary, month
+from ..words.english import month_name
 from .context import css, label_name
 from .escape import md_text, meta_title
 
@@ -43,7 +43,7 @@ def month_title(m: str) -> str:
     if m == UNDATED:
         return "Briefings without a date"
     year, mon = m.split("-")
-    return f"{calendar.month_name[int(mon)]} {year}" if 1 <= int(mon) <= 12 else m
+    return f"{month_name(int(mon))} {year}" if 1 <= int(mon) <= 12 else m
 
 
 def briefing_table(briefings: list[Summary], up: str) -> list[str]:

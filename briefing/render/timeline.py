@@ -9,6 +9,7 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from ..model import Claim, Fact
+from ..words.english import format_date
 from .context import Context, plural
 from .escape import md_text, meta_title
 from .facttable import STATUS, claim_link
@@ -33,19 +34,19 @@ def when(claim: Claim) -> When | None:
     try:
         if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v):
             d = dt.date(*map(int, m.groups()))
-            return When(True, (d, GRANULARITY["day"]), d.strftime("%a %-d %b %Y"), 3)
+            return When(True, (d, GRANULARITY["day"]), format_date(d, "%a %-d %b %Y"), 3)
         if m := re.fullmatch(r"(\d{4})-W(\d{2})", v):
             d = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-            return When(True, (d, GRANULARITY["week"]), f"week of {d.strftime('%-d %b %Y')}", 2)
+            return When(True, (d, GRANULARITY["week"]), f"week of {format_date(d, '%-d %b %Y')}", 2)
         if (m := re.fullmatch(r"(\d{4})-(\d{2})", v)) and 1 <= int(m.group(2)) <= 12:
             d = dt.date(int(m.group(1)), int(m.group(2)), 1)
-            return When(True, (d, GRANULARITY["month"]), d.strftime("%b %Y"), 1)
+            return When(True, (d, GRANULARITY["month"]), format_date(d, "%b %Y"), 1)
         if m := re.fullmatch(r"(\d{4})(?:[-–](\d{2}|\d{4}))?", v):
             d = dt.date(int(m.group(1)), 1, 1)
             return When(True, (d, GRANULARITY["year" if not m.group(2) else "range"]), v.replace("-", "–"), 0)
         if m := re.fullmatch(r"XXXX-(\d{2})(?:-(\d{2}))?", v):
             d = dt.date(2000, int(m.group(1)), int(m.group(2) or 1))  # a leap year: 29 Feb is a date
-            shown = d.strftime("%-d %b") if m.group(2) else d.strftime("%B")
+            shown = format_date(d, "%-d %b") if m.group(2) else format_date(d, "%B")
             return When(False, ((d.month, d.day if m.group(2) else 0),), shown, 2 if m.group(2) else 1)
     except ValueError:
         return None
