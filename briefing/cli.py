@@ -11,7 +11,8 @@ import click
 from . import __version__
 from .entities import review as review_stage
 from . import scaffold
-from .build import gather
+from .build import Result, gather
+from .config import Settings
 from .reading.layout import RESERVED_FILES
 from .model import Diagnostic
 from .nlp.parser import ModelNotFound
@@ -49,23 +50,14 @@ def main() -> None:
 def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verbose: bool) -> None:
     """Read the seeds folder and write the briefing's pages and briefing.json into docs/."""
     started = time.perf_counter()
-    settings, docs_dir, problems = load_settings(config_file)
-    if seeds is not None:
-        settings = dataclasses.replace(settings, seeds=str(seeds.resolve()))
-    if any(p.level == "error" for p in problems):
-        _report(problems, quiet)
-        sys.exit(2)
+    settings, docs_dir, problems = _settings(config_file, seeds, quiet)
     show_progress = not quiet and sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
         if show_progress:
             click.echo(f"\r  parsing articles: {done}/{total}", nl=done == total, err=True)
 
-    try:
-        result = gather(settings, config_file.parent, progress=progress)
-    except ModelNotFound as exc:
-        click.echo(f"ERROR    - {exc}", err=True)
-        sys.exit(2)
+    result = _gather(settings, config_file, progress=progress)
     problems += result.problems
     out_dir, refused = folder_in(docs_dir, settings.output)
     if refused is not None:
@@ -76,19 +68,10 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
     problems += found
     _report(problems, quiet)
     if not quiet:
-        bs = result.briefings
-        several = f"{len(bs)} briefings ({len(result.rebuilt)} re-run), " if result.several else ""
-        click.echo(f"INFO     - briefing: {several}{sum(b.articles for b in bs)} articles, "
-                   f"{sum(len(b.entities) for b in bs)} entities, {sum(b.facts for b in bs)} facts "
-                   f"({sum(b.differ for b in bs)} differ) -> {shown}/: "
-                   f"{counts['written']} written, {counts['unchanged']} unchanged, {counts['removed']} removed"
-                   f"{', ' + str(counts['kept']) + ' kept' if counts['kept'] else ''} "
+        click.echo(f"INFO     - briefing: {_summary(result)} -> {shown}/: {_counted(counts)} "
                    f"in {time.perf_counter() - started:.1f}s", err=True)
     if verbose:
-        for stage, secs in result.timings.items():
-            click.echo(f"DEBUG    - {stage:<8} {secs:7.3f}s", err=True)
-        click.echo(f"DEBUG    - re-ran {_some(result.rebuilt)}", err=True)
-        click.echo(f"DEBUG    - rendered {_some(result.rendered)}", err=True)
+        _debug(result)
     base = config_file.parent
     config_files = {config_file.resolve(), settings.path(base, "overrides")}
     code = exit_code(problems, strict, lambda p: _path(base, p.file) in config_files
@@ -96,6 +79,46 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
     if code == 1 and strict and not any(p.level == "error" for p in problems):
         click.echo(f"Aborted with {sum(p.level == 'warning' for p in problems)} warnings in strict mode!", err=True)
     sys.exit(code)
+
+
+def _settings(config_file: Path, seeds: Path | None, quiet: bool) -> tuple[Settings, Path, list[Diagnostic]]:
+    """The settings from mkdocs.yml (and --seeds); exit 2 on an error in them."""
+    settings, docs_dir, problems = load_settings(config_file)
+    if seeds is not None:
+        settings = dataclasses.replace(settings, seeds=str(seeds.resolve()))
+    if any(p.level == "error" for p in problems):
+        _report(problems, quiet)
+        sys.exit(2)
+    return settings, docs_dir, problems
+
+
+def _gather(settings: Settings, config_file: Path, **options) -> Result:
+    """build.gather; exit 2 when the pipeline is not installed."""
+    try:
+        return gather(settings, config_file.parent, **options)
+    except ModelNotFound as exc:
+        click.echo(f"ERROR    - {exc}", err=True)
+        sys.exit(2)
+
+
+def _summary(result: Result) -> str:
+    """`2 briefings (1 re-run), 9 articles, 120 entities, 40 facts (3 differ)`."""
+    bs = result.briefings
+    several = f"{len(bs)} briefings ({len(result.rebuilt)} re-run), " if result.several else ""
+    return (f"{several}{sum(b.articles for b in bs)} articles, {sum(len(b.entities) for b in bs)} entities, "
+            f"{sum(b.facts for b in bs)} facts ({sum(b.differ for b in bs)} differ)")
+
+
+def _counted(counts: dict[str, int]) -> str:
+    kept = f", {counts['kept']} kept" if counts["kept"] else ""
+    return f"{counts['written']} written, {counts['unchanged']} unchanged, {counts['removed']} removed{kept}"
+
+
+def _debug(result: Result) -> None:
+    for stage, secs in result.timings.items():
+        click.echo(f"DEBUG    - {stage:<8} {secs:7.3f}s", err=True)
+    click.echo(f"DEBUG    - re-ran {_some(result.rebuilt)}", err=True)
+    click.echo(f"DEBUG    - rendered {_some(result.rendered)}", err=True)
 
 
 def exit_code(problems: list[Diagnostic], strict: bool, in_config) -> int:
@@ -130,17 +153,8 @@ def _shown(path: Path) -> str:
 def review(config_file: Path, seeds: Path | None) -> None:
     """List the entity merges the tool was unsure about and the pairs it kept apart that may be
     one, each with the overrides.yml line that would settle it. Writes nothing."""
-    settings, _, problems = load_settings(config_file)
-    if seeds is not None:
-        settings = dataclasses.replace(settings, seeds=str(seeds.resolve()))
-    if any(p.level == "error" for p in problems):
-        _report(problems, quiet=True)
-        sys.exit(2)
-    try:
-        result = gather(settings, config_file.parent, keep=True)
-    except ModelNotFound as exc:
-        click.echo(f"ERROR    - {exc}", err=True)
-        sys.exit(2)
+    settings, _, _ = _settings(config_file, seeds, quiet=True)
+    result = _gather(settings, config_file, keep=True)
     for label, briefing in result.kept:  # one briefing, or each briefing folder under its name
         if result.several:
             click.echo(f"== {label}")

@@ -49,27 +49,44 @@ def unsure_merges(entity: Entity) -> list[Suggestion]:
     """Aliases joined by the weaker rules: a first name alone, differing first names or surname
     spellings, a shorter or reordered form of a named thing, a compass point."""
     forms = sorted({normalize(a) for a in entity.aliases})
+    return _unsure_person(entity, forms) if entity.label == "PERSON" else _unsure_name(entity, forms)
+
+
+def _unsure_person(entity: Entity, forms: list[str]) -> list[Suggestion]:
+    """A person's aliases: a first name alone, then each pair of full names that differ."""
+    full = [f for f in forms if len(name_parts(f)) >= 2]
+    out = [_split(f, entity, "a first name alone, joined to the one person with that first name")
+           for f in forms if _first_name_alone(name_parts(f), full)]
+    for i, a in enumerate(full):
+        for b in full[i + 1:]:
+            why = _names_differ(name_parts(a), name_parts(b))
+            if why:
+                out.append(_split(a if b == entity.name else b, entity, why))
+    return out
+
+
+def _first_name_alone(parts: list[str], full: list[str]) -> bool:
+    """One word that is the first name, and no surname, of the entity's full names."""
+    return (len(parts) == 1 and bool(full) and all(name_parts(g)[-1] != parts[0] for g in full)
+            and any(name_parts(g)[0] == parts[0] for g in full))
+
+
+def _names_differ(pa: list[str], pb: list[str]) -> str | None:
+    """Why two full names of one person are an unsure merge, if they are."""
+    if pa[-1] != pb[-1]:
+        return "surnames spelled differently"
+    if pa[0] != pb[0] and len(pa[0]) > 1 and len(pb[0]) > 1:
+        return "first names differ"
+    return None
+
+
+def _unsure_name(entity: Entity, forms: list[str]) -> list[Suggestion]:
+    """Any other entity's aliases: each other form, by the first rule that fits it."""
     out = []
-    if entity.label == "PERSON":
-        full = [f for f in forms if len(name_parts(f)) >= 2]
-        for f in forms:
-            parts = name_parts(f)
-            if len(parts) == 1 and full and all(name_parts(g)[-1] != parts[0] for g in full) and \
-                    any(name_parts(g)[0] == parts[0] for g in full):
-                out.append(_split(f, entity, "a first name alone, joined to the one person with that first name"))
-        for i, a in enumerate(full):
-            for b in full[i + 1:]:
-                pa, pb = name_parts(a), name_parts(b)
-                alias = a if b == entity.name else b
-                if pa[-1] != pb[-1]:
-                    out.append(_split(alias, entity, "surnames spelled differently"))
-                elif pa[0] != pb[0] and len(pa[0]) > 1 and len(pb[0]) > 1:
-                    out.append(_split(alias, entity, "first names differ"))
-        return out
     for f in forms:
-        others = [g for g in forms if g != f]
         if f == entity.name:
             continue
+        others = [g for g in forms if g != f]
         if f in COMPASS_POINTS and entity.label in ("GPE", "LOC"):
             out.append(_split(f, entity, "a compass point, joined to the one country named after it"))
         elif not is_acronym(f) and knowledge.place(f) is None and any(_shorter(f, g) for g in others):
@@ -101,30 +118,49 @@ def _shorter(short: str, long_: str) -> bool:
 def missed_merges(entities: list[Entity]) -> list[Suggestion]:
     """Entities kept apart that an editor may want as one: people with one surname, people whose
     names are spelled nearly alike, and a short form that fits several entities."""
-    out = []
     people = [e for e in entities if e.label == "PERSON" and len(name_parts(e.name)) >= 2]
+    return _same_surname(people) + _spelled_alike(people) + _ambiguous_short_forms(entities, people)
+
+
+def _pairs(group: list[Entity]):
+    for i, a in enumerate(group):
+        for b in group[i + 1:]:
+            yield a, b
+
+
+def _same_surname(people: list[Entity]) -> list[Suggestion]:
     by_surname: dict[str, list[Entity]] = defaultdict(list)
+    for e in people:
+        by_surname[name_parts(e.name)[-1]].append(e)
+    return [_merge(a, b, f"same surname ({surname.title()})")
+            for surname, group in sorted(by_surname.items()) for a, b in _pairs(group)]
+
+
+def _spelled_alike(people: list[Entity]) -> list[Suggestion]:
+    """One first name and surname initial, surnames nearly alike ("Maria Lopez", "Maria Lopes")."""
     by_initial: dict[str, list[Entity]] = defaultdict(list)
     for e in people:
         parts = name_parts(e.name)
-        by_surname[parts[-1]].append(e)
         by_initial[parts[0] + " " + parts[-1][:1]].append(e)
-    for surname, group in sorted(by_surname.items()):
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                out.append(_merge(a, b, f"same surname ({surname.title()})"))
+    out = []
     for group in by_initial.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                sa, sb = name_parts(a.name)[-1], name_parts(b.name)[-1]
-                if sa != sb and (fuzz.ratio(sa, sb) >= SPELLING_MIN or Levenshtein.distance(sa, sb) == 1):
-                    out.append(_merge(a, b, "names spelled nearly alike"))
+        for a, b in _pairs(group):
+            sa, sb = name_parts(a.name)[-1], name_parts(b.name)[-1]
+            if sa != sb and (fuzz.ratio(sa, sb) >= SPELLING_MIN or Levenshtein.distance(sa, sb) == 1):
+                out.append(_merge(a, b, "names spelled nearly alike"))
+    return out
+
+
+def _ambiguous_short_forms(entities: list[Entity], people: list[Entity]) -> list[Suggestion]:
+    """A one-word entity that is the surname (or a first name that is not also a surname) of two
+    or more people."""
     lone: dict[str, list[Entity]] = defaultdict(list)
     for e in people:
         parts = name_parts(e.name)
         lone[parts[-1]].append(e)
         if not first_names_match(parts[0], parts[-1]):
             lone[parts[0]].append(e)
+    out = []
     for e in entities:
         parts = name_parts(e.name)
         cands = [c for c in lone.get(parts[0], []) if c is not e] if len(parts) == 1 else []
