@@ -62,6 +62,23 @@ def discover(seeds: Path, label: str, title: str, articles: dict) -> tuple[list[
     folders = [p for p in subfolders if _is_briefing(p)]
     if not folders:
         return [Source("", seeds, label, title, dict(articles))], False, []
+    problems = _left_out(entries, subfolders, folders, label, articles)
+    sources = []
+    slugs = _slugs([p.name for p in folders])
+    for folder in folders:
+        slug, clash = slugs[folder.name]
+        if clash:
+            problems.append(Diagnostic("warning", f"{label}/{folder.name}",
+                                       f"its address would be the same as {clash}; published as {slug}/: "
+                                       "rename the folder to keep a readable address"))
+        sources.append(Source(slug, folder, f"{label}/{folder.name}"))
+    return sources, True, problems
+
+
+def _left_out(entries: list[os.DirEntry], subfolders: list[Path], folders: list[Path], label: str,
+              articles: dict) -> list[Diagnostic]:
+    """What a seeds folder of briefing folders leaves out, each said once: folders without articles,
+    links to folders, article files beside the folders, the plugin's `articles:` option."""
     problems: list[Diagnostic] = [Diagnostic("info", f"{label}/{p.name}", "ignored: a folder without articles "
                                                                           f"(*.txt, *.md) or {BRIEFING_FILE}")
                                   for p in subfolders if p not in folders]
@@ -75,16 +92,7 @@ def discover(seeds: Path, label: str, title: str, articles: dict) -> tuple[list[
     if articles:
         problems.append(Diagnostic("warning", "mkdocs.yml", "`articles:` is not used when seeds/ holds briefing folders; "
                                                             f"move the entries into each folder's {BRIEFING_FILE}"))
-    sources = []
-    slugs = _slugs([p.name for p in folders])
-    for folder in folders:
-        slug, clash = slugs[folder.name]
-        if clash:
-            problems.append(Diagnostic("warning", f"{label}/{folder.name}",
-                                       f"its address would be the same as {clash}; published as {slug}/: "
-                                       "rename the folder to keep a readable address"))
-        sources.append(Source(slug, folder, f"{label}/{folder.name}"))
-    return sources, True, problems
+    return problems
 
 
 def metadata(src: Source) -> tuple[Metadata, list[Diagnostic]]:

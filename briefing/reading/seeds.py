@@ -192,17 +192,33 @@ def split_segments(raw: str, start: int = 0, title: str | None = None) -> tuple[
     repeat. After it, a paragraph is a run of non-blank lines, so articles hard-wrapped at a
     fixed width keep their paragraphs.
     """
-    lines = _blocks(raw, start)
+    keep, removed = _set_aside_residue(raw, _blocks(raw, start))
+    title_line = bool(keep) and (title is None or clean_text(raw[keep[0][0]:keep[0][1]]).casefold() == title.casefold())
+    pieces = [piece for s, e in _paragraphs(raw, keep, title_line) for piece in _bounded(raw, s, e)]
+    segments: list[Segment] = []
+    for n, (s, e) in enumerate(pieces):
+        segments.append(Segment(_kind(n, raw[s:e], title_line, segments), s, e, raw[s:e]))
+    return segments, removed
+
+
+def _set_aside_residue(raw: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[Segment]]:
+    """(lines kept, residue lines as segments): residue.py's lines, and a line repeated in the
+    article unless it is the first kept (a repeated first line is the title)."""
     repeated = residue.repeated([raw[s:e] for s, e in lines])
     keep: list[tuple[int, int]] = []
     removed: list[Segment] = []
     for n, (s, e) in enumerate(lines):
         text = raw[s:e]
-        if residue.is_residue(text) or (n in repeated and keep):  # a repeated first line is the title
+        if residue.is_residue(text) or (n in repeated and keep):
             removed.append(Segment("paragraph", s, e, text))
         else:
             keep.append((s, e))
-    title_line = bool(keep) and (title is None or clean_text(raw[keep[0][0]:keep[0][1]]).casefold() == title.casefold())
+    return keep, removed
+
+
+def _paragraphs(raw: str, keep: list[tuple[int, int]], title_line: bool) -> list[tuple[int, int]]:
+    """Kept lines joined into paragraphs: a line break without a blank line continues the paragraph
+    (after the title line, which stays alone)."""
     merged: list[tuple[int, int]] = []
     for s, e in keep:
         gap = raw[merged[-1][1]:s] if merged else ""
@@ -210,18 +226,17 @@ def split_segments(raw: str, start: int = 0, title: str | None = None) -> tuple[
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
-    segments: list[Segment] = []
-    merged = [piece for s, e in merged for piece in _bounded(raw, s, e)]
-    for n, (s, e) in enumerate(merged):
-        text = raw[s:e]
-        if n == 0 and title_line and _looks_like_title(text):
-            kind = "title"
-        elif n == 1 and segments[0].kind == "title" and _looks_like_standfirst(text):
-            kind = "standfirst"
-        else:
-            kind = "paragraph"
-        segments.append(Segment(kind, s, e, text))
-    return segments, removed
+    return merged
+
+
+def _kind(n: int, text: str, title_line: bool, before: list[Segment]) -> str:
+    """The n-th segment's kind: the title (the first, if a title line is expected and it looks like
+    one), the standfirst (the second, after a title, if it looks like one), else a paragraph."""
+    if n == 0 and title_line and _looks_like_title(text):
+        return "title"
+    if n == 1 and before[0].kind == "title" and _looks_like_standfirst(text):
+        return "standfirst"
+    return "paragraph"
 
 
 # Characters; a longer paragraph is split at sentence ends (or spaces). News paragraphs are under

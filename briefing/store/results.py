@@ -37,72 +37,106 @@ class Damaged(ValueError):
 @functools.cache
 def _codec(hint) -> tuple[Callable, Callable]:
     """(encode, decode) for a type hint: dataclasses, NamedTuples, tuple[X, ...], tuple[X, Y],
-    dict[K, V], X | None, Literal[...], str, int, float, bool."""
+    dict[K, V], X | None, Literal[...], str, int, float, bool; one builder per kind (`_KINDS`)."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if hint in (str, int, float, bool):
-        def check(x, _t=hint):
-            if type(x) is not _t:
-                raise Damaged(f"expected {_t.__name__}, got {type(x).__name__}")
-            return x
-        return (lambda x: x), check
-    if hint is type(None):
-        def none(x):
-            if x is not None:
-                raise Damaged("expected None")
-            return x
-        return (lambda x: x), none
-    if origin is typing.Literal:
-        def literal(x, _allowed=frozenset(args)):
-            if x not in _allowed:
-                raise Damaged(f"unexpected value {x!r}")
-            return x
-        return (lambda x: x), literal
-    if origin in (typing.Union, types.UnionType):
-        codecs = [_codec(a) for a in args]
-        none_ok = type(None) in args
-        inner = [c for a, c in zip(args, codecs) if a is not type(None)]
-        if len(inner) != 1:
-            raise TypeError(f"unsupported union {hint}")
-        enc, dec = inner[0]
-        return ((lambda x: None if x is None else enc(x)),
-                (lambda x: None if x is None and none_ok else dec(x)))
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            enc, dec = _codec(args[0])
-
-            def many(x):
-                if type(x) is not tuple:
-                    raise Damaged("expected a tuple")
-                return tuple(map(dec, x))
-            return (lambda x: tuple(map(enc, x))), many
-        parts = [_codec(a) for a in args]
-
-        def fixed(x):
-            if type(x) is not tuple or len(x) != len(parts):
-                raise Damaged("expected a tuple of %d" % len(parts))
-            return tuple(d(v) for (_, d), v in zip(parts, x))
-        return (lambda x: tuple(e(v) for (e, _), v in zip(parts, x))), fixed
-    if origin is dict or hint is dict:
-        kenc, kdec = _codec(args[0]) if args else _any()
-        venc, vdec = _codec(args[1]) if args else _any()
-
-        def mapping(x):
-            if type(x) is not tuple:
-                raise Damaged("expected pairs")
-            return {kdec(k): vdec(v) for k, v in x}
-        return (lambda x: tuple((kenc(k), venc(v)) for k, v in sorted(x.items()))), mapping
-    if isinstance(hint, type) and (dataclasses.is_dataclass(hint) or hasattr(hint, "_fields")):
-        hints = typing.get_type_hints(hint)
-        names = [f.name for f in dataclasses.fields(hint)] if dataclasses.is_dataclass(hint) else list(hint._fields)
-        encs = [_codec(hints[n])[0] for n in names]
-        decs = [_codec(hints[n])[1] for n in names]
-
-        def record(x, _cls=hint, _n=len(names)):
-            if type(x) is not tuple or len(x) != _n:
-                raise Damaged(f"expected {_n} fields of {_cls.__name__}")
-            return _cls(*[d(v) for d, v in zip(decs, x)])
-        return (lambda x: tuple(e(getattr(x, n)) for e, n in zip(encs, names))), record
+    for applies, build in _KINDS:
+        if applies(hint, origin):
+            return build(hint, args)
     raise TypeError(f"cannot cache values of type {hint}")
+
+
+def _same(x):
+    return x
+
+
+def _scalar(hint, args) -> tuple[Callable, Callable]:
+    def check(x, _t=hint):
+        if type(x) is not _t:
+            raise Damaged(f"expected {_t.__name__}, got {type(x).__name__}")
+        return x
+    return _same, check
+
+
+def _none(hint, args) -> tuple[Callable, Callable]:
+    def none(x):
+        if x is not None:
+            raise Damaged("expected None")
+        return x
+    return _same, none
+
+
+def _literal(hint, args) -> tuple[Callable, Callable]:
+    def literal(x, _allowed=frozenset(args)):
+        if x not in _allowed:
+            raise Damaged(f"unexpected value {x!r}")
+        return x
+    return _same, literal
+
+
+def _optional(hint, args) -> tuple[Callable, Callable]:
+    """X | None: the only union a cached value may have."""
+    inner = [_codec(a) for a in args if a is not type(None)]
+    if len(inner) != 1:
+        raise TypeError(f"unsupported union {hint}")
+    enc, dec = inner[0]
+    none_ok = type(None) in args
+    return ((lambda x: None if x is None else enc(x)),
+            (lambda x: None if x is None and none_ok else dec(x)))
+
+
+def _tuple(hint, args) -> tuple[Callable, Callable]:
+    if len(args) == 2 and args[1] is Ellipsis:
+        enc, dec = _codec(args[0])
+
+        def many(x):
+            if type(x) is not tuple:
+                raise Damaged("expected a tuple")
+            return tuple(map(dec, x))
+        return (lambda x: tuple(map(enc, x))), many
+    parts = [_codec(a) for a in args]
+
+    def fixed(x):
+        if type(x) is not tuple or len(x) != len(parts):
+            raise Damaged("expected a tuple of %d" % len(parts))
+        return tuple(d(v) for (_, d), v in zip(parts, x))
+    return (lambda x: tuple(e(v) for (e, _), v in zip(parts, x))), fixed
+
+
+def _dict(hint, args) -> tuple[Callable, Callable]:
+    kenc, kdec = _codec(args[0]) if args else _any()
+    venc, vdec = _codec(args[1]) if args else _any()
+
+    def mapping(x):
+        if type(x) is not tuple:
+            raise Damaged("expected pairs")
+        return {kdec(k): vdec(v) for k, v in x}
+    return (lambda x: tuple((kenc(k), venc(v)) for k, v in sorted(x.items()))), mapping
+
+
+def _record(hint, args) -> tuple[Callable, Callable]:
+    """A dataclass or NamedTuple: its fields in order, each by its own hint."""
+    hints = typing.get_type_hints(hint)
+    names = [f.name for f in dataclasses.fields(hint)] if dataclasses.is_dataclass(hint) else list(hint._fields)
+    encs = [_codec(hints[n])[0] for n in names]
+    decs = [_codec(hints[n])[1] for n in names]
+
+    def record(x, _cls=hint, _n=len(names)):
+        if type(x) is not tuple or len(x) != _n:
+            raise Damaged(f"expected {_n} fields of {_cls.__name__}")
+        return _cls(*[d(v) for d, v in zip(decs, x)])
+    return (lambda x: tuple(e(getattr(x, n)) for e, n in zip(encs, names))), record
+
+
+# (applies to (hint, origin), builder), in the order they are tried
+_KINDS = (
+    (lambda h, o: h in (str, int, float, bool), _scalar),
+    (lambda h, o: h is type(None), _none),
+    (lambda h, o: o is typing.Literal, _literal),
+    (lambda h, o: o in (typing.Union, types.UnionType), _optional),
+    (lambda h, o: o is tuple, _tuple),
+    (lambda h, o: o is dict or h is dict, _dict),
+    (lambda h, o: isinstance(h, type) and (dataclasses.is_dataclass(h) or hasattr(h, "_fields")), _record),
+)
 
 
 def _any() -> tuple[Callable, Callable]:
