@@ -1,11 +1,12 @@
-"""The whole build as one function: gather every stage's result, then hand pages to a writer.
+"""The whole build as one function: gather every stage's result, then hand pages to a writer
+(as MkDocs' commands/build.py does: gather, then write).
 
-Per briefing: sources -> nlp -> repair -> resolve -> facts -> render, skipped when the cache
-holds a result for the briefing's inputs (results.py); then, for a site of several briefings,
-the site stage over every briefing's summary (site.py) and its pages (render/site.py). The
-articles of every briefing that runs are parsed in one batch, so the model loads once and both
-cores stay busy. Nothing here writes files; cli.py hands the pages to output.py, plugin.py to MkDocs.
-"""
+Per briefing: reading (layout, seeds, pubdate, overrides) -> nlp -> entities (repair, resolve) ->
+facts -> render, skipped when the store holds a result for the briefing's inputs (store/results.py);
+then, for a site of several briefings, the site stage over every briefing's summary
+(site/summaries.py) and its pages (render/site.py). The articles of every briefing that runs are
+parsed in one batch, so the model loads once and both cores stay busy. Nothing here writes files:
+cli.py hands the pages to store/output.py, the plugin to MkDocs."""
 from __future__ import annotations
 
 import json
@@ -16,17 +17,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import facts as facts_stage
-from .store import cachefiles, results
-from .words import knowledge
-from .reading import files, layout, pubdate, safeyaml, seeds as sources
 from . import render
-from .entities import repair, resolve
-from .site import summaries as site
-from .reading import overrides as overrides_stage
 from .config import Settings
-from .reading.layout import Source
+from .entities import repair, resolve
 from .model import Article, Briefing, Claim, Description, Diagnostic, Entity, Fact, Mention, Segment
 from .nlp.parser import Parser
+from .reading import files, layout, pubdate, safeyaml, seeds
+from .reading import overrides as overrides_stage
+from .reading.layout import Source
+from .site import summaries
+from .store import cachefiles, results
+from .words import knowledge
 
 MODEL = (Briefing, Article, Segment, Entity, Mention, Description, Fact, Claim, Diagnostic)  # cached shapes
 
@@ -35,7 +36,7 @@ MODEL = (Briefing, Article, Segment, Entity, Mention, Description, Fact, Claim, 
 class Entry:
     """What the cache keeps of a briefing besides the briefing itself: all the site stage reads."""
 
-    summary: site.Summary
+    summary: summaries.Summary
     problems: tuple[Diagnostic, ...]
     parses: tuple[str, ...] = ()  # the parse cache's keys of its articles: in use while it is
 
@@ -44,7 +45,7 @@ class Entry:
 class Result:
     pages: dict[str, str]  # path relative to the output folder -> text
     problems: list[Diagnostic]
-    briefings: tuple[site.Summary, ...]  # every briefing built, newest first
+    briefings: tuple[summaries.Summary, ...]  # every briefing built, newest first
     rebuilt: list[str] = field(default_factory=list)  # briefings (seeds folders) whose stages ran
     rendered: list[str] = field(default_factory=list)  # briefings whose pages were rendered again
     timings: dict[str, float] = field(default_factory=dict)
@@ -90,8 +91,8 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     runner.run([p for p in plans if p.entry is None])
     problems += _problems(plans, site_label)
 
-    the_site = site.build(settings.title, [p.entry.summary for p in plans]) if several else None
-    links = site.links(the_site) if the_site else {}
+    the_site = summaries.build(settings.title, [p.entry.summary for p in plans]) if several else None
+    links = summaries.links(the_site) if the_site else {}
     pages: dict[str, str] = {}
     kept = []
     for plan in plans:
@@ -167,7 +168,7 @@ class _Runner:
             plan.problems += found
             self.clock.lap("facts")
             plan.briefing = Briefing(plan.meta.title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
-            plan.entry = Entry(site.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,
+            plan.entry = Entry(summaries.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,
                                               plan.meta.date, render.glossary_layout(plan.briefing)[1]),
                                tuple(plan.problems), self.parser.keys(plan.articles))
             self.store.store(Entry, plan.key, "entry", plan.entry)
@@ -179,7 +180,7 @@ class _Runner:
     def _read(self, plan: _Plan) -> None:
         src = plan.source
         plan.meta, plan.problems = layout.metadata(src)
-        plan.articles, found = sources.read_seeds(src.folder, plan.meta.articles, src.label,
+        plan.articles, found = seeds.read_seeds(src.folder, plan.meta.articles, src.label,
                                                   self.settings.max_article_bytes)
         plan.articles = pubdate.infer(plan.articles)
         if src.slug:  # a briefing folder: its briefing.yml and overrides.yml are not articles
@@ -253,7 +254,7 @@ def _prune(parser: Parser, store: results.Store, parses: set[str], settings: Set
 def _common_inputs(settings: Settings, parser: Parser, overrides_file: Path, several: bool) -> list[bytes | str]:
     """What every briefing's result depends on besides its own folder."""
     return [parser.model_name, parser.model_version, knowledge.tables_key(), str(settings.max_article_bytes),
-            results.shape(Entry, site.Summary, site.EntityRef, *MODEL),
+            results.shape(Entry, summaries.Summary, summaries.EntityRef, *MODEL),
             files.key_part(overrides_file, safeyaml.MAX_BYTES), "several" if several else "alone"]
 
 

@@ -8,17 +8,15 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .entities import review as review_stage
-from . import scaffold
+from . import __version__, scaffold
 from .build import Result, gather
 from .config import Settings
-from .reading.layout import RESERVED_FILES
+from .entities import review as review_stage
 from .model import Diagnostic
 from .nlp.parser import ModelNotFound
-from .store.output import folder_in, write
 from .plugin.settings import load_settings
-
+from .reading.layout import RESERVED_FILES
+from .store.output import folder_in, write
 
 def _report(problems: list[Diagnostic], quiet: bool) -> None:
     for p in problems:

@@ -1,7 +1,7 @@
 """The briefing's settings: one typed, documented option each.
 
 The MkDocs plugin (`plugins: - briefing: {...}` in mkdocs.yml) and the `briefing build`
-command read the same options; plugin.py turns each field into a MkDocs config option.
+command read the same options; plugin/config.py turns each field into a MkDocs config option.
 """
 from __future__ import annotations
 

@@ -65,11 +65,11 @@ class Article:
     author: str | None = None
     removed: tuple[Segment, ...] = ()  # residue lines left out of the page
     guessed: tuple[str, ...] = ()  # metadata fields guessed from the text, e.g. ("source",)
-    inferred_date: str | None = None  # without a metadata date: the one its dateline states (pubdate.py)
+    inferred_date: str | None = None  # without a metadata date: the one its dateline states (reading/pubdate.py)
 
 
 class Token(NamedTuple):
-    """A token of a segment, copied out of spaCy (see nlp.py). A NamedTuple: a build makes a
+    """A token of a segment, copied out of spaCy (see nlp/parser.py). A NamedTuple: a build makes a
     million of these from the cache, and tuples are several times cheaper than frozen dataclasses."""
 
     i: int  # index within the segment

@@ -20,7 +20,7 @@ def test_dates_are_written_as_strftime_writes_them_in_english():
 
 def test_every_stage_reads_the_same_lists():
     assert lexicon.MONTHS == [m.lower() for m in english.MONTHS] and len(lexicon.WEEKDAYS) == 7
-    assert names.TITLE_NOUNS is english.TITLE_NOUNS and names.HONORIFICS is english.HONORIFICS
+    assert names.HONORIFICS is english.HONORIFICS
     assert english.PERSON_SPEECH_VERBS <= english.SPEECH_VERBS
 
 

@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 from text_unidecode import unidecode
 
 from ..words import knowledge
-from ..words.english import HONORIFICS, TITLE_NOUNS  # noqa: F401 (names.TITLE_NOUNS: one list, in words)
+from ..words.english import HONORIFICS
 
 # Name particles: "al-Assad" is "Assad", "von der Leyen" is "Leyen". ("ben" is a first name too.)
 PARTICLES = frozenset({"al", "el", "al-", "el-", "bin", "ibn", "abu", "de", "da", "di", "van", "von", "der",
