@@ -51,6 +51,8 @@ LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "
                          "nv", "gmbh", "holdings"})
 FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&"})
 
+_X_OF_Y = re.compile(r"\A([A-Z][\w'’-]+) of ([A-Z][\w'’-]+)")  # "Department of State"
+
 
 def node_of(m: Mention) -> Node:
     return (m.article, normalize(m.text))
@@ -200,7 +202,7 @@ def keys(form: str, label: str) -> list[tuple]:
             out.append(("thing", content[0].replace(".", "").rstrip("s")))
         elif len(content) >= 2:  # word order and translations: "Laval University" = "Université Laval"
             out.append(("bag", tuple(sorted(re.sub(r"[^a-z0-9]", "", w)[:5] for w in content))))
-    m = re.fullmatch(r"([A-Z][\w'’-]+) of ([A-Z][\w'’-]+)", form)  # "Department of State" = "State Department"
+    m = _X_OF_Y.fullmatch(form)  # "Department of State" = "State Department"
     if m and label in THINGS:
         out.append(("key", coarse, compact(f"{m.group(2)} {m.group(1)}")))
     return out
@@ -363,7 +365,7 @@ def _link_longer_forms(view: View, uf: UnionFind) -> None:
             if head.casefold() in view.form_label and all(w.lower().strip(".,") in view.lower_words for w in tail) \
                     and words[k - 1] not in ("of", "and"):
                 extensions[head.casefold()][form] = None
-        m = re.fullmatch(r"([A-Z][\w'’-]+) of ([A-Z][\w'’-]+)", " ".join(words))
+        m = _X_OF_Y.fullmatch(" ".join(words))
         if m and m.group(1).lower() in view.lower_words and m.group(2).casefold() in view.form_label:
             extensions[m.group(2).casefold()][form] = None
     for short, longer in sorted(extensions.items(), key=lambda kv: (-len(kv[0]), kv[0])):

@@ -60,7 +60,7 @@ def resolve_date(text: str, published: dt.date | None, future: bool = False) -> 
         if m.group(2) == "month":
             return _iso_month(published, shift), "month"
         return _iso_week(published + dt.timedelta(weeks=shift)), "week"
-    m = re.fullmatch(r"(\S+(?: \S+)?) (day|week|month|year)s? ago", t)
+    m = re.fullmatch(r"\A(\S+(?: \S+)?) (day|week|month|year)s? ago", t)
     if m and published:
         n = parse_number(m.group(1))
         if n:

@@ -35,7 +35,7 @@ IDENTIFIER_WORDS = frozenset({"section", "article", "chapter", "no", "no.", "num
 PHONE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[.-]\d{4}")
 LOST_HALF = re.compile(r"(\d{1,2})1/2")
 MEASURED = frozenset({*TIME_UNITS, *LENGTH_UNITS, *MEASURE_UNITS, "mile", "kilometre", "kilometer", "percent"})
-ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
+ORDINAL = re.compile(r"(?<!\d)(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 UNIT_OF = {**{w: w for w in TIME_UNITS}, **{w + "s": w for w in TIME_UNITS}}
 
 
@@ -43,7 +43,7 @@ def parse_number(text: str) -> tuple[float, float] | None:
     """'2,000' -> (2000, 2000); '3.4 million' -> (3.35e6, 3.45e6): a decimal figure stands for
     what rounds to it; '2½' -> 2.5; 'thousands' -> (1e3, 1e6); 'four', 'twenty-five' -> 4, 25."""
     t = text.lower().replace(",", "").replace("\u00a0", " ").strip()
-    m = re.fullmatch(r"(\d+)\s?½", t)
+    m = re.fullmatch(r"\A(\d+)\s?½", t)
     if m:
         v = int(m.group(1)) + 0.5
         return v, v

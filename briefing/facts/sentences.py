@@ -164,7 +164,7 @@ def content_word(tok: Token) -> str:
 def normalise(text: str) -> str:
     """Text for comparing wordings: straight quotes, lower case, no punctuation or [insertions]."""
     text = text.replace("’", "'").replace("‘", "'").lower()
-    text = re.sub(r"\[[^\]]*\]", " ", text)  # editorial insertions
+    text = re.sub(r"\[[^\[\]]*\]", " ", text)  # editorial insertions
     text = re.sub(r"[^\w' ]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 

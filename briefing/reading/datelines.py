@@ -30,15 +30,15 @@ _TITLE = r"[A-Z][a-z.'’\-]+(?: [A-Z][a-z.'’\-]+){0,3}"  # Seoul, Quebec City
 _REGION = r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}"  # Japan, Texas, Calif., N.Y.
 _OUTLET = r"[A-Z][\w&.'’\- ]{0,40}?"
 _DASH = r"(?:-{1,2}|—|–|:)"
-_DATELINE = (
+_DATELINE = (  # each anchored: read with .match at the text's start, never searched
     # capitals, an optional region, an optional outlet, then a dash: "SEOUL (Reuters) -", "YAMAGATA, Japan --"
-    re.compile(rf"(?P<places>{_CAPS}(?:/{_CAPS})*)(?:, (?P<region>{_REGION}))?\s*"
+    re.compile(rf"\A(?P<places>{_CAPS}(?:/{_CAPS})*)(?:, (?P<region>{_REGION}))?\s*"
                rf"(?:\((?P<outlet>{_OUTLET})\))?\s*{_DASH}\s"),
     # a title-case place needs the outlet in brackets: "Seoul (CNN) North and South …"
-    re.compile(rf"(?P<places>{_TITLE})(?:, (?P<region>{_REGION}))?\s*\((?P<outlet>{_OUTLET})\)\s*(?:{_DASH}\s*)?"
+    re.compile(rf"\A(?P<places>{_TITLE})(?:, (?P<region>{_REGION}))?\s*\((?P<outlet>{_OUTLET})\)\s*(?:{_DASH}\s*)?"
                r"(?=[A-Z\"“‘'])"),
     # a known place in capitals run into the first sentence: "TOKYO Exhausted engineers …"
-    re.compile(rf"(?P<places>{_CAPS}) (?=[A-Z][a-z])"),
+    re.compile(rf"\A(?P<places>{_CAPS}) (?=[A-Z][a-z])"),
 )
 _NAME = r"[A-Z][\w'’\-]+(?: (?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|al|el|bin|le|la)){0,3}"
 _LIST = rf"{_NAME}(?: in {_TITLE})?(?:(?:,| and|, and|;) {_NAME}(?: in {_TITLE})?)*"

@@ -29,7 +29,7 @@ _CREDIT_WORDS = re.compile(r"\b(photo|image|images|getty|afp|reuters|ap|epa|file
 # signed with a handle ("… —@cityhall"), a rule of underscores, a player's error message.
 _FURNITURE = (
     re.compile(r"[.!?,…\"”’]\s*(\([A-Z][\w.&'’ -]*(/[^()]*)?\)\s*)+$"),  # "… prayers,... (Associated Press)"
-    re.compile(r"\((?:[A-Z][\w.'’&-]*\s?)+/[A-Z][^()/:]*\)\s*$"),  # "… (Jane Doe/Daily News)", not a URL
+    re.compile(r"\((?:[A-Z][\w.'’&-]*+\s?)++/[A-Z][^()/:]*\)\s*$"),  # "… (Jane Doe/Daily News)", not a URL
     re.compile(r"\b[A-Z]{2,}/[A-Z][a-z][\w.'’-]*( [A-Z][\w.'’-]*)*\s*$"),  # "… REUTERS/Jane Doe"
     re.compile(r"\bvia [A-Z]{2,}\s*$|\(via [^()]+\)\s*$"),  # "… Handout via REUTERS", "… (via Facebook)"
     re.compile(r"^\([A-Z0-9 ,.'’!:-]+\)$"),  # "(SCROLL DOWN FOR LIVE UPDATES)"

@@ -32,7 +32,7 @@ SUBORDINATORS = {"as", "while", "when", "after", "before", "because", "although"
 PREPOSITIONS = {"in", "on", "at", "for", "from", "with", "by", "over", "near", "during", "under", "into", "across"}
 SPEECH = r"(?:said|says|say|told|tells|reported|reports|announced|announces|confirmed|stated|added|wrote|according)"
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "there"}
-_EDITORS_NOTE = re.compile(r"(?:[A-Z][A-Z0-9'’.,/&]*\s+){1,}[A-Z][A-Z0-9'’.,/&]*\s*(?:-{1,2}|—|–)\s+")
+_EDITORS_NOTE = re.compile(r"\A(?:[A-Z][A-Z0-9'’.,/&]*\s+){1,}[A-Z][A-Z0-9'’.,/&]*\s*(?:-{1,2}|—|–)\s+")
 _AFTER_DATELINE = re.compile(r"\)?\s*(?:-{1,2}|—|–|:)?\s*")
 
 
@@ -74,7 +74,7 @@ def first_sentence(text: str) -> str:
 
 
 def headline(sentence: str) -> str:
-    text = re.sub(r"[.!?]+[\"”’)]*$", "", sentence.strip()).strip()
+    text = re.sub(r"(?<![.!?])[.!?]+[\"”’)]*$", "", sentence.strip()).strip()
     if not text:
         return ""
     text = _main_clause(text)

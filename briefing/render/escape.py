@@ -36,7 +36,7 @@ def _reference(m: re.Match) -> str:
 def protect_start(markdown: str) -> str:
     """A line must not open a block: '-' (list, rule), '1.' (ordered list), ':' (definition).
     Every other block marker ('#', '>', '*', '+', '|', indentation) is already escaped or folded."""
-    if re.match(r"-|\d+[.)]|:", markdown):
+    if re.match(r"\A(?:-|\d+[.)]|:)", markdown):
         return f"&#{ord(markdown[0])};" + markdown[1:]
     return markdown
 
