@@ -33,6 +33,17 @@ def claims_cell(ctx: Context, claims: list[Claim], on_page: str | None) -> str:
     return shown
 
 
+def own_claims_cell(ctx: Context, claims: list[Claim], aid: str) -> str:
+    """This article's wordings of a fact, cut like `claims_cell`: an article repeating one figure a
+    thousand times makes one row, not a line a thousand links long (Markdown's inline parsing of
+    one line grows with its square). The rest are a link to the first one left out."""
+    shown = "<br>".join(claim_link(ctx, c, aid) for c in claims[:MAX_CLAIMS_SHOWN])
+    if len(claims) > MAX_CLAIMS_SHOWN:
+        more = claims[MAX_CLAIMS_SHOWN]
+        shown += f"<br>[… and {len(claims) - MAX_CLAIMS_SHOWN:,} more in this article](#s-{more.sentence_start})"
+    return shown
+
+
 def importance(ctx: Context, f: Fact) -> float:
     """How much a reader wants a fact one source reports: its kind (a named speaker's words, a
     counted thing), and how early it comes (news puts what matters first)."""
@@ -84,7 +95,7 @@ def _table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
         if f.diff:
             status += "<br><small>" + diff_html(f.diff) + "</small>"
         if aid:
-            mine = "<br>".join(claim_link(ctx, c, aid) for c in f.claims if c.article == aid)
+            mine = own_claims_cell(ctx, [c for c in f.claims if c.article == aid], aid)
             others = claims_cell(ctx, [c for c in f.claims if c.article != aid], aid) or "—"
             rows.append(f"| {subject} | {mine} | {others} | {status} |")
         else:
