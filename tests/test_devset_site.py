@@ -4,7 +4,7 @@ project passes `mkdocs build --strict`, and its reader pages (where the outlets 
 timeline, the quotes) are there, clean for axe-core in our markup at 1280 and 390 px, with nothing
 that scrolls sideways at 390 px.
 
-Five full builds take a minute or two, so this runs only with BRIEFING_DEVSET=1: `.ci/quality`
+Fifteen full builds take a few minutes, so this runs only with BRIEFING_DEVSET=1: `.ci/quality`
 runs it beside the other development-set checks."""
 import os
 import shutil
@@ -21,7 +21,7 @@ DEV = ROOT.parent / "shared/eval/dev/texts"
 
 pytestmark = [
     pytest.mark.skipif(os.environ.get("BRIEFING_DEVSET") != "1",
-                       reason="slow: five real stories built in full; .ci/quality runs it (BRIEFING_DEVSET=1)"),
+                       reason="slow: the development stories built in full; .ci/quality runs it (BRIEFING_DEVSET=1)"),
     pytest.mark.skipif(not DEV.is_dir(), reason=f"no development set at {DEV} (it is not part of this repository)"),
 ]
 STORIES = sorted(p.name for p in DEV.iterdir() if p.is_dir()) if DEV.is_dir() else []
