@@ -131,7 +131,8 @@ def test_explicit_dates_through_dateparser(text, expected):
     import datetime as dt
 
     from briefing.facts.dates import resolve_date
-    assert resolve_date(text, dt.date(2018, 1, 17), future=text == "Jan. 25") == expected
+    found = resolve_date(text, dt.date(2018, 1, 17), future=text == "Jan. 25")
+    assert (found.iso, found.granularity) == expected
 
 
 def test_the_two_of_an_earlier_sentence_is_not_a_count(parser):

@@ -4,7 +4,6 @@ are joined first, at most one claim per article in a fact; then each fact's stat
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
@@ -187,15 +186,13 @@ def _status(group: list[Extracted]) -> tuple[str, str, tuple]:
 
 def _date_shown(x: Extracted) -> str:
     """A resolved date as a reader reads it: "Tue 16 Jan 2018", "Jan 2018", "2013"."""
-    v, gran = x.claim.value, x.granularity
-    try:
-        if gran == "day" and not v.startswith("XXXX"):
-            return dt.date.fromisoformat(v).strftime("%a %-d %b %Y")
-        if gran == "month" and not v.startswith("XXXX"):
-            return dt.date.fromisoformat(v + "-01").strftime("%b %Y")
-    except ValueError:
-        pass
-    return v if gran else x.claim.text
+    d = x.claim.date
+    if not x.granularity:
+        return x.claim.text
+    first = d.first_day()
+    if first is not None and d.granularity in ("day", "month"):
+        return first.strftime("%a %-d %b %Y" if d.granularity == "day" else "%b %Y")
+    return d.iso
 
 
 MAX_CANDIDATES = 20  # claims a claim is compared with inside a large block

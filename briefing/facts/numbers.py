@@ -10,7 +10,7 @@ from text_to_num import text2num
 from .lexicon import (ANIMALS, CLASS_OF, CURRENCY_SIGNS, CURRENCY_WORDS, EVENT_OF, GENERIC_THINGS, GROUP_SIZE_WORDS,
                       LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, PERCENT_WORDS, TIME_UNITS, VAGUE)
 
-from ..model import Entity, ParsedArticle, Token
+from ..model import Entity, Parsed, ParsedArticle, Token
 from .sentences import Extracted, View, children, lemma, make_claim, span_text
 
 QUALIFIERS = {
@@ -86,68 +86,126 @@ class Reading:
     specific: bool = False
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A figure at tokens [i, j) of a segment as written: its value, and its qualifier ("more
+    than") starting at token `qs`."""
+
+    i: int
+    j: int
+    value: tuple[float, float]
+    qual: str | None = None
+    qs: int = 0
+    ordinal: bool = False  # "23rd"
+    vague: bool = False  # "hundreds"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where figures are read: a segment of an article, the briefing's view, the tokens of names."""
+
+    pa: ParsedArticle
+    si: int
+    sents: View
+    mention_tokens: set[int]
+
+    @property
+    def toks(self) -> tuple[Token, ...]:
+        return self.pa.segments[self.si].tokens
+
+
 def extract(pa: ParsedArticle, si: int, sents: View, mention_tokens: set[int]) -> list[Extracted]:
     """Every figure of segment si with what it counts: numbers, ages, durations, money, per cents."""
-    seg = pa.segments[si]
-    toks = seg.tokens
-    raw = pa.article.raw
-    aid = pa.article.id
-    skip = set(mention_tokens)
-    for ent in seg.ents:  # dates are the dates extractor's; "48 years" and "27-year-old" are ours
-        if ent.label in ("DATE", "TIME") and not _duration_like(toks, ent.start, ent.end) and \
-                not (ent.end - ent.start == 1 and re.fullmatch(r"\d{1,3}", toks[ent.start].text)):  # "Ana Ruiz, 41,"
-            skip.update(range(ent.start, ent.end))
+    site = Site(pa, si, sents, mention_tokens)
+    toks = site.toks
+    skip = set(mention_tokens) | _dates_of(pa.segments[si])
     out = []
     i = 0
     while i < len(toks):
-        t = toks[i]
-        low_text = t.text.lower()
-        vague = low_text in VAGUE and t.tag in ("NNS", "CD", "JJ")
-        ordinal = ORDINAL.fullmatch(t.text)
-        if i in skip or not (vague or ordinal or (t.tag == "CD" and (t.text[:1].isdigit() or low_text in NUMBER_WORDS))):
+        if i in skip or not _opens_figure(toks[i]):
             i += 1
             continue
-        j = i + 1
-        while j < len(toks) and toks[j].tag == "CD" and j not in skip and not ordinal and not vague:
-            j += 1
-        value = parse_number(ordinal.group(1)) if ordinal else parse_number(raw[toks[i].start:toks[j - 1].end])
-        half = LOST_HALF.fullmatch(t.text)
-        if half and j < len(toks) and toks[j].text.lower().rstrip("s") in MEASURED:
-            value = (int(half.group(1)) + 0.5,) * 2  # "41/2 years": a ½ lost in scraping, before a unit only
-        if value is None or _not_a_count(raw, toks, i, j):
-            i = j
-            continue
-        if j + 1 < len(toks) and toks[j].text.lower() in RANGE_WORDS and toks[j + 1].tag == "CD" and not ordinal:
-            upper = parse_number(toks[j + 1].text)  # "10 to 15 hours", "between 6 and 8 feet"
-            if upper is not None and upper[1] > value[0]:
-                value, j = (value[0], upper[1]), j + 2
-        qual, qs = _qualifier(toks, i)
-        reading = _measure(pa, si, i, j, value, qual, sents, mention_tokens, bool(ordinal))
+        fig, j = _figure(pa.article.raw, toks, i, skip)
+        reading = _measure(site, fig) if fig is not None else None
         if reading is None:
             i = j
             continue
-        low, high = value[0] * reading.scale, value[1] * reading.scale
-        if vague:
-            qual = None
-        elif qual == "max":
-            low = 0.0
-        elif qual == "min":
-            high = math.inf
-        elif qual == "approx":
-            low, high = low * 0.9, high * 1.1
-        sent = toks[i].sent
-        if reading.kind == "money" and i > 0 and toks[i - 1].text in CURRENCY_SIGNS:
-            qs = min(qs, i - 1)  # "$3.4 million"
-        start, stop, text = span_text(raw, toks, qs, max(reading.end, j))
-        shown = _shown(raw[toks[i].start:toks[j - 1].end] if vague else None, value, qual, reading, bool(ordinal))
-        claim = make_claim(pa, si, sent, start, stop, shown)
-        out.append(Extracted(
-            claim, reading.kind, (reading.kind,), low, high, entities=frozenset(sents.ids.get((aid, si, sent), ())),
-            subject=reading.subject, specific=reading.specific, speaker=reading.person, things=reading.things,
-            context=sents.context(pa, si, qs, max(reading.end, j)), verb=_verb_of(toks, i), vague=vague,
-            unit=reading.unit, events=_events(toks, qs, max(reading.end, j), reading.things)))
-        i = max(j, reading.end) if reading.kind != "number" or ordinal else j
+        out.append(_extracted(site, fig, reading))
+        i = max(j, reading.end) if reading.kind != "number" or fig.ordinal else j
     return out + _vague_lengths(pa, si, sents)
+
+
+def _dates_of(seg: Parsed) -> set[int]:
+    """Tokens of the segment's dates: the dates extractor's ("48 years" and "27-year-old" are
+    ours, and so is a lone small number the model calls a date: "Ana Ruiz, 41,")."""
+    toks = seg.tokens
+    return {k for ent in seg.ents if ent.label in ("DATE", "TIME") and not _duration_like(toks, ent.start, ent.end)
+            and not (ent.end - ent.start == 1 and re.fullmatch(r"\d{1,3}", toks[ent.start].text))
+            for k in range(ent.start, ent.end)}
+
+
+def _opens_figure(t: Token) -> bool:
+    low = t.text.lower()
+    return (low in VAGUE and t.tag in ("NNS", "CD", "JJ")) or bool(ORDINAL.fullmatch(t.text)) or \
+        (t.tag == "CD" and (t.text[:1].isdigit() or low in NUMBER_WORDS))
+
+
+def _figure(raw: str, toks: tuple[Token, ...], i: int, skip: set[int]) -> tuple[Figure | None, int]:
+    """The figure that token i opens, and the token after it; None when it counts nothing (a
+    phone number, "Section 12", a conversion in parentheses)."""
+    t = toks[i]
+    vague = t.text.lower() in VAGUE and t.tag in ("NNS", "CD", "JJ")
+    ordinal = ORDINAL.fullmatch(t.text)
+    j = i + 1
+    while j < len(toks) and toks[j].tag == "CD" and j not in skip and not ordinal and not vague:
+        j += 1
+    value = parse_number(ordinal.group(1)) if ordinal else parse_number(raw[toks[i].start:toks[j - 1].end])
+    half = LOST_HALF.fullmatch(t.text)
+    if half and j < len(toks) and toks[j].text.lower().rstrip("s") in MEASURED:
+        value = (int(half.group(1)) + 0.5,) * 2  # "41/2 years": a ½ lost in scraping, before a unit only
+    if value is None or _not_a_count(raw, toks, i, j):
+        return None, j
+    if j + 1 < len(toks) and toks[j].text.lower() in RANGE_WORDS and toks[j + 1].tag == "CD" and not ordinal:
+        upper = parse_number(toks[j + 1].text)  # "10 to 15 hours", "between 6 and 8 feet"
+        if upper is not None and upper[1] > value[0]:
+            value, j = (value[0], upper[1]), j + 2
+    qual, qs = _qualifier(toks, i)
+    return Figure(i, j, value, qual, qs, bool(ordinal), vague), j
+
+
+def _bounds(fig: Figure, scale: float) -> tuple[float, float]:
+    """The interval a figure allows in its kind's base unit: "more than 30" is [30, ∞), "about
+    40" 10% either side; a vague amount ("hundreds") is its own range."""
+    low, high = fig.value[0] * scale, fig.value[1] * scale
+    if fig.vague:
+        return low, high
+    if fig.qual == "max":
+        return 0.0, high
+    if fig.qual == "min":
+        return low, math.inf
+    if fig.qual == "approx":
+        return low * 0.9, high * 1.1
+    return low, high
+
+
+def _extracted(site: Site, fig: Figure, reading: Reading) -> Extracted:
+    """The claim of a figure read as `reading`: its words from the qualifier to what it measures."""
+    pa, si, toks = site.pa, site.si, site.toks
+    raw = pa.article.raw
+    i, j = fig.i, fig.j
+    qs = min(fig.qs, i - 1) if reading.kind == "money" and i > 0 and toks[i - 1].text in CURRENCY_SIGNS else fig.qs
+    end = max(reading.end, j)  # "$3.4 million": from the sign
+    start, stop, _ = span_text(raw, toks, qs, end)
+    shown = _shown(raw[toks[i].start:toks[j - 1].end] if fig.vague else None, fig.value,
+                   None if fig.vague else fig.qual, reading, fig.ordinal)
+    sent = toks[i].sent
+    low, high = _bounds(fig, reading.scale)
+    return Extracted(
+        make_claim(pa, si, sent, start, stop, shown), reading.kind, (reading.kind,), low, high,
+        entities=frozenset(site.sents.ids.get((pa.article.id, si, sent), ())), subject=reading.subject,
+        specific=reading.specific, speaker=reading.person, things=reading.things,
+        context=site.sents.context(pa, si, qs, end), verb=_verb_of(toks, i), vague=fig.vague, unit=reading.unit,
+        events=_events(toks, qs, end, reading.things))
 
 
 VAGUE_LENGTH_HEADS = frozenset({"for", "over", "within", "take", "last", "spend"})
@@ -203,27 +261,46 @@ def _duration_like(toks: tuple[Token, ...], s: int, e: int) -> bool:
     return any(w in UNIT_OF or w in TIME_UNITS for w in words)
 
 
+def _glued(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
+    """A figure glued to a dash or slash before it ("G-20", "-2", "24/7")."""
+    return i > 0 and toks[i - 1].text in ("-", "–", "/") and not toks[i - 1].ws
+
+
+def _identifier(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
+    """A number that names something: "Section 12", "No. 5", "Unit 3", "Apollo 11"."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    if prev.text.lower().rstrip(".") in IDENTIFIER_WORDS | {"no"} and prev.tag != "CD" \
+            and toks[i].text.lower() not in NUMBER_WORDS:
+        return True
+    return prev.tag == "NNP" and prev.ws != "" and prev.text[:1].isupper() and toks[i].text[:1].isdigit() \
+        and prev.text.lower() not in _MONTHS
+
+
+def _phone(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
+    return bool(PHONE.search(raw[max(0, toks[i].start - 6):toks[j - 1].end + 6]))
+
+
+CONVERTED_UNITS = frozenset({*LENGTH_UNITS, *MEASURE_UNITS, *TIME_UNITS, "mile", "kilometer", "kilometre", "liter",
+                             "litre"})
+
+
+def _conversion(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
+    """A conversion in parentheses after another figure's unit ("20 km (12 miles)")."""
+    if i == 0 or toks[i - 1].text != "(":
+        return False
+    return (i >= 3 and toks[i - 2].text.lower().rstrip("s") in CONVERTED_UNITS) or \
+        (i >= 2 and toks[i - 2].text.lower() in ("km", "mi", "m", "ft", "kg", "lb"))
+
+
+NOT_A_COUNT = (_glued, _identifier, _phone, _conversion)
+
+
 def _not_a_count(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
     """Phone numbers, "Section 12", a figure glued to a word ("G20", "-2"), a conversion in
     parentheses after another figure ("20 km (12 miles)")."""
-    prev = toks[i - 1] if i > 0 else None
-    if prev is not None and prev.text in ("-", "–", "/") and not prev.ws:
-        return True
-    if prev is not None and prev.text.lower().rstrip(".") in IDENTIFIER_WORDS | {"no"} and prev.tag != "CD" \
-            and not toks[i].text.lower() in NUMBER_WORDS:
-        return True
-    if prev is not None and prev.tag == "NNP" and not prev.ws == "" and prev.text[:1].isupper() \
-            and toks[i].text[:1].isdigit() and prev.text.lower() not in _MONTHS:
-        return True  # "Unit 3", "Apollo 11"
-    line = raw[max(0, toks[i].start - 6):toks[j - 1].end + 6]
-    if PHONE.search(line):
-        return True
-    if prev is not None and prev.text == "(" and i >= 3 and toks[i - 2].text.lower().rstrip("s") in \
-            {*LENGTH_UNITS, *MEASURE_UNITS, *TIME_UNITS, "mile", "kilometer", "kilometre", "liter", "litre"}:
-        return True
-    if prev is not None and prev.text == "(" and i >= 2 and toks[i - 2].text.lower() in ("km", "mi", "m", "ft", "kg", "lb"):
-        return True
-    return False
+    return any(rule(raw, toks, i, j) for rule in NOT_A_COUNT)
 
 
 _MONTHS = frozenset(MONTHS) | MONTH_ABBREVIATIONS
@@ -234,88 +311,160 @@ def _person_at(pa: ParsedArticle, si: int, i: int, sents: View) -> Entity | None
     return e if e is not None and e.label == "PERSON" else None
 
 
-def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, float], qual: str | None,
-             sents: View, mention_tokens: set[int], ordinal: bool) -> Reading | None:
-    """What the number at tokens [i, j) measures, read from the syntax around it."""
-    toks = pa.segments[si].tokens
-    n = len(toks)
-    nxt = [x.text.lower() for x in toks[j:j + 4]]
-    prev = toks[i - 1].text if i > 0 else ""
-    if ordinal:  # "the 23rd floor", "the 15th-floor shaft": a position, never "first"
-        k = j + 1 if nxt[:1] in (["-"], ["–"]) else j
-        if value[0] < 2 or k >= n or not toks[k].tag.startswith("NN"):
-            return None
-        word = lemma(toks[k])
-        return Reading("number", k + 1, f"{word} (position)", frozenset({f"{word}#"}), specific=True)
-    if prev in CURRENCY_SIGNS or (j < n and nxt[0] in {w + "s" for w in CURRENCY_WORDS} | set(CURRENCY_WORDS)):
-        unit = CURRENCY_SIGNS.get(prev) or CURRENCY_WORDS[nxt[0].rstrip("s")]
-        end = j + (0 if prev in CURRENCY_SIGNS else 1)
-        return Reading("money", end, f"amount ({unit})", frozenset({unit}), unit=unit, specific=True)
-    if nxt[:1] and (nxt[0] in PERCENT_WORDS or " ".join(nxt[:2]) == "per cent"):
-        end = j + (2 if nxt[0] == "per" else 1)
-        noun = toks[end] if end < n and toks[end].tag.startswith("NN") else None
-        thing = lemma(noun) if noun is not None else ""
-        return Reading("percent", end + (1 if noun is not None else 0), f"per cent{f' ({thing})' if thing else ''}",
-                       frozenset({thing} - {""}), unit="%", specific=True)
-    if nxt[:1] in (["-"], ["–"]) and len(nxt) > 1:  # "a 50-mile zone", "the 52-year-old", "a 140-person orchestra"
-        word = nxt[1]
-        if nxt[2:4] in (["-", "old"], ["–", "old"]) and word in UNIT_OF:
-            return _age(pa, si, j + 3, UNIT_OF[word], sents)
-        noun = _noun_after(toks, j + 2)
-        if word in UNIT_OF:
-            unit, days = TIME_UNITS[UNIT_OF[word]]
-            if noun is None:
-                return None
-            thing, things = _thing(toks, noun, mention_tokens)
-            return Reading("duration", noun.i + 1, f"{thing}: length", things, unit, days, specific=True)
+def _measure(site: Site, fig: Figure) -> Reading | None:
+    """What a figure measures, read from the syntax around it: the first of MEANINGS whose words
+    are there decides (None: it states no fact)."""
+    return next((read(site, fig) for applies, read in MEANINGS if applies(site, fig)), None)
+
+
+def _words_after(site: Site, fig: Figure) -> list[str]:
+    return [x.text.lower() for x in site.toks[fig.j:fig.j + 4]]
+
+
+def _word_before(site: Site, fig: Figure) -> str:
+    return site.toks[fig.i - 1].text if fig.i > 0 else ""
+
+
+def _position(site: Site, fig: Figure) -> Reading | None:
+    """"the 23rd floor", "the 15th-floor shaft": a position, never "first"."""
+    toks = site.toks
+    k = fig.j + 1 if _words_after(site, fig)[:1] in (["-"], ["–"]) else fig.j
+    if fig.value[0] < 2 or k >= len(toks) or not toks[k].tag.startswith("NN"):
+        return None
+    word = lemma(toks[k])
+    return Reading("number", k + 1, f"{word} (position)", frozenset({f"{word}#"}), specific=True)
+
+
+CURRENCY_NOUNS = {w + "s": w for w in CURRENCY_WORDS} | {w: w for w in CURRENCY_WORDS}
+
+
+def _is_money(site: Site, fig: Figure) -> bool:
+    nxt = _words_after(site, fig)
+    return _word_before(site, fig) in CURRENCY_SIGNS or bool(nxt and nxt[0] in CURRENCY_NOUNS)
+
+
+def _money(site: Site, fig: Figure) -> Reading:
+    """"$3.4 million", "40 euros"."""
+    prev = _word_before(site, fig)
+    unit = CURRENCY_SIGNS.get(prev) or CURRENCY_WORDS[_words_after(site, fig)[0].rstrip("s")]
+    end = fig.j + (0 if prev in CURRENCY_SIGNS else 1)
+    return Reading("money", end, f"amount ({unit})", frozenset({unit}), unit=unit, specific=True)
+
+
+def _is_percent(site: Site, fig: Figure) -> bool:
+    nxt = _words_after(site, fig)
+    return bool(nxt) and (nxt[0] in PERCENT_WORDS or " ".join(nxt[:2]) == "per cent")
+
+
+def _percent(site: Site, fig: Figure) -> Reading:
+    """"12 percent", "5 per cent interest": of what, when a noun follows."""
+    toks = site.toks
+    end = fig.j + (2 if _words_after(site, fig)[0] == "per" else 1)
+    noun = toks[end] if end < len(toks) and toks[end].tag.startswith("NN") else None
+    thing = lemma(noun) if noun is not None else ""
+    return Reading("percent", end + (1 if noun is not None else 0), f"per cent{f' ({thing})' if thing else ''}",
+                   frozenset({thing} - {""}), unit="%", specific=True)
+
+
+def _is_hyphenated(site: Site, fig: Figure) -> bool:
+    nxt = _words_after(site, fig)
+    return nxt[:1] in (["-"], ["–"]) and len(nxt) > 1
+
+
+def _hyphenated(site: Site, fig: Figure) -> Reading | None:
+    """A figure joined to the word after it: "the 52-year-old", "a 50-mile zone", "a 140-person
+    orchestra", "a six-reactor plant" (six reactors)."""
+    toks, j = site.toks, fig.j
+    nxt = _words_after(site, fig)
+    word = nxt[1]
+    if nxt[2:4] in (["-", "old"], ["–", "old"]) and word in UNIT_OF:
+        return _age(site, j + 3, UNIT_OF[word])
+    noun = _noun_after(toks, j + 2)
+    if word in UNIT_OF:
         if noun is None:
             return None
-        if word in LENGTH_UNITS or word.rstrip("s") in LENGTH_UNITS or word in MEASURE_UNITS:
-            thing, things = _thing(toks, noun, mention_tokens)
-            unit = word.rstrip("s") if word.rstrip("s") in LENGTH_UNITS else word
-            things |= {"distance"} if unit in LENGTH_UNITS else set()  # a 50-mile zone is 50 miles away
-            return Reading("number", noun.i + 1, f"{thing} ({unit})", things, unit, LENGTH_UNITS.get(unit, 1.0),
-                           specific=True)
-        if word in GROUP_SIZE_WORDS:  # the size of the noun that follows
-            thing, things = _thing(toks, noun, mention_tokens)
-            return Reading("number", noun.i + 1, f"{thing} (size)", things, specific=True)
-        thing, things = _thing(toks, toks[j + 1], mention_tokens)  # "a six-reactor plant": six reactors
-        return Reading("number", j + 2, thing, things, specific=thing not in GENERIC_THINGS)
-    if nxt[:1] and nxt[0] in UNIT_OF:  # "48 years", "41/2 years old", "for 2½ weeks"
-        unit, days = TIME_UNITS[UNIT_OF[nxt[0]]]
-        if nxt[1:2] == ["old"]:
-            return _age(pa, si, j + 1, unit, sents, predicative=True)
-        if nxt[1:2] == ["ago"]:
-            return None
-        verb = _verb_of(toks, i)
-        return Reading("duration", j + 1, f"{verb or 'time'}: length", frozenset(), unit, days, specific=True)
-    if value[0] == value[1] and 0 < value[0] < 125 and not qual:
-        found = _appositive_age(pa, si, i, j, sents)
-        if found is not None:
-            person, listed = found
-            return Reading("age", j, f"{person.name}: age{'s' if listed else ''}", frozenset({"person"}), "year",
-                           TIME_UNITS["year"][1], "" if listed else person.id, True)
-    if j < n and (nxt[0] in LENGTH_UNITS or nxt[0].rstrip("s") in LENGTH_UNITS):  # "240 km", "50 miles"
-        unit = nxt[0] if nxt[0] in LENGTH_UNITS else nxt[0].rstrip("s")
-        noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else None
-        if noun is not None:  # "a 5 km (3 mile) race course"
-            thing, things = _thing(toks, noun, mention_tokens)
-            return Reading("number", noun.i + 1, f"{thing} ({unit})", things | {"distance"}, unit, LENGTH_UNITS[unit],
-                           specific=True)
-        return Reading("number", j + 1, f"distance ({unit})", frozenset({"distance"}), unit, LENGTH_UNITS[unit])
+        unit, days = TIME_UNITS[UNIT_OF[word]]
+        thing, things = _thing(toks, noun, site.mention_tokens)
+        return Reading("duration", noun.i + 1, f"{thing}: length", things, unit, days, specific=True)
+    if noun is None:
+        return None
+    if word in LENGTH_UNITS or word.rstrip("s") in LENGTH_UNITS or word in MEASURE_UNITS:
+        thing, things = _thing(toks, noun, site.mention_tokens)
+        unit = word.rstrip("s") if word.rstrip("s") in LENGTH_UNITS else word
+        things |= {"distance"} if unit in LENGTH_UNITS else set()  # a 50-mile zone is 50 miles away
+        return Reading("number", noun.i + 1, f"{thing} ({unit})", things, unit, LENGTH_UNITS.get(unit, 1.0),
+                       specific=True)
+    if word in GROUP_SIZE_WORDS:  # the size of the noun that follows
+        thing, things = _thing(toks, noun, site.mention_tokens)
+        return Reading("number", noun.i + 1, f"{thing} (size)", things, specific=True)
+    thing, things = _thing(toks, toks[j + 1], site.mention_tokens)
+    return Reading("number", j + 2, thing, things, specific=thing not in GENERIC_THINGS)
+
+
+def _is_time_unit(site: Site, fig: Figure) -> bool:
+    nxt = _words_after(site, fig)
+    return bool(nxt) and nxt[0] in UNIT_OF
+
+
+def _time_length(site: Site, fig: Figure) -> Reading | None:
+    """"48 years", "41/2 years old" (an age), "for 2½ weeks"; "two years ago" is a date."""
+    nxt = _words_after(site, fig)
+    unit, days = TIME_UNITS[UNIT_OF[nxt[0]]]
+    if nxt[1:2] == ["old"]:
+        return _age(site, fig.j + 1, unit, predicative=True)
+    if nxt[1:2] == ["ago"]:
+        return None
+    verb = _verb_of(site.toks, fig.i)
+    return Reading("duration", fig.j + 1, f"{verb or 'time'}: length", frozenset(), unit, days, specific=True)
+
+
+def _is_apposed_age(site: Site, fig: Figure) -> bool:
+    return fig.value[0] == fig.value[1] and 0 < fig.value[0] < 125 and not fig.qual and \
+        _appositive_age(site, fig.i, fig.j) is not None
+
+
+def _apposed_age(site: Site, fig: Figure) -> Reading:
+    """"Anna Keller, 52,": her age; one of a family's listed ages is no one person's."""
+    person, listed = _appositive_age(site, fig.i, fig.j)
+    return Reading("age", fig.j, f"{person.name}: age{'s' if listed else ''}", frozenset({"person"}), "year",
+                   TIME_UNITS["year"][1], "" if listed else person.id, True)
+
+
+def _is_length(site: Site, fig: Figure) -> bool:
+    nxt = _words_after(site, fig)
+    return bool(nxt) and (nxt[0] in LENGTH_UNITS or nxt[0].rstrip("s") in LENGTH_UNITS)
+
+
+def _length(site: Site, fig: Figure) -> Reading:
+    """"240 km", "50 miles"; "a 5 km (3 mile) race course": the course's length."""
+    toks, j = site.toks, fig.j
+    word = _words_after(site, fig)[0]
+    unit = word if word in LENGTH_UNITS else word.rstrip("s")
+    noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else None
+    if noun is not None:
+        thing, things = _thing(toks, noun, site.mention_tokens)
+        return Reading("number", noun.i + 1, f"{thing} ({unit})", things | {"distance"}, unit, LENGTH_UNITS[unit],
+                       specific=True)
+    return Reading("number", j + 1, f"distance ({unit})", frozenset({"distance"}), unit, LENGTH_UNITS[unit])
+
+
+def _count(site: Site, fig: Figure) -> Reading | None:
+    """A count of things: the noun it counts ("four jets", "millions of refugees"), a people
+    named as a group ("1 million Muslims"), or a figure with no noun (_uncounted)."""
+    toks, i, j = site.toks, fig.i, fig.j
     head = _counted(toks, i, j)
-    if value == (1.0, 1.0):
+    if fig.value == (1.0, 1.0):
         return None  # "one official", "under one flag": not a fact
     if head is None:
-        group = _group_counted(pa, si, j, sents)
-        if group is not None:  # "1 million Muslims": a people named by a group's name
+        group = _group_counted(site.pa, site.si, j, site.sents)
+        if group is not None:
             word = group.text.lower()
             return Reading("number", group.i + 1, group.text, frozenset({word, word.rstrip("s"), "people"}),
                            specific=True)
-        return _uncounted(toks, i, j, value)
-    if head.tag == "NN" and value[0] == int(value[0]) and value[0] > 1 and head.i > i:
+        return _uncounted(toks, i, j, fig.value)
+    if head.tag == "NN" and fig.value[0] == int(fig.value[0]) and fig.value[0] > 1 and head.i > i:
         return None  # "a 911 call", "a 737 jet": a figure before a singular noun names, it does not count
-    thing, things = _thing(toks, head, mention_tokens)
+    thing, things = _thing(toks, head, site.mention_tokens)
     end = head.i + 1 if j <= head.i <= j + 6 else j
     word = lemma(head)
     core = thing.split()[-2] if word in GENERIC_THINGS and " " in thing else word  # "six reactor units": reactors
@@ -325,32 +474,54 @@ def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, flo
     return Reading("number", end, f"{label} ({verb})" if verb else label, things, specific=specific)
 
 
+def _always(site: Site, fig: Figure) -> bool:
+    return True
+
+
+# What a figure measures, by the words around it: the first that applies reads it.
+MEANINGS = (
+    (lambda site, fig: fig.ordinal, _position),
+    (_is_money, _money),
+    (_is_percent, _percent),
+    (_is_hyphenated, _hyphenated),
+    (_is_time_unit, _time_length),
+    (_is_apposed_age, _apposed_age),
+    (_is_length, _length),
+    (_always, _count),
+)
+
+
 AGE_LEAD = frozenset({"now", "aged", "age", "both"})
 
 
-def _appositive_age(pa: ParsedArticle, si: int, i: int, j: int, sents: View) -> tuple[Entity, bool] | None:
+def _appositive_age(site: Site, i: int, j: int) -> tuple[Entity, bool] | None:
     """The person whose age the figure at [i, j) is, in apposition: "Anna Keller, 52, said", "Anna
     Keller, now 52,"; or one of a list of ages of several people: "the Ortegas, aged 70 and 68
     in turn," (then True: the age of one of them, not of the name as a whole)."""
-    toks = pa.segments[si].tokens
-    n = len(toks)
-    first, last = i, j  # the list of figures around this one: "75 and 67", "30, 31 and 33"
-    while first >= 2 and toks[first - 1].text.lower() in (",", "and") and toks[first - 2].tag == "CD":
-        first -= 2
-    while last + 1 < n and toks[last].text.lower() in (",", "and") and toks[last + 1].tag == "CD":
-        last += 2
+    toks = site.toks
+    first, last = _figure_list(toks, i, j)
     k = first - 1
     if k >= 0 and toks[k].text.lower() in AGE_LEAD:
         k -= 1
-    end = last + 1 if last < n and toks[last].text.lower() == "respectively" else last
-    if k < 1 or toks[k].text != "," or (end < n and toks[end].text not in (",", ".", ";")):
+    end = last + 1 if last < len(toks) and toks[last].text.lower() == "respectively" else last
+    if k < 1 or toks[k].text != "," or (end < len(toks) and toks[end].text not in (",", ".", ";")):
         return None
     listed = last > j or first < i
-    person = _person_at(pa, si, k - 1, sents)
+    person = _person_at(site.pa, site.si, k - 1, site.sents)
     if person is None and listed:  # "the Ortegas, 70 and 68": a family, however labelled
-        person = sents.by_token.get((pa.article.id, si, k - 1))
+        person = site.sents.by_token.get((site.pa.article.id, site.si, k - 1))
         person = person if person is not None and person.label in ("PERSON", "NORP") else None
     return (person, listed) if person is not None else None
+
+
+def _figure_list(toks: tuple[Token, ...], i: int, j: int) -> tuple[int, int]:
+    """The list of figures the one at [i, j) is in ("75 and 67", "30, 31 and 33"), as [first, last)."""
+    first, last = i, j
+    while first >= 2 and toks[first - 1].text.lower() in (",", "and") and toks[first - 2].tag == "CD":
+        first -= 2
+    while last + 1 < len(toks) and toks[last].text.lower() in (",", "and") and toks[last + 1].tag == "CD":
+        last += 2
+    return first, last
 
 
 def _group_counted(pa: ParsedArticle, si: int, j: int, sents: View) -> Token | None:
@@ -414,35 +585,50 @@ def _noun_after(toks: tuple[Token, ...], k: int) -> Token | None:
     return None
 
 
-def _age(pa: ParsedArticle, si: int, old: int, unit: str, sents: View, predicative: bool = False) -> Reading | None:
+def _age(site: Site, old: int, unit: str, predicative: bool = False) -> Reading | None:
     """Whose age "the 52-year-old X" or "X is 52 years old" gives: the syntax says, never the
     nearest name. X a person's name (or in apposition to one): theirs; a common noun: that noun's
     ("his three-year-old dog" is the dog's). The age of a thing ("a war now 4 years old") is a length."""
-    toks = pa.segments[si].tokens
+    toks = site.toks
     _, days = TIME_UNITS[unit]
     if old >= len(toks):
         return None
     if predicative:
-        k = old
-        while toks[k].head != k and toks[k].dep not in ("ROOT",) and toks[k].pos not in ("VERB", "AUX"):
-            k = toks[k].head
-        head = next((t for t in toks if t.head == k and t.dep in ("nsubj", "nsubjpass")), None)
+        head = _clause_subject(toks, old)
     elif toks[old].dep in ("dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj") or toks[old].tag.startswith("NN"):
         return Reading("age", old + 1, "person: age", frozenset({"person"}), unit, days, specific=True)  # "a 3-year-old"
     else:
-        head = toks[toks[old].head] if toks[old].head != old else None
-        if head is not None and head.i < old:
-            head = None
+        head = toks[toks[old].head] if toks[old].head != old and toks[old].head > old else None
     if head is None:
         return None
-    person = _person_at(pa, si, head.i, sents)
-    if person is None and head.dep == "appos":
-        person = _person_at(pa, si, head.head, sents)
-    if person is None:
-        person = next((e for t in toks if t.head == head.i and t.dep == "appos"
-                       and (e := _person_at(pa, si, t.i, sents)) is not None), None)
+    person = _person_of(site, head)
     if person is not None:
         return Reading("age", old + 1, f"{person.name}: age", frozenset({"person"}), unit, days, person.id, True)
+    return _noun_age(toks, head, old, unit, predicative)
+
+
+def _clause_subject(toks: tuple[Token, ...], k: int) -> Token | None:
+    """The subject of the clause of token k ("X is 52 years old": X)."""
+    while toks[k].head != k and toks[k].dep not in ("ROOT",) and toks[k].pos not in ("VERB", "AUX"):
+        k = toks[k].head
+    return next((t for t in toks if t.head == k and t.dep in ("nsubj", "nsubjpass")), None)
+
+
+def _person_of(site: Site, head: Token) -> Entity | None:
+    """The person a noun phrase names: its own name, the name it is in apposition to, or a name
+    in apposition to it ("the suspect, Jonas Brevik")."""
+    person = _person_at(site.pa, site.si, head.i, site.sents)
+    if person is None and head.dep == "appos":
+        person = _person_at(site.pa, site.si, head.head, site.sents)
+    if person is None:
+        person = next((e for t in site.toks if t.head == head.i and t.dep == "appos"
+                       and (e := _person_at(site.pa, site.si, t.i, site.sents)) is not None), None)
+    return person
+
+
+def _noun_age(toks: tuple[Token, ...], head: Token, old: int, unit: str, predicative: bool) -> Reading | None:
+    """The age a common noun is given: a person's or an animal's; a thing's age is a length."""
+    _, days = TIME_UNITS[unit]
     word = lemma(head)
     if not head.tag.startswith("NN") and head.pos != "VERB":
         return None

@@ -8,7 +8,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Claim, Entity, ParsedArticle, Token
+from ..model import Claim, DateValue, Entity, ParsedArticle, Token
 from .lexicon import MONTHS, WEEKDAYS
 
 
@@ -21,7 +21,6 @@ class Extracted:
     block: tuple  # claims are compared only within one block
     low: float = 0.0
     high: float = 0.0
-    granularity: str = ""  # dates: day, week, month, year, or "" when unresolved
     entities: frozenset[str] = field(default_factory=frozenset)
     subject: str = ""
     specific: bool = False  # the counted thing is specific enough to pair on value alone
@@ -35,6 +34,13 @@ class Extracted:
     also: tuple[Claim, ...] = ()  # the same figure said again in the same article
     paired_only: bool = False  # a row only when another outlet says it too ("for months", a two-word quote)
     frame: frozenset[str] = field(default_factory=frozenset)  # dates: the event's words (frames.frame)
+
+    @property
+    def granularity(self) -> str:
+        """Dates: day, week, month, year or decade; "" when unresolved, or a span of years ("1950-53"),
+        which pairs by its words."""
+        d = self.claim.date
+        return d.granularity if d is not None and d.until is None else ""
 
 
 # Words that say nothing about which event a sentence reports.
@@ -106,14 +112,15 @@ class View:
 EXCERPT = 300  # characters of a claim's sentence kept with it: a 2 MB one-line article stays small
 
 
-def make_claim(pa: ParsedArticle, si: int, sent: int, start: int, end: int, value: str) -> Claim:
+def make_claim(pa: ParsedArticle, si: int, sent: int, start: int, end: int, value: str,
+               date: DateValue | None = None) -> Claim:
     """The claim raw[start:end] in sentence `sent` of segment si, with its sentence's offsets and
     the sentence itself, or past EXCERPT characters an excerpt around the claim."""
     seg = pa.segments[si]
     raw = pa.article.raw
     s, e = seg.sents[sent]
     s0, s1 = seg.tokens[s].start, seg.tokens[e - 1].end
-    return Claim(pa.article.id, si, start, end, raw[start:end], value, excerpt(raw, s0, s1, start, end), s0, s1)
+    return Claim(pa.article.id, si, start, end, raw[start:end], value, excerpt(raw, s0, s1, start, end), s0, s1, date)
 
 
 def excerpt(raw: str, s0: int, s1: int, start: int, end: int) -> str:
