@@ -140,7 +140,7 @@ def test_known_name_found_again_without_its_diacritics(vocab):
 
 
 # -- rules added for real multi-outlet news (issue 11) ------------------------------------------
-from briefing import propagate  # noqa: E402
+from briefing.entities import propagate  # noqa: E402
 
 
 def test_lower_case_prefix_and_trailing_conjunction_are_trimmed(vocab):
