@@ -141,7 +141,7 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ
             return 80 + 100 * sim + support
         said = {a.low, a.high} & {b.low, b.high} - {0.0, math.inf}
         if "distance" in a.things & b.things and said and (sim or support >= ENTITY_SUPPORT / 2):
-            return 70 + 100 * sim + support  # "at least 50 miles from the plant", "a 50-mile zone"
+            return 70 + 100 * sim + support  # "at least 8 km from the track", "an 8-km cordon"
         return None
     # different figures: one thing, one event, much of the sentence alike, and no other figure of
     # that thing and event in either article
