@@ -137,13 +137,10 @@ def known_names(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[E
 
 def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
     """Other occurrences of a name known anywhere in the briefing are mentions too, unless they
-    sit inside a longer proper name; so is a person's surname alone. Known names are matched as token sequences, case-sensitively,
-    with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
+    sit inside a longer proper name; so is a person's surname alone. Known names are matched as
+    token sequences, case-sensitively, with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
     known = known_names(parsed, spans)
-    for key, labels in list(known.items()):  # "Okafor, 52, said" after "Mira Okafor"
-        if len(key) >= 2 and labels.most_common(1)[0][0] == "PERSON" and key[-1][:1].isupper() and \
-                key[-1].isalpha() and len(key[-1]) >= 3 and (key[-1],) not in known:
-            known[(key[-1],)]["PERSON"] += 1
+    _add_surnames(known)
     lengths: dict[str, list[int]] = defaultdict(list)  # first token -> lengths of the names it starts
     for key in known:
         lengths[key[0]].append(len(key))
@@ -151,29 +148,44 @@ def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[Ent
         ls[:] = sorted(set(ls), reverse=True)  # longest first; a few lengths per token, never all names
     for a, pa in enumerate(parsed):
         for si, seg in enumerate(pa.segments):
-            toks = seg.tokens
             current = spans.setdefault((a, si), [])
+            folded = [fold(t.text) for t in seg.tokens]
             i = 0
-            folded = [fold(t.text) for t in toks]
-            while i < len(toks):
-                for n in lengths.get(folded[i], ()):
-                    e = i + n
-                    key = tuple(folded[i:e])
-                    if e > len(toks) or key not in known or _in_time(seg, i, e) or \
-                            n == 1 and not toks[i].tag.startswith("NNP") and _sentence_start(toks, i):
-                        continue  # "in May" is a date; "Love" opening a sentence may be a word
-                    inner = [sp for sp in current if sp.start < e and i < sp.end]
-                    if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
-                        continue  # already a mention, or part of a longer one
-                    others = [sp for sp in current if sp not in inner]
-                    if _inside_longer_name(toks, i, e, others):
-                        continue
-                    current[:] = others  # a known longer name replaces its fragments
-                    current.append(EntSpan(i, e, known[key].most_common(1)[0][0]))
-                    i = e - 1
-                    break
+            while i < len(folded):
+                found = next((sp for n in lengths.get(folded[i], ())
+                              if (sp := _occurrence(seg, folded, i, i + n, known, current))), None)
+                if found is not None:
+                    current[:] = [sp for sp in current if not (sp.start < found.end and found.start < sp.end)]
+                    current.append(found)  # a known longer name replaces its fragments
+                    i = found.end - 1
                 i += 1
             current.sort(key=lambda sp: sp.start)
+
+
+def _add_surnames(known: dict[tuple[str, ...], Counter]) -> None:
+    """"Okafor, 52, said" after "Mira Okafor": a person's last name alone is a known name too."""
+    for key, labels in list(known.items()):
+        if len(key) >= 2 and labels.most_common(1)[0][0] == "PERSON" and key[-1][:1].isupper() and \
+                key[-1].isalpha() and len(key[-1]) >= 3 and (key[-1],) not in known:
+            known[(key[-1],)]["PERSON"] += 1
+
+
+def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tuple[str, ...], Counter],
+                current: list[EntSpan]) -> EntSpan | None:
+    """The known name at tokens [i, e) as a new span, or None: not known, in a date ("in May"), a
+    one-word name opening a sentence as a common word ("Love ..."), already a mention, part of a
+    longer one."""
+    toks = seg.tokens
+    key = tuple(folded[i:e])
+    if e > len(toks) or key not in known or _in_time(seg, i, e) or \
+            e - i == 1 and not toks[i].tag.startswith("NNP") and _sentence_start(toks, i):
+        return None
+    inner = [sp for sp in current if sp.start < e and i < sp.end]
+    if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
+        return None
+    if _inside_longer_name(toks, i, e, [sp for sp in current if sp not in inner]):
+        return None
+    return EntSpan(i, e, known[key].most_common(1)[0][0])
 
 
 def _in_time(seg: Parsed, s: int, e: int) -> bool:
