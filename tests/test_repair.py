@@ -219,9 +219,9 @@ def test_model_numbers_need_a_short_prefix_and_a_hyphen(vocab, word, label):
 
 
 def test_labels_by_head_word(vocab):
-    words = ["Vela", "Pass", ",", "Winter", "Games", ",", "Mercy", "Hospital", ",", "Elm", "Street", ",", "Ruiz",
+    words = ["Vela", "Pass", ",", "the", "Paralympics", ",", "Mercy", "Hospital", ",", "Elm", "Street", ",", "Ruiz",
              "Embassy", ",", "Tarsan", "Exclusion", "Zone"]
-    ents = ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-FAC", "I-FAC", "O", "B-ORG", "I-ORG", "O", "B-FAC",
+    ents = ["B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "B-FAC", "I-FAC", "O", "B-ORG", "I-ORG", "O", "B-FAC",
             "I-FAC", "O", "B-ORG", "I-ORG", "I-ORG"]
     p = doc_to_parsed(make_doc(vocab, words, ents=ents))
     assert [lab for _, lab in spans_text(p, labels.relabel(list(p.ents), p.tokens))] == [
@@ -235,7 +235,8 @@ def test_a_newspaper_named_after_its_city_is_an_organisation(vocab):
             "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE", "O", "O", "B-LOC", "O", "B-PERSON"]
     p = doc_to_parsed(make_doc(vocab, words, ents=ents))
     assert [lab for _, lab in spans_text(p, labels.relabel(list(p.ents), p.tokens))] == [
-        "ORG", "ORG", "ORG", "PERSON", "FAC", "ORG", "PERSON"]  # Jim Courier, a bare "Herald" stay people
+        "ORG", "ORG", "ORG", "PERSON", "FAC", "LOC", "PERSON"]  # Jim Courier, a bare "Herald" stay people
+    # "the Statesman" alone is left to the briefing (propagate.outlet_heads): is a paper named in full?
 
 
 def test_real_parse_newspapers_named_after_places(parser):

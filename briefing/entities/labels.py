@@ -27,8 +27,11 @@ LOCATION_HEADS = frozenset({"mountains", "mountain", "range", "river", "lake", "
                             "straits", "peninsula", "valley", "desert", "coast", "pass", "canyon", "glacier", "island",
                             "islands", "basin", "delta", "plateau", "forest", "highlands", "zone"})
 LOCATION_FIRST = frozenset({"mount", "mt.", "cape"})
-EVENT_HEADS = frozenset({"olympics", "paralympics", "games", "championships", "championship", "cup", "war", "summit",
-                         "festival", "marathon", "expo"})
+# Event words that name events alone ("Paralympics"), and those that also end company or place
+# names ("Epic Games", "Summit Bank"): these need a year, an ordinal or "at/during the" around them.
+EVENT_NAMES = frozenset({"olympics", "paralympics", "championships", "championship", "marathon", "expo"})
+EVENT_HEADS = EVENT_NAMES | frozenset({"games", "cup", "war", "summit", "festival"})
+EVENT_PREPOSITIONS = frozenset({"at", "during", "before", "after", "since", "until", "for"})
 # Last words of newspaper names ("Dayton Courier-Ledger", "Boise Statesman"): a place followed by
 # one of these is an outlet, an organisation, whatever the model made of the place in it.
 PUBLICATION_HEADS = frozenset({"times", "post", "herald", "tribune", "journal", "gazette", "statesman", "chronicle",
@@ -80,17 +83,21 @@ class Name(NamedTuple):
 
 # -- the evidence each rule needs --------------------------------------------------------------
 def _newspaper(n: Name) -> bool:
-    """"the Statesman", or a place and a newspaper word: "Boise Statesman" ("Jim Courier" is no paper)."""
-    if n.last not in PUBLICATION_HEADS:
+    """A place and a newspaper word: "Boise Statesman" ("Jim Courier" is no paper; "the Statesman"
+    alone is an outlet only where the briefing names it in full: `propagate.outlet_heads`)."""
+    if n.last not in PUBLICATION_HEADS or n.size == 1:
         return False
-    if n.size == 1:
-        return n.before == "the"
-    words = n.words
-    return knowledge.is_place(words[0].text) or knowledge.is_place(" ".join(t.text for t in words[:-1]))
+    return publication_owner(n.words[:-1])
+
+
+def publication_owner(words) -> bool:
+    """The words before a newspaper word name a place: "Boise", "Dayton Courier-"."""
+    return bool(words) and (knowledge.is_place(words[0].text) or knowledge.is_place(" ".join(t.text for t in words)))
 
 
 def _facility_head(n: Name) -> bool:
-    return n.size > 1 and n.last in FACILITY_HEADS
+    """"Elm Street", "Harbor Bridge"; not a person the model found ("Eric Church" said)."""
+    return n.size > 1 and n.last in FACILITY_HEADS and not _a_person_by_evidence(n)
 
 
 def _organisation_in_a_building(n: Name) -> bool:
@@ -98,13 +105,52 @@ def _organisation_in_a_building(n: Name) -> bool:
 
 
 def _natural_place_head(n: Name) -> bool:
-    """"Masik Pass", "Mount Kumgang", "Korean Peninsula"."""
-    return n.size > 1 and (n.last in LOCATION_HEADS or n.first in LOCATION_FIRST)
+    """"Masik Pass", "Mount Kumgang", "Korean Peninsula"; not a person ("Ricki Lake" said), not a
+    state or country the model called one ("Rhode Island")."""
+    if not (n.size > 1 and (n.last in LOCATION_HEADS or n.first in LOCATION_FIRST)):
+        return False
+    if n.span.label == "GPE" and knowledge.is_place(" ".join(t.text for t in n.words)):
+        return False
+    return not _a_person_by_evidence(n)
 
 
 def _event_head(n: Name) -> bool:
-    """"Paralympics", "Winter Games"."""
-    return n.last in EVENT_HEADS
+    """"Paralympics", "the 2030 Winter Games", "at the Harvest Festival"; never a name that speaks
+    ("Epic Games said": a company)."""
+    if n.last not in EVENT_HEADS or _speaks(n.span, n.toks, _name_words(n.span, n.toks)):
+        return False
+    return n.last in EVENT_NAMES or _event_context(n)
+
+
+def _event_context(n: Name) -> bool:
+    """A year or an ordinal in the name or right before it ("the 17th Asian Games"), or "at the",
+    "during the" before it."""
+    before = n.toks[n.span.start - 1] if n.span.start > 0 else None
+    if any(t.text.isdigit() and len(t.text) == 4 or t.text.lower() in ORDINALS
+           for t in n.words + ((before,) if before is not None else ())):
+        return True
+    return n.before == "the" and n.span.start > 1 and n.toks[n.span.start - 2].text.lower() in EVENT_PREPOSITIONS
+
+
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th", "annual",
+                      "inaugural"})
+
+
+def _a_person_by_evidence(n: Name) -> bool:
+    """The model's PERSON with evidence: a known first name and a surname with nothing of a place
+    before them ("Eric Church" but not "at Victoria Station"), an honorific, a speech verb, a title."""
+    if n.span.label != "PERSON":
+        return False
+    words = _name_words(n.span, n.toks)
+    if _person_evidence(n.span, n.toks, words):
+        return True
+    before = n.toks[n.span.start - 1] if n.span.start > 0 else None
+    placed = before is not None and (before.text.lower() in PLACE_PREPOSITIONS or before.tag == "CD")
+    return len(words) == 2 and knowledge.is_given_name(words[0].text.lower()) and not placed
+
+
+PLACE_PREPOSITIONS = frozenset({"the", "at", "in", "on", "near", "outside", "inside", "along", "across", "off", "onto",
+                                "into", "via", "past", "toward", "towards"})
 
 
 def _model_number(n: Name) -> bool:
@@ -161,11 +207,15 @@ def _person_shaped(words: list[Token]) -> bool:
 def _person_evidence(sp: EntSpan, toks: tuple[Token, ...], words: list[Token]) -> bool:
     """An honorific before the name, a speech verb it is the subject of, a job title in apposition."""
     before = toks[sp.start - 1].text.lower().rstrip(".") if sp.start > 0 else ""
-    heads_in = [t for t in words if not (sp.start <= t.head < sp.end)]
-    speaks = any(t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma in PERSON_SPEECH_VERBS for t in heads_in)
     titled = any(t.dep == "appos" and sp.start <= t.head < sp.end and t.text.lower() in TITLE_NOUNS
                  for t in toks[sp.end:sp.end + 8])
-    return before in HONORIFICS or speaks or titled
+    return before in HONORIFICS or _speaks(sp, toks, words) or titled
+
+
+def _speaks(sp: EntSpan, toks: tuple[Token, ...], words: list[Token]) -> bool:
+    """The name is the subject of a speech verb ("Yuichi Sato said")."""
+    heads_in = [t for t in words if not (sp.start <= t.head < sp.end)]
+    return any(t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma in PERSON_SPEECH_VERBS for t in heads_in)
 
 
 def _person(n: Name) -> bool:

@@ -254,6 +254,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     propagate.split_possessives(parsed, spans)
     propagate.family_names(parsed, spans)
     propagate.known_cities(parsed, spans)
+    propagate.outlet_heads(parsed, spans)
     propagate.propagate(parsed, spans)
     propagate.vote_labels(parsed, spans)
     out = propagate.hyphen_parts(parsed, spans)
