@@ -28,8 +28,8 @@ from rapidfuzz import fuzz
 
 from ..words import knowledge
 from ..model import Mention, ParsedArticle
-from .names import (COMPASS_POINTS, abbreviates, compact, first_names_match, fold, group_stem, is_acronym,
-                    name_parts, normalize, spelling_variants)
+from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, first_names_match, fold, group_stem, is_acronym,
+                    name_parts, normalize, spelling_variants, spells)
 from ..unionfind import UnionFind
 
 Node = tuple[str, str]  # (article id, normalized form)
@@ -193,8 +193,10 @@ def without_legal_form(form: str) -> str:
     return " ".join(words)
 
 
-def keys(form: str, label: str) -> list[tuple]:
-    """Blocking keys of a form: nodes that share one name one thing."""
+def keys(form: str, label: str, common: frozenset[str] = frozenset()) -> list[tuple]:
+    """Blocking keys of a form: nodes that share one name one thing. `common` holds the words the
+    briefing writes in lower case: a one-word name that is such a word ("Time", "Times") names a
+    thing by that word, so its singular and plural are two names."""
     coarse = COARSE.get(label, label)
     if label in THINGS:
         form = without_legal_form(form)
@@ -207,9 +209,10 @@ def keys(form: str, label: str) -> list[tuple]:
             out.append(("place", where))
     if label in THINGS:
         content = [w for w in re.split(r"[\s\-]+", fold(form).lower()) if w and w not in FUNCTION_WORDS]
-        if len(content) == 1:  # "Olympic" and "Olympics"
-            out.append(("thing", content[0].replace(".", "").rstrip("s")))
-        elif len(content) >= 2:  # word order and translations: "Laval University" = "Université Laval"
+        stem = content[0].replace(".", "").rstrip("s") if len(content) == 1 else ""
+        if stem and not {stem, stem + "s"} & common:  # "Olympic" and "Olympics"
+            out.append(("thing", stem))
+        if len(content) >= 2:  # word order and translations: "Laval University" = "Université Laval"
             out.append(("bag", tuple(sorted(re.sub(r"[^a-z0-9]", "", w)[:5] for w in content))))
     m = _X_OF_Y.fullmatch(form)  # "Department of State" = "State Department"
     if m and label in THINGS:
@@ -220,7 +223,7 @@ def keys(form: str, label: str) -> list[tuple]:
 def _link_keys(view: View, uf: UnionFind) -> None:
     blocks: dict[tuple, list[Node]] = defaultdict(list)
     for node, label in sorted(view.labels.items()):
-        for key in keys(node[1], label):
+        for key in keys(node[1], label, view.lower_words):
             blocks[key].append(node)
     for members in blocks.values():
         for other in members[1:]:
@@ -228,39 +231,26 @@ def _link_keys(view: View, uf: UnionFind) -> None:
 
 
 # -- acronyms --------------------------------------------------------------------------------
-def acronym_keys(form: str) -> set[str]:
-    """The acronyms a multi-word name can have: its capitalised words' initials, with its function
-    words' initials, or ending in its last word's first two letters ("TEPCO")."""
-    words = [w for w in re.split(r"[\s\-]+", fold(form)) if w]
-    if len(words) < 2:
-        return set()
-    content = [w for w in words if w[:1].isupper()]
-    if len(content) < 2:
-        return set()
-    first = "".join(w[0] for w in content).lower()
-    out = {first, "".join(w[0] for w in words if w.isalpha() or w[:1].isupper()).lower()}
-    last = re.sub(r"[^A-Za-z]", "", content[-1])
-    if len(last) >= 2:
-        out.add(first[:-1] + last[:2].lower())
-    return {k for k in out if len(k) >= 2}
-
-
 def _link_acronyms(view: View, uf: UnionFind) -> None:
     """An acronym and the one expansion in the briefing it abbreviates: "NRC" and "Nuclear
-    Regulatory Commission", "DOB" and "Department of Buildings". With two candidate expansions
-    ("Supreme Court", "Security Council" for "SC") neither is linked; two expansions are never
-    linked to each other by their initials."""
-    expansions: dict[str, set[str]] = defaultdict(set)
+    Regulatory Commission", "DOB" and "Department of Buildings". Names whose initials spell it
+    come first; only when none does, a name whose words' first letters or syllables spell it
+    ("TEPCO", "USGS" of "U.S. Geological Survey"). With two candidate expansions ("Supreme Court",
+    "Security Council" for "SC") neither is linked; two expansions are never linked to each other
+    by their initials."""
+    by_letter: dict[str, list[str]] = defaultdict(list)  # first letter -> expansions, never all pairs
     for form, label in view.form_label.items():
         original = view.forms[form][0][1]
-        if label not in ("PERSON", "NORP") and not is_acronym(original):
-            for key in acronym_keys(original):
-                expansions[key].add(form)
+        if label not in ("PERSON", "NORP") and not is_acronym(original) and len(acronym_words(original)) >= 2:
+            by_letter[compact(original)[:1]].append(form)
     for form, label in view.form_label.items():
         original = view.forms[form][0][1]
         if not is_acronym(original) or label == "NORP":  # an acronym labelled PERSON is the model's slip
             continue
-        cands = expansions.get(compact(original), set())
+        for longest in (1, None):  # initials, then prefixes
+            cands = {c for c in by_letter.get(compact(original)[:1], ()) if spells(original, view.forms[c][0][1], longest)}
+            if cands:
+                break
         if len({compact(without_legal_form(c)) for c in cands}) == 1:
             for cand in cands:
                 uf.union(view.forms[form][0], view.forms[cand][0])
@@ -439,13 +429,15 @@ def _droppable_prefix(prefix: list[str], rest: str, view: View) -> bool:
 
 def _link_compass_points(view: View, uf: UnionFind) -> None:
     """"the North" and "the South" name the one country in the briefing named after them
-    ("North Korea"); with two ("North Korea", "North Macedonia") neither."""
+    ("North Korea"); with two ("North Korea", "North Macedonia") neither. A US state is no such
+    country: "the South" is a region, not "South Carolina"."""
     for point in COMPASS_POINTS:
         nodes = view.nodes(point)
         if not nodes:
             continue
         countries = {f for f, label in view.form_label.items() if label in PLACES and f.startswith(point.lower() + " ")
-                     and len(f.split()) == 2 and knowledge.place(view.forms[f][0][1])}
+                     and len(f.split()) == 2
+                     and (knowledge.place(view.forms[f][0][1]) or "").startswith("country:")}
         if len(countries) == 1:
             target = view.forms[next(iter(countries))][0]
             for n in nodes:
