@@ -290,3 +290,17 @@ def test_an_acronym_of_word_prefixes_is_its_one_expansion(vocab, acronym, name):
     names, _ = entities(doc_from(vocab, [("the", None), (name, "ORG"), ("grew", None)]),
                         doc_from(vocab, [("the", None), (acronym, "ORG"), ("said", None)]))
     assert len(names) == 1, names
+
+
+# -- issue 22: a lone word joins a person only as a name the briefing does not use otherwise ----
+def test_a_nationality_word_or_a_company_s_first_word_is_no_first_name(vocab):
+    names, _ = entities(doc_from(vocab, [("Danish Braathen", "PERSON"), ("scored twice as", None), ("Danish", "NORP"),
+                                         ("fans sang", None)]))
+    assert set(names) == {"Danish Braathen", "Danish"}
+    names, _ = entities(doc_from(vocab, [("the", None), ("Zenith Lens", "PERSON"), ("headset made by", None),
+                                         ("Zenith Optics Inc.", "ORG"), ("sold well", None)]),
+                        doc_from(vocab, [("Zenith", "GPE"), ("said", None)]))
+    assert names["Zenith Lens"] == ["Zenith Lens"]
+    names, _ = entities(doc_from(vocab, [("coach", None), ("Ilse Braathen", "PERSON"), ("said", None)]),
+                        doc_from(vocab, [("Ilse", "GPE"), ("left", None)]))
+    assert names == {"Ilse Braathen": ["Ilse", "Ilse Braathen"]}

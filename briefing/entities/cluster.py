@@ -269,11 +269,11 @@ def _link_persons(parsed: list[ParsedArticle], by_article: dict[str, list[Mentio
     for g in people:
         for n in g[1:]:
             uf.union(g[0], n)
-    surnames, firsts = _person_index(people, uf)
+    index = _person_index(people, view, uf)
     mention_of = {node_of(m): (pa, m) for pa in parsed for m in by_article.get(pa.article.id, [])}
     for node, label in sorted(view.labels.items()):
         if _is_lone_name(node, label):
-            _link_lone_name(node, label, surnames, firsts, view, uf, mention_of)
+            _link_lone_name(node, label, index, view, uf, mention_of)
 
 
 def _named_side_by_side(by_article: dict[str, list[Mention]]) -> set[frozenset[str]]:
@@ -311,8 +311,21 @@ def _same_person(a: str, b: str, together: set[frozenset[str]]) -> bool:
     return first_names_match(first, other) and (first == other or frozenset((a, b)) not in together)
 
 
-def _person_index(people: list[list[Node]], uf: UnionFind) -> tuple[dict[str, set[Node]], dict[str, set[Node]]]:
-    """One entry per person (after variants joined), indexed by surname and by first name."""
+@dataclass
+class People:
+    """One entry per person (after variants joined), indexed by surname and by first name, and
+    the words a lone first name cannot be."""
+
+    surnames: dict[str, set[Node]]
+    firsts: dict[str, set[Node]]
+    not_first: frozenset[str]  # nationality words and the first words of things' and places' names
+
+    def candidates(self, word: str) -> set[Node]:
+        """The persons a lone name word can be: by surname, else by first name."""
+        return self.surnames.get(word) or (set() if word in self.not_first else self.firsts.get(word, set()))
+
+
+def _person_index(people: list[list[Node]], view: View, uf: UnionFind) -> People:
     by_root: dict[Node, list[Node]] = defaultdict(list)
     for g in people:
         by_root[uf.find(g[0])].extend(g)
@@ -323,7 +336,20 @@ def _person_index(people: list[list[Node]], uf: UnionFind) -> tuple[dict[str, se
             parts = name_parts(n[1])
             surnames[parts[-1]].add(root)
             firsts[parts[0]].add(root)
-    return surnames, firsts
+    return People(surnames, firsts, _not_first_names(view))
+
+
+def _not_first_names(view: View) -> frozenset[str]:
+    """Words the briefing shows are no first name: "Ukrainian" (a nationality word), "Oculus" of
+    "Oculus VR" (the first word of an organisation's name, whatever label its other forms get)."""
+    out = set()
+    for form, label in view.form_label.items():
+        parts = name_parts(view.forms[form][0][1])
+        if len(parts) == 1 and knowledge.demonym(view.forms[form][0][1]):
+            out.add(parts[0])
+        elif len(parts) >= 2 and label in THINGS | PLACES:
+            out.add(parts[0])
+    return frozenset(out)
 
 
 def _is_lone_name(node: Node, label: str) -> bool:
@@ -332,13 +358,12 @@ def _is_lone_name(node: Node, label: str) -> bool:
         and node[1][:1].isupper()
 
 
-def _link_lone_name(node: Node, label: str, surnames: dict[str, set[Node]], firsts: dict[str, set[Node]],
-                    view: View, uf: UnionFind, mention_of: dict[Node, tuple[ParsedArticle, Mention]]) -> None:
+def _link_lone_name(node: Node, label: str, people: People, view: View, uf: UnionFind,
+                    mention_of: dict[Node, tuple[ParsedArticle, Mention]]) -> None:
     """A lone surname (else a lone first name) joins the one person it can be; beside two
     people with that surname it joins their family's plural ("the Kellers"). A lone form that is
     also a place joins only where it acts like a person."""
-    word = name_parts(node[1])[0]
-    cands = surnames.get(word) or firsts.get(word)
+    cands = people.candidates(name_parts(node[1])[0])
     family = view.nodes(node[1] + "s")
     if cands and len(cands) > 1 and family and view.labels[family[0]] == "PERSON":
         uf.union(family[0], node)  # "Keller" beside "Dan Keller" and "Fran Keller": "the Kellers"
