@@ -67,6 +67,18 @@ class _Plan:
     rules: overrides_stage.Rules = overrides_stage.Rules()
 
 
+def missing_seeds(settings: Settings, base: Path, where: str = "mkdocs.yml") -> Diagnostic | None:
+    """A seeds folder that does not exist (a typo in `seeds:`): the one error to report, before
+    anything is read or built, so no empty briefing is made and no other message buries it."""
+    folder = settings.path(base, "seeds")
+    if folder.is_dir():
+        return None
+    what = "is not a folder" if folder.exists() else "does not exist"
+    return Diagnostic("error", where, f"`seeds: {settings.seeds}`: {_relative(folder, base)} {what}; fix the path "
+                                      "(relative to mkdocs.yml), or create the folder and put the articles "
+                                      "(*.txt, *.md) in it. Nothing was built")
+
+
 def gather(settings: Settings, base: Path, parser: Parser | None = None,
            progress: Callable[[int, int], None] | None = None, keep: bool = False) -> Result:
     """Read, annotate and render the briefings configured by `settings` (paths relative to `base`).

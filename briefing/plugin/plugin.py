@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..store import output
-from ..build import gather
+from ..build import gather, missing_seeds
 from ..config import Settings, settings_from
 from ..model import Diagnostic
 from ..nlp.parser import ModelNotFound, Parser
@@ -81,6 +81,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         folder, problem = output.folder_in(docs_dir, settings.output)
         if folder is None:
             raise PluginError(str(problem))
+        missing = missing_seeds(settings, base_dir, Path(config.config_file_path or "mkdocs.yml").name)
+        if missing is not None:  # a typo in `seeds:`: one error, and no empty briefing
+            raise PluginError(str(missing))
         if self._parser is None or self._parser.model_name != settings.model:
             self._parser = Parser(settings.model, settings.path(base_dir, "cache_dir"), settings.processes)
         try:
