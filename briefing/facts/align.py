@@ -211,7 +211,7 @@ def _same_value_in_context(a: Extracted, b: Extracted, sim: float, support: floa
         return SAME_THING_IN_CONTEXT
     said = {a.low, a.high} & {b.low, b.high} - {0.0, math.inf}
     if "distance" in a.things & b.things and said and (sim or support >= ENTITY_SUPPORT / 2):
-        return SAME_DISTANCE  # "at least 50 miles from the plant", "a 50-mile zone"
+        return SAME_DISTANCE  # "at least 8 km from the track", "an 8-km cordon"
     return None
 
 
