@@ -66,7 +66,8 @@ class Article:
     author: str | None = None
     removed: tuple[Segment, ...] = ()  # residue lines left out of the page
     guessed: tuple[str, ...] = ()  # metadata fields guessed from the text, e.g. ("source",)
-    inferred_date: str | None = None  # without a metadata date: the one its dateline states (reading/pubdate.py)
+    inferred_date: str | None = None  # without a metadata date: the one its text states (reading/pubdate.py)
+    date_evidence: str = ""  # what in the text stated inferred_date: "dateline", "photo caption", …
 
 
 class Token(NamedTuple):

@@ -281,7 +281,8 @@ def _keys(x: Extracted) -> list[tuple]:
     if x.kind == "quote":
         keys += quotes.keys(x)
     elif x.kind == "date":
-        keys.append(("d", x.claim.value[:7] if x.granularity else unresolved_key(x.claim.text)))
+        keys.append(("d", unresolved_key(x.claim.text)))  # the same words, resolved or not in their article
+        keys += [("d", x.claim.value[:7])] * bool(x.granularity)
     else:
         keys.append(("v", x.claim.value))
         keys += [("t", t) for t in sorted(x.things)]

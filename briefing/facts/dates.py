@@ -15,14 +15,18 @@ from .lexicon import MONTHS, WEEKDAYS
 from .numbers import parse_number
 from .sentences import Extracted, View, lemma, normalise, make_claim, span_text
 
-DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d{4}\b|\b\d{0,2}\d0'?s\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|"
-                      r"(this|next|last|later|earlier)\s+(week|month|year|spring|summer|autumn|fall|winter))\b",
+DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d{4}\b|\b\d{0,2}\d0'?s\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|weekend|midweek|"
+                      r"(this|next|last|later|earlier)\s+(week|month|year|spring|summer|autumn|fall|winter)|"
+                      r"(this|yesterday|tomorrow|last)\s+(morning|afternoon|evening|night)|(earlier|later)\s+in\s+the\s+(week|month|year)|"
+                      r"end\s+of\s+(the|this)\s+(week|month|year)|year[- ]end)\b",
                       re.IGNORECASE)
 MONTH_OR_YEAR = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b|\b\d{4}\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(1[5-9]|20)\d{2}\b")
 TIME_OF_DAY = re.compile(r"\b(early|earlier|late|later|mid|morning|afternoon|evening|night|tonight|overnight)\b")
 DURATION_ONLY = re.compile(r"^(\d\S*|an?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|"
-                           r"eleven|twelve|\w+teen|\w+ty)\s(minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^(the\s+)?(past|last|next|coming|previous|recent)\b(?!.*\bago\b)|^\w+-(year|month|week|day)"
+                           r"eleven|twelve|\w+teen|\w+ty)\s(minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^the\s+(past|last|next|coming|previous|recent)\b(?!.*\bago\b)|^(past|coming|previous|recent)\b(?!.*\bago\b)"
+                           r"|^(last|next)\s+(\d\S*|few|several|many|couple|one|two|three|four|five|six|seven|eight|nine|"
+                           r"ten|eleven|twelve|\w+teen|\w+ty)\b|^\w+-(year|month|week|day)"
                            r"|^(weeks|months|years|days|decades?)$|^(\w+\s)?(weekly|daily|monthly|annual|yearly)$",
                            re.IGNORECASE)
 
@@ -46,7 +50,9 @@ def resolve_date(text: str, published: dt.date | None, future: bool = False) -> 
     """A date expression as a DateValue; None when it cannot be pinned down. A weekday is the
     latest one on or before the publication date, or with `future` (the sentence speaks of what
     will happen) the next one on or after it."""
-    t = re.sub(r"^(in|on|at|since|by|during|until)\s+", "", text.strip().lower())
+    t = re.sub(r"^(in|on|at|since|by|during|until|before|after)\s+", "", text.strip().lower())
+    if published and YEAR_END.fullmatch(t):  # "by the end of the year", "year-end"
+        return DateValue("month", published.year, 12)
     t = re.sub(r"^(the\s+)?(early|late|later|earlier|mid|end of|beginning of)\s+", "", t)
     if published:
         found = _relative(t, published, future)
@@ -59,7 +65,7 @@ def resolve_date(text: str, published: dt.date | None, future: bool = False) -> 
     if m:
         return DateValue("decade", int(f"{m.group(1) or '19'}{m.group(2)}0"))
     if MONTH_OR_YEAR.search(t):
-        return _explicit(t, published.isoformat() if published else "", future) or _years(t)
+        return _years(t) or _explicit(t, published.isoformat() if published else "", future)
     return None
 
 
@@ -72,25 +78,62 @@ def _years(t: str) -> DateValue | None:
     return DateValue("year", first, until=last if last >= 100 else first // 100 * 100 + last)
 
 
+YEAR_END = re.compile(r"(?:the |this )?(?:end of (?:the |this )?year|year[- ]end)")
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
+
+
 def _relative(t: str, published: dt.date, future: bool) -> DateValue | None:
-    """A date said relative to the publication date: a weekday, "today", "yesterday", "this
-    week", "last month", "seven months ago"."""
-    if t in WEEKDAYS:
-        if future:
-            return _day(published + dt.timedelta(days=(WEEKDAYS.index(t) - published.weekday()) % 7))
-        return _day(published - dt.timedelta(days=(published.weekday() - WEEKDAYS.index(t)) % 7))
-    if t in ("today", "tonight"):
+    """A date said relative to the publication date: a weekday ("Friday", "last Friday", "next
+    Friday morning"), "today", "this morning", "yesterday", "this week", "last month", "over the
+    weekend", the year's end, "seven months ago"."""
+    if t == "last night":
+        return _day(published - dt.timedelta(days=1))
+    words = t.split()
+    t = " ".join(words[:-1] if len(words) > 1 and words[-1] in DAY_PARTS else words)  # "Friday morning"
+    m = re.fullmatch(r"(?:(this|last|next) )?(" + "|".join(WEEKDAYS) + ")", t)
+    if m:
+        return _weekday(published, WEEKDAYS.index(m.group(2)), m.group(1), future)
+    if t in ("today", "tonight", "this"):  # "this morning" without its part of the day
         return _day(published)
     if t == "yesterday":
         return _day(published - dt.timedelta(days=1))
-    m = re.fullmatch(r"(this|last|next) (week|month|year)", t)
+    m = re.fullmatch(r"(?:(this|last|next|over the|the) )?weekend", t)
     if m:
-        return _shifted(published, m.group(2), {"this": 0, "last": -1, "next": 1}[m.group(1)])
+        return _weekend(published, m.group(1) or "the", future)
+    m = re.fullmatch(r"(this|last|next|in the) (week|month|year)", t)
+    if m:
+        return _shifted(published, m.group(2), {"this": 0, "in the": 0, "last": -1, "next": 1}[m.group(1)])
     m = re.fullmatch(r"\A(\S+(?: \S+)?) (day|week|month|year)s? ago", t)
     n = parse_number(m.group(1)) if m else None
     if n:
         return _shifted(published, m.group(2), -int(n[0]))
     return None
+
+
+def _weekday(published: dt.date, day: int, said: str | None, future: bool) -> DateValue:
+    """A weekday: on or before the publication date (on or after it when the sentence speaks of
+    what will happen); "last Friday" is before the publication day, "next Friday" after it."""
+    return _day(_weekday_date(published, day, said, future))
+
+
+def _weekday_date(published: dt.date, day: int, said: str | None, future: bool) -> dt.date:
+    if said == "last":
+        return published - dt.timedelta(days=(published.weekday() - day - 1) % 7 + 1)
+    if said == "next":
+        return published + dt.timedelta(days=(day - published.weekday() - 1) % 7 + 1)
+    if future:
+        return published + dt.timedelta(days=(day - published.weekday()) % 7)
+    return published - dt.timedelta(days=(published.weekday() - day) % 7)
+
+
+def _weekend(published: dt.date, said: str, future: bool) -> DateValue:
+    """The week of the weekend meant: the last one on or before the publication date ("last
+    weekend" said on a weekend: the one before), the next one with "next" or a sentence about
+    what will happen."""
+    if said == "last" and published.weekday() >= 5:
+        return _week(published - dt.timedelta(days=7))
+    ahead = said == "next" or (future and said != "last")
+    return _week(_weekday_date(published, 5, None, ahead))
 
 
 def _shifted(published: dt.date, unit: str, shift: int) -> DateValue:
@@ -157,7 +200,7 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
     published = _published(pa.article.date or pa.article.inferred_date)
     out = []
     for s, e in _spans(pa.segments[si]):
-        if _house_number(toks, s, e):
+        if _house_number(toks, s, e) or _a_persons_name(pa, si, s, e, sents):
             continue
         text = span_text(pa.article.raw, toks, s, e)[2]
         clock = CLOCK.search(text)
@@ -169,6 +212,10 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
 
 
 RELATIVE_LEAD = frozenset({"this", "last", "next", "later", "earlier", "early", "late", "mid"})
+DATE_HEADS = frozenset({"weekend", "midweek", "end", "year"})  # "the weekend", "the end of the year", "year-end"
+# The words of a length of time before "ago": "a century ago", "a few weeks ago", "some 40 years ago"
+LENGTH_WORDS = frozenset({"a", "an", "few", "several", "many", "couple", "of", "century", "centuries", "decade",
+                          "decades", "year", "years", "month", "months", "week", "weeks", "day", "days"})
 
 
 def _spans(seg: Parsed) -> list[tuple[int, int]]:
@@ -182,7 +229,10 @@ def _spans(seg: Parsed) -> list[tuple[int, int]]:
             continue
         in_date.update(range(ent.start, ent.end))
         s = next((k for k in range(ent.start, ent.end) if DATE_CUE.search(toks[k].text) or toks[k].tag == "CD"
-                  or toks[k].text.lower() in RELATIVE_LEAD), ent.end)
+                  or toks[k].text.lower() in RELATIVE_LEAD or toks[k].text.lower() in DATE_HEADS), ent.end)
+        if s < ent.end and toks[s].text.lower() == "ago":  # "nearly a century ago": "a century ago", not "ago"
+            while s > ent.start and toks[s - 1].text.lower() in LENGTH_WORDS:
+                s -= 1
         if s < ent.end:
             spans.append((s, ent.end))
     spans += [(t.i, t.i + 1) for t in toks if t.i not in in_date and YEAR.fullmatch(t.text) and t.tag == "CD"
@@ -198,6 +248,8 @@ def _date(pa: ParsedArticle, si: int, s: int, e: int, published: dt.date | None,
     sent = toks[s].sent
     s0, s1 = seg.sents[sent]
     future = any(t.tag == "MD" or lemma(t) in FUTURE_WORDS for t in toks[s0:s1])
+    if MONTH_OR_YEAR.search(text) and not YEAR.search(text):  # "by March 3": a deadline lies ahead
+        future = future or _ahead(toks, s)
     resolved = resolve_date(text, published, future)
     claim = make_claim(pa, si, sent, start, end, resolved.iso if resolved else text, date=resolved)
     verb = _verb(toks, s)
@@ -205,6 +257,38 @@ def _date(pa: ParsedArticle, si: int, s: int, e: int, published: dt.date | None,
                      subject=_event(toks, s), context=sents.context(pa, si, s, e),
                      verb=lemma(verb) if verb.pos in ("VERB", "AUX") else "",
                      frame=frames.frame(pa, si, s, e, sents))
+
+
+DEADLINE_WORDS = frozenset({"by", "until", "till", "before", "deadline", "due"})
+
+
+def _ahead(toks: tuple[Token, ...], s: int) -> bool:
+    """Does the date at token s lie ahead of the writing: a deadline ("by March 3", "the deadline
+    of March 3") or the date of a verb in the present tense ("the vote is on March 3")?"""
+    if s and toks[s - 1].text.lower() in DEADLINE_WORDS or (s > 1 and toks[s - 2].text.lower() in DEADLINE_WORDS):
+        return not _past(toks, s)
+    verb = _verb(toks, s)
+    return verb.tag in ("VB", "VBP", "VBZ")
+
+
+def _past(toks: tuple[Token, ...], s: int) -> bool:
+    return _verb(toks, s).tag in ("VBD", "VBN")
+
+
+NAME_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dobj"})
+
+
+def _a_persons_name(pa: ParsedArticle, si: int, s: int, e: int, sents: View) -> bool:
+    """A "date" that is a person's name: a person the entity stage found there ("April Ryan"), or a
+    lone month word acting as someone ("…," said May; May's rival) in an article that names a
+    person so called ("Theresa May"). A month is the time of a clause, never its subject."""
+    toks = pa.segments[si].tokens
+    found = (sents.by_token.get((pa.article.id, si, k)) for k in range(s, e))
+    if any(ent is not None and ent.label == "PERSON" for ent in found):
+        return True
+    word = toks[s].text.lower()
+    return e - s == 1 and word in MONTHS and toks[s].dep in NAME_ROLES and \
+        word in sents.person_words(pa.article.id)
 
 
 STREET_WORDS = frozenset({"ave", "avenue", "st", "street", "road", "rd", "blvd", "boulevard", "lane", "ln", "drive",

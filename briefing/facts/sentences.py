@@ -64,6 +64,7 @@ class View:
         self.by_token: dict[tuple[str, int, int], Entity] = {}  # (article, segment, token) -> entity
         self.people: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> sorted (offset, id)
         self.entity_by_id = {e.id: e for e in entities}
+        self._person_words: dict[str, frozenset[str]] = {}
         segs = {pa.article.id: pa.segments for pa in parsed}
         for e in entities:
             for m in e.mentions:
@@ -90,6 +91,15 @@ class View:
                     n_sents += 1
                     words.update({content_word(t) for t in seg.tokens[s:e]} - {""})
         self.idf = {w: math.log((n_sents + 1) / (n + 0.5)) for w, n in words.items()}
+
+    def person_words(self, article: str) -> frozenset[str]:
+        """The words of the names of the people an article names, lower case ("theresa", "may")."""
+        found = self._person_words.get(article)
+        if found is None:
+            found = self._person_words[article] = frozenset(
+                w.lower() for _, pid in self.people.get(article, ()) for name in self.entity_by_id[pid].aliases
+                for w in name.split())
+        return found
 
     def context(self, pa: ParsedArticle, si: int, lo: int, hi: int) -> frozenset[str]:
         """Content words of the sentence of tokens [lo, hi), within CONTEXT_WINDOW tokens of them."""

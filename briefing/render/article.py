@@ -67,7 +67,8 @@ def byline(a: Article) -> str:
     if a.date:
         parts.append(md_text(readable_date(a.date)))
     elif a.inferred_date:
-        parts.append(f"{md_text(readable_date(a.inferred_date))} (date inferred from the text)")
+        evidence = f"a {a.date_evidence}" if a.date_evidence else "the text"
+        parts.append(f"{md_text(readable_date(a.inferred_date))} (date inferred from {md_text(evidence)})")
     if a.author:
         parts.append("by " + md_text(a.author))
     if a.url and re.match(r"https?://", a.url):
