@@ -206,3 +206,53 @@ def test_synonym_classes_join_general_news_words_not_one_story(parser):
         "b": "Title\n\nThe four-year uprising in Velmar has driven out many. The air force lost four planes."})
     rows = {tuple(sorted(c.text for c in f.claims)): f.status for f in found if len(f.claims) > 1}
     assert rows == {("41/2 years old", "four-year uprising"): "differ", ("four jets", "four planes"): "agree"}
+
+
+# -- figures never read (issue 21) ------------------------------------------------------------------
+def values(found, kind=None):
+    return {c.text: c.value for f in found if kind in (None, f.kind) for c in f.claims}
+
+
+def test_money_with_its_scale_in_letters_and_a_conversion_in_parentheses(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow club paid $12m for the striker. Its owner forfeited $41m (£31.5m) in bonuses and "
+             "raised $3bn in bonds. The league is a $1tn business. The club's 12m yacht sank.",
+        "b": "Title\n\nThe Arlow club paid $12 million for the striker, the league said."})
+    assert values(found, "money") == {"$12m": "$12 million", "$12 million": "$12 million", "$41m": "$41 million",
+                                      "$3bn": "$3 billion", "$1tn": "$1 trillion"}  # no £31.5, no 12m yacht
+    assert ("money", "agree", ["$12 million", "$12m"]) in cross(found)
+
+
+def test_dozens_and_several_hundred(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nSome two dozen homes flooded in Arlow and a dozen cars were swept away. Several hundred "
+             "volunteers helped, and dozens of fans watched.",
+        "b": "Title\n\nAbout 24 homes flooded in Arlow, the weather service said."})
+    assert values(found, "number") == {"Some two dozen homes": "approx 24", "a dozen cars": "12",
+                                       "Several hundred volunteers": "several hundred", "dozens of fans": "dozens",
+                                       "About 24 homes": "approx 24"}
+    assert ("number", "agree", ["About 24 homes", "Some two dozen homes"]) in cross(found)
+
+
+def test_how_many_times_it_happened_and_once_as_a_conjunction(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow keeper was booked twice in the derby. Once the storm ends, play resumes. "
+             "He was twice as fast as the striker.",
+        "b": "Title\n\nThe Arlow keeper was booked once in the derby, the referee said."})
+    assert values(found) == {"twice": "2", "once": "1"}
+    assert [s for k, s, _ in cross(found)] == ["differ"]
+
+
+def test_a_figure_glued_to_the_next_word_and_counts_of_things_no_list_names(parser):
+    _, _, found = analyse(parser, {"a": "Title\n\nThe boy, aged 14,and his sister were rescued. The club let go more "
+                                        "than 5,000 staff. He made a 911 call from a 737 jet."})
+    assert values(found) == {"14": "14", "more than 5,000 staff": "min 5,000"}  # a call and a jet are named
+
+
+def test_ages_in_other_shapes(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe 33 year-old keeper signed for Arlow. Jo Park, a former league star, 34, retired. A girl "
+             "aged 9 won the race.",
+        "b": "Title\n\nThe keeper, 33, signed for Arlow. Jo Park, 34, retired after the season."})
+    ages = {f.subject: sorted(c.text for c in f.claims) for f in found if f.kind == "age"}
+    assert ages == {"keeper: age": ["33", "33 year-old keeper"], "Jo Park: age": ["34", "34"], "girl: age": ["9"]}

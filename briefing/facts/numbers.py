@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from .lexicon import (ANIMALS, CLASS_OF, CURRENCY_SIGNS, CURRENCY_WORDS, EVENT_OF, GENERIC_THINGS, GROUP_SIZE_WORDS,
-                      LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, PERCENT_WORDS, TIME_UNITS, VAGUE)
+                      LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, PERCENT_WORDS, SCALES, TIME_UNITS,
+                      VAGUE)
 
 from ..model import Entity, Parsed, ParsedArticle, Token
 from .sentences import Extracted, View, children, lemma, make_claim, span_text
@@ -26,7 +27,7 @@ QUALIFIERS_LONGEST_FIRST = sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0])
 NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                           "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-                          "hundred", "dozen"})
+                          "hundred", "thousand", "million", "billion", "dozen"})
 RANGE_WORDS = frozenset({"to", "-", "–", "and"})
 # A number right after one of these names something ("Section 12", "No. 5"): it counts nothing.
 IDENTIFIER_WORDS = frozenset({"section", "article", "chapter", "no", "no.", "number", "page", "route", "highway",
@@ -39,17 +40,20 @@ ORDINAL = re.compile(r"(?<!\d)(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 UNIT_OF = {**{w: w for w in TIME_UNITS}, **{w + "s": w for w in TIME_UNITS}}
 
 
-def parse_number(text: str) -> tuple[float, float] | None:
+def parse_number(text: str, money: bool = False) -> tuple[float, float] | None:
     """'2,000' -> (2000, 2000); '3.4 million' -> (3.35e6, 3.45e6): a decimal figure stands for
-    what rounds to it; '2½' -> 2.5; 'thousands' -> (1e3, 1e6); 'four', 'twenty-five' -> 4, 25."""
+    what rounds to it; '2½' -> 2.5; 'thousands' -> (1e3, 1e6); 'four', 'twenty-five' -> 4, 25.
+    An amount of money may carry its scale as letters: '$12m', '$3bn', '$1tn', '€300k' (`money`:
+    elsewhere "12m" is twelve metres)."""
     t = text.lower().replace(",", "").replace("\u00a0", " ").strip()
     m = re.fullmatch(r"\A(\d+)\s?½", t)
     if m:
         v = int(m.group(1)) + 0.5
         return v, v
-    m = re.fullmatch(r"(\d+)(?:\.(\d+))?\s*(million|billion|thousand|trillion)?", t)
+    m = re.fullmatch(r"(\d+)(?:\.(\d+))?\s*(million|billion|thousand|trillion)?", t) or \
+        (re.fullmatch(r"(\d+)(?:\.(\d+))?\s?(k|m|mn|mln|b|bn|tn)", t) if money else None)
     if m:
-        scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, None: 1}[m.group(3)]
+        scale = SCALES[m.group(3)] if m.group(3) else 1
         v = float(f"{m.group(1)}.{m.group(2) or 0}")
         half = 0.5 * 10 ** -len(m.group(2)) if m.group(2) else 0.0
         return (v - half) * scale, (v + half) * scale
@@ -67,6 +71,11 @@ def parse_number(text: str) -> tuple[float, float] | None:
 def fmt(v: float) -> str:
     if v == math.inf:
         return "∞"
+    v = round(v, 6)  # "19.3m" read as 19.25e6-19.35e6 has its middle back exactly
+    if v >= 1e12 and v % 1e10 == 0:
+        return f"{v / 1e12:,.2f}".rstrip("0").rstrip(".") + " trillion"
+    if v >= 1e9 and v % 1e7 == 0:
+        return f"{v / 1e9:,.2f}".rstrip("0").rstrip(".") + " billion"
     if v >= 1e6 and v % 1e4 == 0:
         return f"{v / 1e6:,.2f}".rstrip("0").rstrip(".") + " million"
     return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}".rstrip("0")
@@ -97,7 +106,10 @@ class Figure:
     qual: str | None = None
     qs: int = 0
     ordinal: bool = False  # "23rd"
-    vague: bool = False  # "hundreds"
+    vague: bool = False  # "hundreds", "several hundred"
+    ranged: bool = False  # "10 to 15": a range said, not a rounded figure
+    times: bool = False  # "once", "twice": how many times something happened
+    cut: int = 0  # characters of token i that are the figure, when it is glued to a word ("14,and")
 
 
 @dataclass(frozen=True)
@@ -122,7 +134,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, mention_tokens: set[int]) -
     out = []
     i = 0
     while i < len(toks):
-        if i in skip or not _opens_figure(toks[i]):
+        if i in skip or not _opens_figure(toks, i):
             i += 1
             continue
         fig, j = _figure(pa.article.raw, toks, i, skip)
@@ -144,33 +156,110 @@ def _dates_of(seg: Parsed) -> set[int]:
             for k in range(ent.start, ent.end)}
 
 
-def _opens_figure(t: Token) -> bool:
+# An amount of money with its scale in letters, one token: "$3bn", "5.2bn", "300k"
+SCALED = re.compile(r"\b(\d+(?:,\d{3})*(?:\.\d+)?)(k|m|mn|mln|b|bn|tn)\b", re.IGNORECASE)
+# A figure glued to the next word by a lost space: "aged 14,and", "12;the"
+GLUED = re.compile(r"(\d{1,3}(?:,\d{3})*(?:\.\d+)?)[,;:](?=[^\W\d_])")
+TIMES = {"once": 1, "twice": 2, "thrice": 3}
+VAGUE_LEAD = {"several": (3, 10), "few": (2, 6)}  # "several hundred": 300-999; "a few thousand": 2,000-5,999
+
+
+def _opens_figure(toks: tuple[Token, ...], i: int) -> bool:
+    t = toks[i]
     low = t.text.lower()
-    return (low in VAGUE and t.tag in ("NNS", "CD", "JJ")) or bool(ORDINAL.fullmatch(t.text)) or \
-        (t.tag == "CD" and (t.text[:1].isdigit() or low in NUMBER_WORDS))
+    if (low in VAGUE and t.tag in ("NNS", "CD", "JJ")) or ORDINAL.fullmatch(t.text) or GLUED.match(t.text):
+        return True
+    if t.tag == "CD" and (t.text[:1].isdigit() or low in NUMBER_WORDS):
+        return True
+    if low in ("a", "an") and i + 1 < len(toks) and toks[i + 1].text.lower() == "dozen":
+        return True  # "a dozen cars"
+    if low in TIMES:
+        return _counts_times(toks, i)
+    return i > 0 and toks[i - 1].text in CURRENCY_SIGNS and bool(SCALED.fullmatch(t.text))
+
+
+def _counts_times(toks: tuple[Token, ...], i: int) -> bool:
+    """"shot twice", "was hit once in the leg": how many times the verb before it happened (not
+    "once the war ends", "he was once a lawyer", "twice as many")."""
+    if toks[i].dep != "advmod":
+        return False
+    k = toks[i].head
+    for _ in range(3):
+        if toks[k].pos == "VERB" or toks[k].head == k:
+            break
+        k = toks[k].head
+    return toks[k].pos == "VERB" and k < i
 
 
 def _figure(raw: str, toks: tuple[Token, ...], i: int, skip: set[int]) -> tuple[Figure | None, int]:
     """The figure that token i opens, and the token after it; None when it counts nothing (a
     phone number, "Section 12", a conversion in parentheses)."""
+    word = _word_figure(toks, i)
+    if word is not None:
+        return word
+    value, j, ordinal, vague = _run(raw, toks, i, skip)
+    if value is None or _not_a_count(raw, toks, i, j):
+        return None, j
+    value, j, ranged = _widened(toks, value, j, bool(ordinal or vague))
+    lead = toks[i - 1].text.lower() if i else ""
+    if lead in VAGUE_LEAD and j - i == 1 and value[0] in (100, 1000, 1e6) and not ordinal:
+        low_x, high_x = VAGUE_LEAD[lead]  # "several hundred": a range, said vaguely
+        start = i - 2 if lead == "few" and i > 1 and toks[i - 2].text.lower() == "a" else i - 1
+        return Figure(start, j, (value[0] * low_x, value[0] * high_x - 1), qs=start, vague=True), j
+    qual, qs = _qualifier(toks, i)
+    return Figure(i, j, value, qual, qs, ordinal, vague, ranged), j
+
+
+def _word_figure(toks: tuple[Token, ...], i: int) -> tuple[Figure | None, int] | None:
+    """A figure in one word: "twice" (how many times), "14,and" (a figure glued to the next word)."""
     t = toks[i]
+    low = t.text.lower()
+    if low in TIMES:
+        return Figure(i, i + 1, (float(TIMES[low]),) * 2, qs=i, times=True), i + 1
+    glued = GLUED.match(t.text)
+    if glued is None or t.tag == "CD":
+        return None
+    value = parse_number(glued.group(1))
+    qual, qs = _qualifier(toks, i)
+    return (Figure(i, i + 1, value, qual, qs, cut=len(glued.group(1))) if value else None), i + 1
+
+
+def _run(raw: str, toks: tuple[Token, ...], i: int, skip: set[int]) -> tuple[tuple[float, float] | None, int, bool, bool]:
+    """(value, end, ordinal?, vague?) of the run of number tokens from i: "2,000", "3.4 million",
+    "23rd", "hundreds", "$12m" (an amount's scale in letters), "41/2 years"."""
+    t = toks[i]
+    if t.text.lower() in ("a", "an"):  # "a dozen"
+        return (12.0, 12.0), i + 2, False, False
     vague = t.text.lower() in VAGUE and t.tag in ("NNS", "CD", "JJ")
     ordinal = ORDINAL.fullmatch(t.text)
+    if ordinal:
+        return parse_number(ordinal.group(1)), i + 1, True, False
     j = i + 1
-    while j < len(toks) and toks[j].tag == "CD" and j not in skip and not ordinal and not vague:
+    while j < len(toks) and toks[j].tag == "CD" and j not in skip and not vague:
         j += 1
-    value = parse_number(ordinal.group(1)) if ordinal else parse_number(raw[toks[i].start:toks[j - 1].end])
+    money = i > 0 and toks[i - 1].text in CURRENCY_SIGNS
+    if money and j < len(toks) and not toks[j - 1].ws and toks[j].text.lower().rstrip(".") in SCALES:
+        j += 1  # "$12" "m", "$19.3" "m." at a sentence's end
+    value = parse_number(raw[toks[i].start:toks[j - 1].end].rstrip("."), money)
     half = LOST_HALF.fullmatch(t.text)
     if half and j < len(toks) and toks[j].text.lower().rstrip("s") in MEASURED:
         value = (int(half.group(1)) + 0.5,) * 2  # "41/2 years": a ½ lost in scraping, before a unit only
-    if value is None or _not_a_count(raw, toks, i, j):
-        return None, j
-    if j + 1 < len(toks) and toks[j].text.lower() in RANGE_WORDS and toks[j + 1].tag == "CD" and not ordinal:
-        upper = parse_number(toks[j + 1].text)  # "10 to 15 hours", "between 6 and 8 feet"
+    return value, j, False, vague
+
+
+def _widened(toks: tuple[Token, ...], value: tuple[float, float], j: int, fixed: bool
+             ) -> tuple[tuple[float, float], int, bool]:
+    """The value with a multiplier or a range after it ("two dozen", "10 to 15 hours", "between 6
+    and 8 feet"): (value, end, a range?)."""
+    if fixed:
+        return value, j, False
+    if j < len(toks) and toks[j].text.lower() == "dozen":
+        value, j = (value[0] * 12, value[1] * 12), j + 1
+    if j + 1 < len(toks) and toks[j].text.lower() in RANGE_WORDS and toks[j + 1].tag == "CD":
+        upper = parse_number(toks[j + 1].text)
         if upper is not None and upper[1] > value[0]:
-            value, j = (value[0], upper[1]), j + 2
-    qual, qs = _qualifier(toks, i)
-    return Figure(i, j, value, qual, qs, bool(ordinal), vague), j
+            return (value[0], upper[1]), j + 2, True
+    return value, j, False
 
 
 def _bounds(fig: Figure, scale: float) -> tuple[float, float]:
@@ -196,8 +285,9 @@ def _extracted(site: Site, fig: Figure, reading: Reading) -> Extracted:
     qs = min(fig.qs, i - 1) if reading.kind == "money" and i > 0 and toks[i - 1].text in CURRENCY_SIGNS else fig.qs
     end = max(reading.end, j)  # "$3.4 million": from the sign
     start, stop, _ = span_text(raw, toks, qs, end)
-    shown = _shown(raw[toks[i].start:toks[j - 1].end] if fig.vague else None, fig.value,
-                   None if fig.vague else fig.qual, reading, fig.ordinal)
+    if fig.cut and end == i + 1:
+        stop = toks[i].start + fig.cut  # "14" of "14,and"
+    shown = _shown(raw[toks[i].start:toks[j - 1].end] if fig.vague else None, fig, reading)
     sent = toks[i].sent
     low, high = _bounds(fig, reading.scale)
     return Extracted(
@@ -234,23 +324,37 @@ def _vague_lengths(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
     return out
 
 
-def _shown(vague_text: str | None, value: tuple[float, float], qual: str | None, r: Reading, ordinal: bool) -> str:
+def _shown(vague_text: str | None, fig: Figure, r: Reading) -> str:
     """The value as a reader compares it: "min 30", "$3.4 million", "48 years", "23rd"."""
+    value, qual = fig.value, fig.qual
     if vague_text:
         return vague_text.lower()
-    if ordinal:
+    if fig.ordinal:
         return f"{fmt(value[0])}{'th' if 10 <= value[0] % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(value[0] % 10, 'th')}"
-    mid = (value[0] + value[1]) / 2 if value[1] - value[0] < 1 and value[0] != value[1] else None
-    figure = fmt(mid) if mid is not None else fmt(value[0]) if value[0] == value[1] else f"{fmt(value[0])}–{fmt(value[1])}"
+    if fig.ranged:
+        figure = f"{fmt(value[0])}–{fmt(value[1])}"
+    else:  # "3.4 million" stands for 3.35-3.45 million: shown as said
+        figure = fmt((value[0] + value[1]) / 2)
     if r.kind == "money":
         figure = f"{r.unit}{figure}" if len(r.unit) == 1 else f"{figure} {r.unit}"
     elif r.kind == "percent":
         figure += "%"
     elif r.unit and r.kind != "age":
-        figure += f" {r.unit}{'' if value == (1.0, 1.0) else 's'}"
+        figure += f" {r.unit if value == (1.0, 1.0) else _plural_unit(r.unit)}"
     elif r.kind == "age" and r.unit and r.unit != "year":
         figure += f" {r.unit}s"
     return f"{qual} {figure}" if qual else figure
+
+
+def _plural_unit(unit: str) -> str:
+    """"miles", "inches", "stories"; "feet" and "km" as they are."""
+    if unit in ("feet", "ft", "km", "m", "kg", "mi", "lb") or unit.endswith("s"):
+        return unit
+    if unit.endswith(("ch", "sh")):
+        return unit + "es"
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
 
 
 def _duration_like(toks: tuple[Token, ...], s: int, e: int) -> bool:
@@ -287,7 +391,11 @@ CONVERTED_UNITS = frozenset({*LENGTH_UNITS, *MEASURE_UNITS, *TIME_UNITS, "mile",
 
 
 def _conversion(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
-    """A conversion in parentheses after another figure's unit ("20 km (12 miles)")."""
+    """A conversion in parentheses after another figure's unit ("20 km (12 miles)") or amount
+    ("$41m (£31.5m)")."""
+    if i >= 3 and toks[i - 1].text in CURRENCY_SIGNS and toks[i - 2].text == "(" and \
+            (toks[i - 3].tag == "CD" or toks[i - 3].text.lower() in SCALES or SCALED.fullmatch(toks[i - 3].text)):
+        return True
     if i == 0 or toks[i - 1].text != "(":
         return False
     return (i >= 3 and toks[i - 2].text.lower().rstrip("s") in CONVERTED_UNITS) or \
@@ -412,6 +520,8 @@ def _time_length(site: Site, fig: Figure) -> Reading | None:
     unit, days = TIME_UNITS[UNIT_OF[nxt[0]]]
     if nxt[1:2] == ["old"]:
         return _age(site, fig.j + 1, unit, predicative=True)
+    if nxt[1:3] in (["-", "old"], ["–", "old"]):  # "the 33 year-old", hyphened only once
+        return _age(site, fig.j + 2, UNIT_OF[nxt[0]])
     if nxt[1:2] == ["ago"]:
         return None
     verb = _verb_of(site.toks, fig.i)
@@ -420,14 +530,19 @@ def _time_length(site: Site, fig: Figure) -> Reading | None:
 
 def _is_apposed_age(site: Site, fig: Figure) -> bool:
     return fig.value[0] == fig.value[1] and 0 < fig.value[0] < 125 and not fig.qual and \
-        _appositive_age(site, fig.i, fig.j) is not None
+        _appositive_age(site, fig) is not None
 
 
 def _apposed_age(site: Site, fig: Figure) -> Reading:
-    """"Anna Keller, 52,": her age; one of a family's listed ages is no one person's."""
-    person, listed = _appositive_age(site, fig.i, fig.j)
-    return Reading("age", fig.j, f"{person.name}: age{'s' if listed else ''}", frozenset({"person"}), "year",
-                   TIME_UNITS["year"][1], "" if listed else person.id, True)
+    """"Anna Keller, 52,": her age; one of a family's listed ages is no one person's; "the
+    boy, aged 14,": the boy's."""
+    whose, listed = _appositive_age(site, fig)
+    year = TIME_UNITS["year"][1]
+    if isinstance(whose, Token):
+        word = lemma(whose)
+        return Reading("age", fig.j, f"{word}: age", frozenset({word, "person"}), "year", year, specific=True)
+    return Reading("age", fig.j, f"{whose.name}: age{'s' if listed else ''}", frozenset({"person"}), "year", year,
+                   "" if listed else whose.id, True)
 
 
 def _is_length(site: Site, fig: Figure) -> bool:
@@ -462,8 +577,8 @@ def _count(site: Site, fig: Figure) -> Reading | None:
             return Reading("number", group.i + 1, group.text, frozenset({word, word.rstrip("s"), "people"}),
                            specific=True)
         return _uncounted(toks, i, j, fig.value)
-    if head.tag == "NN" and fig.value[0] == int(fig.value[0]) and fig.value[0] > 1 and head.i > i:
-        return None  # "a 911 call", "a 737 jet": a figure before a singular noun names, it does not count
+    if _names(toks, fig, head):
+        return None
     thing, things = _thing(toks, head, site.mention_tokens)
     end = head.i + 1 if j <= head.i <= j + 6 else j
     word = lemma(head)
@@ -474,17 +589,56 @@ def _count(site: Site, fig: Figure) -> Reading | None:
     return Reading("number", end, f"{label} ({verb})" if verb else label, things, specific=specific)
 
 
+def _names(toks: tuple[Token, ...], fig: Figure, head: Token) -> bool:
+    """A figure right before a singular noun that names it rather than counts it: "a 911 call",
+    "a 737 jet", "the 1040 form". A count is plural in meaning whatever its noun's number ("5,000
+    staff", "hundreds of army and police"): no article before it, or a thousands separator."""
+    num = toks[fig.j - 1]
+    if head.tag != "NN" or num.head != head.i or fig.value[0] != int(fig.value[0]) or fig.value[0] <= 1:
+        return False
+    article = toks[fig.qs - 1].text.lower() if fig.qs > 0 else ""
+    return article in ("a", "an") or num.dep in ("compound", "nmod") or \
+        (article in ("the", "this", "that", "its", "his", "her", "their") and "," not in num.text)
+
+
+def _times(site: Site, fig: Figure) -> Reading:
+    """"booked twice": how many times it happened, a count of that verb's doing."""
+    verb = _verb_of(site.toks, fig.i)
+    return Reading("number", fig.j, f"times ({verb})" if verb else "times", frozenset({f"time#{verb}"}),
+                   specific=bool(verb))
+
+
+def _is_aged(site: Site, fig: Figure) -> bool:
+    return fig.i > 0 and site.toks[fig.i - 1].text.lower() == "aged" and not fig.qual
+
+
+def _aged(site: Site, fig: Figure) -> Reading | None:
+    """"a boy aged 14", "two men aged 30 and 41": the age of whom "aged" describes."""
+    toks = site.toks
+    head = toks[toks[fig.i - 1].head]
+    if head.i == fig.i - 1 or not head.tag.startswith("NN"):
+        return None
+    person = _person_of(site, head)
+    year = TIME_UNITS["year"][1]
+    if person is not None:
+        return Reading("age", fig.j, f"{person.name}: age", frozenset({"person"}), "year", year, person.id, True)
+    word = lemma(head)
+    return Reading("age", fig.j, f"{word}: age", frozenset({word, "person"}), "year", year, specific=True)
+
+
 def _always(site: Site, fig: Figure) -> bool:
     return True
 
 
 # What a figure measures, by the words around it: the first that applies reads it.
 MEANINGS = (
+    (lambda site, fig: fig.times, _times),
     (lambda site, fig: fig.ordinal, _position),
     (_is_money, _money),
     (_is_percent, _percent),
     (_is_hyphenated, _hyphenated),
     (_is_time_unit, _time_length),
+    (_is_aged, _aged),
     (_is_apposed_age, _apposed_age),
     (_is_length, _length),
     (_always, _count),
@@ -494,24 +648,37 @@ MEANINGS = (
 AGE_LEAD = frozenset({"now", "aged", "age", "both"})
 
 
-def _appositive_age(site: Site, i: int, j: int) -> tuple[Entity, bool] | None:
-    """The person whose age the figure at [i, j) is, in apposition: "Anna Keller, 52, said", "Anna
-    Keller, now 52,"; or one of a list of ages of several people: "the Ortegas, aged 70 and 68
-    in turn," (then True: the age of one of them, not of the name as a whole)."""
+def _appositive_age(site: Site, fig: Figure) -> tuple[Entity | Token, bool] | None:
+    """Whose age the figure is, in apposition: "Anna Keller, 52, said", "Anna Keller, now 52,",
+    "Jo Park, a former league star, 34," (the star is Jo Park); one of a list of ages of several
+    people: "the Ortegas, aged 70 and 68 in turn," (then True: the age of one of them, not of the
+    name as a whole); or a person not named, "the boy, 14," (the noun's Token)."""
     toks = site.toks
+    i, j = fig.i, fig.j
     first, last = _figure_list(toks, i, j)
     k = first - 1
     if k >= 0 and toks[k].text.lower() in AGE_LEAD:
         k -= 1
     end = last + 1 if last < len(toks) and toks[last].text.lower() == "respectively" else last
-    if k < 1 or toks[k].text != "," or (end < len(toks) and toks[end].text not in (",", ".", ";")):
+    closed = fig.cut or end >= len(toks) or toks[end].text in (",", ".", ";")  # "14,and": its own comma
+    if k < 1 or toks[k].text != "," or not closed:
         return None
     listed = last > j or first < i
-    person = _person_at(site.pa, site.si, k - 1, site.sents)
+    whose = _apposed_to(site, toks[k - 1], listed)
+    return (whose, listed) if whose is not None else None
+
+
+def _apposed_to(site: Site, before: Token, listed: bool) -> Entity | Token | None:
+    """The person (or people noun) the words before an apposed age name."""
+    person = _person_at(site.pa, site.si, before.i, site.sents)
+    if person is None and before.dep == "appos" and before.head != before.i:  # "Jo Park, a … star, 34,"
+        person = _person_at(site.pa, site.si, before.head, site.sents)
     if person is None and listed:  # "the Ortegas, 70 and 68": a family, however labelled
-        person = site.sents.by_token.get((site.pa.article.id, site.si, k - 1))
+        person = site.sents.by_token.get((site.pa.article.id, site.si, before.i))
         person = person if person is not None and person.label in ("PERSON", "NORP") else None
-    return (person, listed) if person is not None else None
+    if person is None and not listed and before.tag == "NN":
+        return before  # "the boy, 14,", "the keeper, 33,"
+    return person
 
 
 def _figure_list(toks: tuple[Token, ...], i: int, j: int) -> tuple[int, int]:
@@ -709,12 +876,18 @@ def _qualifier(toks: tuple[Token, ...], s: int) -> tuple[str | None, int]:
 
 
 def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
-    """The noun a number counts: its head for `four jets`, the object of `of` for `millions of refugees`."""
+    """The noun a number counts: its head for `four jets`, the object of `of` for `millions of refugees`;
+    the number's own head when the last word of the figure hangs from it ("two dozen homes")."""
     num = toks[e - 1]
-    if num.dep in ("nummod", "quantmod", "amod") and num.head != num.i:
-        head = toks[num.head]
-        if head.tag in ("NN", "NNS"):  # not a name: "the two Koreas" counts nothing
-            return head
+    for n in (num, toks[s]) if e - s > 1 else (num,):
+        if n.dep in ("nummod", "quantmod", "amod") and s <= n.head < e:
+            continue  # "dozen" hangs from "two"
+        if (n.dep in ("nummod", "quantmod", "amod") or (n.dep == "compound" and n.text.lower() == "dozen")) \
+                and n.head != n.i:  # "a dozen cars": the model calls "dozen" the cars' compound
+            head = toks[n.head]
+            if head.tag in ("NN", "NNS"):  # not a name: "the two Koreas" counts nothing
+                return head
+            break
     for t in toks[e:e + 3]:
         if t.text.lower() == "of" and t.head == num.i:
             obj = next((x for x in toks[t.i + 1:t.i + 16] if x.head == t.i and x.dep == "pobj"), None)
