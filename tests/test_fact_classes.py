@@ -256,3 +256,29 @@ def test_ages_in_other_shapes(parser):
         "b": "Title\n\nThe keeper, 33, signed for Arlow. Jo Park, 34, retired after the season."})
     ages = {f.subject: sorted(c.text for c in f.claims) for f in found if f.kind == "age"}
     assert ages == {"keeper: age": ["33", "33 year-old keeper"], "Jo Park: age": ["34", "34"], "girl: age": ["9"]}
+
+
+# -- misfires (issue 19): a word of an event class in the sense it has there -----------------------
+def claims_of(parser, texts):
+    from briefing import facts
+    parsed, ents, _ = analyse(parser, texts)
+    return {x.claim.text: x for x in facts.extract(parsed, ents)[0]}
+
+
+def test_an_event_word_counts_in_its_sense_here(parser):
+    got = claims_of(parser, {
+        "a": "Title\n\nThe Arlow striker was sentenced to 25 years to life for the attack. The club is ready to "
+             "receive 500 refugees from the valley. Officials began the count of 300 ballots in Arlow.",
+        "b": "Title\n\nThe storm claimed 30 lives in Arlow. The mayor faces 12 counts of fraud. The club will "
+             "receive $5 million from the league."})
+    assert [got[t].events for t in ("25 years", "500 refugees", "300 ballots")] == [frozenset()] * 3
+    assert (got["30 lives"].events, got["12 counts"].events, got["$5 million"].events) == (
+        {"death"}, {"charge"}, {"payment"})
+
+
+def test_cheerleaders_are_supporters_but_not_fans(parser):
+    got = claims_of(parser, {"a": "Title\n\nThe Arlow club hired 200 cheerleaders and welcomed 900 fans and 300 "
+                                  "supporters."})
+    assert not got["200 cheerleaders"].things & got["900 fans"].things
+    assert got["200 cheerleaders"].things & got["300 supporters"].things  # one may call them the other
+    assert got["900 fans"].things & got["300 supporters"].things

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from .lexicon import (ANIMALS, CLASS_OF, CURRENCY_SIGNS, CURRENCY_WORDS, EVENT_OF, GENERIC_THINGS, GROUP_SIZE_WORDS,
-                      LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, PERCENT_WORDS, SCALES, TIME_UNITS,
-                      VAGUE)
+from .lexicon import (ANIMALS, CLASS_OF, CURRENCY_SIGNS, CURRENCY_WORDS, EVENT_OF, EVENT_SENSES, GENERIC_THINGS,
+                      GROUP_SIZE_WORDS, LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, PERCENT_WORDS, SCALES,
+                      TIME_UNITS, VAGUE, kinds_of)
 
 from ..model import Entity, Parsed, ParsedArticle, Token
 from .sentences import Extracted, View, children, lemma, make_claim, span_text
@@ -295,7 +295,7 @@ def _extracted(site: Site, fig: Figure, reading: Reading) -> Extracted:
         entities=frozenset(site.sents.ids.get((pa.article.id, si, sent), ())), subject=reading.subject,
         specific=reading.specific, speaker=reading.person, things=reading.things,
         context=site.sents.context(pa, si, qs, end), verb=_verb_of(toks, i), vague=fig.vague, unit=reading.unit,
-        events=_events(toks, qs, end, reading.things))
+        events=_events(toks, qs, end, reading.things, reading.kind == "money"))
 
 
 VAGUE_LENGTH_HEADS = frozenset({"for", "over", "within", "take", "last", "spend"})
@@ -731,7 +731,7 @@ def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, floa
         subj = next((t for t in toks if t.head == verb.i and t.dep in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag.startswith("NN"):
             word = lemma(subj)
-            return Reading("number", j, word, frozenset({word, CLASS_OF.get(word, word)}), specific=False)
+            return Reading("number", j, word, frozenset({word} | kinds_of(word)), specific=False)
     return None
 
 
@@ -801,34 +801,53 @@ def _noun_age(toks: tuple[Token, ...], head: Token, old: int, unit: str, predica
         return None
     people = word not in ANIMALS  # ages are people's, save an animal's: "the 27-year-old suspect"
     if predicative and (not head.tag.startswith("NN") or CLASS_OF.get(word) not in ("people", "child")):
-        thing, things = word, frozenset({word, CLASS_OF.get(word, word)})
+        thing, things = word, frozenset({word} | kinds_of(word))
         return Reading("duration", old + 1, f"{thing}: length", things, unit, days, specific=True)
     end = head.i + 1 if not predicative and head.i - old <= 4 else old + 1
-    return Reading("age", end, f"{word}: age", frozenset({word, "person" if people else CLASS_OF.get(word, word)}),
+    return Reading("age", end, f"{word}: age", frozenset({word} | ({"person"} if people else kinds_of(word))),
                    unit, days, specific=True)
 
 
-def _events(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str]) -> frozenset[str]:
+def _events(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str], money: bool = False) -> frozenset[str]:
     """What happened to the counted things: said by the clause they are in (the verb they hang
     from and its complements: "killing 38 people", "390,000 people, … , are homeless", "staying
-    in shelters"), else by the words next to them ("six people dead", "with 10,259 missing")."""
-    words = set(things)
+    in shelters"), else by the words next to them ("six people dead", "with 10,259 missing").
+    Each word in the sense it has there (_in_sense)."""
+    said: list[Token] = []
     k = _governor(toks, e - 1)
     if k is not None:
-        words.add(lemma(toks[k]))
+        said.append(toks[k])
         for c in children(toks, k):
             if c.dep in CLAUSE_COMPLEMENTS:
-                words |= {lemma(c), c.text.lower()}
+                said.append(c)
             elif c.dep == "prep" and c.text.lower() in ("in", "at", "into", "inside"):  # "staying in shelters"
                 for o in children(toks, c.i):
                     if o.dep == "pobj":
-                        words |= {lemma(o)} | {lemma(x) for x in children(toks, o.i) if x.dep == "conj"}
-    found = frozenset(EVENT_OF[w] for w in words if w in EVENT_OF)
+                        said += [o] + [x for x in children(toks, o.i) if x.dep == "conj"]
+    found = _event_classes(toks, things, said, money)
     if found:
         return found
     sent = toks[s].sent
-    near = [t for t in toks[max(0, s - 3):e + 4] if t.sent == sent]
-    return frozenset(EVENT_OF[w] for t in near for w in (lemma(t), t.text.lower()) if w in EVENT_OF)
+    near = [t for t in toks[max(0, s - 3):e + 4] if t.sent == sent and not (t.pos == "NOUN" and t.dep == "pobj")]
+    return _event_classes(toks, frozenset(), near, money)  # "six people dead"; never "… to life"
+
+
+def _event_classes(toks: tuple[Token, ...], things: frozenset[str], said: list[Token], money: bool) -> frozenset[str]:
+    """The event classes of the counted thing's words and of the tokens said about it."""
+    words = [(w, None) for w in things] + [(w, t) for t in said for w in {lemma(t), t.text.lower()}]
+    return frozenset(EVENT_OF[w] for w, t in words if w in EVENT_OF and _in_sense(toks, w, t, money))
+
+
+def _in_sense(toks: tuple[Token, ...], word: str, tok: Token | None, money: bool) -> bool:
+    """Does the word report its event class here? Paying and receiving are of money ("ready to
+    receive 500 refugees" is no payment); a word of EVENT_SENSES only in the plural or with a
+    number when it is not the counted noun itself ("three counts", "claimed 30 lives"; "the count of
+    ballots" is a tally, "25 years to life" a sentence)."""
+    if EVENT_OF[word] == "payment" and not money:
+        return False
+    if tok is None or word not in EVENT_SENSES:
+        return True
+    return tok.tag == "NNS" or any(c.dep == "nummod" for c in children(toks, tok.i))
 
 
 CLAUSE_COMPLEMENTS = frozenset({"acomp", "attr", "oprd", "xcomp", "advmod", "dobj", "ccomp"})
@@ -863,7 +882,7 @@ def _thing(toks: tuple[Token, ...], head: Token, mention_tokens: set[int]) -> tu
     words = {word, phrase}
     if word in GENERIC_THINGS and mods:  # "six reactor units" count reactors
         words.add(lemma(mods[-1]))
-    words |= {CLASS_OF[w] for w in list(words) if w in CLASS_OF}
+    words |= {k for w in list(words) for k in kinds_of(w)}
     return phrase, frozenset(words)
 
 
