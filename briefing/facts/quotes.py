@@ -63,6 +63,9 @@ class Speaker(NamedTuple):
     words: str = ""
 
 
+# Who can speak: a person, an organisation, a country's government. A policy (LAW), an event, a
+# work, a people (NORP: "the Kurds") never is one speaker.
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 PRONOUN = Speaker("pronoun")
 SEVERAL = Speaker("several")
 
@@ -77,8 +80,8 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
             state["speaker"], state["segment"] = speaker.entity, si
         text = " … ".join(q[2] for q in group)
         fragment = len(quote_words(text).split()) < QUOTE_MIN_WORDS
-        if fragment and not FIGURE_WORDS.search(quote_words(text)):
-            continue  # "charm offensive": a scare-quoted phrase, not a fact
+        if fragment and not FIGURE_WORDS.search(quote_words(text)) and not _said(pa, si, start, end):
+            continue  # "a “charm offensive”", "“very serious”": a phrase, not someone's words
         sent = next((t for t in pa.segments[si].tokens if t.start >= start), pa.segments[si].tokens[-1]).sent
         name, speaker_id = _named(speaker)
         out.append(Extracted(make_claim(pa, si, sent, start, end, text), "quote", ("quote",),
@@ -89,20 +92,53 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
 
 def _quotations(pa: ParsedArticle, si: int) -> list[list[tuple[int, int, str]]]:
     """The quotations of segment si, each as its pieces (start, end, inner words): a quote split
-    by "he said" is one quotation; a word or two in quote marks is a scare quote, none."""
+    by "he said" is one quotation; a single word in quote marks is a scare quote, none; a quote
+    left open at the paragraph's end, the next paragraph opening with a quote mark, runs to the
+    paragraph's end (the convention for a quotation of several paragraphs)."""
     raw = pa.article.raw
     segment = pa.article.segments[si]
     groups: list[list[tuple[int, int, str]]] = []
-    for m in QUOTE_RE.finditer(raw, segment.start, segment.end):
-        inner = m.group(1) or m.group(2)
-        if len(quote_words(inner).split()) < FRAGMENT_MIN_WORDS:
+    found = [(m.start(), m.end(), m.group(1) or m.group(2)) for m in QUOTE_RE.finditer(raw, segment.start, segment.end)]
+    open_quote = _left_open(pa, si, found[-1][1] if found else segment.start)
+    for q in found + ([open_quote] if open_quote else []):
+        if len(quote_words(q[2]).split()) < FRAGMENT_MIN_WORDS:
             continue
-        q = (m.start(), m.end(), inner)
         if groups and groups[-1][-1][2].rstrip().endswith(",") and split_continuation(raw[groups[-1][-1][1]:q[0]]):
             groups[-1].append(q)
         else:
             groups.append([q])
     return groups
+
+
+OPENING = "“\""
+
+
+def _left_open(pa: ParsedArticle, si: int, after: int) -> tuple[int, int, str] | None:
+    """A quote opened after offset `after` and not closed in segment si, when the next paragraph
+    opens with a quote mark: (its start, the paragraph's end, its words)."""
+    segs = pa.article.segments
+    if si + 1 >= len(segs) or not segs[si + 1].text.lstrip()[:1] in OPENING:
+        return None
+    raw = pa.article.raw
+    end = segs[si].end
+    at = max(raw.rfind("“", after, end), raw.rfind('"', after, end))
+    if at < 0 or "”" in raw[at:end]:
+        return None
+    inner = raw[at + 1:end].rstrip()
+    return at, at + 1 + len(inner), inner
+
+
+SCARE_LEAD = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "so-called", "as"})
+
+
+def _said(pa: ParsedArticle, si: int, start: int, end: int) -> bool:
+    """Is a short quote someone's words, a verb in it ("“fall squarely”", "“Open the door!”",
+    "“accept and direct”"), rather than a phrase ("a “charm offensive”", "“very serious”")? A
+    quote right after an article or a possessive is a phrase whatever it holds."""
+    before = pa.article.raw[max(0, start - 20):start].split()
+    if before and before[-1].lower() in SCARE_LEAD:
+        return False
+    return any(t.pos == "VERB" for t in pa.segments[si].tokens if start <= t.start < end)
 
 
 def _attribute(pa: ParsedArticle, si: int, group: list[tuple[int, int, str]], sents: View,
@@ -112,6 +148,9 @@ def _attribute(pa: ParsedArticle, si: int, group: list[tuple[int, int, str]], se
     the one before, else to the article's last speaker or person named."""
     start = group[0][0]
     speaker = _speaker(pa, si, [(q[0], q[1]) for q in group], sents) or _paragraph_speaker(pa, si, start, sents)
+    if speaker is None and group[-1][1] >= pa.article.segments[si].end - 1 and si + 1 < len(pa.segments):
+        follow = _quotations(pa, si + 1)  # a quotation running on: its speaker is named where it ends
+        speaker = _speaker(pa, si + 1, [(q[0], q[1]) for q in follow[0]], sents) if follow else None
     if speaker is None or speaker.kind != "pronoun":
         return speaker
     found = _previous_speaker(pa, si, start, sents)
@@ -285,10 +324,14 @@ def _previous_speaker(pa: ParsedArticle, si: int, before: int, sents: View) -> S
 
 
 def _last_person(pa: ParsedArticle, si: int, before: int, sents: View) -> Entity | None:
-    """The person named last before offset `before` in this article."""
-    people = sents.people.get(pa.article.id, [])
-    k = bisect.bisect_left(people, (before, "")) - 1
-    return sents.entity_by_id[people[k][1]] if k >= 0 else None
+    """The person a pronoun goes back to: the last person named as a clause's subject before offset
+    `before` in this article ("Ana Ruiz said …", not "Ruiz's son" or "a lawyer for Ruiz"), else
+    the last person named."""
+    for people in (sents.subjects.get(pa.article.id, []), sents.people.get(pa.article.id, [])):
+        k = bisect.bisect_left(people, (before, "")) - 1
+        if k >= 0:
+            return sents.entity_by_id[people[k][1]]
+    return None
 
 
 SPLIT_QUOTE_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "told", "asked", "continued",
@@ -342,8 +385,10 @@ def _speaker_named_by(pa: ParsedArticle, si: int, subj: Token, sents: View) -> S
     if subj.text.lower() in PRONOUNS:
         return SEVERAL
     ent = _entity_in(pa, si, subj, sents)
-    if ent is not None:
+    if ent is not None and ent.label in SPEAKER_LABELS:
         return Speaker("named", ent)
+    if ent is not None or subj.tag in ("NNS", "NNPS"):
+        return SEVERAL  # a law or an event says nothing; "students said", "Kurds said": no one speaker
     toks = pa.segments[si].tokens
     words = [t for t in toks if t.head == subj.i and t.i < subj.i and t.dep in ("det", "amod", "compound", "nummod")]
     return Speaker("described", words=" ".join(t.text for t in words + [subj]))

@@ -63,6 +63,7 @@ class View:
         self.ids: dict[tuple[str, int, int], set[str]] = defaultdict(set)
         self.by_token: dict[tuple[str, int, int], Entity] = {}  # (article, segment, token) -> entity
         self.people: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> sorted (offset, id)
+        self.subjects: dict[str, list[tuple[int, str]]] = defaultdict(list)  # the people named as a clause's subject
         self.entity_by_id = {e.id: e for e in entities}
         self._person_words: dict[str, frozenset[str]] = {}
         segs = {pa.article.id: pa.segments for pa in parsed}
@@ -74,7 +75,11 @@ class View:
                     self.by_token[(m.article, m.segment, i)] = e
                 if e.label == "PERSON":
                     self.people[m.article].append((m.start, e.id))
-        for people in self.people.values():
+                    toks = segs[m.article][m.segment].tokens
+                    if any(toks[i].dep in ("nsubj", "nsubjpass") and not m.tok_start <= toks[i].head < m.tok_end
+                           for i in range(m.tok_start, m.tok_end)):
+                        self.subjects[m.article].append((m.start, e.id))  # "Ana Ruiz said", not "Ruiz's son"
+        for people in (*self.people.values(), *self.subjects.values()):
             people.sort()
         total = max(1, len(self.ids))
         df = Counter(i for ids in self.ids.values() for i in ids)
