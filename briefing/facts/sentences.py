@@ -8,7 +8,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Claim, DateValue, Entity, ParsedArticle, Token
+from ..model import Claim, DateValue, Entity, Mention, ParsedArticle, Token
 from .lexicon import MONTHS, WEEKDAYS
 
 
@@ -69,16 +69,7 @@ class View:
         segs = {pa.article.id: pa.segments for pa in parsed}
         for e in entities:
             for m in e.mentions:
-                sent = segs[m.article][m.segment].tokens[m.tok_start].sent
-                self.ids[(m.article, m.segment, sent)].add(e.id)
-                for i in range(m.tok_start, m.tok_end):
-                    self.by_token[(m.article, m.segment, i)] = e
-                if e.label == "PERSON":
-                    self.people[m.article].append((m.start, e.id))
-                    toks = segs[m.article][m.segment].tokens
-                    if any(toks[i].dep in ("nsubj", "nsubjpass") and not m.tok_start <= toks[i].head < m.tok_end
-                           for i in range(m.tok_start, m.tok_end)):
-                        self.subjects[m.article].append((m.start, e.id))  # "Ana Ruiz said", not "Ruiz's son"
+                self._index(e, m, segs[m.article][m.segment].tokens)
         for people in (*self.people.values(), *self.subjects.values()):
             people.sort()
         total = max(1, len(self.ids))
@@ -96,6 +87,19 @@ class View:
                     n_sents += 1
                     words.update({content_word(t) for t in seg.tokens[s:e]} - {""})
         self.idf = {w: math.log((n_sents + 1) / (n + 0.5)) for w, n in words.items()}
+
+    def _index(self, e: Entity, m: Mention, toks: tuple[Token, ...]) -> None:
+        """One mention: its sentence's entities, its tokens, and for a person where it is named
+        (and whether as a clause's subject: "Ana Ruiz said", not "Ruiz's son")."""
+        self.ids[(m.article, m.segment, toks[m.tok_start].sent)].add(e.id)
+        for i in range(m.tok_start, m.tok_end):
+            self.by_token[(m.article, m.segment, i)] = e
+        if e.label != "PERSON":
+            return
+        self.people[m.article].append((m.start, e.id))
+        if any(toks[i].dep in ("nsubj", "nsubjpass") and not m.tok_start <= toks[i].head < m.tok_end
+               for i in range(m.tok_start, m.tok_end)):
+            self.subjects[m.article].append((m.start, e.id))
 
     def person_words(self, article: str) -> frozenset[str]:
         """The words of the names of the people an article names, lower case ("theresa", "may")."""
