@@ -267,11 +267,11 @@ def claims_of(parser, texts):
 
 def test_an_event_word_counts_in_its_sense_here(parser):
     got = claims_of(parser, {
-        "a": "Title\n\nThe Arlow striker was sentenced to 25 years to life for the attack. The club is ready to "
+        "a": "Title\n\nThe Arlow striker was sentenced to 15 years to life for the attack. The club is set to "
              "receive 500 refugees from the valley. Officials began the count of 300 ballots in Arlow.",
         "b": "Title\n\nThe storm claimed 30 lives in Arlow. The mayor faces 12 counts of fraud. The club will "
              "receive $5 million from the league."})
-    assert [got[t].events for t in ("25 years", "500 refugees", "300 ballots")] == [frozenset()] * 3
+    assert [got[t].events for t in ("15 years", "500 refugees", "300 ballots")] == [frozenset()] * 3
     assert (got["30 lives"].events, got["12 counts"].events, got["$5 million"].events) == (
         {"death"}, {"charge"}, {"payment"})
 

@@ -54,7 +54,7 @@ EVENT_CLASSES = {
 }
 EVENT_OF = {word: cls for cls, words in EVENT_CLASSES.items() for word in words}
 # Words of two senses that report their event only in the plural or with a number: "three counts of
-# fraud" (not "the count of ballots", a tally), "claimed 30 lives" (not "25 years to life", a sentence).
+# fraud" (not "the count of ballots", a tally), "claimed 30 lives" (not "15 years to life", a sentence).
 EVENT_SENSES = frozenset({"count", "life"})
 
 # Words that name the same incident, for telling which event a date belongs to (not what happened

@@ -842,7 +842,7 @@ def _in_sense(toks: tuple[Token, ...], word: str, tok: Token | None, money: bool
     """Does the word report its event class here? Paying and receiving are of money ("ready to
     receive 500 refugees" is no payment); a word of EVENT_SENSES only in the plural or with a
     number when it is not the counted noun itself ("three counts", "claimed 30 lives"; "the count of
-    ballots" is a tally, "25 years to life" a sentence)."""
+    ballots" is a tally, "15 years to life" a sentence)."""
     if EVENT_OF[word] == "payment" and not money:
         return False
     if tok is None or word not in EVENT_SENSES:

@@ -81,7 +81,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
         text = " … ".join(q[2] for q in group)
         fragment = len(quote_words(text).split()) < QUOTE_MIN_WORDS
         if fragment and not FIGURE_WORDS.search(quote_words(text)) and not _said(pa, si, start, end):
-            continue  # "a “charm offensive”", "“very serious”": a phrase, not someone's words
+            continue  # "a “grand show”", "“rather grim”": a phrase, not someone's words
         sent = next((t for t in pa.segments[si].tokens if t.start >= start), pa.segments[si].tokens[-1]).sent
         name, speaker_id = _named(speaker)
         out.append(Extracted(make_claim(pa, si, sent, start, end, text), "quote", ("quote",),
@@ -132,8 +132,8 @@ SCARE_LEAD = frozenset({"a", "an", "the", "this", "that", "its", "their", "his",
 
 
 def _said(pa: ParsedArticle, si: int, start: int, end: int) -> bool:
-    """Is a short quote someone's words, a verb in it ("“fall squarely”", "“Open the door!”",
-    "“accept and direct”"), rather than a phrase ("a “charm offensive”", "“very serious”")? A
+    """Is a short quote someone's words, a verb in it ("“hit hardest”", "“Stop the game!”",
+    "“wait and see”"), rather than a phrase ("a “grand show”", "“rather grim”")? A
     quote right after an article or a possessive is a phrase whatever it holds."""
     before = pa.article.raw[max(0, start - 20):start].split()
     if before and before[-1].lower() in SCARE_LEAD:
@@ -171,7 +171,7 @@ def _named(speaker: Speaker | None) -> tuple[str, str]:
 
 
 # A short quote is a fact when it gives a figure or a length of time ("possibly weeks",
-# "once-every-5-years inspection"); other two-word quotes are wording ("charm offensive").
+# "once-every-5-years inspection"); other two-word quotes are wording ("grand show").
 FIGURE_WORDS = re.compile(r"\b\d|\b(" + "|".join(["hundred", "thousand", "million", "billion", "dozen", "half",
                                                  "minutes?", "hours?", "days?", "weeks?", "months?", "years?",
                                                  "decades?"]) + r")\b")

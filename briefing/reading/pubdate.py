@@ -5,7 +5,7 @@ Evidence, strongest first (Article.date_evidence names the one used):
 - "date line": a line that is a date ("Published: March 3, 2017 10:12 AM EST", "Updated 9:12 AM ET,
   Wed January 17, 2018"), also among the lines residue removal left out;
 - "timestamp": a short line ending with a full date and a time of day ("By A. Writer, staff
-  reporter. February 6, 2014, 5:49:29 AM EST");
+  reporter. March 2, 2016, 7:14:05 PM CST");
 - "photo caption": the latest date of a caption, in the wire convention of a weekday and a full
   date ending the sentence or before the place ("… walks through the rain Tuesday, May 8, 2018, in
   Arlow.", never "… met on Friday, March 9, 2015, and …"), in any line, the title and the removed
@@ -48,7 +48,7 @@ _DATE_LINE = re.compile(rf"^(?:(?:first\s+)?(?:published|updated|posted|last\s+u
                         rf"(?:\s*(?:,|at|\||-|—|–)?\s*{_TIME})?\s*\.?$", re.IGNORECASE)
 _YEAR = re.compile(r"\b\d{4}$")
 _FULL_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}})"
-# "…, February 6, 2014, 5:49:29 AM EST" at the end of a short line
+# "…, March 2, 2016, 7:14:05 PM CST" at the end of a short line
 _TIMESTAMP = re.compile(rf"(?P<date>{_FULL_DATE}),?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?"
                         r"(?:\s+[A-Z]{2,4}\b)?\.?$", re.IGNORECASE)
 # a caption's date: "Tuesday, May 8, 2018", or "May 6, 2018. REUTERS/…", "March 17, 2011. (AP Photo/…)"
