@@ -51,7 +51,7 @@ def parse_number(text: str, money: bool = False) -> tuple[float, float] | None:
         v = int(m.group(1)) + 0.5
         return v, v
     m = re.fullmatch(r"(\d+)(?:\.(\d+))?\s*(million|billion|thousand|trillion)?", t) or \
-        (re.fullmatch(r"(\d+)(?:\.(\d+))?\s?(k|m|mn|mln|b|bn|tn)", t) if money else None)
+        (re.fullmatch(r"\b(\d+)(?:\.(\d+))?\s?(k|m|mn|mln|b|bn|tn)\b", t) if money else None)
     if m:
         scale = SCALES[m.group(3)] if m.group(3) else 1
         v = float(f"{m.group(1)}.{m.group(2) or 0}")
