@@ -167,8 +167,9 @@ class Fact:
     status: Literal["agree", "differ", "single"]
     subject: str
     claims: tuple[Claim, ...]
-    note: str = ""
+    note: str = ""  # why the claims differ ("more than 300 flights ≠ nearly 500 flights")
     diff: tuple[tuple[str, str], ...] = ()  # quotes: word diff of the first two claims
+    confidence: float = 1.0  # how sure the pairing is, 0..1 (facts/align.py); below REVIEW_BELOW: for the editor
 
 
 @dataclass(frozen=True)
