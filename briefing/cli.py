@@ -12,8 +12,9 @@ from . import __version__, scaffold
 from .build import Result, gather
 from .config import Settings
 from .entities import review as review_stage
+from .facts import review as fact_review
 from .model import Diagnostic
-from .nlp.parser import ModelNotFound
+from .nlp.parser import ModelNotFound, Parser
 from .plugin.settings import load_settings
 from .reading.layout import RESERVED_FILES
 from .store.output import folder_in, write
@@ -148,15 +149,41 @@ def _shown(path: Path) -> str:
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
               show_default=True, help="MkDocs config whose `briefing` plugin options to use.")
 @click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), help="Override the seeds folder.")
-def review(config_file: Path, seeds: Path | None) -> None:
-    """List the entity merges the tool was unsure about and the pairs it kept apart that may be
-    one, each with the overrides.yml line that would settle it. Writes nothing."""
+@click.option("--explain", "explain_id", metavar="ID",
+              help="For the fact row ID (its ¶ anchor): the claims compared, their scores, and why they were "
+                   "paired or kept apart.")
+def review(config_file: Path, seeds: Path | None, explain_id: str | None) -> None:
+    """List the entity merges the tool was unsure about, the pairs it kept apart that may be one,
+    and the fact rows it is unsure of, each with the overrides.yml line that would settle it.
+    Writes nothing."""
     settings, _, _ = _settings(config_file, seeds, quiet=True)
     result = _gather(settings, config_file, keep=True)
+    if explain_id is not None:
+        _explain(settings, config_file, result, explain_id)
+        return
     for label, briefing in result.kept:  # one briefing, or each briefing folder under its name
         if result.several:
             click.echo(f"== {label}")
         click.echo(review_stage.report(review_stage.suggestions(briefing)).rstrip("\n"))
+        sources = {a.id: a.source or a.id for a in briefing.articles}
+        lines = fact_review.review_lines(list(briefing.facts), sources.__getitem__)
+        click.echo("\n".join(["", *lines]) if lines else "No fact row the tool is unsure of.")
+
+
+def _explain(settings: Settings, config_file: Path, result: Result, fact_id: str) -> None:
+    """`briefing review --explain ID`: the briefing holding the row, its articles parsed again
+    (from the cache), the tool's own pairing traced (before the editor's fact rules)."""
+    found = [(label, b) for label, b in result.kept if any(f.id == fact_id for f in b.facts)]
+    if not found:
+        click.echo(f"ERROR    - no fact row `{fact_id}` in this site; fact ids are the rows' ¶ anchors "
+                   "(also in briefing.json)", err=True)
+        sys.exit(1)
+    parser = Parser(settings.model, settings.path(config_file.parent, "cache_dir"), settings.processes)
+    for label, briefing in found:
+        if result.several:
+            click.echo(f"== {label}")
+        parsed = parser.parse(list(briefing.articles))
+        click.echo("\n".join(fact_review.explain(parsed, list(briefing.entities), fact_id).lines))
 
 
 @main.command()

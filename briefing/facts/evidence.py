@@ -35,6 +35,7 @@ OTHER_DATE_CONTEXT = 0.40  # two different dates of one event: the same verb and
 SAME_FIGURE_CONTEXT = 0.10  # the same figure of things of no known kind
 OTHER_FIGURE_CONTEXT = 0.30  # two different figures of the same thing
 VAGUE_CONTEXT = 0.5  # a vague amount and another of one thing, nothing said of what happened: most of the sentence
+FAR_APART = 4.0  # outlets disagree about a quantity by less than this factor; figures further apart count other things
 NAME_CONTEXT = 0.1  # each unit of shared names' weight counts as this much sentence similarity
 BARE_DATE_CONTEXT = 0.30  # a bare weekday whose clause frames share nothing: much of the sentence alike
 
@@ -192,6 +193,8 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float):
         return None if found is None else (*found, agree)
     if a.events and b.events and not a.events & b.events:
         return None  # "killed" and "homeless": two different things happened to them
+    if not agree and max(lo_a, lo_b) > FAR_APART * min(hi_a, hi_b):
+        return None  # "more than 200 flights" of one airline, "2,700" nationwide: other quantities
     band = _band(a, b, sim, support, exact) if agree else \
         _band_of_difference(a, b, sim + NAME_CONTEXT * support)
     if band is None:
@@ -262,6 +265,8 @@ def _band_of_difference(a: Extracted, b: Extracted, sim: float) -> tuple[str, in
     if named and (a.specific or events) and sim >= OTHER_FIGURE_CONTEXT:
         return ("SAME_SPECIFIC_THING", SAME_SPECIFIC_THING) if a.specific and b.specific else \
             ("SAME_THING_IN_CONTEXT", SAME_THING_IN_CONTEXT)
+    if "distance" in a.things & b.things and sim >= OTHER_FIGURE_CONTEXT:
+        return ("SAME_DISTANCE", SAME_DISTANCE)  # "240 km north of the capital", "140 miles north of it"
     if a.kind == "money" and happening and sim >= OTHER_FIGURE_CONTEXT:
         return ("MEASURE_IN_CONTEXT", MEASURE_IN_CONTEXT)  # "raised $2.5 million", "raised $2.4 million"
     if events and (named or not a.things or not b.things):

@@ -126,9 +126,20 @@ def _reason(values: list[str]) -> str:
     return " ≠ ".join(dict.fromkeys(values))
 
 
+QUALIFIER_WORDS = {"min": "more than", "max": "up to", "approx": "about"}
+
+
 def shown(x: Extracted) -> str:
-    """A figure as its outlet wrote it, on one line: "more than 300 flights", "$2.5 million"."""
-    return re.sub(r"\s+", " ", x.claim.text).strip()
+    """A figure as a reader compares it: "more than 2,700 flights", "4.5 years", "$2.5 million".
+    Money and per cents as their outlet wrote them; other figures by their value, the qualifier
+    in words ("nearly" where the outlet said it), with the counted noun when it is a plain one."""
+    if x.kind in ("money", "percent"):
+        return re.sub(r"\s+", " ", x.claim.text).strip()
+    qual, _, figure = x.claim.value.partition(" ") if x.claim.value.split(" ")[0] in QUALIFIER_WORDS else \
+        ("", "", x.claim.value)
+    words = "nearly" if qual == "max" and APPROACHING.match(x.claim.text) else QUALIFIER_WORDS.get(qual, "")
+    noun = x.subject if x.kind == "number" and not x.unit and re.fullmatch(r"[a-z][a-z -]*", x.subject) else ""
+    return " ".join(part for part in (words, figure, noun) if part)
 
 
 def date_shown(x: Extracted) -> str:

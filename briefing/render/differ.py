@@ -3,6 +3,7 @@ each outlet's value linked to its sentence and a link to the fact's row in the t
 from __future__ import annotations
 
 from ..facts.quotes import word_diff
+from ..facts.review import shown_as_disputed
 from .context import Context, plural
 from .escape import diff_html, md_text
 from .facttable import KIND, claim_link
@@ -12,7 +13,9 @@ MAX_VALUES = 4  # outlets' values on one line
 
 
 def differ_section(ctx: Context) -> list[str]:
-    disputed = [f for f in ctx.b.facts if f.status == "differ"]
+    """Disputed facts the tool is sure of (or an editor set): a reader never sees an unsure pairing
+    here; those are listed by `briefing review`."""
+    disputed = shown_as_disputed(list(ctx.b.facts))
     lines = ["## Where the outlets differ { #where-the-outlets-differ }", ""]
     if not disputed:
         cross = sum(f.status == "agree" for f in ctx.b.facts)
