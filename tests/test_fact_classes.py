@@ -74,7 +74,7 @@ def test_a_vague_amount_of_another_size_differs_and_one_of_nothing_pairs_only_wi
         "b": "Title\n\nThousands of fans queued outside the Brenmark stadium for tickets on Friday. "
              "Hundreds were turned away."})
     numbers = {tuple(sorted(c.value for c in f.claims)): (f.status, f.note) for f in found if f.kind == "number"}
-    assert numbers[("hundreds", "thousands")] == ("differ", "Hundreds of fans ≠ Thousands of fans")
+    assert numbers[("hundreds", "thousands")] == ("differ", "hundreds of fans ≠ thousands of fans")
     assert ("hundreds",) in numbers  # "hundreds were turned away": nothing counted, the word is not enough
 
 

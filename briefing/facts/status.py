@@ -139,6 +139,8 @@ def shown(x: Extracted) -> str:
         ("", "", x.claim.value)
     words = "nearly" if qual == "max" and APPROACHING.match(x.claim.text) else QUALIFIER_WORDS.get(qual, "")
     noun = x.subject if x.kind == "number" and not x.unit and re.fullmatch(r"[a-z][a-z -]*", x.subject) else ""
+    if x.vague and noun:
+        return f"{figure} of {noun}"  # "hundreds of fans"
     return " ".join(part for part in (words, figure, noun) if part)
 
 
