@@ -38,6 +38,8 @@ VAGUE_CONTEXT = 0.5  # a vague amount and another of one thing, nothing said of 
 FAR_APART = 4.0  # outlets disagree about a quantity by less than this factor; figures further apart count other things
 NAME_CONTEXT = 0.1  # each unit of shared names' weight counts as this much sentence similarity
 BARE_DATE_CONTEXT = 0.30  # a bare weekday whose clause frames share nothing: much of the sentence alike
+RARE_DAY = 1  # a weekday said this often or less in each of two articles is rare: it names their event's day
+RARE_DAY_CONTEXT = 0.15  # ... and needs some words of the sentence in common, or shared names
 
 # Bands: the evidence a pair rests on.
 # Dates and times:
@@ -46,7 +48,8 @@ SAME_GRANULARITY = 50  # ... said alike ("1991" and "1991" before "the early 90s
 SAME_GRANULARITY_BARE = 20  # ... a bare date said alike ("this month" before "later this month")
 FRAME_WEIGHT = 10  # each unit of event words two dates or times share (frames.same_event)
 SAME_DAY_OF_ONE_CLASS = 140  # a named date whose events share only a class of word ("freed", "released")
-SAME_DAY_IN_CONTEXT = 130  # a bare date whose sentences share much, or name the same rare entities
+SAME_DAY_IN_CONTEXT = 130  # a bare date whose sentences share much of what happened
+RARE_DAY_IN_CONTEXT = 120  # a bare date said once in each article, with some words or names in common
 OTHER_DATE_OF_ONE_EVENT = 80  # two dates, the same verb and much of the sentence: one event dated differently
 OTHER_TIME_OF_ONE_EVENT = 80  # two times of day of one event
 # Figures:
@@ -140,14 +143,18 @@ def _same_bare_date(a: Extracted, b: Extracted, sim: float, support: float, sent
     said = _event_similarity(a, b, sents)
     if said >= BARE_DATE_CONTEXT:
         return "SAME_DAY_IN_CONTEXT", SAME_DAY_IN_CONTEXT + same + 100 * said + support, True
+    rare = max(pool.per_article[(a.claim.article, date_key(a))], pool.per_article[(b.claim.article, date_key(b))])
+    if rare <= RARE_DAY and (said >= RARE_DAY_CONTEXT or support >= ENTITY_SUPPORT):
+        return "RARE_DAY_IN_CONTEXT", RARE_DAY_IN_CONTEXT + same + 100 * said + support, True
     return None
 
 
 def _event_similarity(a: Extracted, b: Extracted, sents: View) -> float:
-    """How alike two sentences are in what happened, leaving out the names they share: "Korsk
-    Power moved closer to a deal" and "Korsk Power missed a deadline" share only who acted."""
-    names = {w for e in a.entities & b.entities if (ent := sents.entity_by_id.get(e))
-             for alias in ent.aliases for w in alias.lower().split()}
+    """How alike two sentences are in what happened, leaving out the names of who acted: "Korsk
+    Power moved closer to a deal" and "Korsk Power missed a deadline" share only their actor."""
+    actors = {w.removeprefix(frames.WHO) for w in a.frame | b.frame if w.startswith(frames.WHO)}
+    names = {w for e in actors if (ent := sents.entity_by_id.get(e)) for alias in ent.aliases
+             for w in alias.lower().split()}
     return sents.similarity(a.context - names, b.context - names)
 
 
