@@ -251,7 +251,7 @@ def _band(a: Extracted, b: Extracted, sim: float, support: float, exact: bool) -
         return ("SAME_THING_IN_CONTEXT", SAME_THING_IN_CONTEXT)
     said = {a.low, a.high} & {b.low, b.high} - {0.0, float("inf")}
     if "distance" in a.things & b.things and said and (sim or support >= ENTITY_SUPPORT / 2):
-        return ("SAME_DISTANCE", SAME_DISTANCE)  # "at least 50 miles from the plant", "a 50-mile zone"
+        return ("SAME_DISTANCE", SAME_DISTANCE)  # "at least 8 km from the track", "an 8-km cordon"
     return None
 
 
