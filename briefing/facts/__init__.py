@@ -6,6 +6,8 @@ Precision is preferred to recall: an unsure pair stays two rows.
 """
 from __future__ import annotations
 
+import bisect
+import dataclasses
 from collections import defaultdict
 
 from ..model import Diagnostic, Entity, Fact, ParsedArticle
@@ -37,7 +39,30 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
             spans = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote" and not x.paired_only]
             out.extend(x for x in found if x.kind in ("quote", "date") or
                        not any(s <= x.claim.start and x.claim.end <= e for s, e in spans))
-    return out + quotes.unquoted(parsed, out, sents), sents
+    return _named(out, entities) + quotes.unquoted(parsed, out, sents), sents
+
+
+def _named(items: list[Extracted], entities: list[Entity]) -> list[Extracted]:
+    """Each figure with the names inside its own words: "more than 500,000 Velmar-area homes"
+    counts Velmar's homes, not the region's. Mentions are looked up by offset (bisect), so a
+    long article costs no scan per figure."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            spans[m.article].append((m.start, m.end, e.id))
+    for found in spans.values():
+        found.sort()
+    out = []
+    for x in items:
+        found = spans.get(x.claim.article, []) if x.kind in align.FIGURES else []
+        k = bisect.bisect_left(found, (x.claim.start, -1, ""))
+        named = set()
+        while k < len(found) and found[k][0] < x.claim.end:
+            if found[k][1] <= x.claim.end:
+                named.add(found[k][2])
+            k += 1
+        out.append(dataclasses.replace(x, named=frozenset(named)) if named else x)
+    return out
 
 
 def stage(parsed: list[ParsedArticle], entities: list[Entity], rules: Rules | None = None

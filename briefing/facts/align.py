@@ -114,8 +114,9 @@ def align(items: list[Extracted], sents: View, trace: Trace | None = None) -> li
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
         groups[uf.find(n)].append(n)
-    return [Group([items[k] for k in group], sure.of(group), [(items[x], items[y], e) for x, y, e in sure.joins
-                                                              if uf.find(x) == root])
+    joins = sure.by_root()
+    return [Group([items[k] for k in group], sure.of(group, joins.get(root, [])),
+                  [(items[x], items[y], e) for x, y, e in joins.get(root, [])])
             for root, group in groups.items() if len(group) > 1 or not items[group[0]].paired_only]
 
 
@@ -142,38 +143,40 @@ def _scored(items: list[Extracted], sents: View, pool: Pool, trace: Trace | None
 
 def _join(uf: UnionFind, articles: dict[int, set[str]], items: list[Extracted], x: int, y: int, sents: View,
           pool: Pool, found: Evidence, sure: "_Confidence") -> str:
-    """Join the groups of x and y when one claim per article holds and their first claims are
-    comparable; say why not otherwise. A difference must be clear: no rival pair of either claim
-    within DIFFER_MARGIN, and every claim of the other group comparable with it."""
+    """Join the groups of x and y when one claim per article holds and the groups are comparable;
+    say why not otherwise. A difference must be clear: no rival pair of either claim within
+    DIFFER_MARGIN."""
     rx, ry = uf.find(x), uf.find(y)
     if rx == ry:
         return "already one fact"
     if articles[rx] & articles[ry]:
         return "kept apart: a better-matching claim of the same article is already in the fact"
-    if (rx, ry) != (x, y) and not _joinable(items[min(rx, ry)], items[max(rx, ry)], sents, pool):
-        return "kept apart: the facts they belong to are not comparable"
     if not found.agree and items[x].kind in FIGURES:
         rival = max((r for r in (sure.rival(x, y), sure.rival(y, x)) if r is not None), default=None)
         if rival is not None and found.score - rival < DIFFER_MARGIN:
             return f"kept apart: the values differ and a rival pair scores {rival:.0f}, too close to tell"
-        others = [m for m in range(len(items)) if uf.find(m) in (rx, ry) and m not in (x, y)]
-        if any(evidence(items[m], items[y if uf.find(m) == rx else x], sents, pool) is None for m in others):
-            return "kept apart: the values differ and the fact's other claims do not match this one"
+    if (rx, ry) != (x, y) and not _joinable(items, sure.members(rx), sure.members(ry), sents, pool):
+        return "kept apart: the facts they belong to are not comparable"
     joined = uf.union(rx, ry)
     articles[joined] = articles.pop(rx) | articles.pop(ry)
+    sure.merged(rx, ry, joined)
     return JOINED
 
 
-def _joinable(a: Extracted, b: Extracted, sents: View, pool: Pool) -> bool:
-    """May the groups whose first claims are a and b become one fact? Figures and quotes: a and b
-    must be comparable themselves. Dates: the same day will do, the events being linked through
-    the pair that joins them ("pushing the stroller Thursday" - "died Thursday when the stroller
-    plunged" - "plunging down the shaft Thursday")."""
+def _joinable(items: list[Extracted], left: list[int], right: list[int], sents: View, pool: Pool) -> bool:
+    """May two groups become one fact? Dates: their first claims name the same day, the events
+    being linked through the pair that joins them ("pushing the stroller Thursday" - "died
+    Thursday when the stroller plunged" - "plunging down the shaft Thursday"). Times: always, one
+    event's times linked pair by pair. Figures and quotes: each claim of the smaller group is
+    comparable with at least half of the other's."""
+    a, b = items[min(left)], items[min(right)]
     if a.kind == "date":
         return a.granularity == b.granularity and dates_agree(a, b)
     if a.kind == "time":
-        return True  # one event's times, linked pair by pair; the status says where they differ
-    return evidence(a, b, sents, pool) is not None
+        return True
+    small, large = sorted((left, right), key=len)
+    return all(2 * sum(evidence(items[m], items[n], sents, pool) is not None for n in large) >= len(large)
+               for m in small)
 
 
 class _Confidence:
@@ -190,7 +193,15 @@ class _Confidence:
             self.candidates[y].append((-neg, x))
         self.taken: dict[tuple[int, str], float] = {}  # (claim, article) -> score of its join toward it
         self.joins: list[tuple[int, int, Evidence]] = []
+        self.groups: dict[int, list[int]] = {}  # root -> its claims, for groups of two or more
         self.uf = uf
+
+    def members(self, root: int) -> list[int]:
+        """The claims of the group whose root is `root`."""
+        return self.groups.get(root, [root])
+
+    def merged(self, rx: int, ry: int, root: int) -> None:
+        self.groups[root] = self.groups.pop(rx, [rx]) + self.groups.pop(ry, [ry])
 
     def joined(self, x: int, y: int, found: Evidence) -> None:
         self.joins.append((x, y, found))
@@ -211,12 +222,17 @@ class _Confidence:
             return SURE
         return max(0.0, min(SURE, 0.5 + 0.5 * (score - rival) / MARGIN))
 
-    def of(self, group: list[int]) -> float:
+    def by_root(self) -> dict[int, list[tuple[int, int, Evidence]]]:
+        found: dict[int, list[tuple[int, int, Evidence]]] = defaultdict(list)
+        for x, y, e in self.joins:
+            found[self.uf.find(x)].append((x, y, e))
+        return found
+
+    def of(self, group: list[int], joins: list[tuple[int, int, Evidence]]) -> float:
         if len(group) == 1:
             return self._single(group[0])
-        root = self.uf.find(group[0])
         sure = [min(self._clear(e.score, self.rival(x, y)), self._clear(e.score, self.rival(y, x)))
-                for x, y, e in self.joins if self.uf.find(x) == root]
+                for x, y, e in joins]
         return round(min(sure, default=SURE), 2)
 
     def _single(self, n: int) -> float:

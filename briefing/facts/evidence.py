@@ -91,12 +91,18 @@ class Pool:
     dates: Counter  # date key -> claims
     articles: int = 0
     per_article: Counter = dataclasses.field(default_factory=Counter)  # (article, date key) -> claims
+    events: Counter = dataclasses.field(default_factory=Counter)  # (article, event class) -> figures
 
     @classmethod
     def of(cls, items: list[Extracted]) -> "Pool":
         dated = [x for x in items if x.kind == "date"]
         return cls(Counter(date_key(x) for x in dated), len({x.claim.article for x in items}),
-                   Counter((x.claim.article, date_key(x)) for x in dated))
+                   Counter((x.claim.article, date_key(x)) for x in dated),
+                   Counter((x.claim.article, e) for x in items if x.kind in FIGURES for e in x.events))
+
+    def alone(self, x: Extracted) -> bool:
+        """Is x its article's one count of what happened to them ("killed", "missing")?"""
+        return bool(x.events) and all(self.events[(x.claim.article, e)] == 1 for e in x.events)
 
 
 def date_key(x: Extracted) -> str:
@@ -114,7 +120,7 @@ def evidence(a: Extracted, b: Extracted, sents: View, pool: Pool) -> Evidence | 
     if a.kind == "equipment":
         return Evidence(EQUIPMENT + support, "EQUIPMENT", sim, support)
     found = _date(a, b, sim, support, sents, pool) if a.kind == "date" else \
-        _time(a, b, sim, sents) if a.kind == "time" else _figure(a, b, sim, support)
+        _time(a, b, sim, sents) if a.kind == "time" else _figure(a, b, sim, support, pool)
     if found is None:
         return None
     band, score, agree = found
@@ -185,7 +191,7 @@ def _time(a: Extracted, b: Extracted, sim: float, sents: View):
         if shared else None
 
 
-def _figure(a: Extracted, b: Extracted, sim: float, support: float):
+def _figure(a: Extracted, b: Extracted, sim: float, support: float, pool: Pool):
     """Figures: one quantity, told by its thing, what happened to it and its sentence; whether the
     values agree only breaks ties between pairs of one band."""
     if not _units_comparable(a, b):
@@ -202,12 +208,20 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float):
         return None  # "killed" and "homeless": two different things happened to them
     if not agree and max(lo_a, lo_b) > FAR_APART * min(hi_a, hi_b):
         return None  # "more than 200 flights" of one airline, "2,700" nationwide: other quantities
+    if not agree and _scopes_differ(a, b):
+        return None  # "more than 500,000 Velmar-area homes", "nearly 1 million homes" in the region
     band = _band(a, b, sim, support, exact) if agree else \
-        _band_of_difference(a, b, sim + NAME_CONTEXT * support)
+        _band_of_difference(a, b, sim + NAME_CONTEXT * support, pool.alone(a) and pool.alone(b))
     if band is None:
         return None
     tie = (AGREEMENT if agree else 0) + (EXACT_FIGURE if exact else 0)
     return band[0], band[1] + tie + 100 * sim + support, agree
+
+
+def _scopes_differ(a: Extracted, b: Extracted) -> bool:
+    """Does one figure name a place or body its thing belongs to that the other's sentence does
+    not name at all ("Velmar-area homes" against "homes" across the region)?"""
+    return bool(a.named - b.entities or b.named - a.entities)
 
 
 def _units_comparable(a: Extracted, b: Extracted) -> bool:
@@ -255,11 +269,12 @@ def _band(a: Extracted, b: Extracted, sim: float, support: float, exact: bool) -
     return None
 
 
-def _band_of_difference(a: Extracted, b: Extracted, sim: float) -> tuple[str, int] | None:
+def _band_of_difference(a: Extracted, b: Extracted, sim: float, alone: bool) -> tuple[str, int] | None:
     """The band of two figures that cannot both be true: one named thing and much of the sentence
     (`sim`: the words, and who and where: the shared names) alike, or the one length of one named
-    thing, or one count of one event. A currency or a per cent sign names no thing ("$19.3
-    million" paid, "$60 million" awarded), nor does a vague word."""
+    thing, or the one count of one event in each article (`alone`), or one of several with words
+    in common. A currency or a per cent sign names no thing ("$19.3 million" paid, "$60 million"
+    awarded), nor does a vague word."""
     if _vague_alone(a, b):
         return None
     named = bool((a.things & b.things) - {a.unit, b.unit})
@@ -276,6 +291,6 @@ def _band_of_difference(a: Extracted, b: Extracted, sim: float) -> tuple[str, in
         return ("SAME_DISTANCE", SAME_DISTANCE)  # "240 km north of the capital", "140 miles north of it"
     if a.kind == "money" and happening and sim >= OTHER_FIGURE_CONTEXT:
         return ("MEASURE_IN_CONTEXT", MEASURE_IN_CONTEXT)  # "raised $2.5 million", "raised $2.4 million"
-    if events and (named or not a.things or not b.things):
+    if events and (named or not a.things or not b.things) and (alone or sim >= SAME_FIGURE_CONTEXT):
         return ("ONE_COUNT_OF_ONE_EVENT", ONE_COUNT_OF_ONE_EVENT)
     return None

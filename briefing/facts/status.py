@@ -22,7 +22,8 @@ from .sentences import Extracted
 VAGUE_ALLOWS = {"hundreds": (2, 10), "thousands": (2, 10), "millions": (2, 10), "billions": (2, 10),
                 "dozens": (2, 8.25), "scores": (2, 5), "several": (1, 3), "tens of thousands": (2, 10),
                 "hundreds of thousands": (2, 10)}
-OPEN_BOUND_REACH = 0.1  # "more than N" reaches N plus its rounding step, or this share of N if more
+OPEN_BOUND_REACH = 0.1  # "more than N" reaches N plus its rounding step, or this share of N if more;
+# "nearly N" this share under N
 APPROACHING = re.compile(r"(?i)^(nearly|almost|close to|just under)\b")  # "nearly N": a little under N
 
 
@@ -33,8 +34,8 @@ def allowed(x: Extracted, converted: bool = False) -> tuple[float, float]:
         return _vague(x, word)
     if x.high == math.inf:  # "more than N": N up to one rounding step more
         return x.low, x.low + _reach(x.low, x)
-    if x.low == 0.0 and x.high > 0 and APPROACHING.match(x.claim.text):
-        return x.high - _reach(x.high, x), x.high
+    if x.low == 0.0 and x.high > 0 and APPROACHING.match(x.claim.text):  # "nearly N": a little under
+        return x.high * (1 - OPEN_BOUND_REACH), x.high
     if converted and x.low == x.high and x.unit in LENGTH_UNITS:  # stated precision of a converted length
         half = _step(x.low / LENGTH_UNITS[x.unit]) / 2 * LENGTH_UNITS[x.unit]
         return x.low - half, x.high + half
