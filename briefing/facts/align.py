@@ -182,8 +182,8 @@ def _joinable(items: list[Extracted], left: list[int], right: list[int], sents: 
 class _Confidence:
     """How sure a grouping is, 0..1: 1 when each join beats every rival pair by MARGIN points or
     more (a rival: the same claim with another claim of the partner's article that nothing better
-    took); down to 0.5 for a tie. A claim left single is as sure as the pair that took its best
-    candidate's partner was stronger."""
+    took); down to 0.5 for a tie; never more than its band's trust (evidence.WEAK_BANDS). A claim
+    left single is as sure as the pair that took its best candidate's partner was stronger."""
 
     def __init__(self, items: list[Extracted], pairs, uf: UnionFind):
         self.items = items
@@ -231,7 +231,7 @@ class _Confidence:
     def of(self, group: list[int], joins: list[tuple[int, int, Evidence]]) -> float:
         if len(group) == 1:
             return self._single(group[0])
-        sure = [min(self._clear(e.score, self.rival(x, y)), self._clear(e.score, self.rival(y, x)))
+        sure = [min(self._clear(e.score, self.rival(x, y)), self._clear(e.score, self.rival(y, x)), e.trust)
                 for x, y, e in joins]
         return round(min(sure, default=SURE), 2)
 

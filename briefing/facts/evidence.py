@@ -60,6 +60,7 @@ RARE_FIGURE_IN_CONTEXT = 80  # the same exact figure of 13 or more, in sentences
 SAME_THING_IN_CONTEXT = 80  # a counted thing in common, in sentences with words in common
 SAME_DISTANCE = 70  # one bound of a distance in common ("at least 50 miles", "a 50-mile zone")
 ONE_LENGTH_OF_ONE_THING = 60  # the length of one named thing ("a four-year war"), whatever the figures
+ONE_LEFT_OF_ONE_THING = 50  # the one figure of a thing each article gives that the other does not
 ONE_COUNT_OF_ONE_EVENT = 40  # a count of people killed, missing… in each ("10,700" / "10,259")
 SAME_PERSONS_AGE = 120  # one named person's age (plus 10 when the figures overlap)
 AGE_OF_ONE_KIND = 90  # the same age of the same kind of person ("the 27-year-old suspect", "Ana Ruiz, 27")
@@ -70,6 +71,9 @@ AGREEMENT = 10
 EXACT_FIGURE = 20
 
 FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
+# Bands whose evidence is thin: a row resting on one is never surer than this, so a difference it
+# finds goes to the editor (`briefing review`), not to "Where the outlets differ".
+WEAK_BANDS = {"ONE_LEFT_OF_ONE_THING": 0.6, "RARE_DAY_IN_CONTEXT": 0.7, "VAGUE_SAME_WORD": 0.6}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,6 +85,7 @@ class Evidence:
     sim: float = 0.0  # sentence similarity, 0..1
     support: float = 0.0  # shared entities' weight
     agree: bool = True  # do the two values allow a common value?
+    trust: float = 1.0  # the most confidence this band's evidence allows (WEAK_BANDS)
 
 
 @dataclasses.dataclass
@@ -92,13 +97,34 @@ class Pool:
     articles: int = 0
     per_article: Counter = dataclasses.field(default_factory=Counter)  # (article, date key) -> claims
     events: Counter = dataclasses.field(default_factory=Counter)  # (article, event class) -> figures
+    things: dict = dataclasses.field(default_factory=dict)  # (article, thing) -> that article's figures of it
 
     @classmethod
     def of(cls, items: list[Extracted]) -> "Pool":
         dated = [x for x in items if x.kind == "date"]
+        things: dict[tuple[str, str], list[Extracted]] = {}
+        for x in items:
+            if x.kind in FIGURES and x.specific and not x.vague:
+                for t in x.things - {x.unit}:
+                    things.setdefault((x.claim.article, t), []).append(x)
         return cls(Counter(date_key(x) for x in dated), len({x.claim.article for x in items}),
                    Counter((x.claim.article, date_key(x)) for x in dated),
-                   Counter((x.claim.article, e) for x in items if x.kind in FIGURES for e in x.events))
+                   Counter((x.claim.article, e) for x in items if x.kind in FIGURES for e in x.events), things)
+
+    def left_over(self, a: Extracted, b: Extracted) -> bool:
+        """Are a and b the one figure of their thing each article gives that the other article
+        does not ("the 23rd floor" in both, then "the 17th floor" in one, "the 15th" in the other)?"""
+        for t in (a.things & b.things) - {a.unit, b.unit}:
+            mine = [x for x in self.things.get((a.claim.article, t), []) if not self._said(x, b.claim.article, t)]
+            theirs = [x for x in self.things.get((b.claim.article, t), []) if not self._said(x, a.claim.article, t)]
+            if mine == [a] and theirs == [b]:
+                return True
+        return False
+
+    def _said(self, x: Extracted, article: str, thing: str) -> bool:
+        """Does `article` give a figure of `thing` that agrees with x?"""
+        lo, hi = allowed(x)
+        return any(max(lo, l2) <= min(hi, h2) for y in self.things.get((article, thing), []) for l2, h2 in [allowed(y)])
 
     def alone(self, x: Extracted) -> bool:
         """Is x its article's one count of what happened to them ("killed", "missing")?"""
@@ -120,11 +146,11 @@ def evidence(a: Extracted, b: Extracted, sents: View, pool: Pool) -> Evidence | 
     if a.kind == "equipment":
         return Evidence(EQUIPMENT + support, "EQUIPMENT", sim, support)
     found = _date(a, b, sim, support, sents, pool) if a.kind == "date" else \
-        _time(a, b, sim, sents) if a.kind == "time" else _figure(a, b, sim, support, pool)
+        _time(a, b, sim, sents) if a.kind == "time" else _figure(a, b, sim, support, sents, pool)
     if found is None:
         return None
     band, score, agree = found
-    return Evidence(score, band, sim, support, agree)
+    return Evidence(score, band, sim, support, agree, WEAK_BANDS.get(band, 1.0))
 
 
 def _date(a: Extracted, b: Extracted, sim: float, support: float, sents: View, pool: Pool):
@@ -191,7 +217,7 @@ def _time(a: Extracted, b: Extracted, sim: float, sents: View):
         if shared else None
 
 
-def _figure(a: Extracted, b: Extracted, sim: float, support: float, pool: Pool):
+def _figure(a: Extracted, b: Extracted, sim: float, support: float, sents: View, pool: Pool):
     """Figures: one quantity, told by its thing, what happened to it and its sentence; whether the
     values agree only breaks ties between pairs of one band."""
     if not _units_comparable(a, b):
@@ -211,11 +237,24 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float, pool: Pool):
     if not agree and _scopes_differ(a, b):
         return None  # "more than 500,000 Velmar-area homes", "nearly 1 million homes" in the region
     band = _band(a, b, sim, support, exact) if agree else \
-        _band_of_difference(a, b, sim + NAME_CONTEXT * support, pool.alone(a) and pool.alone(b))
+        _band_of_difference(a, b, sim + NAME_CONTEXT * support, pool.alone(a) and pool.alone(b)) or \
+        _left_over(a, b, sents, pool)
     if band is None:
         return None
     tie = (AGREEMENT if agree else 0) + (EXACT_FIGURE if exact else 0)
     return band[0], band[1] + tie + 100 * sim + support, agree
+
+
+def _left_over(a: Extracted, b: Extracted, sents: View, pool: Pool) -> tuple[str, int] | None:
+    """Two figures of one specific thing, each the one its article gives that the other does not,
+    in sentences with words in common besides the thing's own: told apart from the rest, they are
+    one quantity."""
+    if not (a.specific and b.specific and pool.left_over(a, b)):
+        return None
+    things = a.things | b.things
+    if sents.similarity(a.context - things, b.context - things) >= SAME_FIGURE_CONTEXT:
+        return ("ONE_LEFT_OF_ONE_THING", ONE_LEFT_OF_ONE_THING)
+    return None
 
 
 def _scopes_differ(a: Extracted, b: Extracted) -> bool:
