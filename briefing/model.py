@@ -170,6 +170,7 @@ class Fact:
     note: str = ""  # why the claims differ ("more than 300 flights ≠ nearly 500 flights")
     diff: tuple[tuple[str, str], ...] = ()  # quotes: word diff of the first two claims
     confidence: float = 1.0  # how sure the pairing is, 0..1 (facts/align.py); below REVIEW_BELOW: for the editor
+    label: str = ""  # the row label a reader reads ("Flights cancelled"); "" when the clause gave none
 
 
 @dataclass(frozen=True)

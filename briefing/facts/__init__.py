@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from ..model import Diagnostic, Entity, Fact, ParsedArticle
 from ..reading.overrides import Rules
-from . import align, dates, equipment, numbers, quotes
+from . import align, dates, equipment, labels, numbers, quotes
 from .sentences import Extracted, View
 
 
@@ -37,8 +37,8 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
             # a number inside a quote belongs to the quote (a two-word fragment owns none); a date
             # inside one is a fact of its own ("“We will vote on March 3,” she said")
             spans = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote" and not x.paired_only]
-            out.extend(x for x in found if x.kind in ("quote", "date") or
-                       not any(s <= x.claim.start and x.claim.end <= e for s, e in spans))
+            out.extend(dataclasses.replace(x, label=labels.label(pa, si, x, sents)) for x in found
+                       if x.kind in ("quote", "date") or not any(s <= x.claim.start and x.claim.end <= e for s, e in spans))
     return _named(out, entities) + quotes.unquoted(parsed, out, sents), sents
 
 

@@ -310,6 +310,7 @@ def _fact(group: list[Extracted], order: dict[str, int], confidence: float) -> F
     state, note, diff = status(members)
     first = members[0]
     return Fact(id="", kind=first.kind, status=state, confidence=confidence,
+                label=next((x.label for x in members if x.label), ""),
                 subject=next((x.subject for x in members if x.speaker), first.subject) or first.claim.text,
                 claims=tuple(sorted((c for x in members for c in (x.claim, *x.also)),
                                     key=lambda c: (order[c.article], c.start))), note=note, diff=diff)

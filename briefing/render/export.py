@@ -30,7 +30,7 @@ def export(ctx: Context) -> str:
                                    for m in e.mentions]}
                      for e in b.entities],
         "facts": [{"id": f.id, "kind": f.kind, "status": f.status, "subject": f.subject, "note": f.note,
-                   "confidence": f.confidence,
+                   "label": f.label, "confidence": f.confidence,
                    "diff": [list(d) for d in f.diff],
                    "claims": [{"article": c.article, "text": c.text, "value": c.value, "start": c.start,
                                "end": c.end, "sentence": c.sentence, "sentence_start": c.sentence_start,

@@ -84,6 +84,11 @@ def fact_table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
     return lines
 
 
+def row_label(f: Fact) -> str:
+    """What a reader reads the row as: its label ("Flights cancelled"), else its kind and subject."""
+    return md_text(f.label) if f.label else f"{KIND.get(f.kind, f.kind)}: {md_text(f.subject)}"
+
+
 def status_cell(f: Fact) -> str:
     """The status, with the reason a row differs; a disagreement the tool is unsure of says so
     instead of "differ" (`briefing review` lists it for the editor)."""
@@ -105,7 +110,7 @@ def _table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
     for f in facts:
         # the fact id is its permanent anchor: derived from what the fact is, not where it sits
         subject = (f'<span class="bf-fact" id="{f.id}"></span>[¶](#{f.id} "Link to this fact"){{ .bf-permalink }} '
-                   f"{KIND.get(f.kind, f.kind)}: {md_text(f.subject)}")
+                   f"{row_label(f)}")
         status = status_cell(f)
         if f.diff:
             status += "<br><small>" + diff_html(f.diff) + "</small>"
