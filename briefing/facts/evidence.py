@@ -69,6 +69,11 @@ EQUIPMENT = 100  # one model-numbered product
 # Ties between bands' scores: values that can both be true, and the very same figure.
 AGREEMENT = 10
 EXACT_FIGURE = 20
+BAND = {name: value for name, value in (
+    ("SAME_SPECIFIC_THING", SAME_SPECIFIC_THING), ("SAME_HAPPENING", SAME_HAPPENING),
+    ("MEASURE_IN_CONTEXT", MEASURE_IN_CONTEXT), ("RARE_FIGURE_IN_CONTEXT", RARE_FIGURE_IN_CONTEXT),
+    ("SAME_THING_IN_CONTEXT", SAME_THING_IN_CONTEXT), ("SAME_DISTANCE", SAME_DISTANCE),
+    ("ONE_LENGTH_OF_ONE_THING", ONE_LENGTH_OF_ONE_THING), ("ONE_COUNT_OF_ONE_EVENT", ONE_COUNT_OF_ONE_EVENT))}
 
 FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
 # Bands whose evidence is thin: a row resting on one is never surer than this, so a difference it
@@ -283,53 +288,87 @@ def _vague_alone(a: Extracted, b: Extracted) -> bool:
     return (a.vague and not a.things) or (b.vague and not b.things)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Shared:
+    """What two figures have in common, as the band rules below read it."""
+
+    thing: bool  # a counted word or class ("jets", "aircraft")
+    named: bool  # ... other than a currency or per cent sign
+    specific: bool  # both counted things are specific ("jets", not "people")
+    unsaid: bool  # one of them counts nothing said
+    events: bool  # what happened to them, by event class
+    happening: bool  # ... or the same verb
+    distance: bool  # both are distances
+    bound: bool  # a bound both state ("at least 8 km", "an 8-km cordon")
+    sim: float  # the sentences' likeness (with shared names, for differences)
+    support: float
+    exact: bool  # the very same figure
+    rare: bool  # ... of 13 or more
+    measure: bool  # money, a per cent or a length of time
+    money: bool
+    duration: bool  # a length of one named thing in each
+    alone: bool  # each its article's one count of what happened
+
+    @classmethod
+    def of(cls, a: Extracted, b: Extracted, sim: float, support: float, exact: bool, alone: bool) -> "_Shared":
+        things = a.things & b.things
+        events = bool(a.events & b.events)
+        return cls(bool(things), bool(things - {a.unit, b.unit}), a.specific and b.specific,
+                   not a.things or not b.things, events, events or bool(a.verb and a.verb == b.verb),
+                   "distance" in things, bool({a.low, a.high} & {b.low, b.high} - {0.0, float("inf")}), sim, support,
+                   exact, exact and a.low >= 13, a.kind in ("money", "percent", "duration"), a.kind == "money",
+                   a.kind == "duration", alone)
+
+
+# The bands of two figures that can both be true, in order: the first that holds is the pair's.
+SAME_VALUE_BANDS = (
+    ("SAME_SPECIFIC_THING", lambda s: s.thing and s.specific),
+    ("SAME_HAPPENING", lambda s: (s.thing or s.unsaid) and s.happening),
+    ("MEASURE_IN_CONTEXT", lambda s: s.measure and s.sim >= SAME_FIGURE_CONTEXT),
+    ("RARE_FIGURE_IN_CONTEXT", lambda s: s.rare and s.sim >= SAME_FIGURE_CONTEXT),
+    ("SAME_THING_IN_CONTEXT", lambda s: s.thing and s.sim >= SAME_FIGURE_CONTEXT),
+    ("SAME_DISTANCE", lambda s: s.distance and s.bound and (s.sim > 0 or s.support >= ENTITY_SUPPORT / 2)),
+)
+# The bands of two figures that cannot both be true: the sentences must say more that it is one
+# quantity. A currency or a per cent sign names no thing ("$19.3 million" paid, "$60 million"
+# awarded).
+OTHER_VALUE_BANDS = (
+    ("ONE_LENGTH_OF_ONE_THING", lambda s: s.named and s.duration and s.specific),
+    ("SAME_SPECIFIC_THING", lambda s: s.named and s.specific and s.sim >= OTHER_FIGURE_CONTEXT),
+    ("SAME_THING_IN_CONTEXT", lambda s: s.named and s.events and s.sim >= OTHER_FIGURE_CONTEXT),
+    ("SAME_DISTANCE", lambda s: s.distance and s.sim >= OTHER_FIGURE_CONTEXT),
+    ("MEASURE_IN_CONTEXT", lambda s: s.money and s.happening and s.sim >= OTHER_FIGURE_CONTEXT),
+    ("ONE_COUNT_OF_ONE_EVENT", lambda s: s.events and (s.named or s.unsaid) and
+     (s.alone or s.sim >= SAME_FIGURE_CONTEXT)),
+)
+
+
+def _first(bands, shared: _Shared) -> tuple[str, int] | None:
+    name = next((name for name, holds in bands if holds(shared)), None)
+    return None if name is None else (name, BAND[name])
+
+
 def _band(a: Extracted, b: Extracted, sim: float, support: float, exact: bool) -> tuple[str, int] | None:
-    """The band of two figures that can both be true, by what else they share."""
-    shared = bool(a.things & b.things)
-    happening = bool(a.events & b.events or (a.verb and a.verb == b.verb))
+    """The band of two figures that can both be true, by what else they share. A vague amount
+    needs more: the same event or much of the sentence ("millions of accounts", "two million
+    accounts" are not one figure); one of nothing said pairs only with the same word."""
+    shared = _Shared.of(a, b, sim, support, exact, False)
     if _vague_alone(a, b):
         same_word = a.vague and b.vague and a.claim.value == b.claim.value
         return ("VAGUE_SAME_WORD", VAGUE_SAME_WORD) if same_word and sim >= SAME_FIGURE_CONTEXT * 2 else None
-    if (a.vague or b.vague) and not (happening or sim >= OTHER_FIGURE_CONTEXT):
-        return None  # "millions of accounts" and "two million accounts": a vague amount needs more
-    if shared and a.specific and b.specific:
-        return ("SAME_SPECIFIC_THING", SAME_SPECIFIC_THING)
-    if (shared or not a.things or not b.things) and happening:
-        return ("SAME_HAPPENING", SAME_HAPPENING)
-    if a.kind in ("money", "percent", "duration") and sim >= SAME_FIGURE_CONTEXT:
-        return ("MEASURE_IN_CONTEXT", MEASURE_IN_CONTEXT)
-    if exact and a.low >= 13 and sim >= SAME_FIGURE_CONTEXT:  # a rare figure of things worded differently
-        return ("RARE_FIGURE_IN_CONTEXT", RARE_FIGURE_IN_CONTEXT)
-    if shared and sim >= SAME_FIGURE_CONTEXT:
-        return ("SAME_THING_IN_CONTEXT", SAME_THING_IN_CONTEXT)
-    said = {a.low, a.high} & {b.low, b.high} - {0.0, float("inf")}
-    if "distance" in a.things & b.things and said and (sim or support >= ENTITY_SUPPORT / 2):
-        return ("SAME_DISTANCE", SAME_DISTANCE)  # "at least 8 km from the track", "an 8-km cordon"
-    return None
+    if (a.vague or b.vague) and not (shared.happening or sim >= OTHER_FIGURE_CONTEXT):
+        return None
+    return _first(SAME_VALUE_BANDS, shared)
 
 
 def _band_of_difference(a: Extracted, b: Extracted, sim: float, alone: bool) -> tuple[str, int] | None:
-    """The band of two figures that cannot both be true: one named thing and much of the sentence
-    (`sim`: the words, and who and where: the shared names) alike, or the one length of one named
-    thing, or the one count of one event in each article (`alone`), or one of several with words
-    in common. A currency or a per cent sign names no thing ("$19.3 million" paid, "$60 million"
-    awarded), nor does a vague word."""
+    """The band of two figures that cannot both be true (`sim`: the sentences' words, and who and
+    where: the shared names). A vague amount says little of which quantity it is: one thing and
+    most of the sentence, or the same event and much of it."""
     if _vague_alone(a, b):
         return None
-    named = bool((a.things & b.things) - {a.unit, b.unit})
-    events = bool(a.events & b.events)
-    happening = events or (a.verb and a.verb == b.verb)
-    if (a.vague or b.vague) and not (named and sim >= (OTHER_FIGURE_CONTEXT if happening else VAGUE_CONTEXT)):
-        return None  # a vague amount says little of which quantity it is: the sentence must
-    if named and a.kind == "duration" and a.specific and b.specific:
-        return ("ONE_LENGTH_OF_ONE_THING", ONE_LENGTH_OF_ONE_THING)
-    if named and (a.specific or events) and sim >= OTHER_FIGURE_CONTEXT:
-        return ("SAME_SPECIFIC_THING", SAME_SPECIFIC_THING) if a.specific and b.specific else \
-            ("SAME_THING_IN_CONTEXT", SAME_THING_IN_CONTEXT)
-    if "distance" in a.things & b.things and sim >= OTHER_FIGURE_CONTEXT:
-        return ("SAME_DISTANCE", SAME_DISTANCE)  # "240 km north of the capital", "140 miles north of it"
-    if a.kind == "money" and happening and sim >= OTHER_FIGURE_CONTEXT:
-        return ("MEASURE_IN_CONTEXT", MEASURE_IN_CONTEXT)  # "raised $2.5 million", "raised $2.4 million"
-    if events and (named or not a.things or not b.things) and (alone or sim >= SAME_FIGURE_CONTEXT):
-        return ("ONE_COUNT_OF_ONE_EVENT", ONE_COUNT_OF_ONE_EVENT)
-    return None
+    shared = _Shared.of(a, b, sim, 0.0, False, alone)
+    if (a.vague or b.vague) and not (shared.named and sim >= (OTHER_FIGURE_CONTEXT if shared.happening
+                                                              else VAGUE_CONTEXT)):
+        return None
+    return _first(OTHER_VALUE_BANDS, shared)

@@ -40,26 +40,39 @@ def label(pa: ParsedArticle, si: int, x: Extracted, view: View) -> str:
 def _figure(x: Extracted, toks: tuple[Token, ...], span: list[int]) -> str:
     """"Flights cancelled", "Migrants who crossed", "Amount paid", "Distance": the counted noun
     and the verb it went through as written; a verb form that would read badly ("forcing") is
-    left out."""
+    left out, and so is a speech verb ("victims said")."""
     noun = _counted_noun(x, toks, span) if x.kind in ("number", "percent") else None
     verb = _verb(toks, noun.i if noun is not None else span[-1])
     head = _noun_phrase(toks, noun) if noun is not None else \
         {"money": "Amount", "percent": "Share", "duration": "How long"}.get(x.kind, "Distance" if x.unit else "Number")
-    form = toks[verb].tag if verb is not None else ""
+    if verb is not None and lemma(toks[verb]) in SPEECH_VERBS:
+        verb = None
     if x.kind == "duration":
-        subject = _subject(toks, verb) if verb is not None else ""
-        return f"How long {subject + ' ' if subject else ''}{_verb_text(toks, verb)}" \
-            if form in FINITE and subject else ""
-    spoken = verb is not None and lemma(toks[verb]) in SPEECH_VERBS
-    if not spoken and (form == "VBN" or (form == "VBD" and noun is not None and toks[noun.i].dep == "dobj")
-                       or (form == "VBD" and x.kind == "money")):
-        return f"{head} {_verb_text(toks, verb)}"  # "Flights cancelled", "Amount raised", "Number treated"
-    if form in FINITE and not spoken and noun is not None and toks[noun.i].dep in SUBJECTS:
+        return _how_long(toks, verb)
+    found = _with_verb(x, toks, span, noun, verb, head) if verb is not None else ""
+    return found or (head if noun is not None and " " in head or x.kind == "number" and x.unit else "")
+
+
+def _how_long(toks: tuple[Token, ...], verb: int | None) -> str:
+    """"How long the strike lasted": a length of time with who went through it."""
+    subject = _subject(toks, verb) if verb is not None and toks[verb].tag in FINITE else ""
+    return f"How long {subject} {_verb_text(toks, verb)}" if subject else ""
+
+
+def _with_verb(x: Extracted, toks: tuple[Token, ...], span: list[int], noun: Token | None, verb: int,
+               head: str) -> str:
+    """The counted thing and its verb: passive or past with the thing as object ("Flights
+    cancelled", "Amount raised"), active with the thing as subject ("Hikers that reached the
+    summit")."""
+    form, dep = toks[verb].tag, (toks[noun.i].dep if noun is not None else "")
+    if form == "VBN" or (form == "VBD" and (dep == "dobj" or x.kind == "money")):
+        return f"{head} {_verb_text(toks, verb)}"
+    if form in FINITE and dep in SUBJECTS:
         who = "who" if lemma(toks[noun.i]) in PEOPLE_WORDS else "that"
         obj = next((c for c in children(toks, verb) if c.dep == "dobj" and c.i not in span), None)
         what = f" {_phrase(toks, obj)}" if obj is not None and obj.text.lower() not in PRONOUNS else ""
-        return f"{head} {who} {_verb_text(toks, verb)}{what}"  # "Hikers who reached the summit"
-    return head if noun is not None and " " in head or x.kind == "number" and x.unit else ""
+        return f"{head} {who} {_verb_text(toks, verb)}{what}"
+    return ""
 
 
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
