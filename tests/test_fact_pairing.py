@@ -12,53 +12,53 @@ def figures(found):
 # -- one quantity told by several figures of an article: matched one to one, not ruled out ------
 def test_different_figures_of_one_quantity_differ_though_the_article_has_more_of_that_thing(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nMore than 150 hikers reached the Tarn summit on Sunday, rangers said. Some 40 hikers stayed "
+        "a": "Title\n\nMore than 120 hikers reached the Tarn summit on Sunday, rangers said. Some 40 hikers stayed "
              "at the lower hut, and 12 hikers were rescued near the lake.",
-        "b": "Title\n\nMore than 600 hikers reached the Tarn summit on Sunday, the park said."})
-    row = figures(found)[("More than 150 hikers", "More than 600 hikers")]
-    assert row.status == "differ" and row.note == "more than 150 hikers ≠ more than 600 hikers"
+        "b": "Title\n\nMore than 450 hikers reached the Tarn summit on Sunday, the park said."})
+    row = figures(found)[("More than 120 hikers", "More than 450 hikers")]
+    assert row.status == "differ" and row.note == "more than 120 hikers ≠ more than 450 hikers"
 
 
 def test_agreement_only_breaks_ties_the_closer_sentence_wins(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nAirlines have cancelled more than 2,700 flights across the country. By the evening, carriers "
-             "had scrapped nearly 2,800 flights as the blizzard moved north.",
-        "b": "Title\n\nBy the evening, carriers had scrapped 3,198 flights as the blizzard moved north. More than "
-             "3,000 flights were cancelled across the country."})
+        "a": "Title\n\nRail firms have cancelled more than 1,400 trains across the country. By the evening, operators "
+             "had scrapped nearly 1,500 trains as the blizzard moved north.",
+        "b": "Title\n\nBy the evening, operators had scrapped 1,712 trains as the blizzard moved north. More than "
+             "1,600 trains were cancelled across the country."})
     rows = figures(found)
-    assert rows[("3,198 flights", "nearly 2,800 flights")].status == "differ"
-    assert rows[("More than 3,000 flights", "more than 2,700 flights")].status == "differ"  # a step apart
+    assert rows[("1,712 trains", "nearly 1,500 trains")].status == "differ"
+    assert rows[("More than 1,600 trains", "more than 1,400 trains")].status == "differ"  # a step apart
 
 
 def test_figures_an_order_of_magnitude_apart_are_other_quantities(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe storm forced airlines to cancel more than 2,700 flights on Tuesday.",
-        "b": "Title\n\nThe storm forced Harbour Air to cancel more than 200 flights on Tuesday."})
+        "a": "Title\n\nThe storm forced rail firms to cancel more than 1,400 trains on Tuesday.",
+        "b": "Title\n\nThe storm forced Harbour Rail to cancel more than 90 trains on Tuesday."})
     assert not any(len({c.article for c in f.claims}) > 1 for f in found if f.kind == "number")
 
 
 # -- units: the stated precision of a converted figure -----------------------------------------
 def test_a_converted_length_keeps_the_precision_it_was_stated_with(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe Orlen dam lies 240 km north of the capital. Residents within 20 km were moved.",
-        "b": "Title\n\nThe Orlen dam lies 140 miles north of the capital. Residents within 12 miles were moved."})
+        "a": "Title\n\nThe Orlen dam lies 320 km north of the capital. Residents within 40 km were moved.",
+        "b": "Title\n\nThe Orlen dam lies 190 miles north of the capital. Residents within 25 miles were moved."})
     rows = {tuple(sorted(c.value for c in f.claims)): f.status for f in found if f.kind == "number"}
-    assert rows[("140 miles", "240 kms")] == "differ"  # 235-245 km against 217-233 km
-    assert rows[("12 miles", "20 kms")] == "agree"  # 15-25 km holds 18.5-20.1 km
+    assert rows[("190 miles", "320 kms")] == "differ"  # 315-325 km against 298-314 km
+    assert rows[("25 miles", "40 kms")] == "agree"  # 35-45 km holds 39.4-41 km
 
 
 # -- open bounds and what they allow -----------------------------------------------------------
 def test_open_bounds_allow_one_rounding_step_past_them(parser):
     _, _, found = analyse(parser, {
         "a": "Title\n\nThe Kestrel valley got 8.5 inches of snow overnight. The bridge was shut for more than "
-             "two decades.",
+             "three decades.",
         "b": "Title\n\nThe Kestrel valley got more than 10 inches of snow overnight. The bridge was shut for more "
-             "than 21 years."})
+             "than 31 years."})
     rows = figures(found)
     snow = next(f for k, f in rows.items() if any("8.5" in t for t in k))
     assert snow.status == "differ" and len(snow.claims) == 2
     years = next(f for k, f in rows.items() if any("decades" in t for t in k))
-    assert years.status == "agree" and len(years.claims) == 2  # 20-30 years holds 21-23
+    assert years.status == "agree" and len(years.claims) == 2  # 30-40 years holds 31-34
 
 
 # -- a difference the tool is unsure of stays off the headline, for the editor ------------------
@@ -74,8 +74,8 @@ def test_an_unsure_difference_is_not_headlined_but_listed_for_review(parser):
 
 
 def test_explain_shows_the_pairs_compared_their_scores_and_the_decision(parser):
-    texts = {"a": "Title\n\nMore than 150 hikers reached the Tarn summit on Sunday, rangers said.",
-             "b": "Title\n\nMore than 600 hikers reached the Tarn summit on Sunday, the park said."}
+    texts = {"a": "Title\n\nMore than 120 hikers reached the Tarn summit on Sunday, rangers said.",
+             "b": "Title\n\nMore than 450 hikers reached the Tarn summit on Sunday, the park said."}
     parsed, ents, found = analyse(parser, texts)
     row = next(f for f in found if f.kind == "number")
     lines = review.explain(parsed, ents, row.id).lines

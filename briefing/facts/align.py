@@ -18,12 +18,9 @@ from ..reading.overrides import Rules
 from ..unionfind import UnionFind
 from . import frames, quotes
 from .dates import dates_agree, unresolved_key
-from .evidence import Evidence, Pool, date_key, evidence
+from .evidence import FIGURES, Evidence, Pool, date_key, evidence
 from .sentences import Extracted, View
 from .status import status
-
-FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
-
 
 MAX_CANDIDATES = 20  # claims a claim is compared with inside a large block
 

@@ -61,7 +61,7 @@ SAME_THING_IN_CONTEXT = 80  # a counted thing in common, in sentences with words
 SAME_DISTANCE = 70  # one bound of a distance in common ("at least 50 miles", "a 50-mile zone")
 ONE_LENGTH_OF_ONE_THING = 60  # the length of one named thing ("a four-year war"), whatever the figures
 ONE_LEFT_OF_ONE_THING = 50  # the one figure of a thing each article gives that the other does not
-ONE_COUNT_OF_ONE_EVENT = 40  # a count of people killed, missing… in each ("10,700" / "10,259")
+ONE_COUNT_OF_ONE_EVENT = 40  # a count of people killed, missing… in each ("1,200 missing" / "1,450")
 SAME_PERSONS_AGE = 120  # one named person's age (plus 10 when the figures overlap)
 AGE_OF_ONE_KIND = 90  # the same age of the same kind of person ("the 27-year-old suspect", "Ana Ruiz, 27")
 VAGUE_SAME_WORD = 60  # "thousands" and "thousands" of nothing said, about the same event
@@ -118,7 +118,7 @@ class Pool:
 
     def left_over(self, a: Extracted, b: Extracted) -> bool:
         """Are a and b the one figure of their thing each article gives that the other article
-        does not ("the 23rd floor" in both, then "the 17th floor" in one, "the 15th" in the other)?"""
+        does not ("the 20th floor" in both, then "the 7th floor" in one, "the 6th" in the other)?"""
         for t in (a.things & b.things) - {a.unit, b.unit}:
             mine = [x for x in self.things.get((a.claim.article, t), []) if not self._said(x, b.claim.article, t)]
             theirs = [x for x in self.things.get((b.claim.article, t), []) if not self._said(x, a.claim.article, t)]
@@ -238,7 +238,7 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float, sents: View,
     if a.events and b.events and not a.events & b.events:
         return None  # "killed" and "homeless": two different things happened to them
     if not agree and max(lo_a, lo_b) > FAR_APART * min(hi_a, hi_b):
-        return None  # "more than 200 flights" of one airline, "2,700" nationwide: other quantities
+        return None  # "more than 90 trains" of one line, "1,400" nationwide: other quantities
     if not agree and _scopes_differ(a, b):
         return None  # "more than 500,000 Velmar-area homes", "nearly 1 million homes" in the region
     band = _band(a, b, sim, support, exact) if agree else \
@@ -330,7 +330,7 @@ SAME_VALUE_BANDS = (
     ("SAME_DISTANCE", lambda s: s.distance and s.bound and (s.sim > 0 or s.support >= ENTITY_SUPPORT / 2)),
 )
 # The bands of two figures that cannot both be true: the sentences must say more that it is one
-# quantity. A currency or a per cent sign names no thing ("$19.3 million" paid, "$60 million"
+# quantity. A currency or a per cent sign names no thing ("$4.1 million" paid, "$9 million"
 # awarded).
 OTHER_VALUE_BANDS = (
     ("ONE_LENGTH_OF_ONE_THING", lambda s: s.named and s.duration and s.specific),

@@ -81,7 +81,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _counted_noun(x: Extracted, toks: tuple[Token, ...], span: list[int]) -> Token | None:
-    """The last common noun of the claim that is not its unit ("20 km": none)."""
+    """The last common noun of the claim that is not its unit ("40 km": none)."""
     nouns = [toks[i] for i in span if toks[i].tag in ("NN", "NNS") and lemma(toks[i]).isalpha()
              and lemma(toks[i]) not in LENGTH_UNITS and toks[i].text.lower() not in LENGTH_UNITS]
     return nouns[-1] if nouns else None

@@ -4,7 +4,7 @@ Figures are compared by what their wording allows, not by the bare number: "more
 allows 300 up to about one rounding step more (a writer who knew of 600 would say so), "nearly
 500" a little under 500, "up to 500" anything to 500, "about 40" ten per cent either way,
 "hundreds" 200 to 999, "dozens" 24 to 99. Figures converted from another unit keep the
-precision they were stated with ("240 km" is 235-245 km, "140 miles" 217-233 km: they differ).
+precision they were stated with ("320 km" is 315-325 km, "190 miles" 298-314 km: they differ).
 """
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def _vague(x: Extracted, word: str) -> tuple[float, float]:
 
 
 def _step(figure: float) -> float:
-    """The rounding step a figure was stated with: 240 -> 10, 2,700 -> 100, 3,198 -> 1, 8.5 -> 1."""
+    """The rounding step a figure was stated with: 320 -> 10, 1,400 -> 100, 1,712 -> 1, 8.5 -> 1."""
     n = round(figure)
     if n <= 0 or abs(figure - n) > 1e-9:
         return 1.0
@@ -67,7 +67,7 @@ def _step(figure: float) -> float:
 
 def _reach(bound: float, x: Extracted) -> float:
     """How far past an open bound its wording reaches: one rounding step of the figure as stated
-    ("more than two decades": a decade; "more than 2,700": a hundred), at least OPEN_BOUND_REACH."""
+    ("more than three decades": a decade; "more than 1,400": a hundred), at least OPEN_BOUND_REACH."""
     scale = _scale(x)
     return max(_step(bound / scale) * scale, OPEN_BOUND_REACH * bound)
 
@@ -131,7 +131,7 @@ QUALIFIER_WORDS = {"min": "more than", "max": "up to", "approx": "about"}
 
 
 def shown(x: Extracted) -> str:
-    """A figure as a reader compares it: "more than 2,700 flights", "4.5 years", "$2.5 million".
+    """A figure as a reader compares it: "more than 1,400 trains", "4.5 years", "$2.5 million".
     Money and per cents as their outlet wrote them; other figures by their value, the qualifier
     in words ("nearly" where the outlet said it), with the counted noun when it is a plain one."""
     if x.kind in ("money", "percent"):
