@@ -35,6 +35,7 @@ def _keys(x: Extracted) -> list[tuple]:
     else:
         keys.append(("v", x.claim.value))
         keys += [("t", t) for t in sorted(x.things)]
+        keys += [("ev", e) for e in sorted(x.events)]  # what happened to them: one quantity whatever the values
     if x.verb:
         keys.append(("w", x.verb))
     return keys
