@@ -6,10 +6,8 @@ each article's claims are matched one to one with another's; then each fact's st
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from slugify import slugify
 

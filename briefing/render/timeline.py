@@ -8,11 +8,11 @@ import re
 from collections import defaultdict
 from typing import NamedTuple
 
+from ..facts.review import REVIEW_BELOW
 from ..model import Claim, Fact
 from ..words.english import format_date
 from .context import Context, plural
-from ..facts.review import REVIEW_BELOW
-from .escape import md_text, meta_title
+from .escape import md_text
 from .facttable import STATUS, UNSURE, claim_link
 
 GRANULARITY = {"year": 0, "range": 0, "month": 1, "week": 2, "day": 3}  # coarser first on the same start
