@@ -1,8 +1,11 @@
 """The cross-source fact table: numbers, durations, dates and quotes, aligned across articles.
 
 Extraction works on plain tokens, per sentence (sentences.View is what every extractor reads);
-numbers, dates and quotes each have one extractor; align groups the claims into facts.
-Precision is preferred to recall: an unsure pair stays two rows.
+numbers, dates and quotes each have one extractor, and labels gives each claim its row label.
+align groups the claims into facts by the evidence that two claims are one fact (evidence.py),
+one claim per article in a row, each row with a confidence; status.py says whether a row's
+claims agree and why not; review.py lists the unsure rows for the editor and explains one.
+A difference is joined only when it is clear: an unsure pair stays two rows.
 """
 from __future__ import annotations
 
