@@ -102,3 +102,24 @@ def test_a_thing_said_only_as_the_shared_word_is_no_evidence_of_one_quantity(par
         "a": "Title\n\nIn Arlow the thermometer showed 2 degrees on Tuesday against an average high of 36.",
         "b": "Title\n\nForecasters in Velmar expect rain by noon, with a high of 38."})
     assert not any(len({c.article for c in f.claims}) > 1 for f in found if f.kind == "number")
+
+
+def test_the_page_headlines_only_sure_differences_and_marks_unsure_ones(parser):
+    from briefing.model import Briefing
+    from briefing.render import pages
+    parsed, ents, found = analyse(parser, {
+        "a": "Title\n\nMore than 120 hikers reached the Tarn summit on Sunday, rangers said. The fire broke out on "
+             "the 20th floor of the Ostrava hotel. Guests waited for rescue on the 7th floor of the hotel.",
+        "b": "Title\n\nMore than 450 hikers reached the Tarn summit on Sunday, the park said. Flames spread from the "
+             "20th floor of the Ostrava hotel, and firefighters set up on the 6th floor of the building."})
+    sure = next(f for f in found if f.status == "differ" and f.confidence >= review.REVIEW_BELOW)
+    unsure = next(f for f in found if f.status == "differ" and f.confidence < review.REVIEW_BELOW)
+    out = pages(Briefing("t", tuple(pa.article for pa in parsed), tuple(ents), tuple(found)))
+    headline = out["index.md"].split("## Where the outlets differ")[1].split("\n## ")[0]
+    assert f"(#{sure.id} " in headline and f"#{unsure.id}" not in headline
+    article = next(text for path, text in out.items() if path.startswith("articles/") and unsure.id in text)
+    row = next(line for line in article.splitlines() if f'id="{unsure.id}"' in line)
+    assert "? unsure" in row and "≠ differ" not in row and "not checked by an editor" in row
+    import json
+    exported = {f["id"]: f for f in json.loads(out["briefing.json"])["facts"]}
+    assert exported[unsure.id]["confidence"] < review.REVIEW_BELOW and exported[sure.id]["label"]
