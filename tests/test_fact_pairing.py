@@ -9,6 +9,18 @@ def figures(found):
     return {tuple(sorted(c.text for c in f.claims)): f for f in found if f.kind not in ("date", "quote", "time")}
 
 
+def cross_numbers(found):
+    return [f for f in found if f.kind == "number" and len({c.article for c in f.claims}) > 1]
+
+
+HOTEL = {"a": "Title\n\nThe fire broke out on the 20th floor of the Ostrava hotel. Guests waited for rescue on the "
+              "7th floor of the hotel.",
+         "b": "Title\n\nFlames spread from the 20th floor of the Ostrava hotel, and firefighters set up on the 6th "
+              "floor of the building."}
+HIKERS = {"a": "Title\n\nMore than 120 hikers reached the Tarn summit on Sunday, rangers said.",
+          "b": "Title\n\nMore than 450 hikers reached the Tarn summit on Sunday, the park said."}
+
+
 # -- one quantity told by several figures of an article: matched one to one, not ruled out ------
 def test_different_figures_of_one_quantity_differ_though_the_article_has_more_of_that_thing(parser):
     _, _, found = analyse(parser, {
@@ -34,7 +46,7 @@ def test_figures_an_order_of_magnitude_apart_are_other_quantities(parser):
     _, _, found = analyse(parser, {
         "a": "Title\n\nThe storm forced rail firms to cancel more than 1,400 trains on Tuesday.",
         "b": "Title\n\nThe storm forced Harbour Rail to cancel more than 90 trains on Tuesday."})
-    assert not any(len({c.article for c in f.claims}) > 1 for f in found if f.kind == "number")
+    assert cross_numbers(found) == []
 
 
 # -- units: the stated precision of a converted figure -----------------------------------------
@@ -74,9 +86,7 @@ def test_an_unsure_difference_is_not_headlined_but_listed_for_review(parser):
 
 
 def test_explain_shows_the_pairs_compared_their_scores_and_the_decision(parser):
-    texts = {"a": "Title\n\nMore than 120 hikers reached the Tarn summit on Sunday, rangers said.",
-             "b": "Title\n\nMore than 450 hikers reached the Tarn summit on Sunday, the park said."}
-    parsed, ents, found = analyse(parser, texts)
+    parsed, ents, found = analyse(parser, HIKERS)
     row = next(f for f in found if f.kind == "number")
     lines = review.explain(parsed, ents, row.id).lines
     assert lines[0].startswith(f"{row.id}: number, differ, confidence")
@@ -85,11 +95,7 @@ def test_explain_shows_the_pairs_compared_their_scores_and_the_decision(parser):
 
 
 def test_the_one_figure_of_a_thing_each_article_gives_and_the_other_does_not_pairs_unsure(parser):
-    _, _, found = analyse(parser, {
-        "a": "Title\n\nThe fire broke out on the 20th floor of the Ostrava hotel. Guests waited for rescue on the "
-             "7th floor of the hotel.",
-        "b": "Title\n\nFlames spread from the 20th floor of the Ostrava hotel, and firefighters set up on the 6th "
-             "floor of the building."})
+    _, _, found = analyse(parser, HOTEL)
     rows = figures(found)
     assert rows[("20th floor", "20th floor")].status == "agree"
     left = rows[("6th floor", "7th floor")]
@@ -101,17 +107,13 @@ def test_a_thing_said_only_as_the_shared_word_is_no_evidence_of_one_quantity(par
     _, _, found = analyse(parser, {
         "a": "Title\n\nIn Arlow the thermometer showed 2 degrees on Tuesday against an average high of 36.",
         "b": "Title\n\nForecasters in Velmar expect rain by noon, with a high of 38."})
-    assert not any(len({c.article for c in f.claims}) > 1 for f in found if f.kind == "number")
+    assert cross_numbers(found) == []
 
 
 def test_the_page_headlines_only_sure_differences_and_marks_unsure_ones(parser):
     from briefing.model import Briefing
     from briefing.render import pages
-    parsed, ents, found = analyse(parser, {
-        "a": "Title\n\nMore than 120 hikers reached the Tarn summit on Sunday, rangers said. The fire broke out on "
-             "the 20th floor of the Ostrava hotel. Guests waited for rescue on the 7th floor of the hotel.",
-        "b": "Title\n\nMore than 450 hikers reached the Tarn summit on Sunday, the park said. Flames spread from the "
-             "20th floor of the Ostrava hotel, and firefighters set up on the 6th floor of the building."})
+    parsed, ents, found = analyse(parser, {k: HIKERS[k] + " " + HOTEL[k].removeprefix("Title\n\n") for k in HIKERS})
     sure = next(f for f in found if f.status == "differ" and f.confidence >= review.REVIEW_BELOW)
     unsure = next(f for f in found if f.status == "differ" and f.confidence < review.REVIEW_BELOW)
     out = pages(Briefing("t", tuple(pa.article for pa in parsed), tuple(ents), tuple(found)))
