@@ -8,6 +8,7 @@ import re
 
 from ..model import Article, Entity
 from ..words.english import format_date
+from ..words.knowledge import language_name
 from .context import Context, css, label_name, legend
 from .escape import DOUBLE_SPACE, md_inline, md_text, meta_title, protect_start
 from .facttable import fact_table
@@ -86,6 +87,9 @@ def readable_date(iso: str) -> str:
 def article_page(ctx: Context, a: Article) -> str:
     lines = ["---", f"title: {meta_title(a.title)}", "---", ""]
     head = [byline(a), ""]
+    if a.language:  # reading/language.py: not in the pipeline's language, so not annotated
+        head += [f"*Not annotated: this article is written in {md_text(language_name(a.language))}, a language the "
+                 "pipeline does not read.*", "{: .bf-note }", ""]
     key = legend({m.label for m in ctx.mentions.get(a.id, [])})
     if key:
         head += [key, ""]  # near the top, with only the types this article has
