@@ -41,6 +41,7 @@ from briefing.reading import residue, seeds as sources
     "SEE MORE: Ferry fares to rise in the autumn",
     "DON'T MISS",
     "https://www.example.org/news/ferry-fares-2024",
+    "Lena Ortiz / Handout",                                  # a credit by its own words, whoever the outlet
 ])
 def test_page_furniture_is_residue(line):
     assert residue.is_residue(line)
@@ -62,6 +63,7 @@ def test_page_furniture_is_residue(line):
     "Published reports said the ferry company would order three new boats.",
     "Updated figures show 400 homes lost power overnight, the utility said.",
     "Updated figures show 400 homes lost power.",
+    "Reuters / Ipsos poll puts the mayor ahead",             # an outlet's name alone makes no credit
 ])
 def test_real_lines_are_not_residue(line):
     assert not residue.is_residue(line)

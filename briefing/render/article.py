@@ -10,7 +10,7 @@ from ..model import Article, Entity
 from ..words.english import format_date
 from ..words.knowledge import language_name
 from .context import Context, css, label_name, legend
-from .escape import DOUBLE_SPACE, md_inline, md_text, meta_title, protect_start
+from .escape import DOUBLE_SPACE, md_inline, md_text, protect_start
 from .facttable import fact_table
 
 
@@ -85,7 +85,8 @@ def readable_date(iso: str) -> str:
 
 
 def article_page(ctx: Context, a: Article) -> str:
-    lines = ["---", f"title: {meta_title(a.title)}", "---", ""]
+    lines = ctx.head(a.title, "../")
+    top = len(lines)
     head = [byline(a), ""]
     if a.language:  # reading/language.py: not in the pipeline's language, so not annotated
         head += [f"*Not annotated: this article is written in {md_text(language_name(a.language))}, a language the "
@@ -103,7 +104,7 @@ def article_page(ctx: Context, a: Article) -> str:
         else:
             lines += [body, f"{{: #p-{si} }}", ""]
     if not a.segments or a.segments[0].kind != "title":
-        lines[4:4] = [f"# {md_text(a.title)}", ""] + head
+        lines[top:top] = [f"# {md_text(a.title)}", ""] + head
     lines += ["## Facts across sources { #facts }", ""]
     lines += fact_table(ctx, ctx.facts_of.get(a.id, []), a.id)
     lines.append("")
