@@ -177,8 +177,8 @@ def new(directory: Path, title: str) -> None:
         sys.exit(1)
     for rel in created:
         click.echo(f"INFO     - created {_shown(directory / rel)}", err=True)
-    click.echo(f"INFO     - put articles (*.txt, *.md) in {_shown(directory / 'seeds')}/, then run "
-               f"`mkdocs serve` in {_shown(directory)}", err=True)
+    click.echo(f"INFO     - in {_shown(directory)}, add articles with `briefing add LINK…` (web pages) or put them "
+               f"(*.txt, *.md) in {_shown(directory / 'seeds')}/, then run `mkdocs serve`", err=True)
 
 
 @main.command()

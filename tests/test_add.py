@@ -153,6 +153,7 @@ def test_without_to_it_writes_into_the_seeds_folder_mkdocs_yml_names(add, site, 
     (tmp_path / "mkdocs.yml").write_text("site_name: T\nplugins:\n  - briefing:\n      seeds: stories\n",
                                          encoding="utf-8")
     (tmp_path / "docs").mkdir()
+    (tmp_path / "stories").mkdir()
     got = add(tmp_path, f"{site}/business/ferries")
     assert got.returncode == 0, got.stderr
     assert [p.name for p in (tmp_path / "stories").iterdir()] == [

@@ -52,7 +52,7 @@ def test_the_build_publishes_it_as_text_without_entities_or_facts(tiny, monkeypa
     strict = CliRunner().invoke(main, ["build", "--strict"], catch_exceptions=False)
     assert strict.exit_code == 1
     data = json.loads((tiny / "docs/briefing/briefing.json").read_text(encoding="utf-8"))
-    assert {a["id"] for a in data["articles"]} == {"courier", "radio", "bruecke"}
+    assert {a["id"]: a["language"] for a in data["articles"]} == {"courier": None, "radio": None, "bruecke": "de"}
     assert not [m for e in data["entities"] for m in e["mentions"] if m["article"] == "bruecke"]
     assert not [c for f in data["facts"] for c in f["claims"] if c["article"] == "bruecke"]
     assert any(m["article"] == "courier" for e in data["entities"] for m in e["mentions"])  # the others are read

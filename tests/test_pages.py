@@ -100,8 +100,10 @@ def test_a_block_all_in_links_is_a_teaser_and_loose_text_is_a_block():
         "<body><p>The council met on Tuesday, <ref target='/x'>the agenda</ref> says.</p>"
         "<p><ref target='/y'>FERRY FARES TO RISE IN THE AUTUMN</ref></p>"
         "<p><ref>[1] Council minutes, 12 March 2024.</ref></p>"  # a reference without an address is text
-        "Subheading left loose<p>The vote was 31 to 9.</p></body>")
+        "Subheading left loose<p>The vote was 31 to 9.</p>"
+        "<p>Fares rise <hi>by <ref target='/f'>four</ref> percent</hi> in May,<lb/>the operator said.</p></body>")
     kept, removed = pages._article(pages._blocks(body), title=None)
     assert kept == ["The council met on Tuesday, the agenda says.", "[1] Council minutes, 12 March 2024.",
-                    "Subheading left loose", "The vote was 31 to 9."]
+                    "Subheading left loose", "The vote was 31 to 9.",
+                    "Fares rise by four percent in May, the operator said."]
     assert removed == ["FERRY FARES TO RISE IN THE AUTUMN"]

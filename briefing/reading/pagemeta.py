@@ -20,13 +20,14 @@ from urllib.parse import urlsplit
 from ..text import clean_text
 from ..words.english import MONTHS, WEEKDAYS
 
-# between a title and the outlet's name in <title>: "Title - Outlet", "Title | Outlet", "Outlet: Title"
-_SEPARATOR = re.compile(r"\s+[|\-–—•·»]\s+|\s*\|\s*|:\s+")
-_PARTS = re.compile(r"\s+[|\-–—•·»]\s+|\s*\|\s*")  # the same without the colon, which titles use themselves
+# between a title and the outlet's name in <title> (text after clean_text, so single spaces):
+# "Title - Outlet", "Title | Outlet", "Outlet: Title"
+_SEPARATOR = re.compile(r" [|\-–—•·»] | ?\| ?|: ")
+_PARTS = re.compile(r" [|\-–—•·»] | ?\| ?")  # the same without the colon, which titles use themselves
 MAX_OUTLET_WORDS = 6
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
                         r"([A-Z][\w&'’.-]*(?: [A-Z&][\w&'’.-]*){0,4})", re.IGNORECASE)
-_LEGAL = re.compile(r"[\s,]+(?:inc|llc|ltd|plc|gmbh|ag|sa|co|corp|media|group|all rights reserved)\.?$",
+_LEGAL = re.compile(r"(?<![\s,])[\s,]+(?:inc|llc|ltd|plc|gmbh|ag|sa|co|corp|media|group|all rights reserved)\.?$",
                     re.IGNORECASE)
 _NOT_A_NAME = re.compile(rf"\b(?:writer|staff|editor|reporter|correspondent|services?|published|updated|"
                          rf"contributors?|{'|'.join(MONTHS)}|{'|'.join(WEEKDAYS)})\b", re.IGNORECASE)

@@ -4,9 +4,9 @@ trafilatura (Apache-2.0) finds the article in the page and reads its metadata; t
 its result into plain data at the boundary and then applies the project's own rules:
   - the body is trafilatura's extraction favouring precision, or its default extraction when the
     precise one keeps less than half of it (a page whose article is mostly links);
-  - a block that is the title again, a block whose text is all one link (a teaser for another
-    story), residue lines (residue.py: captions, credits, calls to action) and short lines
-    repeated on the page are left out;
+  - elements the page hides, a first block that is the title again, a block whose words are all
+    links (a teaser for another story) and residue lines (residue.py: captions, credits, calls
+    to action, rights notices) are left out;
   - the metadata is completed by pagemeta.py (outlet, title without the outlet, date stated in a
     caption before the caption goes).
 """
@@ -21,17 +21,17 @@ from ..text import clean_text
 # trafilatura's output elements that hold one block of text each; `row` is a table row
 _BLOCK = frozenset({"p", "head", "item", "quote", "row", "cell", "list", "table"})
 _LEAF = ("p", "head", "item", "quote", "row")
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset=["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+_META_CHARSET = re.compile(r"""<meta[^>]{0,200}?charset=["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 # htmldate: the publication date (not the last update) from the page's markup and address only;
 # its extensive search guesses from any text, and made "2024-01-01" of a footer's "© 2024"
 DATE_SEARCH = {"extensive_search": False, "original_date": True}
-MIN_PRECISE_SHARE = 0.5
+MIN_PRECISE_SHARE = 0.5  # the precise extraction must keep this share of the default one's text
 LINKED_SHARE = 0.9  # a block with this share of its letters in links is a teaser
 # elements the page itself hides: the `hidden` attribute, an inline style, the usual class names
 HIDDEN = ("//*[@hidden or contains(translate(@style, ' ', ''), 'display:none') "
           "or contains(translate(@style, ' ', ''), 'visibility:hidden') "
           "or contains(concat(' ', normalize-space(@class), ' '), ' hidden ') "
-          "or contains(concat(' ', normalize-space(@class), ' '), ' hide ')]")  # the precise extraction must keep this share of the default one's text
+          "or contains(concat(' ', normalize-space(@class), ' '), ' hide ')]")
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,7 @@ def read_page(html: str, url: str | None = None) -> Page:
     import trafilatura  # imported here: only `briefing add` reads web pages
 
     options = dict(url=url, with_metadata=True, include_links=True, include_comments=False, include_tables=True,
-                   include_images=False, date_extraction_params=DATE_SEARCH)
-    options["prune_xpath"] = HIDDEN
+                   include_images=False, date_extraction_params=DATE_SEARCH, prune_xpath=HIDDEN)
     precise = trafilatura.bare_extraction(html, favor_precision=True, **options)
     default = trafilatura.bare_extraction(html, **options)
     chosen = precise
@@ -89,8 +88,8 @@ def decode(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    found = _META_CHARSET.search(data[:4096])
-    for charset in (declared, found.group(1).decode("ascii") if found else None):
+    found = _META_CHARSET.search(data[:4096].decode("latin-1"))  # any byte is one character: a charset is ASCII
+    for charset in (declared, found.group(1) if found else None):
         if charset:
             try:
                 return data.decode(charset)
@@ -136,15 +135,16 @@ def _loose(text: str | None, out: list[Block]) -> None:
 
 
 def _text(el) -> str:
-    parts = []
-    for node in el.iter():
-        if node is not el and node.tag == "lb":
-            parts.append(" ")
-        if node.text and node.tag != "lb":
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-    return clean_text("".join(parts))
+    """The element's text in reading order, a line break (`lb`) read as a space."""
+    return clean_text(_inner(el))
+
+
+def _inner(el) -> str:
+    parts = [el.text or ""]
+    for child in el:
+        parts.append(" " if child.tag == "lb" else _inner(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _all_linked(el, text: str) -> bool:
@@ -160,7 +160,7 @@ def _letters(text: str) -> str:
 def _article(blocks: list[Block], title: str | None) -> tuple[list[str], list[str]]:
     """(paragraphs of the article, blocks left out)."""
     kept, removed = [], []
-    for n, block in enumerate(blocks):
+    for block in blocks:
         drop = (block.linked and block.kind != "row"
                 or residue.is_residue(block.text)
                 or (not kept and title is not None and _same(block.text, title))

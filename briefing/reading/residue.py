@@ -42,7 +42,6 @@ _FURNITURE = (
     re.compile(r"^slideshow \(\d+ (images?|photos?)\)$", re.IGNORECASE),
     re.compile(r"[—–-]\s*@\w+(\s*\([^()]*\))?\s*$"),
     re.compile(r"^_{3,}$"),  # "___", the wires' separator before the credit line
-    re.compile(r"^<?https?://\S+$"),  # a bare web address
     re.compile(r"^media playback is (unsupported|not supported) on your device", re.IGNORECASE),
 )
 
