@@ -1,12 +1,9 @@
 """A briefing from web pages, as the README's "Start your own briefing" says: `briefing new`, then
-`briefing add` on saved pages and a link of three outlets, then a real `mkdocs build --strict`;
+`briefing add` on saved pages and a link of three outlets (both in-process, as test_cli runs the
+command), then a real `mkdocs build --strict` in a new process;
 the site shows each article's outlet and date. And what the seeds folder says about a web page or
 a document dropped into it. Invented pages (tests/webpages.py)."""
 from __future__ import annotations
-
-import os
-import subprocess
-import sys
 
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
@@ -17,20 +14,21 @@ from conftest import mkdocs_cli
 from webpages import BUSINESS, SPORT, WEATHER, html_route, news_page, serve
 
 
-def run(cwd, *args):
-    env = {**os.environ, "no_proxy": "127.0.0.1,localhost", "NO_PROXY": "127.0.0.1,localhost"}
-    return subprocess.run([sys.executable, "-m", "briefing", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300, env=env)
+def run(cwd, monkeypatch, *args):
+    """`briefing ARGS` in folder `cwd`, in-process (click's runner); loopback never goes through a proxy."""
+    monkeypatch.chdir(cwd)
+    return CliRunner(env={"no_proxy": "127.0.0.1,localhost", "NO_PROXY": "127.0.0.1,localhost"}).invoke(
+        main, list(args), catch_exceptions=False)
 
 
-def test_a_briefing_of_three_outlets_shows_their_outlets_and_dates(tmp_path):
-    assert run(tmp_path, "new", "coast").returncode == 0
+def test_a_briefing_of_three_outlets_shows_their_outlets_and_dates(tmp_path, monkeypatch):
+    assert run(tmp_path, monkeypatch, "new", "coast").exit_code == 0
     project = tmp_path / "coast"
     (tmp_path / "cup.html").write_text(news_page(**SPORT), encoding="utf-8")
     (tmp_path / "ferries.htm").write_text(news_page(**BUSINESS), encoding="utf-8")
     with serve({"/storm": html_route(news_page(**WEATHER))}) as base:
-        added = run(project, "add", "../cup.html", "../ferries.htm", f"{base}/storm")
-    assert added.returncode == 0, added.stderr
+        added = run(project, monkeypatch, "add", "../cup.html", "../ferries.htm", f"{base}/storm")
+    assert added.exit_code == 0, added.stderr
     assert len(list((project / "seeds").glob("*.md"))) == 3
     built = mkdocs_cli(project, "build", "--strict")
     assert built.returncode == 0, built.stderr

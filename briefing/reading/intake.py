@@ -7,8 +7,8 @@ block, named after its outlet and title (`reuters-oil-falls-on-oversupply.md`).
 
 Nothing is written here: `prepare` gathers the files to create and the problems found, and the
 CLI hands the files to the writer (store/output.create). A source whose article the folder
-already holds (the same address, or without one the same outlet and title) is reported and
-not added again; a name another article has gets a number (`…-2.md`).
+already holds (the same address, or without one the same outlet, title and first paragraph) is
+reported and not added again; a name another article has gets a number (`…-2.md`).
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ NAME_LENGTH = 80  # characters of a file name before ".md"
 
 
 @dataclass(frozen=True)
-class Article:
+class NewArticle:
     """A new article file: its name in the folder, its text, and what it came from."""
 
     source: str  # the link or file as the user gave it
@@ -42,12 +42,12 @@ class Article:
 
 
 def prepare(sources: list[str], folder: Path, fetcher: Callable[[str, int], fetch.Fetched] = fetch.fetch
-            ) -> list[Article | Diagnostic]:
+            ) -> list[NewArticle | Diagnostic]:
     """For each source in turn, the article to write into `folder`, or the problem that kept it
     out (an error), or that the folder holds it already (info). One failure never stops the others."""
     known = _existing(folder)
     taken = {Path(name).stem.casefold() for name in _names(folder)}
-    out: list[Article | Diagnostic] = []
+    out: list[NewArticle | Diagnostic] = []
     for source in sources:
         page, problem = _page(source, fetcher)
         if problem is not None:
@@ -64,7 +64,7 @@ def prepare(sources: list[str], folder: Path, fetcher: Callable[[str, int], fetc
         name = _free_name(_name(page, source), taken)
         taken.add(Path(name).stem.casefold())
         known[key] = name
-        out.append(Article(source, name, markdown(page), page))
+        out.append(NewArticle(source, name, markdown(page), page))
     return out
 
 
@@ -164,14 +164,14 @@ def _free_name(stem: str, taken: set[str]) -> str:
     return candidate + ".md"
 
 
-def summary(article: Article, shown: str) -> str:
+def summary(article: NewArticle, shown: str) -> str:
     """`wrote seeds/x.md: "Title" (Outlet, 2019-11-19, by Jane Roe)`."""
     p = article.page
     about = ", ".join(x for x in (p.source, p.date, f"by {p.author}" if p.author else None) if x)
     return f"wrote {shown}: {json.dumps(shorten(p.title or '', 80), ensure_ascii=False)}" + (f" ({about})" if about else "")
 
 
-def missing(article: Article) -> str | None:
+def missing(article: NewArticle) -> str | None:
     """What the page did not give, and how to add it; None when it gave everything."""
     lacking = [k for k in article.page.missing if k in ("title", "source", "date")]
     if not lacking:

@@ -211,8 +211,8 @@ def _author(value: str | None) -> str | None:
     if not value:
         return None
     names = []
-    for part in re.split(r"\s*;\s*", clean_text(value)):
-        part = re.sub(r"^by\s+", "", part, flags=re.IGNORECASE)
+    for part in clean_text(value).split(";"):
+        part = re.sub(r"^by\s+", "", part.strip(), flags=re.IGNORECASE)
         part = _NOT_A_NAME.split(part)[0].strip(" ,")
         if len(part.split()) >= 2 and part not in names:
             names.append(part.title() if part.isupper() else part)

@@ -14,6 +14,7 @@ from ..model import Article, Diagnostic, Segment
 from ..text import SENTENCE_END, clean_text
 
 SUFFIXES = (".txt", ".md")
+PAGE_SUFFIXES = (".html", ".htm")  # saved web pages: `briefing add` makes them articles
 MAX_BYTES = 2_000_000  # the longest news articles are a few hundred KB
 MAX_FRONT_MATTER = 64_000  # characters between the `---` lines
 META_KEYS = metadata_stage.KEYS
@@ -70,7 +71,6 @@ def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None
 
 
 # what to do with a file that is not an article, by its kind
-PAGE_SUFFIXES = (".html", ".htm")
 _DOCUMENTS = {".docx": "a Word document", ".doc": "a Word document", ".odt": "an OpenDocument text",
               ".rtf": "a rich-text document", ".pages": "a Pages document", ".pdf": "a PDF"}
 

@@ -90,7 +90,7 @@ def article_page(ctx: Context, a: Article) -> str:
     head = [byline(a), ""]
     if a.language:  # reading/language.py: not in the pipeline's language, so not annotated
         head += [f"*Not annotated: this article is written in {md_text(language_name(a.language))}, a language the "
-                 "pipeline does not read.*", "{: .bf-note }", ""]
+                 "pipeline does not read.*", ""]
     key = legend({m.label for m in ctx.mentions.get(a.id, [])})
     if key:
         head += [key, ""]  # near the top, with only the types this article has
