@@ -28,8 +28,9 @@ from rapidfuzz import fuzz
 
 from ..words import knowledge
 from ..model import Mention, ParsedArticle
+from .describe import describe
 from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, first_names_match, fold, group_stem, is_acronym,
-                    name_parts, normalize, spelling_variants, spells)
+                    is_nickname, name_parts, normalize, spelling_variants, spells)
 from ..unionfind import UnionFind
 
 Node = tuple[str, str]  # (article id, normalized form)
@@ -265,6 +266,7 @@ def _link_persons(parsed: list[ParsedArticle], by_article: dict[str, list[Mentio
     with that first name, and a surname beside two people their family's plural."""
     together = _named_side_by_side(by_article)
     people = _full_name_groups(view, together)
+    _join_nicknames(people, _roles(parsed, by_article), together)
     _join_spelling_variants(people, together)
     for g in people:
         for n in g[1:]:
@@ -304,6 +306,42 @@ def _full_name_groups(view: View, together: set[frozenset[str]]) -> list[list[No
                 g.append(n)
         people.extend(groups)
     return people
+
+
+def _roles(parsed: list[ParsedArticle], by_article: dict[str, list[Mention]]) -> dict[str, frozenset[str]]:
+    """Full name -> the words of its descriptions ("chief geologist at the Seismology Institute")."""
+    words: dict[str, set[str]] = defaultdict(set)
+    for pa in parsed:
+        for m in by_article.get(pa.article.id, []):
+            if m.label == "PERSON" and len(name_parts(m.text)) >= 2:
+                text = describe(pa.segments[m.segment], m) or ""
+                words[normalize(m.text)].update(w for w in re.findall(r"[a-z]{4,}", fold(text).lower())
+                                                if w not in FUNCTION_WORDS)
+    return {k: frozenset(v) for k, v in words.items()}
+
+
+def _join_nicknames(people: list[list[Node]], roles: dict[str, frozenset[str]], together: set[frozenset[str]]) -> None:
+    """"Tina Okafor" and "Christina Okafor": a nickname the data lists for many names ("Tina" for
+    Christina, Martina, …) is one person with the one full name of that surname it fits, when
+    the two are described alike ("geologist" in both) and no article names both."""
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(people):
+        by_surname[name_parts(g[0][1])[-1]].append(i)
+    for idxs in by_surname.values():
+        for i in idxs:
+            first = name_parts(people[i][0][1])[0]
+            fits = [j for j in idxs if j != i and people[j] and is_nickname(first, name_parts(people[j][0][1])[0])]
+            if len(fits) != 1 or not people[i]:
+                continue
+            j = fits[0]
+            a, b = {normalize(n[1]) for n in people[i]}, {normalize(n[1]) for n in people[j]}
+            if any(frozenset((x, y)) in together for x in a for y in b):
+                continue
+            if frozenset().union(*(roles.get(x, frozenset()) for x in a)) & \
+                    frozenset().union(*(roles.get(y, frozenset()) for y in b)):
+                people[j].extend(people[i])
+                people[i] = []
+    people[:] = [g for g in people if g]
 
 
 def _same_person(a: str, b: str, together: set[frozenset[str]]) -> bool:

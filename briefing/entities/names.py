@@ -126,6 +126,12 @@ def first_names_match(a: str, b: str) -> bool:
     return spelling_variants(a, b)
 
 
+def is_nickname(nick: str, given: str) -> bool:
+    """Is first name `nick` (lower case) a nickname the data lists for `given`, however many
+    names it stands for ("tina" of "christina")?"""
+    return len(nick) < len(given) and given in knowledge.given_names_of(nick)
+
+
 def spelling_variants(a: str, b: str) -> bool:
     """Two spellings of one name across outlets: transliterations (i/y, a doubled or dropped
     letter, "kh"/"h") or one letter changed inside the name, never at its end (Maria, Mario)."""
