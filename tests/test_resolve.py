@@ -322,3 +322,23 @@ def test_real_parse_a_nickname_is_the_one_full_name_it_fits_when_described_alike
     d = "Fault line\n\nChristina Okafor, whose farm lies on the fault, told a news conference she would stay."
     _, ents, _ = analyse(parser, {"a": a, "d": d})
     assert {e.name for e in ents if e.label == "PERSON"} == {"Tina Okafor", "Christina Okafor"}
+
+
+@pytest.mark.parametrize("full,lone,label", [("Helmut Stroebl", "Mr Stroeb", "ORG"),        # a letter dropped
+                                             ("Helmut Stroebl", "Stroebll", "GPE"),         # a letter doubled
+                                             ("Ines Castellanos", "Castel", "PERSON")])     # clipped
+def test_a_lone_surname_misspelled_or_clipped_joins_the_one_person_it_can_be(vocab, full, lone, label):
+    names, _ = entities(doc_from(vocab, [("striker", None), (full, "PERSON"), ("scored", None)]),
+                        doc_from(vocab, [(lone, label), ("scored", None)]))
+    assert len(names) == 1, names
+
+
+@pytest.mark.parametrize("others,lone,label", [
+    ((("Helmut Stroebl", "PERSON"), ("Karin Stroebe", "PERSON")), "Mr Stroeb", "PERSON"),  # two it can be
+    ((("Ana Fordham", "PERSON"),), "Ford", "ORG"),           # a company, not a clipped surname
+    ((("Dana Richardson", "PERSON"),), "Rich", "PERSON"),    # a first name of its own
+])
+def test_a_lone_name_near_a_surname_stays_apart_without_one_person_it_must_be(vocab, others, lone, label):
+    names, _ = entities(doc_from(vocab, [p for o in others for p in (o, ("and", None))] + [("met", None)]),
+                        doc_from(vocab, [(lone, label), ("won", None)]))
+    assert lone in names or lone.split()[-1] in names, names

@@ -19,6 +19,7 @@ comparing all pairs:
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -30,7 +31,7 @@ from ..words import knowledge
 from ..model import Mention, ParsedArticle
 from .describe import describe
 from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, first_names_match, fold, group_stem, is_acronym,
-                    is_nickname, name_parts, normalize, spelling_variants, spells)
+                    has_honorific, is_nickname, name_parts, normalize, spelling_variants, spells, surname_variant)
 from ..unionfind import UnionFind
 
 Node = tuple[str, str]  # (article id, normalized form)
@@ -362,6 +363,19 @@ class People:
         """The persons a lone name word can be: by surname, else by first name."""
         return self.surnames.get(word) or (set() if word in self.not_first else self.firsts.get(word, set()))
 
+    def variants(self, word: str, person: bool) -> set[Node]:
+        """The persons whose surname a lone word misspells or clips ("Stump", "Zuck"), blocked by
+        first letter."""
+        return {n for s in self.initials.get(word[:1], ()) if surname_variant(word, s, person)
+                for n in self.surnames[s]}
+
+    @functools.cached_property
+    def initials(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for s in sorted(self.surnames):
+            out[s[:1]].append(s)
+        return out
+
 
 def _person_index(people: list[list[Node]], view: View, uf: UnionFind) -> People:
     by_root: dict[Node, list[Node]] = defaultdict(list)
@@ -401,7 +415,10 @@ def _link_lone_name(node: Node, label: str, people: People, view: View, uf: Unio
     """A lone surname (else a lone first name) joins the one person it can be; beside two
     people with that surname it joins their family's plural ("the Kellers"). A lone form that is
     also a place joins only where it acts like a person."""
-    cands = people.candidates(name_parts(node[1])[0])
+    word = name_parts(node[1])[0]
+    cands = people.candidates(word)
+    if not cands and word not in view.lower_words and not knowledge.demonym(node[1]):
+        cands = people.variants(word, label == "PERSON" or has_honorific(node[1]))  # one candidate only, below
     family = view.nodes(node[1] + "s")
     if cands and len(cands) > 1 and family and view.labels[family[0]] == "PERSON":
         uf.union(family[0], node)  # "Keller" beside "Dan Keller" and "Fran Keller": "the Kellers"

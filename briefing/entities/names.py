@@ -53,6 +53,12 @@ def name_parts(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def has_honorific(form: str) -> bool:
+    """"Mr Okafor", "Gen. Abara": a name after an honorific or an abbreviated rank."""
+    words = form.split()
+    return len(words) >= 2 and words[0].lower().rstrip(".") in HONORIFICS
+
+
 def is_acronym(form: str) -> bool:
     letters = form.replace(".", "")
     return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
@@ -145,6 +151,22 @@ def spelling_variants(a: str, b: str) -> bool:
         return False
     swapped = sorted(a) == sorted(b) and sum(x != y for x, y in zip(a, b)) == 2  # Jaczko, Jazcko
     return swapped or Levenshtein.distance(a, b) == 1
+
+
+def surname_variant(word: str, surname: str, person: bool) -> bool:
+    """Could a lone `word` be `surname` (both lower case) misspelled: a spelling variant
+    ("perrson" of "persson"); for a word known to name a person (an honorific, the model's
+    label), also one letter added, dropped or changed in five letters or more ("stump" of
+    "stumpf"), or its first four letters or more when those are no first name ("zuck" of
+    "zuckerberg")?"""
+    if word == surname or word[:1] != surname[:1]:
+        return False
+    if spelling_variants(word, surname):
+        return True
+    if not person:
+        return False
+    return min(len(word), len(surname)) >= 5 and Levenshtein.distance(word, surname) == 1 or \
+        len(word) >= 4 and len(surname) > len(word) + 2 and surname.startswith(word) and not knowledge.is_given_name(word)
 
 
 def _sound(name: str) -> str:
