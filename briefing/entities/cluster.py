@@ -30,8 +30,9 @@ from rapidfuzz import fuzz
 from ..words import knowledge
 from ..model import Mention, ParsedArticle
 from .describe import describe
+from .surnames import attribute, people_of
 from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, first_names_match, fold, group_stem, is_acronym,
-                    has_honorific, is_nickname, name_parts, normalize, spelling_variants, spells, surname_variant)
+                    has_honorific, is_nickname, name_parts, normalize, one_name_ends_the_other, spelling_variants, spells, surname_variant)
 from ..unionfind import UnionFind
 
 Node = tuple[str, str]  # (article id, normalized form)
@@ -73,10 +74,27 @@ class View:
         return self.forms.get(form.casefold(), [])
 
 
-def cluster(parsed: list[ParsedArticle], ments: list[Mention],
-            forced: Iterable[tuple[str, str]] = ()) -> dict[Node, Node]:
-    """Node -> cluster root. `forced` pairs of forms are merged wherever they occur."""
+@dataclass
+class Clusters:
+    """Which mentions name one thing: a root per node; a bare surname two people of its article
+    share, mention by mention, to the person it names (surnames.py); nodes an editor split off."""
+
+    roots: dict[Node, Node]
+    assigned: dict[tuple[str, int], Node] = field(default_factory=dict)  # (article, start) -> a person's node
+    split: set[Node] = field(default_factory=set)
+
+    def root(self, m: Mention) -> Node:
+        node = node_of(m)
+        if node in self.split:
+            return ("", node[1])
+        return self.roots[self.assigned.get((m.article, m.start), node)]
+
+
+def cluster(parsed: list[ParsedArticle], ments: list[Mention], forced: Iterable[tuple[str, str]] = ()) -> Clusters:
+    """Mentions into clusters. `forced` pairs of forms are merged wherever they occur."""
     uf = UnionFind()
+    assigned: dict[tuple[str, int], Node] = {}
+    attached: set[Node] = set()  # short forms given, in their article, to a person named there
     by_article: dict[str, list[Mention]] = defaultdict(list)
     votes: dict[Node, Counter] = defaultdict(Counter)
     for m in ments:
@@ -95,8 +113,8 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention],
     for pa in parsed:
         ms = by_article.get(pa.article.id, [])
         _link_text_aliases(pa, ms, uf)
-        _link_short_forms(pa, ms, uf, counts)
-    _link_keys(view, uf)
+        _link_short_forms(pa, ms, uf, counts, assigned, attached)
+    _link_keys(view, uf, attached)
     _link_acronyms(view, uf)
     _link_persons(parsed, by_article, view, uf)
     _link_longer_forms(view, uf)
@@ -105,7 +123,7 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention],
         for x in view.nodes(normalize(a))[:1]:
             for y in view.nodes(normalize(b)):
                 uf.union(x, y)
-    return {n: uf.find(n) for n in view.labels}
+    return Clusters({n: uf.find(n) for n in view.labels}, assigned)
 
 
 # -- inside one article ----------------------------------------------------------------------
@@ -133,19 +151,36 @@ def _link_text_aliases(parsed: ParsedArticle, ments: list[Mention], uf: UnionFin
                     break
 
 
-def _link_short_forms(parsed: ParsedArticle, ments: list[Mention], uf: UnionFind, counts: Counter) -> None:
+def _link_short_forms(parsed: ParsedArticle, ments: list[Mention], uf: UnionFind, counts: Counter,
+                      assigned: dict[tuple[str, int], Node], attached: set[Node]) -> None:
     """In one article, "Smith" or "Mr Smith" is the "Julianne Smith" named before it (or, failing
     that, after), and "Acme" is "Acme Motors". The model often gives the short form another label;
     a place label is overruled only for a form seen once in the briefing that acts like a person:
-    the subject of a verb, or followed by an age ("Okoro, 54, took over"); "visited Jordan" stays."""
+    the subject of a verb, or followed by an age ("Okoro, 54, took over"); "visited Jordan" stays.
+    A surname two people of the article share goes, mention by mention, to the one it names
+    (surnames.py); with their family named too ("the Kellers"), to neither."""
     by_short = _short_form_index(ments)
     for m in ments:
         cands = by_short.get(name_parts(m.text)[0]) if _may_be_short_form(parsed, m, counts) else None
-        if not cands or _two_people(cands) and counts.get(normalize(m.text) + "s"):  # the family is named too
+        if not cands:
             continue
-        before = [c for c in cands if c.start < m.start]
-        target = before[-1] if before else cands[0]
+        if _two_people(cands):
+            if not counts.get(normalize(m.text) + "s"):
+                people = people_of([c for c in cands if c.label == "PERSON"])
+                named = people[attribute(m, people, ments).person]
+                assigned[(m.article, m.start)] = node_of(_nearest(named, m))
+                attached.add(node_of(m))
+            continue
+        target = _nearest(cands, m)
         uf.union(node_of(target), node_of(m))
+        if target.label == "PERSON":
+            attached.add(node_of(m))
+
+
+def _nearest(cands: list[Mention], m: Mention) -> Mention:
+    """The candidate named last before `m`, else the first after it."""
+    before = [c for c in cands if c.start < m.start]
+    return before[-1] if before else cands[0]
 
 
 def _short_form_index(ments: list[Mention]) -> dict[str, list[Mention]]:
@@ -172,10 +207,8 @@ def _may_be_short_form(parsed: ParsedArticle, m: Mention, counts: Counter) -> bo
 
 
 def _two_people(cands: list[Mention]) -> bool:
-    """Full names with one surname whose first names cannot be one person: "Dan Keller" and
-    "Fran Keller". A lone "Keller" beside them is neither (it may be the family)."""
-    firsts = {name_parts(c.text)[0] for c in cands if c.label == "PERSON"}
-    return any(not first_names_match(a, b) for a in firsts for b in firsts)
+    """Full names with one surname that cannot be one person: "Dan Keller" and "Fran Keller"."""
+    return len(people_of([c for c in cands if c.label == "PERSON"])) >= 2
 
 
 def _acts_like_a_person(parsed: ParsedArticle, m: Mention) -> bool:
@@ -222,11 +255,14 @@ def keys(form: str, label: str, common: frozenset[str] = frozenset()) -> list[tu
     return out
 
 
-def _link_keys(view: View, uf: UnionFind) -> None:
+def _link_keys(view: View, uf: UnionFind, attached: set[Node]) -> None:
+    """Nodes with a key in common are one; a short form its article gave to a person is that
+    person's already ("Calder" of Owen Calder in one article, of Ruth Calder in another)."""
     blocks: dict[tuple, list[Node]] = defaultdict(list)
     for node, label in sorted(view.labels.items()):
         for key in keys(node[1], label, view.lower_words):
-            blocks[key].append(node)
+            if not (node in attached and key[:2] == ("key", "person")):
+                blocks[key].append(node)
     for members in blocks.values():
         for other in members[1:]:
             uf.union(members[0], other)
@@ -347,7 +383,8 @@ def _join_nicknames(people: list[list[Node]], roles: dict[str, frozenset[str]], 
 
 def _same_person(a: str, b: str, together: set[frozenset[str]]) -> bool:
     first, other = name_parts(a)[0], name_parts(b)[0]
-    return first_names_match(first, other) and (first == other or frozenset((a, b)) not in together)
+    return first_names_match(first, other) and (first == other or frozenset((a, b)) not in together) or \
+        one_name_ends_the_other(a, b)
 
 
 @dataclass

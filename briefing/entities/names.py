@@ -114,6 +114,13 @@ def initials(form: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", form)).lower()
 
 
+def one_name_ends_the_other(a: str, b: str) -> bool:
+    """"Will Okoro" and "Sen. Tobi Will Okoro": one full name is the other's last words, a word
+    the model took into the name before it (a title, a team) or a second first name."""
+    pa, pb = sorted((name_parts(a), name_parts(b)), key=len)
+    return len(pa) >= 2 and pb[-len(pa):] == pa
+
+
 def first_names_match(a: str, b: str) -> bool:
     """Could first names `a` and `b` (lower case) name one person? The same name or initial, a
     nickname the data lists for few names ("bill" = "william"; not "chris", which stands for
