@@ -137,6 +137,8 @@ def test_company_short_name_and_mislabelled_surname_link_in_their_article(vocab)
     (("Tokyo Electric Power Co.", "Tokyo Electric Power"), "ORG"),
     (("Department of Transport", "Transport Department"), "ORG"),
     (("Lund University", "Université Lund"), "ORG"),
+    (("Kestrel Oyj", "Kestrel"), "ORG"),                                  # a legal form, by cleanco
+    (("Harbour Pilots Assn.", "Harbour Pilots Association", "HPA"), "ORG"),  # an organisation word abbreviated
 ])
 def test_one_thing_by_data_or_shape_across_articles(vocab, forms, label):
     docs = [doc_from(vocab, [(f, label), ("said", None)]) for f in forms]
@@ -337,6 +339,7 @@ def test_a_lone_surname_misspelled_or_clipped_joins_the_one_person_it_can_be(voc
     ((("Helmut Stroebl", "PERSON"), ("Karin Stroebe", "PERSON")), "Mr Stroeb", "PERSON"),  # two it can be
     ((("Ana Fordham", "PERSON"),), "Ford", "ORG"),           # a company, not a clipped surname
     ((("Dana Richardson", "PERSON"),), "Rich", "PERSON"),    # a first name of its own
+    ((("Helmut Stroebl", "PERSON"),), "Stroebls", "PERSON"),  # the family, not a misspelling
 ])
 def test_a_lone_name_near_a_surname_stays_apart_without_one_person_it_must_be(vocab, others, lone, label):
     names, _ = entities(doc_from(vocab, [p for o in others for p in (o, ("and", None))] + [("met", None)]),

@@ -32,7 +32,7 @@ from ..model import Mention, ParsedArticle
 from .describe import describe
 from .surnames import attribute, people_of
 from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, first_names_match, fold, group_stem, is_acronym,
-                    has_honorific, is_nickname, name_parts, normalize, one_name_ends_the_other, spelling_variants, spells, surname_variant)
+                    has_honorific, is_nickname, thing_name, without_legal_form, name_parts, normalize, one_name_ends_the_other, spelling_variants, spells, surname_variant)
 from ..unionfind import UnionFind
 
 Node = tuple[str, str]  # (article id, normalized form)
@@ -49,9 +49,6 @@ CORPORATE_WORDS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd
                              "holdings", "motors", "motor", "airlines", "airways", "bank", "technologies",
                              "systems", "industries", "pharmaceuticals", "media", "partners", "capital", "ag",
                              "sa", "nv", "gmbh", "energy", "petroleum", "oil", "telecom", "communications"})
-# A company's legal form: "Acme Co." and "Acme Company" are "Acme" wherever they occur.
-LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "ag", "sa",
-                         "nv", "gmbh", "holdings"})
 FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&"})
 
 _X_OF_Y = re.compile(r"\A([A-Z][\w'’-]+) of ([A-Z][\w'’-]+)")  # "Department of State"
@@ -220,21 +217,13 @@ def _acts_like_a_person(parsed: ParsedArticle, m: Mention) -> bool:
 
 
 # -- equal keys ------------------------------------------------------------------------------
-def without_legal_form(form: str) -> str:
-    """"Tokyo Electric Power Co." -> "Tokyo Electric Power"; a one-word name keeps its word."""
-    words = form.split()
-    while len(words) > 1 and words[-1].lower().strip(".,") in LEGAL_FORMS:
-        words.pop()
-    return " ".join(words)
-
-
 def keys(form: str, label: str, common: frozenset[str] = frozenset()) -> list[tuple]:
     """Blocking keys of a form: nodes that share one name one thing. `common` holds the words the
     briefing writes in lower case: a one-word name that is such a word ("Time", "Times") names a
     thing by that word, so its singular and plural are two names."""
     coarse = COARSE.get(label, label)
     if label in THINGS:
-        form = without_legal_form(form)
+        form = thing_name(form)
     out: list[tuple] = [("key", coarse, compact(form))]
     if coarse == "group":
         out.append(("stem", group_stem(form)))
@@ -289,7 +278,7 @@ def _link_acronyms(view: View, uf: UnionFind) -> None:
             cands = {c for c in by_letter.get(compact(original)[:1], ()) if spells(original, view.forms[c][0][1], longest)}
             if cands:
                 break
-        if len({compact(without_legal_form(c)) for c in cands}) == 1:
+        if len({compact(thing_name(c)) for c in cands}) == 1:
             for cand in cands:
                 uf.union(view.forms[form][0], view.forms[cand][0])
 

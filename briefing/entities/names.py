@@ -5,6 +5,7 @@ import functools
 import re
 import unicodedata
 
+from cleanco import basename
 from rapidfuzz.distance import Levenshtein
 from text_unidecode import unidecode
 
@@ -33,6 +34,31 @@ def normalize(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     text = re.sub(r"'s?$", "", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+# Organisation words as news style abbreviates them ("Players Assn."): no data package lists them.
+ORG_ABBREVIATIONS = {"assn": "Association", "assoc": "Association", "dept": "Department", "univ": "University",
+                     "intl": "International", "natl": "National", "govt": "Government", "inst": "Institute",
+                     "bros": "Brothers", "mfg": "Manufacturing", "ctr": "Center"}
+
+
+@functools.lru_cache(maxsize=65536)
+def without_legal_form(form: str) -> str:
+    """"Tokyo Electric Power Co." -> "Tokyo Electric Power", "Petronas Bhd" -> "Petronas": the legal
+    forms of many countries, by cleanco; a name that is nothing else keeps its words."""
+    base = form
+    while True:
+        shorter = basename(base).strip()
+        if not shorter or shorter == base:
+            return base
+        base = shorter
+
+
+@functools.lru_cache(maxsize=65536)
+def thing_name(form: str) -> str:
+    """A named thing's name as keys compare it: no legal form, organisation words spelled out
+    ("Players Assn." = "Players Association")."""
+    return " ".join(ORG_ABBREVIATIONS.get(w.lower().rstrip("."), w) for w in without_legal_form(form).split())
 
 
 def compact(text: str) -> str:
@@ -166,7 +192,7 @@ def surname_variant(word: str, surname: str, person: bool) -> bool:
     label), also one letter added, dropped or changed in five letters or more ("stump" of
     "stumpf"), or its first four letters or more when those are no first name ("zuck" of
     "zuckerberg")?"""
-    if word == surname or word[:1] != surname[:1]:
+    if word == surname or word[:1] != surname[:1] or word in (surname + "s", surname + "es"):  # the family
         return False
     if spelling_variants(word, surname):
         return True

@@ -13,8 +13,8 @@ from rapidfuzz.distance import Levenshtein
 
 from ..words import knowledge
 from ..model import Briefing, Entity
-from .cluster import without_legal_form
-from .names import COMPASS_POINTS, compact, first_names_match, fold, is_acronym, name_parts, normalize
+from .names import (COMPASS_POINTS, compact, first_names_match, fold, is_acronym, name_parts, normalize,
+                    without_legal_form)
 
 SPELLING_MIN = 80  # surname similarity (rapidfuzz ratio) worth a look
 
