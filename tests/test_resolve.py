@@ -345,3 +345,20 @@ def test_a_lone_name_near_a_surname_stays_apart_without_one_person_it_must_be(vo
     names, _ = entities(doc_from(vocab, [p for o in others for p in (o, ("and", None))] + [("met", None)]),
                         doc_from(vocab, [(lone, label), ("won", None)]))
     assert lone in names or lone.split()[-1] in names, names
+
+
+@pytest.mark.parametrize("a,b,one", [("Danish", "Danes", True), ("Turkish", "Turks", True), ("Danish", "Dutch", False),
+                                     ("Swedes", "Swiss", False)])
+def test_a_people_s_adjective_in_ish_and_its_plural_are_one_group(vocab, a, b, one):
+    names, _ = entities(doc_from(vocab, [("the", None), (a, "NORP"), ("team won and", None), (b, "NORP"),
+                                         ("cheered", None)]))
+    assert (len(names) == 1) is one, names
+
+
+@pytest.mark.parametrize("a,b,one", [("U.S. Forest Service", "United States Forest Service", True),
+                                     ("Wis. Farm Bureau", "Wisconsin Farm Bureau", True),
+                                     ("U.S. Forest Service", "Canada Forest Service", False)])
+def test_a_name_that_starts_with_a_country_or_state_is_keyed_by_the_place(vocab, a, b, one):
+    names, _ = entities(doc_from(vocab, [("the", None), (a, "ORG"), ("said", None)]),
+                        doc_from(vocab, [("the", None), (b, "ORG"), ("said", None)]))
+    assert (len(names) == 1) is one, names

@@ -238,10 +238,22 @@ def keys(form: str, label: str, common: frozenset[str] = frozenset()) -> list[tu
             out.append(("thing", stem))
         if len(content) >= 2:  # word order and translations: "Laval University" = "Université Laval"
             out.append(("bag", tuple(sorted(re.sub(r"[^a-z0-9]", "", w)[:5] for w in content))))
+        out += _place_prefix_keys(form)
     m = _X_OF_Y.fullmatch(form)  # "Department of State" = "State Department"
     if m and label in THINGS:
         out.append(("key", coarse, compact(f"{m.group(2)} {m.group(1)}")))
     return out
+
+
+def _place_prefix_keys(form: str) -> list[tuple]:
+    """"U.S. Geological Survey" = "United States Geological Survey": a name that starts with a
+    country or US state, keyed by that place (knowledge.py) and the rest of the name."""
+    words = form.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        where = knowledge.place(" ".join(words[:k]))
+        if where:
+            return [("at", where, compact(" ".join(words[k:])))]
+    return []
 
 
 def _link_keys(view: View, uf: UnionFind, attached: set[Node]) -> None:

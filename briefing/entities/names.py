@@ -210,9 +210,14 @@ def _sound(name: str) -> str:
 
 
 def group_stem(form: str) -> str:
-    """Demonym and group forms share a stem: Russian/Russians, Western/West."""
+    """Demonym and group forms share a stem: Russian/Russians, Western/West, and an adjective in
+    -ish with its people's plural: Polish/Poles, Danish/Danes, Turkish/Turks."""
     key = compact(form)
+    if key.endswith("ish") and len(key) >= 6:
+        return key[:-3]
     for suffix in ("ern", "s"):
         if key.endswith(suffix) and len(key) > len(suffix) + 2:
             key = key[: -len(suffix)]
+            if suffix == "s" and key.endswith("e") and len(key) >= 4:  # Poles, Danes, Swedes
+                key = key[:-1]
     return key
