@@ -362,3 +362,15 @@ def test_a_name_that_starts_with_a_country_or_state_is_keyed_by_the_place(vocab,
     names, _ = entities(doc_from(vocab, [("the", None), (a, "ORG"), ("said", None)]),
                         doc_from(vocab, [("the", None), (b, "ORG"), ("said", None)]))
     assert (len(names) == 1) is one, names
+
+
+def test_a_place_named_alone_and_as_its_county_is_the_county_unless_another_place_or_a_state_fits(vocab):
+    county = doc_from(vocab, [("snow fell on", None), ("Harlan County", "GPE"), ("overnight", None)])
+    names, _ = entities(county, doc_from(vocab, [("schools in", None), ("Harlan", "GPE"), ("closed", None)]))
+    assert names == {"Harlan County": ["Harlan", "Harlan County"]}
+    names, _ = entities(county, doc_from(vocab, [("schools in", None), ("Harlan", "GPE"), ("and", None),
+                                                 ("Harlan Heights", "GPE"), ("closed", None)]))
+    assert "Harlan" in names
+    names, _ = entities(doc_from(vocab, [("snow fell on", None), ("Delaware County", "GPE")]),
+                        doc_from(vocab, [("schools in", None), ("Delaware", "GPE"), ("closed", None)]))
+    assert set(names) == {"Delaware County", "Delaware"}

@@ -116,6 +116,7 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention], forced: Iterable[
     _link_persons(parsed, by_article, view, uf)
     _link_longer_forms(view, uf)
     _link_compass_points(view, uf)
+    _link_counties(view, uf)
     for a, b in forced:
         for x in view.nodes(normalize(a))[:1]:
             for y in view.nodes(normalize(b)):
@@ -560,3 +561,20 @@ def _link_compass_points(view: View, uf: UnionFind) -> None:
             target = view.forms[next(iter(countries))][0]
             for n in nodes:
                 uf.union(target, n)
+
+
+ADMIN_HEADS = frozenset({"county", "township", "parish", "borough"})  # "Bucks County", then "Bucks"
+
+
+def _link_counties(view: View, uf: UnionFind) -> None:
+    """A place named alone and as "X County" (township, parish, borough) is the county, when no
+    other place of the briefing starts with that name and the name is no country or US state."""
+    for form, label in view.form_label.items():
+        words = form.split()
+        if len(words) != 2 or words[1] not in ADMIN_HEADS or label not in PLACES | {"FAC"}:
+            continue
+        short = words[0]
+        if view.form_label.get(short) not in PLACES or knowledge.place(view.forms[short][0][1]):
+            continue
+        if sum(f.startswith(short + " ") and l in PLACES for f, l in view.form_label.items()) == 1:
+            uf.union(view.forms[form][0], view.forms[short][0])
