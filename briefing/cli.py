@@ -157,10 +157,10 @@ def review(config_file: Path, seeds: Path | None) -> None:
     one, each with the overrides.yml line that would settle it. Writes nothing."""
     settings, _, _ = _settings(config_file, seeds, quiet=True)
     result = _gather(settings, config_file, keep=True)
-    for label, briefing in result.kept:  # one briefing, or each briefing folder under its name
+    for label, briefing, rules in result.kept:  # one briefing, or each briefing folder under its name
         if result.several:
             click.echo(f"== {label}")
-        click.echo(review_stage.report(review_stage.suggestions(briefing)).rstrip("\n"))
+        click.echo(review_stage.report(review_stage.suggestions(briefing, rules)).rstrip("\n"))
 
 
 @main.command()

@@ -1,8 +1,9 @@
 """Two people of one surname in one article (a relative, a namesake): each bare surname or
 "Mr X" goes to the person its sentence or paragraph names; never the two merged. Hand-built Docs
 (the model is not the point): invented sport and court stories."""
-from briefing.entities import repair, resolve
-from briefing.model import Article, ParsedArticle, Segment
+from briefing.entities import repair, resolve, review
+from briefing.model import Article, Briefing, ParsedArticle, Segment
+from briefing.reading.overrides import Rules
 from briefing.nlp.parser import doc_to_parsed
 
 from conftest import make_doc
@@ -74,13 +75,26 @@ def test_a_surname_before_the_relative_is_introduced_is_the_person_already_named
     assert found["Owen Calder"] == starts(pa) and found["Ruth Calder"] == []
 
 
-def test_a_surname_no_sentence_or_paragraph_settles_goes_to_the_last_named(vocab):
+def test_a_surname_no_sentence_or_paragraph_settles_goes_to_the_last_named_and_review_lists_it(vocab):
     pa = article(vocab, "a", [
         [[RUTH, ("and", None), OWEN, ("arrived together .", None)], [("Mr Calder", "PERSON"), ("waved .", None)]],
         [[OWEN, ("scored .", None)]],
     ])
     found, ents = people(pa)
     assert {k: len(v) for k, v in found.items()} == {"Ruth Calder": 0, "Owen Calder": 1}  # never both
+    doubts = [s for s in review.suggestions(Briefing("t", (pa.article,), tuple(ents), ())) if s.kind == "surname"]
+    assert [(s.forms, s.line) for s in doubts] == [(("Mr Calder", "Owen Calder"), "split: [Mr Calder]")]
+    settled, _ = resolve.resolve([pa], repair.mentions([pa]), Rules(split=("Mr Calder",)))
+    assert not [s for s in review.suggestions(Briefing("t", (pa.article,), tuple(settled), ())) if s.kind == "surname"]
+
+
+def test_review_is_silent_where_the_sentence_or_paragraph_settles_it(vocab):
+    pa = article(vocab, "a", [
+        [[("Judge", None), RUTH, ("opened the hearing .", None)], [CALDER, ("spoke first .", None)]],
+        [[("Her son", None), OWEN, ("scored twice .", None)], [CALDER, ("said the pitch was heavy .", None)]],
+    ])
+    _, ents = people(pa)
+    assert not [s for s in review.suggestions(Briefing("t", (pa.article,), tuple(ents), ())) if s.kind == "surname"]
 
 
 def test_one_person_of_that_surname_in_the_article_takes_every_bare_surname(vocab):
