@@ -310,20 +310,18 @@ def test_a_nationality_word_or_a_company_s_first_word_is_no_first_name(vocab):
 
 def test_real_parse_a_nickname_is_the_one_full_name_it_fits_when_described_alike(parser):
     from conftest import analyse
-    a = "Quake risk\n\nSeismology Institute geologist Tina Okafor says the fault may slip again within weeks."
-    b = ("Fault line\n\n\u201cThe pressure keeps building,\u201d Christina Okafor, the chief geologist at the "
-         "national Seismology Institute, told a news conference.")
+    a = "Cup final\n\nRiverside coach Tony Okafor thinks the pitch will hold after the rain."
+    b = "Final preview\n\nAntonia Okafor, the head coach of Riverside, picked an unchanged side on Friday."
     _, ents, _ = analyse(parser, {"a": a, "b": b})
-    assert [sorted(e.aliases) for e in ents if e.label == "PERSON"] == [["Christina Okafor", "Tina Okafor"]]
+    assert [sorted(e.aliases) for e in ents if e.label == "PERSON"] == [["Antonia Okafor", "Tony Okafor"]]
     # the nickname fits two full names: neither
-    c = ("Aftershocks\n\nMartina Okafor, a geologist at the Seismology Institute, and her colleague Ruth Abara "
-         "measured the tremors.")
+    c = "Training\n\nAntoinette Okafor, a coach at Riverside, and her colleague Ruth Abara ran the session."
     _, ents, _ = analyse(parser, {"a": a, "b": b, "c": c})
-    assert {e.name for e in ents if e.label == "PERSON"} >= {"Tina Okafor", "Christina Okafor", "Martina Okafor"}
+    assert {e.name for e in ents if e.label == "PERSON"} >= {"Tony Okafor", "Antonia Okafor", "Antoinette Okafor"}
     # described differently: a relative, not a nickname
-    d = "Fault line\n\nChristina Okafor, whose farm lies on the fault, told a news conference she would stay."
+    d = "Match day\n\nAntonia Okafor, whose bakery faces the ground, sold pies on Friday."
     _, ents, _ = analyse(parser, {"a": a, "d": d})
-    assert {e.name for e in ents if e.label == "PERSON"} == {"Tina Okafor", "Christina Okafor"}
+    assert {e.name for e in ents if e.label == "PERSON"} == {"Tony Okafor", "Antonia Okafor"}
 
 
 @pytest.mark.parametrize("full,lone,label", [("Helmut Stroebl", "Mr Stroeb", "ORG"),        # a letter dropped

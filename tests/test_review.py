@@ -91,14 +91,16 @@ def test_damaging_doubts_come_first_label_surname_then_word(tmp_path):
     sentence start, are listed before merges; a relabel rule settles the label."""
     from briefing.model import Article, Mention
 
-    raw = "Kestrel erupted again. Vela said the ash fell. Marsh said it would rain. Hope is thin, the hope of rain."
-    def m(text, label):
-        start = raw.index(text)
+    raw = ("Kestrel erupted again. Scientists at Kestrel told reporters. Geologists said Kestrel may calm. "
+           "\"The ash fell,\" said Vela. Hope is thin, the hope of rain.")
+    def m(text, label, n=0):
+        start = [i for i in range(len(raw)) if raw.startswith(text, i)][n]
         sentence = (raw.rfind(". ", 0, start) + 2 if ". " in raw[:start] else 0, start + len(text))
         return Mention("a", 0, 0, 1, start, start + len(text), text, label, sentence)
 
-    ents = (Entity("kestrel", "Kestrel", "PERSON", ("Kestrel",), (m("Kestrel", "PERSON"),) * 3),
+    ents = (Entity("kestrel", "Kestrel", "PERSON", ("Kestrel",), tuple(m("Kestrel", "PERSON", n) for n in range(3))),
             Entity("hope", "Hope", "PERSON", ("Hope",), (m("Hope", "PERSON"),) * 2),
+            Entity("vela", "Vela", "PERSON", ("Vela",), (m("Vela", "PERSON"),)),  # '…," said Vela.'
             Entity("ana-vela", "Ana Vela", "PERSON", ("Ana Vela", "Vela"), (m("Vela", "PERSON"),)),
             entity("Winter Olympics", "EVENT", "Olympics"))
     b = Briefing("t", (Article("a", "seeds/a.txt", raw, "a", ()),), ents, ())

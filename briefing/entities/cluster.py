@@ -360,8 +360,8 @@ def _roles(parsed: list[ParsedArticle], by_article: dict[str, list[Mention]]) ->
 
 
 def _join_nicknames(people: list[list[Node]], roles: dict[str, frozenset[str]], together: set[frozenset[str]]) -> None:
-    """"Tina Okafor" and "Christina Okafor": a nickname the data lists for many names ("Tina" for
-    Christina, Martina, …) is one person with the one full name of that surname it fits, when
+    """"Tony Okafor" and "Antonia Okafor": a nickname the data lists for many names ("Tony" for
+    Anthony, Antonia, …) is one person with the one full name of that surname it fits, when
     the two are described alike ("geologist" in both) and no article names both."""
     by_surname: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(people):
@@ -403,7 +403,7 @@ class People:
         return self.surnames.get(word) or (set() if word in self.not_first else self.firsts.get(word, set()))
 
     def variants(self, word: str, person: bool) -> set[Node]:
-        """The persons whose surname a lone word misspells or clips ("Stump", "Zuck"), blocked by
+        """The persons whose surname a lone word misspells or clips ("Mr Stroeb", "Castel"), blocked by
         first letter."""
         return {n for s in self.initials.get(word[:1], ()) if surname_variant(word, s, person)
                 for n in self.surnames[s]}

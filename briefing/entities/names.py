@@ -167,7 +167,7 @@ def first_names_match(a: str, b: str) -> bool:
 
 def is_nickname(nick: str, given: str) -> bool:
     """Is first name `nick` (lower case) a nickname the data lists for `given`, however many
-    names it stands for ("tina" of "christina")?"""
+    names it stands for ("tony" of "antonia")?"""
     return len(nick) < len(given) and given in knowledge.given_names_of(nick)
 
 
@@ -188,10 +188,10 @@ def spelling_variants(a: str, b: str) -> bool:
 
 def surname_variant(word: str, surname: str, person: bool) -> bool:
     """Could a lone `word` be `surname` (both lower case) misspelled: a spelling variant
-    ("perrson" of "persson"); for a word known to name a person (an honorific, the model's
-    label), also one letter added, dropped or changed in five letters or more ("stump" of
-    "stumpf"), or its first four letters or more when those are no first name ("zuck" of
-    "zuckerberg")?"""
+    ("stroebll" of "stroebl"); for a word known to name a person (an honorific, the model's
+    label), also one letter added, dropped or changed in five letters or more ("stroeb" of
+    "stroebl"), or its first four letters or more when those are no first name ("castel" of
+    "castellanos")?"""
     if word == surname or word[:1] != surname[:1] or word in (surname + "s", surname + "es"):  # the family
         return False
     if spelling_variants(word, surname):

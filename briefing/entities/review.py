@@ -25,9 +25,11 @@ from .names import (COMPASS_POINTS, compact, first_names_match, fold, has_honori
 
 SPELLING_MIN = 80  # surname similarity (rapidfuzz ratio) worth a look
 LEADS = 5  # the entities the briefing names most: a wrong label there shows first on the site
-# What a person does in news text right after being named: "Okafor said", "Okafor, 54,".
-PERSON_AFTER = re.compile(r"(?:'s)?,? (?:said|says|told|tells|added|asked|wrote)\b|, \d{1,3},")
-PERSON_BEFORE = re.compile(r"\b(?:said|says|told|according to) \Z")
+# A person in news text: "Okafor said", "Okafor, 54,", '…," said Okafor.' (not "at Kestrel told", where
+# the speaker comes before, nor "said Kestrel may…", the subject of what was said).
+PERSON_AFTER = re.compile(r",? (?:said|says|told|tells|added|asked|wrote)\b|, \d{1,3},")
+PERSON_BEFORE = re.compile(r"[,\"”’] (?:said|says) \Z")
+NOT_A_SPEAKER = re.compile(r"\b(?:at|in|of|from|near|on|to|for|by|with|the)\s+\Z")
 KINDS = {  # kind -> the heading of its list, in the order shown
     "label": "Labels only the model gives, on the entities the briefing names most (confirm or correct with the line shown):",
     "surname": "A surname two people share (split the form off with the line shown):",
@@ -222,8 +224,13 @@ def _person_evidence(e: Entity, raw: dict[str, str]) -> bool:
     if any(has_honorific(a) or len(name_parts(a)) >= 2 and knowledge.is_given_name(name_parts(a)[0])
            for a in e.aliases):
         return True
-    return any(PERSON_AFTER.match(raw.get(m.article, ""), m.end) or
-               PERSON_BEFORE.search(raw.get(m.article, "")[max(0, m.start - 20):m.start]) for m in e.mentions)
+    def speaks(m: Mention) -> bool:
+        text = raw.get(m.article, "")
+        before = text[max(0, m.start - 20):m.start]
+        return bool(PERSON_AFTER.match(text, m.end) and not NOT_A_SPEAKER.search(before) or
+                    PERSON_BEFORE.search(before) and text[m.end:m.end + 1] in (".", ",", ""))
+
+    return any(speaks(m) for m in e.mentions)
 
 
 def surname_doubts(briefing: Briefing) -> list[Suggestion]:
