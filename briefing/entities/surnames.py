@@ -42,12 +42,7 @@ def attribute(m: Mention, people: list[list[Mention]], others: list[Mention] = (
     """The person a bare surname `m` names, among `people` (each a list of its full-name mentions
     in m's article); `others` are the article's other mentions, where a first name alone may name
     one of them ("Owen scored. Calder said...")."""
-    named = [(i, x) for i, p in enumerate(people) for x in p]
-    firsts: dict[str, set[int]] = {}
-    for i, x in named:
-        firsts.setdefault(name_parts(x.text)[0], set()).add(i)
-    named += [(next(iter(firsts[w])), x) for x in others for w in name_parts(x.text)[:1]
-              if len(name_parts(x.text)) == 1 and len(firsts.get(w, ())) == 1]
+    named = _naming(people, others)
     before = [(i, x) for i, x in named if x.start < m.start]
     introduced = {i for i, _ in before}
     if len(introduced) == 1:
@@ -62,3 +57,13 @@ def attribute(m: Mention, people: list[list[Mention]], others: list[Mention] = (
     if before:
         return Attribution(max((x.start, i) for i, x in before)[1], False)
     return Attribution(min((x.start, i) for i, x in named)[1], False)
+
+
+def _naming(people: list[list[Mention]], others: list[Mention]) -> list[tuple[int, Mention]]:
+    """(person, mention) for every full name, and every first name alone that only one of them has."""
+    named = [(i, x) for i, p in enumerate(people) for x in p]
+    firsts: dict[str, set[int]] = {}
+    for i, x in named:
+        firsts.setdefault(name_parts(x.text)[0], set()).add(i)
+    return named + [(next(iter(firsts[w])), x) for x in others for w in name_parts(x.text)[:1]
+                    if len(name_parts(x.text)) == 1 and len(firsts.get(w, ())) == 1]
