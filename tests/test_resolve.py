@@ -1,7 +1,7 @@
 """Cross-source resolution on hand-built Docs: what must merge and what must not."""
 import pytest
 
-from briefing.entities import cluster, repair, resolve
+from briefing.entities import persons, repair, resolve
 
 from conftest import article_of, make_doc
 
@@ -107,8 +107,8 @@ def test_canonical_name_is_the_fullest_common_form():
 def test_blocking_keeps_work_near_linear(vocab, monkeypatch):
     """Fuzzy comparison runs only inside surname-prefix blocks, not over all pairs."""
     calls = []
-    real = cluster.fuzz.ratio
-    monkeypatch.setattr(cluster.fuzz, "ratio", lambda a, b, **k: calls.append(1) or real(a, b))
+    real = persons.fuzz.ratio
+    monkeypatch.setattr(persons.fuzz, "ratio", lambda a, b, **k: calls.append(1) or real(a, b))
     pieces = []
     for n in range(300):
         first = "Anna Bella Carla Dora Emma Fiona".split()[n % 6]

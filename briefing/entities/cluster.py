@@ -7,40 +7,37 @@ comparing all pairs:
 - inside an article: `Long Name (ABBR)`, "also known as", a surname or a company's first word
   after the full name;
 - equal keys: one spelling ("U.S." = "US"), one country or US state ("Britain" = "UK", "Wis." =
-  "Wisconsin"), one company without its legal form ("Acme Co." = "Acme"), "Department of X" =
-  "X Department", a group's singular and plural;
+  "Wisconsin"), one company without its legal form ("Acme Co." = "Acme") or with its words
+  abbreviated ("Assn."), a name after a country written either way ("U.S. X" = "United States
+  X"), "Department of X" = "X Department", a group's singular and plural ("Danish" = "Danes");
 - an acronym and the one expansion in the briefing it abbreviates ("NRC");
-- persons by surname: compatible first names, spelling variants across outlets, a lone surname
-  or a lone first name to the one person it can be;
+- persons by surname (persons.py): compatible first names, nicknames described alike, spelling
+  variants across outlets, a lone surname (misspelled or clipped too) or a lone first name to the
+  one person it can be; a surname two people of an article share, mention by mention
+  (surnames.py);
 - a name and its longer form when no other form competes: a leading country, place, acronym or
   capitalised common word ("Security Council" = "U.N. Security Council", "Olympics" = "Winter
   Olympics"), a trailing generic noun ("Heathrow" = "Heathrow Airport"), "X of Y" ("Commons" =
-  "House of Commons"); a compass point to the one country named after it ("the North").
+  "House of Commons"); a compass point to the one country named after it ("the North"); a
+  place to its county ("Harlan" = "Harlan County").
 """
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from ..words import knowledge
 from ..model import Mention, ParsedArticle
-from .describe import describe
-from .surnames import attribute, people_of
-from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, first_names_match, fold, group_stem, is_acronym,
-                    has_honorific, is_nickname, thing_name, without_legal_form, name_parts, normalize, one_name_ends_the_other, spelling_variants, spells, surname_variant)
 from ..unionfind import UnionFind
+from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, fold, group_stem, is_acronym, name_parts,
+                    normalize, spells, thing_name, without_legal_form)
+from .nodes import (COARSE, FUNCTION_WORDS, PLACES, SURNAME_LABELS, THINGS, Node, View, acts_like_a_person,
+                    node_of)
+from .persons import link_persons
+from .surnames import attribute, people_of
 
-Node = tuple[str, str]  # (article id, normalized form)
-COARSE = {"PERSON": "person", "NORP": "group", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
-PLACES = frozenset({"GPE", "LOC"})
-THINGS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # named things, not people or places
-SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"})
-FUZZY_MIN = 88
 ALSO_KNOWN_AS = frozenset({("also", "known", "as"), (",", "also", "known", "as"), ("known", "as"),
                            (",", "known", "as"), ("aka",), (",", "aka")})
 ALIAS_LIST = frozenset({("or",), (",",), (",", "or"), ("and",)})  # "… also known as ISIS or ISIL"
@@ -49,26 +46,7 @@ CORPORATE_WORDS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd
                              "holdings", "motors", "motor", "airlines", "airways", "bank", "technologies",
                              "systems", "industries", "pharmaceuticals", "media", "partners", "capital", "ag",
                              "sa", "nv", "gmbh", "energy", "petroleum", "oil", "telecom", "communications"})
-FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&"})
-
 _X_OF_Y = re.compile(r"\A([A-Z][\w'’-]+) of ([A-Z][\w'’-]+)")  # "Department of State"
-
-
-def node_of(m: Mention) -> Node:
-    return (m.article, normalize(m.text))
-
-
-@dataclass
-class View:
-    """What the rules read: every node's label, the briefing's forms, its lower-case words."""
-
-    labels: dict[Node, str]
-    forms: dict[str, list[Node]] = field(default_factory=lambda: defaultdict(list))  # casefolded form -> nodes
-    form_label: dict[str, str] = field(default_factory=dict)  # casefolded form -> majority label
-    lower_words: frozenset[str] = frozenset()
-
-    def nodes(self, form: str) -> list[Node]:
-        return self.forms.get(form.casefold(), [])
 
 
 @dataclass
@@ -113,7 +91,7 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention], forced: Iterable[
         _link_short_forms(pa, ms, uf, counts, assigned, attached)
     _link_keys(view, uf, attached)
     _link_acronyms(view, uf)
-    _link_persons(parsed, by_article, view, uf)
+    link_persons(parsed, by_article, view, uf)
     _link_longer_forms(view, uf)
     _link_compass_points(view, uf)
     _link_counties(view, uf)
@@ -201,20 +179,12 @@ def _may_be_short_form(parsed: ParsedArticle, m: Mention, counts: Counter) -> bo
     label only for a form seen once in the briefing that acts like a person."""
     if len(name_parts(m.text)) != 1 or not m.text[:1].isupper() or is_acronym(m.text) or m.label not in SURNAME_LABELS:
         return False
-    return m.label not in PLACES | {"NORP"} or counts[normalize(m.text)] == 1 and _acts_like_a_person(parsed, m)
+    return m.label not in PLACES | {"NORP"} or counts[normalize(m.text)] == 1 and acts_like_a_person(parsed, m)
 
 
 def _two_people(cands: list[Mention]) -> bool:
     """Full names with one surname that cannot be one person: "Dan Keller" and "Fran Keller"."""
     return len(people_of([c for c in cands if c.label == "PERSON"])) >= 2
-
-
-def _acts_like_a_person(parsed: ParsedArticle, m: Mention) -> bool:
-    toks = parsed.segments[m.segment].tokens
-    tok = toks[m.tok_end - 1]
-    after = [t.text for t in toks[m.tok_end:m.tok_end + 3]]
-    return tok.dep in ("nsubj", "nsubjpass") or (len(after) == 3 and after[0] == after[2] == ","
-                                                  and after[1].isdigit())
 
 
 # -- equal keys ------------------------------------------------------------------------------
@@ -294,204 +264,6 @@ def _link_acronyms(view: View, uf: UnionFind) -> None:
         if len({compact(thing_name(c)) for c in cands}) == 1:
             for cand in cands:
                 uf.union(view.forms[form][0], view.forms[cand][0])
-
-
-# -- persons ---------------------------------------------------------------------------------
-def _link_persons(parsed: list[ParsedArticle], by_article: dict[str, list[Mention]], view: View,
-                  uf: UnionFind) -> None:
-    """Across articles: full names with one surname and compatible first names are one person,
-    unless one article names both; surnames spelled two ways are one person; a lone surname,
-    whatever its label, joins the one person with that surname, a lone first name the one person
-    with that first name, and a surname beside two people their family's plural."""
-    together = _named_side_by_side(by_article)
-    people = _full_name_groups(view, together)
-    _join_nicknames(people, _roles(parsed, by_article), together)
-    _join_spelling_variants(people, together)
-    for g in people:
-        for n in g[1:]:
-            uf.union(g[0], n)
-    index = _person_index(people, view, uf)
-    mention_of = {node_of(m): (pa, m) for pa in parsed for m in by_article.get(pa.article.id, [])}
-    for node, label in sorted(view.labels.items()):
-        if _is_lone_name(node, label):
-            _link_lone_name(node, label, index, view, uf, mention_of)
-
-
-def _named_side_by_side(by_article: dict[str, list[Mention]]) -> set[frozenset[str]]:
-    """Pairs of full names one article gives side by side: two people, whatever their names."""
-    together: set[frozenset[str]] = set()
-    for ms in by_article.values():
-        names = sorted({normalize(m.text) for m in ms if m.label == "PERSON" and len(name_parts(m.text)) >= 2})
-        together.update(frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1:])
-    return together
-
-
-def _full_name_groups(view: View, together: set[frozenset[str]]) -> list[list[Node]]:
-    """One list of full-name nodes per person: one surname and compatible first names, never
-    two names one article gives side by side (unless their first names are the same)."""
-    full: dict[str, list[Node]] = defaultdict(list)  # surname -> full-name nodes
-    for node, label in sorted(view.labels.items()):
-        parts = name_parts(node[1])
-        if label == "PERSON" and len(parts) >= 2:
-            full[parts[-1]].append(node)
-    people: list[list[Node]] = []
-    for surname, nodes in sorted(full.items()):
-        groups: list[list[Node]] = []
-        for n in nodes:
-            g = next((g for g in groups if _same_person(n[1], g[0][1], together)), None)
-            if g is None:
-                groups.append([n])
-            else:
-                g.append(n)
-        people.extend(groups)
-    return people
-
-
-def _roles(parsed: list[ParsedArticle], by_article: dict[str, list[Mention]]) -> dict[str, frozenset[str]]:
-    """Full name -> the words of its descriptions ("chief geologist at the Seismology Institute")."""
-    words: dict[str, set[str]] = defaultdict(set)
-    for pa in parsed:
-        for m in by_article.get(pa.article.id, []):
-            if m.label == "PERSON" and len(name_parts(m.text)) >= 2:
-                text = describe(pa.segments[m.segment], m) or ""
-                words[normalize(m.text)].update(w for w in re.findall(r"[a-z]{4,}", fold(text).lower())
-                                                if w not in FUNCTION_WORDS)
-    return {k: frozenset(v) for k, v in words.items()}
-
-
-def _join_nicknames(people: list[list[Node]], roles: dict[str, frozenset[str]], together: set[frozenset[str]]) -> None:
-    """"Tony Okafor" and "Antonia Okafor": a nickname the data lists for many names ("Tony" for
-    Anthony, Antonia, …) is one person with the one full name of that surname it fits, when
-    the two are described alike ("geologist" in both) and no article names both."""
-    by_surname: dict[str, list[int]] = defaultdict(list)
-    for i, g in enumerate(people):
-        by_surname[name_parts(g[0][1])[-1]].append(i)
-    for idxs in by_surname.values():
-        for i in idxs:
-            first = name_parts(people[i][0][1])[0]
-            fits = [j for j in idxs if j != i and people[j] and is_nickname(first, name_parts(people[j][0][1])[0])]
-            if len(fits) != 1 or not people[i]:
-                continue
-            j = fits[0]
-            a, b = {normalize(n[1]) for n in people[i]}, {normalize(n[1]) for n in people[j]}
-            if any(frozenset((x, y)) in together for x in a for y in b):
-                continue
-            if frozenset().union(*(roles.get(x, frozenset()) for x in a)) & \
-                    frozenset().union(*(roles.get(y, frozenset()) for y in b)):
-                people[j].extend(people[i])
-                people[i] = []
-    people[:] = [g for g in people if g]
-
-
-def _same_person(a: str, b: str, together: set[frozenset[str]]) -> bool:
-    first, other = name_parts(a)[0], name_parts(b)[0]
-    return first_names_match(first, other) and (first == other or frozenset((a, b)) not in together) or \
-        one_name_ends_the_other(a, b)
-
-
-@dataclass
-class People:
-    """One entry per person (after variants joined), indexed by surname and by first name, and
-    the words a lone first name cannot be."""
-
-    surnames: dict[str, set[Node]]
-    firsts: dict[str, set[Node]]
-    not_first: frozenset[str]  # nationality words and the first words of things' and places' names
-
-    def candidates(self, word: str) -> set[Node]:
-        """The persons a lone name word can be: by surname, else by first name."""
-        return self.surnames.get(word) or (set() if word in self.not_first else self.firsts.get(word, set()))
-
-    def variants(self, word: str, person: bool) -> set[Node]:
-        """The persons whose surname a lone word misspells or clips ("Mr Stroeb", "Castel"), blocked by
-        first letter."""
-        return {n for s in self.initials.get(word[:1], ()) if surname_variant(word, s, person)
-                for n in self.surnames[s]}
-
-    @functools.cached_property
-    def initials(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for s in sorted(self.surnames):
-            out[s[:1]].append(s)
-        return out
-
-
-def _person_index(people: list[list[Node]], view: View, uf: UnionFind) -> People:
-    by_root: dict[Node, list[Node]] = defaultdict(list)
-    for g in people:
-        by_root[uf.find(g[0])].extend(g)
-    surnames: dict[str, set[Node]] = defaultdict(set)
-    firsts: dict[str, set[Node]] = defaultdict(set)
-    for root, nodes in by_root.items():
-        for n in nodes:
-            parts = name_parts(n[1])
-            surnames[parts[-1]].add(root)
-            firsts[parts[0]].add(root)
-    return People(surnames, firsts, _not_first_names(view))
-
-
-def _not_first_names(view: View) -> frozenset[str]:
-    """Words the briefing shows are no first name: "Ukrainian" (a nationality word), "Oculus" of
-    "Oculus VR" (the first word of an organisation's name, whatever label its other forms get)."""
-    out = set()
-    for form, label in view.form_label.items():
-        parts = name_parts(view.forms[form][0][1])
-        if len(parts) == 1 and knowledge.demonym(view.forms[form][0][1]):
-            out.add(parts[0])
-        elif len(parts) >= 2 and label in THINGS | PLACES:
-            out.add(parts[0])
-    return frozenset(out)
-
-
-def _is_lone_name(node: Node, label: str) -> bool:
-    """One capitalised name word ("Okafor", "Mr Okafor"), not an acronym, of a label a surname may get."""
-    return len(name_parts(node[1])) == 1 and label in SURNAME_LABELS and not is_acronym(node[1]) \
-        and node[1][:1].isupper()
-
-
-def _link_lone_name(node: Node, label: str, people: People, view: View, uf: UnionFind,
-                    mention_of: dict[Node, tuple[ParsedArticle, Mention]]) -> None:
-    """A lone surname (else a lone first name) joins the one person it can be; beside two
-    people with that surname it joins their family's plural ("the Kellers"). A lone form that is
-    also a place joins only where it acts like a person."""
-    word = name_parts(node[1])[0]
-    cands = people.candidates(word)
-    if not cands and word not in view.lower_words and not knowledge.demonym(node[1]):
-        cands = people.variants(word, label == "PERSON" or has_honorific(node[1]))  # one candidate only, below
-    family = view.nodes(node[1] + "s")
-    if cands and len(cands) > 1 and family and view.labels[family[0]] == "PERSON":
-        uf.union(family[0], node)  # "Keller" beside "Dan Keller" and "Fran Keller": "the Kellers"
-        return
-    if not cands or len(cands) != 1:
-        return
-    if label != "PERSON" and knowledge.is_place(node[1]) and not _acts_like_a_person(*mention_of[node]):
-        return
-    uf.union(next(iter(cands)), node)
-
-
-def _join_spelling_variants(people: list[list[Node]], together: set[frozenset[str]]) -> None:
-    """One person spelled two ways by two outlets ("Gregory Jaczko", "Gregory Jazcko"): same or
-    compatible first name, surnames that are spelling variants, blocked by first name so the
-    comparison never runs over all pairs; never two forms one article names side by side."""
-    by_first: dict[str, list[int]] = defaultdict(list)
-    for i, g in enumerate(people):
-        by_first[name_parts(g[0][1])[0]].append(i)
-    merged: set[int] = set()
-    for first, idxs in sorted(by_first.items()):
-        for x, i in enumerate(idxs):
-            for j in idxs[x + 1:x + 20]:
-                if i in merged or j in merged:
-                    continue
-                a, b = people[i][0][1], people[j][0][1]
-                if frozenset((a, b)) in together:
-                    continue
-                sa, sb = name_parts(a)[-1], name_parts(b)[-1]
-                if spelling_variants(sa, sb) or fuzz.ratio(" ".join(name_parts(a)), " ".join(name_parts(b))) \
-                        >= FUZZY_MIN and sa[:1] == sb[:1]:
-                    people[i].extend(people[j])
-                    people[j] = people[j][:0]
-                    merged.add(j)
-    people[:] = [g for g in people if g]
 
 
 # -- a name and its longer forms -------------------------------------------------------------
