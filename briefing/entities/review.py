@@ -8,13 +8,13 @@ words around them, and the editor's rules (a doubt a rule settles is not listed 
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
-
-import re
 
 from ..words import knowledge
 from ..model import Briefing, Entity, Mention
@@ -82,8 +82,7 @@ def _unsure_person(entity: Entity, forms: list[str]) -> list[Suggestion]:
             why = _names_differ(name_parts(a), name_parts(b))
             if why:
                 found = _split(a if b == entity.name else b, entity, why)
-                out.append(Suggestion("surname", found.forms, found.reason, found.line) if why == FIRST_NAMES_DIFFER
-                           else found)
+                out.append(dataclasses.replace(found, kind="surname") if why == FIRST_NAMES_DIFFER else found)
     return out
 
 
