@@ -50,7 +50,7 @@ class Result:
     rendered: list[str] = field(default_factory=list)  # briefings whose pages were rendered again
     timings: dict[str, float] = field(default_factory=dict)
     several: bool = False  # a site of several briefings (seeds/ holds folders)
-    kept: tuple[tuple[str, Briefing], ...] = ()  # (seeds folder, briefing), when gather was asked to keep them
+    kept: tuple[tuple[str, Briefing, overrides_stage.Rules], ...] = ()  # (seeds folder, briefing, its rules), when kept
     home: str | None = None  # several briefings: the front page for the site's root (docs/index.md), for the plugin
 
 
@@ -118,7 +118,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
         site_title = settings.title if several else None
         pages.update({prefix + rel: text for rel, text in runner.pages(plan, shared, site_title).items()})
         if keep:
-            kept.append((plan.source.label, runner.briefing(plan)))
+            kept.append((plan.source.label, runner.briefing(plan), runner.rules(plan)))
         plan.briefing = None  # done with it: a site of many briefings holds only their pages
     home = None
     if the_site is not None:
@@ -227,11 +227,18 @@ class _Runner:
         for aid in sorted(set(plan.meta.articles) - {a.id for a in plan.articles}):
             plan.problems.append(Diagnostic("warning", plan.meta.file, f"`articles: {aid}:` names no article in "
                                                                        f"{src.label}/"))
-        own = overrides_stage.Rules()
+        plan.rules, found = self._rules_of(src)
+        plan.problems += found
+
+    def _rules_of(self, src: Source) -> tuple[overrides_stage.Rules, list[Diagnostic]]:
+        own, found = overrides_stage.Rules(), []
         if src.overrides is not None:
             own, found = overrides_stage.load(src.overrides, f"{src.label}/{layout.OVERRIDES_FILE}")
-            plan.problems += found
-        plan.rules = overrides_stage.combine(self.site_rules, own)
+        return overrides_stage.combine(self.site_rules, own), found
+
+    def rules(self, plan: _Plan) -> overrides_stage.Rules:
+        """The plan's override rules, read again (a briefing from the cache was never read)."""
+        return self._rules_of(plan.source)[0]
 
     def pages(self, plan: _Plan, shared: dict[str, str] | None, site: str | None) -> dict[str, str]:
         """The briefing's pages: from the cache when neither the briefing nor what it shows of the

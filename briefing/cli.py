@@ -166,10 +166,10 @@ def review(config_file: Path, seeds: Path | None, explain_id: str | None) -> Non
     if explain_id is not None:
         _explain(settings, config_file, result, explain_id)
         return
-    for label, briefing in result.kept:  # one briefing, or each briefing folder under its name
+    for label, briefing, rules in result.kept:  # one briefing, or each briefing folder under its name
         if result.several:
             click.echo(f"== {label}")
-        click.echo(review_stage.report(review_stage.suggestions(briefing)).rstrip("\n"))
+        click.echo(review_stage.report(review_stage.suggestions(briefing, rules)).rstrip("\n"))
         sources = {a.id: a.source or a.id for a in briefing.articles}
         lines = fact_review.review_lines(list(briefing.facts), sources.__getitem__)
         click.echo("\n".join(["", *lines]) if lines else "No fact row the tool is unsure of.")
@@ -178,7 +178,7 @@ def review(config_file: Path, seeds: Path | None, explain_id: str | None) -> Non
 def _explain(settings: Settings, config_file: Path, result: Result, fact_id: str) -> None:
     """`briefing review --explain ID`: the briefing holding the row, its articles parsed again
     (from the cache), the tool's own pairing traced (before the editor's fact rules)."""
-    found = [(label, b) for label, b in result.kept if any(f.id == fact_id for f in b.facts)]
+    found = [(label, b) for label, b, _ in result.kept if any(f.id == fact_id for f in b.facts)]
     if not found:
         click.echo(f"ERROR    - no fact row `{fact_id}` in this site; fact ids are the rows' ¶ anchors "
                    "(also in briefing.json)", err=True)
