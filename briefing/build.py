@@ -22,7 +22,7 @@ from .config import Settings
 from .entities import repair, resolve
 from .model import Article, Briefing, Claim, Description, Diagnostic, Entity, Fact, Mention, Segment
 from .nlp.parser import Parser
-from .reading import files, layout, pubdate, safeyaml, seeds
+from .reading import files, language, layout, pubdate, safeyaml, seeds
 from .reading import overrides as overrides_stage
 from .reading.layout import Source
 from .site import changes, subject, summaries
@@ -50,7 +50,7 @@ class Result:
     rendered: list[str] = field(default_factory=list)  # briefings whose pages were rendered again
     timings: dict[str, float] = field(default_factory=dict)
     several: bool = False  # a site of several briefings (seeds/ holds folders)
-    kept: tuple[tuple[str, Briefing], ...] = ()  # (seeds folder, briefing), when gather was asked to keep them
+    kept: tuple[tuple[str, Briefing, overrides_stage.Rules], ...] = ()  # (seeds folder, briefing, its rules), when kept
     home: str | None = None  # several briefings: the front page for the site's root (docs/index.md), for the plugin
 
 
@@ -118,7 +118,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
         site_title = settings.title if several else None
         pages.update({prefix + rel: text for rel, text in runner.pages(plan, shared, site_title).items()})
         if keep:
-            kept.append((plan.source.label, runner.briefing(plan)))
+            kept.append((plan.source.label, runner.briefing(plan), runner.rules(plan)))
         plan.briefing = None  # done with it: a site of many briefings holds only their pages
     home = None
     if the_site is not None:
@@ -181,7 +181,7 @@ class _Runner:
             self._read(plan)
         self.clock.lap("read")
         loaded_before = self.parser.load_seconds
-        everything = [a for plan in todo for a in plan.articles]
+        everything = [a for plan in todo for a in _readable(plan.articles)]
         parsed = self.parser.parse(everything, self.progress) if everything else []
         loading = self.parser.load_seconds - loaded_before
         self.clock.lap("nlp")
@@ -190,8 +190,9 @@ class _Runner:
             self.clock.lap("load", loading)
         start = 0
         for plan in todo:
-            mine = parsed[start:start + len(plan.articles)]
-            start += len(plan.articles)
+            readable = _readable(plan.articles)
+            mine = parsed[start:start + len(readable)]
+            start += len(readable)
             ments = repair.mentions(mine)
             self.clock.lap("repair")
             entities, found = resolve.resolve(mine, ments, plan.rules)
@@ -204,7 +205,7 @@ class _Runner:
             plan.briefing = Briefing(title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
             plan.entry = Entry(summaries.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,
                                               plan.meta.date, render.glossary_layout(plan.briefing)[1]),
-                               tuple(plan.problems), self.parser.keys(plan.articles))
+                               tuple(plan.problems), self.parser.keys(readable))
             self.store.store(Entry, plan.key, "entry", plan.entry)
             self.store.store(Briefing, plan.key, "briefing", plan.briefing)
             plan.articles = []
@@ -221,14 +222,23 @@ class _Runner:
             reserved = {f"{src.label}/{name}" for name in layout.RESERVED_FILES}
             found = [p for p in found if p.file not in reserved]
         plan.problems += found
+        plan.articles, found = language.flag(plan.articles, self.parser.language, self.parser.model_name)
+        plan.problems += found
         for aid in sorted(set(plan.meta.articles) - {a.id for a in plan.articles}):
             plan.problems.append(Diagnostic("warning", plan.meta.file, f"`articles: {aid}:` names no article in "
                                                                        f"{src.label}/"))
-        own = overrides_stage.Rules()
+        plan.rules, found = self._rules_of(src)
+        plan.problems += found
+
+    def _rules_of(self, src: Source) -> tuple[overrides_stage.Rules, list[Diagnostic]]:
+        own, found = overrides_stage.Rules(), []
         if src.overrides is not None:
             own, found = overrides_stage.load(src.overrides, f"{src.label}/{layout.OVERRIDES_FILE}")
-            plan.problems += found
-        plan.rules = overrides_stage.combine(self.site_rules, own)
+        return overrides_stage.combine(self.site_rules, own), found
+
+    def rules(self, plan: _Plan) -> overrides_stage.Rules:
+        """The plan's override rules, read again (a briefing from the cache was never read)."""
+        return self._rules_of(plan.source)[0]
 
     def pages(self, plan: _Plan, shared: dict[str, str] | None, site: str | None) -> dict[str, str]:
         """The briefing's pages: from the cache when neither the briefing nor what it shows of the
@@ -250,6 +260,11 @@ class _Runner:
         if plan.briefing is None:
             self.run([plan])
         return plan.briefing
+
+
+def _readable(articles: list[Article]) -> list[Article]:
+    """The articles the pipeline reads: those in its language (the others are published as text)."""
+    return [a for a in articles if a.language is None]
 
 
 def _problems(plans: list[_Plan], site_label: str) -> list[Diagnostic]:

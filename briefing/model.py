@@ -68,6 +68,8 @@ class Article:
     guessed: tuple[str, ...] = ()  # metadata fields guessed from the text, e.g. ("source",)
     inferred_date: str | None = None  # without a metadata date: the one its text states (reading/pubdate.py)
     date_evidence: str = ""  # what in the text stated inferred_date: "dateline", "photo caption", …
+    language: str | None = None  # set when written in another language than the pipeline's (reading/language.py):
+    #                              the article is then published as text, without entities or facts
 
 
 class Token(NamedTuple):
@@ -222,8 +224,10 @@ class Fact:
     status: Literal["agree", "differ", "single"]
     subject: str
     claims: tuple[Claim, ...]
-    note: str = ""
+    note: str = ""  # why the claims differ ("more than 300 flights ≠ nearly 500 flights")
     diff: tuple[tuple[str, str], ...] = ()  # quotes: word diff of the first two claims
+    confidence: float = 1.0  # how sure the pairing is, 0..1 (facts/align.py); below REVIEW_BELOW: for the editor
+    label: str = ""  # the row label a reader reads ("Flights cancelled"); "" when the clause gave none
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from conftest import analyse
 
 
 def article(aid: str, text: str, date: str | None = None, removed: tuple[str, ...] = ()) -> Article:
-    segments, residue = split_segments(text)  # the lines residue removal sets aside are kept, as a build keeps them
+    segments, residue = split_segments(text)  # a date line is residue: "removed", where pubdate reads it too
     return Article(id=aid, file=f"seeds/{aid}.txt", raw=text, title=aid, segments=tuple(segments), date=date,
                    removed=tuple(residue) + tuple(Segment("paragraph", 0, len(r), r) for r in removed))
 

@@ -85,9 +85,9 @@ def _stated(a: Article) -> tuple[str, str] | None:
             return _found(m.group("date"), "dateline")
     lines = [" ".join(seg.text.split()) for seg in [*body, *a.removed]]
     for text in lines:
-        m = _DATE_LINE.match(text) if len(text.split()) <= 12 else None
-        if m:
-            return _found(m.group("date"), "date line")
+        found = date_line(text)
+        if found:
+            return found, "date line"
     for text in lines:
         m = _TIMESTAMP.search(text) if len(text.split()) <= TIMESTAMP_WORDS else None
         if m:
@@ -101,6 +101,16 @@ def _stated(a: Article) -> tuple[str, str] | None:
 def _found(text: str, evidence: str) -> tuple[str, str] | None:
     iso = _iso(text)
     return (iso, evidence) if iso else None
+
+
+def date_line(line: str) -> str | None:
+    """The date a date line states ("Published: March 3, 2017 10:12 AM EST", "(Updated Jan. 17,
+    2018)"), as `_stated` gives it; None for any other line."""
+    text = " ".join(line.split()).strip("()[] ")
+    if len(text.split()) > 12:
+        return None
+    m = _DATE_LINE.match(text)
+    return _iso(m.group("date")) if m else None
 
 
 @functools.lru_cache(maxsize=1024)
