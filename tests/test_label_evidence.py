@@ -132,3 +132,63 @@ def test_a_city_is_a_place_only_where_the_briefing_shows_it_as_one(vocab):
     pas, spans = briefing_spans(vocab, words, ents, tags=tags, deps=deps, heads=heads, lemmas=lemmas)
     propagate.known_cities(pas, spans)
     assert texts(pas, spans) == [("Italy", "GPE"), ("Modena", "GPE"), ("Parma", "ORG"), ("Romania", "GPE")]
+
+
+# -- labels voted over the briefing, by evidence (issue 22) ----------------------------------------
+from collections import Counter  # noqa: E402
+
+from briefing.entities import evidence  # noqa: E402
+
+
+def choose(counts, person=0, place=(), kinds=None, key=("Tarvo",), full=()):
+    ev = evidence.Evidence(person={key: person} if person else {}, place=set(place),
+                           kinds={key: Counter(kinds)} if kinds else {}, person_names=set(full))
+    return propagate.choose_label(key, Counter(counts), ev)
+
+
+def test_a_tie_goes_to_the_label_with_evidence_then_to_the_first_given_never_the_alphabet():
+    assert choose({"WORK_OF_ART": 1, "PERSON": 1}, person=evidence.SPEAKS) == "PERSON"
+    assert choose({"ORG": 1, "GPE": 1}, place=[("Tarvo",)]) == "GPE"
+    assert choose({"FAC": 1, "ORG": 1}) == "FAC"
+    assert choose({"ORG": 1, "FAC": 1}) == "ORG"
+
+
+def test_a_person_needs_signs_against_a_kind_the_text_shows_or_a_tie():
+    assert choose({"PERSON": 7, "ORG": 6}, kinds={"LOC": 2}) == "LOC"  # "the Tarvo volcano"
+    assert choose({"PERSON": 2, "LAW": 2, "PRODUCT": 2}, kinds={"PRODUCT": 1}) == "PRODUCT"
+    assert choose({"PERSON": 1, "ORG": 1}) == "ORG"
+    # no misfire: the model's plurality stands where nothing else is shown, and signs keep a person
+    assert choose({"PERSON": 3, "ORG": 2}) == "PERSON"
+    assert choose({"PERSON": 7, "ORG": 6}, person=evidence.SPEAKS, kinds={"LOC": 1}) == "PERSON"
+
+
+def test_what_only_people_have_makes_a_person_but_not_of_a_place_or_a_company():
+    assert choose({"ORG": 3}, person=evidence.PERSONAL) == "PERSON"  # "Mr Tarvo", "Tarvo, 54,"
+    assert choose({"ORG": 3}, person=evidence.SPEAKS) == "ORG"  # companies say things too
+    assert choose({"GPE": 2}, person=evidence.PERSONAL, key=("Jordan",)) == "GPE"  # a country by its name
+    assert choose({"ORG": 1}, person=evidence.PERSONAL, key=("Tarvo", "Holdings", "Inc.")) == "ORG"
+
+
+def signs_in(vocab, words, ents, **kw):
+    pas, spans = briefing_spans(vocab, words, ents, **kw)
+    return evidence.gather(pas, spans)
+
+
+def test_signs_around_a_name(vocab):
+    # "Mayor Vela", "Okoro, 54,", "Tamm's mother", "Lind said"; "the Tarvo volcano", "a Velox", "Velox V8"
+    words = ["Mayor", "Vela", ",", "Okoro", ",", "54", ",", "Tamm", "'s", "mother", ",", "Lind", "said", ",", "the",
+             "Tarvo", "volcano", ",", "a", "Velox", ",", "Velox", "V8", ",", "in", "Pello"]
+    ents = ["O", "B-ORG", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "B-PERSON", "O",
+            "O", "O", "B-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG"]
+    tags = ["NNP", "NNP", ",", "NNP", ",", "CD", ",", "NNP", "POS", "NN", ",", "NNP", "VBD", ",", "DT", "NNP", "NN",
+            ",", "DT", "NNP", ",", "NNP", "NNP", ",", "IN", "NNP"]
+    deps = ["compound", "dep", "p", "dep", "p", "dep", "p", "poss", "case", "dep", "p", "nsubj", "ROOT", "p", "det",
+            "compound", "dep", "p", "det", "dobj", "p", "compound", "dep", "p", "prep", "pobj"]
+    heads = [1, 12, 12, 12, 12, 12, 12, 9, 7, 12, 12, 12, 12, 12, 16, 16, 12, 12, 19, 12, 12, 22, 12, 12, 12, 24]
+    lemmas = [w.lower() if w != "said" else "say" for w in words]
+    ev = signs_in(vocab, words, ents, tags=tags, deps=deps, heads=heads, lemmas=lemmas)
+    assert {k[0]: v for k, v in ev.person.items()} == {
+        "Vela": evidence.PERSONAL, "Okoro": evidence.PERSONAL, "Tamm": evidence.PERSONAL, "Lind": evidence.SPEAKS}
+    assert {k: dict(v) for k, v in ev.kinds.items()} == {
+        ("Tarvo",): {"LOC": 1}, ("Velox",): {"PRODUCT": 1}, ("Velox", "V8"): {"PRODUCT": 1}}
+    assert ev.place == {("Pello",)}

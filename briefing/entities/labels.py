@@ -27,6 +27,8 @@ LOCATION_HEADS = frozenset({"mountains", "mountain", "range", "river", "lake", "
                             "straits", "peninsula", "valley", "desert", "coast", "pass", "canyon", "glacier", "island",
                             "islands", "basin", "delta", "plateau", "forest", "highlands", "zone"})
 LOCATION_FIRST = frozenset({"mount", "mt.", "cape"})
+# Last words of the names of places people live in and govern: "Travis County", "Lower Merion Township".
+SETTLEMENT_HEADS = frozenset({"county", "township", "borough", "parish", "estates", "heights"})
 # Event words that name events alone ("Paralympics"), and those that also end company or place
 # names ("Epic Games", "Summit Bank"): these need a year, an ordinal or "at/during the" around them.
 EVENT_NAMES = frozenset({"olympics", "paralympics", "championships", "championship", "marathon", "expo"})
@@ -114,6 +116,11 @@ def _natural_place_head(n: Name) -> bool:
     return not _a_person_by_evidence(n)
 
 
+def _settlement_head(n: Name) -> bool:
+    """"Travis County", "Lower Merion Township", "Vela Heights"; not a person ("Ana Heights said")."""
+    return n.size > 1 and n.last in SETTLEMENT_HEADS and not _a_person_by_evidence(n)
+
+
 def _event_head(n: Name) -> bool:
     """"Paralympics", "the 2030 Winter Games", "at the Harvest Festival"; never a name that speaks
     ("Epic Games said": a company)."""
@@ -176,14 +183,13 @@ def _after_a_place_noun(n: Name) -> bool:
 
 def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
     """Two or three capitalised proper nouns (a hyphenated given name counts as one: "Paik
-    Hak-soon"), no place or organisation word among them, that begin with a known first name,
-    follow an honorific, are the subject of a speech verb ("Yuichi Sato said") or have a job
-    title in apposition ("Jo Roe, the party's leader")."""
+    Hak-soon"), no place or organisation word among them, that follow an honorific, are the
+    subject of a speech verb ("Yuichi Sato said") or have a job title in apposition ("Jo Roe, the
+    party's leader"). A known first name alone is no evidence: "Sophie Gardens" is a street."""
     if sp.label not in ("ORG", "GPE", "LOC", "WORK_OF_ART", "NORP", "FAC"):
         return False
     words = _name_words(sp, toks)
-    return _person_shaped(words) and (knowledge.is_given_name(words[0].text.lower()) or
-                                      _person_evidence(sp, toks, words))
+    return _person_shaped(words) and _person_evidence(sp, toks, words)
 
 
 def _name_words(sp: EntSpan, toks: tuple[Token, ...]) -> list[Token]:
@@ -241,6 +247,7 @@ RULES = (
     _rule("FAC", "ORG GPE PERSON LOC WORK_OF_ART", _facility_head),
     _rule("ORG", "FAC", _organisation_in_a_building),
     _rule("LOC", "ORG GPE PERSON FAC NORP WORK_OF_ART", _natural_place_head),
+    _rule("GPE", "ORG PERSON FAC LOC NORP WORK_OF_ART", _settlement_head),
     _rule("EVENT", "ORG GPE PERSON NORP FAC PRODUCT WORK_OF_ART", _event_head),
     _rule("PRODUCT", "PERSON ORG GPE NORP", _model_number),
     _rule("FAC", "ORG GPE PERSON", _before_a_facility_noun),

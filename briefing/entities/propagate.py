@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..words import knowledge
-from . import labels
+from . import evidence, labels
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from ..words.english import HONORIFICS, SPEECH_VERBS, TITLE_NOUNS
 from .names import COMPASS_POINTS, fold
@@ -267,18 +267,51 @@ def _inside_longer_name(toks: tuple[Token, ...], s: int, e: int, spans: list[Ent
     return False
 
 
-def vote_labels(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
-    """One label per surface form across the briefing: the majority of its mentions."""
-    votes: dict[str, Counter] = defaultdict(Counter)
+def label_votes(parsed: list[ParsedArticle], spans: Spans) -> dict[evidence.Key, Counter]:
+    """The labels each name (folded tokens) was given before propagation copied them, in the
+    order they were first given."""
+    votes: dict[evidence.Key, Counter] = defaultdict(Counter)
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for sp in sps:
-            votes[surface(toks, sp.start, sp.end)][sp.label] += 1
+            votes[evidence.key_of(toks, sp.start, sp.end)][sp.label] += 1
+    return votes
+
+
+def vote_labels(parsed: list[ParsedArticle], spans: Spans, votes: dict[evidence.Key, Counter]) -> None:
+    """One label per name across the briefing, by evidence (`choose_label`)."""
+    ev = evidence.gather(parsed, spans)
+    decided: dict[evidence.Key, str] = {}
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for n, sp in enumerate(sps):
-            best = max(votes[surface(toks, sp.start, sp.end)].items(), key=lambda kv: (kv[1], kv[0]))[0]
-            sps[n] = EntSpan(sp.start, sp.end, best)
+            key = evidence.key_of(toks, sp.start, sp.end)
+            if key not in decided:
+                decided[key] = choose_label(key, votes.get(key) or Counter([sp.label]), ev)
+            sps[n] = EntSpan(sp.start, sp.end, decided[key])
+
+
+def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> str:
+    """The label given most; a tie goes to the label the text supports (a person's signs, a place's,
+    a kind noun), then to the label given first, never to the alphabet. PERSON needs a person's
+    signs: without them it loses a tie and gives way to a kind or place the text shows. A name
+    with what only people have (an honorific, an age, a relative) is a person unless it is a known
+    place or names an organisation."""
+    position = {label: n for n, label in enumerate(counts)}
+    sign, kinds = ev.person_sign(key), ev.kinds_of(key)
+
+    def supported(label: str) -> bool:
+        return label == "PERSON" and sign > 0 or label in ("GPE", "LOC") and ev.is_place(key) or label in kinds
+
+    ranked = sorted(counts, key=lambda label: (-counts[label], not supported(label), position[label]))
+    best = ranked[0]
+    if best == "PERSON" and not sign:
+        rivals = [label for label in ranked[1:] if counts[label] == counts[best] or supported(label)]
+        shown = [label for label, _ in kinds.most_common()]
+        best = next(iter(rivals + shown), best)
+    elif best != "PERSON" and sign == evidence.PERSONAL and not ev.is_place(key) and ev.can_be_a_person(key):
+        best = "PERSON"
+    return best
 
 
 def sentence_span(seg: Parsed, token: int) -> tuple[int, int]:

@@ -255,8 +255,9 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     propagate.family_names(parsed, spans)
     propagate.known_cities(parsed, spans)
     propagate.outlet_heads(parsed, spans)
+    votes = propagate.label_votes(parsed, spans)
     propagate.propagate(parsed, spans)
-    propagate.vote_labels(parsed, spans)
+    propagate.vote_labels(parsed, spans, votes)
     out = propagate.hyphen_parts(parsed, spans)
     for (a, si), sps in sorted(spans.items()):
         pa = parsed[a]

