@@ -192,3 +192,26 @@ def test_signs_around_a_name(vocab):
     assert {k: dict(v) for k, v in ev.kinds.items()} == {
         ("Tarvo",): {"LOC": 1}, ("Velox",): {"PRODUCT": 1}, ("Velox", "V8"): {"PRODUCT": 1}}
     assert ev.place == {("Pello",)}
+
+
+def test_institution_law_route_and_settlement_heads(vocab):
+    # the model's PERSON or GPE for an institution, a law, a rail line; "Maria Union said" stays a person
+    words = ["Tarvo", "Observatory", ",", "Pello", "State", "University", ",", "Clean", "Harbour", "Act", ",",
+             "College", "of", "Law", ",", "Pello", "Line", ",", "Interstate", "90", ",", "Maria", "Union", "said"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O",
+            "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-PRODUCT", "I-PRODUCT", "O", "B-PERSON",
+            "I-PERSON", "O"]
+    deps = ["dep"] * 21 + ["compound", "nsubj", "ROOT"]
+    heads = list(range(21)) + [22, 23, 23]
+    lemmas = words[:-1] + ["say"]
+    assert [lab for _, lab in relabelled(vocab, words, ents, deps=deps, heads=heads, lemmas=lemmas)] == [
+        "ORG", "ORG", "LAW", "ORG", "FAC", "FAC", "PERSON"]
+
+
+def test_a_name_ends_in_a_name_word_not_a_common_noun(vocab):
+    words = ["new", "Tarvo", "regulations", "and", "the", "Narita", "airport", "and", "the", "Pello", "party"]
+    ents = ["O", "B-WORK_OF_ART", "I-WORK_OF_ART", "O", "O", "B-FAC", "I-FAC", "O", "O", "B-ORG", "I-ORG"]
+    tags = ["JJ", "NNP", "NNS", "CC", "DT", "NNP", "NN", "CC", "DT", "NNP", "NN"]
+    p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags))
+    assert [(" ".join(t.text for t in p.tokens[s.start:s.end]), s.label) for s in repair.trim(list(p.ents), p.tokens)] \
+        == [("Tarvo", "WORK_OF_ART"), ("Narita airport", "FAC"), ("Pello party", "ORG")]

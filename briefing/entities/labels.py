@@ -22,11 +22,21 @@ FACILITY_HEADS = frozenset({"airport", "airfield", "base", "bridge", "stadium", 
                             "highway", "freeway", "motorway", "harbor", "harbour", "port", "station", "prison", "jail",
                             "palace", "tower", "canal", "pipeline", "plant", "mosque", "church", "cathedral",
                             "temple", "synagogue", "square", "street", "st.", "road", "rd.", "avenue", "ave.", "ave",
-                            "boulevard", "blvd.", "lane", "drive", "building"})
+                            "boulevard", "blvd.", "lane", "drive", "building", "place", "turnpike", "expressway",
+                            "parkway", "line"})
+FACILITY_FIRST = frozenset({"interstate"})  # "Interstate 69"
 LOCATION_HEADS = frozenset({"mountains", "mountain", "range", "river", "lake", "sea", "ocean", "gulf", "bay", "strait",
                             "straits", "peninsula", "valley", "desert", "coast", "pass", "canyon", "glacier", "island",
                             "islands", "basin", "delta", "plateau", "forest", "highlands", "zone"})
 LOCATION_FIRST = frozenset({"mount", "mt.", "cape"})
+# Last words of the names of institutions ("West Chester University", "Tarvo Observatory"), of laws
+# ("Dodd-Frank Act"); a centre, a court or a service may be a building or a route as well.
+ORGANISATION_HEADS = frozenset({"university", "college", "institute", "council", "committee", "commission", "agency",
+                                "department", "ministry", "party", "association", "union", "company", "corporation",
+                                "foundation", "fund", "authority", "board", "observatory", "society", "academy",
+                                "organization", "organisation", "federation", "league", "bureau", "administration",
+                                "transit", "inc.", "inc", "corp.", "ltd", "ltd.", "llc", "plc"})
+LAW_HEADS = frozenset({"act", "law", "bill", "treaty", "amendment", "statute", "ordinance", "accord", "accords"})
 # Last words of the names of places people live in and govern: "Travis County", "Lower Merion Township".
 SETTLEMENT_HEADS = frozenset({"county", "township", "borough", "parish", "estates", "heights"})
 # Event words that name events alone ("Paralympics"), and those that also end company or place
@@ -98,8 +108,19 @@ def publication_owner(words) -> bool:
 
 
 def _facility_head(n: Name) -> bool:
-    """"Elm Street", "Harbor Bridge"; not a person the model found ("Eric Church" said)."""
-    return n.size > 1 and n.last in FACILITY_HEADS and not _a_person_by_evidence(n)
+    """"Elm Street", "Harbor Bridge", "Interstate 69"; not a person the model found ("Eric Church" said)."""
+    return n.size > 1 and (n.last in FACILITY_HEADS or n.first in FACILITY_FIRST) and not _a_person_by_evidence(n)
+
+
+def _organisation_head(n: Name) -> bool:
+    """"West Chester University", "Tarvo Observatory", "Acme Inc.": never a person or a place."""
+    return n.size > 1 and n.last in ORGANISATION_HEADS and not _a_person_by_evidence(n)
+
+
+def _law_head(n: Name) -> bool:
+    """"Dodd-Frank Act", "Clean Water Act"."""
+    return n.size > 1 and n.last in LAW_HEADS and n.toks[n.span.end - 2].text != "of" and \
+        not _a_person_by_evidence(n)  # "College of Law" is a school
 
 
 def _organisation_in_a_building(n: Name) -> bool:
@@ -244,8 +265,10 @@ ALL_BUT_PERSON = "ORG GPE LOC WORK_OF_ART NORP FAC"
 # The first rule that holds decides; order matters where two could hold.
 RULES = (
     _rule("ORG", "GPE LOC FAC PERSON NORP", _newspaper),
-    _rule("FAC", "ORG GPE PERSON LOC WORK_OF_ART", _facility_head),
+    _rule("FAC", "ORG GPE PERSON LOC WORK_OF_ART PRODUCT", _facility_head),
     _rule("ORG", "FAC", _organisation_in_a_building),
+    _rule("ORG", "PERSON GPE LOC WORK_OF_ART NORP FAC PRODUCT", _organisation_head),
+    _rule("LAW", "PERSON ORG GPE WORK_OF_ART EVENT PRODUCT NORP", _law_head),
     _rule("LOC", "ORG GPE PERSON FAC NORP WORK_OF_ART", _natural_place_head),
     _rule("GPE", "ORG PERSON FAC LOC NORP WORK_OF_ART", _settlement_head),
     _rule("EVENT", "ORG GPE PERSON NORP FAC PRODUCT WORK_OF_ART", _event_head),

@@ -34,6 +34,10 @@ TITLE_MODIFIERS = frozenset({"district", "deputy", "assistant", "vice", "chief",
                              "senior"})
 
 
+# Lower-case heads some names end in: "Narita international airport", "the Law and Justice party".
+KEPT_HEADS = labels.FACILITY_HEADS | labels.LOCATION_HEADS | labels.ORGANISATION_HEADS
+
+
 def _is_cap(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
@@ -41,7 +45,8 @@ def _is_cap(tok: Token) -> bool:
 # -- rules on one segment --------------------------------------------------------------------
 def trim(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     """Drop leading determiners and lower-case prefixes ("inter-Korean", "pro-Le Pen"), and
-    trailing possessives, punctuation and conjunctions ("North and" of "North and South Korean")."""
+    trailing possessives, punctuation, conjunctions ("North and" of "North and South Korean") and
+    common nouns ("NATO regulations": a name ends in a name word)."""
     out = []
     for sp in spans:
         s, e = sp.start, sp.end
@@ -52,7 +57,9 @@ def trim(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
             s += 2
         while e > s and (toks[e - 1].text in POSSESSIVE or toks[e - 1].pos == "PUNCT" and
                          toks[e - 1].text not in (".",) or toks[e - 1].pos == "SPACE" or
-                         toks[e - 1].text in ("and", "or") and e - 1 > s):
+                         toks[e - 1].text in ("and", "or") and e - 1 > s or
+                         e - 1 > s and toks[e - 1].tag in ("NN", "NNS") and toks[e - 1].text.isalpha() and
+                         toks[e - 1].text.islower() and toks[e - 1].text not in KEPT_HEADS):
             e -= 1
         while e > s and toks[s].pos in ("PUNCT", "SPACE"):
             s += 1
