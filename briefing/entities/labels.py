@@ -30,9 +30,10 @@ LOCATION_HEADS = frozenset({"mountains", "mountain", "range", "river", "lake", "
                             "islands", "basin", "delta", "plateau", "forest", "highlands", "zone"})
 LOCATION_FIRST = frozenset({"mount", "mt.", "cape"})
 # Last words of the names of institutions ("West Chester University", "Tarvo Observatory"), of laws
-# ("Dodd-Frank Act"); a centre, a court or a service may be a building or a route as well.
+# ("Dodd-Frank Act"); a centre, a court or a service may be a building or a route as well, a union
+# a polity ("Soviet Union").
 ORGANISATION_HEADS = frozenset({"university", "college", "institute", "council", "committee", "commission", "agency",
-                                "department", "ministry", "party", "association", "union", "company", "corporation",
+                                "department", "ministry", "party", "association", "company", "corporation",
                                 "foundation", "fund", "authority", "board", "observatory", "society", "academy",
                                 "organization", "organisation", "federation", "league", "bureau", "administration",
                                 "transit", "inc.", "inc", "corp.", "ltd", "ltd.", "llc", "plc"})
