@@ -25,8 +25,8 @@ from .nlp.parser import Parser
 from .reading import files, layout, pubdate, safeyaml, seeds
 from .reading import overrides as overrides_stage
 from .reading.layout import Source
-from .site import summaries
-from .store import cachefiles, results
+from .site import changes, subject, summaries
+from .store import addresses, cachefiles, results
 from .words import knowledge
 
 MODEL = (Briefing, Article, Segment, Entity, Mention, Description, Fact, Claim, Diagnostic)  # cached shapes
@@ -51,6 +51,7 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
     several: bool = False  # a site of several briefings (seeds/ holds folders)
     kept: tuple[tuple[str, Briefing], ...] = ()  # (seeds folder, briefing), when gather was asked to keep them
+    home: str | None = None  # several briefings: the front page for the site's root (docs/index.md), for the plugin
 
 
 @dataclass
@@ -67,6 +68,18 @@ class _Plan:
     rules: overrides_stage.Rules = overrides_stage.Rules()
 
 
+def missing_seeds(settings: Settings, base: Path, where: str = "mkdocs.yml") -> Diagnostic | None:
+    """A seeds folder that does not exist (a typo in `seeds:`): the one error to report, before
+    anything is read or built, so no empty briefing is made and no other message buries it."""
+    folder = settings.path(base, "seeds")
+    if folder.is_dir():
+        return None
+    what = "is not a folder" if folder.exists() else "does not exist"
+    return Diagnostic("error", where, f"`seeds: {settings.seeds}`: {_relative(folder, base)} {what}; fix the path "
+                                      "(relative to mkdocs.yml), or create the folder and put the articles "
+                                      "(*.txt, *.md) in it. Nothing was built")
+
+
 def gather(settings: Settings, base: Path, parser: Parser | None = None,
            progress: Callable[[int, int], None] | None = None, keep: bool = False) -> Result:
     """Read, annotate and render the briefings configured by `settings` (paths relative to `base`).
@@ -74,8 +87,11 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     that read them (`briefing review`); otherwise a briefing is dropped once its pages are made."""
     clock = _Clock()
     seeds_dir = settings.path(base, "seeds")
+    cache_dir = settings.path(base, "cache_dir")
     found_sources, several, problems = layout.discover(seeds_dir, _relative(seeds_dir, base), settings.title,
-                                                       settings.articles)
+                                                       settings.articles, addresses.load(cache_dir))
+    if several:
+        addresses.save(cache_dir, {src.slug: src.folder.name for src in found_sources})
     overrides_file = settings.path(base, "overrides")
     site_label = _relative(overrides_file, base)
     site_rules, found = overrides_stage.load(overrides_file, site_label)
@@ -99,18 +115,35 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
         shared = {eid: f"../entities/{sid}.md" for eid, sid in links.get(plan.source.slug, {}).items()} \
             if several else None
         prefix = f"{plan.source.slug}/" if plan.source.slug else ""
-        pages.update({prefix + rel: text for rel, text in runner.pages(plan, shared).items()})
+        site_title = settings.title if several else None
+        pages.update({prefix + rel: text for rel, text in runner.pages(plan, shared, site_title).items()})
         if keep:
             kept.append((plan.source.label, runner.briefing(plan)))
         plan.briefing = None  # done with it: a site of many briefings holds only their pages
+    home = None
     if the_site is not None:
-        pages.update(render.site_pages(the_site))
+        latest = _latest_changes(runner.store, the_site, {p.source.slug: p.key for p in plans})
+        pages.update(render.site_pages(the_site, latest))
+        home = render.front_page(the_site, latest, settings.output.strip("/") + "/")
     pages.update(render.assets())
     clock.lap("render")
     problems += _prune(parser, runner.store, {k for p in plans for k in p.entry.parses}, settings, base)
     clock.lap("cache")
     briefings = the_site.briefings if the_site else tuple(p.entry.summary for p in plans)
-    return Result(pages, problems, briefings, runner.rebuilt, runner.rendered, clock.timings, several, tuple(kept))
+    return Result(pages, problems, briefings, runner.rebuilt, runner.rendered, clock.timings, several, tuple(kept),
+                  home)
+
+
+def _latest_changes(store: results.Store, site: summaries.Site, inputs: dict[str, str]
+                    ) -> tuple[changes.Change, ...]:
+    """What changed since the last build that saw something different, from the record the cache
+    keeps of what that build saw (site/changes.py)."""
+    key = results.key(["site history"])  # one site per cache folder; a copied project keeps its history
+    before = store.load(changes.History, key, "history")
+    history = changes.advance(before, changes.seen(site, inputs))
+    if history != before:
+        store.store(changes.History, key, "history", history)
+    return changes.changes(history)
 
 
 class _Clock:
@@ -167,7 +200,8 @@ class _Runner:
             fact_rows, found = facts_stage.stage(mine, entities, plan.rules)
             plan.problems += found
             self.clock.lap("facts")
-            plan.briefing = Briefing(plan.meta.title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
+            title = plan.meta.title or subject.subject(mine, entities) or plan.source.folder.name
+            plan.briefing = Briefing(title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
             plan.entry = Entry(summaries.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,
                                               plan.meta.date, render.glossary_layout(plan.briefing)[1]),
                                tuple(plan.problems), self.parser.keys(plan.articles))
@@ -196,13 +230,14 @@ class _Runner:
             plan.problems += found
         plan.rules = overrides_stage.combine(self.site_rules, own)
 
-    def pages(self, plan: _Plan, shared: dict[str, str] | None) -> dict[str, str]:
-        """The briefing's pages: from the cache when neither the briefing nor the links it shows to
-        entity pages across briefings changed, else rendered from its (cached) result."""
-        key = results.key([plan.key, json.dumps(sorted(shared.items())) if shared is not None else "alone"])
+    def pages(self, plan: _Plan, shared: dict[str, str] | None, site: str | None) -> dict[str, str]:
+        """The briefing's pages: from the cache when neither the briefing nor what it shows of the
+        site (the links to entity pages across briefings, the site's title) changed, else rendered
+        from its (cached) result."""
+        key = results.key([plan.key, json.dumps([sorted(shared.items()), site]) if shared is not None else "alone"])
         got = self.store.load(dict[str, str], key, "pages")
         if got is None:
-            got = render.pages(self.briefing(plan), shared)
+            got = render.pages(self.briefing(plan), shared, site)
             self.store.store(dict[str, str], key, "pages", got)
             self.rendered.append(plan.source.label)
         return got
@@ -254,7 +289,7 @@ def _prune(parser: Parser, store: results.Store, parses: set[str], settings: Set
 def _common_inputs(settings: Settings, parser: Parser, overrides_file: Path, several: bool) -> list[bytes | str]:
     """What every briefing's result depends on besides its own folder."""
     return [parser.model_name, parser.model_version, knowledge.tables_key(), str(settings.max_article_bytes),
-            results.shape(Entry, summaries.Summary, summaries.EntityRef, *MODEL),
+            results.shape(Entry, summaries.Summary, summaries.EntityRef, summaries.Headline, *MODEL),
             files.key_part(overrides_file, safeyaml.MAX_BYTES), "several" if several else "alone"]
 
 

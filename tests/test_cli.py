@@ -122,11 +122,12 @@ def test_export_lists_removed_residue_with_offsets_into_the_file(tiny, cli):
 
 # -- 1: an article skipped, or a warning under --strict --------------------------------------------
 
-def test_skipped_article_sets_exit_1_and_the_rest_builds(tiny, cli):
-    (tiny / "seeds/broken.txt").write_bytes(b"\x00\x01binary")
+@pytest.mark.parametrize("data", [b"\x00\x01binary", bytes(range(1, 256)) * 8], ids=["nul", "no-nul"])
+def test_skipped_article_sets_exit_1_and_the_rest_builds(tiny, cli, data):
+    (tiny / "seeds/broken.txt").write_bytes(data)
     res = cli(tiny)
     assert res.returncode == 1 and "seeds/broken.txt: skipped: binary file" in res.stderr
-    assert "2 articles" in res.stderr
+    assert "2 articles" in res.stderr and len(list((tiny / "docs/briefing/articles").glob("*.md"))) == 2
 
 
 def test_strict_turns_warnings_into_exit_1(tiny, cli):
@@ -145,11 +146,14 @@ def test_an_override_that_matches_nothing_fails_strict(tiny, cli):
     assert cli(tiny, "--strict").returncode == 1
 
 
-def test_missing_seeds_folder(tiny, cli):
-    import shutil
-    shutil.rmtree(tiny / "seeds")
+def test_a_seeds_typo_is_one_error_and_builds_nothing(tiny, cli):
+    set_option(tiny, "seeds: seedz")  # `articles:` names files of seeds/: no warning about them either
     res = cli(tiny)
-    assert res.returncode == 1 and "seeds folder not found" in res.stderr
+    assert res.returncode == 2
+    lines = res.stderr.strip().splitlines()
+    assert lines == ["ERROR    - mkdocs.yml: `seeds: seedz`: seedz does not exist; fix the path (relative to "
+                     "mkdocs.yml), or create the folder and put the articles (*.txt, *.md) in it. Nothing was built"]
+    assert not (tiny / "docs/briefing").exists()  # no empty briefing
 
 
 # -- 2: bad configuration or a missing pipeline ------------------------------------------------------

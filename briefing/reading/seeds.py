@@ -97,6 +97,10 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if (share := _not_text(data)) is not None:
+            return None, [Diagnostic("error", file, f"skipped: binary file or an unknown encoding ({share:.0%} of its "
+                                                    "first bytes are control characters or letters outside ASCII, "
+                                                    "and it is not UTF-8); save the article as UTF-8 text")]
         raw = data.decode("cp1252", errors="replace")
         problems.append(Diagnostic("warning", file, f"not valid UTF-8 (byte {exc.start}); read as Windows-1252. "
                                                     "Save it as UTF-8 to silence this"))
@@ -132,6 +136,21 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
     if article.source is None and (outlet := outlet_from_file_name(path.stem, raw)):
         article = dataclasses.replace(article, source=outlet, guessed=article.guessed + ("source",))
     return article, problems
+
+
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")  # and bytes cp1252 leaves out
+HIGH_BYTES = re.compile(rb"[\x80-\xff]")
+
+
+def _not_text(data: bytes, sample: int = 65536) -> float | None:
+    """For bytes that are not UTF-8: when no Windows-1252 text looks like them (over 1% control
+    characters or bytes it does not define, or over a third of bytes outside ASCII), the share of
+    the first `sample` bytes that are control or outside ASCII; None for Windows-1252 text."""
+    head = data[:sample]
+    odd, high = len(CONTROL_BYTES.findall(head)), len(HIGH_BYTES.findall(head))
+    if odd * 100 > len(head) or high * 3 > len(head):
+        return min(1.0, (odd + high) / len(head))
+    return None
 
 
 # words a file is named after that are not outlets

@@ -190,7 +190,7 @@ def key(parts: Iterable[bytes | str]) -> str:
     return h.hexdigest()
 
 
-ENTRY = re.compile(r"([0-9a-f]{64})\.(entry|briefing|pages)")
+ENTRY = re.compile(r"([0-9a-f]{64})\.(entry|briefing|pages|history)")
 
 
 class Store:
