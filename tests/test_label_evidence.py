@@ -215,3 +215,16 @@ def test_a_name_ends_in_a_name_word_not_a_common_noun(vocab):
     p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags))
     assert [(" ".join(t.text for t in p.tokens[s.start:s.end]), s.label) for s in repair.trim(list(p.ents), p.tokens)] \
         == [("Tarvo", "WORK_OF_ART"), ("Narita airport", "FAC"), ("Pello party", "ORG")]
+
+
+def test_a_first_name_the_model_left_out_joins_the_surname(vocab):
+    # "Ilse Okafor" where the model marked "Okafor" alone (a person elsewhere); not "Mayor Okafor",
+    # "Lagos Okafor" (a place), "Nigerian Okafor" (a nationality)
+    words = ["Okafor", "said", ".", "Ilse", "Okafor", "left", ".", "Mayor", "Okafor", ".", "Lagos", "Okafor", ".",
+             "Nigerian", "Okafor"]
+    ents = ["B-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "B-PERSON", "O", "O",
+            "B-PERSON"]
+    tags = ["NNP", "VBD", ".", "NNP", "NNP", "VBD", ".", "NNP", "NNP", ".", "NNP", "NNP", ".", "NNP", "NNP"]
+    pas, spans = briefing_spans(vocab, words, ents, tags=tags)
+    propagate.join_first_names(pas, spans)
+    assert [t for t, _ in texts(pas, spans)] == ["Okafor", "Ilse Okafor", "Okafor", "Okafor", "Okafor"]

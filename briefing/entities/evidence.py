@@ -121,9 +121,10 @@ class Evidence:
         """The strongest sign on the name, or for a surname or first name on its full name and the
         other way round."""
         own = self.person.get(key, 0)
-        if len(key) == 1:
-            return max([own] + [self.person.get(full, 0) for full in self.person_names
-                                if full[-1] == key[0] or full[0] == key[0]])
+        if len(key) == 1:  # a surname of a full name the briefing calls a person is evidence too
+            fulls = [full for full in self.person_names if full[-1] == key[0] or full[0] == key[0]]
+            return max([own] + [max(self.person.get(full, 0), SPEAKS if full[-1] == key[0] else 0)
+                                for full in fulls])
         return max(own, self.person.get((key[-1],), 0) if key in self.person_names else 0)
 
     def is_place(self, key: Key) -> bool:

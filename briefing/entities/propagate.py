@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from ..words import knowledge
 from . import evidence, labels
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
-from ..words.english import HONORIFICS, SPEECH_VERBS, TITLE_NOUNS
+from ..words.english import HONORIFICS, MONTHS, SPEECH_VERBS, TITLE_NOUNS, WEEKDAYS
 from .names import COMPASS_POINTS, fold
 
 Spans = dict[tuple[int, int], list[EntSpan]]
@@ -168,6 +168,26 @@ def outlet_heads(parsed: list[ParsedArticle], spans: Spans) -> None:
             if sp.end - sp.start == 1 and toks[sp.start].text in heads and sp.start > 0 and \
                     toks[sp.start - 1].text.lower() == "the" and sp.label in ("GPE", "LOC", "FAC", "PERSON", "NORP"):
                 sps[n] = EntSpan(sp.start, sp.end, "ORG")
+
+
+def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"Ashoka Mukpo" where the model marked only "Mukpo": a capitalised proper noun right before a
+    one-word name the briefing mostly calls a person, itself in no name, no title, place or
+    nationality, is the first name."""
+    known = known_names(parsed, spans)
+    people = {key for key, labels in known.items() if len(key) == 1 and labels.most_common(1)[0][0] == "PERSON"}
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for n, sp in enumerate(sps):
+            s = sp.start
+            if sp.end - s != 1 or (fold(toks[s].text),) not in people or s == 0:
+                continue
+            first = toks[s - 1]
+            if _is_propn(first) and not first.ws == "" and first.text.isalpha() and not first.text.isupper() and \
+                    not _covered(sps, s - 1, s) and first.text.lower() not in TITLE_NOUNS and \
+                    first.text.lower().rstrip(".") not in HONORIFICS and not knowledge.is_place(first.text) and \
+                    not knowledge.demonym(first.text) and first.text not in MONTHS + WEEKDAYS:
+                sps[n] = EntSpan(s - 1, sp.end, "PERSON")
 
 
 def drop_numbered_common_nouns(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:

@@ -260,6 +260,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     propagate.drop_numbered_common_nouns(parsed, spans, lower)
     propagate.split_possessives(parsed, spans)
     propagate.family_names(parsed, spans)
+    propagate.join_first_names(parsed, spans)
     propagate.known_cities(parsed, spans)
     propagate.outlet_heads(parsed, spans)
     votes = propagate.label_votes(parsed, spans)
