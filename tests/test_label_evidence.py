@@ -228,3 +228,17 @@ def test_a_first_name_the_model_left_out_joins_the_surname(vocab):
     pas, spans = briefing_spans(vocab, words, ents, tags=tags)
     propagate.join_first_names(pas, spans)
     assert [t for t, _ in texts(pas, spans)] == ["Okafor", "Ilse Okafor", "Okafor", "Okafor", "Okafor"]
+
+
+def test_a_place_nothing_supports_is_no_name(vocab):
+    # "Varox" (a virus, say) is a GPE once in three: no package knows it, never "in Varox": no name.
+    # "Tulvo" is a GPE at each occurrence, "Drelsk" once in three but "in Drelsk": both stay places.
+    words = ["Varox", "spread", ".", "the", "Varox", "outbreak", ".", "Varox", "cases", ".", "Tulvo", "voted", ".",
+             "Tulvo", "won", ".", "Drelsk", "grew", ".", "Drelsk", "fell", ".", "rain", "in", "Drelsk", "."]
+    ents = ["B-GPE", "O", "O", "O", "O", "O", "O", "O", "O", "O", "B-GPE", "O", "O", "B-GPE", "O", "O", "B-GPE", "O",
+            "O", "O", "O", "O", "O", "O", "O", "O"]
+    tags = ["NNP", "VBD", ".", "DT", "NNP", "NN", ".", "NNP", "NNS", ".", "NNP", "VBD", ".", "NNP", "VBD", ".", "NNP",
+            "VBD", ".", "NNP", "VBD", ".", "NN", "IN", "NNP", "."]
+    pa = article_of(make_doc(vocab, words, ents=ents, tags=tags))
+    found = [(m.text, m.label) for m in repair.mentions([pa])]
+    assert found == [("Tulvo", "GPE")] * 2 + [("Drelsk", "GPE")] * 3

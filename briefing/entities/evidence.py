@@ -116,6 +116,7 @@ class Evidence:
     place: set[Key] = field(default_factory=set)
     kinds: dict[Key, Counter] = field(default_factory=lambda: defaultdict(Counter))
     person_names: set[Key] = field(default_factory=set)  # names of two or three words labelled PERSON
+    occurrences: Counter = field(default_factory=Counter)  # each name's occurrences the spans mark
 
     def person_sign(self, key: Key) -> int:
         """The strongest sign on the name, or for a surname or first name on its full name and the
@@ -144,6 +145,7 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
         toks = parsed[a].segments[si].tokens
         for sp in sps:
             key = key_of(toks, sp.start, sp.end)
+            ev.occurrences[key] += 1
             sign = person_signs(toks, sp.start, sp.end)
             if sign > ev.person.get(key, 0):
                 ev.person[key] = sign

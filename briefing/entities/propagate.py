@@ -299,16 +299,28 @@ def label_votes(parsed: list[ParsedArticle], spans: Spans) -> dict[evidence.Key,
 
 
 def vote_labels(parsed: list[ParsedArticle], spans: Spans, votes: dict[evidence.Key, Counter]) -> None:
-    """One label per name across the briefing, by evidence (`choose_label`)."""
+    """One label per name across the briefing, by evidence (`choose_label`); a place nothing
+    supports is no name (`unsupported_place`)."""
     ev = evidence.gather(parsed, spans)
-    decided: dict[evidence.Key, str] = {}
+    decided: dict[evidence.Key, str | None] = {}
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for n, sp in enumerate(sps):
             key = evidence.key_of(toks, sp.start, sp.end)
             if key not in decided:
-                decided[key] = choose_label(key, votes.get(key) or Counter([sp.label]), ev)
-            sps[n] = EntSpan(sp.start, sp.end, decided[key])
+                label = choose_label(key, votes.get(key) or Counter([sp.label]), ev)
+                decided[key] = None if label == "GPE" and unsupported_place(key, votes.get(key), ev) else label
+            sps[n] = EntSpan(sp.start, sp.end, decided[key] or "")
+        sps[:] = [sp for sp in sps if sp.label]
+
+
+def unsupported_place(key: evidence.Key, counts: Counter | None, ev: evidence.Evidence) -> bool:
+    """A place no data package knows, never in a place's context ("in X", "X County"), that the
+    model called a place at fewer than half of the briefing's occurrences and the briefing never
+    shows as a person: a disease, a technology ("the X outbreak", "X headsets"), not a name."""
+    if ev.is_place(key) or ev.person_sign(key) or any(key[0] in full for full in ev.person_names):
+        return False
+    return 2 * (counts or Counter())["GPE"] < ev.occurrences[key]
 
 
 def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> str:
