@@ -242,3 +242,22 @@ def test_a_place_nothing_supports_is_no_name(vocab):
     pa = article_of(make_doc(vocab, words, ents=ents, tags=tags))
     found = [(m.text, m.label) for m in repair.mentions([pa])]
     assert found == [("Tulvo", "GPE")] * 2 + [("Drelsk", "GPE")] * 3
+
+
+def test_a_town_of_a_country_the_briefing_names_is_a_place(vocab):
+    # Croatia is named: "Ilok" (a town of some 5,000) and "Lovas" the model took for an organisation
+    # and a natural place are towns; "the Pacific" and "EU" (towns of those names exist) are not
+    words = ["Croatia", "closed", ".", "Buses", "left", "Ilok", ".", "Lovas", "waited", ".", "the", "Pacific", ".",
+             "EU", "said", "no", ".", "in", "Ilok"]
+    ents = ["B-GPE", "O", "O", "O", "O", "B-ORG", "O", "B-LOC", "O", "O", "O", "B-LOC", "O", "B-ORG", "O", "O", "O",
+            "O", "B-ORG"]
+    tags = ["NNP", "VBD", ".", "NNS", "VBD", "NNP", ".", "NNP", "VBD", ".", "DT", "NNP", ".", "NNP", "VBD", "DT", ".",
+            "IN", "NNP"]
+    deps = ["nsubj", "ROOT", "p", "nsubj", "ROOT", "dobj", "p", "nsubj", "ROOT", "p", "det", "ROOT", "p", "nsubj",
+            "ROOT", "dobj", "p", "ROOT", "pobj"]
+    heads = [1, 1, 1, 4, 4, 4, 4, 8, 8, 8, 11, 11, 11, 14, 14, 14, 14, 17, 17]
+    lemmas = [w.lower() if w != "said" else "say" for w in words]
+    pas, spans = briefing_spans(vocab, words, ents, tags=tags, deps=deps, heads=heads, lemmas=lemmas)
+    propagate.known_cities(pas, spans)
+    assert texts(pas, spans) == [("Croatia", "GPE"), ("Ilok", "GPE"), ("Lovas", "GPE"), ("Pacific", "LOC"),
+                                 ("EU", "ORG"), ("Ilok", "GPE")]

@@ -95,12 +95,14 @@ def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
 
 
 def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """Countries, US states and cities the model labelled a person, an organisation or a group.
-    A country or state by its own name is a place ("Romania said"). A city is one when the
-    briefing names its country or (US) state and shows it as a place somewhere: the model labels
-    it one, "in"/"near" it, a state or country after it ("Evanston, Ill."), "the X area". Never a
-    name that speaks ("Princeton said") or is part of a person's name in the briefing."""
-    places, people, placed, speaking = set(), set(), set(), set()
+    """Countries, US states, cities and towns the model labelled a person, an organisation, a group
+    or a natural place. A country or state by its own name is a place ("Romania said"). A city,
+    town or village (of 1,000 people or more) is one when the briefing names its country or (US)
+    state and shows it as a place somewhere: the model labels it one, "in"/"near" it, a state or
+    country after it ("Evanston, Ill."), "the X area"; a town also needs a name never written "the
+    X", in capitals or as a nationality ("the Pacific", "EU", "Canadian" are towns too). Never a name
+    that speaks ("Princeton said") or is part of a person's name in the briefing."""
+    places, people, placed, speaking, common = set(), set(), set(), set(), set()
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for sp in sps:
@@ -111,34 +113,25 @@ def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
                 people.update(t.text for t in toks[sp.start:sp.end])
             if sp.label in ("GPE", "LOC"):  # "Chester County", "South Austin": Chester, Austin too
                 placed.update([text] + [t.text for t in toks[sp.start:sp.end] if t.text[:1].isupper()])
-            elif _place_context(toks, sp.start, sp.end):
+            elif evidence.place_signs(toks, sp.start, sp.end):
                 placed.add(text)
             if _speaks(toks, sp.start, sp.end):
                 speaking.add(text)
+            if sp.start > 0 and toks[sp.start - 1].text.lower() == "the" or text.isupper() or knowledge.demonym(text):
+                common.add(text)  # "the Pacific", "EU", "Canadian": a town of that name is not what is meant
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for n, sp in enumerate(sps):
             text = surface(toks, sp.start, sp.end)
-            if sp.label not in ("PERSON", "ORG", "NORP") or text in people or \
+            if sp.label not in ("PERSON", "ORG", "NORP", "LOC") or text in people or \
                     sp.label == "PERSON" and toks[sp.end - 1].dep in ("nsubj", "nsubjpass"):
                 continue
-            if knowledge.place(text) or text in placed and text not in speaking and \
-                    knowledge.place_names(text.title() if text.isupper() else text) & places:
+            form = text.title() if text.isupper() else text
+            if knowledge.place(text) or text not in speaking and (
+                    text in placed and sp.label != "LOC" and knowledge.place_names(form) & places or
+                    (text in placed or sp.label == "LOC") and text not in common and
+                    knowledge.place_names(form, small=True) & places):
                 sps[n] = EntSpan(sp.start, sp.end, "GPE")
-
-
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into"})
-AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city", "county"})
-
-
-def _place_context(toks: tuple[Token, ...], s: int, e: int) -> bool:
-    """"in X", "near the X", "X, Ill.", "the X area"."""
-    before = s - 1 if s > 0 and toks[s - 1].text.lower() != "the" else s - 2
-    if before >= 0 and toks[before].text.lower() in PLACE_PREPOSITIONS:
-        return True
-    if e + 1 < len(toks) and toks[e].text == "," and knowledge.place(toks[e + 1].text):
-        return True
-    return e < len(toks) and toks[e].text in AREA_NOUNS
 
 
 def _speaks(toks: tuple[Token, ...], s: int, e: int) -> bool:
