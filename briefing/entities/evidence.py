@@ -63,12 +63,13 @@ def key_of(toks: tuple[Token, ...], s: int, e: int) -> Key:
 
 
 # -- around one occurrence --------------------------------------------------------------------
-SPEAKS, PERSONAL = 1, 2  # a verb of speech (companies and countries speak too); what only people have
+SPEAKS, PERSONAL = 1, 2  # what companies and countries have too (speech, a deputy); what only people have
 
 
 def person_signs(toks: tuple[Token, ...], s: int, e: int) -> int:
     """PERSONAL: an honorific or a job title before, an age or a title in apposition, a relative;
-    SPEAKS: the subject of a verb of speech; else 0."""
+    SPEAKS: the subject of a verb of speech, someone's title after a possessive ("May's deputy");
+    else 0."""
     before = toks[s - 1].text.lower().rstrip(".") if s > 0 else ""
     after = [t.text for t in toks[e:e + 3]]
     if before in PERSON_TITLES or \
@@ -78,7 +79,7 @@ def person_signs(toks: tuple[Token, ...], s: int, e: int) -> int:
             any(t.dep == "appos" and s <= t.head < e and t.text.lower() in TITLE_NOUNS for t in toks[e:e + 8]):
         return PERSONAL  # "Mayor Ruiz", "Ruiz, 54,", "Ruiz's mother", "Ruiz, the mayor"
     if any(t.dep in ("nsubj", "nsubjpass") and not s <= t.head < e and toks[t.head].lemma in PERSON_SPEECH_VERBS
-           for t in toks[s:e]):
+           for t in toks[s:e]) or len(after) >= 2 and after[0] in ("'s", "’s") and after[1].lower() in TITLE_NOUNS:
         return SPEAKS
     return 0
 

@@ -240,19 +240,23 @@ def _add_surnames(known: dict[tuple[str, ...], Counter]) -> None:
 def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tuple[str, ...], Counter],
                 current: list[EntSpan]) -> EntSpan | None:
     """The known name at tokens [i, e) as a new span, or None: not known, in a date ("in May"), a
-    one-word name opening a sentence as a common word ("Love ..."), already a mention, part of a
-    longer one."""
+    one-word name opening a sentence as a common word ("Love ..."), unless a person's signs show
+    it there ("May said"); already a mention, part of a longer one."""
     toks = seg.tokens
     key = tuple(folded[i:e])
-    if e > len(toks) or key not in known or _in_time(seg, i, e) or \
-            e - i == 1 and not toks[i].tag.startswith("NNP") and _sentence_start(toks, i):
+    if e > len(toks) or key not in known:
+        return None
+    label = known[key].most_common(1)[0][0]
+    shown = label == "PERSON" and evidence.person_signs(toks, i, e)  # "May said", "Price, 61,": the person
+    if not shown and (_in_time(seg, i, e) or e - i == 1 and not toks[i].tag.startswith("NNP") and
+                      _sentence_start(toks, i)):
         return None
     inner = [sp for sp in current if sp.start < e and i < sp.end]
     if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
         return None
     if _inside_longer_name(toks, i, e, [sp for sp in current if sp not in inner]):
         return None
-    return EntSpan(i, e, known[key].most_common(1)[0][0])
+    return EntSpan(i, e, label)
 
 
 def _in_time(seg: Parsed, s: int, e: int) -> bool:
@@ -303,8 +307,28 @@ def vote_labels(parsed: list[ParsedArticle], spans: Spans, votes: dict[evidence.
             if key not in decided:
                 label = choose_label(key, votes.get(key) or Counter([sp.label]), ev)
                 decided[key] = None if label == "GPE" and unsupported_place(key, votes.get(key), ev) else label
-            sps[n] = EntSpan(sp.start, sp.end, decided[key] or "")
+            sps[n] = EntSpan(sp.start, sp.end, _label_here(toks, sp, key, decided[key], ev) or "")
         sps[:] = [sp for sp in sps if sp.label]
+
+
+def _label_here(toks: tuple[Token, ...], sp: EntSpan, key: evidence.Key, label: str | None,
+                ev: evidence.Evidence) -> str | None:
+    """A word that is a person's surname and a word as well takes the reading its occurrence shows:
+    "German said" beside the striker Kevin German is him, "the German team" the nationality."""
+    if label == "PERSON" and sp.label != "PERSON" and _modifies_a_noun(toks, sp):
+        return sp.label
+    if label not in ("PERSON", None) and len(key) == 1 and any(full[-1] == key[0] for full in ev.person_names) and \
+            evidence.person_signs(toks, sp.start, sp.end):
+        return "PERSON"
+    return label
+
+
+def _modifies_a_noun(toks: tuple[Token, ...], sp: EntSpan) -> bool:
+    """A one-word name modifying the lower-case noun after it with no person's sign there: "the
+    German team" beside the striker Kevin German is the nationality."""
+    tok = toks[sp.start]
+    return sp.end - sp.start == 1 and tok.dep in ("amod", "compound") and tok.head == sp.end and \
+        toks[sp.end].text.islower() and toks[sp.end].tag.startswith("NN") and not evidence.person_signs(toks, sp.start, sp.end)
 
 
 def unsupported_place(key: evidence.Key, counts: Counter | None, ev: evidence.Evidence) -> bool:
