@@ -288,3 +288,22 @@ def test_a_surname_that_is_a_word_keeps_the_mentions_the_briefing_shows_as_the_p
     assert ("a", text["a"].index("May told")) in mentions
     assert ("b", text["b"].index("price of")) not in mentions  # "price" in lower case is the word
     assert mentions[("c", text["c"].index("German team"))][1] == "NORP"  # the nationality before a noun
+
+
+# -- junk the model takes for names (real parses) ----------------------------------------------------
+JUNK = {
+    "a": "Ferry listing\n\nShares of Brightwater Ferries (NYSE: BWF) rose 4 percent after the IPO. The company "
+         "raised $2 billion in its IPO last year. Brightwater shares, traded as BWF, fell 3%.",
+    "b": "Power\n\nA 500MW plant opened near the harbour. (Photo by Marta Ilves/Getty Images) The mayor said the "
+         "plant would cut bills. The NYSE said trading was calm.",
+}
+
+
+def test_tickers_units_common_acronyms_and_photo_credits_are_no_names(parser):
+    parsed, entities, _ = analyse(parser, JUNK)
+    raw = {" ".join(t.text for t in seg.tokens[e.start:e.end]) for pa in parsed for seg in pa.segments
+           for e in seg.ents if e.label in repair.NAMED}
+    assert {"BWF", "IPO", "500MW", "Marta Ilves / Getty Images"} <= raw, "the model changed: find new errors"
+    names = {a for e in entities for a in e.aliases}
+    assert not names & {"BWF", "IPO", "500MW"} and not any("Ilves" in n for n in names)
+    assert {"Brightwater Ferries", "NYSE"} <= names  # the company and the exchange stay

@@ -183,6 +183,32 @@ def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:
                 sps[n] = EntSpan(s - 1, sp.end, "PERSON")
 
 
+def drop_common_acronyms(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """Capitals that are no name: a stock ticker ("(NYSE: BWF)" anywhere makes "BWF" one everywhere)
+    and an abbreviated common noun ("its IPO", "an IPO", "IPOs")."""
+    common = set()
+    for pa in parsed:
+        for seg in pa.segments:
+            toks = seg.tokens
+            for t in toks:
+                word = t.text.replace(".", "")
+                if not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()) or t.i == 0:
+                    if word[:-1].isupper() and word.endswith("s") and 3 <= len(word) <= 6:
+                        common.add(word[:-1])  # "IPOs"
+                    continue
+                before = toks[t.i - 1].text.lower()
+                ticker = before == ":" and t.i >= 3 and toks[t.i - 3].text == "(" and \
+                    t.i + 1 < len(toks) and toks[t.i + 1].text == ")"
+                if ticker or before in COMMON_DETERMINERS and toks[t.i - 1].head == t.i:  # "its IPO", not "a SEPTA manager"
+                    common.add(t.text)
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        sps[:] = [sp for sp in sps if not (sp.end - sp.start == 1 and toks[sp.start].text in common)]
+
+
+COMMON_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her", "our", "your", "my", "every", "each"})
+
+
 def drop_numbered_common_nouns(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
     """"Unit 3", "Reactor 4": a common noun (written in lower case elsewhere) and a number."""
     for (a, si), sps in spans.items():

@@ -114,9 +114,30 @@ def _sentence_initial_common_noun(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
         (tok.i == 0 or toks[tok.i - 1].sent != tok.sent or toks[tok.i - 1].pos == "PUNCT")
 
 
+# Unit symbols written after a figure ("500MW", "80mph", "40C"); the fact stage reads units in
+# words, these are the abbreviations a tagger takes for a model name.
+UNIT_SYMBOLS = frozenset({"mw", "kw", "gw", "mwh", "kwh", "mph", "kph", "km", "cm", "mm", "m", "kg", "g", "mg", "lb",
+                          "lbs", "ft", "c", "f", "k", "bn", "gb", "mb", "tb", "hz", "ghz", "mhz", "kv", "t", "l", "ml",
+                          "p", "s", "h", "in", "oz", "yd", "ha", "db"})
+_FIGURE_WITH_UNIT = re.compile(r"\A\d[\d.,]*-?([A-Za-z]{1,3})\Z")
+CREDIT_WORDS = frozenset({"photo", "photograph", "photos", "image", "images", "picture", "video", "credit", "courtesy"})
+
+
+def _figure_with_unit(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """"500MW", "80mph": a figure and a unit symbol is a quantity, not a name ("3M", "5G" stay)."""
+    m = _FIGURE_WITH_UNIT.fullmatch(toks[sp.start].text) if sp.end - sp.start == 1 else None
+    return bool(m) and m.group(1).lower() in UNIT_SYMBOLS and not (len(m.group(1)) == 1 and m.group(1).isupper())
+
+
+def _photo_credit(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """"(Photo by Marta Ilves/Getty Images)", "Credit: Jo Roe": a credit inside a paragraph."""
+    before = [t.text.lower() for t in toks[max(0, sp.start - 3):sp.start]]
+    return bool(before) and before[-1] in ("by", ":") and any(w in CREDIT_WORDS for w in before[:-1])
+
+
 # Spans that are no names, each with what shows it.
 NOT_NAMES = (_no_capital_or_digit, _a_year, _hashtag_or_handle, _honorific_alone, _portfolio_in_a_title,
-             _participle, _sentence_initial_common_noun)
+             _participle, _sentence_initial_common_noun, _figure_with_unit, _photo_credit)
 
 
 def drop_false(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
@@ -258,6 +279,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     lower = propagate.lower_words(parsed)
     propagate.drop_role_words(parsed, spans, lower)
     propagate.drop_numbered_common_nouns(parsed, spans, lower)
+    propagate.drop_common_acronyms(parsed, spans)
     propagate.split_possessives(parsed, spans)
     propagate.family_names(parsed, spans)
     propagate.join_first_names(parsed, spans)
