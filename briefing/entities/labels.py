@@ -16,6 +16,9 @@ from ..words import knowledge
 from ..words.english import HONORIFICS, PERSON_SPEECH_VERBS, TITLE_NOUNS
 from .names import PARTICLES
 
+# The head-word lists below are hand tables: no maintained package classes English head nouns
+# (WordNet needs a run-time download, see the README), nameparser lists titles, not heads, and
+# cleanco's 300 legal forms include words ("as", "sa") a head test would misread.
 # Heads that make a name a facility, a natural place or an event whatever the model said.
 # Hospitals and embassies are organisations ("a spokeswoman for the hospital"), jails facilities.
 FACILITY_HEADS = frozenset({"airport", "airfield", "base", "bridge", "stadium", "arena", "dam", "tunnel",
