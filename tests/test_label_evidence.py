@@ -64,7 +64,8 @@ def test_the_rules_still_fix_the_models_errors(parser):
 
 def relabelled(vocab, words, ents, **kw):
     p = doc_to_parsed(make_doc(vocab, words, ents=ents, **kw))
-    return [(" ".join(t.text for t in p.tokens[s.start:s.end]), s.label) for s in labels.relabel(list(p.ents), p.tokens)]
+    return [(" ".join(t.text for t in p.tokens[s.start:s.end]), s.label)
+            for s in labels.relabel(list(p.ents), p.tokens)]
 
 
 def test_a_head_word_does_not_override_a_person_with_evidence(vocab):
@@ -307,3 +308,22 @@ def test_tickers_units_common_acronyms_and_photo_credits_are_no_names(parser):
     names = {a for e in entities for a in e.aliases}
     assert not names & {"BWF", "IPO", "500MW"} and not any("Ilves" in n for n in names)
     assert {"Brightwater Ferries", "NYSE"} <= names  # the company and the exchange stay
+
+
+def sentences(vocab, words, **kw):
+    """A Doc whose sentences end at each "." (every token hangs on its sentence's first token)."""
+    heads, start = [], 0
+    for i, w in enumerate(words):
+        heads.append(start)
+        if w == ".":
+            start = i + 1
+    return make_doc(vocab, words, heads=heads, deps=["ROOT" if h == i else "dep" for i, h in enumerate(heads)], **kw)
+
+
+def test_an_acronym_opening_a_sentence_is_the_name_whatever_its_tag(vocab):
+    # the tagger reads sentence-initial capitals as a common noun or a question word
+    words = ["Staff", "joined", "TAPA", "and", "the", "WHO", ".", "TAPA", "said", "no", ".", "WHO", "agreed", "."]
+    ents = ["O", "O", "B-ORG", "O", "O", "B-ORG", "O", "B-ORG", "O", "O", "O", "O", "O", "O"]
+    tags = ["NNS", "VBD", "NNP", "CC", "DT", "NNP", ".", "NN", "VBD", "DT", ".", "WP", "VBD", "."]
+    pa = article_of(sentences(vocab, words, ents=ents, tags=tags))
+    assert [m.text for m in repair.mentions([pa])] == ["TAPA", "WHO", "TAPA", "WHO"]

@@ -102,7 +102,7 @@ def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
     country after it ("Evanston, Ill."), "the X area"; a town also needs a name never written "the
     X", in capitals or as a nationality ("the Pacific", "EU", "Canadian" are towns too). Never a name
     that speaks ("Princeton said") or is part of a person's name in the briefing."""
-    places, people, placed, speaking, common = set(), set(), set(), set(), set()
+    places, people, placed, inside, speaking, common = set(), set(), set(), set(), set(), set()
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for sp in sps:
@@ -111,10 +111,10 @@ def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
                 places.add(knowledge.place(text))
             if sp.label == "PERSON" and sp.end - sp.start >= 2:
                 people.update(t.text for t in toks[sp.start:sp.end])
-            if sp.label in ("GPE", "LOC"):  # "Chester County", "South Austin": Chester, Austin too
-                placed.update([text] + [t.text for t in toks[sp.start:sp.end] if t.text[:1].isupper()])
-            elif evidence.place_signs(toks, sp.start, sp.end):
+            if sp.label in ("GPE", "LOC") or evidence.place_signs(toks, sp.start, sp.end):
                 placed.add(text)
+            if sp.label in ("GPE", "LOC"):  # "Chester County", "South Austin": Chester, Austin too
+                inside.update(t.text for t in toks[sp.start:sp.end] if t.text[:1].isupper())
             if _speaks(toks, sp.start, sp.end):
                 speaking.add(text)
             if sp.start > 0 and toks[sp.start - 1].text.lower() == "the" or text.isupper() or knowledge.demonym(text):
@@ -128,7 +128,7 @@ def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
                 continue
             form = text.title() if text.isupper() else text
             if knowledge.place(text) or text not in speaking and (
-                    text in placed and sp.label != "LOC" and knowledge.place_names(form) & places or
+                    (text in placed or text in inside) and sp.label != "LOC" and knowledge.place_names(form) & places or
                     (text in placed or sp.label == "LOC") and text not in common and
                     knowledge.place_names(form, small=True) & places):
                 sps[n] = EntSpan(sp.start, sp.end, "GPE")
@@ -199,7 +199,8 @@ def drop_common_acronyms(parsed: list[ParsedArticle], spans: Spans) -> None:
                 before = toks[t.i - 1].text.lower()
                 ticker = before == ":" and t.i >= 3 and toks[t.i - 3].text == "(" and \
                     t.i + 1 < len(toks) and toks[t.i + 1].text == ")"
-                if ticker or before in COMMON_DETERMINERS and toks[t.i - 1].head == t.i:  # "its IPO", not "a SEPTA manager"
+                # "its IPO", not "a SEPTA manager" (the determiner is the manager's)
+                if ticker or before in COMMON_DETERMINERS and toks[t.i - 1].head == t.i:
                     common.add(t.text)
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
@@ -275,8 +276,8 @@ def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tupl
     label = known[key].most_common(1)[0][0]
     shown = label == "PERSON" and evidence.person_signs(toks, i, e)  # "May said", "Price, 61,": the person
     if not shown and (_in_time(seg, i, e) or e - i == 1 and not toks[i].tag.startswith("NNP") and
-                      _sentence_start(toks, i)):
-        return None
+                      not toks[i].text.isupper() and _sentence_start(toks, i)):
+        return None  # an acronym opening a sentence ("WHO said") is the name, whatever its tag
     inner = [sp for sp in current if sp.start < e and i < sp.end]
     if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
         return None
@@ -354,7 +355,8 @@ def _modifies_a_noun(toks: tuple[Token, ...], sp: EntSpan) -> bool:
     German team" beside the striker Kevin German is the nationality."""
     tok = toks[sp.start]
     return sp.end - sp.start == 1 and tok.dep in ("amod", "compound") and tok.head == sp.end and \
-        toks[sp.end].text.islower() and toks[sp.end].tag.startswith("NN") and not evidence.person_signs(toks, sp.start, sp.end)
+        toks[sp.end].text.islower() and toks[sp.end].tag.startswith("NN") and \
+        not evidence.person_signs(toks, sp.start, sp.end)
 
 
 def unsupported_place(key: evidence.Key, counts: Counter | None, ev: evidence.Evidence) -> bool:

@@ -108,9 +108,10 @@ def _participle(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
 
 
 def _sentence_initial_common_noun(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
-    """"Arrival of the jets ...": a common noun opening a sentence, tagged a name."""
+    """"Arrival of the jets ...": a common noun opening a sentence, tagged a name (not an acronym)."""
     tok = toks[sp.start]
     return sp.end - sp.start == 1 and sp.label in ("PERSON", "ORG", "GPE") and tok.tag in ("NN", "NNS") and \
+        not tok.text.isupper() and \
         (tok.i == 0 or toks[tok.i - 1].sent != tok.sent or toks[tok.i - 1].pos == "PUNCT")
 
 
