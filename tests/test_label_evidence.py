@@ -233,6 +233,7 @@ def test_a_first_name_the_model_left_out_joins_the_surname(vocab):
 
 def test_a_place_nothing_supports_is_no_name(vocab):
     # "Varox" (a virus, say) is a GPE once in three: no package knows it, never "in Varox": no name.
+    # ("into Varox's future" would be no place context: the preposition's object is the future.)
     # "Tulvo" is a GPE at each occurrence, "Drelsk" once in three but "in Drelsk": both stay places.
     words = ["Varox", "spread", ".", "the", "Varox", "outbreak", ".", "Varox", "cases", ".", "Tulvo", "voted", ".",
              "Tulvo", "won", ".", "Drelsk", "grew", ".", "Drelsk", "fell", ".", "rain", "in", "Drelsk", "."]
@@ -240,7 +241,9 @@ def test_a_place_nothing_supports_is_no_name(vocab):
             "O", "O", "O", "O", "O", "O", "O", "O"]
     tags = ["NNP", "VBD", ".", "DT", "NNP", "NN", ".", "NNP", "NNS", ".", "NNP", "VBD", ".", "NNP", "VBD", ".", "NNP",
             "VBD", ".", "NNP", "VBD", ".", "NN", "IN", "NNP", "."]
-    pa = article_of(make_doc(vocab, words, ents=ents, tags=tags))
+    deps = ["dep"] * 23 + ["prep", "pobj", "punct"]
+    heads = list(range(23)) + [22, 23, 22]
+    pa = article_of(make_doc(vocab, words, ents=ents, tags=tags, deps=deps, heads=heads))
     found = [(m.text, m.label) for m in repair.mentions([pa])]
     assert found == [("Tulvo", "GPE")] * 2 + [("Drelsk", "GPE")] * 3
 
@@ -327,3 +330,13 @@ def test_an_acronym_opening_a_sentence_is_the_name_whatever_its_tag(vocab):
     tags = ["NNS", "VBD", "NNP", "CC", "DT", "NNP", ".", "NN", "VBD", "DT", ".", "WP", "VBD", "."]
     pa = article_of(sentences(vocab, words, ents=ents, tags=tags))
     assert [m.text for m in repair.mentions([pa])] == ["TAPA", "WHO", "TAPA", "WHO"]
+
+
+def test_a_place_sign_needs_the_name_as_the_prepositions_object(vocab):
+    # "a leap into Varox's future": the preposition's object is the future, Varox owns it
+    words = ["a", "leap", "into", "Varox", "'s", "future", "and", "rain", "in", "Pello"]
+    ents = ["O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "B-ORG"]
+    deps = ["det", "ROOT", "prep", "poss", "case", "pobj", "cc", "conj", "prep", "pobj"]
+    heads = [1, 1, 1, 5, 3, 2, 1, 1, 7, 8]
+    ev = signs_in(vocab, words, ents, deps=deps, heads=heads)
+    assert ev.place == {("Pello",)}

@@ -87,7 +87,8 @@ def person_signs(toks: tuple[Token, ...], s: int, e: int) -> int:
 def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
     """"in X", "near the X", "X, Ill.", "the X area", "X County"."""
     before = s - 1 if s > 0 and toks[s - 1].text.lower() != "the" else s - 2
-    if before >= 0 and toks[before].text.lower() in PLACE_PREPOSITIONS:
+    if before >= 0 and toks[before].text.lower() in PLACE_PREPOSITIONS and toks[e - 1].dep == "pobj" and \
+            toks[e - 1].head == before:  # the name is the preposition's object: not "into X's future"
         return True
     if e + 1 < len(toks) and toks[e].text == "," and knowledge.place(toks[e + 1].text):
         return True
