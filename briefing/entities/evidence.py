@@ -70,18 +70,23 @@ def person_signs(toks: tuple[Token, ...], s: int, e: int) -> int:
     """PERSONAL: an honorific or a job title before, an age or a title in apposition, a relative;
     SPEAKS: the subject of a verb of speech, someone's title after a possessive ("May's deputy");
     else 0."""
-    before = toks[s - 1].text.lower().rstrip(".") if s > 0 else ""
-    after = [t.text for t in toks[e:e + 3]]
-    if before in PERSON_TITLES or \
-            len(after) == 3 and after[0] == "," and after[1].isdigit() and int(after[1]) < 120 and \
-            after[2] in (",", ")") or \
-            len(after) >= 2 and after[0] in ("'s", "’s") and toks[e + 1].text.lower() in RELATIVES or \
-            any(t.dep == "appos" and s <= t.head < e and t.text.lower() in TITLE_NOUNS for t in toks[e:e + 8]):
-        return PERSONAL  # "Mayor Ruiz", "Ruiz, 54,", "Ruiz's mother", "Ruiz, the mayor"
+    if _personal(toks, s, e):
+        return PERSONAL
+    after = [t.text for t in toks[e:e + 2]]
     if any(t.dep in ("nsubj", "nsubjpass") and not s <= t.head < e and toks[t.head].lemma in PERSON_SPEECH_VERBS
-           for t in toks[s:e]) or len(after) >= 2 and after[0] in ("'s", "’s") and after[1].lower() in TITLE_NOUNS:
+           for t in toks[s:e]) or len(after) == 2 and after[0] in ("'s", "’s") and after[1].lower() in TITLE_NOUNS:
         return SPEAKS
     return 0
+
+
+def _personal(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """"Mayor Ruiz", "Ruiz, 54,", "Ruiz's mother", "Ruiz, the mayor"."""
+    before = toks[s - 1].text.lower().rstrip(".") if s > 0 else ""
+    after = [t.text for t in toks[e:e + 3]]
+    aged = len(after) == 3 and after[0] == "," and after[1].isdigit() and int(after[1]) < 120 and after[2] in (",", ")")
+    related = len(after) >= 2 and after[0] in ("'s", "’s") and after[1].lower() in RELATIVES
+    return before in PERSON_TITLES or aged or related or \
+        any(t.dep == "appos" and s <= t.head < e and t.text.lower() in TITLE_NOUNS for t in toks[e:e + 8])
 
 
 def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from ..words import knowledge
 from . import evidence, labels
@@ -94,6 +95,44 @@ def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
                 sps[n] = EntSpan(sp.start, sp.end, "PERSON")
 
 
+@dataclass
+class _PlaceFacts:
+    """What the briefing shows of each surface form, for `known_cities`."""
+
+    places: set[str] = field(default_factory=set)  # countries and states named as places
+    people: set[str] = field(default_factory=set)  # words of people's full names
+    placed: set[str] = field(default_factory=set)  # forms shown as places (a label or a context)
+    inside: set[str] = field(default_factory=set)  # words inside place names ("Chester County")
+    speaking: set[str] = field(default_factory=set)  # subjects of verbs of speech
+    common: set[str] = field(default_factory=set)  # "the X", capitals, nationalities
+
+    def add(self, toks: tuple[Token, ...], sp: EntSpan) -> None:
+        text = surface(toks, sp.start, sp.end)
+        if sp.label == "GPE" and knowledge.place(text):
+            self.places.add(knowledge.place(text))
+        if sp.label == "PERSON" and sp.end - sp.start >= 2:
+            self.people.update(t.text for t in toks[sp.start:sp.end])
+        if sp.label in ("GPE", "LOC") or evidence.place_signs(toks, sp.start, sp.end):
+            self.placed.add(text)
+        if sp.label in ("GPE", "LOC"):  # "Chester County", "South Austin": Chester, Austin too
+            self.inside.update(t.text for t in toks[sp.start:sp.end] if t.text[:1].isupper())
+        if _speaks(toks, sp.start, sp.end):
+            self.speaking.add(text)
+        if sp.start > 0 and toks[sp.start - 1].text.lower() == "the" or text.isupper() or knowledge.demonym(text):
+            self.common.add(text)  # "the Pacific", "EU", "Canadian": a town of that name is not what is meant
+
+    def is_place(self, text: str, label: str) -> bool:
+        form = text.title() if text.isupper() else text
+        if knowledge.place(text):
+            return True
+        if text in self.speaking:
+            return False
+        if (text in self.placed or text in self.inside) and label != "LOC" and knowledge.place_names(form) & self.places:
+            return True
+        return (text in self.placed or label == "LOC") and text not in self.common and \
+            bool(knowledge.place_names(form, small=True) & self.places)
+
+
 def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
     """Countries, US states, cities and towns the model labelled a person, an organisation, a group
     or a natural place. A country or state by its own name is a place ("Romania said"). A city,
@@ -102,35 +141,17 @@ def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
     country after it ("Evanston, Ill."), "the X area"; a town also needs a name never written "the
     X", in capitals or as a nationality ("the Pacific", "EU", "Canadian" are towns too). Never a name
     that speaks ("Princeton said") or is part of a person's name in the briefing."""
-    places, people, placed, inside, speaking, common = set(), set(), set(), set(), set(), set()
+    facts = _PlaceFacts()
     for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
         for sp in sps:
-            text = surface(toks, sp.start, sp.end)
-            if sp.label == "GPE" and knowledge.place(text):
-                places.add(knowledge.place(text))
-            if sp.label == "PERSON" and sp.end - sp.start >= 2:
-                people.update(t.text for t in toks[sp.start:sp.end])
-            if sp.label in ("GPE", "LOC") or evidence.place_signs(toks, sp.start, sp.end):
-                placed.add(text)
-            if sp.label in ("GPE", "LOC"):  # "Chester County", "South Austin": Chester, Austin too
-                inside.update(t.text for t in toks[sp.start:sp.end] if t.text[:1].isupper())
-            if _speaks(toks, sp.start, sp.end):
-                speaking.add(text)
-            if sp.start > 0 and toks[sp.start - 1].text.lower() == "the" or text.isupper() or knowledge.demonym(text):
-                common.add(text)  # "the Pacific", "EU", "Canadian": a town of that name is not what is meant
+            facts.add(parsed[a].segments[si].tokens, sp)
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for n, sp in enumerate(sps):
             text = surface(toks, sp.start, sp.end)
-            if sp.label not in ("PERSON", "ORG", "NORP", "LOC") or text in people or \
-                    sp.label == "PERSON" and toks[sp.end - 1].dep in ("nsubj", "nsubjpass"):
-                continue
-            form = text.title() if text.isupper() else text
-            if knowledge.place(text) or text not in speaking and (
-                    (text in placed or text in inside) and sp.label != "LOC" and knowledge.place_names(form) & places or
-                    (text in placed or sp.label == "LOC") and text not in common and
-                    knowledge.place_names(form, small=True) & places):
+            if sp.label in ("PERSON", "ORG", "NORP", "LOC") and text not in facts.people and \
+                    not (sp.label == "PERSON" and toks[sp.end - 1].dep in ("nsubj", "nsubjpass")) and \
+                    facts.is_place(text, sp.label):
                 sps[n] = EntSpan(sp.start, sp.end, "GPE")
 
 
@@ -186,25 +207,25 @@ def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:
 def drop_common_acronyms(parsed: list[ParsedArticle], spans: Spans) -> None:
     """Capitals that are no name: a stock ticker ("(NYSE: BWF)" anywhere makes "BWF" one everywhere)
     and an abbreviated common noun ("its IPO", "an IPO", "IPOs")."""
-    common = set()
-    for pa in parsed:
-        for seg in pa.segments:
-            toks = seg.tokens
-            for t in toks:
-                word = t.text.replace(".", "")
-                if not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()) or t.i == 0:
-                    if word[:-1].isupper() and word.endswith("s") and 3 <= len(word) <= 6:
-                        common.add(word[:-1])  # "IPOs"
-                    continue
-                before = toks[t.i - 1].text.lower()
-                ticker = before == ":" and t.i >= 3 and toks[t.i - 3].text == "(" and \
-                    t.i + 1 < len(toks) and toks[t.i + 1].text == ")"
-                # "its IPO", not "a SEPTA manager" (the determiner is the manager's)
-                if ticker or before in COMMON_DETERMINERS and toks[t.i - 1].head == t.i:
-                    common.add(t.text)
+    common = {word for pa in parsed for seg in pa.segments for t in seg.tokens
+              if (word := _common_acronym(seg.tokens, t))}
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         sps[:] = [sp for sp in sps if not (sp.end - sp.start == 1 and toks[sp.start].text in common)]
+
+
+def _common_acronym(toks: tuple[Token, ...], t: Token) -> str | None:
+    """The acronym a token shows to be a ticker or a common noun, else None."""
+    word = t.text.replace(".", "")
+    if word[:-1].isupper() and word.endswith("s") and 3 <= len(word) <= 6:
+        return word[:-1]  # "IPOs"
+    if not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()) or t.i == 0:
+        return None
+    before = toks[t.i - 1].text.lower()
+    ticker = before == ":" and t.i >= 3 and toks[t.i - 3].text == "(" and t.i + 1 < len(toks) and \
+        toks[t.i + 1].text == ")"
+    # "its IPO", not "a SEPTA manager" (the determiner is the manager's)
+    return t.text if ticker or before in COMMON_DETERMINERS and toks[t.i - 1].head == t.i else None
 
 
 COMMON_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her", "our", "your", "my", "every", "each"})

@@ -55,17 +55,22 @@ def trim(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
         while s + 2 < e and toks[s].text.isalpha() and toks[s].text.islower() and toks[s + 1].text == "-" and \
                 not toks[s].ws and not toks[s + 1].ws:
             s += 2
-        while e > s and (toks[e - 1].text in POSSESSIVE or toks[e - 1].pos == "PUNCT" and
-                         toks[e - 1].text not in (".",) or toks[e - 1].pos == "SPACE" or
-                         toks[e - 1].text in ("and", "or") and e - 1 > s or
-                         e - 1 > s and toks[e - 1].tag in ("NN", "NNS") and toks[e - 1].text.isalpha() and
-                         toks[e - 1].text.islower() and toks[e - 1].text not in KEPT_HEADS):
+        while e > s and _trailing_junk(toks[e - 1], e - 1 > s):
             e -= 1
         while e > s and toks[s].pos in ("PUNCT", "SPACE"):
             s += 1
         if s < e:
             out.append(EntSpan(s, e, sp.label))
     return out
+
+
+def _trailing_junk(tok: Token, more: bool) -> bool:
+    """A possessive, punctuation but a full stop, a space; with a word before it, a conjunction or
+    a lower-case common noun that is no head of names."""
+    if tok.text in POSSESSIVE or tok.pos == "PUNCT" and tok.text != "." or tok.pos == "SPACE":
+        return True
+    return more and (tok.text in ("and", "or") or tok.tag in ("NN", "NNS") and tok.text.isalpha() and
+                     tok.text.islower() and tok.text not in KEPT_HEADS)
 
 
 def _no_capital_or_digit(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
