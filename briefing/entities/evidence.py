@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
-from ..words.english import HONORIFICS, PERSON_SPEECH_VERBS, TITLE_NOUNS
+from ..words.english import HONORIFICS, TITLE_NOUNS
 from . import labels
 from .names import fold
 
@@ -73,8 +73,7 @@ def person_signs(toks: tuple[Token, ...], s: int, e: int) -> int:
     if _personal(toks, s, e):
         return PERSONAL
     after = [t.text for t in toks[e:e + 2]]
-    if any(t.dep in ("nsubj", "nsubjpass") and not s <= t.head < e and toks[t.head].lemma in PERSON_SPEECH_VERBS
-           for t in toks[s:e]) or len(after) == 2 and after[0] in ("'s", "’s") and after[1].lower() in TITLE_NOUNS:
+    if labels.speaks(toks, s, e) or len(after) == 2 and after[0] in ("'s", "’s") and after[1].lower() in TITLE_NOUNS:
         return SPEAKS
     return 0
 

@@ -149,7 +149,7 @@ def _settlement_head(n: Name) -> bool:
 def _event_head(n: Name) -> bool:
     """"Paralympics", "the 2030 Winter Games", "at the Harvest Festival"; never a name that speaks
     ("Epic Games said": a company)."""
-    if n.last not in EVENT_HEADS or _speaks(n.span, n.toks, _name_words(n.span, n.toks)):
+    if n.last not in EVENT_HEADS or speaks(n.toks, n.span.start, n.span.end):
         return False
     return n.last in EVENT_NAMES or _event_context(n)
 
@@ -177,11 +177,11 @@ def _a_person_by_evidence(n: Name) -> bool:
     if _person_evidence(n.span, n.toks, words):
         return True
     before = n.toks[n.span.start - 1] if n.span.start > 0 else None
-    placed = before is not None and (before.text.lower() in PLACE_PREPOSITIONS or before.tag == "CD")
+    placed = before is not None and (before.text.lower() in BEFORE_A_PLACE or before.tag == "CD")
     return len(words) == 2 and knowledge.is_given_name(words[0].text.lower()) and not placed
 
 
-PLACE_PREPOSITIONS = frozenset({"the", "at", "in", "on", "near", "outside", "inside", "along", "across", "off", "onto",
+BEFORE_A_PLACE = frozenset({"the", "at", "in", "on", "near", "outside", "inside", "along", "across", "off", "onto",
                                 "into", "via", "past", "toward", "towards"})
 
 
@@ -240,13 +240,13 @@ def _person_evidence(sp: EntSpan, toks: tuple[Token, ...], words: list[Token]) -
     before = toks[sp.start - 1].text.lower().rstrip(".") if sp.start > 0 else ""
     titled = any(t.dep == "appos" and sp.start <= t.head < sp.end and t.text.lower() in TITLE_NOUNS
                  for t in toks[sp.end:sp.end + 8])
-    return before in HONORIFICS or _speaks(sp, toks, words) or titled
+    return before in HONORIFICS or speaks(toks, sp.start, sp.end) or titled
 
 
-def _speaks(sp: EntSpan, toks: tuple[Token, ...], words: list[Token]) -> bool:
-    """The name is the subject of a speech verb ("Yuichi Sato said")."""
-    heads_in = [t for t in words if not (sp.start <= t.head < sp.end)]
-    return any(t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma in PERSON_SPEECH_VERBS for t in heads_in)
+def speaks(toks: tuple[Token, ...], s: int, e: int, verbs: frozenset[str] = PERSON_SPEECH_VERBS) -> bool:
+    """The name at tokens [s, e) is the subject of a verb of speech ("Yuichi Sato said")."""
+    return any(t.dep in ("nsubj", "nsubjpass") and not s <= t.head < e and toks[t.head].lemma in verbs
+               for t in toks[s:e])
 
 
 def _person(n: Name) -> bool:

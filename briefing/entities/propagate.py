@@ -116,7 +116,7 @@ class _PlaceFacts:
             self.placed.add(text)
         if sp.label in ("GPE", "LOC"):  # "Chester County", "South Austin": Chester, Austin too
             self.inside.update(t.text for t in toks[sp.start:sp.end] if t.text[:1].isupper())
-        if _speaks(toks, sp.start, sp.end):
+        if labels.speaks(toks, sp.start, sp.end, SPEECH_VERBS):  # "Princeton said", "the company announced"
             self.speaking.add(text)
         if sp.start > 0 and toks[sp.start - 1].text.lower() == "the" or text.isupper() or knowledge.demonym(text):
             self.common.add(text)  # "the Pacific", "EU", "Canadian": a town of that name is not what is meant
@@ -153,12 +153,6 @@ def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
                     not (sp.label == "PERSON" and toks[sp.end - 1].dep in ("nsubj", "nsubjpass")) and \
                     facts.is_place(text, sp.label):
                 sps[n] = EntSpan(sp.start, sp.end, "GPE")
-
-
-def _speaks(toks: tuple[Token, ...], s: int, e: int) -> bool:
-    """The name is the subject of a verb of speech: "Princeton said", "the company announced"."""
-    return any(t.dep in ("nsubj", "nsubjpass") and not s <= t.head < e and toks[t.head].lemma in SPEECH_VERBS
-               for t in toks[s:e])
 
 
 def outlet_heads(parsed: list[ParsedArticle], spans: Spans) -> None:
