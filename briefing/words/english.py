@@ -30,6 +30,8 @@ PERSON_SPEECH_VERBS = frozenset({"say", "tell", "add", "write", "ask", "explain"
 assert PERSON_SPEECH_VERBS <= SPEECH_VERBS
 
 # Honorifics and abbreviated ranks before a name: "Mr Smith", "Sgt. Okoro", "Gov. Lee" are a surname.
+# Not nameparser's 800 titles: made to parse a name string, they hold words that precede other
+# things in running text ("army", "field", "high", "law", "first").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "capt", "sgt", "lt",
                         "gov", "sen", "rep", "gen", "col", "maj", "cmdr", "adm", "insp", "det", "supt", "cpl",
                         "pvt", "prof", "rev", "fr", "hon", "atty", "cllr", "mme", "mlle", "herr", "frau"})
