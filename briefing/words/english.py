@@ -42,7 +42,8 @@ TITLE_NOUNS = frozenset({
     "head", "president", "ambassador", "envoy", "counterpart", "deputy", "general", "governor",
     "senator", "representative", "rep.", "sen.", "gov.", "gen.", "mayor", "king", "queen", "prince",
     "premier", "chancellor", "lawmaker", "leader", "editor", "correspondent", "analyst", "officer",
-    "vice", "prime", "foreign", "defense", "attorney", "justice", "judge", "commander", "admiral",
+    "vice", "prime", "foreign", "defense", "attorney", "justice", "judge", "commander", "admiral", "coach",
+    "manager", "captain", "founder", "executive", "professor", "owner",
 })
 
 
