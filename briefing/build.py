@@ -26,7 +26,7 @@ from .reading import files, layout, pubdate, safeyaml, seeds
 from .reading import overrides as overrides_stage
 from .reading.layout import Source
 from .site import summaries
-from .store import addresses, cachefiles, results
+from .store import addresses, cachefiles, checks, results
 from .words import knowledge
 
 MODEL = (Briefing, Article, Segment, Entity, Mention, Description, Fact, Claim, Diagnostic)  # cached shapes
@@ -47,7 +47,6 @@ class Result:
     problems: list[Diagnostic]
     briefings: tuple[summaries.Summary, ...]  # every briefing built, newest first
     rebuilt: list[str] = field(default_factory=list)  # briefings (seeds folders) whose stages ran
-    rendered: list[str] = field(default_factory=list)  # briefings whose pages were rendered again
     timings: dict[str, float] = field(default_factory=dict)
     several: bool = False  # a site of several briefings (seeds/ holds folders)
     kept: tuple[tuple[str, Briefing], ...] = ()  # (seeds folder, briefing), when gather was asked to keep them
@@ -59,6 +58,7 @@ class _Plan:
 
     source: Source
     key: str
+    files: dict[str, bytes]  # its folder's files as the key read them (layout.inputs): name -> bytes
     entry: Entry | None = None
     briefing: Briefing | None = None
     meta: layout.Metadata | None = None
@@ -87,9 +87,9 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     knowledge.keep_tables_in(settings.path(base, "cache_dir") / "knowledge")
     runner = _Runner(settings, site_rules, parser, results.Store(settings.path(base, "cache_dir")), clock, progress)
     common = _common_inputs(settings, parser, overrides_file, several)
-    plans = [_Plan(src, _key(src, common, settings.max_article_bytes)) for src in found_sources]
+    plans = [_Plan(src, *_key(src, common, settings.max_article_bytes)) for src in found_sources]
     for plan in plans:
-        plan.entry = runner.store.load(Entry, plan.key, "entry")
+        plan.entry = runner.load_entry(plan)
     clock.lap("cache")
     runner.run([p for p in plans if p.entry is None])
     problems += _problems(plans, site_label)
@@ -105,7 +105,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
         pages.update({prefix + rel: text for rel, text in runner.pages(plan, shared).items()})
         if keep:
             kept.append((plan.source.label, runner.briefing(plan)))
-        plan.briefing = None  # done with it: a site of many briefings holds only their pages
+        plan.briefing, plan.files = None, {}  # done with them: a site of many briefings holds only its pages
     if the_site is not None:
         pages.update(render.site_pages(the_site))
     pages.update(render.assets())
@@ -113,7 +113,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     problems += _prune(parser, runner.store, {k for p in plans for k in p.entry.parses}, settings, base)
     clock.lap("cache")
     briefings = the_site.briefings if the_site else tuple(p.entry.summary for p in plans)
-    return Result(pages, problems, briefings, runner.rebuilt, runner.rendered, clock.timings, several, tuple(kept))
+    return Result(pages, problems, briefings, runner.rebuilt, clock.timings, several, tuple(kept))
 
 
 class _Clock:
@@ -140,7 +140,6 @@ class _Runner:
     clock: _Clock
     progress: Callable[[int, int], None] | None
     rebuilt: list[str] = field(default_factory=list)
-    rendered: list[str] = field(default_factory=list)
 
     def run(self, todo: list[_Plan]) -> None:
         """sources -> nlp -> repair -> resolve -> facts for the briefings in `todo`, their articles
@@ -200,21 +199,25 @@ class _Runner:
         plan.rules = overrides_stage.combine(self.site_rules, own)
 
     def pages(self, plan: _Plan, shared: dict[str, str] | None) -> dict[str, str]:
-        """The briefing's pages: from the cache when neither the briefing nor the links it shows to
-        entity pages across briefings changed, else rendered from its (cached) result."""
-        key = results.key([plan.key, json.dumps(sorted(shared.items())) if shared is not None else "alone"])
-        got = self.store.load(dict[str, str], key, "pages")
-        if got is None:
-            got = render.pages(self.briefing(plan), shared)
-            self.store.store(dict[str, str], key, "pages", got)
-            self.rendered.append(plan.source.label)
-        return got
+        """The briefing's pages, rendered in every build from its result (just built or cached):
+        rendered pages are never cached, since markup read back could not be checked (checks.py),
+        so whatever the cache says reaches a page only through the escaping of render/."""
+        return render.pages(self.briefing(plan), shared)
+
+    def load_entry(self, plan: _Plan) -> Entry | None:
+        """The briefing's cached entry, when it is its own (checks.summary); else None (run it)."""
+        entry = self.store.load(Entry, plan.key, "entry")
+        if entry is None or checks.summary(entry.summary, plan.source.slug, plan.source.folder.name) is not None:
+            return None
+        return entry
 
     def briefing(self, plan: _Plan) -> Briefing:
-        """The plan's briefing: just built, or from the cache, or (an entry whose briefing is gone
-        from a damaged cache) built again."""
+        """The plan's briefing: just built, or from the cache when it is the briefing of the files
+        the key was made of (checks.briefing), or (missing, damaged or failing the checks) built again."""
         if plan.briefing is None:
-            plan.briefing = self.store.load(Briefing, plan.key, "briefing")
+            cached = self.store.load(Briefing, plan.key, "briefing")
+            if cached is not None and checks.briefing(cached, plan.files, plan.source.label) is None:
+                plan.briefing = cached
         if plan.briefing is None:
             self.run([plan])
         return plan.briefing
@@ -261,13 +264,14 @@ def _common_inputs(settings: Settings, parser: Parser, overrides_file: Path, sev
             files.key_part(overrides_file, safeyaml.MAX_BYTES), "several" if several else "alone"]
 
 
-def _key(src: Source, common: list[bytes | str], max_bytes: int) -> str:
+def _key(src: Source, common: list[bytes | str], max_bytes: int) -> tuple[str, dict[str, bytes]]:
     """The key of a briefing's result: the common inputs, where it is, the plugin's metadata for a
-    flat seeds folder, and the names and contents of the files in its folder (layout.inputs)."""
+    flat seeds folder, and the names and contents of the files in its folder (layout.inputs); and
+    those files (name -> bytes), which a cached result is checked against."""
     where = json.dumps([src.slug, src.label, src.title, src.articles], sort_keys=True, default=str,
                        ensure_ascii=False)
-    return results.key([*common, where, *(part for name, data in layout.inputs(src, max_bytes)
-                                          for part in (name, data))])
+    inputs = layout.inputs(src, max_bytes)
+    return results.key([*common, where, *(part for name, data in inputs for part in (name, data))]), dict(inputs)
 
 
 def _relative(path: Path, base: Path) -> str:

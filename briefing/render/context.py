@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from slugify import slugify
 
 from ..model import Article, Briefing, Entity, Fact, Mention
+from ..slugs import LABEL, SLUG
 
 TYPES = {  # label -> (css suffix, name shown to readers)
     "PERSON": ("person", "Person"), "NORP": ("group", "Group"), "ORG": ("org", "Organisation"),
@@ -27,7 +28,9 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
 
 
 def label_name(label: str) -> str:
-    return TYPES.get(label, ("other", label.title()))[1]
+    """The type's name for readers; a label outside TYPES shows as itself only when it is a plain
+    name (letters and underscores, as spaCy's are), else as "Other": labels land in HTML unescaped."""
+    return TYPES.get(label, ("other", label.title() if LABEL.fullmatch(label) else "Other"))[1]
 
 
 def css(label: str) -> str:
@@ -78,6 +81,9 @@ class Context:
     def __init__(self, briefing: Briefing, shared: dict[str, str] | None = None):
         """`shared`, for a briefing that is part of a site of several: entity id -> the page of the
         same entity across briefings, relative to the briefing's folder (None: a briefing alone)."""
+        unsafe = [x.id for x in (*briefing.entities, *briefing.facts) if not SLUG.fullmatch(x.id)]
+        if unsafe:  # ids are slugs by construction (and checked when read from the cache): never markup
+            raise ValueError(f"an entity or fact id that is not a slug: {unsafe[0][:40]!r}")
         self.b = briefing
         self.in_site = shared is not None
         self.shared = shared or {}
