@@ -20,13 +20,15 @@ from . import facts as facts_stage
 from . import render
 from .config import Settings
 from .entities import repair, resolve
-from .model import Article, Briefing, Claim, Description, Diagnostic, Entity, Fact, Mention, Segment
-from .nlp.parser import Parser
+from .model import (Article, Briefing, Claim, Description, Diagnostic, Entity, Fact, Mention, ParsedArticle,
+                    Segment)
+from .nlp.parser import ModelNotFound, Parser
 from .reading import files, layout, pubdate, safeyaml, seeds
 from .reading import overrides as overrides_stage
 from .reading.layout import Source
 from .site import summaries
 from .store import addresses, cachefiles, checks, results
+from .text import failure
 from .words import knowledge
 
 MODEL = (Briefing, Article, Segment, Entity, Mention, Description, Fact, Claim, Diagnostic)  # cached shapes
@@ -92,28 +94,50 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
         plan.entry = runner.load_entry(plan)
     clock.lap("cache")
     runner.run([p for p in plans if p.entry is None])
-    problems += _problems(plans, site_label)
+    plans = [p for p in plans if p.entry is not None]  # a briefing whose stages failed is left out
+    pages, the_site, kept = _render(runner, plans, settings.title, several, keep)
+    problems += _problems(plans, site_label) + runner.failures
+    clock.lap("render")
+    problems += _prune(parser, runner.store, {k for p in plans for k in p.entry.parses}, settings, base)
+    clock.lap("cache")
+    briefings = the_site.briefings if the_site else tuple(p.entry.summary for p in plans if p.entry)
+    return Result(pages, problems, briefings, runner.rebuilt, clock.timings, several, tuple(kept))
 
-    the_site = summaries.build(settings.title, [p.entry.summary for p in plans]) if several else None
+
+def _render(runner: _Runner, plans: list[_Plan], title: str, several: bool, keep: bool
+            ) -> tuple[dict[str, str], summaries.Site | None, list[tuple[str, Briefing]]]:
+    """Every briefing's pages, the site's pages over them, the assets. A briefing whose pages fail
+    is left out (one error, from the runner) and the others are rendered again without it, since
+    the site's links across briefings change; `plans` is left holding the briefings built."""
+    while True:
+        the_site = summaries.build(title, [p.entry.summary for p in plans]) if several else None
+        pages, kept = _briefing_pages(runner, plans, the_site, keep)
+        if all(p.entry is not None for p in plans):
+            break
+        plans[:] = [p for p in plans if p.entry is not None]
+    for plan in plans:
+        plan.files = {}
+    if the_site is not None:
+        pages.update(runner.isolated("the site's pages", "site", render.site_pages, the_site) or {})
+    pages.update(render.assets())
+    return pages, the_site, kept
+
+
+def _briefing_pages(runner: _Runner, plans: list[_Plan], the_site: summaries.Site | None, keep: bool
+                    ) -> tuple[dict[str, str], list[tuple[str, Briefing]]]:
     links = summaries.links(the_site) if the_site else {}
     pages: dict[str, str] = {}
     kept = []
     for plan in plans:
         shared = {eid: f"../entities/{sid}.md" for eid, sid in links.get(plan.source.slug, {}).items()} \
-            if several else None
+            if the_site else None
         prefix = f"{plan.source.slug}/" if plan.source.slug else ""
-        pages.update({prefix + rel: text for rel, text in runner.pages(plan, shared).items()})
-        if keep:
-            kept.append((plan.source.label, runner.briefing(plan)))
-        plan.briefing, plan.files = None, {}  # done with them: a site of many briefings holds only its pages
-    if the_site is not None:
-        pages.update(render.site_pages(the_site))
-    pages.update(render.assets())
-    clock.lap("render")
-    problems += _prune(parser, runner.store, {k for p in plans for k in p.entry.parses}, settings, base)
-    clock.lap("cache")
-    briefings = the_site.briefings if the_site else tuple(p.entry.summary for p in plans)
-    return Result(pages, problems, briefings, runner.rebuilt, clock.timings, several, tuple(kept))
+        got = runner.pages(plan, shared)
+        pages.update({prefix + rel: text for rel, text in (got or {}).items()})
+        if keep and got is not None:
+            kept.append((plan.source.label, plan.briefing))
+        plan.briefing = None  # done with it: a site of many briefings holds only their pages
+    return pages, kept
 
 
 class _Clock:
@@ -140,46 +164,125 @@ class _Runner:
     clock: _Clock
     progress: Callable[[int, int], None] | None
     rebuilt: list[str] = field(default_factory=list)
+    failures: list[Diagnostic] = field(default_factory=list)  # a briefing left out: what failed, where
+    stage: str = ""  # the stage running, for the message when it fails
 
     def run(self, todo: list[_Plan]) -> None:
         """sources -> nlp -> repair -> resolve -> facts for the briefings in `todo`, their articles
-        parsed in one batch; each result is cached under its briefing's key."""
+        parsed in one batch; each result is cached under its briefing's key. A failure in one
+        briefing leaves it out, in one article leaves that article out (`_analyse`)."""
+        todo = [p for p in todo if self.isolated(p, "read", self._read, p) is not None]
         if not todo:
             return
-        for plan in todo:
-            self._read(plan)
         self.clock.lap("read")
         loaded_before = self.parser.load_seconds
-        everything = [a for plan in todo for a in plan.articles]
-        parsed = self.parser.parse(everything, self.progress) if everything else []
+        parsed = self._parse(todo)
         loading = self.parser.load_seconds - loaded_before
         self.clock.lap("nlp")
         if loading:  # report loading the model apart from running it
             self.clock.timings["nlp"] -= loading
             self.clock.lap("load", loading)
-        start = 0
-        for plan in todo:
-            mine = parsed[start:start + len(plan.articles)]
-            start += len(plan.articles)
-            ments = repair.mentions(mine)
-            self.clock.lap("repair")
-            entities, found = resolve.resolve(mine, ments, plan.rules)
-            plan.problems += found
-            self.clock.lap("resolve")
-            fact_rows, found = facts_stage.stage(mine, entities, plan.rules)
-            plan.problems += found
-            self.clock.lap("facts")
-            plan.briefing = Briefing(plan.meta.title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
-            plan.entry = Entry(summaries.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,
-                                              plan.meta.date, render.glossary_layout(plan.briefing)[1]),
-                               tuple(plan.problems), self.parser.keys(plan.articles))
-            self.store.store(Entry, plan.key, "entry", plan.entry)
-            self.store.store(Briefing, plan.key, "briefing", plan.briefing)
+        for plan, mine in zip(todo, parsed):
+            if self._analyse(plan, mine):
+                self.store.store(Entry, plan.key, "entry", plan.entry)
+                self.store.store(Briefing, plan.key, "briefing", plan.briefing)
+                self.rebuilt.append(plan.source.label)
             plan.articles = []
-            self.rebuilt.append(plan.source.label)
             self.clock.lap("cache")
 
-    def _read(self, plan: _Plan) -> None:
+    def isolated(self, plan: _Plan | str, stage: str | None, call: Callable, *args):
+        """`call(*args)`, or, when it raises, None and one error naming the briefing (`plan`, or a
+        label for what is not one briefing) and the stage (None: the one `_stages` was in); that
+        briefing is left out."""
+        try:
+            return call(*args)
+        except ModelNotFound:
+            raise  # a configuration error (exit 2), not one briefing's
+        except Exception as exc:  # a bug met on one input: that input is left out, the rest builds
+            label = plan.source.label if isinstance(plan, _Plan) else plan
+            self.failures.append(Diagnostic("error", label, f"not built: {failure(stage or self.stage, exc)}; "
+                                                            "everything else was built. Please report it with "
+                                                            "this input"))
+            if isinstance(plan, _Plan):
+                plan.entry = plan.briefing = None
+            return None
+
+    def _parse(self, todo: list[_Plan]) -> list[list[ParsedArticle]]:
+        """Each briefing's parsed articles: all in one batch; when the batch fails, each article
+        alone, leaving out (with an error naming it) the ones that fail."""
+        everything = [a for plan in todo for a in plan.articles]
+        try:
+            parsed = self.parser.parse(everything, self.progress) if everything else []
+        except ModelNotFound:
+            raise
+        except Exception:  # some article broke the batch: find it
+            return [self._parse_alone(plan) for plan in todo]
+        out, start = [], 0
+        for plan in todo:
+            out.append(parsed[start:start + len(plan.articles)])
+            start += len(plan.articles)
+        return out
+
+    def _parse_alone(self, plan: _Plan) -> list[ParsedArticle]:
+        mine = []
+        for article in plan.articles:
+            try:
+                mine.append(self.parser.parse([article])[0])
+            except ModelNotFound:
+                raise
+            except Exception as exc:
+                plan.problems.append(_left_out(article, "nlp", exc))
+        plan.articles = [pa.article for pa in mine]
+        return mine
+
+    def _analyse(self, plan: _Plan, mine: list[ParsedArticle]) -> bool:
+        """repair -> resolve -> facts over the briefing's articles: `plan.briefing` and `plan.entry`.
+        When a stage fails, the articles it fails on alone are left out (each an error) and the
+        briefing is built without them; when none fails alone, the briefing is left out."""
+        try:
+            plan.briefing, plan.entry = self._stages(plan, mine)
+            return True
+        except Exception as exc:
+            error, stage = exc, self.stage
+        culprits = [pa for pa in mine if not self._succeeds(plan, [pa])] if len(mine) > 1 else []
+        if not culprits or len(culprits) == len(mine):
+            return self.isolated(plan, stage, _reraise, error) is not None
+        plan.problems += [_left_out(pa.article, stage, error) for pa in culprits]
+        mine = [pa for pa in mine if pa not in culprits]
+        plan.articles = [pa.article for pa in mine]
+        done = self.isolated(plan, None, self._stages, plan, mine)
+        if done is not None:
+            plan.briefing, plan.entry = done
+        return done is not None
+
+    def _stages(self, plan: _Plan, mine: list[ParsedArticle]) -> tuple[Briefing, Entry]:
+        found: list[Diagnostic] = []
+        self.stage = "repair"
+        ments = repair.mentions(mine)
+        self.clock.lap("repair")
+        self.stage = "resolve"
+        entities, problems = resolve.resolve(mine, ments, plan.rules)
+        found += problems
+        self.clock.lap("resolve")
+        self.stage = "facts"
+        fact_rows, problems = facts_stage.stage(mine, entities, plan.rules)
+        found += problems
+        self.clock.lap("facts")
+        self.stage = "summary"
+        articles = tuple(pa.article for pa in mine)
+        briefing = Briefing(plan.meta.title, articles, tuple(entities), tuple(fact_rows))
+        summary = summaries.summarize(briefing, plan.source.slug, plan.source.folder.name, plan.meta.date,
+                                      render.glossary_layout(briefing)[1])
+        return briefing, Entry(summary, tuple(plan.problems + found), self.parser.keys(articles))
+
+    def _succeeds(self, plan: _Plan, mine: list[ParsedArticle]) -> bool:
+        try:
+            self._stages(plan, mine)
+            return True
+        except Exception:
+            return False
+
+    def _read(self, plan: _Plan) -> _Plan:
         src = plan.source
         plan.meta, plan.problems = layout.metadata(src)
         plan.articles, found = seeds.read_seeds(src.folder, plan.meta.articles, src.label,
@@ -197,12 +300,16 @@ class _Runner:
             own, found = overrides_stage.load(src.overrides, f"{src.label}/{layout.OVERRIDES_FILE}")
             plan.problems += found
         plan.rules = overrides_stage.combine(self.site_rules, own)
+        return plan
 
-    def pages(self, plan: _Plan, shared: dict[str, str] | None) -> dict[str, str]:
+    def pages(self, plan: _Plan, shared: dict[str, str] | None) -> dict[str, str] | None:
         """The briefing's pages, rendered in every build from its result (just built or cached):
         rendered pages are never cached, since markup read back could not be checked (checks.py),
-        so whatever the cache says reaches a page only through the escaping of render/."""
-        return render.pages(self.briefing(plan), shared)
+        so whatever the cache says reaches a page only through the escaping of render/. None when
+        the briefing is left out (its stages or its pages failed: one error)."""
+        if self.briefing(plan) is None:
+            return None
+        return self.isolated(plan, "render", render.pages, plan.briefing, shared)
 
     def load_entry(self, plan: _Plan) -> Entry | None:
         """The briefing's cached entry, when it is its own (checks.summary); else None (run it)."""
@@ -218,9 +325,18 @@ class _Runner:
             cached = self.store.load(Briefing, plan.key, "briefing")
             if cached is not None and checks.briefing(cached, plan.files, plan.source.label) is None:
                 plan.briefing = cached
-        if plan.briefing is None:
+        if plan.briefing is None and plan.entry is not None:
             self.run([plan])
         return plan.briefing
+
+
+def _left_out(article: Article, stage: str, exc: Exception) -> Diagnostic:
+    return Diagnostic("error", article.file, f"left out: {failure(stage, exc)} on this article; the rest of its "
+                                             "briefing was built. Please report it with this article")
+
+
+def _reraise(exc: Exception):
+    raise exc
 
 
 def _problems(plans: list[_Plan], site_label: str) -> list[Diagnostic]:

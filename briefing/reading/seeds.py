@@ -11,7 +11,7 @@ from pathlib import Path
 from . import datelines, files, residue, safeyaml, titles
 from . import metadata as metadata_stage
 from ..model import Article, Diagnostic, Segment
-from ..text import SENTENCE_END, clean_text
+from ..text import SENTENCE_END, clean_text, failure
 
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 2_000_000  # the longest news articles are a few hundred KB
@@ -59,7 +59,11 @@ def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None
                                                       f"`{aid}`; rename one of the two files"))
             continue
         first_of[aid] = file
-        article, found = read_article(Path(entry.path), file, metadata.get(aid, {}), max_bytes)
+        try:
+            article, found = read_article(Path(entry.path), file, metadata.get(aid, {}), max_bytes)
+        except Exception as exc:  # a bug met on this one file: it is left out, the others are read
+            article, found = None, [Diagnostic("error", file, f"left out: {failure('read', exc)} on this article; "
+                                                              "the others were read. Please report it with it")]
         problems.extend(found)
         if article is not None:
             articles.append(article)

@@ -44,16 +44,24 @@ def briefing(b: Briefing, files: Mapping[str, bytes], label: str) -> str | None:
     for a in b.articles:
         if (why := _article(a, files, label)) is not None:
             return why
+    return _entities(b, articles) or _facts(b, articles)
+
+
+def _entities(b: Briefing, articles: Mapping[str, Article]) -> str | None:
     for e in b.entities:
         if not SLUG.fullmatch(e.id) or not LABEL.fullmatch(e.label):
             return f"an entity id or label that is not a plain name: {e.id[:40]!r}"
         for m in e.mentions:
             a = articles.get(m.article)
-            if a is None or not LABEL.fullmatch(m.label) or not _spans(a, [(m.start, m.end, m.text)], [m.sentence]) \
-                    or not 0 <= m.segment < len(a.segments):
+            if a is None or not LABEL.fullmatch(m.label) or not 0 <= m.segment < len(a.segments) \
+                    or not _spans(a, [(m.start, m.end, m.text)], [m.sentence]):
                 return f"a mention that is not its article's text: {m.text[:40]!r}"
         if any(d.article and d.article not in articles for d in e.descriptions):
             return "a description from an article the briefing does not have"
+    return None
+
+
+def _facts(b: Briefing, articles: Mapping[str, Article]) -> str | None:
     for f in b.facts:
         if not SLUG.fullmatch(f.id) or any(op not in DIFF_OPS for op, _ in f.diff):
             return f"a fact id or diff that is not plain: {f.id[:40]!r}"
