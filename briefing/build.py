@@ -26,7 +26,7 @@ from .nlp.parser import ModelNotFound, Parser
 from .reading import files, layout, pubdate, safeyaml, seeds
 from .reading import overrides as overrides_stage
 from .reading.layout import Source
-from .site import summaries
+from .site import changes, subject, summaries
 from .store import addresses, cachefiles, checks, results
 from .text import failure
 from .words import knowledge
@@ -52,6 +52,7 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict)
     several: bool = False  # a site of several briefings (seeds/ holds folders)
     kept: tuple[tuple[str, Briefing], ...] = ()  # (seeds folder, briefing), when gather was asked to keep them
+    home: str | None = None  # several briefings: the front page for the site's root (docs/index.md), for the plugin
 
 
 @dataclass
@@ -67,6 +68,18 @@ class _Plan:
     articles: list[Article] = field(default_factory=list)
     problems: list[Diagnostic] = field(default_factory=list)
     rules: overrides_stage.Rules = overrides_stage.Rules()
+
+
+def missing_seeds(settings: Settings, base: Path, where: str = "mkdocs.yml") -> Diagnostic | None:
+    """A seeds folder that does not exist (a typo in `seeds:`): the one error to report, before
+    anything is read or built, so no empty briefing is made and no other message buries it."""
+    folder = settings.path(base, "seeds")
+    if folder.is_dir():
+        return None
+    what = "is not a folder" if folder.exists() else "does not exist"
+    return Diagnostic("error", where, f"`seeds: {settings.seeds}`: {_relative(folder, base)} {what}; fix the path "
+                                      "(relative to mkdocs.yml), or create the folder and put the articles "
+                                      "(*.txt, *.md) in it. Nothing was built")
 
 
 def gather(settings: Settings, base: Path, parser: Parser | None = None,
@@ -96,19 +109,26 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     runner.run([p for p in plans if p.entry is None])
     plans = [p for p in plans if p.entry is not None]  # a briefing whose stages failed is left out
     pages, the_site, kept = _render(runner, plans, settings.title, several, keep)
+    home = None
+    if the_site is not None:
+        site_pages = runner.isolated("the site's pages", "site", _site_pages, runner.store, the_site, plans,
+                                     settings.output.strip("/") + "/")
+        pages.update(site_pages[0] if site_pages else {})
+        home = site_pages[1] if site_pages else None
+    pages.update(render.assets())
     problems += _problems(plans, site_label) + runner.failures
     clock.lap("render")
     problems += _prune(parser, runner.store, {k for p in plans for k in p.entry.parses}, settings, base)
     clock.lap("cache")
-    briefings = the_site.briefings if the_site else tuple(p.entry.summary for p in plans if p.entry)
-    return Result(pages, problems, briefings, runner.rebuilt, clock.timings, several, tuple(kept))
+    briefings = the_site.briefings if the_site else tuple(p.entry.summary for p in plans)
+    return Result(pages, problems, briefings, runner.rebuilt, clock.timings, several, tuple(kept), home)
 
 
 def _render(runner: _Runner, plans: list[_Plan], title: str, several: bool, keep: bool
             ) -> tuple[dict[str, str], summaries.Site | None, list[tuple[str, Briefing]]]:
-    """Every briefing's pages, the site's pages over them, the assets. A briefing whose pages fail
-    is left out (one error, from the runner) and the others are rendered again without it, since
-    the site's links across briefings change; `plans` is left holding the briefings built."""
+    """Every briefing's pages, and the site over them. A briefing whose pages fail is left out (one
+    error, from the runner) and the others are rendered again without it, since the site's links
+    across briefings change; `plans` is left holding the briefings built."""
     while True:
         the_site = summaries.build(title, [p.entry.summary for p in plans]) if several else None
         pages, kept = _briefing_pages(runner, plans, the_site, keep)
@@ -117,10 +137,14 @@ def _render(runner: _Runner, plans: list[_Plan], title: str, several: bool, keep
         plans[:] = [p for p in plans if p.entry is not None]
     for plan in plans:
         plan.files = {}
-    if the_site is not None:
-        pages.update(runner.isolated("the site's pages", "site", render.site_pages, the_site) or {})
-    pages.update(render.assets())
     return pages, the_site, kept
+
+
+def _site_pages(store: results.Store, the_site: summaries.Site, plans: list[_Plan], output: str
+                ) -> tuple[dict[str, str], str]:
+    """The site's pages and its front page (for the site's root), with what changed since the last build."""
+    latest = _latest_changes(store, the_site, {p.source.slug: p.key for p in plans})
+    return render.site_pages(the_site, latest), render.front_page(the_site, latest, output)
 
 
 def _briefing_pages(runner: _Runner, plans: list[_Plan], the_site: summaries.Site | None, keep: bool
@@ -132,12 +156,24 @@ def _briefing_pages(runner: _Runner, plans: list[_Plan], the_site: summaries.Sit
         shared = {eid: f"../entities/{sid}.md" for eid, sid in links.get(plan.source.slug, {}).items()} \
             if the_site else None
         prefix = f"{plan.source.slug}/" if plan.source.slug else ""
-        got = runner.pages(plan, shared)
+        got = runner.pages(plan, shared, the_site.title if the_site else None)
         pages.update({prefix + rel: text for rel, text in (got or {}).items()})
         if keep and got is not None:
             kept.append((plan.source.label, plan.briefing))
         plan.briefing = None  # done with it: a site of many briefings holds only their pages
     return pages, kept
+
+
+def _latest_changes(store: results.Store, site: summaries.Site, inputs: dict[str, str]
+                    ) -> tuple[changes.Change, ...]:
+    """What changed since the last build that saw something different, from the record the cache
+    keeps of what that build saw (site/changes.py)."""
+    key = results.key(["site history"])  # one site per cache folder; a copied project keeps its history
+    before = store.load(changes.History, key, "history")
+    history = changes.advance(before, changes.seen(site, inputs))
+    if history != before:
+        store.store(changes.History, key, "history", history)
+    return changes.changes(history)
 
 
 class _Clock:
@@ -270,7 +306,8 @@ class _Runner:
         self.clock.lap("facts")
         self.stage = "summary"
         articles = tuple(pa.article for pa in mine)
-        briefing = Briefing(plan.meta.title, articles, tuple(entities), tuple(fact_rows))
+        title = plan.meta.title or subject.subject(mine, entities) or plan.source.folder.name
+        briefing = Briefing(title, articles, tuple(entities), tuple(fact_rows))
         summary = summaries.summarize(briefing, plan.source.slug, plan.source.folder.name, plan.meta.date,
                                       render.glossary_layout(briefing)[1])
         return briefing, Entry(summary, tuple(plan.problems + found), self.parser.keys(articles))
@@ -302,14 +339,15 @@ class _Runner:
         plan.rules = overrides_stage.combine(self.site_rules, own)
         return plan
 
-    def pages(self, plan: _Plan, shared: dict[str, str] | None) -> dict[str, str] | None:
-        """The briefing's pages, rendered in every build from its result (just built or cached):
+    def pages(self, plan: _Plan, shared: dict[str, str] | None, site: str | None) -> dict[str, str] | None:
+        """The briefing's pages, rendered in every build from its result (just built or cached) and
+        what it shows of the site (the links to entity pages across briefings, the site's title):
         rendered pages are never cached, since markup read back could not be checked (checks.py),
         so whatever the cache says reaches a page only through the escaping of render/. None when
         the briefing is left out (its stages or its pages failed: one error)."""
         if self.briefing(plan) is None:
             return None
-        return self.isolated(plan, "render", render.pages, plan.briefing, shared)
+        return self.isolated(plan, "render", render.pages, plan.briefing, shared, site)
 
     def load_entry(self, plan: _Plan) -> Entry | None:
         """The briefing's cached entry, when it is its own (checks.summary); else None (run it)."""
@@ -376,7 +414,7 @@ def _prune(parser: Parser, store: results.Store, parses: set[str], settings: Set
 def _common_inputs(settings: Settings, parser: Parser, overrides_file: Path, several: bool) -> list[bytes | str]:
     """What every briefing's result depends on besides its own folder."""
     return [parser.model_name, parser.model_version, knowledge.tables_key(), str(settings.max_article_bytes),
-            results.shape(Entry, summaries.Summary, summaries.EntityRef, *MODEL),
+            results.shape(Entry, summaries.Summary, summaries.EntityRef, summaries.Headline, *MODEL),
             files.key_part(overrides_file, safeyaml.MAX_BYTES), "several" if several else "alone"]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__, scaffold
-from .build import Result, gather
+from .build import Result, gather, missing_seeds
 from .config import Settings
 from .entities import review as review_stage
 from .model import Diagnostic
@@ -35,7 +35,8 @@ def _some(briefings: list[str], shown: int = 10) -> str:
 @click.group()
 @click.version_option(__version__, prog_name="briefing")
 def main() -> None:
-    """Annotated news briefings: articles in, an entity-linked, fact-checked MkDocs site out."""
+    """Annotated news briefings: articles in, a searchable MkDocs site out, entities linked and facts
+    set against what the other outlets say."""
 
 
 @main.command()
@@ -84,6 +85,9 @@ def _settings(config_file: Path, seeds: Path | None, quiet: bool) -> tuple[Setti
     settings, docs_dir, problems = load_settings(config_file)
     if seeds is not None:
         settings = dataclasses.replace(settings, seeds=str(seeds.resolve()))
+    if not any(p.level == "error" for p in problems):
+        missing = missing_seeds(settings, config_file.parent, "--seeds" if seeds is not None else config_file.name)
+        problems = [missing, *problems] if missing else problems  # first: it is why nothing is built
     if any(p.level == "error" for p in problems):
         _report(problems, quiet)
         sys.exit(2)

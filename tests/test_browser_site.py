@@ -23,6 +23,7 @@ def served(tmp_path_factory, parser):
     A first in-process build with the session's pipeline fills the project's cache of briefing
     results, so the plugin's build reads them without loading the model again."""
     project = make_project(tmp_path_factory.mktemp("browser-site") / "project")
+    (project / "docs/index.md").unlink()  # no home page of its own: the site opens on its briefings' front page
     gather(Settings(title="Newsroom briefings"), project, parser)
     res = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True,
                          text=True, timeout=300)
@@ -46,12 +47,60 @@ def test_from_the_home_to_a_briefing_its_glossary_and_the_entity_across_briefing
     assert page.locator("h1").inner_text().startswith("Helena Marsh")
     sections = page.locator("article h2").all_inner_texts()
     assert [s.rstrip("¶").strip() for s in sections] == ["Portvale rail strike", "Larkspur Harbour Bridge closed",
-                                                         "ferry-fares"]
+                                                         "Bluewake Lines: fares"]
     page.locator("article a[href*='harbour-bridge/glossary']").click()
     page.wait_for_url("**/briefing/harbour-bridge/glossary/#helena-marsh")
     assert page.locator("h2#helena-marsh").is_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "site-glossary.png"))
+
+
+def test_a_reader_walks_from_the_site_home_to_an_entity_page_and_back_by_links_only(page, served):
+    base, _ = served
+    page.goto(f"{base}/")  # the site's root: its front page
+    assert page.locator("article h1").inner_text().startswith("Newsroom briefings")
+    page.locator("article table a", has_text="Portvale rail strike").click()
+    page.wait_for_url("**/briefing/rail-strike/")
+    page.locator("article table a", has_text="Rail workers walk out in Portvale").first.click()
+    page.wait_for_url("**/briefing/rail-strike/articles/rail-workers-walk-out-in-portvale/")
+    crumbs = page.locator("nav.bf-crumbs")
+    assert crumbs.inner_text().split(" › ") == ["Newsroom briefings", "Portvale rail strike",
+                                                "Rail workers walk out in Portvale"]
+    page.locator("a.bf-ent", has_text="Helena Marsh").first.click()  # a mention: its glossary entry
+    page.wait_for_url("**/briefing/rail-strike/glossary/#helena-marsh")
+    assert page.locator("h2#helena-marsh").is_visible()
+    page.locator("article a", has_text="Helena Marsh in other briefings").click()
+    page.wait_for_url("**/briefing/entities/helena-marsh/")
+    assert page.locator("nav.bf-crumbs").inner_text().split(" › ") == [
+        "Newsroom briefings", "Entities across briefings", "Helena Marsh"]
+    # back: into another briefing that names her, up to its home, and up to the site's home
+    page.locator("article a[href*='harbour-bridge/glossary']").click()
+    page.wait_for_url("**/briefing/harbour-bridge/glossary/#helena-marsh")
+    page.locator("nav.bf-crumbs a", has_text="Larkspur Harbour Bridge closed").click()
+    page.wait_for_url("**/briefing/harbour-bridge/")
+    page.locator("nav.bf-crumbs a", has_text="Newsroom briefings").click()
+    page.wait_for_url("**/briefing/")
+    assert page.locator("article h1").inner_text().startswith("Newsroom briefings")
+    assert page.errors == []
+
+
+def test_every_search_result_says_which_briefing_it_is_from(page, served):
+    base, project = served
+    titles = {b["id"]: b["title"] for b in json.loads((project / "site/briefing/briefings.json").read_text())["briefings"]}
+    page.goto(f"{base}/briefing/")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("s")
+    page.locator("input.md-search__input").press_sequentially("transport minister", delay=50)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    groups = page.eval_on_selector_all(".md-search-result__item", """els => els.map(li => ({
+        href: li.querySelector('a').href, title: li.querySelector('article h1, article h2').innerText}))""")
+    from_briefings = [g for g in groups if g["href"].split("/briefing/")[1].split("/")[0] in titles]
+    assert len(from_briefings) >= 3, groups
+    for g in from_briefings:
+        slug = g["href"].split("/briefing/")[1].split("/")[0]
+        assert g["title"] == titles[slug] or g["title"].endswith(f" · {titles[slug]}"), g
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "site-search.png"))
 
 
 def test_the_nav_shows_months_not_briefings(page, served):

@@ -146,11 +146,14 @@ def test_an_override_that_matches_nothing_fails_strict(tiny, cli):
     assert cli(tiny, "--strict").returncode == 1
 
 
-def test_missing_seeds_folder(tiny, cli):
-    import shutil
-    shutil.rmtree(tiny / "seeds")
+def test_a_seeds_typo_is_one_error_and_builds_nothing(tiny, cli):
+    set_option(tiny, "seeds: seedz")  # `articles:` names files of seeds/: no warning about them either
     res = cli(tiny)
-    assert res.returncode == 1 and "seeds folder not found" in res.stderr
+    assert res.returncode == 2
+    lines = res.stderr.strip().splitlines()
+    assert lines == ["ERROR    - mkdocs.yml: `seeds: seedz`: seedz does not exist; fix the path (relative to "
+                     "mkdocs.yml), or create the folder and put the articles (*.txt, *.md) in it. Nothing was built"]
+    assert not (tiny / "docs/briefing").exists()  # no empty briefing
 
 
 # -- 2: bad configuration or a missing pipeline ------------------------------------------------------

@@ -63,10 +63,10 @@ def test_a_stage_failing_on_one_article_leaves_that_article_out(site, parser, mo
 def test_a_briefing_whose_pages_fail_is_left_out_and_the_site_builds_without_it(site, parser, monkeypatch):
     real = render.pages
 
-    def pages(briefing, shared=None):
+    def pages(briefing, *args):
         if briefing.title == "Portvale rail strike":
             raise RecursionError("a bug met rendering it")
-        return real(briefing, shared)
+        return real(briefing, *args)
     monkeypatch.setattr(render, "pages", pages)
     result = built(site, parser)
     assert errors(result) == {"seeds/rail-strike": "not built: the render stage failed (RecursionError: a bug met "

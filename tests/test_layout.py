@@ -36,7 +36,7 @@ def test_folders_are_briefings_and_loose_articles_beside_them_are_reported_not_b
     assert rail.articles["wire"] == {"source": "Northern Wire"} and rail.file == "seeds/rail-strike/briefing.yml"
     assert by_slug["rail-strike"].overrides == seeds / "rail-strike/overrides.yml"
     assert by_slug["ferry-fares"].overrides is None
-    assert layout.metadata(by_slug["ferry-fares"]) == (layout.Metadata("ferry-fares", None, {},
+    assert layout.metadata(by_slug["ferry-fares"]) == (layout.Metadata(None, None, {},
                                                                        "seeds/ferry-fares/briefing.yml"), [])
     warnings = [str(p) for p in problems if p.level == "warning"]
     assert any(w.startswith("seeds: not built: stray.txt") and "move each into the folder" in w for w in warnings)
@@ -55,7 +55,7 @@ def test_a_bad_briefing_yml_is_reported_and_the_briefing_still_builds(tmp_path):
     found, several, problems = discover(tmp_path)
     assert problems == []  # briefing.yml is read when the briefing is built
     meta = [layout.metadata(s) for s in found]
-    assert [(s.slug, m.title, m.date) for s, (m, _) in zip(found, meta)] == [("storm-week", "Storm Week", None),
+    assert [(s.slug, m.title, m.date) for s, (m, _) in zip(found, meta)] == [("storm-week", None, None),
                                                                              ("quiet", "Quiet", None)]
     messages = [str(p) for _, found in meta for p in found]
     assert len(messages) == 4 and all(p.level == "error" for _, found in meta for p in found)
@@ -73,7 +73,7 @@ def test_briefing_yml_values_are_checked_like_front_matter_and_aliases_are_refus
                                              "  one: {source: Coastal Herald, sorce: x, url: ftp://x}\n")
     src = discover(tmp_path)[0][0]
     meta, problems = layout.metadata(src)
-    assert meta == layout.Metadata("b", None, {"one": {"source": "Coastal Herald"}}, "seeds/b/briefing.yml")
+    assert meta == layout.Metadata(None, None, {"one": {"source": "Coastal Herald"}}, "seeds/b/briefing.yml")
     text = "\n".join(p.message for p in problems)
     assert "1984 is a YAML number, not text: put it in quotes" in text
     assert "2031-02-30 is not a date" in text
@@ -81,7 +81,7 @@ def test_briefing_yml_values_are_checked_like_front_matter_and_aliases_are_refus
     assert "is not a web address" in text
     (tmp_path / "b/briefing.yml").write_text("title: &t Quiet\narticles: {one: {title: *t}}\n")
     meta, problems = layout.metadata(src)
-    assert meta.title == "b" and "anchor `&t` refused" in problems[0].message
+    assert meta.title is None and "anchor `&t` refused" in problems[0].message
 
 
 def test_symbolic_links_are_never_followed(tmp_path):
@@ -100,7 +100,7 @@ def test_symbolic_links_are_never_followed(tmp_path):
     assert [str(p) for p in problems] == ["seeds/linked: skipped: a symbolic link to a folder; a briefing must be a "
                                           "real folder in the seeds folder, so move or copy it here"]
     meta, problems = layout.metadata(found[0])
-    assert meta.title == "real" and found[0].overrides is None
+    assert meta.title is None and found[0].overrides is None
     assert [p.file for p in problems] == ["seeds/real/briefing.yml", "seeds/real/overrides.yml"]
     assert all("symbolic link" in p.message for p in problems)
     inputs = dict(layout.inputs(found[0], 1000))

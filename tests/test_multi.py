@@ -67,8 +67,45 @@ def test_three_briefing_homes_and_a_home_listing_them_newest_first(site):
     # newest first: by the briefing's date, else its newest article's (ferry-fares has no briefing.yml)
     assert [r[0] for r in rows] == ["2031-04-10", "2031-03-04", "2031-02-21"]
     assert rows[0][1] == "Portvale rail strike" and rows[0][2] == "Portvale Post, Northern Wire"
-    assert rows[2][1] == "ferry-fares" and rows[2][2] == "Island Gazette, Coastal Herald"
+    assert rows[2][1] == "Bluewake Lines: fares" and rows[2][2] == "Island Gazette, Coastal Herald"  # its subject
     assert all(r[3].split(" of ")[0].isdigit() for r in rows)  # facts the outlets differ on
+
+
+def test_every_page_of_a_briefing_leads_back_to_it_and_to_the_site_home_and_says_its_briefing(site):
+    project, _ = site
+    titles = {b["id"]: b["title"] for b in json.loads((project / "docs/briefing/briefings.json").read_text())["briefings"]}
+    pages = sorted((project / "site/briefing").glob("*/**/index.html"))
+    for page in pages:
+        slug = page.relative_to(project / "site/briefing").parts[0]
+        if slug in ("entities", "months"):
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        crumbs = soup.select_one("article nav.bf-crumbs")
+        assert crumbs is not None, page
+        targets = [(page.parent / a["href"]).resolve() for a in crumbs.find_all("a")]
+        home, own = project / "site/briefing", project / "site/briefing" / slug
+        if page.parent == own:  # the briefing's home: back to the site's
+            assert targets == [home] and soup.title.get_text().startswith(titles[slug])
+        else:
+            assert targets[:2] == [home, own], page
+            assert f" · {titles[slug]} - Newsroom" in soup.title.get_text(), page  # the tab names the briefing
+    assert len(pages) >= 18
+
+
+def test_the_site_opens_on_its_front_page_unless_docs_has_an_index_md(site, tmp_path):
+    copy = copy_of(site, tmp_path)
+    res = mkdocs_build(copy)  # docs/index.md is the project's own ("About"): it stays the site's home
+    assert res.returncode == 0 and "docs/index.md is the site's own home page" in res.stderr
+    assert html(copy, "index.html").select_one("article h1").get_text(strip=True).startswith("About")
+    (copy / "docs/index.md").unlink()
+    assert mkdocs_build(copy).returncode == 0
+    front = html(copy, "index.html")
+    assert front.select_one("article h1").get_text(strip=True).startswith("Newsroom briefings")
+    links = [a["href"] for a in front.select("article table a")]
+    assert links == ["briefing/rail-strike/", "briefing/harbour-bridge/", "briefing/ferry-fares/"]
+    assert all((copy / "site" / href / "index.html").exists() for href in links)
+    index = json.loads((copy / "site/search/search_index.json").read_text())
+    assert not [d for d in index["docs"] if d["location"].split("#")[0] == ""]  # searched once, at briefing/
 
 
 def test_one_entity_page_links_all_three_briefings_and_their_glossaries_link_back(site):
@@ -277,12 +314,13 @@ def test_every_cached_result_reads_back(site):
     from briefing.store import results
     from briefing.build import Entry
     from briefing.model import Briefing
+    from briefing.site.changes import History
 
     project, _ = site
     store = results.Store(project / ".cache/briefing")
     files = sorted((project / ".cache/briefing/results").rglob("*.*"))
-    kinds = {"entry": Entry, "briefing": Briefing}
-    assert {f.suffix for f in files} == {".entry", ".briefing"}  # results, never rendered pages
+    kinds = {"entry": Entry, "briefing": Briefing, "history": History}
+    assert {f.suffix for f in files} == {".entry", ".briefing", ".history"}  # results, never rendered pages
     for f in files:
         assert store.load(kinds[f.suffix[1:]], f.stem, f.suffix[1:]) is not None, f
 

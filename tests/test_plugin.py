@@ -87,6 +87,16 @@ def test_missing_model_stops_mkdocs_build_with_the_pip_command(tiny):
     assert "`pip install fr-core-news-missing`" in res.stderr
 
 
+def test_a_seeds_typo_stops_mkdocs_build_with_one_error(tiny):
+    set_option(tiny, "seeds: seedz")
+    res = mkdocs_cli(tiny, "build")
+    assert res.returncode == 1
+    errors = [line for line in res.stderr.splitlines() if line.startswith(("ERROR", "WARNING"))]
+    assert errors == ["ERROR   -  mkdocs.yml: `seeds: seedz`: seedz does not exist; fix the path (relative to "
+                      "mkdocs.yml), or create the folder and put the articles (*.txt, *.md) in it. Nothing was built"]
+    assert not (tiny / "site/briefing").exists()
+
+
 def test_disabled_plugin_builds_the_site_without_the_briefing(tiny):
     set_option(tiny, "enabled: false")
     set_option(tiny, "model: xx_not_loaded_when_disabled")  # would fail if the plugin ran

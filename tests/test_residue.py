@@ -29,6 +29,7 @@ from briefing.reading import residue, seeds as sources
     "___",
     "(SCROLL DOWN FOR LIVE UPDATES)",
     "Newsletter Sign Up Continue reading the main story Please verify you're not a robot.",
+    "Lena Ortiz / Handout",                                  # a credit by its own words, whoever the outlet
 ])
 def test_page_furniture_is_residue(line):
     assert residue.is_residue(line)
@@ -45,6 +46,7 @@ def test_page_furniture_is_residue(line):
     "Ferry crews walked out on Monday, the union said.",
     "Diplomatic thaw",                                        # a subhead is content
     "Sales rose 4% at AC/DC Records, its owner said.",
+    "Reuters / Ipsos poll puts the mayor ahead",             # an outlet's name alone makes no credit
 ])
 def test_real_lines_are_not_residue(line):
     assert not residue.is_residue(line)

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..store import output
-from ..build import gather
+from ..build import gather, missing_seeds
 from ..config import Settings, settings_from
 from ..model import Diagnostic
 from ..nlp.parser import ModelNotFound, Parser
@@ -81,6 +81,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         folder, problem = output.folder_in(docs_dir, settings.output)
         if folder is None:
             raise PluginError(str(problem))
+        missing = missing_seeds(settings, base_dir, Path(config.config_file_path or "mkdocs.yml").name)
+        if missing is not None:  # a typo in `seeds:`: one error, and no empty briefing
+            raise PluginError(str(missing))
         if self._parser is None or self._parser.model_name != settings.model:
             self._parser = Parser(settings.model, settings.path(base_dir, "cache_dir"), settings.processes)
         try:
@@ -110,6 +113,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if result.several and rel not in self._nav:
                 inclusion = InclusionLevel.NOT_IN_NAV  # built and searchable, reached from the site's pages
             files.append(File.generated(config, uri, content=text, inclusion=inclusion))
+        if result.home is not None:
+            _front_page(files, config, result.home, out)
         bs = result.briefings
         log.info(f"{len(bs)} briefings, " * result.several + f"{sum(b.articles for b in bs)} articles, "
                  f"{sum(len(b.entities) for b in bs)} entities, {sum(b.facts for b in bs)} facts")
@@ -136,6 +141,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _front_page(files: Files, config, home: str, out: str) -> None:
+    """A site of several briefings opens on its front page (the output folder's home, with links
+    into that folder), unless docs/ has an index.md of its own: that one is the site's home page,
+    and the front page stays at `<out>/index.md`."""
+    if files.get_file_from_path("index.md") is not None:
+        log.info(f"docs/index.md is the site's own home page; the front page of its briefings is {out}/index.md "
+                 "(delete docs/index.md to open the site on it)")
+        return
+    files.append(File.generated(config, "index.md", content=home, inclusion=InclusionLevel.NOT_IN_NAV))
 
 
 def _shown(path: Path, base: Path) -> str:

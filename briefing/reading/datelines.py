@@ -2,7 +2,7 @@
 
     SEOUL (Reuters) - …         Seoul (CNN) …            YAMAGATA, Japan -- …
     QUEBEC CITY/TORONTO (Reuters) - …                    TOKYO Exhausted engineers …
-    Gillies reported from Toronto.   Associated Press writers A in Vienna and B contributed to this report.
+    A reported from Lima.   Associated Press writers B in Oslo and C contributed to this report.
     (Reporting by A and B in Tokyo; Writing by C; Editing by D)
 
 The place and the outlet are two entities, never one name; the outlet is the article's source when

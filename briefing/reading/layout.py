@@ -48,7 +48,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Metadata:
-    title: str
+    title: str | None  # None: a briefing folder without a title (the build titles it by its subject)
     date: str | None  # YYYY-MM-DD
     articles: dict  # per-article metadata, by file name without extension
     file: str  # where it was written, for messages: mkdocs.yml or the folder's briefing.yml
@@ -133,7 +133,7 @@ def _left_out(entries: list[os.DirEntry], subfolders: list[Path], folders: list[
 
 def metadata(src: Source) -> tuple[Metadata, list[Diagnostic]]:
     """The briefing's title, date and per-article metadata: the plugin's options for a flat seeds
-    folder, else the folder's briefing.yml (title defaults to the folder's name)."""
+    folder, else the folder's briefing.yml (without a title there, None: site/subject.py finds one)."""
     if not src.slug:
         return Metadata(src.title or "Briefing", None, src.articles, "mkdocs.yml"), []
     label = f"{src.label}/{BRIEFING_FILE}"
@@ -141,7 +141,7 @@ def metadata(src: Source) -> tuple[Metadata, list[Diagnostic]]:
     if (src.folder / OVERRIDES_FILE).is_symlink():
         problems.append(Diagnostic("error", f"{src.label}/{OVERRIDES_FILE}", "not applied: a symbolic link; keep "
                                                                              "the file itself in the folder"))
-    return Metadata(meta.get("title") or src.folder.name, meta.get("date"), meta.get("articles") or {}, label), problems
+    return Metadata(meta.get("title") or None, meta.get("date"), meta.get("articles") or {}, label), problems
 
 
 def inputs(src: Source, max_bytes: int) -> list[tuple[str, bytes]]:

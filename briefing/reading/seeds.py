@@ -135,7 +135,7 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         removed=tuple(removed),
         guessed=guessed,
     ))
-    if article.source is None and (outlet := outlet_from_file_name(path.stem)):
+    if article.source is None and (outlet := outlet_from_file_name(path.stem, raw)):
         article = dataclasses.replace(article, source=outlet, guessed=article.guessed + ("source",))
     return article, problems
 
@@ -169,14 +169,17 @@ FILE_WORDS = frozenset({"article", "articles", "story", "stories", "news", "text
                         "old", "test", "untitled", "document", "file", "seed", "source", "report", "page", "item"})
 
 
-def outlet_from_file_name(stem: str) -> str | None:
-    """The outlet a file is named after, after an order prefix: "02_reuters" -> "Reuters",
-    "cnn" -> "CNN" (four letters or fewer read as an acronym). One word of letters only, so a
-    hash ("02_21c3…"), a title slug ("bridge-closes-after-storm") or a generic word is no outlet."""
+def outlet_from_file_name(stem: str, text: str = "") -> str | None:
+    """The outlet a file is named after, after an order prefix: "02_reuters" -> "Reuters". One
+    word of letters only, so a hash ("02_21c3…"), a title slug ("bridge-closes-after-storm") or a
+    generic word is no outlet. Its casing is the article's where the text names it ("cnn" -> "CNN"
+    in an article that says "(CNN)"), else the file's own with a capital first letter: a short
+    name is no acronym by its length ("time" -> "Time")."""
     name = re.sub(r"^[\d]+[_\-. ]*", "", stem)
     if not re.fullmatch(r"[A-Za-z][a-z]+|[A-Z]{2,}", name) or name.lower() in FILE_WORDS:
         return None
-    return name.upper() if len(name) <= 4 else name[:1].upper() + name[1:]
+    named = (m.group() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE))
+    return next((form for form in named if form[:1].isupper()), name[:1].upper() + name[1:])
 
 
 def _front_matter(raw: str, file: str) -> tuple[dict[str, str], int, list[Diagnostic]]:

@@ -13,15 +13,15 @@ from .glossary import glossary_pages
 from .home import index_page
 from .quotes import quotes_page
 from .timeline import timeline_page
-from .site import site_pages
+from .site import front_page, site_pages
 
-__all__ = ["assets", "glossary_layout", "pages", "site_pages"]
+__all__ = ["assets", "front_page", "glossary_layout", "pages", "site_pages"]
 ASSETS = ("briefing.css", "briefing.js")
 
 
-def pages(briefing: Briefing, shared: dict[str, str] | None = None) -> dict[str, str]:
-    """The briefing's pages, relative to its folder; `shared` as for `Context`."""
-    ctx = Context(briefing, shared)
+def pages(briefing: Briefing, shared: dict[str, str] | None = None, site: str | None = None) -> dict[str, str]:
+    """The briefing's pages, relative to its folder; `shared` and `site` as for `Context`."""
+    ctx = Context(briefing, shared, site)
     out = {"index.md": index_page(ctx), **glossary_pages(ctx), TIMELINE: timeline_page(ctx), QUOTES: quotes_page(ctx),
            JSON_FILE: export(ctx), CSV_FILE: facts_csv(ctx)}
     for a in briefing.articles:

@@ -9,7 +9,7 @@ import re
 from ..model import Article, Entity
 from ..words.english import format_date
 from .context import Context, css, label_name, legend
-from .escape import DOUBLE_SPACE, md_inline, md_text, meta_title, protect_start
+from .escape import DOUBLE_SPACE, md_inline, md_text, protect_start
 from .facttable import fact_table
 
 
@@ -84,7 +84,8 @@ def readable_date(iso: str) -> str:
 
 
 def article_page(ctx: Context, a: Article) -> str:
-    lines = ["---", f"title: {meta_title(a.title)}", "---", ""]
+    lines = ctx.head(a.title, "../")
+    top = len(lines)
     head = [byline(a), ""]
     key = legend({m.label for m in ctx.mentions.get(a.id, [])})
     if key:
@@ -99,7 +100,7 @@ def article_page(ctx: Context, a: Article) -> str:
         else:
             lines += [body, f"{{: #p-{si} }}", ""]
     if not a.segments or a.segments[0].kind != "title":
-        lines[4:4] = [f"# {md_text(a.title)}", ""] + head
+        lines[top:top] = [f"# {md_text(a.title)}", ""] + head
     lines += ["## Facts across sources { #facts }", ""]
     lines += fact_table(ctx, ctx.facts_of.get(a.id, []), a.id)
     lines.append("")

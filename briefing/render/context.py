@@ -10,6 +10,7 @@ from slugify import slugify
 
 from ..model import Article, Briefing, Entity, Fact, Mention
 from ..slugs import LABEL, SLUG
+from .escape import md_text, meta_title
 
 TYPES = {  # label -> (css suffix, name shown to readers)
     "PERSON": ("person", "Person"), "NORP": ("group", "Group"), "ORG": ("org", "Organisation"),
@@ -77,15 +78,36 @@ def glossary_layout(briefing: Briefing) -> tuple[str, dict[str, str]]:
     return "glossary/index.md", {e.id: f"glossary/{glossary_letter(e.name)}.md" for e in briefing.entities}
 
 
+def front_matter(title: str, boost: int | None = None, search: bool = True) -> list[str]:
+    """A page's front matter: its title (escaped for the places MkDocs and the theme put it
+    unescaped), and a search boost, or the page left out of search."""
+    lines = ["---", f"title: {meta_title(title)}"]
+    if boost is not None or not search:
+        lines += ["search:", f"  boost: {boost}" if search else "  exclude: true"]
+    return lines + ["---", ""]
+
+
+def crumbs(trail: list[tuple[str, str]], here: str) -> list[str]:
+    """The way back, above the page's heading: each (name, link) of `trail`, then this page's
+    name. Left out of the search index (the page's title already says where it belongs), so a
+    search for a briefing's name does not match every page of it."""
+    sep = ' <span class="bf-sep" aria-hidden="true">›</span> '
+    items = [f"[{md_text(name)}]({link})" for name, link in trail] + [f'<span aria-current="page">{md_text(here)}</span>']
+    return ['<nav class="bf-crumbs" aria-label="Breadcrumb" data-search-exclude markdown="span">'
+            + sep.join(items) + "</nav>", ""]
+
+
 class Context:
-    def __init__(self, briefing: Briefing, shared: dict[str, str] | None = None):
+    def __init__(self, briefing: Briefing, shared: dict[str, str] | None = None, site: str | None = None):
         """`shared`, for a briefing that is part of a site of several: entity id -> the page of the
-        same entity across briefings, relative to the briefing's folder (None: a briefing alone)."""
+        same entity across briefings, relative to the briefing's folder (None: a briefing alone);
+        `site`, there, the site's title (its home is `../index.md`)."""
         unsafe = [x.id for x in (*briefing.entities, *briefing.facts) if not SLUG.fullmatch(x.id)]
         if unsafe:  # ids are slugs by construction (and checked when read from the cache): never markup
             raise ValueError(f"an entity or fact id that is not a slug: {unsafe[0][:40]!r}")
         self.b = briefing
         self.in_site = shared is not None
+        self.site = site if self.in_site else None
         self.shared = shared or {}
         self.slugs = article_slugs(briefing.articles)
         self.articles = {a.id: a for a in briefing.articles}
@@ -111,6 +133,19 @@ class Context:
         for f in briefing.facts:
             for aid in dict.fromkeys(c.article for c in f.claims):
                 self.facts_of[aid].append(f)
+
+    def title(self, page: str) -> str:
+        """A page's title: in a site of several briefings it names the briefing too, so the browser's
+        tab and every search result say which briefing a page belongs to."""
+        return f"{page} · {self.b.title}" if self.in_site else page
+
+    def head(self, page: str, up: str, boost: int | None = None, via: tuple[tuple[str, str], ...] = ()) -> list[str]:
+        """Front matter and the way back (the site's home, the briefing's home, then `via`) above
+        the page's heading. `up` leads from the page's folder to the briefing's (`""`, or `"../"`
+        from articles/ and glossary/)."""
+        trail = [(self.site, f"{up}../index.md")] if self.site is not None else []
+        trail += [(self.b.title, f"{up}index.md"), *via]
+        return front_matter(self.title(page), boost) + crumbs(trail, page)
 
     def article_page(self, aid: str) -> str:
         """The article's page, relative to the briefing's folder."""

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from ..model import Entity, Mention
 from .context import Context, css, label_name, legend, plural
-from .escape import md_text, meta_title
+from .escape import md_text
 
 MAX_BACKLINKS = 60  # paragraphs listed under one glossary entry
 
@@ -18,23 +18,24 @@ def glossary_pages(ctx: Context) -> dict[str, str]:
              "Each entry lists its names, a description taken from the text, and every mention with a link "
              "back to its sentence.")
     if not ctx.glossary_split:
-        return {ctx.glossary_home: _glossary(ctx, "Glossary", intro, entities, "")}
+        return {ctx.glossary_home: _glossary(ctx, "Glossary", intro, entities, "", ())}
     by_page: dict[str, list[Entity]] = defaultdict(list)
     for e in entities:
         by_page[ctx.glossary_of[e.id]].append(e)
-    index = ["---", "title: Glossary", "---", "", "# Glossary", "", intro, ""]
+    index = [*ctx.head("Glossary", "../"), "# Glossary", "", intro, ""]
     pages = {}
     for page, members in sorted(by_page.items()):
         letter = page.split("/")[-1][:-3].upper()
-        pages[page] = _glossary(ctx, f"Glossary: {letter}", intro, members, "../")
+        pages[page] = _glossary(ctx, f"Glossary: {letter}", intro, members, "../", (("Glossary", "index.md"),))
         index.append(f"- [{letter}]({page.split('/')[-1]}): {plural(len(members), 'entity', 'entities')}")
     pages[ctx.glossary_home] = "\n".join(index) + "\n"
     return pages
 
 
-def _glossary(ctx: Context, title: str, intro: str, entities: list[Entity], up: str) -> str:
-    lines = ["---", f"title: {meta_title(title)}", "search:", "  boost: 3", "---", "", f"# {md_text(title)}",
-             "", intro, "", legend({e.label for e in entities}), ""]
+def _glossary(ctx: Context, title: str, intro: str, entities: list[Entity], up: str,
+              via: tuple[tuple[str, str], ...]) -> str:
+    lines = [*ctx.head(title, up, boost=3, via=via), f"# {md_text(title)}", "", intro, "",
+             legend({e.label for e in entities}), ""]
     for e in entities:
         lines += [f"## {md_text(e.name)} {{ #{e.id} }}", ""]
         lines.append(f'<span class="bf-type bf-{css(e.label)}">{label_name(e.label)}</span> · '

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .context import CSV_FILE, JSON_FILE, QUOTES, TIMELINE, Context, label_name, plural
+from .context import CSV_FILE, JSON_FILE, QUOTES, TIMELINE, Context, crumbs, front_matter, label_name, plural
 from .differ import differ_section
-from .escape import md_text, meta_title
+from .escape import md_text
 from .facttable import fact_table
 
 MAX_OUTLET_COLUMNS = 8
@@ -15,9 +15,10 @@ MAIN_ENTITIES = 15
 
 def index_page(ctx: Context) -> str:
     b = ctx.b
-    lines = ["---", f"title: {meta_title(b.title)}", "---", "", f"# {md_text(b.title)}", ""]
-    if ctx.in_site:
-        lines += ["[All briefings](../index.md)", ""]
+    lines = front_matter(b.title)
+    if ctx.site is not None:
+        lines += crumbs([(ctx.site, "../index.md")], b.title)
+    lines += [f"# {md_text(b.title)}", ""]
     lines += [f"{plural(len(b.articles), 'article')} · [Timeline]({TIMELINE}) · [Quotes]({QUOTES}) · "
               f"[Glossary]({ctx.glossary_home}) · Download [all data (JSON)]({JSON_FILE}) or "
               f"[the facts (CSV)]({CSV_FILE})", ""]

@@ -9,7 +9,7 @@ from slugify import slugify
 from ..facts.quotes import word_diff
 from ..model import Entity, Fact
 from .context import Context, plural
-from .escape import diff_html, md_text, meta_title
+from .escape import diff_html, md_text
 from .facttable import MAX_CLAIMS_SHOWN, STATUS, claim_link
 
 UNATTRIBUTED = "unattributed"  # the subject of a quote no speaker was found for (facts/quotes.py)
@@ -25,7 +25,7 @@ def quotes_page(ctx: Context) -> str:
             (by_speaker[f.subject] if named else unnamed).append(f)
     speakers = sorted(by_speaker, key=lambda s: (-len(by_speaker[s]), s.casefold(), s))
     total = len(unnamed) + sum(map(len, by_speaker.values()))
-    lines = ["---", f"title: {meta_title('Quotes')}", "---", "", "# Quotes", ""]
+    lines = [*ctx.head("Quotes", ""), "# Quotes", ""]
     if not total:
         return "\n".join(lines + ["No quotations were found in the articles.", ""])
     lines += [f"{plural(total, 'quotation')} by {plural(len(speakers), 'named speaker')}"

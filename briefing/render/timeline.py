@@ -11,7 +11,7 @@ from typing import NamedTuple
 from ..model import Claim, Fact
 from ..words.english import format_date
 from .context import Context, plural
-from .escape import md_text, meta_title
+from .escape import md_text
 from .facttable import STATUS, claim_link
 
 GRANULARITY = {"year": 0, "range": 0, "month": 1, "week": 2, "day": 3}  # coarser first on the same start
@@ -76,7 +76,7 @@ def timeline_page(ctx: Context) -> str:
         else:
             (placed if w.placed else yearless)[w.shown].append((w, f))
     undated = [a for a in ctx.b.articles if not a.date]
-    lines = ["---", f"title: {meta_title('Timeline')}", "---", "", "# Timeline", ""]
+    lines = [*ctx.head("Timeline", ""), "# Timeline", ""]
     lines += [f"{plural(len(dated), 'dated fact')} from {plural(len(ctx.b.articles), 'article')}, in time order. "
               "Relative dates (\u201cFriday\u201d, \u201clast month\u201d) are placed from each article's publication "
               "date; each entry lists the outlets that give the date, linked to their sentence, and a date the "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from slugify import slugify
 
@@ -39,6 +40,14 @@ class EntityRef:
     kid: str | None = None  # a country's or US state's id from knowledge.py ("country:US")
 
 
+class Headline(NamedTuple):
+    """An article as the site's front page names it."""
+
+    id: str
+    source: str | None
+    title: str
+
+
 @dataclass(frozen=True)
 class Summary:
     """What the site shows of one briefing."""
@@ -52,6 +61,7 @@ class Summary:
     facts: int
     differ: int  # facts the outlets differ on
     entities: tuple[EntityRef, ...]
+    headlines: tuple[Headline, ...] = ()  # its articles, in order
 
 
 @dataclass(frozen=True)
@@ -80,7 +90,8 @@ def summarize(b: Briefing, slug: str, folder: str, date: str | None, glossary_of
                  for e in b.entities)
     return Summary(slug, folder, b.title, date or (max(dates) if dates else None),
                    tuple(dict.fromkeys(a.source for a in b.articles if a.source)), len(b.articles),
-                   len(b.facts), sum(f.status == "differ" for f in b.facts), refs)
+                   len(b.facts), sum(f.status == "differ" for f in b.facts), refs,
+                   tuple(Headline(a.id, a.source, a.title) for a in b.articles))
 
 
 def identity(ref: EntityRef) -> tuple[str, ...] | None:

@@ -191,7 +191,7 @@ def key(parts: Iterable[bytes | str]) -> str:
     return h.hexdigest()
 
 
-ENTRY = re.compile(r"([0-9a-f]{64})\.(entry|briefing|pages)")  # .pages: rendered pages, no longer kept (pruned)
+ENTRY = re.compile(r"([0-9a-f]{64})\.(entry|briefing|pages|history)")  # .pages: rendered pages, no longer kept
 
 
 class Store:
