@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Claim, Fact
 from .context import Context, plural
-from .escape import diff_html, md_text
+from .escape import diff_html, md_short, md_text
 
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
 KIND = {"number": "Number", "duration": "Duration", "age": "Age", "date": "Date", "time": "Time", "quote": "Quote",
@@ -91,7 +91,7 @@ def _table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
                    f"{KIND.get(f.kind, f.kind)}: {md_text(f.subject)}")
         status = f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
         if f.note:
-            status += f"<br><small>{md_text(f.note)}</small>"
+            status += f"<br><small>{md_short(f.note)}</small>"
         if f.diff:
             status += "<br><small>" + diff_html(f.diff) + "</small>"
         if aid:
