@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from slugify import slugify
 
 from ..model import Article, Briefing, Entity, Fact, Mention
+from .. import slugs
 from ..slugs import LABEL, SLUG
 from .escape import md_text, meta_title
 
@@ -57,7 +58,7 @@ def article_slugs(articles: tuple[Article, ...]) -> dict[str, str]:
     used: set[str] = set()
     out = {}
     for a in articles:
-        base = (slugify(a.title, max_length=60, word_boundary=True) or slugify(a.id) or "article")
+        base = (slugify(a.title, max_length=60, word_boundary=True) or slugs.slug(a.id, 60) or "article")
         slug, n = base, 2
         while slug in used or slug == "index":
             slug, n = f"{base}-{n}", n + 1
