@@ -350,6 +350,19 @@ def poke_all(pg, stats: dict, seen: set) -> None:
                                       ".filter(e => e.offsetWidth < e.scrollWidth).length")
 
 
+def probed(browser, **options):
+    """(context, page, errors): a new page with PROBE installed, every console error, page error and
+    dialog recorded in `errors`."""
+    context = browser.new_context(**options)
+    context.add_init_script(PROBE)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
+    return context, pg, errors
+
+
 def assert_nothing_ran(pg, errors, where) -> None:
     pg.wait_for_timeout(150)  # a failed <img> load and its onerror come a moment later
     assert errors == [], (where, errors)
@@ -365,14 +378,8 @@ def test_hovering_and_tapping_everything_runs_no_article_text(browser, hostile_s
     site = project / "site"
     pages = ["", "briefing/", "briefing/glossary/", "briefing/timeline/", "briefing/quotes/"] + [
         f"briefing/articles/{p.name}/" for p in sorted((site / "briefing/articles").iterdir())]
-    context = browser.new_context(viewport={"width": width, "height": 1200}, has_touch=True,
-                                  is_mobile=width < 600, color_scheme=scheme)
-    context.add_init_script(PROBE)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
+    context, pg, errors = probed(browser, viewport={"width": width, "height": 1200}, has_touch=True,
+                                 is_mobile=width < 600, color_scheme=scheme)
     stats = {"hover": 0, "tap": 0, "truncated": 0, "tips with markup as text": 0}
     seen: set = set()
     try:
@@ -602,13 +609,7 @@ def test_a_poisoned_cache_of_results_changes_no_page_and_runs_nothing(browser, t
     base = f"http://127.0.0.1:{server.server_address[1]}"
     site = tiny / "site"
     pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
-    context = browser.new_context(viewport={"width": 1280, "height": 1000}, has_touch=True)
-    context.add_init_script(PROBE)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
+    context, pg, errors = probed(browser, viewport={"width": 1280, "height": 1000}, has_touch=True)
     stats = {"hover": 0, "tap": 0, "truncated": 0, "tips with markup as text": 0}
     try:
         for rel in pages:
