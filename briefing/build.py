@@ -23,7 +23,7 @@ from .entities import repair, resolve
 from .model import (Article, Briefing, Claim, Description, Diagnostic, Entity, Fact, Mention, ParsedArticle,
                     Segment)
 from .nlp.parser import ModelNotFound, Parser
-from .reading import files, layout, pubdate, safeyaml, seeds
+from .reading import files, language, layout, pubdate, safeyaml, seeds
 from .reading import overrides as overrides_stage
 from .reading.layout import Source
 from .site import changes, subject, summaries
@@ -246,7 +246,7 @@ class _Runner:
     def _parse(self, todo: list[_Plan]) -> list[list[ParsedArticle]]:
         """Each briefing's parsed articles: all in one batch; when the batch fails, each article
         alone, leaving out (with an error naming it) the ones that fail."""
-        everything = [a for plan in todo for a in plan.articles]
+        everything = [a for plan in todo for a in _readable(plan.articles)]
         try:
             parsed = self.parser.parse(everything, self.progress) if everything else []
         except ModelNotFound:
@@ -255,20 +255,22 @@ class _Runner:
             return [self._parse_alone(plan) for plan in todo]
         out, start = [], 0
         for plan in todo:
-            out.append(parsed[start:start + len(plan.articles)])
-            start += len(plan.articles)
+            count = len(_readable(plan.articles))
+            out.append(parsed[start:start + count])
+            start += count
         return out
 
     def _parse_alone(self, plan: _Plan) -> list[ParsedArticle]:
-        mine = []
-        for article in plan.articles:
+        mine, failed = [], []
+        for article in _readable(plan.articles):
             try:
                 mine.append(self.parser.parse([article])[0])
             except ModelNotFound:
                 raise
             except Exception as exc:
                 plan.problems.append(_left_out(article, "nlp", exc))
-        plan.articles = [pa.article for pa in mine]
+                failed.append(article)
+        plan.articles = [a for a in plan.articles if a not in failed]
         return mine
 
     def _analyse(self, plan: _Plan, mine: list[ParsedArticle]) -> bool:
@@ -285,7 +287,7 @@ class _Runner:
             return self.isolated(plan, stage, _reraise, error) is not None
         plan.problems += [_left_out(pa.article, stage, error) for pa in culprits]
         mine = [pa for pa in mine if pa not in culprits]
-        plan.articles = [pa.article for pa in mine]
+        plan.articles = [a for a in plan.articles if all(a is not pa.article for pa in culprits)]
         done = self.isolated(plan, None, self._stages, plan, mine)
         if done is not None:
             plan.briefing, plan.entry = done
@@ -305,12 +307,11 @@ class _Runner:
         found += problems
         self.clock.lap("facts")
         self.stage = "summary"
-        articles = tuple(pa.article for pa in mine)
         title = plan.meta.title or subject.subject(mine, entities) or plan.source.folder.name
-        briefing = Briefing(title, articles, tuple(entities), tuple(fact_rows))
+        briefing = Briefing(title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
         summary = summaries.summarize(briefing, plan.source.slug, plan.source.folder.name, plan.meta.date,
                                       render.glossary_layout(briefing)[1])
-        return briefing, Entry(summary, tuple(plan.problems + found), self.parser.keys(articles))
+        return briefing, Entry(summary, tuple(plan.problems + found), self.parser.keys(pa.article for pa in mine))
 
     def _succeeds(self, plan: _Plan, mine: list[ParsedArticle]) -> bool:
         try:
@@ -328,6 +329,8 @@ class _Runner:
         if src.slug:  # a briefing folder: its briefing.yml and overrides.yml are not articles
             reserved = {f"{src.label}/{name}" for name in layout.RESERVED_FILES}
             found = [p for p in found if p.file not in reserved]
+        plan.problems += found
+        plan.articles, found = language.flag(plan.articles, self.parser.language, self.parser.model_name)
         plan.problems += found
         for aid in sorted(set(plan.meta.articles) - {a.id for a in plan.articles}):
             plan.problems.append(Diagnostic("warning", plan.meta.file, f"`articles: {aid}:` names no article in "
@@ -375,6 +378,11 @@ def _left_out(article: Article, stage: str, exc: Exception) -> Diagnostic:
 
 def _reraise(exc: Exception):
     raise exc
+
+
+def _readable(articles: list[Article]) -> list[Article]:
+    """The articles the pipeline reads: those in its language (the others are published as text)."""
+    return [a for a in articles if a.language is None]
 
 
 def _problems(plans: list[_Plan], site_label: str) -> list[Diagnostic]:

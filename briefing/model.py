@@ -66,6 +66,8 @@ class Article:
     removed: tuple[Segment, ...] = ()  # residue lines left out of the page
     guessed: tuple[str, ...] = ()  # metadata fields guessed from the text, e.g. ("source",)
     inferred_date: str | None = None  # without a metadata date: the one its dateline states (reading/pubdate.py)
+    language: str | None = None  # set when written in another language than the pipeline's (reading/language.py):
+    #                              the article is then published as text, without entities or facts
 
 
 class Token(NamedTuple):
@@ -167,8 +169,10 @@ class Fact:
     status: Literal["agree", "differ", "single"]
     subject: str
     claims: tuple[Claim, ...]
-    note: str = ""
+    note: str = ""  # why the claims differ ("more than 300 flights ≠ nearly 500 flights")
     diff: tuple[tuple[str, str], ...] = ()  # quotes: word diff of the first two claims
+    confidence: float = 1.0  # how sure the pairing is, 0..1 (facts/align.py); below REVIEW_BELOW: for the editor
+    label: str = ""  # the row label a reader reads ("Flights cancelled"); "" when the clause gave none
 
 
 @dataclass(frozen=True)

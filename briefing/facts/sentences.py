@@ -35,6 +35,8 @@ class Extracted:
     also: tuple[Claim, ...] = ()  # the same figure said again in the same article
     paired_only: bool = False  # a row only when another outlet says it too ("for months", a two-word quote)
     frame: frozenset[str] = field(default_factory=frozenset)  # dates: the event's words (frames.frame)
+    named: frozenset[str] = field(default_factory=frozenset)  # entity ids inside the claim ("Velmar-area homes")
+    label: str = ""  # the row label this claim gives ("Flights cancelled"), facts/labels.py
 
 
 # Words that say nothing about which event a sentence reports.

@@ -8,11 +8,12 @@ import re
 from collections import defaultdict
 from typing import NamedTuple
 
+from ..facts.review import REVIEW_BELOW
 from ..model import Claim, Fact
 from ..words.english import format_date
 from .context import Context, plural
 from .escape import md_short, md_text
-from .facttable import STATUS, claim_link
+from .facttable import STATUS, UNSURE, claim_link
 
 GRANULARITY = {"year": 0, "range": 0, "month": 1, "week": 2, "day": 3}  # coarser first on the same start
 MAX_SOURCES = 6  # claims listed under one entry
@@ -124,7 +125,9 @@ def _entry(ctx: Context, f: Fact) -> list[str]:
     """One dated fact: its status (when outlets meet), then each source's sentence linked to it."""
     head = ""
     if f.status != "single":
-        head += f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
+        unsure = f.status == "differ" and f.confidence < REVIEW_BELOW  # not told as a disagreement
+        head += f'<span class="bf-status bf-unsure">{UNSURE}</span>' if unsure else \
+            f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
         head += f" {md_short(f.note)}" if f.note else ""
         head += " · "
     claims = list(f.claims)
