@@ -11,7 +11,7 @@ from pathlib import Path
 from . import datelines, files, residue, safeyaml, titles
 from . import metadata as metadata_stage
 from ..model import Article, Diagnostic, Segment
-from ..text import SENTENCE_END, clean_text
+from ..text import SENTENCE_END, clean_text, failure
 
 SUFFIXES = (".txt", ".md")
 PAGE_SUFFIXES = (".html", ".htm")  # saved web pages: `briefing add` makes them articles
@@ -60,7 +60,11 @@ def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None
                                                       f"`{aid}`; rename one of the two files"))
             continue
         first_of[aid] = file
-        article, found = read_article(Path(entry.path), file, metadata.get(aid, {}), max_bytes)
+        try:
+            article, found = read_article(Path(entry.path), file, metadata.get(aid, {}), max_bytes)
+        except Exception as exc:  # a bug met on this one file: it is left out, the others are read
+            article, found = None, [Diagnostic("error", file, f"left out: {failure('read', exc)} on this article; "
+                                                              "the others were read. Please report it with it")]
         problems.extend(found)
         if article is not None:
             articles.append(article)
@@ -116,15 +120,13 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
     head = data[:8192]
     if head.count(b"\x00") * 20 > len(head):  # more than 5% NUL bytes: not an article
         return None, [Diagnostic("error", file, "skipped: binary file (NUL bytes); save the article as UTF-8 text")]
-    try:
-        raw = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
+    raw, bad_byte = decode(data)
+    if bad_byte is not None:
         if (share := _not_text(data)) is not None:
             return None, [Diagnostic("error", file, f"skipped: binary file or an unknown encoding ({share:.0%} of its "
                                                     "first bytes are control characters or letters outside ASCII, "
                                                     "and it is not UTF-8); save the article as UTF-8 text")]
-        raw = data.decode("cp1252", errors="replace")
-        problems.append(Diagnostic("warning", file, f"not valid UTF-8 (byte {exc.start}); read as Windows-1252. "
+        problems.append(Diagnostic("warning", file, f"not valid UTF-8 (byte {bad_byte}); read as Windows-1252. "
                                                     "Save it as UTF-8 to silence this"))
     meta = {k: clean_text(v) for k, v in (meta or {}).items() if k in META_KEYS and isinstance(v, str)}
     body_start = 0
@@ -158,6 +160,15 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
     if article.source is None and (outlet := outlet_from_file_name(path.stem, raw)):
         article = dataclasses.replace(article, source=outlet, guessed=article.guessed + ("source",))
     return article, problems
+
+
+def decode(data: bytes) -> tuple[str, int | None]:
+    """An article file's text: UTF-8, else Windows-1252 (with the offset of the first byte that is
+    not UTF-8). Offsets everywhere are into this text."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return data.decode("cp1252", errors="replace"), exc.start
 
 
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")  # and bytes cp1252 leaves out

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..facts.review import REVIEW_BELOW
 from ..model import Claim, Fact
 from .context import Context, plural
-from .escape import diff_html, md_text
+from .escape import diff_html, md_short, md_text
 
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
 UNSURE = "? unsure"  # a disagreement the tool is not sure of: an editor has not checked it
@@ -98,7 +98,7 @@ def status_cell(f: Fact) -> str:
     else:
         cell = f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
     if f.note:
-        cell += f"<br><small>{md_text(f.note)}</small>"
+        cell += f"<br><small>{md_short(f.note)}</small>"
     if unsure:
         cell += "<br><small>pairing not sure: not checked by an editor</small>"
     return cell
