@@ -29,6 +29,18 @@ from briefing.reading import residue, seeds as sources
     "___",
     "(SCROLL DOWN FOR LIVE UPDATES)",
     "Newsletter Sign Up Continue reading the main story Please verify you're not a robot.",
+    "Image copyright Harbour Times Image caption Crews clear the quay after the storm",
+    "Image copyright EPA",
+    "View Slideshow Volunteers fill sandbags by the river on Monday. Harbour Times",
+    "FILE - In this May 3 photo, a crane lifts a hull out of the water in Varna.",
+    "2 p.m.",  # a live page's time stamp
+    "10:15 a.m. EDT",
+    "Tuesday, March 4, 2031",  # a date alone: a heading, never a fact
+    "Sept. 18",
+    "ADVERTISING",  # a section label alone
+    "Columnist",
+    "ALSO:",
+    "Editor's Picks Harbour crews worked through the night to clear the quay.",
 ])
 def test_page_furniture_is_residue(line):
     assert residue.is_residue(line)
@@ -45,6 +57,11 @@ def test_page_furniture_is_residue(line):
     "Ferry crews walked out on Monday, the union said.",
     "Diplomatic thaw",                                        # a subhead is content
     "Sales rose 4% at AC/DC Records, its owner said.",
+    "1984",  # a year alone may be a title
+    "On March 4 the harbour reopened, the port said.",
+    "Files were lost in the fire, the archive said.",
+    "Opinion polls show a tight race",  # a label only on a line of its own
+    "Advertising revenue fell 4 percent, the broadcaster said.",
 ])
 def test_real_lines_are_not_residue(line):
     assert not residue.is_residue(line)
@@ -64,3 +81,44 @@ def test_every_removal_is_listed_with_its_offsets(tmp_path):
                        ("Workers clear debris from the quay on Thursday. (Associated Press)",
                         "Workers clear debris from the quay on Thursday. (Associated Press)")]
     assert any("Shares in the ferry company" in s.text for s in article.segments)
+
+
+def test_a_chronology_box_is_residue_and_its_dates_make_no_fact(tmp_path):
+    text = ("Harbour reopens after repairs\n\n"
+            "The harbour in Varna reopened on Friday after six months of repairs, the port authority said.\n\n"
+            "Timeline\n\n"
+            "1998: Breakwater built\n\n"
+            "March 2011 — Storm breaches the wall\n\n"
+            "___\n\n"
+            "2024: Repairs approved\n\n"
+            "Ships queued outside the port on Saturday.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = sources.read_seeds(tmp_path)[0][0]
+    removed = [seg.text for seg in article.removed]
+    assert removed == ["1998: Breakwater built", "March 2011 — Storm breaches the wall", "___", "2024: Repairs approved"]
+    kept = " ".join(seg.text for seg in article.segments)
+    assert "Ships queued" in kept and "1998" not in kept
+
+
+def test_two_dated_lines_are_not_a_box(tmp_path):
+    text = ("Harbour reopens\n\n2024: the year repairs began\n\nMarch 2025: the year they ended\n\n"
+            "The harbour reopened on Friday.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert sources.read_seeds(tmp_path)[0][0].removed == ()
+
+
+def test_a_box_of_teasers_is_residue_but_a_list_the_article_introduces_is_not(tmp_path):
+    text = ("Harbour reopens after repairs\n\n"
+            "The harbour in Varna reopened on Friday, the port authority said.\n\n"
+            "More on the storm season:\n\n"
+            "Ten pictures of the flood that went viral\n\n"
+            "The storm explained in maps\n\n"
+            "The repairs included:\n\n"
+            "new pumps\n\n"
+            "a higher sea wall\n\n"
+            "Ships queued outside the port on Saturday.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    article = sources.read_seeds(tmp_path)[0][0]
+    assert [seg.text for seg in article.removed] == ["More on the storm season:", "Ten pictures of the flood that went "
+                                                     "viral", "The storm explained in maps"]
+    assert "a higher sea wall" in " ".join(seg.text for seg in article.segments)

@@ -130,7 +130,8 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         guessed=guessed,
     ))
     if article.source is None and (outlet := outlet_from_file_name(path.stem)):
-        article = dataclasses.replace(article, source=outlet, guessed=article.guessed + ("source",))
+        article = dataclasses.replace(article, source=datelines.usual_spelling(outlet, " ".join(s.text for s in segments)),
+                                      guessed=article.guessed + ("source",))
     return article, problems
 
 
@@ -202,14 +203,15 @@ def split_segments(raw: str, start: int = 0, title: str | None = None) -> tuple[
 
 
 def _set_aside_residue(raw: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[Segment]]:
-    """(lines kept, residue lines as segments): residue.py's lines, and a line repeated in the
-    article unless it is the first kept (a repeated first line is the title)."""
-    repeated = residue.repeated([raw[s:e] for s, e in lines])
+    """(lines kept, residue lines as segments): residue.py's lines and boxes, and a line
+    repeated in the article unless it is the first kept (a repeated first line is the title)."""
+    texts = [raw[s:e] for s, e in lines]
+    repeated, boxed = residue.repeated(texts), residue.boxes(texts)
     keep: list[tuple[int, int]] = []
     removed: list[Segment] = []
     for n, (s, e) in enumerate(lines):
         text = raw[s:e]
-        if residue.is_residue(text) or (n in repeated and keep):
+        if residue.is_residue(text) or n in boxed or (n in repeated and keep):
             removed.append(Segment("paragraph", s, e, text))
         else:
             keep.append((s, e))
@@ -265,7 +267,7 @@ def _bounded(raw: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _looks_like_title(text: str) -> bool:
     words = clean_text(text).split()
-    return 0 < len(words) <= 30 and not re.search(r"[.]\s*$", text.strip())
+    return 0 < len(words) <= 30 and not re.search(r"[.]\s*$", text.strip()) and titles.is_headline(text)
 
 
 def _looks_like_standfirst(text: str) -> bool:
