@@ -26,7 +26,7 @@ from .reading import files, layout, pubdate, safeyaml, seeds
 from .reading import overrides as overrides_stage
 from .reading.layout import Source
 from .site import changes, subject, summaries
-from .store import cachefiles, results
+from .store import addresses, cachefiles, results
 from .words import knowledge
 
 MODEL = (Briefing, Article, Segment, Entity, Mention, Description, Fact, Claim, Diagnostic)  # cached shapes
@@ -87,8 +87,11 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     that read them (`briefing review`); otherwise a briefing is dropped once its pages are made."""
     clock = _Clock()
     seeds_dir = settings.path(base, "seeds")
+    cache_dir = settings.path(base, "cache_dir")
     found_sources, several, problems = layout.discover(seeds_dir, _relative(seeds_dir, base), settings.title,
-                                                       settings.articles)
+                                                       settings.articles, addresses.load(cache_dir))
+    if several:
+        addresses.save(cache_dir, {src.slug: src.folder.name for src in found_sources})
     overrides_file = settings.path(base, "overrides")
     site_label = _relative(overrides_file, base)
     site_rules, found = overrides_stage.load(overrides_file, site_label)

@@ -14,11 +14,12 @@ so an existing project is left exactly as it was.
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
 from .model import Diagnostic
-from .render.escape import md_text
+from .render.escape import md_text, meta_title
 from .text import clean_text
 
 TEMPLATES = ("mkdocs.yml", "overrides.yml", "docs/index.md")
@@ -26,18 +27,22 @@ RENAMED = {"gitignore": ".gitignore"}  # a dot file in package data is easy to l
 OPTIONAL = (".gitignore",)  # kept as it is when it exists (a project inside a git repository)
 FOLDERS = ("seeds", "docs")
 DEFAULT_TITLE = "My briefing"
+PLACEHOLDER = re.compile(r"\{\{(site_name|title|heading)\}\}")
 
 
 def files(title: str = DEFAULT_TITLE) -> dict[str, str]:
     """The new project's files (path relative to the project -> text), the title filled in."""
     title = clean_text(title) or DEFAULT_TITLE
     folder = resources.files("briefing") / "templates" / "new"
+    # a JSON string is a YAML double-quoted scalar: any title is one valid value. MkDocs and the
+    # theme copy `site_name` into <title>, the header and an aria-label unescaped, so it is
+    # HTML-escaped as page titles are; the plugin's `title` is escaped where it lands.
+    values = {"site_name": meta_title(title), "title": json.dumps(title, ensure_ascii=False), "heading": md_text(title)}
     out = {}
     for rel in (*TEMPLATES, *RENAMED):
         text = (folder / rel).read_text(encoding="utf-8")
-        # a JSON string is a YAML double-quoted scalar: any title is one valid value
-        text = text.replace("{{title}}", json.dumps(title, ensure_ascii=False)).replace("{{heading}}", md_text(title))
-        out[RENAMED.get(rel, rel)] = text
+        # one pass, so a title holding `{{heading}}` stays as written
+        out[RENAMED.get(rel, rel)] = PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
     return out
 
 

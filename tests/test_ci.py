@@ -36,3 +36,23 @@ def test_without_the_evaluation_kit_the_step_says_it_is_skipped(tmp_path):
 def test_ci_runs_the_quality_floors():
     run = (ROOT / ".ci/run").read_text()
     assert "bash .ci/quality" in run and "set -euo pipefail" in run
+
+
+def test_a_line_copied_from_an_evaluation_article_fails_the_run(tmp_path):
+    """copies.py runs first in .ci/quality and stops it. The copied line is made here, at run time,
+    in a scratch repository beside a link to the kit: no evaluation text enters this project."""
+    texts = sorted((EVAL / "dev" / "texts").rglob("*.txt")) if (EVAL / "copies.py").exists() else []
+    if not texts:
+        pytest.skip(f"no evaluation kit with copies.py at {EVAL}")
+    words = max((line.split() for line in texts[0].read_text(encoding="utf-8").splitlines()), key=len)[:10]
+    repo = tmp_path / "repo"
+    (repo / ".ci").mkdir(parents=True)
+    (repo / "tests").mkdir()
+    shutil.copy(ROOT / ".ci/quality", repo / ".ci/quality")
+    (tmp_path / "shared").symlink_to(EVAL.parent, target_is_directory=True)
+    (repo / "tests" / "test_x.py").write_text(f"# {' '.join(words)}\n", encoding="utf-8")
+    res = quality(repo)
+    assert res.returncode != 0 and "tests/test_x.py:1:" in res.stdout, res.stdout + res.stderr
+    (repo / "tests" / "test_x.py").write_text("# the home side won by two goals in the rain\n", encoding="utf-8")
+    res = subprocess.run(["python", str(EVAL / "copies.py")], cwd=repo, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stdout

@@ -122,11 +122,12 @@ def test_export_lists_removed_residue_with_offsets_into_the_file(tiny, cli):
 
 # -- 1: an article skipped, or a warning under --strict --------------------------------------------
 
-def test_skipped_article_sets_exit_1_and_the_rest_builds(tiny, cli):
-    (tiny / "seeds/broken.txt").write_bytes(b"\x00\x01binary")
+@pytest.mark.parametrize("data", [b"\x00\x01binary", bytes(range(1, 256)) * 8], ids=["nul", "no-nul"])
+def test_skipped_article_sets_exit_1_and_the_rest_builds(tiny, cli, data):
+    (tiny / "seeds/broken.txt").write_bytes(data)
     res = cli(tiny)
     assert res.returncode == 1 and "seeds/broken.txt: skipped: binary file" in res.stderr
-    assert "2 articles" in res.stderr
+    assert "2 articles" in res.stderr and len(list((tiny / "docs/briefing/articles").glob("*.md"))) == 2
 
 
 def test_strict_turns_warnings_into_exit_1(tiny, cli):

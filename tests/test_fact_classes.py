@@ -71,9 +71,9 @@ def test_vague_quantities_never_pair_with_a_figure_and_open_bounds_differ(parser
 # -- money, per cents, lengths, durations (item 6) ---------------------------------------------
 def test_money_agrees_within_its_stated_precision(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe state of Arlow will pay $3.4 million to the two brothers.",
-        "b": "Title\n\nThe brothers will receive $3.44 million from the state of Arlow, with 5 percent interest.",
-        "c": "Title\n\nThe brothers get annual payments of 5 percent interest."})
+        "a": "Title\n\nThe Arlow club will spend $3.4 million on the young striker.",
+        "b": "Title\n\nThe striker costs the Arlow club $3.44 million, plus a 5 percent bonus.",
+        "c": "Title\n\nThe striker gets a yearly bonus of 5 percent."})
     assert ("money", "agree", ["$3.4 million", "$3.44 million"]) in cross(found)
     assert any(k == "percent" and s == "agree" for k, s, _ in cross(found))
 
@@ -87,8 +87,8 @@ def test_lengths_in_different_units_agree_when_one_is_the_others_conversion(pars
 
 def test_durations_compare_across_units(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe brothers were wrongly imprisoned for more than two decades in Arlow.",
-        "b": "Title\n\nThe brothers were imprisoned in Arlow for 23 years."})
+        "a": "Title\n\nThe coach has trained the Arlow rowing team for more than two decades.",
+        "b": "Title\n\nThe coach has trained the rowing team in Arlow for 23 years."})
     assert ("duration", "agree", ["23 years", "more than two decades"]) in cross(found)
 
 
@@ -135,8 +135,8 @@ def test_explicit_dates_through_dateparser(text, expected):
 
 
 def test_the_two_of_an_earlier_sentence_is_not_a_count(parser):
-    _, _, found = analyse(parser, {"a": "Title\n\nThe ministers met in Velmar. The two could find common ground, "
-                                        "and 12 were treated for minor injuries."})
+    _, _, found = analyse(parser, {"a": "Title\n\nThe captains met in Velmar. The two could find common ground, "
+                                        "and 12 were fined for arriving late."})
     assert [c.text for f in found for c in f.claims] == ["12"]
 
 
@@ -150,11 +150,11 @@ def test_this_month_is_a_date_and_two_hours_a_length(parser):
 # -- what happened to the counted people: the clause says (item 5) -----------------------------
 def test_counts_of_different_events_never_pair_and_one_count_per_event_differs(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nMore than 300 people have been confirmed killed by the storm in Varnesse. "
-             "Another 1,200 people are missing with many feared dead.",
-        "b": "Title\n\nSome 410 people, including many children, are homeless after the storm in Varnesse.",
-        "c": "Title\n\nThe official death toll from the Varnesse storm stood at 265 on Friday, with 1,450 missing, "
-             "the agency said."})
+        "a": "Title\n\nMore than 300 people have been confirmed killed by the mudslides in Varnesse. "
+             "Another 1,200 people remain missing in the hills.",
+        "b": "Title\n\nSome 410 people, including many children, are homeless after the mudslides in Varnesse.",
+        "c": "Title\n\nThe official death toll from the Varnesse mudslides rose to 265 on Friday, with 1,450 "
+             "missing, the weather service said."})
     got = {tuple(sorted(c.text for c in f.claims)): (f.status, f.note) for f in found if f.kind == "number"}
     assert got[("1,200 people", "1,450")][0] == "differ"  # the one count of the missing in each
     assert got[("265", "More than 300 people")][0] == "differ"  # a toll counts the dead
@@ -164,32 +164,34 @@ def test_counts_of_different_events_never_pair_and_one_count_per_event_differs(p
 # -- the counted thing in more shapes (items 5 and 8) ------------------------------------------
 def test_group_sizes_peoples_partitives_and_numbers_to_call(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nArlow will send a delegation of more than 400 to Velmar. He spoke to the more than 2 million "
-             "Kurds who live in Arlow. Four of the troubled Korsk plant's six reactor units have seen fires. "
+        "a": "Title\n\nArlow will take a squad of more than 400 to the Velmar games. He spoke to the more than "
+             "2 million Kurds who live in Arlow. Four of the ageing Orlen mill's six turbine units have failed. "
              "The driver called 911 to say he would cooperate.",
-        "b": "Title\n\nArlow will send a 550-member delegation to Velmar. He sent a message to Arlow's 2 million "
-             "Kurds. Crews tried to cool four of the Korsk plant's six reactors. A neighbour called 911 at once."})
+        "b": "Title\n\nArlow will take a 550-member squad to the Velmar games. He sent a message to Arlow's 2 million "
+             "Kurds. Crews tried to repair four of the Orlen mill's six turbines. A neighbour called 911 at once."})
     got = {f.subject: (f.status, sorted(c.text for c in f.claims)) for f in found if f.kind == "number"}
-    assert got["delegation (size)"] == ("agree", ["550-member delegation", "more than 400"])
+    assert got["squad (size)"] == ("agree", ["550-member squad", "more than 400"])
     assert got["Kurds"] == ("agree", ["2 million Kurds", "more than 2 million Kurds"])
-    assert ("number", "agree", ["Four", "four of the Korsk plant's six reactors"]) in rows(found)  # reactors
+    assert ("number", "agree", ["Four", "four of the Orlen mill's six turbines"]) in rows(found)  # turbines
     assert not any("911" in c.text for f in found for c in f.claims)  # a number to call counts nothing
 
 
 def test_one_distance_said_two_ways_pairs_and_is_one_place_per_article(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe government told its citizens to stay at least 50 miles from the Korsk plant. "
-             "Its 50-mile evacuation guideline is cautious.",
-        "b": "Title\n\nThe government recommended a 50-mile evacuation zone around the Korsk plant."})
+        "a": "Title\n\nThe council told residents to stay at least 5 miles from the burning Orlen depot. "
+             "Its 5-mile safety guideline is cautious.",
+        "b": "Title\n\nThe council recommended a 5-mile safety zone around the burning Orlen depot."})
     (row,) = [f for f in found if f.kind == "number"]
     assert row.status == "agree" and sorted(c.text for c in row.claims) == [
-        "50-mile evacuation guideline", "50-mile evacuation zone", "at least 50 miles"]
+        "5-mile safety guideline", "5-mile safety zone", "at least 5 miles"]
 
 
 def test_a_length_without_a_figure_pairs_only_with_the_same_word_and_alone_is_no_row(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe spent rods at Korsk must be cooled for months, possibly longer. Repairs could take days.",
-        "b": "Title\n\nThe spent rods at Korsk must be cooled for months, engineers said. Repairs could take weeks."})
+        "a": "Title\n\nThe new turf at Korsk stadium must be watered for months, possibly longer. Repairs could "
+             "take days.",
+        "b": "Title\n\nThe new turf at Korsk stadium must be watered for months, groundsmen said. Repairs could "
+             "take weeks."})
     assert rows(found) == [("duration", "agree", ["for months", "for months"])]
 
 

@@ -34,7 +34,7 @@ def test_one_actor_doing_two_things_on_one_day_is_two_events(parser):
 
 def test_the_place_of_the_event_joins_two_wordings_of_it(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe minister warned of complacency at a Tuesday summit in Velmar." + FILLER,
+        "a": "Title\n\nThe minister urged caution at a Tuesday trade summit in Velmar." + FILLER,
         "b": "Title\n\nTwenty nations meeting in the city of Velmar agreed on Tuesday to consider new tariffs."
              + FILLER})
     assert cross_dates(found) == [["Tuesday", "Tuesday"]]
@@ -42,18 +42,18 @@ def test_the_place_of_the_event_joins_two_wordings_of_it(parser):
 
 def test_one_day_said_twice_of_one_incident_in_an_article_is_one_place_more(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe gunman made a brief court appearance over the attack that left four people dead "
-             "during evening prayers Sunday.\n\nThe shooting took place just before 8 p.m. Sunday.",
-        "b": "Title\n\nNeighbours said he lived near the hall where the shooting took place Sunday evening."})
+        "a": "Title\n\nThe striker was banned over the assault that injured two stewards at the derby Sunday."
+             "\n\nThe attack happened shortly before 8 p.m. on Sunday.",
+        "b": "Title\n\nStewards said he stood near the gate where the assault happened Sunday evening."})
     assert date_rows(found) == [("agree", ["Sunday", "Sunday", "Sunday"])]
 
 
 def test_events_linked_pair_by_pair_make_one_row(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nA young mother was pushing her baby in a stroller Thursday when she stepped into the empty lift "
-             "shaft.",
-        "b": "Title\n\nA baby died Thursday when her stroller plunged down an empty lift shaft in Arlow.",
-        "c": "Title\n\nThe accident sent the infant plunging down the lift shaft Thursday morning."})
+        "a": "Title\n\nA young rider was leading her pony along the towpath Thursday when it slipped into the "
+             "flooded canal.",
+        "b": "Title\n\nA pony drowned Thursday when it slipped from the towpath into a flooded canal in Arlow.",
+        "c": "Title\n\nThe accident sent the pony sliding down the towpath into the canal Thursday morning."})
     assert date_rows(found) == [("agree", ["Thursday", "Thursday", "Thursday"])]
 
 
@@ -101,14 +101,14 @@ def test_decades_are_dates_and_a_year_pairs_with_the_same_year_first(parser):
 
 def test_times_of_day_compare_in_minutes_within_their_wording(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe lift accident in Arlow happened at about 11:45 a.m. on the 23rd floor." + FILLER,
-        "b": "Title\n\nThe mother was waiting with the stroller on the 23rd floor in Arlow around 11:40 a.m." + FILLER,
-        "c": "Title\n\nThe baby was headed out with her mother and the stroller around 10:30 a.m. on the 23rd floor. "
+        "a": "Title\n\nThe pile-up at the Arlow circuit came at about 11:50 a.m. on the 23rd lap." + FILLER,
+        "b": "Title\n\nThe marshals were waving yellow flags on the 23rd lap in Arlow around 11:40 a.m." + FILLER,
+        "c": "Title\n\nThe leader was racing his teammate into the hairpin around 10:30 a.m. during the 23rd lap. "
              "A mechanic arrived at 9 a.m. to fix a pump." + FILLER})
     rows = {tuple(sorted(c.text for c in f.claims)): (f.status, f.note) for f in found if f.kind == "time"}
     assert rows[("9 a.m.",)] == ("single", "")  # another event's time
-    assert rows[("about 11:45 a.m.", "around 10:30 a.m.", "around 11:40 a.m.")] == (
-        "differ", "approx 11:45 ≠ approx 11:40 ≠ approx 10:30")
+    assert rows[("about 11:50 a.m.", "around 10:30 a.m.", "around 11:40 a.m.")] == (
+        "differ", "approx 11:50 ≠ approx 11:40 ≠ approx 10:30")
 
 
 def test_a_house_number_is_no_year_but_a_year_before_a_street_name_is(parser):

@@ -9,10 +9,10 @@ def quote_rows(found):
 
 def test_a_fragment_pairs_with_the_full_quote_and_a_scare_quoted_phrase_is_no_row(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nRepairs to the Varn dam could take days and \"possibly weeks\", Minister Ilse Harmo said. "
-             "Critics called the visit a \"charm offensive\".",
-        "b": "Title\n\n\u201cThis will take some time to work through, possibly weeks, before the water is safe,\u201d "
-             "Minister Ilse Harmo said. Critics called the visit a \u201ccharm offensive\u201d."})
+        "a": "Title\n\nThe striker's recovery could last days and \"possibly weeks\", coach Ilse Harmo said. "
+             "Critics called the signing a \"charm offensive\".",
+        "b": "Title\n\n\u201cHis knee needs patience, possibly weeks, before he can run again,\u201d "
+             "coach Ilse Harmo said. Critics called the signing a \u201ccharm offensive\u201d."})
     rows = quote_rows(found)
     assert [(s, t[0]) for s, _, t in rows] == [("agree", '"possibly weeks"')]
     assert not any("charm" in c.text for f in found for c in f.claims)
@@ -20,8 +20,8 @@ def test_a_fragment_pairs_with_the_full_quote_and_a_scare_quoted_phrase_is_no_ro
 
 def test_short_quotes_of_a_figure_agree_whatever_the_number_is_written_as(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe lift passed a thorough \u201conce-every-five-years inspection\u201d in March.",
-        "b": "Title\n\nThe lift passed a thorough \"once-every-5-years inspection\" last spring."})
+        "a": "Title\n\nThe stadium roof got a strict \u201conce-every-five-years inspection\u201d in March.",
+        "b": "Title\n\nThe roof got a strict \"once-every-5-years inspection\" last spring."})
     assert [s for s, _, _ in quote_rows(found)] == ["agree"]
 
 
@@ -36,11 +36,11 @@ def test_a_quote_written_without_quote_marks_elsewhere_pairs_and_alone_is_no_row
 
 def test_two_quotes_of_one_speaker_pair_by_the_sentence_they_share_and_show_its_diff(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\n\u201cIt breaks my heart. That was my only niece,\u201d said Tomas Virtanen, 61.",
-        "b": "Title\n\n\u201cShe was so small. She was only a baby. That\u2019s my only niece,\u201d said Tomas Virtanen."})
+        "a": "Title\n\n\u201cIt hurts to lose a final. That was my last chance,\u201d said Tomas Virtanen, 61.",
+        "b": "Title\n\n\u201cWe trained for years. We came so close. That\u2019s my last chance,\u201d said Tomas Virtanen."})
     (row,) = [f for f in found if f.kind == "quote"]
     assert row.status == "differ" and row.subject == "Tomas Virtanen"
-    assert row.diff == (("-", "That was"), ("+", "That’s"), ("=", "my only niece,"))  # the shared sentence only
+    assert row.diff == (("-", "That was"), ("+", "That’s"), ("=", "my last chance,"))  # the shared sentence only
 
 
 def test_he_said_goes_back_to_the_last_speaker_even_unnamed_and_never_into_a_quote(parser):

@@ -1,4 +1,6 @@
 """Which briefings a seeds folder holds, what briefing.yml says, and how briefings are told apart."""
+import re
+
 from briefing.reading import layout
 
 from multisite import make_project
@@ -105,15 +107,49 @@ def test_symbolic_links_are_never_followed(tmp_path):
     assert inputs["briefing.yml"].startswith(b"link:") and inputs["a.txt"] == b"Title\n\nText.\n"
 
 
-def test_slugs_are_stable_and_distinct(tmp_path):
-    for name in ("Syria talks", "syria-talks", "entities"):
-        (tmp_path / name).mkdir()
-        (tmp_path / name / "a.txt").write_text("Title\n\nText.\n")
+def folders(seeds, *names):
+    for name in names:
+        (seeds / name).mkdir()
+        (seeds / name / "a.txt").write_text("Title\n\nText.\n")
+
+
+def test_an_address_comes_from_the_folder_name_alone(tmp_path):
+    """Before, a folder named exactly as a slug took it from the folder that had it ("Syria talks"
+    moved to a hashed address when "syria-talks" was added), and "a-b", "A B", "a-b-fea4c5" gave
+    two briefings one address. Now the name alone decides: no folder moves another."""
+    folders(tmp_path, "Syria talks", "a-b-fea4c5", "Ferry fares")
+    first = {s.folder.name: s.slug for s in discover(tmp_path)[0]}
+    assert first == {"Syria talks": "syria-talks", "a-b-fea4c5": "a-b-fea4c5", "Ferry fares": "ferry-fares"}
+    folders(tmp_path, "A B", "Harbour")
     found, _, problems = discover(tmp_path)
-    slugs = [s.slug for s in found]
-    assert len(set(slugs)) == 3
-    assert {s.folder.name: s.slug for s in found}["syria-talks"] == "syria-talks"  # the exact name keeps it
-    assert "entities" not in slugs  # the site's own folder of entity pages
-    again, _, _ = discover(tmp_path)
-    assert [s.slug for s in again] == slugs
-    assert len([p for p in problems if "rename the folder" in p.message]) == 2
+    assert {s.folder.name: s.slug for s in found} == {**first, "A B": "a-b", "Harbour": "harbour"}
+    assert problems == []
+
+
+def test_two_folders_giving_one_address_are_an_error_naming_both(tmp_path):
+    folders(tmp_path, "Syria talks", "syria-talks", "entities", "Ferry fares")
+    found, _, problems = layout.discover(tmp_path, "seeds", "Site", {}, {"syria-talks": "Syria talks"})
+    assert {s.folder.name: s.slug for s in found} == {"Syria talks": "syria-talks", "Ferry fares": "ferry-fares"}
+    errors = {p.file: p.message for p in problems if p.level == "error"}
+    assert set(errors) == {"seeds/syria-talks", "seeds/entities"}
+    assert "`syria-talks/` is also that of seeds/Syria talks" in errors["seeds/syria-talks"]
+    assert "seeds/Syria talks held it in the last build and keeps it" in errors["seeds/syria-talks"]
+    assert "the site's own pages" in errors["seeds/entities"]
+    # no record of who held it (a clean checkout): neither is built, each error names the other
+    found, _, problems = discover(tmp_path)
+    assert [s.folder.name for s in found] == ["Ferry fares"]
+    clash = {p.file: p.message for p in problems if "syria-talks/" in p.message}
+    assert "seeds/syria-talks" in clash["seeds/Syria talks"] and "seeds/Syria talks" in clash["seeds/syria-talks"]
+    assert all("none of them is built" in m for m in clash.values())
+
+
+def test_long_folder_names_give_bounded_stable_addresses(tmp_path):
+    """A 240-byte folder name gave a 1,280-character address ("File name too long")."""
+    long_name, other = "\u337f" * 80, "\u337f" * 79 + "x"
+    folders(tmp_path, long_name, other)
+    found, _, problems = discover(tmp_path)
+    got = {s.folder.name: s.slug for s in found}
+    assert problems == [] and len(set(got.values())) == 2
+    assert all(len(slug.encode()) <= 64 and re.fullmatch(r"zhu-shi-hui-she(-[a-z]+)*-[0-9a-f]{8}", slug)
+               for slug in got.values())
+    assert {s.folder.name: s.slug for s in discover(tmp_path)[0]} == got  # the same in every build

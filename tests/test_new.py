@@ -1,10 +1,12 @@
 """`briefing new DIR`: a ready project that builds strictly once articles are in seeds/, and that
 never replaces a file."""
+import html
 import json
 import subprocess
 import sys
 
 import yaml
+from bs4 import BeautifulSoup
 
 from briefing.reading import overrides
 from briefing import scaffold
@@ -29,13 +31,15 @@ def new(folder, *args):
 
 def test_new_project_builds_strictly_with_articles_and_no_metadata(tmp_path):
     project = tmp_path / "caldmoor"
-    res = new(project, "--title", 'Tallinn dock strike: "the end"')
+    title = 'Tallinn dock strike: "the end" <img src=x onerror=alert(1)>'
+    res = new(project, "--title", title)
     assert res.returncode == 0, res.stderr
     assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*")) == [
         ".gitignore", "docs", "docs/index.md", "mkdocs.yml", "overrides.yml", "seeds"]
     config = yaml.load((project / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)  # no MkDocs tags used
     plugin = next(p["briefing"] for p in config["plugins"] if isinstance(p, dict) and "briefing" in p)
-    assert plugin["title"] == config["site_name"] == 'Tallinn dock strike: "the end"'
+    assert plugin["title"] == title  # escaped where the plugin puts it
+    assert config["site_name"] == html.escape(title)  # MkDocs and the theme copy it into pages unescaped
     assert config["theme"]["font"] == "false" and "content.tooltips" not in config["theme"]["features"]
     assert config["validation"] == {k: "warn" for k in ("omitted_files", "absolute_links", "unrecognized_links",
                                                          "anchors")}
@@ -48,6 +52,11 @@ def test_new_project_builds_strictly_with_articles_and_no_metadata(tmp_path):
     assert res.returncode == 0, res.stderr
     home = (project / "site/index.html").read_text()
     assert "Tallinn dock strike: &#34;the end&#34;" in home or "Tallinn dock strike: &quot;the end&quot;" in home
+    for page in (project / "site").rglob("*.html"):  # the title is text everywhere, never an element
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert not soup.find_all("img", src="x"), page
+        assert not [a for el in soup.find_all(True) for a in el.attrs if a.startswith("on")], page
+        assert soup.title.get_text().endswith(title) and soup.select_one(".md-header__topic").get_text().strip() == title
     assert (project / "site/briefing/index.html").exists()
     articles = (project / "site/briefing/articles").iterdir()
     assert sorted(p.name for p in articles) == ["dock-workers-in-tallinn-ended-a-three-day-strike-on-friday",

@@ -10,7 +10,7 @@ from briefing import render
 from briefing.model import Article, Briefing, Claim, Entity, Fact, Mention, Segment
 from briefing.render.article import byline
 from briefing.render.context import Context, legend, plural
-from briefing.render.export import facts_csv
+from briefing.render.export import CSV_COLUMNS, facts_csv
 from briefing.render.timeline import timeline_page
 from briefing.render.quotes import quotes_page
 
@@ -156,6 +156,29 @@ def test_facts_csv_has_one_row_per_claim_and_neutralises_formulas():
     assert not any(cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r.values())
     assert text == facts_csv(Context(briefing()))  # deterministic
     assert "\r" not in text
+
+
+def test_facts_csv_is_inert_whichever_separator_a_spreadsheet_guesses():
+    """A sentence ending `;=1+1` was unquoted at a row's end: a spreadsheet importing with `;` as
+    the separator made it a formula cell. Every text field is quoted and every formula start after
+    a separator character is neutralised, so no split of a row gives a cell that starts a formula."""
+    raw = ("Costs up\n\nCosts rose 5 percent;=1+1 and |@SUM(A1) then, \"-2+3\" and\t+7 in the end;=HYPERLINK(\"x\")"
+           "\n")
+    start = raw.index("5 percent")
+    seg = Segment("paragraph", 10, len(raw) - 1, raw[10:-1])
+    a = Article("ledger", "seeds/ledger.txt", raw, "Costs up", (Segment("title", 0, 8, "Costs up"), seg),
+                source="Ledger;=2+2")
+    c = Claim("ledger", 1, start, start + 9, "5 percent", "5 percent", seg.text, seg.start, seg.end)
+    text = facts_csv(Context(Briefing("Costs", (a,), (), (fact("percent-costs", "percent", "single", "Costs", [c]),))))
+    header, row = text.splitlines()
+    assert header == ",".join(CSV_COLUMNS)
+    assert row.startswith('"percent-costs","percent","single"') and f',{c.start},{c.end},' in row
+    for sep in (",", ";", "\t", "|"):
+        cells = [x for r in csv.reader(io.StringIO(text), delimiter=sep) for x in r]
+        risky = [x for x in cells if x.lstrip(' "').startswith(("=", "+", "-", "@"))]
+        assert not risky, (sep, risky)
+    back = next(csv.DictReader(io.StringIO(text)))
+    assert back["sentence"].endswith("the end;'=HYPERLINK(\"x\")") and back["outlet"] == "Ledger;'=2+2"
 
 
 def test_the_pages_are_written_beside_briefing_json():

@@ -1,7 +1,7 @@
 """Each repair rule on hand-built Docs (invented or public-domain news sentences)."""
 import pytest
 
-from briefing.entities import repair
+from briefing.entities import labels, repair
 from briefing.nlp.parser import doc_to_parsed
 
 from conftest import article_of, make_doc
@@ -72,7 +72,7 @@ def test_labels_by_shape(vocab):
     ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "B-ORG"]
     tags = ["NNP", "NNP", "NNP", "VBZ", "NNP", "NNS", ",", "JJ", "NNS", "IN", "DT", "NN", "IN", "NNP"]
     p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags))
-    out = spans_text(p, repair.relabel(list(p.ents), p.tokens))
+    out = spans_text(p, labels.relabel(list(p.ents), p.tokens))
     assert out == [("Incirlik Air Base", "FAC"), ("MiG-29", "PRODUCT"), ("Kurdish", "NORP"), ("Kobani", "GPE")]
 
 
@@ -140,7 +140,7 @@ def test_known_name_found_again_without_its_diacritics(vocab):
 
 
 # -- rules added for real multi-outlet news (issue 11) ------------------------------------------
-from briefing import propagate  # noqa: E402
+from briefing.entities import propagate  # noqa: E402
 
 
 def test_lower_case_prefix_and_trailing_conjunction_are_trimmed(vocab):
@@ -215,16 +215,16 @@ def test_a_demonym_before_a_place_is_not_joined(vocab):
                                         ("COVID-19", "ORG"), ("MH17", "ORG")])
 def test_model_numbers_need_a_short_prefix_and_a_hyphen(vocab, word, label):
     p = doc_to_parsed(make_doc(vocab, [word, "flew"], ents=["B-ORG", "O"], tags=["NNP", "VBD"]))
-    assert spans_text(p, repair.relabel(list(p.ents), p.tokens)) == [(word, label)]
+    assert spans_text(p, labels.relabel(list(p.ents), p.tokens)) == [(word, label)]
 
 
 def test_labels_by_head_word(vocab):
-    words = ["Vela", "Pass", ",", "Winter", "Games", ",", "Mercy", "Hospital", ",", "Elm", "Street", ",", "Ruiz",
+    words = ["Vela", "Pass", ",", "the", "Paralympics", ",", "Mercy", "Hospital", ",", "Elm", "Street", ",", "Ruiz",
              "Embassy", ",", "Tarsan", "Exclusion", "Zone"]
-    ents = ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-FAC", "I-FAC", "O", "B-ORG", "I-ORG", "O", "B-FAC",
+    ents = ["B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "B-FAC", "I-FAC", "O", "B-ORG", "I-ORG", "O", "B-FAC",
             "I-FAC", "O", "B-ORG", "I-ORG", "I-ORG"]
     p = doc_to_parsed(make_doc(vocab, words, ents=ents))
-    assert [lab for _, lab in spans_text(p, repair.relabel(list(p.ents), p.tokens))] == [
+    assert [lab for _, lab in spans_text(p, labels.relabel(list(p.ents), p.tokens))] == [
         "LOC", "EVENT", "ORG", "FAC", "ORG", "LOC"]
 
 
@@ -234,8 +234,9 @@ def test_a_newspaper_named_after_its_city_is_an_organisation(vocab):
     ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-FAC", "I-FAC", "O", "B-GPE", "I-GPE", "I-GPE",
             "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE", "O", "O", "B-LOC", "O", "B-PERSON"]
     p = doc_to_parsed(make_doc(vocab, words, ents=ents))
-    assert [lab for _, lab in spans_text(p, repair.relabel(list(p.ents), p.tokens))] == [
-        "ORG", "ORG", "ORG", "PERSON", "FAC", "ORG", "PERSON"]  # Jim Courier, a bare "Herald" stay people
+    assert [lab for _, lab in spans_text(p, labels.relabel(list(p.ents), p.tokens))] == [
+        "ORG", "ORG", "ORG", "PERSON", "FAC", "LOC", "PERSON"]  # Jim Courier, a bare "Herald" stay people
+    # "the Statesman" alone is left to the briefing (propagate.outlet_heads): is a paper named in full?
 
 
 def test_real_parse_newspapers_named_after_places(parser):
@@ -265,7 +266,7 @@ def test_person_shaped_names_become_people(vocab):
     lemmas = ["Kenji", "Mori", "say", "Robert", "Vela", "leave", "Harbor", "View", "say"]
     p = doc_to_parsed(make_doc(vocab, words, ents=ents, deps=deps, heads=heads, lemmas=lemmas,
                                tags=["NNP", "NNP", "VBD", "NNP", "NNP", "VBD", "NNP", "NNP", "VBD"]))
-    assert spans_text(p, repair.relabel(list(p.ents), p.tokens)) == [
+    assert spans_text(p, labels.relabel(list(p.ents), p.tokens)) == [
         ("Kenji Mori", "PERSON"), ("Robert Vela", "PERSON"), ("Harbor View", "ORG")]
 
 

@@ -41,6 +41,7 @@ from briefing.reading import residue, seeds as sources
     "Columnist",
     "ALSO:",
     "Editor's Picks Harbour crews worked through the night to clear the quay.",
+    "Lena Ortiz / Handout",                                  # a credit by its own words, whoever the outlet
 ])
 def test_page_furniture_is_residue(line):
     assert residue.is_residue(line)
@@ -62,6 +63,7 @@ def test_page_furniture_is_residue(line):
     "Files were lost in the fire, the archive said.",
     "Opinion polls show a tight race",  # a label only on a line of its own
     "Advertising revenue fell 4 percent, the broadcaster said.",
+    "Reuters / Ipsos poll puts the mayor ahead",             # an outlet's name alone makes no credit
 ])
 def test_real_lines_are_not_residue(line):
     assert not residue.is_residue(line)

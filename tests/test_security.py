@@ -149,3 +149,46 @@ def test_generated_articles_stay_inert_and_readable(tmp_path_factory, parser, ti
         node = soup.find(id=f"p-{n}")
         assert node is not None
         assert visible(node) == clean_text(seg.text)
+
+
+BLOCK_LINES = ["!!! danger PWN", "??? note PWN", "???+ note PWN", "/// warning", "::: note PWN", '=== "PWN tab"',
+               "Term PWN\n: definition PWN"]
+BLOCK_EXTENSIONS = """  - admonition
+  - def_list
+  - pymdownx.details
+  - pymdownx.blocks.admonition
+  - pymdownx.blocks.details
+  - pymdownx.tabbed:
+      alternate_style: true
+"""
+
+
+def test_lines_that_open_an_extension_block_stay_text(tmp_path, parser):
+    """With Material's admonition, details, tabbed and pymdownx.blocks on, an article line, an outlet
+    or a description starting `!!!`, `???`, `///`, `:::` or `===` made a box with the writer's
+    classes and title; each stays text where it lands (paragraph, list item, quote)."""
+    project = new_project(tmp_path)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("markdown_extensions:\n", "markdown_extensions:\n"
+                                                       + BLOCK_EXTENSIONS), encoding="utf-8")
+    body = "\n\n".join(BLOCK_LINES)
+    (project / "seeds/crane.md").write_text(
+        '---\nsource: "!!! danger PWN"\ndate: "2024-03-04"\n---\nHarbour crane falls\n\n'
+        f"{body}\n\nThe crane fell on 3 March 2024, the Harbour Board said.\n\n"
+        "\u201cNobody was hurt,\u201d said Mira Holm, the board's chair.\n", encoding="utf-8")
+    (project / "overrides.yml").write_text('version: 1\ndescribe:\n  Mira Holm: "??? note PWN"\n',
+                                           encoding="utf-8")
+    build_site(project, parser)
+    for page in (project / "site/briefing").rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        boxes = soup.select(".admonition, .tabbed-set, dl") + [d for d in soup.find_all("details")
+                                                              if "bf-more" not in d.get("class", [])]
+        assert not boxes, (page, boxes[:2])
+    soup = BeautifulSoup(next((project / "site/briefing/articles").glob("harbour*/index.html")).read_text(
+        encoding="utf-8"), "html.parser")
+    for n, line in enumerate(BLOCK_LINES, start=1):
+        assert visible(soup.find(id=f"p-{n}")) == clean_text(line)
+    timeline = (project / "site/briefing/timeline/index.html").read_text(encoding="utf-8")
+    assert "!!! danger PWN: " in BeautifulSoup(timeline, "html.parser").get_text()
+    glossary = (project / "site/briefing/glossary/index.html").read_text(encoding="utf-8")
+    assert "??? note PWN (editor)" in BeautifulSoup(glossary, "html.parser").get_text()

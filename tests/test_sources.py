@@ -1,4 +1,5 @@
 """Reading articles: residue lines, titles, standfirsts, front matter, bad files."""
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -76,14 +77,21 @@ def test_config_metadata_for_plain_text(tmp_path):
     assert (article.source, article.date) == ("Wire", "2024-01-01")
 
 
+# compressed or encrypted bytes: no NUL, not UTF-8, half of them outside ASCII
+NOISE = b"".join(hashlib.sha256(str(n).encode()).digest() for n in range(300)).replace(b"\x00", b"")
+
+
 @pytest.mark.parametrize("name,data,level,words", [
     ("empty.txt", b"", "error", "no text"),
     ("blank.txt", b"  \n\t\n", "error", "no text"),
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "error", "binary"),
+    ("noise.txt", NOISE, "error", "binary file or an unknown encoding"),  # no NUL byte: was a page of mojibake
+    ("greek.txt", "Η γέφυρα έκλεισε\n\nΟι μηχανικοί βρήκαν ρωγμές.\n".encode("cp1253"), "error",
+     "save the article as UTF-8"),  # another encoding than UTF-8 or Windows-1252: mojibake before
     ("latin.txt", "Caf\u00e9 owners protest\n\nPrices rose.\n".encode("cp1252"), "warning", "Windows-1252"),
     ("bad.md", b"---\ntitle: [unclosed\n---\nTitle\n\nBody.\n", "warning", "malformed front matter"),
     ("odd.md", b"---\n- a list\n---\nTitle\n\nBody.\n", "warning", "not a mapping"),
-])
+], ids=lambda v: v if isinstance(v, str) and v.endswith((".txt", ".md")) else "")
 def test_bad_files_get_one_clear_message_and_the_rest_builds(tmp_path, name, data, level, words):
     write(tmp_path, "good.txt", "Good title\n\nGood body.\n")
     write(tmp_path, name, data)

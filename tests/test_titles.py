@@ -54,14 +54,17 @@ def test_a_long_run_with_no_boundary_at_all_ends_with_an_ellipsis():
     assert title.endswith("…") and len(title.split()) == titles.SHORT_WORDS
 
 
-@pytest.mark.parametrize("stem,expected", [
-    ("00_cnn", "CNN"), ("02_reuters", "Reuters"), ("kxan", "KXAN"), ("Guardian", "Guardian"),
-    ("03_5f2a9c01d4e7b8a6", None),       # a hash
-    ("bridge-closes-after-storm", None),  # a title slug
-    ("001", None), ("article", None), ("02_draft", None),
+@pytest.mark.parametrize("stem,text,expected", [
+    ("00_cnn", "LIMA, Peru (CNN) -- Rain fell.", "CNN"), ("02_reuters", "", "Reuters"),
+    ("kxan", "Crews told KXAN the road was shut.", "KXAN"), ("Guardian", "", "Guardian"), ("WXYZ", "", "WXYZ"),
+    ("time", "At the time, Time reported the sale.", "Time"),  # a short name is no acronym by its length
+    ("time", "Rain fell for a long time.", "Time"),
+    ("03_5f2a9c01d4e7b8a6", "", None),       # a hash
+    ("bridge-closes-after-storm", "", None),  # a title slug
+    ("001", "", None), ("article", "", None), ("02_draft", "", None),
 ])
-def test_outlet_from_the_file_name(stem, expected):
-    assert sources.outlet_from_file_name(stem) == expected
+def test_outlet_from_the_file_name_takes_the_articles_casing(stem, text, expected):
+    assert sources.outlet_from_file_name(stem, text) == expected
 
 
 def test_a_first_line_a_dateline_opens_is_the_first_paragraph_not_the_title(tmp_path):

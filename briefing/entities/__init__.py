@@ -2,7 +2,8 @@
 
 In: the parsed articles and the override rules. Out: entities with an id, a name, a label, a
 description and every mention, plus problems. Steps, in the order the build calls them: `repair`
-(fix the pipeline's spans and labels; `propagate` carries a name to its other mentions), then
-`resolve` (`cluster` groups mentions into entities by `names`; `describe` finds a description).
+(fix the pipeline's spans; `labels` gives labels by the shape of a name; `propagate` carries a
+name to its other mentions), then `resolve` (`cluster` groups mentions into entities by `names`;
+`describe` finds a description).
 `review` lists the merges a person should check (the `briefing review` command).
 """

@@ -28,8 +28,8 @@ from rapidfuzz import fuzz
 
 from ..words import knowledge
 from ..model import Mention, ParsedArticle
-from .names import (COMPASS_POINTS, abbreviates, compact, first_names_match, fold, group_stem, is_acronym,
-                    name_parts, normalize, spelling_variants)
+from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, first_names_match, fold, group_stem, is_acronym,
+                    name_parts, normalize, spelling_variants, spells)
 from ..unionfind import UnionFind
 
 Node = tuple[str, str]  # (article id, normalized form)
@@ -136,6 +136,19 @@ def _link_short_forms(parsed: ParsedArticle, ments: list[Mention], uf: UnionFind
     that, after), and "Acme" is "Acme Motors". The model often gives the short form another label;
     a place label is overruled only for a form seen once in the briefing that acts like a person:
     the subject of a verb, or followed by an age ("Okoro, 54, took over"); "visited Jordan" stays."""
+    by_short = _short_form_index(ments)
+    for m in ments:
+        cands = by_short.get(name_parts(m.text)[0]) if _may_be_short_form(parsed, m, counts) else None
+        if not cands or _two_people(cands) and counts.get(normalize(m.text) + "s"):  # the family is named too
+            continue
+        before = [c for c in cands if c.start < m.start]
+        target = before[-1] if before else cands[0]
+        uf.union(node_of(target), node_of(m))
+
+
+def _short_form_index(ments: list[Mention]) -> dict[str, list[Mention]]:
+    """Short form -> the article's mentions it may stand for: a person's surname, a company's
+    first word before corporate words ("Acme" of "Acme Motors")."""
     by_short: dict[str, list[Mention]] = defaultdict(list)
     for m in ments:
         parts = name_parts(m.text)
@@ -145,19 +158,15 @@ def _link_short_forms(parsed: ParsedArticle, ments: list[Mention], uf: UnionFind
         if m.label == "ORG" and len(words) >= 2 and all(w.lower().strip(".,") in CORPORATE_WORDS
                                                           for w in words[1:]):
             by_short[fold(words[0]).lower()].append(m)
-    for m in ments:
-        parts = name_parts(m.text)
-        if len(parts) != 1 or not m.text[:1].isupper() or is_acronym(m.text):
-            continue
-        if m.label in PLACES | {"NORP"} and not (counts[normalize(m.text)] == 1 and _acts_like_a_person(parsed, m)):
-            continue
-        cands = by_short.get(parts[0])
-        if not cands or m.label not in SURNAME_LABELS or \
-                _two_people(cands) and counts.get(normalize(m.text) + "s"):  # the family is named too
-            continue
-        before = [c for c in cands if c.start < m.start]
-        target = before[-1] if before else cands[0]
-        uf.union(node_of(target), node_of(m))
+    return by_short
+
+
+def _may_be_short_form(parsed: ParsedArticle, m: Mention, counts: Counter) -> bool:
+    """One capitalised name word, not an acronym, of a label a surname may get; a place or group
+    label only for a form seen once in the briefing that acts like a person."""
+    if len(name_parts(m.text)) != 1 or not m.text[:1].isupper() or is_acronym(m.text) or m.label not in SURNAME_LABELS:
+        return False
+    return m.label not in PLACES | {"NORP"} or counts[normalize(m.text)] == 1 and _acts_like_a_person(parsed, m)
 
 
 def _two_people(cands: list[Mention]) -> bool:
@@ -184,8 +193,10 @@ def without_legal_form(form: str) -> str:
     return " ".join(words)
 
 
-def keys(form: str, label: str) -> list[tuple]:
-    """Blocking keys of a form: nodes that share one name one thing."""
+def keys(form: str, label: str, common: frozenset[str] = frozenset()) -> list[tuple]:
+    """Blocking keys of a form: nodes that share one name one thing. `common` holds the words the
+    briefing writes in lower case: a one-word name that is such a word ("Time", "Times") names a
+    thing by that word, so its singular and plural are two names."""
     coarse = COARSE.get(label, label)
     if label in THINGS:
         form = without_legal_form(form)
@@ -198,9 +209,10 @@ def keys(form: str, label: str) -> list[tuple]:
             out.append(("place", where))
     if label in THINGS:
         content = [w for w in re.split(r"[\s\-]+", fold(form).lower()) if w and w not in FUNCTION_WORDS]
-        if len(content) == 1:  # "Olympic" and "Olympics"
-            out.append(("thing", content[0].replace(".", "").rstrip("s")))
-        elif len(content) >= 2:  # word order and translations: "Laval University" = "Université Laval"
+        stem = content[0].replace(".", "").rstrip("s") if len(content) == 1 else ""
+        if stem and not {stem, stem + "s"} & common:  # "Olympic" and "Olympics"
+            out.append(("thing", stem))
+        if len(content) >= 2:  # word order and translations: "Laval University" = "Université Laval"
             out.append(("bag", tuple(sorted(re.sub(r"[^a-z0-9]", "", w)[:5] for w in content))))
     m = _X_OF_Y.fullmatch(form)  # "Department of State" = "State Department"
     if m and label in THINGS:
@@ -211,7 +223,7 @@ def keys(form: str, label: str) -> list[tuple]:
 def _link_keys(view: View, uf: UnionFind) -> None:
     blocks: dict[tuple, list[Node]] = defaultdict(list)
     for node, label in sorted(view.labels.items()):
-        for key in keys(node[1], label):
+        for key in keys(node[1], label, view.lower_words):
             blocks[key].append(node)
     for members in blocks.values():
         for other in members[1:]:
@@ -219,39 +231,26 @@ def _link_keys(view: View, uf: UnionFind) -> None:
 
 
 # -- acronyms --------------------------------------------------------------------------------
-def acronym_keys(form: str) -> set[str]:
-    """The acronyms a multi-word name can have: its capitalised words' initials, with its function
-    words' initials, or ending in its last word's first two letters ("TEPCO")."""
-    words = [w for w in re.split(r"[\s\-]+", fold(form)) if w]
-    if len(words) < 2:
-        return set()
-    content = [w for w in words if w[:1].isupper()]
-    if len(content) < 2:
-        return set()
-    first = "".join(w[0] for w in content).lower()
-    out = {first, "".join(w[0] for w in words if w.isalpha() or w[:1].isupper()).lower()}
-    last = re.sub(r"[^A-Za-z]", "", content[-1])
-    if len(last) >= 2:
-        out.add(first[:-1] + last[:2].lower())
-    return {k for k in out if len(k) >= 2}
-
-
 def _link_acronyms(view: View, uf: UnionFind) -> None:
     """An acronym and the one expansion in the briefing it abbreviates: "NRC" and "Nuclear
-    Regulatory Commission", "DOB" and "Department of Buildings". With two candidate expansions
-    ("Supreme Court", "Security Council" for "SC") neither is linked; two expansions are never
-    linked to each other by their initials."""
-    expansions: dict[str, set[str]] = defaultdict(set)
+    Regulatory Commission", "DOB" and "Department of Buildings". Names whose initials spell it
+    come first; only when none does, a name whose words' first letters or syllables spell it
+    ("TEPCO", "USGS" of "U.S. Geological Survey"). With two candidate expansions ("Supreme Court",
+    "Security Council" for "SC") neither is linked; two expansions are never linked to each other
+    by their initials."""
+    by_letter: dict[str, list[str]] = defaultdict(list)  # first letter -> expansions, never all pairs
     for form, label in view.form_label.items():
         original = view.forms[form][0][1]
-        if label not in ("PERSON", "NORP") and not is_acronym(original):
-            for key in acronym_keys(original):
-                expansions[key].add(form)
+        if label not in ("PERSON", "NORP") and not is_acronym(original) and len(acronym_words(original)) >= 2:
+            by_letter[compact(original)[:1]].append(form)
     for form, label in view.form_label.items():
         original = view.forms[form][0][1]
         if not is_acronym(original) or label == "NORP":  # an acronym labelled PERSON is the model's slip
             continue
-        cands = expansions.get(compact(original), set())
+        for longest in (1, None):  # initials, then prefixes
+            cands = {c for c in by_letter.get(compact(original)[:1], ()) if spells(original, view.forms[c][0][1], longest)}
+            if cands:
+                break
         if len({compact(without_legal_form(c)) for c in cands}) == 1:
             for cand in cands:
                 uf.union(view.forms[form][0], view.forms[cand][0])
@@ -261,37 +260,72 @@ def _link_acronyms(view: View, uf: UnionFind) -> None:
 def _link_persons(parsed: list[ParsedArticle], by_article: dict[str, list[Mention]], view: View,
                   uf: UnionFind) -> None:
     """Across articles: full names with one surname and compatible first names are one person,
-    unless one article names both; a lone surname, whatever its label, joins the one person with
-    that surname, and a lone first name the one person with that first name (a child, "Dan" of
-    "Dan and Fran Keller"). A lone form that is also a place joins only where it acts like a person."""
+    unless one article names both; surnames spelled two ways are one person; a lone surname,
+    whatever its label, joins the one person with that surname, a lone first name the one person
+    with that first name, and a surname beside two people their family's plural."""
+    together = _named_side_by_side(by_article)
+    people = _full_name_groups(view, together)
+    _join_spelling_variants(people, together)
+    for g in people:
+        for n in g[1:]:
+            uf.union(g[0], n)
+    index = _person_index(people, view, uf)
+    mention_of = {node_of(m): (pa, m) for pa in parsed for m in by_article.get(pa.article.id, [])}
+    for node, label in sorted(view.labels.items()):
+        if _is_lone_name(node, label):
+            _link_lone_name(node, label, index, view, uf, mention_of)
+
+
+def _named_side_by_side(by_article: dict[str, list[Mention]]) -> set[frozenset[str]]:
+    """Pairs of full names one article gives side by side: two people, whatever their names."""
+    together: set[frozenset[str]] = set()
+    for ms in by_article.values():
+        names = sorted({normalize(m.text) for m in ms if m.label == "PERSON" and len(name_parts(m.text)) >= 2})
+        together.update(frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1:])
+    return together
+
+
+def _full_name_groups(view: View, together: set[frozenset[str]]) -> list[list[Node]]:
+    """One list of full-name nodes per person: one surname and compatible first names, never
+    two names one article gives side by side (unless their first names are the same)."""
     full: dict[str, list[Node]] = defaultdict(list)  # surname -> full-name nodes
     for node, label in sorted(view.labels.items()):
         parts = name_parts(node[1])
         if label == "PERSON" and len(parts) >= 2:
             full[parts[-1]].append(node)
-    together: set[frozenset[str]] = set()  # full names one article gives side by side: two people
-    for ms in by_article.values():
-        names = sorted({normalize(m.text) for m in ms if m.label == "PERSON" and len(name_parts(m.text)) >= 2})
-        together.update(frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1:])
-    people: list[list[Node]] = []  # one list per person
+    people: list[list[Node]] = []
     for surname, nodes in sorted(full.items()):
         groups: list[list[Node]] = []
         for n in nodes:
-            first = name_parts(n[1])[0]
-            for g in groups:
-                other = g[0][1]
-                if first_names_match(first, name_parts(other)[0]) and \
-                        (first == name_parts(other)[0] or frozenset((n[1], other)) not in together):
-                    g.append(n)
-                    break
-            else:
+            g = next((g for g in groups if _same_person(n[1], g[0][1], together)), None)
+            if g is None:
                 groups.append([n])
+            else:
+                g.append(n)
         people.extend(groups)
-    _join_spelling_variants(people, together)
-    for g in people:
-        for n in g[1:]:
-            uf.union(g[0], n)
-    # one entry per person (after variants joined), indexed by surname and by first name
+    return people
+
+
+def _same_person(a: str, b: str, together: set[frozenset[str]]) -> bool:
+    first, other = name_parts(a)[0], name_parts(b)[0]
+    return first_names_match(first, other) and (first == other or frozenset((a, b)) not in together)
+
+
+@dataclass
+class People:
+    """One entry per person (after variants joined), indexed by surname and by first name, and
+    the words a lone first name cannot be."""
+
+    surnames: dict[str, set[Node]]
+    firsts: dict[str, set[Node]]
+    not_first: frozenset[str]  # nationality words and the first words of things' and places' names
+
+    def candidates(self, word: str) -> set[Node]:
+        """The persons a lone name word can be: by surname, else by first name."""
+        return self.surnames.get(word) or (set() if word in self.not_first else self.firsts.get(word, set()))
+
+
+def _person_index(people: list[list[Node]], view: View, uf: UnionFind) -> People:
     by_root: dict[Node, list[Node]] = defaultdict(list)
     for g in people:
         by_root[uf.find(g[0])].extend(g)
@@ -302,21 +336,43 @@ def _link_persons(parsed: list[ParsedArticle], by_article: dict[str, list[Mentio
             parts = name_parts(n[1])
             surnames[parts[-1]].add(root)
             firsts[parts[0]].add(root)
-    mention_of = {node_of(m): (pa, m) for pa in parsed for m in by_article.get(pa.article.id, [])}
-    for node, label in sorted(view.labels.items()):
-        parts = name_parts(node[1])
-        if len(parts) != 1 or label not in SURNAME_LABELS or is_acronym(node[1]) or not node[1][:1].isupper():
-            continue
-        cands = surnames.get(parts[0]) or firsts.get(parts[0])
-        family = view.nodes(node[1] + "s")
-        if cands and len(cands) > 1 and family and view.labels[family[0]] == "PERSON":
-            uf.union(family[0], node)  # "Keller" beside "Dan Keller" and "Fran Keller": "the Kellers"
-            continue
-        if not cands or len(cands) != 1:
-            continue
-        if label != "PERSON" and knowledge.is_place(node[1]) and not _acts_like_a_person(*mention_of[node]):
-            continue
-        uf.union(next(iter(cands)), node)
+    return People(surnames, firsts, _not_first_names(view))
+
+
+def _not_first_names(view: View) -> frozenset[str]:
+    """Words the briefing shows are no first name: "Ukrainian" (a nationality word), "Oculus" of
+    "Oculus VR" (the first word of an organisation's name, whatever label its other forms get)."""
+    out = set()
+    for form, label in view.form_label.items():
+        parts = name_parts(view.forms[form][0][1])
+        if len(parts) == 1 and knowledge.demonym(view.forms[form][0][1]):
+            out.add(parts[0])
+        elif len(parts) >= 2 and label in THINGS | PLACES:
+            out.add(parts[0])
+    return frozenset(out)
+
+
+def _is_lone_name(node: Node, label: str) -> bool:
+    """One capitalised name word ("Okafor", "Mr Okafor"), not an acronym, of a label a surname may get."""
+    return len(name_parts(node[1])) == 1 and label in SURNAME_LABELS and not is_acronym(node[1]) \
+        and node[1][:1].isupper()
+
+
+def _link_lone_name(node: Node, label: str, people: People, view: View, uf: UnionFind,
+                    mention_of: dict[Node, tuple[ParsedArticle, Mention]]) -> None:
+    """A lone surname (else a lone first name) joins the one person it can be; beside two
+    people with that surname it joins their family's plural ("the Kellers"). A lone form that is
+    also a place joins only where it acts like a person."""
+    cands = people.candidates(name_parts(node[1])[0])
+    family = view.nodes(node[1] + "s")
+    if cands and len(cands) > 1 and family and view.labels[family[0]] == "PERSON":
+        uf.union(family[0], node)  # "Keller" beside "Dan Keller" and "Fran Keller": "the Kellers"
+        return
+    if not cands or len(cands) != 1:
+        return
+    if label != "PERSON" and knowledge.is_place(node[1]) and not _acts_like_a_person(*mention_of[node]):
+        return
+    uf.union(next(iter(cands)), node)
 
 
 def _join_spelling_variants(people: list[list[Node]], together: set[frozenset[str]]) -> None:
@@ -353,9 +409,22 @@ def _link_longer_forms(view: View, uf: UnionFind) -> None:
     a form labelled a place is never the short form. Longer forms compete unless they already
     name one thing ("U.S. …" and "United States …"); the longest short forms go first, so chains
     ("Olympics", "Winter Olympics", "Pyeongchang Winter Olympics") join."""
-    things = {f: l for f, l in view.form_label.items() if l in THINGS}
-    extensions: dict[str, dict[str, str | None]] = defaultdict(dict)  # short -> {longer form: place it adds}
-    for form in things:
+    for short, longer in sorted(_extensions(view).items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        label = view.form_label[short]
+        if label in PLACES or label in ("PERSON", "NORP") or knowledge.place(view.forms[short][0][1]):
+            continue
+        # "U.S. X" and "United States X" add one country: one candidate, not two
+        if len({("place", where) if where else uf.find(view.forms[f][0]) for f, where in longer.items()}) == 1:
+            for f in longer:
+                uf.union(view.forms[short][0], view.forms[f][0])
+
+
+def _extensions(view: View) -> dict[str, dict[str, str | None]]:
+    """Short form -> {each named thing's longer form that may extend it: the place its prefix adds, if any}."""
+    extensions: dict[str, dict[str, str | None]] = defaultdict(dict)
+    for form, label in view.form_label.items():
+        if label not in THINGS:
+            continue
         words = without_legal_form(view.forms[form][0][1]).split()
         for k in range(1, len(words)):
             prefix, rest = words[:k], " ".join(words[k:])
@@ -368,14 +437,7 @@ def _link_longer_forms(view: View, uf: UnionFind) -> None:
         m = _X_OF_Y.fullmatch(" ".join(words))
         if m and m.group(1).lower() in view.lower_words and m.group(2).casefold() in view.form_label:
             extensions[m.group(2).casefold()][form] = None
-    for short, longer in sorted(extensions.items(), key=lambda kv: (-len(kv[0]), kv[0])):
-        label = view.form_label[short]
-        if label in PLACES or label in ("PERSON", "NORP") or knowledge.place(view.forms[short][0][1]):
-            continue
-        # "U.S. X" and "United States X" add one country: one candidate, not two
-        if len({("place", where) if where else uf.find(view.forms[f][0]) for f, where in longer.items()}) == 1:
-            for f in longer:
-                uf.union(view.forms[short][0], view.forms[f][0])
+    return extensions
 
 
 def _droppable_prefix(prefix: list[str], rest: str, view: View) -> bool:
@@ -392,13 +454,15 @@ def _droppable_prefix(prefix: list[str], rest: str, view: View) -> bool:
 
 def _link_compass_points(view: View, uf: UnionFind) -> None:
     """"the North" and "the South" name the one country in the briefing named after them
-    ("North Korea"); with two ("North Korea", "North Macedonia") neither."""
+    ("North Korea"); with two ("North Korea", "North Macedonia") neither. A US state is no such
+    country: "the South" is a region, not "South Carolina"."""
     for point in COMPASS_POINTS:
         nodes = view.nodes(point)
         if not nodes:
             continue
         countries = {f for f, label in view.form_label.items() if label in PLACES and f.startswith(point.lower() + " ")
-                     and len(f.split()) == 2 and knowledge.place(view.forms[f][0][1])}
+                     and len(f.split()) == 2
+                     and (knowledge.place(view.forms[f][0][1]) or "").startswith("country:")}
         if len(countries) == 1:
             target = view.forms[next(iter(countries))][0]
             for n in nodes:

@@ -73,6 +73,37 @@ def abbreviates(acronym: str, long: str) -> bool:
     return True
 
 
+def acronym_words(form: str) -> tuple[tuple[str, bool], ...]:
+    """A name's words as an acronym reads them: (letters, needed), where a capitalised word is
+    needed and a lower-case one ("of", "and") may be left out. Empty unless two words are needed."""
+    words = tuple((re.sub(r"[^a-z]", "", w.lower()), w[:1].isupper()) for w in re.split(r"[\s\-]+", fold(form)))
+    words = tuple(w for w in words if w[0])
+    return words if sum(needed for _, needed in words) >= 2 else ()
+
+
+def spells(acronym: str, form: str, longest: int | None = None) -> bool:
+    """Is `acronym` the start of each needed word of `form` in order, and of any other words it
+    keeps: "NRC" of "Nuclear Regulatory Commission", "DOB" of "Department of Buildings"; with
+    `longest` None, starts longer than one letter too ("TEPCO" of "Tokyo Electric Power Co.")."""
+    letters, words = compact(acronym), acronym_words(form)
+
+    @functools.cache
+    def rest(i: int, j: int) -> bool:  # letters[i:] spelled by words[j:]
+        if j == len(words):
+            return i == len(letters)
+        word, needed = words[j]
+        if not needed and rest(i, j + 1):
+            return True
+        k = 1
+        while k <= min(len(word), len(letters) - i, longest or len(word)) and letters[i + k - 1] == word[k - 1]:
+            if rest(i + k, j + 1):
+                return True
+            k += 1
+        return False
+
+    return bool(letters and words) and rest(0, 0)
+
+
 def initials(form: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", form)).lower()
 

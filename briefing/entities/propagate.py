@@ -11,8 +11,9 @@ import re
 from collections import Counter, defaultdict
 
 from ..words import knowledge
+from . import labels
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
-from ..words.english import HONORIFICS, TITLE_NOUNS
+from ..words.english import HONORIFICS, SPEECH_VERBS, TITLE_NOUNS
 from .names import COMPASS_POINTS, fold
 
 Spans = dict[tuple[int, int], list[EntSpan]]
@@ -94,10 +95,12 @@ def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
 
 
 def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """A city the model labelled a person or an organisation is a place when the briefing names
-    its country or (US) state: "Austin" in a story about Texas, "Sendai" in one about Japan. Not
-    a name that is part of a person's name in the briefing."""
-    places, people = set(), set()
+    """Countries, US states and cities the model labelled a person, an organisation or a group.
+    A country or state by its own name is a place ("Romania said"). A city is one when the
+    briefing names its country or (US) state and shows it as a place somewhere: the model labels
+    it one, "in"/"near" it, a state or country after it ("Evanston, Ill."), "the X area". Never a
+    name that speaks ("Princeton said") or is part of a person's name in the briefing."""
+    places, people, placed, speaking = set(), set(), set(), set()
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for sp in sps:
@@ -106,14 +109,65 @@ def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
                 places.add(knowledge.place(text))
             if sp.label == "PERSON" and sp.end - sp.start >= 2:
                 people.update(t.text for t in toks[sp.start:sp.end])
+            if sp.label in ("GPE", "LOC"):  # "Chester County", "South Austin": Chester, Austin too
+                placed.update([text] + [t.text for t in toks[sp.start:sp.end] if t.text[:1].isupper()])
+            elif _place_context(toks, sp.start, sp.end):
+                placed.add(text)
+            if _speaks(toks, sp.start, sp.end):
+                speaking.add(text)
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for n, sp in enumerate(sps):
             text = surface(toks, sp.start, sp.end)
-            if sp.label in ("PERSON", "ORG", "NORP") and text not in people and \
-                    not (sp.label == "PERSON" and toks[sp.end - 1].dep in ("nsubj", "nsubjpass")) and \
+            if sp.label not in ("PERSON", "ORG", "NORP") or text in people or \
+                    sp.label == "PERSON" and toks[sp.end - 1].dep in ("nsubj", "nsubjpass"):
+                continue
+            if knowledge.place(text) or text in placed and text not in speaking and \
                     knowledge.place_names(text.title() if text.isupper() else text) & places:
                 sps[n] = EntSpan(sp.start, sp.end, "GPE")
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into"})
+AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city", "county"})
+
+
+def _place_context(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """"in X", "near the X", "X, Ill.", "the X area"."""
+    before = s - 1 if s > 0 and toks[s - 1].text.lower() != "the" else s - 2
+    if before >= 0 and toks[before].text.lower() in PLACE_PREPOSITIONS:
+        return True
+    if e + 1 < len(toks) and toks[e].text == "," and knowledge.place(toks[e + 1].text):
+        return True
+    return e < len(toks) and toks[e].text in AREA_NOUNS
+
+
+def _speaks(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """The name is the subject of a verb of speech: "Princeton said", "the company announced"."""
+    return any(t.dep in ("nsubj", "nsubjpass") and not s <= t.head < e and toks[t.head].lemma in SPEECH_VERBS
+               for t in toks[s:e])
+
+
+def outlet_heads(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"the Statesman" is an outlet, an organisation, where the briefing names it in full after a
+    place ("the Boise Statesman", "Austin American-Statesman"), whether or not the model found the
+    full name; elsewhere it keeps its label ("known in the capital as the Statesman")."""
+    heads = set()
+    for pa in parsed:
+        for seg in pa.segments:
+            toks = seg.tokens
+            for t in toks:
+                if t.text.lower() in labels.PUBLICATION_HEADS and t.text[:1].isupper():
+                    s = t.i
+                    while s > max(0, t.i - 4) and (toks[s - 1].text[:1].isupper() or toks[s - 1].text == "-"):
+                        s -= 1
+                    if labels.publication_owner([w for w in toks[s:t.i] if w.text != "-"]):
+                        heads.add(t.text)
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for n, sp in enumerate(sps):
+            if sp.end - sp.start == 1 and toks[sp.start].text in heads and sp.start > 0 and \
+                    toks[sp.start - 1].text.lower() == "the" and sp.label in ("GPE", "LOC", "FAC", "PERSON", "NORP"):
+                sps[n] = EntSpan(sp.start, sp.end, "ORG")
 
 
 def drop_numbered_common_nouns(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
@@ -137,13 +191,10 @@ def known_names(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[E
 
 def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
     """Other occurrences of a name known anywhere in the briefing are mentions too, unless they
-    sit inside a longer proper name; so is a person's surname alone. Known names are matched as token sequences, case-sensitively,
-    with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
+    sit inside a longer proper name; so is a person's surname alone. Known names are matched as
+    token sequences, case-sensitively, with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
     known = known_names(parsed, spans)
-    for key, labels in list(known.items()):  # "Okafor, 52, said" after "Mira Okafor"
-        if len(key) >= 2 and labels.most_common(1)[0][0] == "PERSON" and key[-1][:1].isupper() and \
-                key[-1].isalpha() and len(key[-1]) >= 3 and (key[-1],) not in known:
-            known[(key[-1],)]["PERSON"] += 1
+    _add_surnames(known)
     lengths: dict[str, list[int]] = defaultdict(list)  # first token -> lengths of the names it starts
     for key in known:
         lengths[key[0]].append(len(key))
@@ -151,29 +202,44 @@ def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[Ent
         ls[:] = sorted(set(ls), reverse=True)  # longest first; a few lengths per token, never all names
     for a, pa in enumerate(parsed):
         for si, seg in enumerate(pa.segments):
-            toks = seg.tokens
             current = spans.setdefault((a, si), [])
+            folded = [fold(t.text) for t in seg.tokens]
             i = 0
-            folded = [fold(t.text) for t in toks]
-            while i < len(toks):
-                for n in lengths.get(folded[i], ()):
-                    e = i + n
-                    key = tuple(folded[i:e])
-                    if e > len(toks) or key not in known or _in_time(seg, i, e) or \
-                            n == 1 and not toks[i].tag.startswith("NNP") and _sentence_start(toks, i):
-                        continue  # "in May" is a date; "Love" opening a sentence may be a word
-                    inner = [sp for sp in current if sp.start < e and i < sp.end]
-                    if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
-                        continue  # already a mention, or part of a longer one
-                    others = [sp for sp in current if sp not in inner]
-                    if _inside_longer_name(toks, i, e, others):
-                        continue
-                    current[:] = others  # a known longer name replaces its fragments
-                    current.append(EntSpan(i, e, known[key].most_common(1)[0][0]))
-                    i = e - 1
-                    break
+            while i < len(folded):
+                found = next((sp for n in lengths.get(folded[i], ())
+                              if (sp := _occurrence(seg, folded, i, i + n, known, current))), None)
+                if found is not None:
+                    current[:] = [sp for sp in current if not (sp.start < found.end and found.start < sp.end)]
+                    current.append(found)  # a known longer name replaces its fragments
+                    i = found.end - 1
                 i += 1
             current.sort(key=lambda sp: sp.start)
+
+
+def _add_surnames(known: dict[tuple[str, ...], Counter]) -> None:
+    """"Okafor, 52, said" after "Mira Okafor": a person's last name alone is a known name too."""
+    for key, labels in list(known.items()):
+        if len(key) >= 2 and labels.most_common(1)[0][0] == "PERSON" and key[-1][:1].isupper() and \
+                key[-1].isalpha() and len(key[-1]) >= 3 and (key[-1],) not in known:
+            known[(key[-1],)]["PERSON"] += 1
+
+
+def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tuple[str, ...], Counter],
+                current: list[EntSpan]) -> EntSpan | None:
+    """The known name at tokens [i, e) as a new span, or None: not known, in a date ("in May"), a
+    one-word name opening a sentence as a common word ("Love ..."), already a mention, part of a
+    longer one."""
+    toks = seg.tokens
+    key = tuple(folded[i:e])
+    if e > len(toks) or key not in known or _in_time(seg, i, e) or \
+            e - i == 1 and not toks[i].tag.startswith("NNP") and _sentence_start(toks, i):
+        return None
+    inner = [sp for sp in current if sp.start < e and i < sp.end]
+    if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
+        return None
+    if _inside_longer_name(toks, i, e, [sp for sp in current if sp not in inner]):
+        return None
+    return EntSpan(i, e, known[key].most_common(1)[0][0])
 
 
 def _in_time(seg: Parsed, s: int, e: int) -> bool:

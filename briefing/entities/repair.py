@@ -11,9 +11,9 @@ from collections import Counter
 
 from ..reading import datelines
 from ..words import knowledge
-from . import propagate
+from . import labels, propagate
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
-from ..words.english import HONORIFICS, PERSON_SPEECH_VERBS, TITLE_NOUNS
+from ..words.english import HONORIFICS, TITLE_NOUNS
 from .names import PARTICLES, initials
 
 NAMED = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
@@ -29,46 +29,13 @@ PORTFOLIOS = frozenset({
     "culture", "economy", "industry", "veterans", "security", "intelligence", "information",
     "safety", "public", "federal", "immigration", "fisheries", "tourism", "development", "affairs", "emergency",
 })
-# Heads that make a name a facility, a natural place or an event whatever the model said.
-# Hospitals and embassies are organisations ("a spokeswoman for the hospital"), jails facilities.
-FACILITY_HEADS = frozenset({"airport", "airfield", "base", "bridge", "stadium", "arena", "dam", "tunnel",
-                            "highway", "freeway", "motorway", "harbor", "harbour", "port", "station", "prison", "jail",
-                            "palace", "tower", "canal", "pipeline", "plant", "mosque", "church", "cathedral",
-                            "temple", "synagogue", "square", "street", "st.", "road", "rd.", "avenue", "ave.", "ave",
-                            "boulevard", "blvd.", "lane", "drive", "building"})
-LOCATION_HEADS = frozenset({"mountains", "mountain", "range", "river", "lake", "sea", "ocean", "gulf", "bay", "strait",
-                            "straits", "peninsula", "valley", "desert", "coast", "pass", "canyon", "glacier", "island",
-                            "islands", "basin", "delta", "plateau", "forest", "highlands", "zone"})
-LOCATION_FIRST = frozenset({"mount", "mt.", "cape"})
-EVENT_HEADS = frozenset({"olympics", "paralympics", "games", "championships", "championship", "cup", "war", "summit",
-                         "festival", "marathon", "expo"})
-# Last words of newspaper names ("Dayton Courier-Ledger", "Boise Statesman"): a place followed by
-# one of these is an outlet, an organisation, whatever the model made of the place in it.
-PUBLICATION_HEADS = frozenset({"times", "post", "herald", "tribune", "journal", "gazette", "statesman", "chronicle",
-                               "telegraph", "inquirer", "enquirer", "examiner", "courier", "ledger", "dispatch",
-                               "sentinel", "bulletin", "observer", "globe", "register", "mercury", "advertiser"})
-PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "suburb",
-                         "neighborhood", "neighbourhood", "borough", "municipality", "county", "capital", "port",
-                         "island", "governorate", "prefecture"})
-# Weapons and aircraft: letters, a hyphen, a number ("MiG-29", "T-90", "CH-47"); not G20, COVID-19, MH17.
-MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$")
 # A word before a job title that belongs to the title: "Travis County District Attorney".
 TITLE_MODIFIERS = frozenset({"district", "deputy", "assistant", "vice", "chief", "acting", "interim", "associate",
                              "senior"})
-NOT_PERSON_HEADS = FACILITY_HEADS | LOCATION_HEADS | EVENT_HEADS | PLACE_NOUNS | frozenset({
-    "university", "college", "school", "institute", "center", "centre", "council", "committee", "commission",
-    "agency", "department", "ministry", "office", "court", "party", "group", "association", "union", "company",
-    "corporation", "bank", "news", "times", "post", "press", "hospital", "embassy", "foundation", "fund", "house",
-    "network", "service", "army", "force", "forces", "police", "board", "authority", "museum", "club", "team",
-    "garden", "gardens", "park", "hall", "plaza", "mall", "zoo"})
 
 
 def _is_cap(tok: Token) -> bool:
     return tok.text[:1].isupper()
-
-
-def _is_propn(tok: Token) -> bool:
-    return tok.tag in ("NNP", "NNPS") and _is_cap(tok)
 
 
 # -- rules on one segment --------------------------------------------------------------------
@@ -94,41 +61,61 @@ def trim(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     return out
 
 
+def _no_capital_or_digit(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    return sp.label in NAMED and not any(re.search(r"[A-Z0-9]", t.text) for t in toks[sp.start:sp.end])
+
+
+def _a_year(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """A year the model took for an event: "the 1991 championships"."""
+    return " ".join(t.text for t in toks[sp.start:sp.end]).isdigit()
+
+
+def _hashtag_or_handle(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    return sp.start > 0 and toks[sp.start - 1].text in ("#", "@") and not toks[sp.start - 1].ws
+
+
+def _honorific_alone(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """"Insp." alone."""
+    return all(t.text.lower().rstrip(".") in HONORIFICS for t in toks[sp.start:sp.end])
+
+
+def _title_follows(toks: tuple[Token, ...], end: int) -> bool:
+    return end < len(toks) and _is_cap(toks[end]) and toks[end].text.lower() in TITLE_NOUNS
+
+
+def _portfolio_in_a_title(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """"Federal Safety Minister", "Secretary of State": the portfolio is part of the title."""
+    words = toks[sp.start:sp.end]
+    if _title_follows(toks, sp.end) and all(t.text.lower() in PORTFOLIOS for t in words):
+        return True
+    prev2 = [t.text.lower() for t in toks[max(0, sp.start - 2):sp.start]]
+    after_title = len(prev2) == 2 and prev2[1] == "of" and prev2[0] in TITLE_NOUNS
+    return len(words) == 1 and words[0].text.lower() in PORTFOLIOS and after_title
+
+
+def _participle(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """A participle opening a subhead or a credit: "Introverted", "Writing by"."""
+    word = toks[sp.start]
+    return sp.end - sp.start == 1 and (word.tag in ("VBG", "VBN", "VBD") or
+                                       word.tag == "JJ" and word.text.endswith("ed"))
+
+
+def _sentence_initial_common_noun(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """"Arrival of the jets ...": a common noun opening a sentence, tagged a name."""
+    tok = toks[sp.start]
+    return sp.end - sp.start == 1 and sp.label in ("PERSON", "ORG", "GPE") and tok.tag in ("NN", "NNS") and \
+        (tok.i == 0 or toks[tok.i - 1].sent != tok.sent or toks[tok.i - 1].pos == "PUNCT")
+
+
+# Spans that are no names, each with what shows it.
+NOT_NAMES = (_no_capital_or_digit, _a_year, _hashtag_or_handle, _honorific_alone, _portfolio_in_a_title,
+             _participle, _sentence_initial_common_noun)
+
+
 def drop_false(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """Remove spans that are not names: portfolio words in job titles, common nouns tagged as
-    names, and spans with no capital letter or digit."""
-    out = []
-    for sp in spans:
-        words = toks[sp.start:sp.end]
-        text = " ".join(t.text for t in words)
-        if sp.label in NAMED and not re.search(r"[A-Z0-9]", text):
-            continue
-        if text.isdigit():  # a year the model took for an event: "the 1991 championships"
-            continue
-        if sp.start > 0 and toks[sp.start - 1].text in ("#", "@") and not toks[sp.start - 1].ws:
-            continue  # a hashtag or a handle
-        if all(t.text.lower().rstrip(".") in HONORIFICS for t in words):
-            continue  # "Insp." alone
-        nxt = toks[sp.end] if sp.end < len(toks) else None
-        if nxt is not None and _is_cap(nxt) and nxt.text.lower() in TITLE_NOUNS and \
-                all(t.text.lower() in PORTFOLIOS for t in words):
-            continue  # "Federal Safety Minister": the portfolio is part of the title
-        if len(words) == 1 and (words[0].tag in ("VBG", "VBN", "VBD") or
-                                words[0].tag == "JJ" and words[0].text.endswith("ed")):
-            continue  # a participle opening a subhead or a credit: "Introverted", "Writing by"
-        if sp.end - sp.start == 1:
-            tok = words[0]
-            low = tok.text.lower()
-            prev2 = [t.text.lower() for t in toks[max(0, sp.start - 2):sp.start]]
-            in_title = (nxt is not None and nxt.text.lower() in TITLE_NOUNS and _is_cap(nxt)) or \
-                (len(prev2) == 2 and prev2[1] == "of" and prev2[0] in TITLE_NOUNS)
-            if low in PORTFOLIOS and in_title:
-                continue
-            if sp.label in ("PERSON", "ORG", "GPE") and tok.tag in ("NN", "NNS") and \
-                    (tok.i == 0 or toks[tok.i - 1].sent != tok.sent or toks[tok.i - 1].pos == "PUNCT"):
-                continue  # a sentence-initial common noun ("Arrival of the jets ...")
-        out.append(sp)
-    return out
+    """Remove spans that are not names (`NOT_NAMES`): portfolio words in job titles, common nouns
+    tagged as names, and spans with no capital letter or digit."""
+    return [sp for sp in spans if not any(reason(sp, toks) for reason in NOT_NAMES)]
 
 
 def long_form_abbreviations(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
@@ -156,12 +143,12 @@ def long_form_abbreviations(spans: list[EntSpan], toks: tuple[Token, ...]) -> li
 
 
 def _label_for(spans: list[EntSpan], s: int, e: int) -> str | None:
-    labels = Counter()
+    votes = Counter()
     for sp in spans:
         ov = min(sp.end, e) - max(sp.start, s)
         if ov > 0 and sp.label in ("ORG", "GPE", "FAC", "LOC", "EVENT", "LAW", "PRODUCT"):
-            labels[sp.label] += ov
-    return labels.most_common(1)[0][0] if labels else None
+            votes[sp.label] += ov
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def join_split_names(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
@@ -181,69 +168,6 @@ def join_split_names(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntS
         else:
             out.append(sp)
     return out
-
-
-def relabel(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """Labels by the shape of the name: newspapers named after a place, facilities, natural
-    places, events, model numbers, demonyms, places, and people (see `looks_like_a_person`)."""
-    out = []
-    for sp in spans:
-        words = toks[sp.start:sp.end]
-        label = sp.label
-        last = words[-1].text.lower()
-        after = toks[sp.end].text.lower() if sp.end < len(toks) else ""
-        if last in PUBLICATION_HEADS and label in ("GPE", "LOC", "FAC", "PERSON", "NORP") and (
-                len(words) == 1 and sp.start > 0 and toks[sp.start - 1].text.lower() == "the"
-                or len(words) > 1 and (knowledge.is_place(words[0].text)
-                                       or knowledge.is_place(" ".join(t.text for t in words[:-1])))):
-            label = "ORG"  # "the Statesman", a newspaper named after its city; "Jim Courier" is no paper
-        elif len(words) > 1 and last in FACILITY_HEADS and label in ("ORG", "GPE", "PERSON", "LOC", "WORK_OF_ART"):
-            label = "FAC"
-        elif len(words) > 1 and last in ("hospital", "embassy") and label == "FAC":
-            label = "ORG"
-        elif len(words) > 1 and (last in LOCATION_HEADS or words[0].text.lower() in LOCATION_FIRST) and \
-                label in ("ORG", "GPE", "PERSON", "FAC", "NORP", "WORK_OF_ART"):
-            label = "LOC"  # "Masik Pass", "Mount Kumgang", "Korean Peninsula"
-        elif last in EVENT_HEADS and label in ("ORG", "GPE", "PERSON", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"):
-            label = "EVENT"  # "Paralympics", "Winter Games"
-        elif MODEL_NUMBER.match(words[0].text) and label in ("PERSON", "ORG", "GPE", "NORP"):
-            label = "PRODUCT"
-        elif label in ("ORG", "GPE", "PERSON") and after in ("airport", "plant", "reactor", "complex") and \
-                toks[sp.end].tag.startswith("NN"):
-            label = "FAC"  # "the Fukushima Daiichi nuclear plant": "nuclear" may sit between
-        elif label != "PERSON" and looks_like_a_person(sp, toks):
-            label = "PERSON"
-        elif label in ("PERSON", "ORG") and len(words) == 1 and words[0].tag in ("JJ", "NNPS") and \
-                not words[0].text.isupper():
-            label = "NORP"  # "Alawite minority", "the Syrians"
-        elif label in ("ORG", "PERSON") and sp.start >= 2 and toks[sp.start - 1].text == "of" and \
-                toks[sp.start - 2].text.lower() in PLACE_NOUNS:
-            label = "GPE"  # "the port city of Tartus"
-        out.append(EntSpan(sp.start, sp.end, label))
-    return out
-
-
-def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
-    """Two or three capitalised proper nouns (a hyphenated given name counts as one: "Paik
-    Hak-soon"), no place or organisation word among them, that begin with a known first name,
-    follow an honorific, are the subject of a speech verb ("Yuichi Sato said") or have a job
-    title in apposition ("Jo Roe, the party's leader")."""
-    words = [t for n, t in enumerate(toks[sp.start:sp.end])
-             if t.text != "-" and not (n and toks[sp.start + n - 1].text == "-" and t.text.islower())]
-    if not 2 <= len(words) <= 3 or sp.label not in ("ORG", "GPE", "LOC", "WORK_OF_ART", "NORP", "FAC"):
-        return False
-    if not all(t.text[:1].isupper() and not t.text.isupper() and t.tag in ("NNP", "NNPS") and
-               t.text.lower() not in NOT_PERSON_HEADS and t.text.replace("-", "").isalpha() for t in words):
-        return False
-    if knowledge.is_place(" ".join(t.text for t in words)) or knowledge.is_place(words[0].text) or \
-            words[0].text.lower() in PARTICLES:  # "Tokyo Electric said" is a company
-        return False
-    before = toks[sp.start - 1].text.lower().rstrip(".") if sp.start > 0 else ""
-    heads_in = [t for t in words if not (sp.start <= t.head < sp.end)]
-    speaks = any(t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma in PERSON_SPEECH_VERBS for t in heads_in)
-    titled = any(t.dep == "appos" and sp.start <= t.head < sp.end and t.text.lower() in TITLE_NOUNS
-                 for t in toks[sp.end:sp.end + 8])
-    return knowledge.is_given_name(words[0].text.lower()) or before in HONORIFICS or speaks or titled
 
 
 def split_coordinations(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
@@ -290,7 +214,7 @@ def trim_titles(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
 
 
 SEGMENT_RULES = (trim, drop_false, split_coordinations, trim_titles, natural_places, long_form_abbreviations,
-                 join_split_names, relabel)
+                 join_split_names, labels.relabel)
 
 
 def repair_segment(parsed: Parsed, fixed: list[EntSpan] | None = None) -> list[EntSpan]:
@@ -330,6 +254,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     propagate.split_possessives(parsed, spans)
     propagate.family_names(parsed, spans)
     propagate.known_cities(parsed, spans)
+    propagate.outlet_heads(parsed, spans)
     propagate.propagate(parsed, spans)
     propagate.vote_labels(parsed, spans)
     out = propagate.hyphen_parts(parsed, spans)

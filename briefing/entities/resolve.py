@@ -88,7 +88,28 @@ def resolve(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules = Ru
             ) -> tuple[list[Entity], list[Diagnostic]]:
     """The entity stage: mentions -> one Entity per real-world referent, with the editor's rules
     applied; a rule that matches nothing becomes a warning."""
-    used: set[tuple[str, str]] = set()
+    used: set[tuple[str, str]] = set()  # (kind, rule) of every rule that matched something
+    kept = _without_ignored(ments, rules, used)
+    forced = [(group[0], other) for group in rules.merge for other in group[1:]]
+    roots = cluster(parsed, kept, forced)
+    present = {n[1].casefold() for n in roots}
+    for group in rules.merge:
+        if sum(_key(g) in present for g in group) >= 2:
+            used.add(("merge", group[0]))
+    _split_off(roots, rules, used)
+    ignore = {_key(x): x for x in rules.ignore}.values()  # one rule per form
+    out = []
+    for e in build_entities(parsed, kept, roots):
+        names = {_key(e.name)} | {_key(a) for a in e.aliases}
+        ignored = [x for x in ignore if _key(x) in names]
+        used.update(("ignore", x) for x in ignored)
+        if not ignored:
+            out.append(_edited(e, names, rules, used))
+    return assign_ids(out), _unused_rules(rules, used)
+
+
+def _without_ignored(ments: list[Mention], rules: Rules, used: set[tuple[str, str]]) -> list[Mention]:
+    """The mentions whose form no `ignore` rule names."""
     ignore = {_key(x): x for x in rules.ignore}
     kept = []
     for m in ments:
@@ -97,40 +118,39 @@ def resolve(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules = Ru
             used.add(("ignore", ignore[k]))
         else:
             kept.append(m)
-    forced = [(group[0], other) for group in rules.merge for other in group[1:]]
-    roots = cluster(parsed, kept, forced)
-    present = {n[1].casefold() for n in roots}
-    for group in rules.merge:
-        if sum(_key(g) in present for g in group) >= 2:
-            used.add(("merge", group[0]))
+    return kept
+
+
+def _split_off(roots: dict[Node, Node], rules: Rules, used: set[tuple[str, str]]) -> None:
+    """A form a `split` rule names becomes an entity of its own."""
     split = {_key(x): x for x in rules.split}
     for node in roots:
         k = node[1].casefold()
         if k in split:
             roots[node] = ("", node[1])
             used.add(("split", split[k]))
-    entities = build_entities(parsed, kept, roots)
-    out = []
-    for e in entities:
-        names = {_key(e.name)} | {_key(a) for a in e.aliases}
-        if any(_key(x) in names for x in ignore.values()):
-            used.update(("ignore", x) for x in ignore.values() if _key(x) in names)
-            continue
-        name, label, descs = e.name, e.label, e.descriptions
-        for old, new in rules.rename.items():
-            if _key(old) in names:
-                name = new
-                used.add(("rename", old))
-        for old, new in rules.relabel.items():
-            if _key(old) in names:
-                label = new
-                used.add(("relabel", old))
-        for old, text in rules.describe.items():
-            if _key(old) in names | {_key(name)}:
-                descs = (Description(text, "", ""),) + descs
-                used.add(("describe", old))
-        out.append(Entity(e.id, name, label, e.aliases, tuple(_relabelled(e.mentions, label)), descs))
-    out = assign_ids(out)
+
+
+def _edited(e: Entity, names: set[str], rules: Rules, used: set[tuple[str, str]]) -> Entity:
+    """The entity with the `rename`, `relabel` and `describe` rules that name one of its forms."""
+    name, label, descs = e.name, e.label, e.descriptions
+    for old, new in rules.rename.items():
+        if _key(old) in names:
+            name = new
+            used.add(("rename", old))
+    for old, new in rules.relabel.items():
+        if _key(old) in names:
+            label = new
+            used.add(("relabel", old))
+    for old, text in rules.describe.items():
+        if _key(old) in names | {_key(name)}:
+            descs = (Description(text, "", ""),) + descs
+            used.add(("describe", old))
+    return Entity(e.id, name, label, e.aliases, tuple(_relabelled(e.mentions, label)), descs)
+
+
+def _unused_rules(rules: Rules, used: set[tuple[str, str]]) -> list[Diagnostic]:
+    """A warning for each rule that matched nothing."""
     problems = []
     for kind, items in (("ignore", rules.ignore), ("merge", [g[0] for g in rules.merge]), ("split", rules.split),
                         ("rename", rules.rename), ("relabel", rules.relabel), ("describe", rules.describe)):
@@ -138,7 +158,7 @@ def resolve(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules = Ru
             if (kind, item) not in used:
                 problems.append(Diagnostic("warning", rules.origin(kind, item),
                                            f"{kind} rule `{item}` matches nothing in this briefing; update or remove it"))
-    return out, problems
+    return problems
 
 
 def _relabelled(mentions: tuple[Mention, ...], label: str) -> list[Mention]:

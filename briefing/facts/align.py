@@ -63,6 +63,35 @@ def _date_key(x: Extracted) -> str:
     return x.claim.value if x.granularity else unresolved_key(x.claim.text)
 
 
+# Score bands: how sure two claims are one fact, by the evidence they share. A pair scores its
+# band plus what its context adds (100·sim, the shared entities' support), so within a band the
+# better-matching sentence wins; the best-scoring pairs are joined first.
+# Dates and times:
+SAME_DAY_OF_ONE_EVENT = 150  # the same date, with shared words of its event or sentence
+SAME_GRANULARITY = 50  # ... said alike ("1991" and "1991" before "the early 90s")
+SAME_GRANULARITY_BARE = 20  # ... a bare date said alike ("this month" before "later this month")
+FRAME_WEIGHT = 10  # each unit of event words two dates or times share (frames.same_event)
+SAME_DAY_OF_ONE_CLASS = 140  # a named date whose events share only a class of word ("freed", "released")
+OTHER_DATE_OF_ONE_EVENT = 80  # two dates, the same verb and much of the sentence: one event dated differently
+OTHER_TIME_OF_ONE_EVENT = 80  # two times of day of one event
+# Figures of the same value (their intervals overlap):
+SAME_SPECIFIC_THING = 110  # the same specific counted thing ("four jets", "4 aircraft")
+EXACT_FIGURE = 20  # ... said with the very same figure
+SAME_HAPPENING = 100  # things shared or unsaid, and the same thing happened to them (an event class or verb)
+MEASURE_IN_CONTEXT = 90  # money, a per cent or a length of time, in sentences with words in common
+RARE_FIGURE_IN_CONTEXT = 80  # an exact figure of 13 or more, in sentences with words in common
+SAME_THING_IN_CONTEXT = 80  # a counted thing in common, in sentences with words in common
+SAME_DISTANCE = 70  # one bound of a distance in common ("at least 50 miles", "a 50-mile zone")
+# Figures of different values (only when neither article has another figure of that thing and event):
+ONE_LENGTH_OF_ONE_THING = 60  # the one length of one named thing in each ("a four-year war")
+OTHER_VALUE_OF_ONE_THING = 50  # one thing, and much of the sentence alike
+ONE_COUNT_OF_ONE_EVENT = 40  # the one count of people killed, missing… in each ("10,700" / "10,259")
+# Ages and vague amounts:
+SAME_PERSONS_AGE = 120  # one named person's age (plus 10 when the figures overlap)
+AGE_OF_ONE_KIND = 90  # the same age of the same kind of person ("the 27-year-old suspect", "Ana Ruiz, 27")
+VAGUE_SAME_WORD = 60  # "thousands" and "thousands", about the same event
+
+
 def _pair_score(a: Extracted, b: Extracted, sents: View, pool: Pool) -> float | None:
     """How sure we are that a and b state the same fact; None when they are not comparable."""
     if a.kind == "quote":
@@ -70,39 +99,60 @@ def _pair_score(a: Extracted, b: Extracted, sents: View, pool: Pool) -> float | 
     sim = sents.similarity(a.context, b.context)
     support = min(sents.support(a.entities, b.entities), 2 * ENTITY_SUPPORT)
     if a.kind == "date":
-        # the same date of the same event; a different date only for the very same event
-        if dates_agree(a, b) and (is_bare(a.claim.text) or is_bare(b.claim.text)):
-            # "Monday", "last week": said of many things; the same day only for the same event
-            shared = frames.same_event(a.frame, b.frame, sents)
-            same = 20 if a.granularity == b.granularity else 0  # "this month" with "later this month" first
-            return 150 + same + 10 * shared + sim if shared else None
-        if dates_agree(a, b):
-            common = max(pool.dates[_date_key(a)], pool.dates[_date_key(b)]) > COMMON_DATE
-            floor = COMMON_DATE_CONTEXT if common else SAME_DATE_CONTEXT
-            if a.granularity == b.granularity == "day" and DAY_NAMED.search(a.claim.text) and \
-                    DAY_NAMED.search(b.claim.text) and pool.dates[_date_key(a)] <= pool.articles:
-                floor = 0.0  # "Feb. 21" in each article, once: a rare day needs no more
-            same = 50 if a.granularity == b.granularity else 0  # "1991" with "1991" before "the early 90s"
-            if sim >= floor or (support >= ENTITY_SUPPORT and not common):
-                return 150 + same + 100 * sim + support
-            # a named day, month or year is rarer than a weekday: one word or class of the event will do
-            shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)  # "freed in 2013", "released …"
-            return 140 + same + 10 * shared if shared else None
-        if not a.granularity or not b.granularity:
-            return None  # unresolved and worded differently: nothing says they differ
-        same_event = a.verb and a.verb == b.verb and sim >= OTHER_DATE_CONTEXT
-        return 80 + 100 * sim + support if same_event else None
+        return _date_score(a, b, sim, support, sents, pool)
     if a.kind == "equipment":
         return 100 + support
-    if a.kind == "time":  # a time of day of the same event; a different one only for a closely linked event
-        if _overlap([a, b]):
-            shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)
-            return 150 + 10 * shared + 100 * sim if shared or sim >= SAME_DATE_CONTEXT else None
-        shared = frames.same_event(a.frame, b.frame, sents)
-        return 80 + 10 * shared + 100 * sim if shared and id(a) not in pool.crowded and id(b) not in pool.crowded \
-            else None
+    if a.kind == "time":
+        return _time_score(a, b, sim, sents, pool)
     differ_ok = id(a) not in pool.crowded and id(b) not in pool.crowded
     return _figure_score(a, b, sim, support, differ_ok)
+
+
+def _date_score(a: Extracted, b: Extracted, sim: float, support: float, sents: View, pool: Pool
+                ) -> float | None:
+    """The same date of the same event; a different date only for the very same event."""
+    if dates_agree(a, b) and (is_bare(a.claim.text) or is_bare(b.claim.text)):
+        return _same_bare_date(a, b, sim, sents)
+    if dates_agree(a, b):
+        return _same_named_date(a, b, sim, support, sents, pool)
+    if not a.granularity or not b.granularity:
+        return None  # unresolved and worded differently: nothing says they differ
+    same_event = a.verb and a.verb == b.verb and sim >= OTHER_DATE_CONTEXT
+    return OTHER_DATE_OF_ONE_EVENT + 100 * sim + support if same_event else None
+
+
+def _same_bare_date(a: Extracted, b: Extracted, sim: float, sents: View) -> float | None:
+    """"Monday", "last week": said of many things; the same day only for the same event."""
+    shared = frames.same_event(a.frame, b.frame, sents)
+    same = SAME_GRANULARITY_BARE if a.granularity == b.granularity else 0
+    return SAME_DAY_OF_ONE_EVENT + same + FRAME_WEIGHT * shared + sim if shared else None
+
+
+def _same_named_date(a: Extracted, b: Extracted, sim: float, support: float, sents: View, pool: Pool
+                     ) -> float | None:
+    """A named day, month or year: some shared words of the sentence or a shared entity will do,
+    nothing for a rare day said once in each article, one word or class of the event otherwise."""
+    common = max(pool.dates[_date_key(a)], pool.dates[_date_key(b)]) > COMMON_DATE
+    floor = COMMON_DATE_CONTEXT if common else SAME_DATE_CONTEXT
+    if a.granularity == b.granularity == "day" and DAY_NAMED.search(a.claim.text) and \
+            DAY_NAMED.search(b.claim.text) and pool.dates[_date_key(a)] <= pool.articles:
+        floor = 0.0  # "Feb. 21" in each article, once: a rare day needs no more
+    same = SAME_GRANULARITY if a.granularity == b.granularity else 0
+    if sim >= floor or (support >= ENTITY_SUPPORT and not common):
+        return SAME_DAY_OF_ONE_EVENT + same + 100 * sim + support
+    shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)  # "freed in 2013", "released …"
+    return SAME_DAY_OF_ONE_CLASS + same + FRAME_WEIGHT * shared if shared else None
+
+
+def _time_score(a: Extracted, b: Extracted, sim: float, sents: View, pool: Pool) -> float | None:
+    """A time of day of the same event; a different one only for a closely linked event."""
+    if _overlap([a, b]):
+        shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)
+        return SAME_DAY_OF_ONE_EVENT + FRAME_WEIGHT * shared + 100 * sim \
+            if shared or sim >= SAME_DATE_CONTEXT else None
+    shared = frames.same_event(a.frame, b.frame, sents)
+    alone = id(a) not in pool.crowded and id(b) not in pool.crowded
+    return OTHER_TIME_OF_ONE_EVENT + FRAME_WEIGHT * shared + 100 * sim if shared and alone else None
 
 
 def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ_ok: bool) -> float | None:
@@ -110,47 +160,74 @@ def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ
     if a.vague or b.vague:  # "thousands" pairs only with "thousands", about the same event
         if a.claim.value != b.claim.value or sim < SAME_FIGURE_CONTEXT * 2:
             return None
-        return 60 + 100 * sim
-    if a.unit != b.unit and not (a.unit in LENGTH_UNITS and b.unit in LENGTH_UNITS) and a.kind != "duration":
-        # "a 9.0 quake" and "a 9.0-magnitude quake": a unit one of them leaves out
-        if a.unit and b.unit or not (a.things & b.things and a.low == b.low and a.high == b.high):
-            return None
+        return VAGUE_SAME_WORD + 100 * sim
+    if not _units_comparable(a, b):
+        return None
     tolerance = LENGTH_TOLERANCE if a.unit != b.unit else 0.0
     overlap = _overlap([a, b], tolerance)
-    exact = a.low == b.low and a.high == b.high
-    shared = bool(a.things & b.things)
     if a.kind == "age":
-        if a.speaker and b.speaker:  # two named people: the same one, or no pair
-            return 120 + 10 * overlap if a.speaker == b.speaker else None
-        # "the 27-year-old suspect" and "Ana Ruiz, 27": the same age of the same kind of person
-        return 90 + 100 * sim if exact and shared else None
+        return _age_score(a, b, sim, overlap)
     if a.events and b.events and not a.events & b.events:
         return None  # "killed" and "homeless": two different things happened to them
-    events = bool(a.events & b.events)
-    if overlap:
-        exact_bonus = 20 if exact else 0
-        if shared and a.specific and b.specific:
-            return 110 + exact_bonus + 100 * sim + support
-        if (shared or not a.things or not b.things) and (events or (a.verb and a.verb == b.verb)):
-            return 100 + 100 * sim + support
-        if a.kind in ("money", "percent", "duration") and sim >= SAME_FIGURE_CONTEXT:
-            return 90 + 100 * sim + support
-        if exact and a.low >= 13 and sim >= SAME_FIGURE_CONTEXT:  # a rare figure of things worded differently
-            return 80 + 100 * sim + support
-        if shared and sim >= SAME_FIGURE_CONTEXT:
-            return 80 + 100 * sim + support
-        said = {a.low, a.high} & {b.low, b.high} - {0.0, math.inf}
-        if "distance" in a.things & b.things and said and (sim or support >= ENTITY_SUPPORT / 2):
-            return 70 + 100 * sim + support  # "at least 50 miles from the plant", "a 50-mile zone"
+    band = _same_value_band(a, b, sim, support) if overlap else _other_value_band(a, b, sim, differ_ok)
+    return None if band is None else band + 100 * sim + support
+
+
+def _units_comparable(a: Extracted, b: Extracted) -> bool:
+    """Units that convert (lengths), or one unit the other leaves out of the same figure of the
+    same thing ("a 9.0 quake" and "a 9.0-magnitude quake"); durations convert by their scale."""
+    if a.unit == b.unit or (a.unit in LENGTH_UNITS and b.unit in LENGTH_UNITS) or a.kind == "duration":
+        return True
+    return not (a.unit and b.unit) and bool(a.things & b.things) and a.low == b.low and a.high == b.high
+
+
+def _age_score(a: Extracted, b: Extracted, sim: float, overlap: bool) -> float | None:
+    if a.speaker and b.speaker:  # two named people: the same one, or no pair
+        return SAME_PERSONS_AGE + 10 * overlap if a.speaker == b.speaker else None
+    exact = a.low == b.low and a.high == b.high
+    return AGE_OF_ONE_KIND + 100 * sim if exact and a.things & b.things else None
+
+
+def _same_value_band(a: Extracted, b: Extracted, sim: float, support: float) -> int | None:
+    """The band of two figures that can both be true, by what else they share."""
+    exact = a.low == b.low and a.high == b.high
+    shared = bool(a.things & b.things)
+    if shared and a.specific and b.specific:
+        return SAME_SPECIFIC_THING + (EXACT_FIGURE if exact else 0)
+    if (shared or not a.things or not b.things) and (a.events & b.events or (a.verb and a.verb == b.verb)):
+        return SAME_HAPPENING
+    return _same_value_in_context(a, b, sim, support, exact, shared)
+
+
+def _same_value_in_context(a: Extracted, b: Extracted, sim: float, support: float, exact: bool, shared: bool
+                           ) -> int | None:
+    """Two figures that can both be true and share neither a specific thing nor what happened:
+    the kind of figure, its rarity or its thing, with words of the sentence in common."""
+    if a.kind in ("money", "percent", "duration") and sim >= SAME_FIGURE_CONTEXT:
+        return MEASURE_IN_CONTEXT
+    if exact and a.low >= 13 and sim >= SAME_FIGURE_CONTEXT:  # a rare figure of things worded differently
+        return RARE_FIGURE_IN_CONTEXT
+    if shared and sim >= SAME_FIGURE_CONTEXT:
+        return SAME_THING_IN_CONTEXT
+    said = {a.low, a.high} & {b.low, b.high} - {0.0, math.inf}
+    if "distance" in a.things & b.things and said and (sim or support >= ENTITY_SUPPORT / 2):
+        return SAME_DISTANCE  # "at least 8 km from the track", "an 8-km cordon"
+    return None
+
+
+def _other_value_band(a: Extracted, b: Extracted, sim: float, differ_ok: bool) -> int | None:
+    """The band of two different figures: one thing, one event, much of the sentence alike, and
+    no other figure of that thing and event in either article (`differ_ok`)."""
+    if not differ_ok:
         return None
-    # different figures: one thing, one event, much of the sentence alike, and no other figure of
-    # that thing and event in either article
-    if differ_ok and shared and a.kind == "duration" and a.specific and b.specific:
-        return 60 + 100 * sim + support  # the one age of one named thing in each: "a four-year war"
-    if differ_ok and shared and (a.specific or events) and sim >= OTHER_FIGURE_CONTEXT:
-        return 50 + 100 * sim + support
-    if differ_ok and events and (shared or not a.things or not b.things):
-        return 40 + 100 * sim + support  # the one count of people killed, missing, … in each: "10,700" ≠ "10,259"
+    shared = bool(a.things & b.things)
+    events = bool(a.events & b.events)
+    if shared and a.kind == "duration" and a.specific and b.specific:
+        return ONE_LENGTH_OF_ONE_THING  # the one age of one named thing in each: "a four-year war"
+    if shared and (a.specific or events) and sim >= OTHER_FIGURE_CONTEXT:
+        return OTHER_VALUE_OF_ONE_THING
+    if events and (shared or not a.things or not b.things):
+        return ONE_COUNT_OF_ONE_EVENT  # the one count of people killed, missing, … in each: "10,700" ≠ "10,259"
     return None
 
 
@@ -295,8 +372,18 @@ def facts_of(groups: list[list[Extracted]], order: dict[str, int], rules: Rules 
     """Facts from groups of claims, with their ids, after the editor's fact rules (pair, ignore,
     status); a rule that matches no fact is reported."""
     rules = rules or Rules()
-    facts = with_ids([_fact(g, order) for g in groups])
     used: set[tuple[str, str]] = set()
+    facts = _paired_by_editor(with_ids([_fact(g, order) for g in groups]), groups, order, rules, used)
+    out = _ruled(facts, rules, used)
+    rank = {"differ": 0, "agree": 1, "single": 2}
+    out.sort(key=lambda f: (rank[f.status], order[f.claims[0].article], f.claims[0].start))
+    return out, _unmatched(rules, used)
+
+
+def _paired_by_editor(facts: list[Fact], groups: list[list[Extracted]], order: dict[str, int], rules: Rules,
+                      used: set[tuple[str, str]]) -> list[Fact]:
+    """The `pair` rules: rows the editor says are one fact join; their status is decided again and
+    each keeps the id of the first row it was made of."""
     by_id = {f.id: n for n, f in enumerate(facts)}
     joined: dict[int, int] = {}  # group index -> the group it joined
     for pair in rules.fact_pair:
@@ -311,9 +398,14 @@ def facts_of(groups: list[list[Extracted]], order: dict[str, int], rules: Rules 
                 groups[target] = groups[target] + groups[n]
                 groups[n] = []
                 joined.update({k: target for k, v in joined.items() if v == n} | {n: target})
-    if joined:  # rebuild: statuses of paired groups are decided again, ids stay those of the rows before
-        ids = {n: f.id for n, f in enumerate(facts)}
-        facts = [dataclasses.replace(_fact(g, order), id=ids[n]) for n, g in enumerate(groups) if g]
+    if not joined:
+        return facts
+    ids = {n: f.id for n, f in enumerate(facts)}
+    return [dataclasses.replace(_fact(g, order), id=ids[n]) for n, g in enumerate(groups) if g]
+
+
+def _ruled(facts: list[Fact], rules: Rules, used: set[tuple[str, str]]) -> list[Fact]:
+    """The `ignore` and `status` rules, by fact id."""
     out = []
     for f in facts:
         if f.id in rules.fact_ignore:
@@ -324,14 +416,15 @@ def facts_of(groups: list[list[Extracted]], order: dict[str, int], rules: Rules 
             f = dataclasses.replace(f, status=rules.fact_status[f.id], note="set by the editor",
                                     diff=f.diff if rules.fact_status[f.id] == "differ" else ())
         out.append(f)
-    rank = {"differ": 0, "agree": 1, "single": 2}
-    out.sort(key=lambda f: (rank[f.status], order[f.claims[0].article], f.claims[0].start))
-    problems = [Diagnostic("warning", rules.origin(f"fact_{kind}", item), f"facts: {kind} rule `{item}` matches no fact in this briefing; "
-                                                  "update or remove it (fact ids are the rows' anchors)")
-                for kind, items in (("ignore", rules.fact_ignore), ("pair", [p[0] for p in rules.fact_pair]),
-                                    ("status", rules.fact_status))
-                for item in items if (kind, item) not in used]
-    return out, problems
+    return out
+
+
+def _unmatched(rules: Rules, used: set[tuple[str, str]]) -> list[Diagnostic]:
+    return [Diagnostic("warning", rules.origin(f"fact_{kind}", item), f"facts: {kind} rule `{item}` matches no fact "
+                       "in this briefing; update or remove it (fact ids are the rows' anchors)")
+            for kind, items in (("ignore", rules.fact_ignore), ("pair", [p[0] for p in rules.fact_pair]),
+                                ("status", rules.fact_status))
+            for item in items if (kind, item) not in used]
 
 
 def _fact(group: list[Extracted], order: dict[str, int]) -> Fact:

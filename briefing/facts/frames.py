@@ -34,24 +34,8 @@ def frame(pa: ParsedArticle, si: int, s: int, e: int, view: View) -> frozenset[s
     """The words of the event that tokens [s, e) of segment si (a date, a figure) are about."""
     toks = pa.segments[si].tokens
     span = range(s, e)
-    k = next((t.i for t in toks[s:e] if t.head not in span or t.head == t.i), s)
-    for _ in range(8):  # up from the date to its predicate, past "evening", "on", "8 p.m."
-        t = toks[k]
-        if t.head == t.i or (k not in span and t.pos in ("VERB", "AUX", "NOUN") and t.text.lower() not in TIME_WORDS):
-            break
-        k = t.head
-    preds = [k]
-    if toks[k].dep in ("ccomp", "parataxis") and toks[k].head != k:  # "…, officials said Monday": what was said
-        preds.append(toks[k].head)
-    if toks[k].dep == "relcl" and toks[k].head != k:  # "the attack that left six dead Sunday": the attack
-        preds.append(toks[k].head)
-    for depth in range(2):  # what the predicate reports or goes on to: "learned … that they'll receive"
-        preds += [c.i for p in preds for c in children(toks, p)
-                  if c.pos in ("VERB", "AUX") and c.i not in preds and c.i not in span and
-                  (c.dep in REPORTED_DEPS if depth == 0 else c.dep in ("ccomp", "xcomp", "conj")) and
-                  not any(m.dep == "mark" and m.text.lower() in OTHER_CLAUSE for m in children(toks, c.i))]
     words: set[str] = set()
-    for p in preds:
+    for p in _predicates(toks, _predicate(toks, span), span):
         _add(words, toks[p], pa, si, view)
         for c in children(toks, p):
             if c.i in span or c.text.lower() in TIME_WORDS:
@@ -63,6 +47,40 @@ def frame(pa: ParsedArticle, si: int, s: int, e: int, view: View) -> frozenset[s
                     if o.dep == "pobj" and o.i not in span and o.text.lower() not in TIME_WORDS:
                         _argument(words, toks, o, pa, si, view)
     return frozenset(words)
+
+
+def _predicate(toks: tuple[Token, ...], span: range) -> int:
+    """The predicate the span hangs from: up from the span's head past "evening", "on", "8 p.m."
+    to the first verb, auxiliary or noun outside it (at most eight steps)."""
+    k = next((t.i for t in toks[span.start:span.stop] if t.head not in span or t.head == t.i), span.start)
+    for _ in range(8):
+        t = toks[k]
+        if t.head == t.i or (k not in span and t.pos in ("VERB", "AUX", "NOUN") and t.text.lower() not in TIME_WORDS):
+            break
+        k = t.head
+    return k
+
+
+def _predicates(toks: tuple[Token, ...], k: int, span: range) -> list[int]:
+    """The predicate k, what it reports ("…, officials said Monday": what was said), the noun a
+    relative clause describes ("the attack that left six dead Sunday"), and the verbs it reports
+    or goes on to, two levels down ("learned … that they'll receive")."""
+    preds = [k]
+    if toks[k].dep in ("ccomp", "parataxis") and toks[k].head != k:
+        preds.append(toks[k].head)
+    if toks[k].dep == "relcl" and toks[k].head != k:
+        preds.append(toks[k].head)
+    for depth in range(2):
+        preds += [c.i for p in preds for c in children(toks, p)
+                  if c.pos in ("VERB", "AUX") and c.i not in preds and c.i not in span and
+                  (c.dep in REPORTED_DEPS if depth == 0 else c.dep in ("ccomp", "xcomp", "conj")) and
+                  not _other_clause(toks, c.i)]
+    return preds
+
+
+def _other_clause(toks: tuple[Token, ...], i: int) -> bool:
+    """A clause opened by "if", "because"…: another event."""
+    return any(m.dep == "mark" and m.text.lower() in OTHER_CLAUSE for m in children(toks, i))
 
 
 def overlap(a: frozenset[str], b: frozenset[str], view: View) -> float:

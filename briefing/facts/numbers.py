@@ -298,7 +298,7 @@ def _measure(pa: ParsedArticle, si: int, i: int, j: int, value: tuple[float, flo
     if j < n and (nxt[0] in LENGTH_UNITS or nxt[0].rstrip("s") in LENGTH_UNITS):  # "240 km", "50 miles"
         unit = nxt[0] if nxt[0] in LENGTH_UNITS else nxt[0].rstrip("s")
         noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else None
-        if noun is not None:  # "a 20 km (12 miles) evacuation zone"
+        if noun is not None:  # "a 5 km (3 mile) race course"
             thing, things = _thing(toks, noun, mention_tokens)
             return Reading("number", noun.i + 1, f"{thing} ({unit})", things | {"distance"}, unit, LENGTH_UNITS[unit],
                            specific=True)
@@ -330,8 +330,8 @@ AGE_LEAD = frozenset({"now", "aged", "age", "both"})
 
 def _appositive_age(pa: ParsedArticle, si: int, i: int, j: int, sents: View) -> tuple[Entity, bool] | None:
     """The person whose age the figure at [i, j) is, in apposition: "Anna Keller, 52, said", "Anna
-    Keller, now 52,"; or one of a list of ages of several people: "the Kellers, now 75 and 67
-    respectively," (then True: the age of one of them, not of the name as a whole)."""
+    Keller, now 52,"; or one of a list of ages of several people: "the Ortegas, aged 70 and 68
+    in turn," (then True: the age of one of them, not of the name as a whole)."""
     toks = pa.segments[si].tokens
     n = len(toks)
     first, last = i, j  # the list of figures around this one: "75 and 67", "30, 31 and 33"
@@ -347,7 +347,7 @@ def _appositive_age(pa: ParsedArticle, si: int, i: int, j: int, sents: View) -> 
         return None
     listed = last > j or first < i
     person = _person_at(pa, si, k - 1, sents)
-    if person is None and listed:  # "the Kellers, now 75 and 67 respectively": a family, however labelled
+    if person is None and listed:  # "the Ortegas, 70 and 68": a family, however labelled
         person = sents.by_token.get((pa.article.id, si, k - 1))
         person = person if person is not None and person.label in ("PERSON", "NORP") else None
     return (person, listed) if person is not None else None
@@ -385,7 +385,7 @@ def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, floa
             return None  # "he called 911": a number to call, not a count
         return Reading("number", j, f"{lemma(verb)} (count)", frozenset(), specific=False)
     if num.dep == "pobj" and toks[num.head].text.lower() == "of" and toks[toks[num.head].head].tag in ("NN", "NNS"):
-        group = toks[toks[num.head].head]  # "a delegation of more than 400", "a crowd of 5,000": its size
+        group = toks[toks[num.head].head]  # "a squad of 23", "a crowd of 5,000": its size
         thing, things = _thing(toks, group, frozenset())
         return Reading("number", j, f"{thing} (size)", things, specific=True)
     if num.dep == "pobj" and toks[num.head].text.lower() in ("at", "to"):  # "stood at 6,405", "rose to 50"

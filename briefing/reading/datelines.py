@@ -2,7 +2,7 @@
 
     SEOUL (Reuters) - …         Seoul (CNN) …            YAMAGATA, Japan -- …
     QUEBEC CITY/TORONTO (Reuters) - …                    TOKYO Exhausted engineers …
-    Gillies reported from Toronto.   Associated Press writers A in Vienna and B contributed to this report.
+    A reported from Lima.   Associated Press writers B in Oslo and C contributed to this report.
     (Reporting by A and B in Tokyo; Writing by C; Editing by D)
 
 The place and the outlet are two entities, never one name; the outlet is the article's source when
@@ -137,14 +137,15 @@ def guess_source(article: Article) -> Article:
 
 
 def usual_spelling(name: str, text: str) -> str:
-    """`name` as `text` writes it most often, letter for letter with spaces, dots or hyphens
-    between them as written ("usatoday" -> "USA TODAY", "Reuters" -> "Reuters"); `name` itself when
-    the text never writes it. Ties go to the first written."""
+    """`name` as `text` writes it most often as a name (capitalised), letter for letter with spaces,
+    dots or hyphens between them as written ("usatoday" -> "USA TODAY", "cnn" -> "CNN", never the
+    "cnn" of a web address); `name` itself when the text never writes it so. Ties go to the first."""
     letters = [c for c in name if c.isalnum()]
     if not letters or len(letters) > 40:
         return name
     pattern = r"[ .\-]?".join(re.escape(c) for c in letters)
-    found = [m.group() for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE)]
+    found = [m.group() for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text, re.IGNORECASE)
+             if m.group()[:1].isupper()]
     if not found:
         return name
     counts = Counter(found)

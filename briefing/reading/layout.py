@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from slugify import slugify
-
+from .. import slugs
 from . import files, safeyaml
 from .metadata import KEYS as META_KEYS
 from .metadata import check as metadata_check
@@ -54,25 +54,61 @@ class Metadata:
     file: str  # where it was written, for messages: mkdocs.yml or the folder's briefing.yml
 
 
-def discover(seeds: Path, label: str, title: str, articles: dict) -> tuple[list[Source], bool, list[Diagnostic]]:
+def discover(seeds: Path, label: str, title: str, articles: dict, held: Mapping[str, str] | None = None
+             ) -> tuple[list[Source], bool, list[Diagnostic]]:
     """(briefings, whether the seeds folder is a site of several, problems). `title` and `articles`
-    are the plugin options; they belong to the single briefing of a flat seeds folder."""
+    are the plugin options; they belong to the single briefing of a flat seeds folder. `held`:
+    address -> the folder that held it in the last build (store/addresses.py), which settles who
+    keeps an address two folders' names give."""
     entries = [e for e in _entries(seeds) if not e.name.startswith(".")] if seeds.is_dir() else []
     subfolders = [Path(e.path) for e in entries if e.is_dir(follow_symlinks=False)]
     folders = [p for p in subfolders if _is_briefing(p)]
     if not folders:
         return [Source("", seeds, label, title, dict(articles))], False, []
     problems = _left_out(entries, subfolders, folders, label, articles)
-    sources = []
-    slugs = _slugs([p.name for p in folders])
-    for folder in folders:
-        slug, clash = slugs[folder.name]
-        if clash:
-            problems.append(Diagnostic("warning", f"{label}/{folder.name}",
-                                       f"its address would be the same as {clash}; published as {slug}/: "
-                                       "rename the folder to keep a readable address"))
-        sources.append(Source(slug, folder, f"{label}/{folder.name}"))
-    return sources, True, problems
+    slugs, found = addresses([p.name for p in folders], label, held or {})
+    problems += found
+    return [Source(slugs[p.name], p, f"{label}/{p.name}") for p in folders if p.name in slugs], True, problems
+
+
+def address(name: str) -> str:
+    """A briefing folder's address (its folder under the output folder): its name as a slug, at
+    most slugs.MAX_BYTES bytes; from the name alone, so it is the same in every build and checkout."""
+    return slugs.slug(name) or f"briefing-{hashlib.sha256(name.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+
+
+def addresses(names: list[str], label: str, held: Mapping[str, str]) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Folder name -> address, for the folders that are built. Two names giving one address ("A B",
+    "a-b") are an error naming both: the folder that held the address in the last build keeps it,
+    the others are not built; without such a record (a clean checkout) none of them is built. A
+    name whose address is a folder of the site's own pages is an error too."""
+    by_address: dict[str, list[str]] = {}
+    for name in sorted(names):
+        by_address.setdefault(address(name), []).append(name)
+    out: dict[str, str] = {}
+    problems = []
+    for slug, same in sorted(by_address.items()):
+        if slug in RESERVED_SLUGS:
+            problems += [Diagnostic("error", f"{label}/{name}", f"not built: its address `{slug}/` is the folder of "
+                                                                "the site's own pages; rename the folder")
+                         for name in same]
+            continue
+        if len(same) == 1:
+            out[same[0]] = slug
+            continue
+        keeper = held.get(slug) if held.get(slug) in same else None
+        for name in same:
+            if name == keeper:
+                out[name] = slug
+                continue
+            others = ", ".join(f"{label}/{other}" for other in same if other != name)
+            why = (f"{label}/{keeper} held it in the last build and keeps it" if keeper else
+                   "no earlier build recorded which folder holds it, so none of them is built")
+            problems.append(Diagnostic("error", f"{label}/{name}", f"not built: its address `{slug}/` is also "
+                                                                   f"that of {others} (folder names that differ "
+                                                                   f"only in case, spaces or punctuation); {why}: "
+                                                                   "rename one of the folders"))
+    return out, problems
 
 
 def _left_out(entries: list[os.DirEntry], subfolders: list[Path], folders: list[Path], label: str,
@@ -106,22 +142,6 @@ def metadata(src: Source) -> tuple[Metadata, list[Diagnostic]]:
         problems.append(Diagnostic("error", f"{src.label}/{OVERRIDES_FILE}", "not applied: a symbolic link; keep "
                                                                              "the file itself in the folder"))
     return Metadata(meta.get("title") or None, meta.get("date"), meta.get("articles") or {}, label), problems
-
-
-def _slugs(names: list[str]) -> dict[str, tuple[str, str | None]]:
-    """Folder name -> (slug, what it clashed with). A slug depends on the folder's name only, unless
-    two names give one slug: then a folder named exactly as the slug keeps it and the other gets a
-    suffix from a hash of its name, so adding a folder never moves another folder's pages."""
-    out: dict[str, tuple[str, str | None]] = {}
-    used: dict[str, str] = {}
-    for name in sorted(names, key=lambda n: (n != slugify(n), n)):
-        slug = slugify(name) or "briefing"
-        clash = f"folder {used[slug]!r}'s" if slug in used else "a page of the site" if slug in RESERVED_SLUGS else None
-        if clash:
-            slug = f"{slug}-{hashlib.sha256(name.encode('utf-8', 'surrogatepass')).hexdigest()[:6]}"
-        used[slug] = name
-        out[name] = (slug, clash)
-    return out
 
 
 def inputs(src: Source, max_bytes: int) -> list[tuple[str, bytes]]:

@@ -31,7 +31,8 @@ TEASER_WORDS = 16  # words of a teaser box's line at most
 _CAPTION = re.compile(r"^(photo|photograph|image|picture|video|credit|illustration|graphic)s?( by| credit)?\s*:",
                       re.IGNORECASE)
 _CREDIT = re.compile(r"^[^/.!?]{2,60}(\s/\s[^/.!?]{2,60}){1,3}$")
-_CREDIT_WORDS = re.compile(r"\b(photo|image|images|getty|afp|reuters|ap|epa|file|via)\b", re.IGNORECASE)
+# Words of a photo credit itself, never an outlet's name: "Jane Doe / Handout", "Staff / File".
+_CREDIT_WORDS = re.compile(r"\b(photo|photos|image|images|file|via|handout|courtesy|pool)\b", re.IGNORECASE)
 # Lines of any length that only page furniture has: a photo caption closed by its credit
 # ("… (Associated Press)", "… (Jane Doe/Daily News)", "… REUTERS/Jane Doe", "… via REUTERS"), a
 # video widget ("JUST WATCHED … Replay More Videos … 02:41"), a slideshow counter, an embedded post

@@ -97,6 +97,10 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if (share := _not_text(data)) is not None:
+            return None, [Diagnostic("error", file, f"skipped: binary file or an unknown encoding ({share:.0%} of its "
+                                                    "first bytes are control characters or letters outside ASCII, "
+                                                    "and it is not UTF-8); save the article as UTF-8 text")]
         raw = data.decode("cp1252", errors="replace")
         problems.append(Diagnostic("warning", file, f"not valid UTF-8 (byte {exc.start}); read as Windows-1252. "
                                                     "Save it as UTF-8 to silence this"))
@@ -129,10 +133,24 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
         removed=tuple(removed),
         guessed=guessed,
     ))
-    if article.source is None and (outlet := outlet_from_file_name(path.stem)):
-        article = dataclasses.replace(article, source=datelines.usual_spelling(outlet, " ".join(s.text for s in segments)),
-                                      guessed=article.guessed + ("source",))
+    if article.source is None and (outlet := outlet_from_file_name(path.stem, raw)):
+        article = dataclasses.replace(article, source=outlet, guessed=article.guessed + ("source",))
     return article, problems
+
+
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")  # and bytes cp1252 leaves out
+HIGH_BYTES = re.compile(rb"[\x80-\xff]")
+
+
+def _not_text(data: bytes, sample: int = 65536) -> float | None:
+    """For bytes that are not UTF-8: when no Windows-1252 text looks like them (over 1% control
+    characters or bytes it does not define, or over a third of bytes outside ASCII), the share of
+    the first `sample` bytes that are control or outside ASCII; None for Windows-1252 text."""
+    head = data[:sample]
+    odd, high = len(CONTROL_BYTES.findall(head)), len(HIGH_BYTES.findall(head))
+    if odd * 100 > len(head) or high * 3 > len(head):
+        return min(1.0, (odd + high) / len(head))
+    return None
 
 
 # words a file is named after that are not outlets
@@ -140,14 +158,16 @@ FILE_WORDS = frozenset({"article", "articles", "story", "stories", "news", "text
                         "old", "test", "untitled", "document", "file", "seed", "source", "report", "page", "item"})
 
 
-def outlet_from_file_name(stem: str) -> str | None:
-    """The outlet a file is named after, after an order prefix: "02_reuters" -> "Reuters",
-    "cnn" -> "CNN" (four letters or fewer read as an acronym). One word of letters only, so a
-    hash ("02_21c3…"), a title slug ("bridge-closes-after-storm") or a generic word is no outlet."""
+def outlet_from_file_name(stem: str, text: str = "") -> str | None:
+    """The outlet a file is named after, after an order prefix: "02_reuters" -> "Reuters". One
+    word of letters only, so a hash ("02_21c3…"), a title slug ("bridge-closes-after-storm") or a
+    generic word is no outlet. Its casing is the article's where the text names it ("cnn" -> "CNN"
+    in an article that says "(CNN)", "usatoday" -> "USA TODAY": datelines.usual_spelling), else the
+    file's own with a capital first letter: a short name is no acronym by its length ("time" -> "Time")."""
     name = re.sub(r"^[\d]+[_\-. ]*", "", stem)
     if not re.fullmatch(r"[A-Za-z][a-z]+|[A-Z]{2,}", name) or name.lower() in FILE_WORDS:
         return None
-    return name.upper() if len(name) <= 4 else name[:1].upper() + name[1:]
+    return datelines.usual_spelling(name[:1].upper() + name[1:], text)
 
 
 def _front_matter(raw: str, file: str) -> tuple[dict[str, str], int, list[Diagnostic]]:

@@ -33,10 +33,15 @@ def _reference(m: re.Match) -> str:
     return f"&#{ord(m.group())};"
 
 
+BLOCK_START = re.compile(r"-|\d+[.)]|[:!?/]")
+
+
 def protect_start(markdown: str) -> str:
-    """A line must not open a block: '-' (list, rule), '1.' (ordered list), ':' (definition).
-    Every other block marker ('#', '>', '*', '+', '|', indentation) is already escaped or folded."""
-    if re.match(r"\A(?:-|\d+[.)]|:)", markdown):
+    """A line must not open a block: '-' (list, rule), '1.' (ordered list), ':' (a definition, or
+    ':::' blocks), and what common extensions read at a line's start: '!!!' (admonition), '???'
+    (pymdownx.details), '///' (pymdownx.blocks); '===' (pymdownx.tabbed) and every other block
+    marker ('#', '>', '*', '+', '|', indentation) are already escaped or folded."""
+    if BLOCK_START.match(markdown):
         return f"&#{ord(markdown[0])};" + markdown[1:]
     return markdown
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from .context import Context
 
@@ -40,23 +41,29 @@ def export(ctx: Context) -> str:
 
 CSV_COLUMNS = ("fact", "kind", "status", "subject", "note", "article", "outlet", "date", "text", "value", "start", "end",
                "sentence")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula
+# A formula start (what a spreadsheet may run: =, +, -, @, a tab or a carriage return) at a cell's
+# start or after any character a spreadsheet may guess as the separator (, ; tab |) or a line break,
+# with only spaces and quote marks between: importing with `;` as the separator makes `rose;=1+1`
+# two cells, the second a formula.
+FORMULA_START = re.compile(r"(^|[,;\t|\n\r])([ \"'\u00a0]*+)(?=[=+\-@\t\r])")
 
 
 def facts_csv(ctx: Context) -> str:
-    """Every claim of every fact, one row each, in the order of briefing.json. Cells are article
-    text: one that a spreadsheet could read as a formula gets a leading apostrophe."""
+    """Every claim of every fact, one row each, in the order of briefing.json. Every text field is
+    quoted (offsets are numbers), and a formula start in a cell gets an apostrophe before it, at
+    the cell's start and after any separator a spreadsheet may guess (`cell`)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    out.write(",".join(CSV_COLUMNS) + "\n")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     for f in ctx.b.facts:
         for c in f.claims:
             a = ctx.articles[c.article]
-            writer.writerow([cell(x) for x in (f.id, f.kind, f.status, f.subject, f.note, c.article, a.source or "",
-                                               a.date or "", c.text, c.value, c.start, c.end, c.sentence)])
+            text = [cell(x) for x in (f.id, f.kind, f.status, f.subject, f.note, c.article, a.source or "",
+                                      a.date or "", c.text, c.value)]
+            writer.writerow([*text, c.start, c.end, cell(c.sentence)])
     return out.getvalue()
 
 
-def cell(value: object) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+def cell(text: str) -> str:
+    """Text a spreadsheet shows as text whichever separator it guesses: `'` before each formula start."""
+    return FORMULA_START.sub(r"\1\2'", text)

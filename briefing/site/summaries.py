@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from slugify import slugify
 
+from .. import slugs
 from ..words import knowledge
 from ..model import Briefing
 from ..entities.names import fold, name_parts, normalize
@@ -135,7 +136,7 @@ def _assign_ids(groups: list[tuple[tuple[str, ...], str, str, tuple[tuple[str, s
     """A stable id per shared entity: its name's slug; the label is added when two share a name."""
     by_slug: dict[str, list] = defaultdict(list)
     for g in sorted(groups):
-        by_slug[slugify(g[1]) or "entity"].append(g)
+        by_slug[slugs.slug(g[1]) or "entity"].append(g)  # bounded: a page's file name
     out = []
     used: set[str] = set()
     for base, gs in sorted(by_slug.items()):
