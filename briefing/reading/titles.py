@@ -116,7 +116,7 @@ def _main_clause(text: str) -> str:
 def _without_appositive(text: str) -> str:
     """"Jane Roe, the mayor's deputy, has resigned" -> "Jane Roe has resigned": an appositive after
     a short subject, followed by its verb (a lower-case word)."""
-    m = re.match(r"([^,]{2,60}?), (?:the|a|an|who|whose|which|now|then|once|also) [^,]{1,120}, (?=[a-z])", text)
+    m = re.match(r"\A([^,]{2,60}?), (?:the|a|an|who|whose|which|now|then|once|also) [^,]{1,120}, (?=[a-z])", text)
     if m and _words(m.group(1)) <= 5:
         return m.group(1) + " " + text[m.end():]
     return text

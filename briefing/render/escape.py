@@ -33,7 +33,7 @@ def _reference(m: re.Match) -> str:
     return f"&#{ord(m.group())};"
 
 
-BLOCK_START = re.compile(r"-|\d+[.)]|[:!?/]")
+BLOCK_START = re.compile(r"\A(?:-|\d+[.)]|[:!?/])")  # read with .match: anchored, never searched
 
 
 def protect_start(markdown: str) -> str:
