@@ -85,17 +85,17 @@ def test_every_removal_is_listed_with_its_offsets(tmp_path):
     assert any("Shares in the ferry company" in s.text for s in article.segments)
 
 
+def read_lines(folder, *lines):
+    """The one article made of `lines`, a blank line between each, as read from a seeds folder."""
+    (folder / "a.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return sources.read_seeds(folder)[0][0]
+
+
 def test_a_chronology_box_is_residue_and_its_dates_make_no_fact(tmp_path):
-    text = ("Harbour reopens after repairs\n\n"
-            "The harbour in Varna reopened on Friday after six months of repairs, the port authority said.\n\n"
-            "Timeline\n\n"
-            "1998: Breakwater built\n\n"
-            "March 2011 — Storm breaches the wall\n\n"
-            "___\n\n"
-            "2024: Repairs approved\n\n"
-            "Ships queued outside the port on Saturday.\n")
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    article = sources.read_seeds(tmp_path)[0][0]
+    article = read_lines(tmp_path, "Harbour reopens after repairs",
+                         "The harbour in Varna reopened on Friday after six months of repairs, the port authority said.",
+                         "Timeline", "1998: Breakwater built", "March 2011 — Storm breaches the wall", "___",
+                         "2024: Repairs approved", "Ships queued outside the port on Saturday.")
     removed = [seg.text for seg in article.removed]
     assert removed == ["1998: Breakwater built", "March 2011 — Storm breaches the wall", "___", "2024: Repairs approved"]
     kept = " ".join(seg.text for seg in article.segments)
@@ -103,24 +103,17 @@ def test_a_chronology_box_is_residue_and_its_dates_make_no_fact(tmp_path):
 
 
 def test_two_dated_lines_are_not_a_box(tmp_path):
-    text = ("Harbour reopens\n\n2024: the year repairs began\n\nMarch 2025: the year they ended\n\n"
-            "The harbour reopened on Friday.\n")
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    assert sources.read_seeds(tmp_path)[0][0].removed == ()
+    article = read_lines(tmp_path, "Harbour reopens", "2024: the year repairs began", "March 2025: the year they ended",
+                         "The harbour reopened on Friday.")
+    assert article.removed == ()
 
 
 def test_a_box_of_teasers_is_residue_but_a_list_the_article_introduces_is_not(tmp_path):
-    text = ("Harbour reopens after repairs\n\n"
-            "The harbour in Varna reopened on Friday, the port authority said.\n\n"
-            "More on the storm season:\n\n"
-            "Ten pictures of the flood that went viral\n\n"
-            "The storm explained in maps\n\n"
-            "The repairs included:\n\n"
-            "new pumps\n\n"
-            "a higher sea wall\n\n"
-            "Ships queued outside the port on Saturday.\n")
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    article = sources.read_seeds(tmp_path)[0][0]
+    article = read_lines(tmp_path, "Harbour reopens after repairs",
+                         "The harbour in Varna reopened on Friday, the port authority said.",
+                         "More on the storm season:", "Ten pictures of the flood that went viral",
+                         "The storm explained in maps", "The repairs included:", "new pumps", "a higher sea wall",
+                         "Ships queued outside the port on Saturday.")
     assert [seg.text for seg in article.removed] == ["More on the storm season:", "Ten pictures of the flood that went "
                                                      "viral", "The storm explained in maps"]
     assert "a higher sea wall" in " ".join(seg.text for seg in article.segments)

@@ -52,8 +52,8 @@ _CREDITS = (
     re.compile(rf"(?:^|(?<=[.!?]\s))(?P<people>{_NAME}(?: and {_NAME})?) reported from (?P<place>{_TITLE})"
                r"(?=[.,;])"),
     # "Associated Press writers A in Vienna, B and C contributed to this report.", "Harbour-Gazette
-    # reporter A contributed …", "NEWS24's A contributed …" (an outlet named alone, "The Associated
-    # Press contributed to this report", helped another outlet: it is not the article's)
+    # reporter A contributed …", "NEWS24's A contributed …" (an outlet named alone, "The Harbour
+    # Gazette contributed to this report", helped another outlet: it is not the article's)
     re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[(]))(?:The )?(?P<outlet>{_PRESS})(?:['’]s (?:{_ROLE} )?| {_ROLE} )"
                rf"(?P<people>{_LIST}) contributed"),
     # "(Additional reporting by A and B in Tokyo; Writing by C; Editing by D)"
