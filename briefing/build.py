@@ -22,7 +22,7 @@ from .config import Settings
 from .entities import repair, resolve
 from .model import Article, Briefing, Claim, Description, Diagnostic, Entity, Fact, Mention, Segment
 from .nlp.parser import Parser
-from .reading import files, layout, pubdate, safeyaml, seeds
+from .reading import files, language, layout, pubdate, safeyaml, seeds
 from .reading import overrides as overrides_stage
 from .reading.layout import Source
 from .site import changes, subject, summaries
@@ -181,7 +181,7 @@ class _Runner:
             self._read(plan)
         self.clock.lap("read")
         loaded_before = self.parser.load_seconds
-        everything = [a for plan in todo for a in plan.articles]
+        everything = [a for plan in todo for a in _readable(plan.articles)]
         parsed = self.parser.parse(everything, self.progress) if everything else []
         loading = self.parser.load_seconds - loaded_before
         self.clock.lap("nlp")
@@ -190,8 +190,9 @@ class _Runner:
             self.clock.lap("load", loading)
         start = 0
         for plan in todo:
-            mine = parsed[start:start + len(plan.articles)]
-            start += len(plan.articles)
+            readable = _readable(plan.articles)
+            mine = parsed[start:start + len(readable)]
+            start += len(readable)
             ments = repair.mentions(mine)
             self.clock.lap("repair")
             entities, found = resolve.resolve(mine, ments, plan.rules)
@@ -204,7 +205,7 @@ class _Runner:
             plan.briefing = Briefing(title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
             plan.entry = Entry(summaries.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,
                                               plan.meta.date, render.glossary_layout(plan.briefing)[1]),
-                               tuple(plan.problems), self.parser.keys(plan.articles))
+                               tuple(plan.problems), self.parser.keys(readable))
             self.store.store(Entry, plan.key, "entry", plan.entry)
             self.store.store(Briefing, plan.key, "briefing", plan.briefing)
             plan.articles = []
@@ -220,6 +221,8 @@ class _Runner:
         if src.slug:  # a briefing folder: its briefing.yml and overrides.yml are not articles
             reserved = {f"{src.label}/{name}" for name in layout.RESERVED_FILES}
             found = [p for p in found if p.file not in reserved]
+        plan.problems += found
+        plan.articles, found = language.flag(plan.articles, self.parser.language, self.parser.model_name)
         plan.problems += found
         for aid in sorted(set(plan.meta.articles) - {a.id for a in plan.articles}):
             plan.problems.append(Diagnostic("warning", plan.meta.file, f"`articles: {aid}:` names no article in "
@@ -250,6 +253,11 @@ class _Runner:
         if plan.briefing is None:
             self.run([plan])
         return plan.briefing
+
+
+def _readable(articles: list[Article]) -> list[Article]:
+    """The articles the pipeline reads: those in its language (the others are published as text)."""
+    return [a for a in articles if a.language is None]
 
 
 def _problems(plans: list[_Plan], site_label: str) -> list[Diagnostic]:

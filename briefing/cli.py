@@ -15,8 +15,9 @@ from .entities import review as review_stage
 from .model import Diagnostic
 from .nlp.parser import ModelNotFound
 from .plugin.settings import load_settings
+from .reading import intake, layout
 from .reading.layout import RESERVED_FILES
-from .store.output import folder_in, write
+from .store.output import create, folder_in, write
 
 def _report(problems: list[Diagnostic], quiet: bool) -> None:
     for p in problems:
@@ -176,5 +177,50 @@ def new(directory: Path, title: str) -> None:
         sys.exit(1)
     for rel in created:
         click.echo(f"INFO     - created {_shown(directory / rel)}", err=True)
-    click.echo(f"INFO     - put articles (*.txt, *.md) in {_shown(directory / 'seeds')}/, then run "
-               f"`mkdocs serve` in {_shown(directory)}", err=True)
+    click.echo(f"INFO     - in {_shown(directory)}, add articles with `briefing add LINK…` (web pages) or put them "
+               f"(*.txt, *.md) in {_shown(directory / 'seeds')}/, then run `mkdocs serve`", err=True)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--to", "to", type=click.Path(path_type=Path),
+              help="Folder to write the articles into (default: the seeds folder mkdocs.yml names).")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help="MkDocs config whose seeds folder to use when --to is not given.")
+def add(sources: tuple[str, ...], to: Path | None, config_file: Path) -> None:
+    """Add articles from web pages: each SOURCE a saved page (.html, .htm) or an http(s) link.
+    Writes one Markdown article per source, with its title, outlet, date, author and address as
+    front matter; never replaces a file. Exit 1 when a source could not be added."""
+    folder = to if to is not None else _seeds_folder(config_file)
+    if folder.exists() and not folder.is_dir():
+        _report([Diagnostic("error", _shown(folder), "not a folder: pass --to a folder for the articles")], False)
+        sys.exit(2)
+    failed = False
+    for outcome in intake.prepare(list(sources), folder):
+        if isinstance(outcome, Diagnostic):
+            _report([outcome], quiet=False)
+            failed |= outcome.level == "error"
+            continue
+        shown = _shown(folder / outcome.name)
+        problem = create(folder / outcome.name, outcome.text, shown)
+        if problem is not None:
+            _report([problem], quiet=False)
+            failed = True
+            continue
+        click.echo(f"INFO     - {intake.summary(outcome, shown)}", err=True)
+        lacking = intake.missing(outcome)
+        if lacking:
+            _report([Diagnostic("warning", shown, lacking)], quiet=False)
+    sys.exit(1 if failed else 0)
+
+
+def _seeds_folder(config_file: Path) -> Path:
+    """The seeds folder mkdocs.yml names (read as `briefing build` reads it); exit 2 when there is no
+    usable mkdocs.yml, or when the folder holds briefing folders (then --to names one of them)."""
+    settings, _, _ = _settings(config_file, None, quiet=True)
+    seeds = settings.path(config_file.parent, "seeds")
+    if layout.discover(seeds, _shown(seeds), settings.title, settings.articles)[1]:
+        _report([Diagnostic("error", _shown(seeds), "holds a folder per briefing: pass --to with the briefing's "
+                                                    f"folder, e.g. --to {_shown(seeds)}/my-briefing")], False)
+        sys.exit(2)
+    return seeds

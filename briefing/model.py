@@ -66,6 +66,8 @@ class Article:
     removed: tuple[Segment, ...] = ()  # residue lines left out of the page
     guessed: tuple[str, ...] = ()  # metadata fields guessed from the text, e.g. ("source",)
     inferred_date: str | None = None  # without a metadata date: the one its dateline states (reading/pubdate.py)
+    language: str | None = None  # set when written in another language than the pipeline's (reading/language.py):
+    #                              the article is then published as text, without entities or facts
 
 
 class Token(NamedTuple):

@@ -41,6 +41,17 @@ from briefing.reading import residue, seeds as sources
     "Columnist",
     "ALSO:",
     "Editor's Picks Harbour crews worked through the night to clear the quay.",
+    # calls to action and contact lines with a sentence end, rights notices, page stamps (web pages)
+    "Sign up for the Harbour Daily newsletter to get the council's decisions in your inbox every morning.",
+    "There's more where that came from. Subscribe to our weekly digest today.",
+    "Have a tip? Sam Okafor may be reached at sokafor@example.org. Follow him on social media.",
+    "Write to Jane Roe at jroe@example.org",
+    "Copyright 2024 Island Gazette Ltd. All Rights Reserved",
+    "This copy is for your personal, non-commercial use only.",
+    "Updated at 4:05 p.m.",
+    "(Published Tuesday, March 12, 2024)",
+    "SEE MORE: Ferry fares to rise in the autumn",
+    "DON'T MISS",
     "Lena Ortiz / Handout",                                  # a credit by its own words, whoever the outlet
 ])
 def test_page_furniture_is_residue(line):
@@ -63,6 +74,11 @@ def test_page_furniture_is_residue(line):
     "Files were lost in the fire, the archive said.",
     "Opinion polls show a tight race",  # a label only on a line of its own
     "Advertising revenue fell 4 percent, the broadcaster said.",
+    "Officers followed the car for three miles before it stopped, police said.",
+    "The mayor said residents could email the council at a new address to report cracks in the bridge.",
+    "Published reports said the ferry company would order three new boats.",
+    "Updated figures show 400 homes lost power overnight, the utility said.",
+    "Updated figures show 400 homes lost power.",
     "Reuters / Ipsos poll puts the mayor ahead",             # an outlet's name alone makes no credit
 ])
 def test_real_lines_are_not_residue(line):

@@ -61,12 +61,20 @@ def _stated(a: Article) -> str | None:
         if m:
             return _iso(m.group("date"))
     for seg in [*body, *a.removed]:
-        text = " ".join(seg.text.split())
-        if len(text.split()) <= 12:
-            m = _DATE_LINE.match(text)
-            if m:
-                return _iso(m.group("date"))
+        found = date_line(seg.text)
+        if found:
+            return found
     return None
+
+
+def date_line(line: str) -> str | None:
+    """The date a date line states ("Published: March 3, 2017 10:12 AM EST", "(Updated Jan. 17,
+    2018)"), as `_stated` gives it; None for any other line."""
+    text = " ".join(line.split()).strip("()[] ")
+    if len(text.split()) > 12:
+        return None
+    m = _DATE_LINE.match(text)
+    return _iso(m.group("date")) if m else None
 
 
 @functools.lru_cache(maxsize=1024)

@@ -14,6 +14,7 @@ from ..model import Article, Diagnostic, Segment
 from ..text import SENTENCE_END, clean_text
 
 SUFFIXES = (".txt", ".md")
+PAGE_SUFFIXES = (".html", ".htm")  # saved web pages: `briefing add` makes them articles
 MAX_BYTES = 2_000_000  # the longest news articles are a few hundred KB
 MAX_FRONT_MATTER = 64_000  # characters between the `---` lines
 META_KEYS = metadata_stage.KEYS
@@ -42,7 +43,7 @@ def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None
         file = f"{label}/{entry.name}"
         if Path(entry.name).suffix.lower() not in SUFFIXES:
             if not entry.name.startswith(".") and entry.is_file(follow_symlinks=False):
-                problems.append(Diagnostic("info", file, "ignored: only .txt and .md files are articles"))
+                problems.append(not_an_article(entry.name, file))
             continue
         if entry.is_symlink():
             problems.append(Diagnostic("error", file, "skipped: a symbolic link; articles must be regular files "
@@ -67,6 +68,27 @@ def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None
         problems.append(Diagnostic("error", label, "no articles (*.txt, *.md) in the seeds folder: add the "
                                                    "articles, or point `seeds:` at the folder that holds them"))
     return articles, problems
+
+
+# what to do with a file that is not an article, by its kind
+_DOCUMENTS = {".docx": "a Word document", ".doc": "a Word document", ".odt": "an OpenDocument text",
+              ".rtf": "a rich-text document", ".pages": "a Pages document", ".pdf": "a PDF"}
+
+
+def not_an_article(name: str, file: str) -> Diagnostic:
+    """The problem with a file in the seeds folder that is not an article (.txt, .md): a saved web
+    page stops there (an error: it was meant as an article, and `briefing add` makes it one); a
+    document or any other file is a warning naming what to do (it counts for --strict)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        return Diagnostic("error", file, f"not built: a saved web page; make it an article with `briefing add {file}` "
+                                         "(it writes a .md beside it with the page's title, outlet and date), then "
+                                         "move the page out of the seeds folder")
+    if suffix in _DOCUMENTS:
+        return Diagnostic("warning", file, f"not read: {_DOCUMENTS[suffix]}; copy its text into a .txt file (or save "
+                                           "it as plain text) in the seeds folder, then move this file out of it")
+    return Diagnostic("warning", file, "not read: only .txt and .md files are articles (and web pages through "
+                                       "`briefing add`); move it out of the seeds folder")
 
 
 def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes | None, str | None]:
@@ -107,7 +129,7 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
     meta = {k: clean_text(v) for k, v in (meta or {}).items() if k in META_KEYS and isinstance(v, str)}
     body_start = 0
     if path.suffix.lower() == ".md":
-        front, body_start, found = _front_matter(raw, file)
+        front, body_start, found = front_matter(raw, file)
         problems += found
         meta.update(front)
     segments, removed = split_segments(raw, body_start, meta.get("title"))
@@ -170,7 +192,7 @@ def outlet_from_file_name(stem: str, text: str = "") -> str | None:
     return datelines.usual_spelling(name[:1].upper() + name[1:], text)
 
 
-def _front_matter(raw: str, file: str) -> tuple[dict[str, str], int, list[Diagnostic]]:
+def front_matter(raw: str, file: str) -> tuple[dict[str, str], int, list[Diagnostic]]:
     """YAML front matter between `---` lines: (checked metadata, offset of the body, problems).
     Read through safeyaml (no aliases, bounded) and checked by metadata.check."""
     m = re.match(r"\ufeff?---[ \t]*\r?\n(.*?)(?:^|\n)---[ \t]*(?:\r?\n|$)", raw, re.DOTALL)

@@ -8,6 +8,7 @@ import re
 
 from ..model import Article, Entity
 from ..words.english import format_date
+from ..words.knowledge import language_name
 from .context import Context, css, label_name, legend
 from .escape import DOUBLE_SPACE, md_inline, md_text, protect_start
 from .facttable import fact_table
@@ -87,6 +88,9 @@ def article_page(ctx: Context, a: Article) -> str:
     lines = ctx.head(a.title, "../")
     top = len(lines)
     head = [byline(a), ""]
+    if a.language:  # reading/language.py: not in the pipeline's language, so not annotated
+        head += [f"*Not annotated: this article is written in {md_text(language_name(a.language))}, a language the "
+                 "pipeline does not read.*", ""]
     key = legend({m.label for m in ctx.mentions.get(a.id, [])})
     if key:
         head += [key, ""]  # near the top, with only the types this article has

