@@ -360,3 +360,26 @@ def test_real_parse_coordination_possessive_and_family(parser):
     assert by_alias["Jo Keller"].label == "PERSON" and "Dan" in by_alias and by_alias["Dan"] is not by_alias["Jo Keller"]
     assert by_alias["Harbour Board"] is not by_alias["Oslo"]
     assert by_alias["Kellers"].label == "PERSON" and by_alias["Kellers"] is not by_alias["Jo Keller"]
+
+
+def test_two_names_read_as_one_are_cut_where_each_is_a_name_elsewhere(vocab):
+    """"talks between Acme and Tarvo Labs", "the town of Vell in Ostria": each side is named alone
+    elsewhere in the briefing; a known country ("Trinidad and Tobago") and a name whose parts are
+    no names of their own ("Council for Trade and Industry in Ostria") stay whole."""
+    words = ["talks", "between", "Acme", "and", "Tarvo", "Labs", ".", "Acme", "and", "Tarvo", "Labs", "met",
+             "in", "Vell", "in", "Ostria", ".", "Vell", "is", "in", "Ostria", ".", "Trinidad", "and", "Tobago",
+             "and", "Trinidad", ",", "Council", "for", "Trade", "and", "Industry", "in", "Ostria"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O",
+            "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O", "B-GPE", "I-GPE", "I-GPE",
+            "O", "B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    tags = ["NNS", "IN", "NNP", "CC", "NNP", "NNP", ".", "NNP", "CC", "NNP", "NNP", "VBD", "IN", "NNP", "IN",
+            "NNP", ".", "NNP", "VBZ", "IN", "NNP", ".", "NNP", "CC", "NNP", "CC", "NNP", ",", "NNP", "IN", "NNP",
+            "CC", "NNP", "IN", "NNP"]
+    pas = [article_of(make_doc(vocab, words, ents=ents, tags=tags))]
+    spans = spans_of(pas)
+    propagate.split_joined_names(pas, spans)
+    assert texts_of(pas, spans) == [
+        ("Acme", "ORG"), ("Tarvo Labs", "ORG"), ("Acme", "ORG"), ("Tarvo Labs", "ORG"), ("Vell", "GPE"),
+        ("Ostria", "GPE"), ("Vell", "GPE"), ("Ostria", "GPE"), ("Trinidad and Tobago", "GPE"), ("Trinidad", "GPE"),
+        ("Council for Trade and Industry in Ostria", "ORG")]
+

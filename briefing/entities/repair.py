@@ -287,6 +287,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     propagate.drop_numbered_common_nouns(parsed, spans, lower)
     propagate.drop_common_acronyms(parsed, spans)
     propagate.split_possessives(parsed, spans)
+    propagate.split_joined_names(parsed, spans)
     propagate.family_names(parsed, spans)
     propagate.join_first_names(parsed, spans)
     propagate.known_cities(parsed, spans)
