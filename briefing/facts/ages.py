@@ -9,12 +9,12 @@ from .lexicon import ANIMALS, CLASS_OF, TIME_UNITS, kinds_of
 from .sentences import View, lemma
 
 
-def _is_apposed_age(site: Site, fig: Figure) -> bool:
+def is_apposed_age(site: Site, fig: Figure) -> bool:
     return fig.value[0] == fig.value[1] and 0 < fig.value[0] < 125 and not fig.qual and \
         _appositive_age(site, fig) is not None
 
 
-def _apposed_age(site: Site, fig: Figure) -> Reading:
+def read_apposed_age(site: Site, fig: Figure) -> Reading:
     """"Anna Keller, 52,": her age; one of a family's listed ages is no one person's; "the
     boy, aged 14,": the boy's."""
     whose, listed = _appositive_age(site, fig)
@@ -26,11 +26,11 @@ def _apposed_age(site: Site, fig: Figure) -> Reading:
                    "" if listed else whose.id, True)
 
 
-def _is_aged(site: Site, fig: Figure) -> bool:
+def is_aged(site: Site, fig: Figure) -> bool:
     return fig.i > 0 and site.toks[fig.i - 1].text.lower() == "aged" and not fig.qual
 
 
-def _aged(site: Site, fig: Figure) -> Reading | None:
+def read_aged(site: Site, fig: Figure) -> Reading | None:
     """"a boy aged 14", "two men aged 30 and 41": the age of whom "aged" describes."""
     toks = site.toks
     head = toks[toks[fig.i - 1].head]
@@ -90,7 +90,7 @@ def _figure_list(toks: tuple[Token, ...], i: int, j: int) -> tuple[int, int]:
     return first, last
 
 
-def _age(site: Site, old: int, unit: str, predicative: bool = False) -> Reading | None:
+def age_reading(site: Site, old: int, unit: str, predicative: bool = False) -> Reading | None:
     """Whose age "the 52-year-old X" or "X is 52 years old" gives: the syntax says, never the
     nearest name. X a person's name (or in apposition to one): theirs; a common noun: that noun's
     ("his three-year-old dog" is the dog's). The age of a thing ("a war now 4 years old") is a length."""

@@ -5,7 +5,7 @@ happened to it (its event classes)."""
 from __future__ import annotations
 
 from ..model import ParsedArticle, Token
-from .ages import _age, _aged, _apposed_age, _is_aged, _is_apposed_age
+from .ages import age_reading, read_aged, read_apposed_age, is_aged, is_apposed_age
 from .figures import Figure, Reading, Site
 from .lexicon import (CLASS_OF, CURRENCY_SIGNS, CURRENCY_WORDS, EVENT_OF, EVENT_SENSES, GENERIC_THINGS,
                       GROUP_SIZE_WORDS, LENGTH_UNITS, MEASURE_UNITS, PERCENT_WORDS, TIME_UNITS, kinds_of)
@@ -14,7 +14,7 @@ from .sentences import View, children, lemma
 UNIT_OF = {**{w: w for w in TIME_UNITS}, **{w + "s": w for w in TIME_UNITS}}
 
 
-def _measure(site: Site, fig: Figure) -> Reading | None:
+def measure_of(site: Site, fig: Figure) -> Reading | None:
     """What a figure measures, read from the syntax around it: the first of MEANINGS whose words
     are there decides (None: it states no fact)."""
     return next((read(site, fig) for applies, read in MEANINGS if applies(site, fig)), None)
@@ -81,7 +81,7 @@ def _hyphenated(site: Site, fig: Figure) -> Reading | None:
     nxt = _words_after(site, fig)
     word = nxt[1]
     if nxt[2:4] in (["-", "old"], ["–", "old"]) and word in UNIT_OF:
-        return _age(site, j + 3, UNIT_OF[word])
+        return age_reading(site, j + 3, UNIT_OF[word])
     noun = _noun_after(toks, j + 2)
     if word in UNIT_OF:
         if noun is None:
@@ -114,12 +114,12 @@ def _time_length(site: Site, fig: Figure) -> Reading | None:
     nxt = _words_after(site, fig)
     unit, days = TIME_UNITS[UNIT_OF[nxt[0]]]
     if nxt[1:2] == ["old"]:
-        return _age(site, fig.j + 1, unit, predicative=True)
+        return age_reading(site, fig.j + 1, unit, predicative=True)
     if nxt[1:3] in (["-", "old"], ["–", "old"]):  # "the 33 year-old", hyphened only once
-        return _age(site, fig.j + 2, UNIT_OF[nxt[0]])
+        return age_reading(site, fig.j + 2, UNIT_OF[nxt[0]])
     if nxt[1:2] == ["ago"]:
         return None
-    verb = _verb_of(site.toks, fig.i)
+    verb = verb_of(site.toks, fig.i)
     return Reading("duration", fig.j + 1, f"{verb or 'time'}: length", frozenset(), unit, days, specific=True)
 
 
@@ -163,7 +163,7 @@ def _count(site: Site, fig: Figure) -> Reading | None:
     core = thing.split()[-2] if word in GENERIC_THINGS and " " in thing else word  # "six reactor units": reactors
     specific = core not in GENERIC_THINGS and CLASS_OF.get(core) != "people"
     label = _plural(thing, head)
-    verb = _verb_of(toks, head.i) if not specific and head.dep in ("dobj", "nsubj", "nsubjpass") else ""
+    verb = verb_of(toks, head.i) if not specific and head.dep in ("dobj", "nsubj", "nsubjpass") else ""
     return Reading("number", end, f"{label} ({verb})" if verb else label, things, specific=specific)
 
 
@@ -181,7 +181,7 @@ def _names(toks: tuple[Token, ...], fig: Figure, head: Token) -> bool:
 
 def _times(site: Site, fig: Figure) -> Reading:
     """"booked twice": how many times it happened, a count of that verb's doing."""
-    verb = _verb_of(site.toks, fig.i)
+    verb = verb_of(site.toks, fig.i)
     return Reading("number", fig.j, f"times ({verb})" if verb else "times", frozenset({f"time#{verb}"}),
                    specific=bool(verb))
 
@@ -198,8 +198,8 @@ MEANINGS = (
     (_is_percent, _percent),
     (_is_hyphenated, _hyphenated),
     (_is_time_unit, _time_length),
-    (_is_aged, _aged),
-    (_is_apposed_age, _apposed_age),
+    (is_aged, read_aged),
+    (is_apposed_age, read_apposed_age),
     (_is_length, _length),
     (_always, _count),
 )
@@ -266,7 +266,7 @@ def _noun_after(toks: tuple[Token, ...], k: int) -> Token | None:
     return None
 
 
-def _events(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str], money: bool = False) -> frozenset[str]:
+def events_of(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str], money: bool = False) -> frozenset[str]:
     """What happened to the counted things: said by the clause they are in (the verb they hang
     from and its complements: "killing 38 people", "390,000 people, … , are homeless", "staying
     in shelters"), else by the words next to them ("six people dead", "with 10,259 missing").
@@ -319,7 +319,7 @@ def _governor(toks: tuple[Token, ...], i: int) -> int | None:
     return k if toks[k].pos in ("VERB", "AUX") else None
 
 
-def _verb_of(toks: tuple[Token, ...], i: int) -> str:
+def verb_of(toks: tuple[Token, ...], i: int) -> str:
     """The verb a figure hangs from ("kill" for "killing 38 people"), or ""."""
     k, seen = i, 0
     while toks[k].pos not in ("VERB",) and toks[k].head != k and seen < 8:

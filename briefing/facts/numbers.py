@@ -13,7 +13,7 @@ from ..model import Parsed, ParsedArticle, Token
 from .figures import Figure, Reading, Site
 from .lexicon import (CURRENCY_SIGNS, LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, SCALES, TIME_UNITS,
                       VAGUE)
-from .meanings import UNIT_OF, _events, _measure, _verb_of
+from .meanings import UNIT_OF, events_of, measure_of, verb_of
 from .sentences import Extracted, View, lemma, make_claim, span_text
 
 QUALIFIERS = {
@@ -94,7 +94,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, mention_tokens: set[int]) -
             i += 1
             continue
         fig, j = _figure(pa.article.raw, toks, i, skip)
-        reading = _measure(site, fig) if fig is not None else None
+        reading = measure_of(site, fig) if fig is not None else None
         if reading is None:
             i = j
             continue
@@ -250,8 +250,8 @@ def _extracted(site: Site, fig: Figure, reading: Reading) -> Extracted:
         make_claim(pa, si, sent, start, stop, shown), reading.kind, (reading.kind,), low, high,
         entities=frozenset(site.sents.ids.get((pa.article.id, si, sent), ())), subject=reading.subject,
         specific=reading.specific, speaker=reading.person, things=reading.things,
-        context=site.sents.context(pa, si, qs, end), verb=_verb_of(toks, i), vague=fig.vague, unit=reading.unit,
-        events=_events(toks, qs, end, reading.things, reading.kind == "money"))
+        context=site.sents.context(pa, si, qs, end), verb=verb_of(toks, i), vague=fig.vague, unit=reading.unit,
+        events=events_of(toks, qs, end, reading.things, reading.kind == "money"))
 
 
 VAGUE_LENGTH_HEADS = frozenset({"for", "over", "within", "take", "last", "spend"})
@@ -270,12 +270,12 @@ def _vague_lengths(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
             continue  # "for several months", "for the past months": the figures' or the dates' extractor
         prep = toks[t.i - 1] if t.i and toks[t.i - 1].i == t.head and toks[t.i - 1].pos == "ADP" else t
         claim = make_claim(pa, si, t.sent, prep.start, t.end, t.text.lower())  # "for months"
-        verb = _verb_of(toks, t.i)
+        verb = verb_of(toks, t.i)
         days = TIME_UNITS[unit][1]
         out.append(Extracted(claim, "duration", ("duration",), 2 * days, math.inf,
                              entities=frozenset(sents.ids.get((pa.article.id, si, t.sent), ())),
                              subject=f"{verb or 'time'}: length", context=sents.context(pa, si, t.i, t.i + 1),
-                             verb=verb, vague=True, unit=unit, events=_events(toks, t.i, t.i + 1, frozenset()),
+                             verb=verb, vague=True, unit=unit, events=events_of(toks, t.i, t.i + 1, frozenset()),
                              paired_only=True))
     return out
 
