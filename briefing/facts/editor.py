@@ -1,0 +1,90 @@
+"""The editor's fact rules by pattern (overrides.yml `facts:` `not_dates`, `speakers`,
+`ignore_paragraphs`, `ignore_sections`), applied to the claims before they are aligned: they hold
+on every rebuild whatever the articles' new text and the rows' ids become. A rule that matches
+nothing is reported, as the rules by id are (align.facts_of).
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..model import Article, Diagnostic, Entity
+from ..reading.overrides import Rules, phrase
+from .sentences import Extracted
+
+HEADING_WORDS = 12  # a heading: a line this short that does not end a sentence, or a Markdown `#` line
+SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\Z")
+KINDS = (("not_dates", "no date"), ("speakers", "no quote"), ("ignore_paragraphs", "no paragraph"),
+         ("ignore_sections", "no heading"))
+
+
+def apply(items: list[Extracted], articles: list[Article], entities: list[Entity], rules: Rules | None
+          ) -> tuple[list[Extracted], set[tuple[str, str]]]:
+    """The claims the pattern rules keep, with the speakers they give; and (kind, rule) of each
+    rule that matched something."""
+    used: set[tuple[str, str]] = set()
+    if rules is None or not (rules.not_dates or rules.speakers or rules.ignore_paragraphs or rules.ignore_sections):
+        return items, used
+    left_out = _left_out(articles, rules, used)
+    speakers = {words: _speaker(name, entities) for words, name in rules.speakers.items()}
+    out = []
+    for x in items:
+        if (x.claim.article, x.claim.segment) in left_out or _not_a_date(x, rules, used):
+            continue
+        for words, (speaker, name) in speakers.items():
+            if x.kind == "quote" and phrase(words).search(x.claim.value):
+                used.add(("speakers", words))
+                x = dataclasses.replace(x, speaker=speaker, subject=name, doubt="")
+                break
+        out.append(x)
+    return out, used
+
+
+def unmatched(rules: Rules, used: set[tuple[str, str]]) -> list[Diagnostic]:
+    """A warning for each pattern rule that matched nothing."""
+    return [Diagnostic("warning", rules.origin(kind, item), f"facts: {kind} rule `{item}` matches {what} in this "
+                       "briefing; update or remove it")
+            for kind, what in KINDS for item in getattr(rules, kind) if (kind, item) not in used]
+
+
+def _not_a_date(x: Extracted, rules: Rules, used: set[tuple[str, str]]) -> bool:
+    """Is the claim a date or time whose words a `not_dates` rule names?"""
+    if x.kind not in ("date", "time"):
+        return False
+    found = [w for w in rules.not_dates if phrase(w).search(x.claim.text)]
+    used.update(("not_dates", w) for w in found)
+    return bool(found)
+
+
+def _speaker(name: str, entities: list[Entity]) -> tuple[str, str]:
+    """(speaker id, name shown) of a `speakers` rule's name: the entity it names by any of its
+    names, else the name as written (quotes given it pair with each other, never with another
+    speaker's)."""
+    key = " ".join(name.split()).casefold()
+    found = next((e for e in entities if any(" ".join(a.split()).casefold() == key for a in (e.name, *e.aliases))),
+                 None)
+    return (found.id, found.name) if found is not None else (f"editor:{key}", name)
+
+
+def _left_out(articles: list[Article], rules: Rules, used: set[tuple[str, str]]) -> set[tuple[str, int]]:
+    """(article, segment) of every paragraph an `ignore_paragraphs` rule names, and of every
+    paragraph under a heading an `ignore_sections` rule names, to the next heading."""
+    out = set()
+    for a in articles:
+        section: list[str] = []  # the rules naming the current heading
+        for si, seg in enumerate(a.segments):
+            if seg.kind != "title" and is_heading(seg.text):
+                section = [w for w in rules.ignore_sections if phrase(w).search(seg.text)]
+                used.update(("ignore_sections", w) for w in section)
+            paragraph = [w for w in rules.ignore_paragraphs if phrase(w).search(seg.text)]
+            used.update(("ignore_paragraphs", w) for w in paragraph)
+            if section or paragraph:
+                out.add((a.id, si))
+    return out
+
+
+def is_heading(text: str) -> bool:
+    """A section heading: a Markdown `#` line, or a short line that does not end a sentence
+    ("Timeline", "Results:")."""
+    text = text.strip()
+    return text.startswith("#") or (len(text.split()) <= HEADING_WORDS and not SENTENCE_END.search(text))
