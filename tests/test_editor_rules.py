@@ -4,6 +4,7 @@ new article text; a rule that matches nothing is reported; `briefing review` lis
 quotes and the dates made from names, each with the rule line that settles it. Invented text only
 (science, business, sport), checked against the real model first."""
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -282,3 +283,12 @@ def test_every_row_of_a_paragraph_with_the_words_goes_and_unmatched_rules_are_re
         "overrides.yml: facts: speakers rule `we will sue` matches no quote in this briefing; update or remove it"]
     assert all(p.level == "warning" for p in problems)
 
+
+
+def test_the_new_projects_template_holds_every_rule_and_each_line_is_valid_uncommented(tmp_path):
+    text = (Path(__file__).parent.parent / "briefing/templates/new/overrides.yml").read_text(encoding="utf-8")
+    _, rules_part = text.split("version: 1\n")
+    rules, problems = load(tmp_path, "version: 1\n" + rules_part.replace("\n# ", "\n").removeprefix("# "))
+    assert problems == []
+    assert rules.persons == ("Ann May",) and rules.not_dates == ("May",) and rules.ignore_sections == ("Timeline",)
+    assert rules.speakers == {"close the bridge": "Ann Jones"} and rules.ignore_paragraphs
