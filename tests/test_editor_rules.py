@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from briefing import facts
 from briefing.cli import main
 from briefing.entities import repair, resolve
-from briefing.facts import review
+from briefing.facts import editor, review
 from briefing.nlp import parser as nlp_stage
 from briefing.reading import overrides
 
@@ -58,6 +58,13 @@ def test_a_briefings_pattern_rules_join_the_sites_and_remember_their_file():
     assert both.origin("not_dates", "April") == "seeds/comet/overrides.yml"
 
 
+def test_a_heading_is_a_short_line_that_is_no_sentence_and_no_line_of_a_list():
+    assert editor.is_heading("Timeline") and editor.is_heading("What happens next") and editor.is_heading("Results:")
+    assert editor.is_heading("## The season so far")
+    assert not editor.is_heading("The orbit is confirmed.") and not editor.is_heading("December 4: a tail is seen")
+    assert not editor.is_heading("Photo: Tomas Reyes / Harbour Radio") and not editor.is_heading("Won 3-1 at home")
+
+
 def test_words_match_whole_in_any_case_whatever_stands_between():
     assert overrides.phrase("appeal the ruling").search("we will APPEAL, the ruling")
     assert not overrides.phrase("June").search("Junebug festival")
@@ -82,7 +89,7 @@ COMET = {  # an astronomer named June: the model reads "June and his team" and "
 EDITED = {  # new text: another date made from the name, new timeline lines in both articles
     "wire": COMET["wire"].replace("first saw the comet in January.", "first saw the comet in January. Images "
                                   "taken by June on Tuesday show a tail twice as long.")
-            + "\nDecember 4: a second tail is seen.\n\nFebruary 2: amateurs join the watch.\n",
+            + "\nDecember 4: a second tail is seen\n\nFebruary 2: amateurs join the watch\n",  # list lines
     "daily": COMET["daily"] + "\nNovember 30: the orbit is confirmed.\n",
 }
 COMET_MKDOCS = """\
@@ -230,6 +237,11 @@ def test_a_name_that_is_always_a_person_and_a_pronoun_given_by_distance(parser):
     lines = review.quote_lines(found, str)
     assert lines[-1] == '    overrides.yml: facts: {speakers: {"The track was fast and I felt strong": Rita ' \
                         'Olsen}}  # or the right speaker\'s name'
+
+    # `speakers` gives the quote its speaker in both outlets: one row, its label names him
+    rows, _ = facts.stage(parsed, ents, overrides.Rules(speakers={"the track was fast": "Derek May"}))
+    (row,) = [f for f in rows if f.kind == "quote"]
+    assert (row.subject, row.label, row.status, row.doubt) == ("Derek May", "Derek May on the track", "agree", "")
 
     # `persons: [May]`: the name the model read as a date is Derek May's, so the quote is his
     ents, problems = resolve.resolve(parsed, repair.mentions(parsed), overrides.Rules(persons=("May", "Tobin")))

@@ -86,7 +86,7 @@ def claims(parsed: list[ParsedArticle], entities: list[Entity], rules: Rules | N
            ) -> tuple[list[Extracted], View, set[tuple[str, str]]]:
     """Every claim, after the editor's rules by pattern (editor.py), with the rules that matched."""
     items, sents = extract(parsed, entities)
-    items, used = editor.apply(items, [pa.article for pa in parsed], entities, rules)
+    items, used = editor.apply(items, parsed, sents, rules)
     return items, sents, used
 
 

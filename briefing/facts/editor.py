@@ -8,25 +8,27 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..model import Article, Diagnostic, Entity
+from ..model import Article, Diagnostic, Entity, ParsedArticle
 from ..reading.overrides import Rules, phrase
-from .sentences import Extracted
+from . import labels
+from .sentences import Extracted, View
 
-HEADING_WORDS = 12  # a heading: a line this short that does not end a sentence, or a Markdown `#` line
-SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\Z")
+HEADING_WORDS = 8  # a heading: a line this short that does not end a sentence, or a Markdown `#` line
+NOT_A_HEADING = re.compile(r"[.!?][\"'”’)]*\Z|\d|:.")  # a sentence's end, a figure (a dated list line), a colon inside
 KINDS = (("not_dates", "no date"), ("speakers", "no quote"), ("ignore_paragraphs", "no paragraph"),
          ("ignore_sections", "no heading"))
 
 
-def apply(items: list[Extracted], articles: list[Article], entities: list[Entity], rules: Rules | None
+def apply(items: list[Extracted], parsed: list[ParsedArticle], sents: View, rules: Rules | None
           ) -> tuple[list[Extracted], set[tuple[str, str]]]:
-    """The claims the pattern rules keep, with the speakers they give; and (kind, rule) of each
-    rule that matched something."""
+    """The claims the pattern rules keep, with the speakers they give (and the row labels that
+    name them); and (kind, rule) of each rule that matched something."""
     used: set[tuple[str, str]] = set()
     if rules is None or not (rules.not_dates or rules.speakers or rules.ignore_paragraphs or rules.ignore_sections):
         return items, used
-    left_out = _left_out(articles, rules, used)
-    speakers = {words: _speaker(name, entities) for words, name in rules.speakers.items()}
+    left_out = _left_out([pa.article for pa in parsed], rules, used)
+    speakers = {words: _speaker(name, list(sents.entity_by_id.values())) for words, name in rules.speakers.items()}
+    by_id = {pa.article.id: pa for pa in parsed}
     out = []
     for x in items:
         if (x.claim.article, x.claim.segment) in left_out or _not_a_date(x, rules, used):
@@ -35,6 +37,7 @@ def apply(items: list[Extracted], articles: list[Article], entities: list[Entity
             if x.kind == "quote" and phrase(words).search(x.claim.value):
                 used.add(("speakers", words))
                 x = dataclasses.replace(x, speaker=speaker, subject=name, doubt="")
+                x = dataclasses.replace(x, label=labels.label(by_id[x.claim.article], x.claim.segment, x, sents))
                 break
         out.append(x)
     return out, used
@@ -84,7 +87,8 @@ def _left_out(articles: list[Article], rules: Rules, used: set[tuple[str, str]])
 
 
 def is_heading(text: str) -> bool:
-    """A section heading: a Markdown `#` line, or a short line that does not end a sentence
-    ("Timeline", "Results:")."""
+    """A section heading: a Markdown `#` line, or a short line that does not end a sentence and
+    holds no figure and no colon but at its end ("Timeline", "What happens next", "Results:");
+    not a line of a list ("Oct. 12: the orbit is confirmed", "2019 - the first survey")."""
     text = text.strip()
-    return text.startswith("#") or (len(text.split()) <= HEADING_WORDS and not SENTENCE_END.search(text))
+    return text.startswith("#") or (len(text.split()) <= HEADING_WORDS and not NOT_A_HEADING.search(text))
