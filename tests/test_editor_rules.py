@@ -304,3 +304,15 @@ def test_the_new_projects_template_holds_every_rule_and_each_line_is_valid_uncom
     assert problems == []
     assert rules.persons == ("Ann May",) and rules.not_dates == ("May",) and rules.ignore_sections == ("Timeline",)
     assert rules.speakers == {"close the bridge": "Ann Jones"} and rules.ignore_paragraphs
+
+
+def test_a_persons_rule_settles_the_label_doubt_of_that_name():
+    from briefing.entities import review as entity_review
+    from briefing.model import Article, Briefing, Entity, Mention
+
+    raw = "Kestrel won again. Fans cheered Kestrel."
+    ments = tuple(Mention("a", 0, 0, 1, k, k + 7, "Kestrel", "PERSON", (0, len(raw))) for k in (0, raw.rindex("K")))
+    b = Briefing("t", (Article("a", "seeds/a.txt", raw, "a", ()),),
+                 (Entity("kestrel", "Kestrel", "PERSON", ("Kestrel",), ments),), ())
+    assert [s.kind for s in entity_review.suggestions(b)] == ["label"]
+    assert entity_review.suggestions(b, overrides.Rules(persons=("Kestrel",))) == []

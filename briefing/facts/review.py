@@ -108,12 +108,12 @@ def date_lines(facts: list[Fact], entities: list[Entity], source_of) -> list[str
     names: dict[str, str] = {}  # a word of a person's name -> the person
     for e in entities:
         if e.label == "PERSON":
-            names.update({w: e.name for alias in e.aliases for w in NAME_WORD.findall(alias)})
+            names.update({w: e.name for alias in e.aliases for w in _name_words(alias)})
     found = []
     for f in facts:
         if f.kind not in ("date", "time") or f.note == align.SET_BY_EDITOR:
             continue
-        words = sorted({w for c in f.claims for w in NAME_WORD.findall(c.text) if w in names})
+        words = sorted({w for c in f.claims for w in _name_words(c.text) if w in names})
         if words:
             found += [f"  {f.id}: {_claims(f, source_of)}: {', '.join(f'{w} is also a name ({names[w]})' for w in words)}",
                       f"    overrides.yml: facts: {{not_dates: [{', '.join(map(_scalar, words))}]}}  # every date with "
@@ -121,7 +121,9 @@ def date_lines(facts: list[Fact], entities: list[Entity], source_of) -> list[str
     return ["Dates that may be made from a name (remove them with the line shown):", *found] if found else []
 
 
-NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}\b")
+def _name_words(text: str) -> list[str]:
+    """The capitalised words of three letters or more ("June", "Élodie"; not "of", "the")."""
+    return [w for w in re.findall(r"[^\W\d_]{3,}", text) if w[0].isupper() and not w.isupper()]
 
 
 def _claims(f: Fact, source_of) -> str:
