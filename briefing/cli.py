@@ -122,7 +122,6 @@ def _debug(result: Result) -> None:
     for stage, secs in result.timings.items():
         click.echo(f"DEBUG    - {stage:<8} {secs:7.3f}s", err=True)
     click.echo(f"DEBUG    - re-ran {_some(result.rebuilt)}", err=True)
-    click.echo(f"DEBUG    - rendered {_some(result.rendered)}", err=True)
 
 
 def exit_code(problems: list[Diagnostic], strict: bool, in_config) -> int:

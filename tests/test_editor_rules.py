@@ -78,19 +78,19 @@ COMET = {  # an astronomer named June: the model reads "June and his team" and "
     "wire": "Comet Kestrel brightens\n\n"
             "Astronomer Omar June of the Varno Observatory said the comet would be at its brightest on March 3.\n\n"
             "June and his team first saw the comet in January.\n\n"
-            "Timeline\n\n"
-            "October 12: the survey telescope records a faint smudge.\n\n"
-            "November 30: the orbit is confirmed by the observatory.\n",
+            "Background\n\n"
+            "The survey telescope recorded a faint smudge on October 12.\n\n"
+            "The observatory confirmed the orbit on November 30, after 40 nights of images.\n",
     "daily": "New comet to brighten in March\n\n"
              "The comet found by Omar June's team will be at its brightest on March 3, the observatory said.\n\n"
-             "Timeline\n\n"
-             "October 12: a faint smudge appears in survey images.\n",
+             "Background\n\n"
+             "A faint smudge appeared in survey images on October 12.\n",
 }
-EDITED = {  # new text: another date made from the name, new timeline lines in both articles
+EDITED = {  # new text: another date made from the name, new lines in both articles' background sections
     "wire": COMET["wire"].replace("first saw the comet in January.", "first saw the comet in January. Images "
                                   "taken by June on Tuesday show a tail twice as long.")
-            + "\nDecember 4: a second tail is seen\n\nFebruary 2: amateurs join the watch\n",  # list lines
-    "daily": COMET["daily"] + "\nNovember 30: the orbit is confirmed.\n",
+            + "\nA second tail was seen on December 4 by 300 amateurs.\n",
+    "daily": COMET["daily"] + "\nThe orbit was confirmed on November 30.\n",
 }
 COMET_MKDOCS = """\
 site_name: Comet
@@ -102,7 +102,7 @@ plugins:
         wire: {source: Science Wire, date: "2025-02-20"}
         daily: {source: Sky Daily, date: "2025-02-20"}
 """
-COMET_RULES = "version: 1\nfacts:\n  not_dates: [June]\n  ignore_sections: [Timeline]\n"
+COMET_RULES = "version: 1\nfacts:\n  not_dates: [June]\n  ignore_sections: [Background]\n"
 
 
 def comet_project(tmp_path, texts, rules):
@@ -115,48 +115,48 @@ def comet_project(tmp_path, texts, rules):
     return tmp_path
 
 
-def exported_dates(project):
+def exported_claims(project):
     data = json.loads((project / "docs/briefing/briefing.json").read_text(encoding="utf-8"))
-    return [c["text"] for f in data["facts"] if f["kind"] == "date" for c in f["claims"]]
+    return [c["text"] for f in data["facts"] for c in f["claims"]]
 
 
-def under_timeline(texts, claim_text):
-    return any(claim_text in t.split("Timeline", 1)[1] for t in texts.values())
+def in_background(texts, claim_text):
+    return any(claim_text in t.split("Background", 1)[1] for t in texts.values())
 
 
-def test_the_models_dates_from_the_name_and_the_timeline_rows_exist_without_rules(parser):
-    """What the rules below remove is really made: date rows from "June" and from the timeline,
-    new ones (new ids) in the edited text."""
+def test_the_models_dates_from_the_name_and_the_background_rows_exist_without_rules(parser):
+    """What the rules below remove is really made: date rows from "June" and rows from the
+    background sections, new ones (new ids) in the edited text."""
     dates = {"wire": "2025-02-20", "daily": "2025-02-20"}
     rows = {}
     for name, texts in (("first", COMET), ("edited", EDITED)):
         _, _, found = analyse(parser, texts, dates)
-        rows[name] = {f.id: [c.text for c in f.claims] for f in found if f.kind == "date"}
+        rows[name] = {f.id: [c.text for c in f.claims] for f in found}
     assert [i for i, t in rows["first"].items() if t == ["June"]] == ["date-team-saw-june"]
     assert sorted(i for i, t in rows["edited"].items() if t == ["June"]) == ["date-taken-june", "date-team-saw-june"]
-    for name, texts in (("first", COMET), ("edited", EDITED)):
-        assert sum(under_timeline(texts, c) for t in rows[name].values() for c in t) >= 3  # October 12 twice, …
-    assert "date-tail-seen-december-4" in set(rows["edited"]) - set(rows["first"])
+    assert sum(in_background(COMET, c) for t in rows["first"].values() for c in t) == 3  # October 12 twice, …
+    assert sum(in_background(EDITED, c) for t in rows["edited"].values() for c in t) == 6  # … and three new
+    assert {"date-tail-seen-december-4", "number-amateurs-300-amateurs"} <= set(rows["edited"]) - set(rows["first"])
 
 
 def test_pattern_rules_remove_every_row_they_should_on_a_rebuild_with_new_text(tmp_path):
     project = comet_project(tmp_path, COMET, COMET_RULES + "  ignore_paragraphs: [Pentecost regatta]\n")
     res = briefing_cli(project)
     assert res.returncode == 0, res.stderr
-    first = exported_dates(project)
+    first = exported_claims(project)
     assert "March 3" in first and "January" in first  # the rest stays
-    assert "June" not in first and not any(under_timeline(COMET, t) for t in first)
+    assert "June" not in first and not any(in_background(COMET, t) for t in first)
     assert "overrides.yml: facts: ignore_paragraphs rule `Pentecost regatta` matches no paragraph in this " \
            "briefing; update or remove it" in res.stderr
     assert "not_dates" not in res.stderr and "ignore_sections" not in res.stderr
 
-    for aid, text in EDITED.items():  # the articles change: new dates from the name, new timeline lines
+    for aid, text in EDITED.items():  # the articles change: new dates from the name, new background lines
         (project / "seeds" / f"{aid}.txt").write_text(text, encoding="utf-8")
     res = briefing_cli(project, "--strict")
     assert res.returncode == 1 and "Pentecost regatta" in res.stderr  # the one rule that matches nothing
-    second = exported_dates(project)
-    assert "Tuesday" in second and "March 3" in second
-    assert "June" not in second and not any(under_timeline(EDITED, t) for t in second)
+    second = exported_claims(project)
+    assert "Tuesday" in second and "March 3" in second and "twice" in second
+    assert "June" not in second and not any(in_background(EDITED, t) for t in second)
 
 
 # -- quotes: a speaker by rule, a misattribution listed by `briefing review` ----------------------
@@ -217,7 +217,7 @@ def test_review_lists_a_misattributed_quote_and_its_line_settles_it(tmp_path, cl
     assert quote["subject"] == "Dana Whitfield" and quote["status"] == "agree" and len(quote["claims"]) == 2
 
 
-SPRINT = {  # a runner whose surname is a month: the model reads '…," said May.' as a date
+SPRINT = {  # one outlet's "he said" goes to the last person named: the coach, not the runner
     "track": "Sprint final\n\nDerek May won the sprint final in Lisbon on Saturday.\n\n"
              "\u201cThe track was fast and I felt strong all the way,\u201d said May.\n\n"
              "May's coach, Rita Olsen, watched from the stands.",
@@ -227,39 +227,41 @@ SPRINT = {  # a runner whose surname is a month: the model reads '…," said May
 }
 
 
-def test_a_name_that_is_always_a_person_and_a_pronoun_given_by_distance(parser):
-    dates = {"track": "2025-06-02", "herald": "2025-06-02"}
-    parsed, ents, found = analyse(parser, SPRINT, dates)
-    seg = parsed[0].segments[2]
-    assert [(seg.tokens[e.start].text, e.label) for e in seg.ents] == [("May", "DATE")]  # the model's reading
-    (row,) = [f for f in found if f.kind == "quote"]
-    assert row.subject == "Rita Olsen" and "the last person named before it" in row.doubt  # "he said", by distance
+def test_a_pronoun_given_by_distance_is_listed_and_a_speakers_rule_settles_it(parser):
+    parsed, ents, found = analyse(parser, SPRINT, {"track": "2025-06-02", "herald": "2025-06-02"})
+    speakers = {f.subject: f for f in found if f.kind == "quote"}
+    assert set(speakers) == {"Derek May", "Rita Olsen"}
+    assert speakers["Rita Olsen"].doubt == "its speaker is a pronoun, given to Rita Olsen, the last person named " \
+                                           "before it"
+    assert not speakers["Derek May"].doubt  # "said May": named by its verb
     lines = review.quote_lines(found, str)
-    assert lines[-1] == '    overrides.yml: facts: {speakers: {"The track was fast and I felt strong": Rita ' \
-                        'Olsen}}  # or the right speaker\'s name'
+    assert '    overrides.yml: facts: {speakers: {"The track was fast and I felt strong": Rita Olsen}}  # or the ' \
+           "right speaker's name" in lines
+    assert any("the same words given to Derek May (track) and Rita Olsen (herald)" in line for line in lines)
 
     # `speakers` gives the quote its speaker in both outlets: one row, its label names him
-    rows, _ = facts.stage(parsed, ents, overrides.Rules(speakers={"the track was fast": "Derek May"}))
+    rows, problems = facts.stage(parsed, ents, overrides.Rules(speakers={"the track was fast": "Derek May"}))
     (row,) = [f for f in rows if f.kind == "quote"]
+    assert problems == []
     assert (row.subject, row.label, row.status, row.doubt) == ("Derek May", "Derek May on the track", "agree", "")
+    assert review.quote_lines(rows, str) == []
 
-    # `persons: [May]`: the name the model read as a date is Derek May's, so the quote is his
-    ents, problems = resolve.resolve(parsed, repair.mentions(parsed), overrides.Rules(persons=("May", "Tobin")))
+
+def test_a_name_that_is_always_a_person_where_the_model_read_a_date(parser):
+    parsed, ents, found = analyse(parser, COMET, {"wire": "2025-02-20", "daily": "2025-02-20"})
+    seg = parsed[0].segments[2]  # "June and his team first saw the comet in January."
+    assert [(seg.tokens[e.start].text, e.label) for e in seg.ents][0] == ("June", "DATE")  # the model's reading
+    june = next(e for e in ents if "Omar June" in e.aliases)
+    assert not any(m.segment == 2 for m in june.mentions) and any(c.text == "June" for f in found for c in f.claims)
+
+    ents, problems = resolve.resolve(parsed, repair.mentions(parsed), overrides.Rules(persons=("June", "Tobin")))
     assert [p.message for p in problems] == ["persons rule `Tobin` matches nothing in this briefing; update or "
                                              "remove it"]
-    may = next(e for e in ents if e.name == "Derek May")
-    assert sum(m.text == "May" for m in may.mentions) == 3 and may.label == "PERSON"
+    june = next(e for e in ents if "Omar June" in e.aliases)
+    assert june.label == "PERSON" and any(m.segment == 2 and m.text == "June" for m in june.mentions)
     rows, _ = facts.stage(parsed, ents, overrides.Rules())
-    speakers = {f.subject: f for f in rows if f.kind == "quote"}
-    assert set(speakers) == {"Derek May", "Rita Olsen"}  # two speakers: listed as the same words given to two
-    assert any("the same words given to Derek May (track) and Rita Olsen (herald)" in line
-               for line in review.quote_lines(rows, str))
-
-    # …and `speakers` settles the other outlet's pronoun: one row, Derek May's, no doubt left
-    rows, problems = facts.stage(parsed, ents, overrides.Rules(speakers={"The track was fast": "Derek May"}))
-    (row,) = [f for f in rows if f.kind == "quote"]
-    assert problems == [] and row.subject == "Derek May" and row.status == "agree" and not row.doubt
-    assert review.quote_lines(rows, str) == []
+    assert not any(c.text == "June" for f in rows for c in f.claims)  # a person's name is no date
+    assert {"March 3", "January"} <= {c.text for f in rows for c in f.claims}
 
 
 # -- dates made from names, paragraphs left out ------------------------------------------------

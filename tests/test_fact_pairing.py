@@ -55,8 +55,8 @@ def test_a_converted_length_keeps_the_precision_it_was_stated_with(parser):
         "a": "Title\n\nThe Orlen dam lies 320 km north of the capital. Residents within 40 km were moved.",
         "b": "Title\n\nThe Orlen dam lies 190 miles north of the capital. Residents within 25 miles were moved."})
     rows = {tuple(sorted(c.value for c in f.claims)): f.status for f in found if f.kind == "number"}
-    assert rows[("190 miles", "320 kms")] == "differ"  # 315-325 km against 298-314 km
-    assert rows[("25 miles", "40 kms")] == "agree"  # 35-45 km holds 39.4-41 km
+    assert rows[("190 miles", "320 km")] == "differ"  # 315-325 km against 298-314 km
+    assert rows[("25 miles", "40 km")] == "agree"  # 35-45 km holds 39.4-41 km
 
 
 # -- open bounds and what they allow -----------------------------------------------------------

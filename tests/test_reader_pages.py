@@ -1,9 +1,11 @@
 """The reader's pages, rendered from hand-built briefings of invented text: where the outlets
 differ, the timeline, the quotes page, facts.csv, the legend and the byline."""
 import csv
+import dataclasses
 import io
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 
 from briefing import render
@@ -215,3 +217,17 @@ def test_glossary_counts_read_right_in_the_singular():
     text = soup.get_text()
     assert "1 entity named in 3 articles" in text and "Person · 1 mention" in text
     assert "1 mentions" not in text
+
+
+def test_labels_and_ids_reach_a_page_only_as_plain_names():
+    """Whatever a briefing holds (one read back from a cache someone edited, say): a label that is
+    not a plain name shows as "Other", and an id that is not a slug stops the render (checks.py
+    keeps such a cached briefing from reaching it)."""
+    b = briefing()
+    odd = dataclasses.replace(VARGA, label="<img src=x onerror=alert(1)>")
+    glossary = render.pages(dataclasses.replace(b, entities=(odd,)))["glossary.md"]
+    assert "onerror" not in glossary and '<span class="bf-type bf-other">Other</span>' in glossary
+    assert "bf-other\">Custom_Kind<" in render.pages(dataclasses.replace(b, entities=(
+        dataclasses.replace(VARGA, label="CUSTOM_KIND"),)))["glossary.md"]
+    with pytest.raises(ValueError, match="not a slug"):
+        render.pages(dataclasses.replace(b, entities=(dataclasses.replace(VARGA, id='v"><b>x</b>'),)))

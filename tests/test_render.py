@@ -81,4 +81,4 @@ def test_backlinks_per_entry_are_capped():
     out = pages(synthetic_briefing(2, n_articles=MAX_BACKLINKS + 5))
     entry = out["glossary.md"]
     assert entry.count("- [") == 2 * MAX_BACKLINKS
-    assert "… and 5 more paragraphs in 5 more articles." in entry
+    assert "[… and 5 more paragraphs in 5 more articles](articles/" in entry  # linked: the next article

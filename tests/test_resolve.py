@@ -321,7 +321,7 @@ def test_real_parse_a_nickname_is_the_one_full_name_it_fits_when_described_alike
     # described differently: a relative, not a nickname
     d = "Match day\n\nAntonia Okafor, whose bakery faces the ground, sold pies on Friday."
     _, ents, _ = analyse(parser, {"a": a, "d": d})
-    assert {e.name for e in ents if e.label == "PERSON"} == {"Tony Okafor", "Antonia Okafor"}
+    assert not any({"Tony Okafor", "Antonia Okafor"} <= set(e.aliases) for e in ents)
 
 
 @pytest.mark.parametrize("full,lone,label", [("Helmut Stroebl", "Mr Stroeb", "ORG"),        # a letter dropped

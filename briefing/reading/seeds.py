@@ -11,7 +11,7 @@ from pathlib import Path
 from . import datelines, files, residue, safeyaml, titles
 from . import metadata as metadata_stage
 from ..model import Article, Diagnostic, Segment
-from ..text import SENTENCE_END, clean_text
+from ..text import SENTENCE_END, clean_text, failure
 
 SUFFIXES = (".txt", ".md")
 PAGE_SUFFIXES = (".html", ".htm")  # saved web pages: `briefing add` makes them articles
@@ -60,7 +60,11 @@ def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None
                                                       f"`{aid}`; rename one of the two files"))
             continue
         first_of[aid] = file
-        article, found = read_article(Path(entry.path), file, metadata.get(aid, {}), max_bytes)
+        try:
+            article, found = read_article(Path(entry.path), file, metadata.get(aid, {}), max_bytes)
+        except Exception as exc:  # a bug met on this one file: it is left out, the others are read
+            article, found = None, [Diagnostic("error", file, f"left out: {failure('read', exc)} on this article; "
+                                                              "the others were read. Please report it with it")]
         problems.extend(found)
         if article is not None:
             articles.append(article)
@@ -116,15 +120,13 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
     head = data[:8192]
     if head.count(b"\x00") * 20 > len(head):  # more than 5% NUL bytes: not an article
         return None, [Diagnostic("error", file, "skipped: binary file (NUL bytes); save the article as UTF-8 text")]
-    try:
-        raw = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
+    raw, bad_byte = decode(data)
+    if bad_byte is not None:
         if (share := _not_text(data)) is not None:
             return None, [Diagnostic("error", file, f"skipped: binary file or an unknown encoding ({share:.0%} of its "
                                                     "first bytes are control characters or letters outside ASCII, "
                                                     "and it is not UTF-8); save the article as UTF-8 text")]
-        raw = data.decode("cp1252", errors="replace")
-        problems.append(Diagnostic("warning", file, f"not valid UTF-8 (byte {exc.start}); read as Windows-1252. "
+        problems.append(Diagnostic("warning", file, f"not valid UTF-8 (byte {bad_byte}); read as Windows-1252. "
                                                     "Save it as UTF-8 to silence this"))
     meta = {k: clean_text(v) for k, v in (meta or {}).items() if k in META_KEYS and isinstance(v, str)}
     body_start = 0
@@ -160,6 +162,15 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
     return article, problems
 
 
+def decode(data: bytes) -> tuple[str, int | None]:
+    """An article file's text: UTF-8, else Windows-1252 (with the offset of the first byte that is
+    not UTF-8). Offsets everywhere are into this text."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return data.decode("cp1252", errors="replace"), exc.start
+
+
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")  # and bytes cp1252 leaves out
 HIGH_BYTES = re.compile(rb"[\x80-\xff]")
 
@@ -184,13 +195,12 @@ def outlet_from_file_name(stem: str, text: str = "") -> str | None:
     """The outlet a file is named after, after an order prefix: "02_reuters" -> "Reuters". One
     word of letters only, so a hash ("02_21c3…"), a title slug ("bridge-closes-after-storm") or a
     generic word is no outlet. Its casing is the article's where the text names it ("cnn" -> "CNN"
-    in an article that says "(CNN)"), else the file's own with a capital first letter: a short
-    name is no acronym by its length ("time" -> "Time")."""
+    in an article that says "(CNN)", "usatoday" -> "USA TODAY": datelines.usual_spelling), else the
+    file's own with a capital first letter: a short name is no acronym by its length ("time" -> "Time")."""
     name = re.sub(r"^[\d]+[_\-. ]*", "", stem)
     if not re.fullmatch(r"[A-Za-z][a-z]+|[A-Z]{2,}", name) or name.lower() in FILE_WORDS:
         return None
-    named = (m.group() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE))
-    return next((form for form in named if form[:1].isupper()), name[:1].upper() + name[1:])
+    return datelines.usual_spelling(name[:1].upper() + name[1:], text)
 
 
 def front_matter(raw: str, file: str) -> tuple[dict[str, str], int, list[Diagnostic]]:
@@ -246,14 +256,15 @@ def split_segments(raw: str, start: int = 0, title: str | None = None) -> tuple[
 
 
 def _set_aside_residue(raw: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[Segment]]:
-    """(lines kept, residue lines as segments): residue.py's lines, and a line repeated in the
-    article unless it is the first kept (a repeated first line is the title)."""
-    repeated = residue.repeated([raw[s:e] for s, e in lines])
+    """(lines kept, residue lines as segments): residue.py's lines and boxes, and a line
+    repeated in the article unless it is the first kept (a repeated first line is the title)."""
+    texts = [raw[s:e] for s, e in lines]
+    repeated, boxed = residue.repeated(texts), residue.boxes(texts)
     keep: list[tuple[int, int]] = []
     removed: list[Segment] = []
     for n, (s, e) in enumerate(lines):
         text = raw[s:e]
-        if residue.is_residue(text) or (n in repeated and keep):
+        if residue.is_residue(text) or n in boxed or (n in repeated and keep):
             removed.append(Segment("paragraph", s, e, text))
         else:
             keep.append((s, e))
@@ -309,7 +320,7 @@ def _bounded(raw: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _looks_like_title(text: str) -> bool:
     words = clean_text(text).split()
-    return 0 < len(words) <= 30 and not re.search(r"[.]\s*$", text.strip())
+    return 0 < len(words) <= 30 and not re.search(r"[.]\s*$", text.strip()) and titles.is_headline(text)
 
 
 def _looks_like_standfirst(text: str) -> bool:

@@ -10,7 +10,7 @@ from ..model import Article, Entity
 from ..words.english import format_date
 from ..words.knowledge import language_name
 from .context import Context, css, label_name, legend
-from .escape import DOUBLE_SPACE, md_inline, md_text, protect_start
+from .escape import DOUBLE_SPACE, md_inline, md_short, md_text, protect_start
 from .facttable import fact_table
 
 
@@ -18,7 +18,7 @@ def tooltip(e: Entity) -> str:
     """The mention's tooltip text, for the `data-bf-tip` attribute that briefing.js shows with
     `textContent` (never the theme's tooltips, which render a title as HTML)."""
     desc = f": {e.description}" if e.description else ""
-    return md_text(f"{label_name(e.label)}{desc}")
+    return md_short(f"{label_name(e.label)}{desc}", 160)  # on every mention: kept short
 
 
 def annotate(ctx: Context, article: Article, start: int, end: int, link_prefix: str) -> str:

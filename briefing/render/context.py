@@ -3,12 +3,15 @@ sentences linked to, the outlet names readers see. Built once per briefing."""
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 
 from slugify import slugify
 
 from ..model import Article, Briefing, Entity, Fact, Mention
+from .. import slugs
+from ..slugs import LABEL, SLUG
 from .escape import md_text, meta_title
 
 TYPES = {  # label -> (css suffix, name shown to readers)
@@ -28,7 +31,9 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
 
 
 def label_name(label: str) -> str:
-    return TYPES.get(label, ("other", label.title()))[1]
+    """The type's name for readers; a label outside TYPES shows as itself only when it is a plain
+    name (letters and underscores, as spaCy's are), else as "Other": labels land in HTML unescaped."""
+    return TYPES.get(label, ("other", label.title() if LABEL.fullmatch(label) else "Other"))[1]
 
 
 def css(label: str) -> str:
@@ -54,7 +59,7 @@ def article_slugs(articles: tuple[Article, ...]) -> dict[str, str]:
     used: set[str] = set()
     out = {}
     for a in articles:
-        base = (slugify(a.title, max_length=60, word_boundary=True) or slugify(a.id) or "article")
+        base = (slugify(a.title, max_length=60, word_boundary=True) or slugs.slug(a.id, 60) or "article")
         slug, n = base, 2
         while slug in used or slug == "index":
             slug, n = f"{base}-{n}", n + 1
@@ -99,6 +104,9 @@ class Context:
         """`shared`, for a briefing that is part of a site of several: entity id -> the page of the
         same entity across briefings, relative to the briefing's folder (None: a briefing alone);
         `site`, there, the site's title (its home is `../index.md`)."""
+        unsafe = [x.id for x in (*briefing.entities, *briefing.facts) if not SLUG.fullmatch(x.id)]
+        if unsafe:  # ids are slugs by construction (and checked when read from the cache): never markup
+            raise ValueError(f"an entity or fact id that is not a slug: {unsafe[0][:40]!r}")
         self.b = briefing
         self.in_site = shared is not None
         self.site = site if self.in_site else None
@@ -152,6 +160,19 @@ class Context:
         mentions = self.mentions.get(aid, [])
         first = bisect.bisect_left(self.mention_starts.get(aid, []), start)
         return (mentions[n] for n in range(first, len(mentions)))
+
+    def shared_by(self, aid: str, start: int, end: int) -> float:
+        """How much text [start, end) of an article is about what the briefing's articles share:
+        of the entities it names, the largest share of the articles that name the same one (0 to 1)."""
+        starts = self.mention_starts.get(aid, [])
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        reach = [self.reach[self.entity_of[(aid, s)].id] for s in starts[lo:hi]]
+        return max(reach, default=0) / max(1, len(self.b.articles))
+
+    @functools.cached_property
+    def reach(self) -> dict[str, int]:
+        """Entity id -> the number of articles that name it."""
+        return {e.id: len({m.article for m in e.mentions}) for e in self.b.entities}
 
     def source_name(self, aid: str) -> str:
         """The outlet, or where it is unknown, says so with the start of the title to tell articles apart."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..facts.quotes import word_diff
 from ..facts.review import shown_as_disputed
 from .context import Context, plural
-from .escape import diff_html, md_text
+from .escape import diff_html, md_short, md_text
 from .facttable import claim_link, row_label
 
 MAX_LINES = 30  # disputed facts listed; the rest are in the table below
@@ -30,7 +30,7 @@ def differ_section(ctx: Context) -> list[str]:
             diff = word_diff(f.claims[0].value, f.claims[1].value)
             line += f"<br><small>wording: {diff_html(diff)}</small>"
         elif f.note:
-            line += f"<br><small>{md_text(f.note)}</small>"
+            line += f"<br><small>{md_short(f.note)}</small>"
         lines.append(line + f' · [in the table](#{f.id} "This fact in the table below")')
     if len(disputed) > MAX_LINES:
         lines.append(f"- … and {plural(len(disputed) - MAX_LINES, 'more disputed fact')} in the table below")

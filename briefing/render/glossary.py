@@ -6,9 +6,11 @@ from collections import defaultdict
 
 from ..model import Entity, Mention
 from .context import Context, css, label_name, legend, plural
-from .escape import md_text
+from .escape import md_short, md_text
 
-MAX_BACKLINKS = 60  # paragraphs listed under one glossary entry
+MAX_BACKLINKS = 60  # paragraphs listed under one glossary entry, from however many articles
+MAX_ALIASES = 20  # other names listed under one entry
+MAX_DESCRIPTIONS = 8  # descriptions listed under one entry
 
 
 def glossary_pages(ctx: Context) -> dict[str, str]:
@@ -43,10 +45,13 @@ def _glossary(ctx: Context, title: str, intro: str, entities: list[Entity], up: 
         lines.append("")
         others = [a for a in e.aliases if a != e.name]
         if others:
-            lines += ["Also: " + ", ".join(md_text(a) for a in others), ""]
-        for d in e.descriptions:
+            more = f" and {plural(len(others) - MAX_ALIASES, 'more name')}" if len(others) > MAX_ALIASES else ""
+            lines += ["Also: " + ", ".join(md_text(a) for a in others[:MAX_ALIASES]) + more, ""]
+        for d in e.descriptions[:MAX_DESCRIPTIONS]:
             where = f" ({md_text(ctx.source_name(d.article))})" if d.article else " (editor)"
-            lines += [f"> {md_text(d.text)}{where}", ""]
+            lines += [f"> {md_short(d.text)}{where}", ""]
+        if len(e.descriptions) > MAX_DESCRIPTIONS:
+            lines += [f"… and {plural(len(e.descriptions) - MAX_DESCRIPTIONS, 'more description')}", ""]
         if e.id in ctx.shared:
             lines += [f"[{md_text(e.name)} in other briefings]({up}{ctx.shared[e.id]})", ""]
         lines += _backlinks(ctx, e, up)
@@ -54,18 +59,21 @@ def _glossary(ctx: Context, title: str, intro: str, entities: list[Entity], up: 
 
 
 def _backlinks(ctx: Context, e: Entity, up: str) -> list[str]:
-    """Per article, the first mention in each paragraph, as its sentence linked to that sentence."""
+    """Per article, the first mention in each paragraph, as its sentence linked to that sentence;
+    MAX_BACKLINKS in all, then a link to the next paragraph and to the next article: an entity
+    named in every paragraph of a long article makes a bounded entry, not a page-long list."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for m in e.mentions:
         by_article[m.article].append(m)
     lines: list[str] = []
-    shown = 0
+    room = MAX_BACKLINKS
     in_order = sorted(by_article, key=ctx.order.get)
     for n, aid in enumerate(in_order):
-        if shown >= MAX_BACKLINKS:
+        if room <= 0:
             rest = in_order[n:]
             paragraphs = sum(len({m.segment for m in by_article[x]}) for x in rest)
-            lines += [f"… and {plural(paragraphs, 'more paragraph')} in {plural(len(rest), 'more article')}.", ""]
+            lines += [f"[… and {plural(paragraphs, 'more paragraph')} in {plural(len(rest), 'more article')}]"
+                      f"({up}{ctx.article_page(aid)})", ""]
             break
         a = ctx.articles[aid]
         page = f"{up}{ctx.article_page(aid)}"
@@ -73,9 +81,12 @@ def _backlinks(ctx: Context, e: Entity, up: str) -> list[str]:
         first_in_paragraph: dict[int, Mention] = {}
         for m in by_article[aid]:
             first_in_paragraph.setdefault(m.segment, m)
-        for m in first_in_paragraph.values():
-            lines.append(f"- [{md_text(_sentence(a.raw, m))}]({page}#s-{m.sentence[0]})")
-            shown += 1
+        firsts = list(first_in_paragraph.values())
+        lines += [f"- [{md_text(_sentence(a.raw, m))}]({page}#s-{m.sentence[0]})" for m in firsts[:room]]
+        if len(firsts) > room:
+            lines.append(f"- [… and {plural(len(firsts) - room, 'more paragraph')} in this article]"
+                         f"({page}#s-{firsts[room].sentence[0]})")
+        room -= len(firsts)
         lines.append("")
     return lines
 

@@ -12,7 +12,7 @@ from ..facts.review import REVIEW_BELOW
 from ..model import Claim, Fact
 from ..words.english import format_date
 from .context import Context, plural
-from .escape import md_text
+from .escape import md_short, md_text
 from .facttable import STATUS, UNSURE, claim_link
 
 GRANULARITY = {"year": 0, "month": 1, "week": 2, "day": 3}  # coarser first on the same start; more exact last
@@ -118,7 +118,7 @@ def _entry(ctx: Context, f: Fact) -> list[str]:
         unsure = f.status == "differ" and f.confidence < REVIEW_BELOW  # not told as a disagreement
         head += f'<span class="bf-status bf-unsure">{UNSURE}</span>' if unsure else \
             f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
-        head += f" {md_text(f.note)}" if f.note else ""
+        head += f" {md_short(f.note)}" if f.note else ""
         head += " · "
     claims = list(f.claims)
     sources = [f"{md_text(ctx.source_name(c.article))}: {_sentence_link(ctx, c)}" for c in claims[:MAX_SOURCES]]
