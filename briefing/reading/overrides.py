@@ -1,5 +1,5 @@
 """Editorial overrides: loading and checking the versioned YAML file an editor keeps beside
-mkdocs.yml. The rules are an input of the resolve stage (resolve.resolve), which applies them.
+mkdocs.yml. The rules are an input of the entity and fact stages, which apply them (see below).
 
     version: 1
     ignore: [Arrival]                      # surface forms or entity names that are not entities
@@ -170,6 +170,7 @@ def _worded(patterns, key: str, label: str, problems: list[Diagnostic]) -> tuple
 
 
 def _has_words(pattern: str, key: str, label: str, problems: list[Diagnostic]) -> bool:
+    """Does the pattern hold a word to match? If not, an error naming its key."""
     if WORD.search(pattern):
         return True
     problems.append(Diagnostic("error", label, f"`{key}`: {shorten(pattern, 40)!r} has no word to match; write "
