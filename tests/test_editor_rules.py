@@ -66,10 +66,11 @@ def test_a_heading_is_a_short_line_that_is_no_sentence_and_no_line_of_a_list():
 
 
 def test_words_match_whole_in_any_case_whatever_stands_between():
-    assert overrides.phrase("appeal the ruling").search("we will APPEAL, the ruling")
-    assert not overrides.phrase("June").search("Junebug festival")
-    assert overrides.phrase("O'Neill").search("O\u2019Neill said")
-    assert not overrides.phrase("May", case=True).search("it may rain")
+    rules = overrides.Phrases(["appeal the ruling", "June", "O'Neill", "Appeal"])
+    assert rules.within("We will APPEAL, the ruling said O\u2019Neill") == ["appeal the ruling", "O'Neill"]
+    assert rules.within("the Junebug festival") == [] and rules.within("an appeal in June") == ["Appeal", "June"]
+    assert overrides.Phrases(["May"], case=True).within("it may rain") == []
+    assert overrides.Phrases(["May"], case=True).rule("May") == "May" and overrides.Phrases([]).within("May") == []
 
 
 # -- a rebuild with new article text (real `briefing build`, twice) ------------------------------

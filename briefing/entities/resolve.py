@@ -17,7 +17,7 @@ from .describe import describe
 from ..model import Description, Diagnostic, Entity, Mention, ParsedArticle
 from .names import is_acronym, name_parts, normalize
 from .propagate import sentence_span
-from ..reading.overrides import Rules, phrase
+from ..reading.overrides import Phrases, Rules
 
 
 def canonical_name(forms: Counter) -> str:
@@ -99,15 +99,35 @@ def resolve(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules = Ru
         if sum(_key(g) in present for g in group) >= 2:
             used.add(("merge", group[0]))
     _split_off(found, rules, used)
-    ignore = {_key(x): x for x in rules.ignore}.values()  # one rule per form
+    index = _RuleIndex(rules)
     out = []
     for e in build_entities(parsed, kept, found):
         names = {_key(e.name)} | {_key(a) for a in e.aliases}
-        ignored = [x for x in ignore if _key(x) in names]
-        used.update(("ignore", x) for x in ignored)
+        ignored = index.matching("ignore", names)
+        used.update(("ignore", x) for x, _ in ignored)
         if not ignored:
-            out.append(_edited(e, names, rules, used))
+            out.append(_edited(e, names, index, used))
     return assign_ids(out), _unused_rules(rules, used)
+
+
+class _RuleIndex:
+    """The rules that name an entity, looked up by each of its forms: the cost grows with the
+    entities plus the rules, not their product."""
+
+    KINDS = ("ignore", "rename", "relabel", "describe")
+
+    def __init__(self, rules: Rules) -> None:
+        self.by_key: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
+        for kind in self.KINDS:
+            table = getattr(rules, kind)
+            items = table.items() if isinstance(table, dict) else ((x, x) for x in table)
+            for n, (old, new) in enumerate(items):
+                self.by_key[(kind, _key(old))].append((n, old, new))
+
+    def matching(self, kind: str, names: set[str]) -> list[tuple[str, str]]:
+        """(rule, value) of every `kind` rule naming one of the forms, in the file's order."""
+        found = {hit for k in names for hit in self.by_key.get((kind, k), ())}
+        return [(old, new) for _, old, new in sorted(found)]
 
 
 def _without_ignored(ments: list[Mention], rules: Rules, used: set[tuple[str, str]]) -> list[Mention]:
@@ -126,31 +146,32 @@ def _without_ignored(ments: list[Mention], rules: Rules, used: set[tuple[str, st
 def _always_persons(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules, used: set[tuple[str, str]]
                     ) -> list[Mention]:
     """The `persons` rules: a mention that is the name is a person's, and the name written where the
-    model saw no entity (or a date: '…," said May') becomes one; a longer name holding it ("May
-    Day Parade") is left as it is. The name is matched whole and with its capitals."""
+    model saw no entity (or a date: "June and his team") becomes one; a longer name holding it
+    ("June Festival") is left as it is. The name is matched whole and with its capitals."""
     if not rules.persons:
         return ments
+    names = Phrases(rules.persons, case=True)
     out, taken = [], defaultdict(list)  # (article, segment) -> token ranges of mentions
     for m in ments:
-        name = next((p for p in rules.persons if phrase(p, case=True).fullmatch(m.text)), None)
-        if name is not None:
+        name = names.rule(m.text)
+        if name:
             used.add(("persons", name))
             m = dataclasses.replace(m, label="PERSON")
         out.append(m)
         taken[(m.article, m.segment)].append((m.tok_start, m.tok_end))
     for pa in parsed:
         for si, (seg, parsed_seg) in enumerate(zip(pa.article.segments, pa.segments)):
-            starts = {t.start: t.i for t in parsed_seg.tokens}
-            ends = {t.end: t.i for t in parsed_seg.tokens}
-            for name in rules.persons:
-                for found in phrase(name, case=True).finditer(pa.article.raw, seg.start, seg.end):
-                    s, e = starts.get(found.start()), ends.get(found.end())
-                    if s is None or e is None or any(a <= e and s < b for a, b in taken[(pa.article.id, si)]):
-                        continue
-                    used.add(("persons", name))
-                    taken[(pa.article.id, si)].append((s, e + 1))
-                    out.append(Mention(pa.article.id, si, s, e + 1, found.start(), found.end(), found.group(),
-                                       "PERSON", sentence_span(parsed_seg, s)))
+            found = names.found(pa.article.raw, seg.start, seg.end)
+            starts = {t.start: t.i for t in parsed_seg.tokens} if found else {}
+            ends = {t.end: t.i for t in parsed_seg.tokens} if found else {}
+            for hit in found:
+                s, e = starts.get(hit.start()), ends.get(hit.end())
+                if s is None or e is None or any(a <= e and s < b for a, b in taken[(pa.article.id, si)]):
+                    continue
+                used.add(("persons", names.rule(hit)))
+                taken[(pa.article.id, si)].append((s, e + 1))
+                out.append(Mention(pa.article.id, si, s, e + 1, hit.start(), hit.end(), hit.group(), "PERSON",
+                                   sentence_span(parsed_seg, s)))
     return sorted(out, key=lambda m: (m.article, m.start))
 
 
@@ -164,21 +185,18 @@ def _split_off(found: Clusters, rules: Rules, used: set[tuple[str, str]]) -> Non
             used.add(("split", split[k]))
 
 
-def _edited(e: Entity, names: set[str], rules: Rules, used: set[tuple[str, str]]) -> Entity:
+def _edited(e: Entity, names: set[str], index: _RuleIndex, used: set[tuple[str, str]]) -> Entity:
     """The entity with the `rename`, `relabel` and `describe` rules that name one of its forms."""
     name, label, descs = e.name, e.label, e.descriptions
-    for old, new in rules.rename.items():
-        if _key(old) in names:
-            name = new
-            used.add(("rename", old))
-    for old, new in rules.relabel.items():
-        if _key(old) in names:
-            label = new
-            used.add(("relabel", old))
-    for old, text in rules.describe.items():
-        if _key(old) in names | {_key(name)}:
-            descs = (Description(text, "", ""),) + descs
-            used.add(("describe", old))
+    for old, new in index.matching("rename", names):
+        name = new
+        used.add(("rename", old))
+    for old, new in index.matching("relabel", names):
+        label = new
+        used.add(("relabel", old))
+    for old, text in index.matching("describe", names | {_key(name)}):
+        descs = (Description(text, "", ""),) + descs
+        used.add(("describe", old))
     return Entity(e.id, name, label, e.aliases, tuple(_relabelled(e.mentions, label)), descs)
 
 

@@ -284,9 +284,9 @@ SET_BY_EDITOR = "set by the editor"  # the note of a row a `status` rule settled
 
 def _ruled(facts: list[Fact], rules: Rules, used: set[tuple[str, str]]) -> list[Fact]:
     """The `ignore` and `status` rules, by fact id."""
-    out = []
+    out, ignore = [], set(rules.fact_ignore)
     for f in facts:
-        if f.id in rules.fact_ignore:
+        if f.id in ignore:
             used.add(("ignore", f.id))
             continue
         if f.id in rules.fact_status:

@@ -9,7 +9,7 @@ import dataclasses
 import re
 
 from ..model import Article, Diagnostic, Entity, ParsedArticle
-from ..reading.overrides import Rules, phrase
+from ..reading.overrides import Phrases, Rules
 from . import labels
 from .sentences import Extracted, View
 
@@ -27,18 +27,21 @@ def apply(items: list[Extracted], parsed: list[ParsedArticle], sents: View, rule
     if rules is None or not (rules.not_dates or rules.speakers or rules.ignore_paragraphs or rules.ignore_sections):
         return items, used
     left_out = _left_out([pa.article for pa in parsed], rules, used)
+    not_dates, quotes = Phrases(rules.not_dates), Phrases(rules.speakers)
     speakers = {words: _speaker(name, list(sents.entity_by_id.values())) for words, name in rules.speakers.items()}
     by_id = {pa.article.id: pa for pa in parsed}
     out = []
     for x in items:
-        if (x.claim.article, x.claim.segment) in left_out or _not_a_date(x, rules, used):
+        found = not_dates.within(x.claim.text) if x.kind in ("date", "time") else []
+        used.update(("not_dates", w) for w in found)
+        if found or (x.claim.article, x.claim.segment) in left_out:
             continue
-        for words, (speaker, name) in speakers.items():
-            if x.kind == "quote" and phrase(words).search(x.claim.value):
-                used.add(("speakers", words))
-                x = dataclasses.replace(x, speaker=speaker, subject=name, doubt="")
-                x = dataclasses.replace(x, label=labels.label(by_id[x.claim.article], x.claim.segment, x, sents))
-                break
+        words = quotes.within(x.claim.value) if x.kind == "quote" else []
+        if words:
+            used.add(("speakers", words[0]))
+            speaker, name = speakers[words[0]]
+            x = dataclasses.replace(x, speaker=speaker, subject=name, doubt="")
+            x = dataclasses.replace(x, label=labels.label(by_id[x.claim.article], x.claim.segment, x, sents))
         out.append(x)
     return out, used
 
@@ -48,15 +51,6 @@ def unmatched(rules: Rules, used: set[tuple[str, str]]) -> list[Diagnostic]:
     return [Diagnostic("warning", rules.origin(kind, item), f"facts: {kind} rule `{item}` matches {what} in this "
                        "briefing; update or remove it")
             for kind, what in KINDS for item in getattr(rules, kind) if (kind, item) not in used]
-
-
-def _not_a_date(x: Extracted, rules: Rules, used: set[tuple[str, str]]) -> bool:
-    """Is the claim a date or time whose words a `not_dates` rule names?"""
-    if x.kind not in ("date", "time"):
-        return False
-    found = [w for w in rules.not_dates if phrase(w).search(x.claim.text)]
-    used.update(("not_dates", w) for w in found)
-    return bool(found)
 
 
 def _speaker(name: str, entities: list[Entity]) -> tuple[str, str]:
@@ -72,14 +66,15 @@ def _speaker(name: str, entities: list[Entity]) -> tuple[str, str]:
 def _left_out(articles: list[Article], rules: Rules, used: set[tuple[str, str]]) -> set[tuple[str, int]]:
     """(article, segment) of every paragraph an `ignore_paragraphs` rule names, and of every
     paragraph under a heading an `ignore_sections` rule names, to the next heading."""
+    paragraphs, headings = Phrases(rules.ignore_paragraphs), Phrases(rules.ignore_sections)
     out = set()
     for a in articles:
         section: list[str] = []  # the rules naming the current heading
         for si, seg in enumerate(a.segments):
             if seg.kind != "title" and is_heading(seg.text):
-                section = [w for w in rules.ignore_sections if phrase(w).search(seg.text)]
+                section = headings.within(seg.text)
                 used.update(("ignore_sections", w) for w in section)
-            paragraph = [w for w in rules.ignore_paragraphs if phrase(w).search(seg.text)]
+            paragraph = paragraphs.within(seg.text)
             used.update(("ignore_paragraphs", w) for w in paragraph)
             if section or paragraph:
                 out.add((a.id, si))

@@ -25,7 +25,6 @@ every rule that matched nothing in the build, never silently dropping one.
 """
 from __future__ import annotations
 
-import functools
 import os
 import re
 from dataclasses import dataclass, field, fields
@@ -181,13 +180,37 @@ def _has_words(pattern: str, key: str, label: str, problems: list[Diagnostic]) -
 WORD = re.compile(r"\w+")
 
 
-@functools.lru_cache(maxsize=1024)
-def phrase(words: str, case: bool = False) -> re.Pattern:
-    """The pattern of a rule's words: each word whole, in order, anything but a word between two
-    ("appeal the ruling" finds "appeal, the ruling"; "O'Neill" finds "O’Neill"); in any case
-    unless `case`."""
-    body = r"\W+".join(re.escape(w) for w in WORD.findall(words))
-    return re.compile(rf"(?<!\w){body}(?!\w)", 0 if case else re.IGNORECASE)
+class Phrases:
+    """Rules' words as one pattern: each word whole, in order, anything but a word between two
+    ("appeal the ruling" finds "appeal, the ruling"; "O'Neill" finds "O’Neill"), in any case
+    unless `case`. One search finds every rule a text holds, whatever the number of rules."""
+
+    def __init__(self, rules, case: bool = False) -> None:
+        self.case = case
+        self.rules: dict[tuple[str, ...], str] = {}  # the words of a rule -> the rule, the first of equal ones
+        for rule in rules:
+            self.rules.setdefault(self._key(rule), rule)
+        bodies = sorted({r"\W+".join(map(re.escape, WORD.findall(r))) for r in self.rules.values()}, key=len,
+                        reverse=True)
+        self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(bodies)})(?!\w)", 0 if case else re.IGNORECASE) \
+            if bodies else None
+
+    def _key(self, text: str) -> tuple[str, ...]:
+        return tuple(w if self.case else w.casefold() for w in WORD.findall(text))
+
+    def found(self, text: str, start: int = 0, end: int | None = None) -> list[re.Match]:
+        """Each place in text[start:end] a rule's words stand (the longest where two overlap)."""
+        if self.pattern is None:
+            return []
+        return list(self.pattern.finditer(text, start, len(text) if end is None else end))
+
+    def rule(self, match: re.Match | str) -> str:
+        """The rule whose words a match (or a text that is only those words) holds."""
+        return self.rules.get(self._key(match if isinstance(match, str) else match.group()), "")
+
+    def within(self, text: str) -> list[str]:
+        """The rules found in the text, each once, in the order found."""
+        return [r for r in dict.fromkeys(self.rule(m) for m in self.found(text)) if r]
 
 
 FACT_KEYS = ("ignore", "pair", "status", "not_dates", "speakers", "ignore_paragraphs", "ignore_sections")
