@@ -102,6 +102,11 @@ class Parser:
         self.load_seconds = 0.0  # time spent loading the pipeline, once
 
     @property
+    def loaded(self) -> bool:
+        """Whether the pipeline is in memory (a build that found every parse cached never loads it)."""
+        return self._nlp is not None
+
+    @property
     def nlp(self):
         if self._nlp is None:
             started = time.perf_counter()
