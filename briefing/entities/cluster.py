@@ -310,7 +310,9 @@ def _extensions(view: View) -> dict[str, dict[str, str | None]]:
 
 # Head nouns that end names of things ("Elm Street", "Tarvo University"): generic even where the
 # briefing writes them only in a name or in the plural ("Tarvo and Elm universities").
-GENERIC_HEADS = labels.FACILITY_HEADS | labels.ORGANISATION_HEADS | labels.LOCATION_HEADS | labels.SETTLEMENT_HEADS
+# Not the heads of things named after another, their founder or parent: "Acme Foundation" is not Acme.
+GENERIC_HEADS = (labels.FACILITY_HEADS | labels.ORGANISATION_HEADS | labels.LOCATION_HEADS |
+                 labels.SETTLEMENT_HEADS) - {"foundation", "fund", "trust"}
 
 
 def _generic(word: str, view: View) -> bool:
