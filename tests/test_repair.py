@@ -411,3 +411,14 @@ def test_an_organisation_with_an_institutions_head_that_speaks_stays_an_organisa
                                lemmas=["Tarvo", "Transit", "say", "and", "Vell", "Observatory", "tell", "we"]))
     assert spans_text(p, labels.relabel(list(p.ents), p.tokens)) == [("Tarvo Transit", "ORG"),
                                                                      ("Vell Observatory", "ORG")]
+
+
+def test_an_ampersand_joins_one_companys_name(vocab):
+    """"Roe & Vell" is one firm even where Roe and Vell are named alone."""
+    words = ["Roe", "&", "Vell", "said", "Roe", "and", "Vell", "met"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "O", "B-PERSON", "O"]
+    tags = ["NNP", "CC", "NNP", "VBD", "NNP", "CC", "NNP", "VBD"]
+    pas = [article_of(make_doc(vocab, words, ents=ents, tags=tags))]
+    spans = spans_of(pas)
+    propagate.split_joined_names(pas, spans)
+    assert texts_of(pas, spans)[0] == ("Roe & Vell", "ORG")

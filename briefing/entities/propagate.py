@@ -68,7 +68,7 @@ def split_possessives(parsed: list[ParsedArticle], spans: Spans) -> None:
         sps[:] = out
 
 
-JOINING_WORDS = frozenset({"and", "in", "for", ",", "&"})
+JOINING_WORDS = frozenset({"and", "in", "for", ","})  # not "&", which joins one company's name ("Roe & Vell")
 
 
 def split_joined_names(parsed: list[ParsedArticle], spans: Spans) -> None:
