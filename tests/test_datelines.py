@@ -46,6 +46,28 @@ def test_credit_lines_name_writers_places_and_outlet():
     assert [t for t, label in found(wire) if label == "PERSON"] == ["Ana Lind", "Piet Vos", "Mia Holt", "Jon Dahl"]
 
 
+def test_credit_lines_without_an_outlet_name_writers_and_their_places():
+    text = ("Ines Duarte in Lisbon, Tom Reyes and Kit Moss in Bergen, Norway, and Ana Lind in Oslo "
+            "contributed to this report.")
+    assert found(text) == [("Ines Duarte", "PERSON"), ("Lisbon", "GPE"), ("Tom Reyes", "PERSON"),
+                           ("Kit Moss", "PERSON"), ("Bergen", "GPE"), ("Norway", "GPE"), ("Ana Lind", "PERSON"),
+                           ("Oslo", "GPE")]
+    text = "Okafor contributed from Lagos. Also contributing were Piet Vos in Oslo and Mia Holt."
+    assert found(text) == [("Okafor", "PERSON"), ("Lagos", "GPE"), ("Piet Vos", "PERSON"), ("Oslo", "GPE"),
+                           ("Mia Holt", "PERSON")]
+    # a place as a writer's name is still the writer where no place of a writer comes before it
+    assert found("Lima reported from Quito.") == [("Lima", "PERSON"), ("Quito", "GPE")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbour Gazette contributed to this report.",  # an outlet, alone
+    "Harbour Gazette contributed to this report.",
+    "Acme and Tarvo Labs contributed to the fund.",  # not a credit line
+])
+def test_a_name_alone_or_a_donation_is_no_credit_line(text):
+    assert found(text) == []
+
+
 @pytest.mark.parametrize("text,outlet", [
     ("Coastal Herald writers Dan Roe and Kit Moss contributed to this report.", "Coastal Herald"),
     ("Tide-Gazette reporter Ana Lind contributed to this report.", "Tide-Gazette"),

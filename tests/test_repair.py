@@ -360,3 +360,65 @@ def test_real_parse_coordination_possessive_and_family(parser):
     assert by_alias["Jo Keller"].label == "PERSON" and "Dan" in by_alias and by_alias["Dan"] is not by_alias["Jo Keller"]
     assert by_alias["Harbour Board"] is not by_alias["Oslo"]
     assert by_alias["Kellers"].label == "PERSON" and by_alias["Kellers"] is not by_alias["Jo Keller"]
+
+
+def test_two_names_read_as_one_are_cut_where_each_is_a_name_elsewhere(vocab):
+    """"talks between Acme and Tarvo Labs", "the town of Vell in Ostria": each side is named alone
+    elsewhere in the briefing; a known country ("Trinidad and Tobago") and a name whose parts are
+    no names of their own ("Council for Trade and Industry in Ostria") stay whole."""
+    words = ["talks", "between", "Acme", "and", "Tarvo", "Labs", ".", "Acme", "and", "Tarvo", "Labs", "met",
+             "in", "Vell", "in", "Ostria", ".", "Vell", "is", "in", "Ostria", ".", "Trinidad", "and", "Tobago",
+             "and", "Trinidad", ",", "Council", "for", "Trade", "and", "Industry", "in", "Ostria"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O",
+            "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-GPE", "O", "O", "B-GPE", "O", "B-GPE", "I-GPE", "I-GPE",
+            "O", "B-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    tags = ["NNS", "IN", "NNP", "CC", "NNP", "NNP", ".", "NNP", "CC", "NNP", "NNP", "VBD", "IN", "NNP", "IN",
+            "NNP", ".", "NNP", "VBZ", "IN", "NNP", ".", "NNP", "CC", "NNP", "CC", "NNP", ",", "NNP", "IN", "NNP",
+            "CC", "NNP", "IN", "NNP"]
+    pas = [article_of(make_doc(vocab, words, ents=ents, tags=tags))]
+    spans = spans_of(pas)
+    propagate.split_joined_names(pas, spans)
+    assert texts_of(pas, spans) == [
+        ("Acme", "ORG"), ("Tarvo Labs", "ORG"), ("Acme", "ORG"), ("Tarvo Labs", "ORG"), ("Vell", "GPE"),
+        ("Ostria", "GPE"), ("Vell", "GPE"), ("Ostria", "GPE"), ("Trinidad and Tobago", "GPE"), ("Trinidad", "GPE"),
+        ("Council for Trade and Industry in Ostria", "ORG")]
+
+
+def test_a_place_the_model_took_alone_out_of_an_institutions_name_is_the_institution(vocab):
+    """"the Ostrian Volcano Observatory said", "Tarvo Transit said": the capitalised words after the
+    place end in an institution's head and the place modifies them. Not a title after a place
+    ("Tarvo Mayor Ana Roe"), a name without a head ("Ostrian Volcano"), a place that modifies nothing there."""
+    words = ["the", "Ostrian", "Volcano", "Observatory", "said", ",", "Tarvo", "Transit", "said", ",", "Tarvo",
+             "Mayor", "Ana", "Roe", "said", ",", "the", "Ostrian", "Volcano", "erupted", ",", "in", "Tarvo",
+             "Police", "Board"]
+    ents = ["O", "B-NORP", "O", "O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "B-PERSON", "I-PERSON",
+            "O", "O", "O", "B-NORP", "O", "O", "O", "O", "B-GPE", "O", "O"]
+    tags = ["DT", "NNP", "NNP", "NNP", "VBD", ",", "NNP", "NNP", "VBD", ",", "NNP", "NNP", "NNP", "NNP", "VBD",
+            ",", "DT", "NNP", "NNP", "VBD", ",", "IN", "NNP", "NNP", "NNP"]
+    heads = [3, 3, 3, 4, 4, 4, 7, 8, 8, 8, 11, 13, 13, 14, 14, 14, 18, 18, 19, 19, 19, 19, 21, 21, 21]
+    p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags, heads=heads))
+    assert spans_text(p, repair.place_led_institutions(list(p.ents), p.tokens)) == [
+        ("Ostrian Volcano Observatory", "ORG"), ("Tarvo Transit", "ORG"), ("Tarvo", "GPE"), ("Ana Roe", "PERSON"),
+        ("Ostrian", "NORP"), ("Tarvo", "GPE")]
+
+
+def test_an_organisation_with_an_institutions_head_that_speaks_stays_an_organisation(vocab):
+    words = ["Tarvo", "Transit", "said", "and", "Vell", "Observatory", "told", "us"]
+    ents = ["B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O", "O"]
+    tags = ["NNP", "NNP", "VBD", "CC", "NNP", "NNP", "VBD", "PRP"]
+    deps = ["compound", "nsubj", "ROOT", "cc", "compound", "nsubj", "conj", "dobj"]
+    p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags, deps=deps, heads=[1, 2, 2, 2, 5, 6, 2, 6],
+                               lemmas=["Tarvo", "Transit", "say", "and", "Vell", "Observatory", "tell", "we"]))
+    assert spans_text(p, labels.relabel(list(p.ents), p.tokens)) == [("Tarvo Transit", "ORG"),
+                                                                     ("Vell Observatory", "ORG")]
+
+
+def test_an_ampersand_joins_one_companys_name(vocab):
+    """"Roe & Vell" is one firm even where Roe and Vell are named alone."""
+    words = ["Roe", "&", "Vell", "said", "Roe", "and", "Vell", "met"]
+    ents = ["B-ORG", "I-ORG", "I-ORG", "O", "B-PERSON", "O", "B-PERSON", "O"]
+    tags = ["NNP", "CC", "NNP", "VBD", "NNP", "CC", "NNP", "VBD"]
+    pas = [article_of(make_doc(vocab, words, ents=ents, tags=tags))]
+    spans = spans_of(pas)
+    propagate.split_joined_names(pas, spans)
+    assert texts_of(pas, spans)[0] == ("Roe & Vell", "ORG")

@@ -131,6 +131,8 @@ text_piece = st.one_of(st.sampled_from(PIECES), st.text(st.characters(codec="utf
                                                                     HealthCheck.too_slow])
 @example(title="cp1252", paragraphs=["{ onclick=PWN() } \x9d\x8f \U000465901\x99 [PWN link](javascript:PWN())",
                                      "cp1252", "{ onclick=PWN() } \x9d\x8f cp1252 [PWN link](javascript:PWN())"])
+@example(title="<img src=x onerror=PWN()> PWN\x00nul\x07bell\x1bescape",  # "!" right before a mention
+         paragraphs=["!\U000f2801\x0f  UL\xa0\x053M`QF÷\xa0\U00091acd\x1bü\U00015128\U0010ea6a ÷\x88\x82æ_ãf\x82\U0007d44a"])
 @given(title=st.lists(text_piece, min_size=1, max_size=3).map(" ".join),
        paragraphs=st.lists(st.lists(text_piece, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=4))
 def test_generated_articles_stay_inert_and_readable(tmp_path_factory, parser, title, paragraphs):

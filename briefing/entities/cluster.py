@@ -17,9 +17,9 @@ comparing all pairs:
   (surnames.py);
 - a name and its longer form when no other form competes: a leading country, place, acronym or
   capitalised common word ("Security Council" = "U.N. Security Council", "Olympics" = "Winter
-  Olympics"), a trailing generic noun ("Heathrow" = "Heathrow Airport"), "X of Y" ("Commons" =
-  "House of Commons"); a compass point to the one country named after it ("the North"); a
-  place to its county ("Harlan" = "Harlan County").
+  Olympics"), a trailing generic noun or head of names ("Heathrow" = "Heathrow Airport", "Elm" =
+  "Elm Street"), "X of Y" ("Commons" = "House of Commons"); a compass point to the one country
+  named after it ("the North"); a place to its county ("Harlan" = "Harlan County").
 """
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from ..words import knowledge
 from ..model import Mention, ParsedArticle
 from ..unionfind import UnionFind
+from . import labels
+from .propagate import is_common_word
 from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, fold, group_stem, is_acronym, name_parts,
                     normalize, spells, thing_name, without_legal_form)
 from .nodes import (COARSE, FUNCTION_WORDS, PLACES, SURNAME_LABELS, THINGS, Node, View, acts_like_a_person,
@@ -297,13 +299,27 @@ def _extensions(view: View) -> dict[str, dict[str, str | None]]:
             if rest.casefold() in view.form_label and _droppable_prefix(prefix, rest, view):
                 extensions[rest.casefold()][form] = knowledge.place(" ".join(prefix))
             head, tail = " ".join(words[:k]), words[k:]
-            if head.casefold() in view.form_label and all(w.lower().strip(".,") in view.lower_words for w in tail) \
+            if head.casefold() in view.form_label and all(_generic(w, view) for w in tail) \
                     and words[k - 1] not in ("of", "and"):
                 extensions[head.casefold()][form] = None
         m = _X_OF_Y.fullmatch(" ".join(words))
         if m and m.group(1).lower() in view.lower_words and m.group(2).casefold() in view.form_label:
             extensions[m.group(2).casefold()][form] = None
     return extensions
+
+
+# Head nouns that end names of things ("Elm Street", "Tarvo University"): generic even where the
+# briefing writes them only in a name or in the plural ("Tarvo and Elm universities").
+# Not the heads of things named after another, their founder or parent: "Acme Foundation" is not Acme.
+GENERIC_HEADS = (labels.FACILITY_HEADS | labels.ORGANISATION_HEADS | labels.LOCATION_HEADS |
+                 labels.SETTLEMENT_HEADS) - {"foundation", "fund", "trust"}
+
+
+def _generic(word: str, view: View) -> bool:
+    """A common noun: in lower case somewhere in the briefing, in the singular or the plural, or
+    a head noun of names."""
+    w = word.lower().strip(".,")
+    return w in GENERIC_HEADS or is_common_word(w, view.lower_words)
 
 
 def _droppable_prefix(prefix: list[str], rest: str, view: View) -> bool:

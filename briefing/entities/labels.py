@@ -58,12 +58,10 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
                          "island", "governorate", "prefecture"})
 # Weapons and aircraft: letters, a hyphen, a number ("MiG-29", "T-90", "CH-47"); not G20, COVID-19, MH17.
 MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$")
-NOT_PERSON_HEADS = FACILITY_HEADS | LOCATION_HEADS | EVENT_HEADS | PLACE_NOUNS | frozenset({
-    "university", "college", "school", "institute", "center", "centre", "council", "committee", "commission",
-    "agency", "department", "ministry", "office", "court", "party", "group", "association", "union", "company",
-    "corporation", "bank", "news", "times", "post", "press", "hospital", "embassy", "foundation", "fund", "house",
-    "network", "service", "army", "force", "forces", "police", "board", "authority", "museum", "club", "team",
-    "garden", "gardens", "park", "hall", "plaza", "mall", "zoo"})
+NOT_PERSON_HEADS = FACILITY_HEADS | LOCATION_HEADS | EVENT_HEADS | PLACE_NOUNS | ORGANISATION_HEADS | frozenset({
+    "school", "center", "centre", "office", "court", "group", "union", "bank", "news", "times", "post", "press",
+    "hospital", "embassy", "house", "network", "service", "army", "force", "forces", "police", "museum", "club",
+    "team", "garden", "gardens", "park", "hall", "plaza", "mall", "zoo"})
 
 
 class Name(NamedTuple):

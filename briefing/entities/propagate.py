@@ -68,6 +68,38 @@ def split_possessives(parsed: list[ParsedArticle], spans: Spans) -> None:
         sps[:] = out
 
 
+JOINING_WORDS = frozenset({"and", "in", "for", ","})  # not "&", which joins one company's name ("Roe & Vell")
+
+
+def split_joined_names(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"talks between Acme and Tarvo Labs", "the town of Vell in Ostria": two names the model read
+    as one. The span is cut at "and", "in", "for" or a comma (a "the" after it dropped) where each
+    side is a name of its own elsewhere in the briefing and the whole is no known place
+    ("Trinidad and Tobago"); "Council for Trade and Industry in Ostria" stays whole."""
+    known = known_names(parsed, spans)
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        out = []
+        for sp in sps:
+            out += _joined_parts(toks, sp, known) or [sp]
+        sps[:] = out
+
+
+def _joined_parts(toks: tuple[Token, ...], sp: EntSpan, known: dict[tuple[str, ...], Counter]) -> list[EntSpan]:
+    """The two names a span joins, each with the label the briefing gives it most, else []."""
+    if sp.end - sp.start < 3 or knowledge.is_place(surface(toks, sp.start, sp.end)):
+        return []
+    for i in range(sp.start + 1, sp.end - 1):
+        if toks[i].text not in JOINING_WORDS:
+            continue
+        j = i + 1 + (toks[i + 1].text.lower() == "the")
+        left, right = (tuple(fold(t.text) for t in toks[x:y]) for x, y in ((sp.start, i), (j, sp.end)))
+        if j < sp.end and left in known and right in known:
+            return [EntSpan(sp.start, i, known[left].most_common(1)[0][0]),
+                    EntSpan(j, sp.end, known[right].most_common(1)[0][0])]
+    return []
+
+
 def drop_role_words(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
     """"Neighbour Jane Roe", "Worshipper Ali Noor": a capitalised common noun (written in lower
     case elsewhere in the briefing, no first name) before a full name is not part of it."""

@@ -247,8 +247,34 @@ def trim_titles(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     return out
 
 
+# Last words of an institution named after its place: "Tarvo Transit", "Vell Police", "Ostrian Observatory".
+INSTITUTION_HEADS = labels.ORGANISATION_HEADS | frozenset({"police"})
+
+
+def place_led_institutions(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
+    """"the Ostrian Volcano Observatory said", "Tarvo Transit said": the model took the place or
+    demonym alone and left the capitalised words after it, which end in an institution's head and
+    which the place modifies, out of any name. They are one organisation's name."""
+    out = []
+    for sp in spans:
+        end = _institution_end(sp, spans, toks) if sp.label in ("GPE", "NORP", "LOC") else None
+        out.append(sp if end is None else EntSpan(sp.start, end, "ORG"))
+    return out
+
+
+def _institution_end(sp: EntSpan, spans: list[EntSpan], toks: tuple[Token, ...]) -> int | None:
+    """The end of the institution's name after a place span (its words in no other span), else None."""
+    j, end = sp.end, None
+    while j < min(len(toks), sp.end + 4) and _is_cap(toks[j]) and toks[j].tag in ("NNP", "NNPS") and \
+            not any(o.start <= j < o.end for o in spans):
+        j += 1
+        if toks[j - 1].text.lower() in INSTITUTION_HEADS:
+            end = j
+    return end if end is not None and sp.end <= toks[sp.end - 1].head < end else None
+
+
 SEGMENT_RULES = (trim, drop_false, split_coordinations, trim_titles, natural_places, long_form_abbreviations,
-                 join_split_names, labels.relabel)
+                 join_split_names, place_led_institutions, labels.relabel)
 
 
 def repair_segment(parsed: Parsed, fixed: list[EntSpan] | None = None) -> list[EntSpan]:
@@ -287,6 +313,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     propagate.drop_numbered_common_nouns(parsed, spans, lower)
     propagate.drop_common_acronyms(parsed, spans)
     propagate.split_possessives(parsed, spans)
+    propagate.split_joined_names(parsed, spans)
     propagate.family_names(parsed, spans)
     propagate.join_first_names(parsed, spans)
     propagate.known_cities(parsed, spans)

@@ -47,15 +47,22 @@ _ROLE = r"(?:staff )?(?:writers?|reporters?|correspondents?)"
 _PRESS = r"[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3}"  # an outlet in a credit: Harbour-Gazette, NEWS24, Tide FM
 _NAME = r"[A-Z][\w'’\-]+(?: (?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|al|el|bin|le|la)){0,3}"
 _LIST = rf"{_NAME}(?: in {_TITLE})?(?:(?:,| and|, and|;) {_NAME}(?: in {_TITLE})?)*"
+_SENTENCE_START = r"(?:^|(?<=[.!?]\s))"
 _CREDITS = (
-    # "Gillies reported from Toronto."
-    re.compile(rf"(?:^|(?<=[.!?]\s))(?P<people>{_NAME}(?: and {_NAME})?) reported from (?P<place>{_TITLE})"
-               r"(?=[.,;])"),
+    # "Gillies reported from Toronto.", "Roe contributed from Oslo."
+    re.compile(rf"{_SENTENCE_START}(?P<people>{_NAME}(?: and {_NAME})?) (?:reported|contributed) from "
+               rf"(?P<place>{_TITLE})(?=[.,;])"),
     # "Associated Press writers A in Vienna, B and C contributed to this report.", "Harbour-Gazette
     # reporter A contributed …", "NEWS24's A contributed …" (an outlet named alone, "The Harbour
     # Gazette contributed to this report", helped another outlet: it is not the article's)
     re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[(]))(?:The )?(?P<outlet>{_PRESS})(?:['’]s (?:{_ROLE} )?| {_ROLE} )"
                rf"(?P<people>{_LIST}) contributed"),
+    # writers without their outlet: "A in Oslo, B and C in Bergen, Norway, contributed to this report."
+    # (more than one, or one with a place: "The Harbour Gazette contributed …" is an outlet);
+    # "Also contributing were A in Lima and B."
+    re.compile(rf"{_SENTENCE_START}(?!The )(?P<writers>{_LIST}),? contributed (?:to (?:this|the) "
+               r"(?:report|article|story)|reporting)"),
+    re.compile(rf"{_SENTENCE_START}Also contributing (?:were|was) (?P<people>{_LIST})"),
     # "(Additional reporting by A and B in Tokyo; Writing by C; Editing by D)"
     re.compile(rf"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]eported) by (?P<people>{_LIST})(?=[;)]|$)"),
 )
@@ -92,15 +99,21 @@ def credits(text: str) -> list[Found]:
     for pattern in _CREDITS:
         for m in pattern.finditer(text):
             groups = m.groupdict()
+            if groups.get("writers") and not re.search(r" in |,| and ", groups["writers"]):
+                continue  # one name alone may be an outlet: "Harbour Gazette contributed to this report"
             if groups.get("outlet"):
                 out.append(Found(m.start("outlet"), m.start("outlet") + len(_one_casing(m.group("outlet"))), "ORG"))
             if groups.get("place"):
                 out.append(Found(m.start("place"), m.end("place"), "GPE"))
-            base = m.start("people")
-            for item in re.finditer(rf"(?P<name>{_NAME})(?: in (?P<place>{_TITLE}))?", m.group("people")):
-                out.append(Found(base + item.start("name"), base + item.end("name"), "PERSON"))
+            people = "writers" if groups.get("writers") else "people"
+            base, placed = m.start(people), -1
+            for item in re.finditer(rf"(?P<name>{_NAME})(?: in (?P<place>{_TITLE}))?", m.group(people)):
+                # "B in Bergen, Norway, and C": a known place right after a writer's place is its region
+                region = item.start() == placed + 2 and knowledge.is_place(item.group("name"))
+                out.append(Found(base + item.start("name"), base + item.end("name"), "GPE" if region else "PERSON"))
                 if item.group("place"):
                     out.append(Found(base + item.start("place"), base + item.end("place"), "GPE"))
+                    placed = item.end("place")
     return sorted(set(out))
 
 

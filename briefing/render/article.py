@@ -53,6 +53,8 @@ def annotate(ctx: Context, article: Article, start: int, end: int, link_prefix: 
             continue  # nothing visible to link
         e = ctx.entity_of[(m.article, m.start)]
         add(md_inline(article.raw[pos:m.start]) + (" " if label.startswith(" ") else ""))
+        if out and out[-1].endswith("!"):  # "!" right before the link would make it an image
+            out[-1] = out[-1][:-1] + "&#33;"
         add(f'[{label.strip()}]({link_prefix}{ctx.glossary_of[e.id]}#{e.id})'
             f'{{ .bf-ent .bf-{css(e.label)} data-bf-tip="{tooltip(e)}" }}'
             + (" " if label.endswith(" ") else ""))
