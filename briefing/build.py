@@ -20,7 +20,7 @@ from . import facts as facts_stage
 from . import render
 from .config import Settings
 from .entities import repair, resolve
-from .model import Article, Briefing, Claim, Description, Diagnostic, Entity, Fact, Mention, Segment
+from .model import Article, Briefing, Claim, Description, Diagnostic, Entity, Fact, Mention, ParsedArticle, Segment
 from .nlp.parser import Parser
 from .reading import files, layout, pubdate, safeyaml, seeds
 from .reading import overrides as overrides_stage
@@ -173,43 +173,43 @@ class _Runner:
     rendered: list[str] = field(default_factory=list)
 
     def run(self, todo: list[_Plan]) -> None:
-        """sources -> nlp -> repair -> resolve -> facts for the briefings in `todo`, their articles
-        parsed in one batch; each result is cached under its briefing's key."""
+        """sources -> nlp -> repair -> resolve -> facts for the briefings in `todo`, each result
+        cached under its briefing's key. The articles of every briefing are handed to the parser
+        at once, and each briefing's later stages run as soon as its articles are parsed, while
+        the parser processes go on with the next briefings."""
         if not todo:
             return
         for plan in todo:
             self._read(plan)
         self.clock.lap("read")
         loaded_before = self.parser.load_seconds
-        everything = [a for plan in todo for a in plan.articles]
-        parsed = self.parser.parse(everything, self.progress) if everything else []
+        for plan, parsed in zip(todo, self.parser.stream([plan.articles for plan in todo], self.progress)):
+            self.clock.lap("nlp")  # waiting for the parser (or, in this process, parsing)
+            self._stages(plan, parsed)
         loading = self.parser.load_seconds - loaded_before
-        self.clock.lap("nlp")
         if loading:  # report loading the model apart from running it
             self.clock.timings["nlp"] -= loading
             self.clock.lap("load", loading)
-        start = 0
-        for plan in todo:
-            mine = parsed[start:start + len(plan.articles)]
-            start += len(plan.articles)
-            ments = repair.mentions(mine)
-            self.clock.lap("repair")
-            entities, found = resolve.resolve(mine, ments, plan.rules)
-            plan.problems += found
-            self.clock.lap("resolve")
-            fact_rows, found = facts_stage.stage(mine, entities, plan.rules)
-            plan.problems += found
-            self.clock.lap("facts")
-            title = plan.meta.title or subject.subject(mine, entities) or plan.source.folder.name
-            plan.briefing = Briefing(title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
-            plan.entry = Entry(summaries.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,
-                                              plan.meta.date, render.glossary_layout(plan.briefing)[1]),
-                               tuple(plan.problems), self.parser.keys(plan.articles))
-            self.store.store(Entry, plan.key, "entry", plan.entry)
-            self.store.store(Briefing, plan.key, "briefing", plan.briefing)
-            plan.articles = []
-            self.rebuilt.append(plan.source.label)
-            self.clock.lap("cache")
+
+    def _stages(self, plan: _Plan, parsed: list[ParsedArticle]) -> None:
+        ments = repair.mentions(parsed)
+        self.clock.lap("repair")
+        entities, found = resolve.resolve(parsed, ments, plan.rules)
+        plan.problems += found
+        self.clock.lap("resolve")
+        fact_rows, found = facts_stage.stage(parsed, entities, plan.rules)
+        plan.problems += found
+        self.clock.lap("facts")
+        title = plan.meta.title or subject.subject(parsed, entities) or plan.source.folder.name
+        plan.briefing = Briefing(title, tuple(plan.articles), tuple(entities), tuple(fact_rows))
+        plan.entry = Entry(summaries.summarize(plan.briefing, plan.source.slug, plan.source.folder.name,
+                                               plan.meta.date, render.glossary_layout(plan.briefing)[1]),
+                           tuple(plan.problems), self.parser.keys(plan.articles))
+        self.store.store(Entry, plan.key, "entry", plan.entry)
+        self.store.store(Briefing, plan.key, "briefing", plan.briefing)
+        plan.articles = []
+        self.rebuilt.append(plan.source.label)
+        self.clock.lap("cache")
 
     def _read(self, plan: _Plan) -> None:
         src = plan.source
