@@ -152,16 +152,26 @@ def plain_articles(base: Path) -> Path:
 
 ANNOTATIONS = [
     (re.compile(r'<span class="bf-s" id="s-\d+"></span>'), ""),  # sentence anchors
-    (re.compile(r'\[([^\]]*)\]\([^)\s]*#[^)\s]*(?: "[^"]*")?\)(?:\{[^}]*\})?'), r"\1"),  # links to an anchor
-    (re.compile(r"^\{:[^}]*\}$", re.M), ""),  # paragraph ids
+    (re.compile(r'<a href="[^"]*"[^>]*>(.*?)</a>'), r"\1"),  # links the tool writes as HTML (render/links.py)
+    (re.compile(r'\[([^\]]*)\]\([^)\s]*#[^)\s]*(?: "[^"]*")?\)(?:\{[^}]*\})?'), r"\1"),  # Markdown links to an anchor
+    (re.compile(r'^<p id="p-\d+" class="bf-standfirst"><em>(.*)</em></p>$', re.M), r"*\1*"),  # paragraphs as
+    (re.compile(r'^<p id="p-\d+">(.*)</p>$', re.M), r"\1"),  # HTML blocks become Markdown paragraphs again
+    (re.compile(r'^<div class="bf-backlinks" data-search-exclude>$', re.M),  # backlinks: a Markdown list,
+     '<div class="bf-backlinks" data-search-exclude markdown="1">\n'),  # left out of search all the same
+    (re.compile(r"^<p><strong>(.*?)</strong>, (.*):</p>$", re.M), r"**\1**, \2:\n"),
+    (re.compile(r"^<li>(.*)</li>$", re.M), r"- \1"),
+    (re.compile(r"^</?ul>$", re.M), ""),
+    (re.compile(r"^\{:[^}]*\}$", re.M), ""),  # paragraph ids (Markdown)
     (re.compile(r" \{ #[^}]*\}"), ""),  # heading ids
 ]
 
 
 def plain_pages(base: Path) -> Path:
     """The site's own pages (every page `briefing build` wrote) with the annotations taken out:
-    entity links, backlinks and claim links become their text, sentence anchors and ids go; no
-    plugin, the same small nav. The cost of annotating, apart from the cost of the pages."""
+    entity links, backlinks and claim links become their text, sentence anchors and ids go, the
+    paragraphs and backlink lists the tool writes as HTML become Markdown ones (the backlinks still
+    left out of search); no plugin, the same small nav. The cost of annotating, apart from the cost
+    of the pages."""
     plain = base / "plain-pages"
     for page in (base / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")

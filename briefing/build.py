@@ -9,6 +9,7 @@ parsed in one batch, so the model loads once and both cores stay busy. Nothing h
 cli.py hands the pages to store/output.py, the plugin to MkDocs."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from collections import Counter
@@ -81,10 +82,13 @@ def missing_seeds(settings: Settings, base: Path, where: str = "mkdocs.yml") -> 
 
 
 def gather(settings: Settings, base: Path, parser: Parser | None = None,
-           progress: Callable[[int, int], None] | None = None, keep: bool = False) -> Result:
+           progress: Callable[[int, int], None] | None = None, keep: bool = False,
+           directory_urls: bool = True) -> Result:
     """Read, annotate and render the briefings configured by `settings` (paths relative to `base`).
     With `keep`, the result also holds every briefing (from the cache where it could), for tools
-    that read them (`briefing review`); otherwise a briefing is dropped once its pages are made."""
+    that read them (`briefing review`); otherwise a briefing is dropped once its pages are made.
+    `directory_urls` is MkDocs' `use_directory_urls`: the addresses of the links the pages hold as
+    HTML, which are checked here (render/links.py), since MkDocs does not validate them."""
     clock = _Clock()
     seeds_dir = settings.path(base, "seeds")
     cache_dir = settings.path(base, "cache_dir")
@@ -98,7 +102,8 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     problems += found
     parser = parser or Parser(settings.model, settings.path(base, "cache_dir"), settings.processes)
     knowledge.keep_tables_in(settings.path(base, "cache_dir") / "knowledge")
-    runner = _Runner(settings, site_rules, parser, results.Store(settings.path(base, "cache_dir")), clock, progress)
+    runner = _Runner(settings, site_rules, parser, results.Store(settings.path(base, "cache_dir")), clock, progress,
+                     render.Urls(directory_urls))
     common = _common_inputs(settings, parser, overrides_file, several)
     plans = [_Plan(src, _key(src, common, settings.max_article_bytes)) for src in found_sources]
     for plan in plans:
@@ -126,6 +131,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
         pages.update(render.site_pages(the_site, latest))
         home = render.front_page(the_site, latest, settings.output.strip("/") + "/")
     pages.update(render.assets())
+    problems += render.check_links(pages, runner.urls, settings.output.strip("/"))
     clock.lap("render")
     problems += _prune(parser, runner.store, {k for p in plans for k in p.entry.parses}, settings, base)
     clock.lap("cache")
@@ -169,6 +175,7 @@ class _Runner:
     store: results.Store
     clock: _Clock
     progress: Callable[[int, int], None] | None
+    urls: render.Urls = render.Urls()
     rebuilt: list[str] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)
 
@@ -234,10 +241,11 @@ class _Runner:
         """The briefing's pages: from the cache when neither the briefing nor what it shows of the
         site (the links to entity pages across briefings, the site's title) changed, else rendered
         from its (cached) result."""
-        key = results.key([plan.key, json.dumps([sorted(shared.items()), site]) if shared is not None else "alone"])
+        key = results.key([plan.key, json.dumps([sorted(shared.items()), site]) if shared is not None else "alone",
+                           json.dumps(dataclasses.astuple(self.urls))])
         got = self.store.load(dict[str, str], key, "pages")
         if got is None:
-            got = render.pages(self.briefing(plan), shared, site)
+            got = render.pages(self.briefing(plan), shared, site, self.urls)
             self.store.store(dict[str, str], key, "pages", got)
             self.rendered.append(plan.source.label)
         return got

@@ -14,7 +14,7 @@ from .config import Settings
 from .entities import review as review_stage
 from .model import Diagnostic
 from .nlp.parser import ModelNotFound
-from .plugin.settings import load_settings
+from .plugin.settings import load_site_settings
 from .reading.layout import RESERVED_FILES
 from .store.output import folder_in, write
 
@@ -49,14 +49,14 @@ def main() -> None:
 def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verbose: bool) -> None:
     """Read the seeds folder and write the briefing's pages and briefing.json into docs/."""
     started = time.perf_counter()
-    settings, docs_dir, problems = _settings(config_file, seeds, quiet)
+    settings, docs_dir, problems, directory_urls = _settings(config_file, seeds, quiet)
     show_progress = not quiet and sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
         if show_progress:
             click.echo(f"\r  parsing articles: {done}/{total}", nl=done == total, err=True)
 
-    result = _gather(settings, config_file, progress=progress)
+    result = _gather(settings, config_file, progress=progress, directory_urls=directory_urls)
     problems += result.problems
     out_dir, refused = folder_in(docs_dir, settings.output)
     if refused is not None:
@@ -80,9 +80,9 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
     sys.exit(code)
 
 
-def _settings(config_file: Path, seeds: Path | None, quiet: bool) -> tuple[Settings, Path, list[Diagnostic]]:
-    """The settings from mkdocs.yml (and --seeds); exit 2 on an error in them."""
-    settings, docs_dir, problems = load_settings(config_file)
+def _settings(config_file: Path, seeds: Path | None, quiet: bool) -> tuple[Settings, Path, list[Diagnostic], bool]:
+    """The settings from mkdocs.yml (and --seeds), and its `use_directory_urls`; exit 2 on an error in them."""
+    settings, docs_dir, problems, directory_urls = load_site_settings(config_file)
     if seeds is not None:
         settings = dataclasses.replace(settings, seeds=str(seeds.resolve()))
     if not any(p.level == "error" for p in problems):
@@ -91,7 +91,7 @@ def _settings(config_file: Path, seeds: Path | None, quiet: bool) -> tuple[Setti
     if any(p.level == "error" for p in problems):
         _report(problems, quiet)
         sys.exit(2)
-    return settings, docs_dir, problems
+    return settings, docs_dir, problems, directory_urls
 
 
 def _gather(settings: Settings, config_file: Path, **options) -> Result:
@@ -155,7 +155,7 @@ def _shown(path: Path) -> str:
 def review(config_file: Path, seeds: Path | None) -> None:
     """List the entity merges the tool was unsure about and the pairs it kept apart that may be
     one, each with the overrides.yml line that would settle it. Writes nothing."""
-    settings, _, _ = _settings(config_file, seeds, quiet=True)
+    settings, _, _, _ = _settings(config_file, seeds, quiet=True)
     result = _gather(settings, config_file, keep=True)
     for label, briefing in result.kept:  # one briefing, or each briefing folder under its name
         if result.several:

@@ -10,6 +10,7 @@ from slugify import slugify
 
 from ..model import Article, Briefing, Entity, Fact, Mention
 from .escape import md_text, meta_title
+from .links import Urls
 
 TYPES = {  # label -> (css suffix, name shown to readers)
     "PERSON": ("person", "Person"), "NORP": ("group", "Group"), "ORG": ("org", "Organisation"),
@@ -95,11 +96,14 @@ def crumbs(trail: list[tuple[str, str]], here: str) -> list[str]:
 
 
 class Context:
-    def __init__(self, briefing: Briefing, shared: dict[str, str] | None = None, site: str | None = None):
+    def __init__(self, briefing: Briefing, shared: dict[str, str] | None = None, site: str | None = None,
+                 urls: Urls = Urls()):
         """`shared`, for a briefing that is part of a site of several: entity id -> the page of the
         same entity across briefings, relative to the briefing's folder (None: a briefing alone);
-        `site`, there, the site's title (its home is `../index.md`)."""
+        `site`, there, the site's title (its home is `../index.md`); `urls`, the addresses of pages,
+        for the links written as HTML (links.py)."""
         self.b = briefing
+        self.urls = urls
         self.in_site = shared is not None
         self.site = site if self.in_site else None
         self.shared = shared or {}
