@@ -191,20 +191,31 @@ def stress_sentence(rng: random.Random) -> str:
     return f"{who} {rng.choice(VERBS)} that {n} {rng.choice(OBJECTS)} {where}."
 
 
-def stress_articles() -> dict[str, str]:
-    """{row name: article text}: 10,000 short paragraphs; one line of about 1.95 MB."""
+def stress_articles() -> dict[str, tuple[str, str]]:
+    """{row name: (what it is, article text)}: 10,000 short paragraphs; one line of about 1.95 MB;
+    one figure repeated in one sentence of about 176 KB (its fact table cell and glossary grew with
+    the square of the article before they were capped)."""
     rng = random.Random(10)
     paragraphs = "Storm over the coast\n\n" + "\n\n".join(stress_sentence(rng) for _ in range(10_000)) + "\n"
     line, size = [], 0
     while size < 1_950_000:
         line.append(stress_sentence(rng))
         size += len(line[-1].encode("utf-8")) + 1
-    return {"paragraphs": ("10,000 paragraphs", paragraphs), "line": ("one 2 MB line", " ".join(line) + "\n")}
+    figure = "Bank writes off loans\n\nLedger Bank wrote off $47 million" + ", then $47 million" * 9_780 + ".\n"
+    return {"paragraphs": ("10,000 paragraphs", paragraphs), "line": ("one 2 MB line", " ".join(line) + "\n"),
+            "figure": ("one figure 9,780 times", figure)}
 
 
-def stress() -> str:
-    rows = ["| article | bytes | build (s) | stages (s) | peak RSS (MB) | briefing.json (MB) |", "|---|---|---|---|---|---|"]
+def stress(only: list[str] | None = None) -> str:
+    """`briefing build`, then `mkdocs build` (the plugin reading the cache `briefing build` left),
+    on each oversized article; the largest generated page and its longest line say that what is
+    published stays bounded by the article's size."""
+    rows = ["| article | bytes | `briefing build` (s) | stages (s) | peak RSS (MB) | briefing.json (MB) "
+            "| `mkdocs build` (s) | its peak RSS (MB) | largest page: Markdown / HTML (MB) | longest Markdown line (KB) |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
     for slug, (name, text) in stress_articles().items():
+        if only and slug not in only:
+            continue
         print(f"{name} ...", file=sys.stderr, flush=True)
         base = project(f"stress-{slug}")
         (base / "seeds").mkdir()
@@ -212,13 +223,19 @@ def stress() -> str:
         t, rss, err = measure([sys.executable, "-m", "briefing", "build", "-v"], base)
         stages = {m.group(1): float(m.group(2)) for m in re.finditer(r"DEBUG\s+-\s+(\w+)\s+([\d.]+)s", err)}
         size = (base / "docs/briefing/briefing.json").stat().st_size
+        generated = [p.read_text(encoding="utf-8") for p in (base / "docs/briefing").rglob("*.md")]
+        md_page = max(len(page.encode()) for page in generated)
+        longest = max(len(line) for page in generated for line in page.splitlines())
+        m_t, m_rss, _ = measure([sys.executable, "-m", "mkdocs", "build"], base)
+        html_page = max(p.stat().st_size for p in (base / "site").rglob("*.html"))
         rows.append(f"| {name} | {len(text.encode()):,} | {t:.1f} | "
                     + ", ".join(f"{k} {v:.1f}" for k, v in stages.items())
-                    + f" | {rss:,} | {size / 1e6:.1f} |")
+                    + f" | {rss:,} | {size / 1e6:.1f} | {m_t:.1f} | {m_rss:,} | {md_page / 1e6:.2f} / "
+                      f"{html_page / 1e6:.2f} | {longest / 1e3:.1f} |")
         print(rows[-1], file=sys.stderr, flush=True)
     return (f"{STRESS_MARK}\n\nMachine: {platform.machine()}, {os.cpu_count()} cores, Python "
             f"{platform.python_version()}; date {dt.date.today().isoformat()}; command "
-            f"`python benchmarks/run.py --stress`.\n\n" + "\n".join(rows) + "\n")
+            f"`python benchmarks/run.py --stress{' ' + ' '.join(only) if only else ''}`.\n\n" + "\n".join(rows) + "\n")
 
 
 def table(rows: list[dict]) -> str:
@@ -270,14 +287,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     ap.add_argument("--out", default=str(ROOT / "benchmarks/RESULTS.md"), help="'-' for stdout")
-    ap.add_argument("--stress", action="store_true", help="only the oversized single-article rows")
+    ap.add_argument("--stress", nargs="*", metavar="ROW", default=None,
+                    help="only the oversized single-article rows (paragraphs, line, figure; default all)")
     args = ap.parse_args()
     previous = Path(args.out).read_text(encoding="utf-8") if args.out != "-" and Path(args.out).exists() else ""
     previous, site_mark, site_rest = previous.partition(SITE_SECTION)  # benchmarks/site_scale.py's part, last
     site_part = site_mark + site_rest
     main_part, mark, stress_part = previous.partition(STRESS_MARK)
-    if args.stress:
-        section = stress()
+    if args.stress is not None:
+        section = stress(args.stress)
         if args.out == "-":
             print(section)
         else:

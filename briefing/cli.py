@@ -12,11 +12,13 @@ from . import __version__, scaffold
 from .build import Result, gather, missing_seeds
 from .config import Settings
 from .entities import review as review_stage
+from .facts import review as fact_review
 from .model import Diagnostic
-from .nlp.parser import ModelNotFound
+from .nlp.parser import ModelNotFound, Parser
 from .plugin.settings import load_site_settings
+from .reading import intake, layout
 from .reading.layout import RESERVED_FILES
-from .store.output import folder_in, write
+from .store.output import create, folder_in, write
 
 def _report(problems: list[Diagnostic], quiet: bool) -> None:
     for p in problems:
@@ -120,7 +122,6 @@ def _debug(result: Result) -> None:
     for stage, secs in result.timings.items():
         click.echo(f"DEBUG    - {stage:<8} {secs:7.3f}s", err=True)
     click.echo(f"DEBUG    - re-ran {_some(result.rebuilt)}", err=True)
-    click.echo(f"DEBUG    - rendered {_some(result.rendered)}", err=True)
 
 
 def exit_code(problems: list[Diagnostic], strict: bool, in_config) -> int:
@@ -152,15 +153,41 @@ def _shown(path: Path) -> str:
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
               show_default=True, help="MkDocs config whose `briefing` plugin options to use.")
 @click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), help="Override the seeds folder.")
-def review(config_file: Path, seeds: Path | None) -> None:
-    """List the entity merges the tool was unsure about and the pairs it kept apart that may be
-    one, each with the overrides.yml line that would settle it. Writes nothing."""
+@click.option("--explain", "explain_id", metavar="ID",
+              help="For the fact row ID (its ¶ anchor): the claims compared, their scores, and why they were "
+                   "paired or kept apart.")
+def review(config_file: Path, seeds: Path | None, explain_id: str | None) -> None:
+    """List the entity merges the tool was unsure about, the pairs it kept apart that may be one,
+    and the fact rows it is unsure of, each with the overrides.yml line that would settle it.
+    Writes nothing."""
     settings, _, _, _ = _settings(config_file, seeds, quiet=True)
     result = _gather(settings, config_file, keep=True)
-    for label, briefing in result.kept:  # one briefing, or each briefing folder under its name
+    if explain_id is not None:
+        _explain(settings, config_file, result, explain_id)
+        return
+    for label, briefing, rules in result.kept:  # one briefing, or each briefing folder under its name
         if result.several:
             click.echo(f"== {label}")
-        click.echo(review_stage.report(review_stage.suggestions(briefing)).rstrip("\n"))
+        click.echo(review_stage.report(review_stage.suggestions(briefing, rules)).rstrip("\n"))
+        sources = {a.id: a.source or a.id for a in briefing.articles}
+        lines = fact_review.review_lines(list(briefing.facts), sources.__getitem__)
+        click.echo("\n".join(["", *lines]) if lines else "No fact row the tool is unsure of.")
+
+
+def _explain(settings: Settings, config_file: Path, result: Result, fact_id: str) -> None:
+    """`briefing review --explain ID`: the briefing holding the row, its articles parsed again
+    (from the cache), the tool's own pairing traced (before the editor's fact rules)."""
+    found = [(label, b) for label, b, _ in result.kept if any(f.id == fact_id for f in b.facts)]
+    if not found:
+        click.echo(f"ERROR    - no fact row `{fact_id}` in this site; fact ids are the rows' ¶ anchors "
+                   "(also in briefing.json)", err=True)
+        sys.exit(1)
+    parser = Parser(settings.model, settings.path(config_file.parent, "cache_dir"), settings.processes)
+    for label, briefing in found:
+        if result.several:
+            click.echo(f"== {label}")
+        parsed = parser.parse(list(briefing.articles))
+        click.echo("\n".join(fact_review.explain(parsed, list(briefing.entities), fact_id).lines))
 
 
 @main.command()
@@ -176,5 +203,50 @@ def new(directory: Path, title: str) -> None:
         sys.exit(1)
     for rel in created:
         click.echo(f"INFO     - created {_shown(directory / rel)}", err=True)
-    click.echo(f"INFO     - put articles (*.txt, *.md) in {_shown(directory / 'seeds')}/, then run "
-               f"`mkdocs serve` in {_shown(directory)}", err=True)
+    click.echo(f"INFO     - in {_shown(directory)}, add articles with `briefing add LINK…` (web pages) or put them "
+               f"(*.txt, *.md) in {_shown(directory / 'seeds')}/, then run `mkdocs serve`", err=True)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--to", "to", type=click.Path(path_type=Path),
+              help="Folder to write the articles into (default: the seeds folder mkdocs.yml names).")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path), default="mkdocs.yml",
+              show_default=True, help="MkDocs config whose seeds folder to use when --to is not given.")
+def add(sources: tuple[str, ...], to: Path | None, config_file: Path) -> None:
+    """Add articles from web pages: each SOURCE a saved page (.html, .htm) or an http(s) link.
+    Writes one Markdown article per source, with its title, outlet, date, author and address as
+    front matter; never replaces a file. Exit 1 when a source could not be added."""
+    folder = to if to is not None else _seeds_folder(config_file)
+    if folder.exists() and not folder.is_dir():
+        _report([Diagnostic("error", _shown(folder), "not a folder: pass --to a folder for the articles")], False)
+        sys.exit(2)
+    failed = False
+    for outcome in intake.prepare(list(sources), folder):
+        if isinstance(outcome, Diagnostic):
+            _report([outcome], quiet=False)
+            failed |= outcome.level == "error"
+            continue
+        shown = _shown(folder / outcome.name)
+        problem = create(folder / outcome.name, outcome.text, shown)
+        if problem is not None:
+            _report([problem], quiet=False)
+            failed = True
+            continue
+        click.echo(f"INFO     - {intake.summary(outcome, shown)}", err=True)
+        lacking = intake.missing(outcome)
+        if lacking:
+            _report([Diagnostic("warning", shown, lacking)], quiet=False)
+    sys.exit(1 if failed else 0)
+
+
+def _seeds_folder(config_file: Path) -> Path:
+    """The seeds folder mkdocs.yml names (read as `briefing build` reads it); exit 2 when there is no
+    usable mkdocs.yml, or when the folder holds briefing folders (then --to names one of them)."""
+    settings, _, _, _ = _settings(config_file, None, quiet=True)
+    seeds = settings.path(config_file.parent, "seeds")
+    if layout.discover(seeds, _shown(seeds), settings.title, settings.articles)[1]:
+        _report([Diagnostic("error", _shown(seeds), "holds a folder per briefing: pass --to with the briefing's "
+                                                    f"folder, e.g. --to {_shown(seeds)}/my-briefing")], False)
+        sys.exit(2)
+    return seeds

@@ -6,6 +6,7 @@ exactly as decoded from disk.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -65,7 +66,10 @@ class Article:
     author: str | None = None
     removed: tuple[Segment, ...] = ()  # residue lines left out of the page
     guessed: tuple[str, ...] = ()  # metadata fields guessed from the text, e.g. ("source",)
-    inferred_date: str | None = None  # without a metadata date: the one its dateline states (reading/pubdate.py)
+    inferred_date: str | None = None  # without a metadata date: the one its text states (reading/pubdate.py)
+    date_evidence: str = ""  # what in the text stated inferred_date: "dateline", "photo caption", …
+    language: str | None = None  # set when written in another language than the pipeline's (reading/language.py):
+    #                              the article is then published as text, without entities or facts
 
 
 class Token(NamedTuple):
@@ -145,6 +149,58 @@ class Entity:
         return self.descriptions[0].text if self.descriptions else None
 
 
+Granularity = Literal["day", "week", "month", "year", "decade"]
+COARSER = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}  # granularities, finest first
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A resolved date: how exact it is and the parts it names. `year` is None when the text names
+    no year and no publication date supplies one ("Jan. 25" alone); a week's year is its ISO
+    year; a decade's is its first year (1980 for "the 1980s"); a span of years ("1950-53") is a
+    year with the span's last year in `until`."""
+
+    granularity: Granularity
+    year: int | None
+    month: int = 0
+    day: int = 0
+    week: int = 0  # ISO week number
+    until: int | None = None  # a span of years: its last year
+
+    @property
+    def iso(self) -> str:
+        """As the export writes it: "2015-09-18", "2015-W38", "2015-09", "2015", "1980s", or with
+        no year "XXXX-01-25", "XXXX-01"."""
+        y = "XXXX" if self.year is None else f"{self.year:04d}"
+        if self.until is not None:  # "1950-53", "1990-2000"
+            return f"{y}-{self.until % 100:02d}" if self.until // 100 == self.year // 100 else f"{y}-{self.until}"
+        return {"day": f"{y}-{self.month:02d}-{self.day:02d}", "week": f"{y}-W{self.week:02d}",
+                "month": f"{y}-{self.month:02d}", "year": y, "decade": f"{self.year}s"}[self.granularity]
+
+    def coarse(self, to: Granularity) -> "DateValue":
+        """The same time at the coarser granularity `to` (a day's week, month, year or decade)."""
+        if to == self.granularity:
+            return self
+        if to == "decade":
+            return DateValue("decade", None if self.year is None else self.year // 10 * 10)
+        if to == "year":
+            return DateValue("year", self.year)
+        if to == "month" and self.granularity == "day":
+            return DateValue("month", self.year, self.month)
+        if to == "week" and self.granularity == "day" and self.year is not None:
+            year, week, _ = datetime.date(self.year, self.month, self.day).isocalendar()
+            return DateValue("week", year, week=week)
+        return self
+
+    def first_day(self) -> datetime.date | None:
+        """The first day it names, when its year is known and it is not a decade."""
+        if self.year is None or self.granularity == "decade":
+            return None
+        if self.granularity == "week":
+            return datetime.date.fromisocalendar(self.year, self.week, 1)
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+
 @dataclass(frozen=True)
 class Claim:
     """What one article says about a fact: `text` is raw[start:end] of the article's file."""
@@ -158,6 +214,7 @@ class Claim:
     sentence: str  # the sentence, or past EXCERPT characters a bounded excerpt around the claim
     sentence_start: int = 0  # where the sentence starts in the article: its anchor on the page
     sentence_end: int = 0
+    date: DateValue | None = None  # dates: the resolved value (`value` is its iso); None when unresolved
 
 
 @dataclass(frozen=True)
@@ -167,8 +224,10 @@ class Fact:
     status: Literal["agree", "differ", "single"]
     subject: str
     claims: tuple[Claim, ...]
-    note: str = ""
+    note: str = ""  # why the claims differ ("more than 300 flights ≠ nearly 500 flights")
     diff: tuple[tuple[str, str], ...] = ()  # quotes: word diff of the first two claims
+    confidence: float = 1.0  # how sure the pairing is, 0..1 (facts/align.py); below REVIEW_BELOW: for the editor
+    label: str = ""  # the row label a reader reads ("Flights cancelled"); "" when the clause gave none
 
 
 @dataclass(frozen=True)

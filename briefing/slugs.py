@@ -1,4 +1,5 @@
-"""Slugs that become file and folder names: bounded in bytes, whatever the name they come from.
+"""Slugs that become file and folder names, bounded in bytes whatever the name they come from; and
+the shapes of the plain names that pages put into HTML ids, links and classes unescaped.
 
 A file name is at most 255 bytes on common file systems, and a slug can be far longer than the
 name it comes from: transliteration turns one 3-byte character into up to 16 letters (a 240-byte
@@ -10,11 +11,14 @@ still differ.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from slugify import slugify
 
 MAX_BYTES = 64  # a slug of a folder or page name; the rest of the path stays far under any limit
 HASH_CHARS = 8
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # python-slugify's output (entity, fact, page ids), suffixes too
+LABEL = re.compile(r"[A-Z][A-Z_]{0,31}")  # an entity label, as spaCy's are
 
 
 def slug(text: str, max_bytes: int = MAX_BYTES) -> str:

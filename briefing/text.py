@@ -29,3 +29,8 @@ def shorten(value: object, limit: int = 60) -> str:
         text = _REPR.repr(value)
     text = str(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def failure(stage: str, exc: BaseException) -> str:
+    """What failed, for a message that leaves one input out: `the facts stage failed (KeyError: 'x')`."""
+    return f"the {stage} stage failed ({type(exc).__name__}: {shorten(str(exc), 80)})"

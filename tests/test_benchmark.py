@@ -43,3 +43,5 @@ def test_stress_articles_are_deterministic_and_at_their_sizes():
     _, line = first["line"]
     assert paragraphs.count("\n\n") == 10_000
     assert line.count("\n") == 1 and 1_900_000 < len(line.encode()) <= 2_000_000  # under max_article_bytes
+    _, figure = first["figure"]
+    assert figure.count("$47 million") == 9_781 and 170_000 < len(figure.encode()) < 180_000

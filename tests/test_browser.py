@@ -2,6 +2,7 @@
 import functools
 import http.server
 import json
+import marshal
 import re
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS, in_ci
+from conftest import ROOT, SEEDS, briefing_cli, in_ci
 from hostile import BROWSER_ARTICLES, BROWSER_OVERRIDES, HOSTILE_TITLE
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -349,6 +350,19 @@ def poke_all(pg, stats: dict, seen: set) -> None:
                                       ".filter(e => e.offsetWidth < e.scrollWidth).length")
 
 
+def probed(browser, **options):
+    """(context, page, errors): a new page with PROBE installed, every console error, page error and
+    dialog recorded in `errors`."""
+    context = browser.new_context(**options)
+    context.add_init_script(PROBE)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
+    return context, pg, errors
+
+
 def assert_nothing_ran(pg, errors, where) -> None:
     pg.wait_for_timeout(150)  # a failed <img> load and its onerror come a moment later
     assert errors == [], (where, errors)
@@ -364,14 +378,8 @@ def test_hovering_and_tapping_everything_runs_no_article_text(browser, hostile_s
     site = project / "site"
     pages = ["", "briefing/", "briefing/glossary/", "briefing/timeline/", "briefing/quotes/"] + [
         f"briefing/articles/{p.name}/" for p in sorted((site / "briefing/articles").iterdir())]
-    context = browser.new_context(viewport={"width": width, "height": 1200}, has_touch=True,
-                                  is_mobile=width < 600, color_scheme=scheme)
-    context.add_init_script(PROBE)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
+    context, pg, errors = probed(browser, viewport={"width": width, "height": 1200}, has_touch=True,
+                                 is_mobile=width < 600, color_scheme=scheme)
     stats = {"hover": 0, "tap": 0, "truncated": 0, "tips with markup as text": 0}
     seen: set = set()
     try:
@@ -554,3 +562,64 @@ def test_byline_names_outlet_and_date_not_the_file(page, served):
     byline = page.locator(".bf-byline").first.inner_text()
     assert byline.startswith("Al Jazeera America") and "18 September 2015" in byline
     assert "seeds/" not in page.locator(".md-content").inner_text()
+
+
+# -- issue 26: the cache of briefing results is input like any other --------------------------------------
+
+def poison_cache(cache: Path, export: dict, site_pages: list[str]) -> None:
+    """Write what someone who can write the cache folder (or a CI cache restored from another
+    branch) could: every briefing result edited in place, ids, labels and titles carrying markup,
+    the shapes still right; and a rendered-pages entry, as the tool once kept them, under the key it
+    read them from, with a page of markup for every page of the site."""
+    swap = {label: "<img src=x onerror=alert('label')>" for label in ("PERSON", "ORG", "GPE", "LOC", "FAC")}
+    swap |= {e["id"]: e["id"] + "\"><img src=x onerror=alert('entity')>" for e in export["entities"]}
+    swap |= {f["id"]: f["id"] + "\"><img src=x onerror=alert('fact')>" for f in export["facts"]}
+    swap |= {a["title"]: a["title"] + " <img src=x onerror=alert('title')>" for a in export["articles"]}
+
+    def edit(x):
+        return swap.get(x, x) if isinstance(x, str) else tuple(map(edit, x)) if isinstance(x, tuple) else x
+
+    from briefing.store import results
+    entries = sorted(cache.glob("results/*/*.entry"))
+    assert entries
+    for path in [*entries, *cache.glob("results/*/*.briefing")]:
+        key, value = marshal.loads(path.read_bytes())
+        path.write_bytes(marshal.dumps((key, edit(value))))
+    for entry in entries:
+        k = results.key([entry.stem, "alone"])
+        pages = tuple((rel, "<img src=x onerror=alert('page')>\n") for rel in sorted(site_pages))
+        (cache / "results" / k[:2]).mkdir(exist_ok=True)
+        (cache / "results" / k[:2] / f"{k}.pages").write_bytes(marshal.dumps((k, pages)))
+
+
+def test_a_poisoned_cache_of_results_changes_no_page_and_runs_nothing(browser, tiny):
+    """An edited `.pages` entry under .cache/briefing/results/ was published as it was and its alert
+    fired; `.briefing` entries put labels and ids into pages unescaped. Now pages are never cached,
+    and a cached result is used only when it is the briefing of its own files (store/checks.py)."""
+    assert briefing_cli(tiny).returncode == 0
+    out = tiny / "docs/briefing"
+    clean = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    export = json.loads(clean["briefing.json"])
+    poison_cache(tiny / ".cache/briefing", export, [r for r in clean if r.endswith(".md")])
+    res = briefing_cli(tiny)
+    assert res.returncode == 0, res.stderr
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == clean
+    poison_cache(tiny / ".cache/briefing", export, [r for r in clean if r.endswith(".md")])  # the plugin reads it too
+    server = build_and_serve(tiny)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    site = tiny / "site"
+    pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    context, pg, errors = probed(browser, viewport={"width": 1280, "height": 1000}, has_touch=True)
+    stats = {"hover": 0, "tap": 0, "truncated": 0, "tips with markup as text": 0}
+    try:
+        for rel in pages:
+            html = (site / rel / "index.html").read_text(encoding="utf-8")
+            assert "onerror" not in html, rel  # not even as text: no poisoned value reached a page
+            pg.goto(f"{base}/{rel}/" if rel != "." else f"{base}/")
+            pg.wait_for_load_state("load")
+            poke_all(pg, stats, set())
+            assert_nothing_ran(pg, errors, rel)
+    finally:
+        context.close()
+        server.shutdown()
+    assert len(pages) >= 6 and stats["hover"] > 10

@@ -89,7 +89,8 @@ def test_a_named_year_or_month_pairs_through_one_word_or_class_of_the_event(pars
 
 def test_decades_are_dates_and_a_year_pairs_with_the_same_year_first(parser):
     from briefing.facts.dates import resolve_date
-    assert [resolve_date(t, None) for t in ("the 1980s", "the early 1990s", "the early 90s")] == [
+    assert [(d.iso, d.granularity) for t in ("the 1980s", "the early 1990s", "the early 90s")
+            if (d := resolve_date(t, None))] == [
         ("1980s", "decade"), ("1990s", "decade"), ("1990s", "decade")]
     _, _, found = analyse(parser, {
         "a": "Title\n\nThe Brevik brothers were accused of running a secret cult in 1991.",
@@ -120,3 +121,44 @@ def test_a_house_number_is_no_year_but_a_year_before_a_street_name_is(parser):
     texts = [c.text for f in found if f.kind == "date" for c in f.claims]
     assert "1950" not in texts  # only ever a house number here
     assert cross_dates(found) == [["2014", "2014"], ["Monday", "Monday"]]  # the year the street was repaved
+
+
+# -- dates that were never read (issue 21) ----------------------------------------------------------
+def date_claims(found):
+    return sorted((c.text, c.value) for f in found if f.kind == "date" for c in f.claims)
+
+
+def test_last_week_and_last_friday_are_dates_and_the_last_five_years_a_length(parser):
+    _, _, found = analyse(parser, {"a": "Title\n\nThe club sacked its coach last week. The board had met last Friday. "
+                                        "The club has lost money for the last five years."},
+                          dates={"a": "2015-09-16"})  # a Wednesday
+    assert date_claims(found) == [("last Friday", "2015-09-11"), ("last week", "2015-W37")]
+
+
+def test_the_weekend_and_the_end_of_the_year_are_dates(parser):
+    _, _, found = analyse(parser, {"a": "Title\n\nFans celebrated the title over the weekend. The club says the "
+                                        "stadium will reopen by the end of the year."},
+                          dates={"a": "2015-09-16"})
+    assert date_claims(found) == [("end of the year", "2015-12"), ("weekend", "2015-W37")]
+
+
+def test_a_length_of_time_before_ago_is_part_of_the_date(parser):
+    _, _, found = analyse(parser, {"a": "Title\n\nThe rowing club was founded nearly a century ago in Arlow."})
+    assert date_claims(found) == [("a century ago", "a century ago")]
+
+
+def test_a_deadline_given_as_month_and_day_lies_ahead_and_a_past_event_behind(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe deadline for the Arlow club's appeal is Jan. 31, the league says.",
+        "b": "Title\n\nThe Arlow club signed the striker on Jan. 31, the league said."},
+        dates={"a": "2017-12-20", "b": "2017-12-20"})
+    assert {c.article: c.value for f in found if f.kind == "date" for c in f.claims} == {
+        "a": "2018-01-31", "b": "2017-01-31"}
+
+
+def test_a_person_named_like_a_month_is_no_date(parser):
+    parsed, ents, found = analyse(parser, {  # the model reads the second and third "May" as dates
+        "a": "Title\n\nCoach Theresa May picked the Arlow squad.\n\n\"We are ready for the final,\" said May. "
+             "The final is in May."})
+    assert any(e.label == "PERSON" and "Theresa May" in e.aliases for e in ents)
+    assert [c.start for f in found if f.kind == "date" for c in f.claims] == [parsed[0].article.raw.rindex("May")]

@@ -10,12 +10,12 @@ def quote_rows(found):
 def test_a_fragment_pairs_with_the_full_quote_and_a_scare_quoted_phrase_is_no_row(parser):
     _, _, found = analyse(parser, {
         "a": "Title\n\nThe striker's recovery could last days and \"possibly weeks\", coach Ilse Harmo said. "
-             "Critics called the signing a \"charm offensive\".",
+             "Critics called the signing a \"grand show\".",
         "b": "Title\n\n\u201cHis knee needs patience, possibly weeks, before he can run again,\u201d "
-             "coach Ilse Harmo said. Critics called the signing a \u201ccharm offensive\u201d."})
+             "coach Ilse Harmo said. Critics called the signing a \u201cgrand show\u201d."})
     rows = quote_rows(found)
     assert [(s, t[0]) for s, _, t in rows] == [("agree", '"possibly weeks"')]
-    assert not any("charm" in c.text for f in found for c in f.claims)
+    assert not any("grand" in c.text for f in found for c in f.claims)
 
 
 def test_short_quotes_of_a_figure_agree_whatever_the_number_is_written_as(parser):
@@ -77,3 +77,34 @@ def test_a_word_added_before_a_sentence_start_is_a_difference_an_excerpt_is_not(
     rows = {f.claims[0].text[:8]: (f.status, f.diff) for f in found if f.kind == "quote"}
     assert rows["\u201cAnd we "] == ("differ", (("-", "And"), ("=", "We will rebuild the Varn bridge by spring,")))
     assert rows["\u201cOur aim"][0] == "agree"
+
+
+# -- quotes never read or given to the wrong speaker (issue 21) --------------------------------------
+def test_a_quote_running_over_two_paragraphs_keeps_its_first_part_and_its_speaker(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow coach would \u201cfight every ruling of the league in court. We have the players "
+             "and the will to win this.\n\n\u201cNobody will take the title from us,\u201d coach Ilse Harmo told "
+             "reporters on Monday.",
+        "b": "Title\n\n\u201cWe have the players and the will to win this,\u201d Arlow coach Ilse Harmo said."})
+    rows = quote_rows(found)
+    assert ("agree", "Ilse Harmo", ["\u201cWe have the players and the will to win this,\u201d",
+            "\u201cfight every ruling of the league in court. We have the players and the will to win this."]) in rows
+
+
+def test_a_short_quote_of_someones_words_pairs_and_a_phrase_is_no_row(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe league said the new rules \u201chit hardest\u201d on the Arlow club. Critics called "
+             "the final a \u201cgrand show\u201d. The stewards called it \u201crather grim\u201d.",
+        "b": "Title\n\nThe new rules would \u201chit hardest\u201d on Arlow, the league said. Fans called the "
+             "final a \u201cgrand show\u201d. The stewards called it \u201crather grim\u201d."})
+    assert [texts for _, _, texts in quote_rows(found)] == [["\u201chit hardest\u201d", "\u201chit hardest\u201d"]]
+
+
+def test_he_said_goes_back_to_the_last_person_who_was_a_subject_never_a_lawyer_or_a_law(parser):
+    _, _, found = analyse(parser, {"a": (
+        "Title\n\nArlow striker Jo Park spoke after the match. Park's lawyer, Ana Ruiz, was there.\n\n"
+        "\u201cI will appeal the ban with all I have,\u201d he said.\n\n"
+        "The Sports Act says clubs \u201cmust protect every player in every match\u201d. Students said \u201cwe "
+        "want fair games for all of us\u201d.")})
+    speakers = {f.claims[0].text[:8]: f.subject for f in found if f.kind == "quote"}
+    assert speakers == {"\u201cI will ": "Jo Park", "\u201cmust pr": "unattributed", "\u201cwe want": "unattributed"}

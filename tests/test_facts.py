@@ -34,7 +34,8 @@ FRIDAY = dt.date(2015, 9, 18)
     ("two weeks ago", ("2015-W36", "week")), ("March 3, 2014", ("2014-03-03", "day")), ("2013", ("2013", "year")),
 ])
 def test_resolve_date_against_publication_date(text, expected):
-    assert dates.resolve_date(text, FRIDAY) == expected
+    found = dates.resolve_date(text, FRIDAY)
+    assert (found.iso, found.granularity) == expected
 
 
 def test_relative_date_without_publication_date_stays_unresolved():
@@ -159,3 +160,19 @@ def test_jobs_positions_and_workers_count_the_same_thing(parser):
         "b": "Title\n\nNorvik Steel will eliminate 1,200 positions in Tampere, the company said."})
     cross = [f for f in found if f.kind == "number" and len(f.claims) == 2]
     assert len(cross) == 1 and cross[0].status == "agree"
+
+
+def test_a_date_value_knows_its_granularity_and_coarser_forms():
+    from briefing.model import DateValue
+
+    day = DateValue("day", 2015, 12, 31)
+    assert day.iso == "2015-12-31" and day.coarse("week") == DateValue("week", 2015, week=53)
+    assert day.coarse("month").iso == "2015-12" and day.coarse("decade") == DateValue("decade", 2010)
+    assert DateValue("day", None, 1, 25).iso == "XXXX-01-25" and DateValue("day", None, 1, 25).first_day() is None
+    assert DateValue("week", 2016, week=1).first_day() == dt.date(2016, 1, 4)  # an ISO week starts on Monday
+
+
+def test_a_span_of_years_is_a_year_with_its_last_year():
+    found = dates.resolve_date("1950-53", None)
+    assert (found.iso, found.granularity, found.year, found.until) == ("1950-53", "year", 1950, 1953)
+    assert dates.resolve_date("1990–2000", None).iso == "1990-2000"

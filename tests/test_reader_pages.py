@@ -1,13 +1,15 @@
 """The reader's pages, rendered from hand-built briefings of invented text: where the outlets
 differ, the timeline, the quotes page, facts.csv, the legend and the byline."""
 import csv
+import dataclasses
 import io
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup
 
 from briefing import render
-from briefing.model import Article, Briefing, Claim, Entity, Fact, Mention, Segment
+from briefing.model import Article, Briefing, Claim, DateValue, Entity, Fact, Mention, Segment
 from briefing.render.article import byline
 from briefing.render.context import Context, legend, plural
 from briefing.render.export import CSV_COLUMNS, facts_csv
@@ -35,13 +37,13 @@ def article(aid: str, **meta) -> Article:
                              Segment("paragraph", body, len(raw) - 1, raw[body:-1])), **meta)
 
 
-def claim(aid: str, text: str, value: str) -> Claim:
+def claim(aid: str, text: str, value: str, date: DateValue | None = None) -> Claim:
     raw = TEXTS[aid]
     start = raw.index(text)
     s = max(raw.rfind(". ", 0, start) + 2, raw.index("\n\n") + 2)
     e = raw.find(". ", start)
     e = len(raw) - 1 if e < 0 else e + 1
-    return Claim(aid, 1, start, start + len(text), text, value, raw[s:e], s, e)
+    return Claim(aid, 1, start, start + len(text), text, date.iso if date else value, raw[s:e], s, e, date)
 
 
 def fact(fid, kind, status, subject, claims, note="") -> Fact:
@@ -53,13 +55,16 @@ VARGA = Entity("elena-varga", "Elena Varga", "PERSON", ("Elena Varga", "Varga"),
                         TEXTS["courier"].index("Elena Varga") + 11, "Elena Varga", "PERSON"),))
 FACTS = (
     fact("date-bridge-closed", "date", "differ", "bridge closed",
-         [claim("courier", "4 March 2024", "2024-03-04"), claim("radio", "11 March 2024", "2024-03-11")],
+         [claim("courier", "4 March 2024", "", DateValue("day", 2024, 3, 4)),
+          claim("radio", "11 March 2024", "", DateValue("day", 2024, 3, 11))],
          note="Mon 4 Mar 2024 ≠ Mon 11 Mar 2024"),
-    fact("date-engineers-warned", "date", "single", "engineers warned", [claim("courier", "February 2024", "2024-02")]),
-    fact("date-cracks-seen", "date", "single", "cracks seen", [claim("radio", "2023", "2023")]),
+    fact("date-engineers-warned", "date", "single", "engineers warned",
+         [claim("courier", "February 2024", "", DateValue("month", 2024, 2))]),
+    fact("date-cracks-seen", "date", "single", "cracks seen", [claim("radio", "2023", "", DateValue("year", 2023))]),
     fact("date-ferries-ran", "date", "single", "Ferries ran", [claim("courier", "Friday", "Friday")]),
-    fact("date-work-resumes", "date", "single", "Work resumes", [claim("radio", "25 January", "XXXX-01-25")]),
-    fact("date-the-week", "date", "single", "said", [claim("wire", "the week", "2024-W10")]),
+    fact("date-work-resumes", "date", "single", "Work resumes",
+         [claim("radio", "25 January", "", DateValue("day", None, 1, 25))]),
+    fact("date-the-week", "date", "single", "said", [claim("wire", "the week", "", DateValue("week", 2024, week=10))]),
     fact("quote-varga", "quote", "differ", "Elena Varga",
          [claim("courier", "\u201cWe will not take risks with anyone\u2019s life,\u201d",
                 "We will not take risks with anyone\u2019s life,"),
@@ -213,3 +218,17 @@ def test_glossary_counts_read_right_in_the_singular():
     text = soup.get_text()
     assert "1 entity named in 3 articles" in text and "Person · 1 mention" in text
     assert "1 mentions" not in text
+
+
+def test_labels_and_ids_reach_a_page_only_as_plain_names():
+    """Whatever a briefing holds (one read back from a cache someone edited, say): a label that is
+    not a plain name shows as "Other", and an id that is not a slug stops the render (checks.py
+    keeps such a cached briefing from reaching it)."""
+    b = briefing()
+    odd = dataclasses.replace(VARGA, label="<img src=x onerror=alert(1)>")
+    glossary = render.pages(dataclasses.replace(b, entities=(odd,)))["glossary.md"]
+    assert "onerror" not in glossary and '<span class="bf-type bf-other">Other</span>' in glossary
+    assert "bf-other\">Custom_Kind<" in render.pages(dataclasses.replace(b, entities=(
+        dataclasses.replace(VARGA, label="CUSTOM_KIND"),)))["glossary.md"]
+    with pytest.raises(ValueError, match="not a slug"):
+        render.pages(dataclasses.replace(b, entities=(dataclasses.replace(VARGA, id='v"><b>x</b>'),)))

@@ -220,12 +220,12 @@ def test_model_numbers_need_a_short_prefix_and_a_hyphen(vocab, word, label):
 
 def test_labels_by_head_word(vocab):
     words = ["Vela", "Pass", ",", "the", "Paralympics", ",", "Mercy", "Hospital", ",", "Elm", "Street", ",", "Ruiz",
-             "Embassy", ",", "Tarsan", "Exclusion", "Zone"]
+             "Embassy", ",", "Tarsan", "Exclusion", "Zone", ",", "Pello", "Township"]
     ents = ["B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "B-FAC", "I-FAC", "O", "B-ORG", "I-ORG", "O", "B-FAC",
-            "I-FAC", "O", "B-ORG", "I-ORG", "I-ORG"]
+            "I-FAC", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-FAC", "I-FAC"]
     p = doc_to_parsed(make_doc(vocab, words, ents=ents))
     assert [lab for _, lab in spans_text(p, labels.relabel(list(p.ents), p.tokens))] == [
-        "LOC", "EVENT", "ORG", "FAC", "ORG", "LOC"]
+        "LOC", "EVENT", "ORG", "FAC", "ORG", "LOC", "GPE"]
 
 
 def test_a_newspaper_named_after_its_city_is_an_organisation(vocab):
@@ -258,7 +258,8 @@ def test_real_parse_newspapers_named_after_places(parser):
 
 
 def test_person_shaped_names_become_people(vocab):
-    # "Kenji Mori said": the subject of a speech verb; "Robert Vela" a known first name
+    # "Kenji Mori said": the subject of a speech verb; "Robert Vela" begins with a known first name,
+    # which alone is no evidence (a street, an estate, a rail line are named after people too)
     words = ["Kenji", "Mori", "said", "Robert", "Vela", "left", "Harbor", "View", "said"]
     ents = ["B-GPE", "I-GPE", "O", "B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O"]
     deps = ["compound", "nsubj", "ROOT", "compound", "nsubj", "ROOT", "compound", "nsubj", "ROOT"]
@@ -267,7 +268,7 @@ def test_person_shaped_names_become_people(vocab):
     p = doc_to_parsed(make_doc(vocab, words, ents=ents, deps=deps, heads=heads, lemmas=lemmas,
                                tags=["NNP", "NNP", "VBD", "NNP", "NNP", "VBD", "NNP", "NNP", "VBD"]))
     assert spans_text(p, labels.relabel(list(p.ents), p.tokens)) == [
-        ("Kenji Mori", "PERSON"), ("Robert Vela", "PERSON"), ("Harbor View", "ORG")]
+        ("Kenji Mori", "PERSON"), ("Robert Vela", "ORG"), ("Harbor View", "ORG")]
 
 
 def spans_of(parsed_articles):

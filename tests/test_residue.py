@@ -29,6 +29,17 @@ from briefing.reading import residue, seeds as sources
     "___",
     "(SCROLL DOWN FOR LIVE UPDATES)",
     "Newsletter Sign Up Continue reading the main story Please verify you're not a robot.",
+    # calls to action and contact lines with a sentence end, rights notices, page stamps (web pages)
+    "Sign up for the Harbour Daily newsletter to get the council's decisions in your inbox every morning.",
+    "There's more where that came from. Subscribe to our weekly digest today.",
+    "Have a tip? Sam Okafor may be reached at sokafor@example.org. Follow him on social media.",
+    "Write to Jane Roe at jroe@example.org",
+    "Copyright 2024 Island Gazette Ltd. All Rights Reserved",
+    "This copy is for your personal, non-commercial use only.",
+    "Updated at 4:05 p.m.",
+    "(Published Tuesday, March 12, 2024)",
+    "SEE MORE: Ferry fares to rise in the autumn",
+    "DON'T MISS",
     "Lena Ortiz / Handout",                                  # a credit by its own words, whoever the outlet
 ])
 def test_page_furniture_is_residue(line):
@@ -46,6 +57,11 @@ def test_page_furniture_is_residue(line):
     "Ferry crews walked out on Monday, the union said.",
     "Diplomatic thaw",                                        # a subhead is content
     "Sales rose 4% at AC/DC Records, its owner said.",
+    "Officers followed the car for three miles before it stopped, police said.",
+    "The mayor said residents could email the council at a new address to report cracks in the bridge.",
+    "Published reports said the ferry company would order three new boats.",
+    "Updated figures show 400 homes lost power overnight, the utility said.",
+    "Updated figures show 400 homes lost power.",
     "Reuters / Ipsos poll puts the mayor ahead",             # an outlet's name alone makes no credit
 ])
 def test_real_lines_are_not_residue(line):

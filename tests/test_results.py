@@ -73,3 +73,60 @@ def test_a_new_field_in_the_model_changes_its_shape():
     grown.__module__ = Fact.__module__
     assert results.shape(Fact) != results.shape(grown)
     assert "claims:tuple[briefing.model.Claim, ...]" in results.shape(Fact)
+
+
+# -- a cached result is input: used only when it is the briefing of its own files (store/checks.py) ------
+
+def own_briefing() -> Briefing:
+    """A briefing whose every offset is right, as the pipeline makes them."""
+    b = briefing()
+    start = RAW.index("12 percent")
+    claim = dataclasses.replace(b.facts[0].claims[0], start=start, end=start + 10, sentence_end=len(RAW) - 1)
+    return dataclasses.replace(b, facts=(dataclasses.replace(b.facts[0], id="number-fares-12-percent",
+                                                             claims=(claim,)),))
+
+
+def _entity(b, **change):
+    return dataclasses.replace(b, entities=(dataclasses.replace(b.entities[0], **change),))
+
+
+def _claim(b, **change):
+    f = b.facts[0]
+    return dataclasses.replace(b, facts=(dataclasses.replace(f, claims=(dataclasses.replace(f.claims[0], **change),)),))
+
+
+POISONED = {
+    "article text": lambda b: dataclasses.replace(b, articles=(dataclasses.replace(b.articles[0], raw=RAW.replace(
+        "rise by", "fall by")),)),
+    "another file": lambda b: dataclasses.replace(b, articles=(dataclasses.replace(b.articles[0],
+                                                                                   file="seeds/other/one.txt"),)),
+    "label": lambda b: _entity(b, label="<img src=x onerror=alert(1)>"),
+    "entity id": lambda b: _entity(b, id='bluewake-lines"><img src=x onerror=alert(1)>'),
+    "mention text": lambda b: _entity(b, mentions=(dataclasses.replace(b.entities[0].mentions[0],
+                                                                       text="<b>Bluewake</b>"),)),
+    "fact id": lambda b: dataclasses.replace(b, facts=(dataclasses.replace(b.facts[0], id="x\"><script>"),)),
+    "diff op": lambda b: dataclasses.replace(b, facts=(dataclasses.replace(b.facts[0], diff=(("<b>", "x"),)),)),
+    "claim text": lambda b: _claim(b, text="<img src=x onerror=alert(1)>"),
+    "claim offset": lambda b: _claim(b, sentence_start=10 ** 6),
+}
+
+
+@pytest.mark.parametrize("poison", POISONED.values(), ids=POISONED.keys())
+def test_a_cached_briefing_is_used_only_when_it_is_its_own_files(poison):
+    from briefing.store import checks
+
+    files = {"one.txt": RAW.encode("utf-8"), "briefing.yml": b"title: Ferry fares\n"}
+    assert checks.briefing(own_briefing(), files, "seeds/ferry") is None
+    assert checks.briefing(poison(own_briefing()), files, "seeds/ferry") is not None
+
+
+def test_a_cached_summary_is_used_only_for_its_own_folder():
+    from briefing.store import checks
+
+    ref = EntityRef("bluewake-lines", "Bluewake Lines", "ORG", None, "glossary.md", 1, 1)
+    summary = Summary("ferry", "ferry", "Ferry fares", None, (), 1, 1, 0, (ref,))
+    assert checks.summary(summary, "ferry", "ferry") is None
+    assert checks.summary(summary, "harbour", "harbour") is not None  # another briefing's summary
+    for bad in (dataclasses.replace(ref, page="javascript:alert(1)//glossary.md"),
+                dataclasses.replace(ref, label="<b>"), dataclasses.replace(ref, id="a b")):
+        assert checks.summary(dataclasses.replace(summary, entities=(bad,)), "ferry", "ferry") is not None

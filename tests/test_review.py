@@ -55,8 +55,10 @@ def test_missed_merges_same_surname_close_spelling_and_short_form_with_two_peopl
 
 def test_quoting_keeps_the_line_valid_yaml():
     found = review.suggestions(Briefing("t", (), (entity("Ana Vela", "PERSON"), entity("Luis: Vela", "PERSON")), ()))
-    key, value = found[0].line.split(": ", 1)
+    key, value = [s for s in found if s.kind == "missed"][0].line.split(": ", 1)
     assert yaml.safe_load(f"{key}: {value}") == {"merge": [["Ana Vela", "Luis: Vela"]]}
+    key, value = [s for s in found if s.kind == "label"][0].line.split(": ", 1)  # with its comment
+    assert yaml.safe_load(f"{key}: {value}") == {"relabel": {"Luis: Vela": "PERSON"}}
 
 
 def test_the_suggested_line_applies_on_a_real_parse(parser, tmp_path):
@@ -82,3 +84,28 @@ def test_cli_review_lists_and_writes_nothing(project):
     assert "overrides.yml: " in res.stdout or res.stdout.startswith("Nothing to review")
     after = sorted(p.relative_to(project) for p in project.rglob("*") if ".cache" not in p.parts)
     assert after == [p for p in before if ".cache" not in p.parts]
+
+
+def test_damaging_doubts_come_first_label_surname_then_word(tmp_path):
+    """A lead entity only the model calls a person or a place, and a name that is also a word at a
+    sentence start, are listed before merges; a relabel rule settles the label."""
+    from briefing.model import Article, Mention
+
+    raw = ("Kestrel erupted again. Scientists at Kestrel told reporters. Geologists said Kestrel may calm. "
+           "\"The ash fell,\" said Vela. Hope is thin, the hope of rain.")
+    def m(text, label, n=0):
+        start = [i for i in range(len(raw)) if raw.startswith(text, i)][n]
+        sentence = (raw.rfind(". ", 0, start) + 2 if ". " in raw[:start] else 0, start + len(text))
+        return Mention("a", 0, 0, 1, start, start + len(text), text, label, sentence)
+
+    ents = (Entity("kestrel", "Kestrel", "PERSON", ("Kestrel",), tuple(m("Kestrel", "PERSON", n) for n in range(3))),
+            Entity("hope", "Hope", "PERSON", ("Hope",), (m("Hope", "PERSON"),) * 2),
+            Entity("vela", "Vela", "PERSON", ("Vela",), (m("Vela", "PERSON"),)),  # '…," said Vela.'
+            Entity("ana-vela", "Ana Vela", "PERSON", ("Ana Vela", "Vela"), (m("Vela", "PERSON"),)),
+            entity("Winter Olympics", "EVENT", "Olympics"))
+    b = Briefing("t", (Article("a", "seeds/a.txt", raw, "a", ()),), ents, ())
+    found = review.suggestions(b)
+    assert [s.kind for s in found] == ["label", "label", "word", "unsure"]
+    assert found[0].line.startswith("relabel: {Kestrel: PERSON}") and found[2].line == "ignore: [Hope]"
+    assert "Kestrel" not in {s.forms[0] for s in review.suggestions(b, overrides.Rules(relabel={"Kestrel": "LOC"}))}
+    assert review.report(found).index("Labels only") < review.report(found).index("Merged, but")

@@ -101,3 +101,16 @@ def test_countries_and_states_are_one_by_their_data_package_id():
     assert [r.kid for r in a.entities] == ["country:US", "state:Wisconsin", None]
     assert sorted(sorted(sh.members) for sh in site.build("Site", [a, b]).shared) == [
         [("a", "u.s."), ("b", "united states")], [("a", "wis."), ("b", "wisconsin")]]
+
+
+def test_only_strong_evidence_shares_a_page_never_a_nationality_an_outlet_or_a_region_word():
+    """Two invented briefings (a ferry strike, a harvest) that both name Norwegians, their outlet
+    Harbour Radio (a teaser line in one, a credit in the other), the North and the Midwest, and
+    one real person: only the person gets a page across briefings."""
+    a = Summary("ferry", "ferry", "Ferry strike", "2031-01-02", ("Harbour Radio", "Coast Post"), 2, 4, 1, (
+        ref("norwegians", "Norwegians", "NORP"), ref("harbour-radio", "Harbour Radio", "ORG"),
+        ref("north", "North", "LOC"), ref("midwest", "the Midwest", "LOC"), ref("ines-vale", "Ines Vale")))
+    b = Summary("harvest", "harvest", "Harvest", "2031-01-05", ("Farm Weekly",), 2, 4, 1, (
+        ref("norwegians", "Norwegians", "NORP"), ref("harbour-radio", "Harbour Radio", "ORG"),
+        ref("north", "North", "LOC"), ref("midwest", "Midwest", "LOC"), ref("i-vale", "Ines Vale")))
+    assert shared_names(site.build("Site", [a, b])) == {"Ines Vale": [("ferry", "ines-vale"), ("harvest", "i-vale")]}

@@ -13,6 +13,7 @@ from briefing.reading import overrides, safeyaml, seeds as sources
 from briefing.config import settings_from
 from briefing.model import Article, Diagnostic
 from briefing.nlp.parser import Parser
+from conftest import ROOT
 
 GOOD = "Harbour reopens after storm\n\nThe harbour reopened on Tuesday after three days of repairs.\n"
 
@@ -226,3 +227,16 @@ def test_an_empty_seeds_folder_fails_briefing_build(project):
                          timeout=300)
     assert res.returncode == 1
     assert "ERROR    - seeds: no articles (*.txt, *.md) in the seeds folder" in res.stderr
+
+
+def test_the_publish_workflow_restores_only_its_own_branchs_cache_of_the_same_code():
+    """A broad restore key (`briefing-`) restored a cache saved by any run; the cache is input, so
+    the published site reads back only what this branch's runs of this very code wrote."""
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    build = workflow["jobs"]["build"]
+    assert build["if"] == "github.ref == 'refs/heads/main'"
+    cache = next(step["with"] for step in build["steps"] if step.get("uses", "").startswith("actions/cache"))
+    prefix = "briefing-${{ runner.os }}-${{ github.ref_name }}-${{ hashFiles('briefing/**', 'pyproject.toml') }}-"
+    assert cache["key"].startswith(prefix) and cache["restore-keys"].strip() == prefix

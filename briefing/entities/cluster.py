@@ -7,15 +7,19 @@ comparing all pairs:
 - inside an article: `Long Name (ABBR)`, "also known as", a surname or a company's first word
   after the full name;
 - equal keys: one spelling ("U.S." = "US"), one country or US state ("Britain" = "UK", "Wis." =
-  "Wisconsin"), one company without its legal form ("Acme Co." = "Acme"), "Department of X" =
-  "X Department", a group's singular and plural;
+  "Wisconsin"), one company without its legal form ("Acme Co." = "Acme") or with its words
+  abbreviated ("Assn."), a name after a country written either way ("U.S. X" = "United States
+  X"), "Department of X" = "X Department", a group's singular and plural ("Danish" = "Danes");
 - an acronym and the one expansion in the briefing it abbreviates ("NRC");
-- persons by surname: compatible first names, spelling variants across outlets, a lone surname
-  or a lone first name to the one person it can be;
+- persons by surname (persons.py): compatible first names, nicknames described alike, spelling
+  variants across outlets, a lone surname (misspelled or clipped too) or a lone first name to the
+  one person it can be; a surname two people of an article share, mention by mention
+  (surnames.py);
 - a name and its longer form when no other form competes: a leading country, place, acronym or
   capitalised common word ("Security Council" = "U.N. Security Council", "Olympics" = "Winter
   Olympics"), a trailing generic noun ("Heathrow" = "Heathrow Airport"), "X of Y" ("Commons" =
-  "House of Commons"); a compass point to the one country named after it ("the North").
+  "House of Commons"); a compass point to the one country named after it ("the North"); a
+  place to its county ("Harlan" = "Harlan County").
 """
 from __future__ import annotations
 
@@ -24,20 +28,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from ..words import knowledge
 from ..model import Mention, ParsedArticle
-from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, first_names_match, fold, group_stem, is_acronym,
-                    name_parts, normalize, spelling_variants, spells)
 from ..unionfind import UnionFind
+from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, fold, group_stem, is_acronym, name_parts,
+                    normalize, spells, thing_name, without_legal_form)
+from .nodes import (COARSE, FUNCTION_WORDS, PLACES, SURNAME_LABELS, THINGS, Node, View, acts_like_a_person,
+                    node_of)
+from .persons import link_persons
+from .surnames import attribute, people_of
 
-Node = tuple[str, str]  # (article id, normalized form)
-COARSE = {"PERSON": "person", "NORP": "group", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
-PLACES = frozenset({"GPE", "LOC"})
-THINGS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # named things, not people or places
-SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"})
-FUZZY_MIN = 88
 ALSO_KNOWN_AS = frozenset({("also", "known", "as"), (",", "also", "known", "as"), ("known", "as"),
                            (",", "known", "as"), ("aka",), (",", "aka")})
 ALIAS_LIST = frozenset({("or",), (",",), (",", "or"), ("and",)})  # "… also known as ISIS or ISIL"
@@ -46,35 +46,30 @@ CORPORATE_WORDS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd
                              "holdings", "motors", "motor", "airlines", "airways", "bank", "technologies",
                              "systems", "industries", "pharmaceuticals", "media", "partners", "capital", "ag",
                              "sa", "nv", "gmbh", "energy", "petroleum", "oil", "telecom", "communications"})
-# A company's legal form: "Acme Co." and "Acme Company" are "Acme" wherever they occur.
-LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "ag", "sa",
-                         "nv", "gmbh", "holdings"})
-FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&"})
-
 _X_OF_Y = re.compile(r"\A([A-Z][\w'’-]+) of ([A-Z][\w'’-]+)")  # "Department of State"
 
 
-def node_of(m: Mention) -> Node:
-    return (m.article, normalize(m.text))
-
-
 @dataclass
-class View:
-    """What the rules read: every node's label, the briefing's forms, its lower-case words."""
+class Clusters:
+    """Which mentions name one thing: a root per node; a bare surname two people of its article
+    share, mention by mention, to the person it names (surnames.py); nodes an editor split off."""
 
-    labels: dict[Node, str]
-    forms: dict[str, list[Node]] = field(default_factory=lambda: defaultdict(list))  # casefolded form -> nodes
-    form_label: dict[str, str] = field(default_factory=dict)  # casefolded form -> majority label
-    lower_words: frozenset[str] = frozenset()
+    roots: dict[Node, Node]
+    assigned: dict[tuple[str, int], Node] = field(default_factory=dict)  # (article, start) -> a person's node
+    split: set[Node] = field(default_factory=set)
 
-    def nodes(self, form: str) -> list[Node]:
-        return self.forms.get(form.casefold(), [])
+    def root(self, m: Mention) -> Node:
+        node = node_of(m)
+        if node in self.split:
+            return ("", node[1])
+        return self.roots[self.assigned.get((m.article, m.start), node)]
 
 
-def cluster(parsed: list[ParsedArticle], ments: list[Mention],
-            forced: Iterable[tuple[str, str]] = ()) -> dict[Node, Node]:
-    """Node -> cluster root. `forced` pairs of forms are merged wherever they occur."""
+def cluster(parsed: list[ParsedArticle], ments: list[Mention], forced: Iterable[tuple[str, str]] = ()) -> Clusters:
+    """Mentions into clusters. `forced` pairs of forms are merged wherever they occur."""
     uf = UnionFind()
+    assigned: dict[tuple[str, int], Node] = {}
+    attached: set[Node] = set()  # short forms given, in their article, to a person named there
     by_article: dict[str, list[Mention]] = defaultdict(list)
     votes: dict[Node, Counter] = defaultdict(Counter)
     for m in ments:
@@ -93,17 +88,18 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention],
     for pa in parsed:
         ms = by_article.get(pa.article.id, [])
         _link_text_aliases(pa, ms, uf)
-        _link_short_forms(pa, ms, uf, counts)
-    _link_keys(view, uf)
+        _link_short_forms(pa, ms, uf, counts, assigned, attached)
+    _link_keys(view, uf, attached)
     _link_acronyms(view, uf)
-    _link_persons(parsed, by_article, view, uf)
+    link_persons(parsed, by_article, view, uf)
     _link_longer_forms(view, uf)
     _link_compass_points(view, uf)
+    _link_counties(view, uf)
     for a, b in forced:
         for x in view.nodes(normalize(a))[:1]:
             for y in view.nodes(normalize(b)):
                 uf.union(x, y)
-    return {n: uf.find(n) for n in view.labels}
+    return Clusters({n: uf.find(n) for n in view.labels}, assigned)
 
 
 # -- inside one article ----------------------------------------------------------------------
@@ -131,19 +127,36 @@ def _link_text_aliases(parsed: ParsedArticle, ments: list[Mention], uf: UnionFin
                     break
 
 
-def _link_short_forms(parsed: ParsedArticle, ments: list[Mention], uf: UnionFind, counts: Counter) -> None:
+def _link_short_forms(parsed: ParsedArticle, ments: list[Mention], uf: UnionFind, counts: Counter,
+                      assigned: dict[tuple[str, int], Node], attached: set[Node]) -> None:
     """In one article, "Smith" or "Mr Smith" is the "Julianne Smith" named before it (or, failing
     that, after), and "Acme" is "Acme Motors". The model often gives the short form another label;
     a place label is overruled only for a form seen once in the briefing that acts like a person:
-    the subject of a verb, or followed by an age ("Okoro, 54, took over"); "visited Jordan" stays."""
+    the subject of a verb, or followed by an age ("Okoro, 54, took over"); "visited Jordan" stays.
+    A surname two people of the article share goes, mention by mention, to the one it names
+    (surnames.py); with their family named too ("the Kellers"), to neither."""
     by_short = _short_form_index(ments)
     for m in ments:
         cands = by_short.get(name_parts(m.text)[0]) if _may_be_short_form(parsed, m, counts) else None
-        if not cands or _two_people(cands) and counts.get(normalize(m.text) + "s"):  # the family is named too
+        if not cands:
             continue
-        before = [c for c in cands if c.start < m.start]
-        target = before[-1] if before else cands[0]
+        if _two_people(cands):
+            if not counts.get(normalize(m.text) + "s"):
+                people = people_of([c for c in cands if c.label == "PERSON"])
+                named = people[attribute(m, people, ments).person]
+                assigned[(m.article, m.start)] = node_of(_nearest(named, m))
+                attached.add(node_of(m))
+            continue
+        target = _nearest(cands, m)
         uf.union(node_of(target), node_of(m))
+        if target.label == "PERSON":
+            attached.add(node_of(m))
+
+
+def _nearest(cands: list[Mention], m: Mention) -> Mention:
+    """The candidate named last before `m`, else the first after it."""
+    before = [c for c in cands if c.start < m.start]
+    return before[-1] if before else cands[0]
 
 
 def _short_form_index(ments: list[Mention]) -> dict[str, list[Mention]]:
@@ -166,40 +179,22 @@ def _may_be_short_form(parsed: ParsedArticle, m: Mention, counts: Counter) -> bo
     label only for a form seen once in the briefing that acts like a person."""
     if len(name_parts(m.text)) != 1 or not m.text[:1].isupper() or is_acronym(m.text) or m.label not in SURNAME_LABELS:
         return False
-    return m.label not in PLACES | {"NORP"} or counts[normalize(m.text)] == 1 and _acts_like_a_person(parsed, m)
+    return m.label not in PLACES | {"NORP"} or counts[normalize(m.text)] == 1 and acts_like_a_person(parsed, m)
 
 
 def _two_people(cands: list[Mention]) -> bool:
-    """Full names with one surname whose first names cannot be one person: "Dan Keller" and
-    "Fran Keller". A lone "Keller" beside them is neither (it may be the family)."""
-    firsts = {name_parts(c.text)[0] for c in cands if c.label == "PERSON"}
-    return any(not first_names_match(a, b) for a in firsts for b in firsts)
-
-
-def _acts_like_a_person(parsed: ParsedArticle, m: Mention) -> bool:
-    toks = parsed.segments[m.segment].tokens
-    tok = toks[m.tok_end - 1]
-    after = [t.text for t in toks[m.tok_end:m.tok_end + 3]]
-    return tok.dep in ("nsubj", "nsubjpass") or (len(after) == 3 and after[0] == after[2] == ","
-                                                  and after[1].isdigit())
+    """Full names with one surname that cannot be one person: "Dan Keller" and "Fran Keller"."""
+    return len(people_of([c for c in cands if c.label == "PERSON"])) >= 2
 
 
 # -- equal keys ------------------------------------------------------------------------------
-def without_legal_form(form: str) -> str:
-    """"Tokyo Electric Power Co." -> "Tokyo Electric Power"; a one-word name keeps its word."""
-    words = form.split()
-    while len(words) > 1 and words[-1].lower().strip(".,") in LEGAL_FORMS:
-        words.pop()
-    return " ".join(words)
-
-
 def keys(form: str, label: str, common: frozenset[str] = frozenset()) -> list[tuple]:
     """Blocking keys of a form: nodes that share one name one thing. `common` holds the words the
     briefing writes in lower case: a one-word name that is such a word ("Time", "Times") names a
     thing by that word, so its singular and plural are two names."""
     coarse = COARSE.get(label, label)
     if label in THINGS:
-        form = without_legal_form(form)
+        form = thing_name(form)
     out: list[tuple] = [("key", coarse, compact(form))]
     if coarse == "group":
         out.append(("stem", group_stem(form)))
@@ -214,17 +209,32 @@ def keys(form: str, label: str, common: frozenset[str] = frozenset()) -> list[tu
             out.append(("thing", stem))
         if len(content) >= 2:  # word order and translations: "Laval University" = "Université Laval"
             out.append(("bag", tuple(sorted(re.sub(r"[^a-z0-9]", "", w)[:5] for w in content))))
+        out += _place_prefix_keys(form)
     m = _X_OF_Y.fullmatch(form)  # "Department of State" = "State Department"
     if m and label in THINGS:
         out.append(("key", coarse, compact(f"{m.group(2)} {m.group(1)}")))
     return out
 
 
-def _link_keys(view: View, uf: UnionFind) -> None:
+def _place_prefix_keys(form: str) -> list[tuple]:
+    """"U.S. Geological Survey" = "United States Geological Survey": a name that starts with a
+    country or US state, keyed by that place (knowledge.py) and the rest of the name."""
+    words = form.split()
+    for k in range(min(3, len(words) - 1), 0, -1):
+        where = knowledge.place(" ".join(words[:k]))
+        if where:
+            return [("at", where, compact(" ".join(words[k:])))]
+    return []
+
+
+def _link_keys(view: View, uf: UnionFind, attached: set[Node]) -> None:
+    """Nodes with a key in common are one; a short form its article gave to a person is that
+    person's already ("Calder" of Owen Calder in one article, of Ruth Calder in another)."""
     blocks: dict[tuple, list[Node]] = defaultdict(list)
     for node, label in sorted(view.labels.items()):
         for key in keys(node[1], label, view.lower_words):
-            blocks[key].append(node)
+            if not (node in attached and key[:2] == ("key", "person")):
+                blocks[key].append(node)
     for members in blocks.values():
         for other in members[1:]:
             uf.union(members[0], other)
@@ -251,153 +261,9 @@ def _link_acronyms(view: View, uf: UnionFind) -> None:
             cands = {c for c in by_letter.get(compact(original)[:1], ()) if spells(original, view.forms[c][0][1], longest)}
             if cands:
                 break
-        if len({compact(without_legal_form(c)) for c in cands}) == 1:
+        if len({compact(thing_name(c)) for c in cands}) == 1:
             for cand in cands:
                 uf.union(view.forms[form][0], view.forms[cand][0])
-
-
-# -- persons ---------------------------------------------------------------------------------
-def _link_persons(parsed: list[ParsedArticle], by_article: dict[str, list[Mention]], view: View,
-                  uf: UnionFind) -> None:
-    """Across articles: full names with one surname and compatible first names are one person,
-    unless one article names both; surnames spelled two ways are one person; a lone surname,
-    whatever its label, joins the one person with that surname, a lone first name the one person
-    with that first name, and a surname beside two people their family's plural."""
-    together = _named_side_by_side(by_article)
-    people = _full_name_groups(view, together)
-    _join_spelling_variants(people, together)
-    for g in people:
-        for n in g[1:]:
-            uf.union(g[0], n)
-    index = _person_index(people, view, uf)
-    mention_of = {node_of(m): (pa, m) for pa in parsed for m in by_article.get(pa.article.id, [])}
-    for node, label in sorted(view.labels.items()):
-        if _is_lone_name(node, label):
-            _link_lone_name(node, label, index, view, uf, mention_of)
-
-
-def _named_side_by_side(by_article: dict[str, list[Mention]]) -> set[frozenset[str]]:
-    """Pairs of full names one article gives side by side: two people, whatever their names."""
-    together: set[frozenset[str]] = set()
-    for ms in by_article.values():
-        names = sorted({normalize(m.text) for m in ms if m.label == "PERSON" and len(name_parts(m.text)) >= 2})
-        together.update(frozenset((a, b)) for i, a in enumerate(names) for b in names[i + 1:])
-    return together
-
-
-def _full_name_groups(view: View, together: set[frozenset[str]]) -> list[list[Node]]:
-    """One list of full-name nodes per person: one surname and compatible first names, never
-    two names one article gives side by side (unless their first names are the same)."""
-    full: dict[str, list[Node]] = defaultdict(list)  # surname -> full-name nodes
-    for node, label in sorted(view.labels.items()):
-        parts = name_parts(node[1])
-        if label == "PERSON" and len(parts) >= 2:
-            full[parts[-1]].append(node)
-    people: list[list[Node]] = []
-    for surname, nodes in sorted(full.items()):
-        groups: list[list[Node]] = []
-        for n in nodes:
-            g = next((g for g in groups if _same_person(n[1], g[0][1], together)), None)
-            if g is None:
-                groups.append([n])
-            else:
-                g.append(n)
-        people.extend(groups)
-    return people
-
-
-def _same_person(a: str, b: str, together: set[frozenset[str]]) -> bool:
-    first, other = name_parts(a)[0], name_parts(b)[0]
-    return first_names_match(first, other) and (first == other or frozenset((a, b)) not in together)
-
-
-@dataclass
-class People:
-    """One entry per person (after variants joined), indexed by surname and by first name, and
-    the words a lone first name cannot be."""
-
-    surnames: dict[str, set[Node]]
-    firsts: dict[str, set[Node]]
-    not_first: frozenset[str]  # nationality words and the first words of things' and places' names
-
-    def candidates(self, word: str) -> set[Node]:
-        """The persons a lone name word can be: by surname, else by first name."""
-        return self.surnames.get(word) or (set() if word in self.not_first else self.firsts.get(word, set()))
-
-
-def _person_index(people: list[list[Node]], view: View, uf: UnionFind) -> People:
-    by_root: dict[Node, list[Node]] = defaultdict(list)
-    for g in people:
-        by_root[uf.find(g[0])].extend(g)
-    surnames: dict[str, set[Node]] = defaultdict(set)
-    firsts: dict[str, set[Node]] = defaultdict(set)
-    for root, nodes in by_root.items():
-        for n in nodes:
-            parts = name_parts(n[1])
-            surnames[parts[-1]].add(root)
-            firsts[parts[0]].add(root)
-    return People(surnames, firsts, _not_first_names(view))
-
-
-def _not_first_names(view: View) -> frozenset[str]:
-    """Words the briefing shows are no first name: "Ukrainian" (a nationality word), "Oculus" of
-    "Oculus VR" (the first word of an organisation's name, whatever label its other forms get)."""
-    out = set()
-    for form, label in view.form_label.items():
-        parts = name_parts(view.forms[form][0][1])
-        if len(parts) == 1 and knowledge.demonym(view.forms[form][0][1]):
-            out.add(parts[0])
-        elif len(parts) >= 2 and label in THINGS | PLACES:
-            out.add(parts[0])
-    return frozenset(out)
-
-
-def _is_lone_name(node: Node, label: str) -> bool:
-    """One capitalised name word ("Okafor", "Mr Okafor"), not an acronym, of a label a surname may get."""
-    return len(name_parts(node[1])) == 1 and label in SURNAME_LABELS and not is_acronym(node[1]) \
-        and node[1][:1].isupper()
-
-
-def _link_lone_name(node: Node, label: str, people: People, view: View, uf: UnionFind,
-                    mention_of: dict[Node, tuple[ParsedArticle, Mention]]) -> None:
-    """A lone surname (else a lone first name) joins the one person it can be; beside two
-    people with that surname it joins their family's plural ("the Kellers"). A lone form that is
-    also a place joins only where it acts like a person."""
-    cands = people.candidates(name_parts(node[1])[0])
-    family = view.nodes(node[1] + "s")
-    if cands and len(cands) > 1 and family and view.labels[family[0]] == "PERSON":
-        uf.union(family[0], node)  # "Keller" beside "Dan Keller" and "Fran Keller": "the Kellers"
-        return
-    if not cands or len(cands) != 1:
-        return
-    if label != "PERSON" and knowledge.is_place(node[1]) and not _acts_like_a_person(*mention_of[node]):
-        return
-    uf.union(next(iter(cands)), node)
-
-
-def _join_spelling_variants(people: list[list[Node]], together: set[frozenset[str]]) -> None:
-    """One person spelled two ways by two outlets ("Gregory Jaczko", "Gregory Jazcko"): same or
-    compatible first name, surnames that are spelling variants, blocked by first name so the
-    comparison never runs over all pairs; never two forms one article names side by side."""
-    by_first: dict[str, list[int]] = defaultdict(list)
-    for i, g in enumerate(people):
-        by_first[name_parts(g[0][1])[0]].append(i)
-    merged: set[int] = set()
-    for first, idxs in sorted(by_first.items()):
-        for x, i in enumerate(idxs):
-            for j in idxs[x + 1:x + 20]:
-                if i in merged or j in merged:
-                    continue
-                a, b = people[i][0][1], people[j][0][1]
-                if frozenset((a, b)) in together:
-                    continue
-                sa, sb = name_parts(a)[-1], name_parts(b)[-1]
-                if spelling_variants(sa, sb) or fuzz.ratio(" ".join(name_parts(a)), " ".join(name_parts(b))) \
-                        >= FUZZY_MIN and sa[:1] == sb[:1]:
-                    people[i].extend(people[j])
-                    people[j] = people[j][:0]
-                    merged.add(j)
-    people[:] = [g for g in people if g]
 
 
 # -- a name and its longer forms -------------------------------------------------------------
@@ -467,3 +333,20 @@ def _link_compass_points(view: View, uf: UnionFind) -> None:
             target = view.forms[next(iter(countries))][0]
             for n in nodes:
                 uf.union(target, n)
+
+
+ADMIN_HEADS = frozenset({"county", "township", "parish", "borough"})  # "Bucks County", then "Bucks"
+
+
+def _link_counties(view: View, uf: UnionFind) -> None:
+    """A place named alone and as "X County" (township, parish, borough) is the county, when no
+    other place of the briefing starts with that name and the name is no country or US state."""
+    for form, label in view.form_label.items():
+        words = form.split()
+        if len(words) != 2 or words[1] not in ADMIN_HEADS or label not in PLACES | {"FAC"}:
+            continue
+        short = words[0]
+        if view.form_label.get(short) not in PLACES or knowledge.place(view.forms[short][0][1]):
+            continue
+        if sum(f.startswith(short + " ") and l in PLACES for f, l in view.form_label.items()) == 1:
+            uf.union(view.forms[form][0], view.forms[short][0])

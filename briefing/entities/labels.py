@@ -16,17 +16,33 @@ from ..words import knowledge
 from ..words.english import HONORIFICS, PERSON_SPEECH_VERBS, TITLE_NOUNS
 from .names import PARTICLES
 
+# The head-word lists below are hand tables: no maintained package classes English head nouns
+# (WordNet needs a run-time download, see the README), nameparser lists titles, not heads, and
+# cleanco's 300 legal forms include words ("as", "sa") a head test would misread.
 # Heads that make a name a facility, a natural place or an event whatever the model said.
 # Hospitals and embassies are organisations ("a spokeswoman for the hospital"), jails facilities.
 FACILITY_HEADS = frozenset({"airport", "airfield", "base", "bridge", "stadium", "arena", "dam", "tunnel",
                             "highway", "freeway", "motorway", "harbor", "harbour", "port", "station", "prison", "jail",
                             "palace", "tower", "canal", "pipeline", "plant", "mosque", "church", "cathedral",
                             "temple", "synagogue", "square", "street", "st.", "road", "rd.", "avenue", "ave.", "ave",
-                            "boulevard", "blvd.", "lane", "drive", "building"})
+                            "boulevard", "blvd.", "lane", "drive", "building", "place", "turnpike", "expressway",
+                            "parkway", "line"})
+FACILITY_FIRST = frozenset({"interstate"})  # "Interstate 69"
 LOCATION_HEADS = frozenset({"mountains", "mountain", "range", "river", "lake", "sea", "ocean", "gulf", "bay", "strait",
                             "straits", "peninsula", "valley", "desert", "coast", "pass", "canyon", "glacier", "island",
                             "islands", "basin", "delta", "plateau", "forest", "highlands", "zone"})
 LOCATION_FIRST = frozenset({"mount", "mt.", "cape"})
+# Last words of the names of institutions ("West Chester University", "Tarvo Observatory"), of laws
+# ("Dodd-Frank Act"); a centre, a court or a service may be a building or a route as well, a union
+# a polity ("Soviet Union").
+ORGANISATION_HEADS = frozenset({"university", "college", "institute", "council", "committee", "commission", "agency",
+                                "department", "ministry", "party", "association", "company", "corporation",
+                                "foundation", "fund", "authority", "board", "observatory", "society", "academy",
+                                "organization", "organisation", "federation", "league", "bureau", "administration",
+                                "transit", "inc.", "inc", "corp.", "ltd", "ltd.", "llc", "plc"})
+LAW_HEADS = frozenset({"act", "law", "bill", "treaty", "amendment", "statute", "ordinance", "accord", "accords"})
+# Last words of the names of places people live in and govern: "Travis County", "Lower Merion Township".
+SETTLEMENT_HEADS = frozenset({"county", "township", "borough", "parish", "estates", "heights"})
 # Event words that name events alone ("Paralympics"), and those that also end company or place
 # names ("Epic Games", "Summit Bank"): these need a year, an ordinal or "at/during the" around them.
 EVENT_NAMES = frozenset({"olympics", "paralympics", "championships", "championship", "marathon", "expo"})
@@ -96,8 +112,19 @@ def publication_owner(words) -> bool:
 
 
 def _facility_head(n: Name) -> bool:
-    """"Elm Street", "Harbor Bridge"; not a person the model found ("Eric Church" said)."""
-    return n.size > 1 and n.last in FACILITY_HEADS and not _a_person_by_evidence(n)
+    """"Elm Street", "Harbor Bridge", "Interstate 69"; not a person the model found ("Eric Church" said)."""
+    return n.size > 1 and (n.last in FACILITY_HEADS or n.first in FACILITY_FIRST) and not _a_person_by_evidence(n)
+
+
+def _organisation_head(n: Name) -> bool:
+    """"West Chester University", "Tarvo Observatory", "Acme Inc.": never a person or a place."""
+    return n.size > 1 and n.last in ORGANISATION_HEADS and not _a_person_by_evidence(n)
+
+
+def _law_head(n: Name) -> bool:
+    """"Dodd-Frank Act", "Clean Water Act"."""
+    return n.size > 1 and n.last in LAW_HEADS and n.toks[n.span.end - 2].text != "of" and \
+        not _a_person_by_evidence(n)  # "College of Law" is a school
 
 
 def _organisation_in_a_building(n: Name) -> bool:
@@ -114,10 +141,15 @@ def _natural_place_head(n: Name) -> bool:
     return not _a_person_by_evidence(n)
 
 
+def _settlement_head(n: Name) -> bool:
+    """"Travis County", "Lower Merion Township", "Vela Heights"; not a person ("Ana Heights said")."""
+    return n.size > 1 and n.last in SETTLEMENT_HEADS and not _a_person_by_evidence(n)
+
+
 def _event_head(n: Name) -> bool:
     """"Paralympics", "the 2030 Winter Games", "at the Harvest Festival"; never a name that speaks
     ("Epic Games said": a company)."""
-    if n.last not in EVENT_HEADS or _speaks(n.span, n.toks, _name_words(n.span, n.toks)):
+    if n.last not in EVENT_HEADS or speaks(n.toks, n.span.start, n.span.end):
         return False
     return n.last in EVENT_NAMES or _event_context(n)
 
@@ -145,11 +177,11 @@ def _a_person_by_evidence(n: Name) -> bool:
     if _person_evidence(n.span, n.toks, words):
         return True
     before = n.toks[n.span.start - 1] if n.span.start > 0 else None
-    placed = before is not None and (before.text.lower() in PLACE_PREPOSITIONS or before.tag == "CD")
+    placed = before is not None and (before.text.lower() in BEFORE_A_PLACE or before.tag == "CD")
     return len(words) == 2 and knowledge.is_given_name(words[0].text.lower()) and not placed
 
 
-PLACE_PREPOSITIONS = frozenset({"the", "at", "in", "on", "near", "outside", "inside", "along", "across", "off", "onto",
+BEFORE_A_PLACE = frozenset({"the", "at", "in", "on", "near", "outside", "inside", "along", "across", "off", "onto",
                                 "into", "via", "past", "toward", "towards"})
 
 
@@ -176,14 +208,13 @@ def _after_a_place_noun(n: Name) -> bool:
 
 def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
     """Two or three capitalised proper nouns (a hyphenated given name counts as one: "Paik
-    Hak-soon"), no place or organisation word among them, that begin with a known first name,
-    follow an honorific, are the subject of a speech verb ("Yuichi Sato said") or have a job
-    title in apposition ("Jo Roe, the party's leader")."""
+    Hak-soon"), no place or organisation word among them, that follow an honorific, are the
+    subject of a speech verb ("Yuichi Sato said") or have a job title in apposition ("Jo Roe, the
+    party's leader"). A known first name alone is no evidence: "Sophie Gardens" is a street."""
     if sp.label not in ("ORG", "GPE", "LOC", "WORK_OF_ART", "NORP", "FAC"):
         return False
     words = _name_words(sp, toks)
-    return _person_shaped(words) and (knowledge.is_given_name(words[0].text.lower()) or
-                                      _person_evidence(sp, toks, words))
+    return _person_shaped(words) and _person_evidence(sp, toks, words)
 
 
 def _name_words(sp: EntSpan, toks: tuple[Token, ...]) -> list[Token]:
@@ -209,13 +240,13 @@ def _person_evidence(sp: EntSpan, toks: tuple[Token, ...], words: list[Token]) -
     before = toks[sp.start - 1].text.lower().rstrip(".") if sp.start > 0 else ""
     titled = any(t.dep == "appos" and sp.start <= t.head < sp.end and t.text.lower() in TITLE_NOUNS
                  for t in toks[sp.end:sp.end + 8])
-    return before in HONORIFICS or _speaks(sp, toks, words) or titled
+    return before in HONORIFICS or speaks(toks, sp.start, sp.end) or titled
 
 
-def _speaks(sp: EntSpan, toks: tuple[Token, ...], words: list[Token]) -> bool:
-    """The name is the subject of a speech verb ("Yuichi Sato said")."""
-    heads_in = [t for t in words if not (sp.start <= t.head < sp.end)]
-    return any(t.dep in ("nsubj", "nsubjpass") and toks[t.head].lemma in PERSON_SPEECH_VERBS for t in heads_in)
+def speaks(toks: tuple[Token, ...], s: int, e: int, verbs: frozenset[str] = PERSON_SPEECH_VERBS) -> bool:
+    """The name at tokens [s, e) is the subject of a verb of speech ("Yuichi Sato said")."""
+    return any(t.dep in ("nsubj", "nsubjpass") and not s <= t.head < e and toks[t.head].lemma in verbs
+               for t in toks[s:e])
 
 
 def _person(n: Name) -> bool:
@@ -238,9 +269,12 @@ ALL_BUT_PERSON = "ORG GPE LOC WORK_OF_ART NORP FAC"
 # The first rule that holds decides; order matters where two could hold.
 RULES = (
     _rule("ORG", "GPE LOC FAC PERSON NORP", _newspaper),
-    _rule("FAC", "ORG GPE PERSON LOC WORK_OF_ART", _facility_head),
+    _rule("FAC", "ORG GPE PERSON LOC WORK_OF_ART PRODUCT", _facility_head),
     _rule("ORG", "FAC", _organisation_in_a_building),
+    _rule("ORG", "PERSON GPE LOC WORK_OF_ART NORP FAC PRODUCT", _organisation_head),
+    _rule("LAW", "PERSON ORG GPE WORK_OF_ART EVENT PRODUCT NORP", _law_head),
     _rule("LOC", "ORG GPE PERSON FAC NORP WORK_OF_ART", _natural_place_head),
+    _rule("GPE", "ORG PERSON FAC LOC NORP WORK_OF_ART", _settlement_head),
     _rule("EVENT", "ORG GPE PERSON NORP FAC PRODUCT WORK_OF_ART", _event_head),
     _rule("PRODUCT", "PERSON ORG GPE NORP", _model_number),
     _rule("FAC", "ORG GPE PERSON", _before_a_facility_noun),

@@ -5,6 +5,7 @@ import functools
 import re
 import unicodedata
 
+from cleanco import basename
 from rapidfuzz.distance import Levenshtein
 from text_unidecode import unidecode
 
@@ -35,6 +36,31 @@ def normalize(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Organisation words as news style abbreviates them ("Players Assn."): no data package lists them.
+ORG_ABBREVIATIONS = {"assn": "Association", "assoc": "Association", "dept": "Department", "univ": "University",
+                     "intl": "International", "natl": "National", "govt": "Government", "inst": "Institute",
+                     "bros": "Brothers", "mfg": "Manufacturing", "ctr": "Center"}
+
+
+@functools.lru_cache(maxsize=65536)
+def without_legal_form(form: str) -> str:
+    """"Tokyo Electric Power Co." -> "Tokyo Electric Power", "Petronas Bhd" -> "Petronas": the legal
+    forms of many countries, by cleanco; a name that is nothing else keeps its words."""
+    base = form
+    while True:
+        shorter = basename(base).strip()
+        if not shorter or shorter == base:
+            return base
+        base = shorter
+
+
+@functools.lru_cache(maxsize=65536)
+def thing_name(form: str) -> str:
+    """A named thing's name as keys compare it: no legal form, organisation words spelled out
+    ("Players Assn." = "Players Association")."""
+    return " ".join(ORG_ABBREVIATIONS.get(w.lower().rstrip("."), w) for w in without_legal_form(form).split())
+
+
 def compact(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", fold(text).lower())
 
@@ -51,6 +77,12 @@ def name_parts(text: str) -> tuple[str, ...]:
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
     return tuple(words)
+
+
+def has_honorific(form: str) -> bool:
+    """"Mr Okafor", "Gen. Abara": a name after an honorific or an abbreviated rank."""
+    words = form.split()
+    return len(words) >= 2 and words[0].lower().rstrip(".") in HONORIFICS
 
 
 def is_acronym(form: str) -> bool:
@@ -108,6 +140,13 @@ def initials(form: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", form)).lower()
 
 
+def one_name_ends_the_other(a: str, b: str) -> bool:
+    """"Will Okoro" and "Sen. Tobi Will Okoro": one full name is the other's last words, a word
+    the model took into the name before it (a title, a team) or a second first name."""
+    pa, pb = sorted((name_parts(a), name_parts(b)), key=len)
+    return len(pa) >= 2 and pb[-len(pa):] == pa
+
+
 def first_names_match(a: str, b: str) -> bool:
     """Could first names `a` and `b` (lower case) name one person? The same name or initial, a
     nickname the data lists for few names ("bill" = "william"; not "chris", which stands for
@@ -126,6 +165,12 @@ def first_names_match(a: str, b: str) -> bool:
     return spelling_variants(a, b)
 
 
+def is_nickname(nick: str, given: str) -> bool:
+    """Is first name `nick` (lower case) a nickname the data lists for `given`, however many
+    names it stands for ("tony" of "antonia")?"""
+    return len(nick) < len(given) and given in knowledge.given_names_of(nick)
+
+
 def spelling_variants(a: str, b: str) -> bool:
     """Two spellings of one name across outlets: transliterations (i/y, a doubled or dropped
     letter, "kh"/"h") or one letter changed inside the name, never at its end (Maria, Mario)."""
@@ -141,6 +186,22 @@ def spelling_variants(a: str, b: str) -> bool:
     return swapped or Levenshtein.distance(a, b) == 1
 
 
+def surname_variant(word: str, surname: str, person: bool) -> bool:
+    """Could a lone `word` be `surname` (both lower case) misspelled: a spelling variant
+    ("stroebll" of "stroebl"); for a word known to name a person (an honorific, the model's
+    label), also one letter added, dropped or changed in five letters or more ("stroeb" of
+    "stroebl"), or its first four letters or more when those are no first name ("castel" of
+    "castellanos")?"""
+    if word == surname or word[:1] != surname[:1] or word in (surname + "s", surname + "es"):  # the family
+        return False
+    if spelling_variants(word, surname):
+        return True
+    if not person:
+        return False
+    return min(len(word), len(surname)) >= 5 and Levenshtein.distance(word, surname) == 1 or \
+        len(word) >= 4 and len(surname) > len(word) + 2 and surname.startswith(word) and not knowledge.is_given_name(word)
+
+
 def _sound(name: str) -> str:
     """A spelling key: y as i, no h after a consonant, no doubled letters."""
     key = fold(name).lower().replace("y", "i").replace("j", "i")
@@ -149,9 +210,14 @@ def _sound(name: str) -> str:
 
 
 def group_stem(form: str) -> str:
-    """Demonym and group forms share a stem: Russian/Russians, Western/West."""
+    """Demonym and group forms share a stem: Russian/Russians, Western/West, and an adjective in
+    -ish with its people's plural: Polish/Poles, Danish/Danes, Turkish/Turks."""
     key = compact(form)
+    if key.endswith("ish") and len(key) >= 6:
+        return key[:-3]
     for suffix in ("ern", "s"):
         if key.endswith(suffix) and len(key) > len(suffix) + 2:
             key = key[: -len(suffix)]
+            if suffix == "s" and key.endswith("e") and len(key) >= 4:  # Poles, Danes, Swedes
+                key = key[:-1]
     return key

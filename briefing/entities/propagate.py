@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from ..words import knowledge
-from . import labels
+from . import evidence, labels
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
-from ..words.english import HONORIFICS, SPEECH_VERBS, TITLE_NOUNS
+from ..words.english import HONORIFICS, MONTHS, SPEECH_VERBS, TITLE_NOUNS, WEEKDAYS
 from .names import COMPASS_POINTS, fold
 
 Spans = dict[tuple[int, int], list[EntSpan]]
@@ -94,57 +95,64 @@ def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
                 sps[n] = EntSpan(sp.start, sp.end, "PERSON")
 
 
+@dataclass
+class _PlaceFacts:
+    """What the briefing shows of each surface form, for `known_cities`."""
+
+    places: set[str] = field(default_factory=set)  # countries and states named as places
+    people: set[str] = field(default_factory=set)  # words of people's full names
+    placed: set[str] = field(default_factory=set)  # forms shown as places (a label or a context)
+    inside: set[str] = field(default_factory=set)  # words inside place names ("Chester County")
+    speaking: set[str] = field(default_factory=set)  # subjects of verbs of speech
+    common: set[str] = field(default_factory=set)  # "the X", capitals, nationalities
+
+    def add(self, toks: tuple[Token, ...], sp: EntSpan) -> None:
+        text = surface(toks, sp.start, sp.end)
+        if sp.label == "GPE" and knowledge.place(text):
+            self.places.add(knowledge.place(text))
+        if sp.label == "PERSON" and sp.end - sp.start >= 2:
+            self.people.update(t.text for t in toks[sp.start:sp.end])
+        if sp.label in ("GPE", "LOC") or evidence.place_signs(toks, sp.start, sp.end):
+            self.placed.add(text)
+        if sp.label in ("GPE", "LOC"):  # "Chester County", "South Austin": Chester, Austin too
+            self.inside.update(t.text for t in toks[sp.start:sp.end] if t.text[:1].isupper())
+        if labels.speaks(toks, sp.start, sp.end, SPEECH_VERBS):  # "Princeton said", "the company announced"
+            self.speaking.add(text)
+        if sp.start > 0 and toks[sp.start - 1].text.lower() == "the" or text.isupper() or knowledge.demonym(text):
+            self.common.add(text)  # "the Pacific", "EU", "Canadian": a town of that name is not what is meant
+
+    def is_place(self, text: str, label: str) -> bool:
+        form = text.title() if text.isupper() else text
+        if knowledge.place(text):
+            return True
+        if text in self.speaking:
+            return False
+        if (text in self.placed or text in self.inside) and label != "LOC" and knowledge.place_names(form) & self.places:
+            return True
+        return (text in self.placed or label == "LOC") and text not in self.common and \
+            bool(knowledge.place_names(form, small=True) & self.places)
+
+
 def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """Countries, US states and cities the model labelled a person, an organisation or a group.
-    A country or state by its own name is a place ("Romania said"). A city is one when the
-    briefing names its country or (US) state and shows it as a place somewhere: the model labels
-    it one, "in"/"near" it, a state or country after it ("Evanston, Ill."), "the X area". Never a
-    name that speaks ("Princeton said") or is part of a person's name in the briefing."""
-    places, people, placed, speaking = set(), set(), set(), set()
+    """Countries, US states, cities and towns the model labelled a person, an organisation, a group
+    or a natural place. A country or state by its own name is a place ("Romania said"). A city,
+    town or village (of 1,000 people or more) is one when the briefing names its country or (US)
+    state and shows it as a place somewhere: the model labels it one, "in"/"near" it, a state or
+    country after it ("Evanston, Ill."), "the X area"; a town also needs a name never written "the
+    X", in capitals or as a nationality ("the Pacific", "EU", "Canadian" are towns too). Never a name
+    that speaks ("Princeton said") or is part of a person's name in the briefing."""
+    facts = _PlaceFacts()
     for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
         for sp in sps:
-            text = surface(toks, sp.start, sp.end)
-            if sp.label == "GPE" and knowledge.place(text):
-                places.add(knowledge.place(text))
-            if sp.label == "PERSON" and sp.end - sp.start >= 2:
-                people.update(t.text for t in toks[sp.start:sp.end])
-            if sp.label in ("GPE", "LOC"):  # "Chester County", "South Austin": Chester, Austin too
-                placed.update([text] + [t.text for t in toks[sp.start:sp.end] if t.text[:1].isupper()])
-            elif _place_context(toks, sp.start, sp.end):
-                placed.add(text)
-            if _speaks(toks, sp.start, sp.end):
-                speaking.add(text)
+            facts.add(parsed[a].segments[si].tokens, sp)
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for n, sp in enumerate(sps):
             text = surface(toks, sp.start, sp.end)
-            if sp.label not in ("PERSON", "ORG", "NORP") or text in people or \
-                    sp.label == "PERSON" and toks[sp.end - 1].dep in ("nsubj", "nsubjpass"):
-                continue
-            if knowledge.place(text) or text in placed and text not in speaking and \
-                    knowledge.place_names(text.title() if text.isupper() else text) & places:
+            if sp.label in ("PERSON", "ORG", "NORP", "LOC") and text not in facts.people and \
+                    not (sp.label == "PERSON" and toks[sp.end - 1].dep in ("nsubj", "nsubjpass")) and \
+                    facts.is_place(text, sp.label):
                 sps[n] = EntSpan(sp.start, sp.end, "GPE")
-
-
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into"})
-AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city", "county"})
-
-
-def _place_context(toks: tuple[Token, ...], s: int, e: int) -> bool:
-    """"in X", "near the X", "X, Ill.", "the X area"."""
-    before = s - 1 if s > 0 and toks[s - 1].text.lower() != "the" else s - 2
-    if before >= 0 and toks[before].text.lower() in PLACE_PREPOSITIONS:
-        return True
-    if e + 1 < len(toks) and toks[e].text == "," and knowledge.place(toks[e + 1].text):
-        return True
-    return e < len(toks) and toks[e].text in AREA_NOUNS
-
-
-def _speaks(toks: tuple[Token, ...], s: int, e: int) -> bool:
-    """The name is the subject of a verb of speech: "Princeton said", "the company announced"."""
-    return any(t.dep in ("nsubj", "nsubjpass") and not s <= t.head < e and toks[t.head].lemma in SPEECH_VERBS
-               for t in toks[s:e])
 
 
 def outlet_heads(parsed: list[ParsedArticle], spans: Spans) -> None:
@@ -168,6 +176,53 @@ def outlet_heads(parsed: list[ParsedArticle], spans: Spans) -> None:
             if sp.end - sp.start == 1 and toks[sp.start].text in heads and sp.start > 0 and \
                     toks[sp.start - 1].text.lower() == "the" and sp.label in ("GPE", "LOC", "FAC", "PERSON", "NORP"):
                 sps[n] = EntSpan(sp.start, sp.end, "ORG")
+
+
+def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"Ashoka Mukpo" where the model marked only "Mukpo": a capitalised proper noun right before a
+    one-word name the briefing mostly calls a person, itself in no name, no title, place or
+    nationality, is the first name."""
+    known = known_names(parsed, spans)
+    people = {key for key, labels in known.items() if len(key) == 1 and labels.most_common(1)[0][0] == "PERSON"}
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for n, sp in enumerate(sps):
+            s = sp.start
+            if sp.end - s != 1 or (fold(toks[s].text),) not in people or s == 0:
+                continue
+            first = toks[s - 1]
+            if _is_propn(first) and not first.ws == "" and first.text.isalpha() and not first.text.isupper() and \
+                    not _covered(sps, s - 1, s) and first.text.lower() not in TITLE_NOUNS and \
+                    first.text.lower().rstrip(".") not in HONORIFICS and not knowledge.is_place(first.text) and \
+                    not knowledge.demonym(first.text) and first.text not in MONTHS + WEEKDAYS:
+                sps[n] = EntSpan(s - 1, sp.end, "PERSON")
+
+
+def drop_common_acronyms(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """Capitals that are no name: a stock ticker ("(NYSE: BWF)" anywhere makes "BWF" one everywhere)
+    and an abbreviated common noun ("its IPO", "an IPO", "IPOs")."""
+    common = {word for pa in parsed for seg in pa.segments for t in seg.tokens
+              if (word := _common_acronym(seg.tokens, t))}
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        sps[:] = [sp for sp in sps if not (sp.end - sp.start == 1 and toks[sp.start].text in common)]
+
+
+def _common_acronym(toks: tuple[Token, ...], t: Token) -> str | None:
+    """The acronym a token shows to be a ticker or a common noun, else None."""
+    word = t.text.replace(".", "")
+    if word[:-1].isupper() and word.endswith("s") and 3 <= len(word) <= 6:
+        return word[:-1]  # "IPOs"
+    if not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()) or t.i == 0:
+        return None
+    before = toks[t.i - 1].text.lower()
+    ticker = before == ":" and t.i >= 3 and toks[t.i - 3].text == "(" and t.i + 1 < len(toks) and \
+        toks[t.i + 1].text == ")"
+    # "its IPO", not "a SEPTA manager" (the determiner is the manager's)
+    return t.text if ticker or before in COMMON_DETERMINERS and toks[t.i - 1].head == t.i else None
+
+
+COMMON_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her", "our", "your", "my", "every", "each"})
 
 
 def drop_numbered_common_nouns(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
@@ -227,19 +282,23 @@ def _add_surnames(known: dict[tuple[str, ...], Counter]) -> None:
 def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tuple[str, ...], Counter],
                 current: list[EntSpan]) -> EntSpan | None:
     """The known name at tokens [i, e) as a new span, or None: not known, in a date ("in May"), a
-    one-word name opening a sentence as a common word ("Love ..."), already a mention, part of a
-    longer one."""
+    one-word name opening a sentence as a common word ("Love ..."), unless a person's signs show
+    it there ("May said"); already a mention, part of a longer one."""
     toks = seg.tokens
     key = tuple(folded[i:e])
-    if e > len(toks) or key not in known or _in_time(seg, i, e) or \
-            e - i == 1 and not toks[i].tag.startswith("NNP") and _sentence_start(toks, i):
+    if e > len(toks) or key not in known:
         return None
+    label = known[key].most_common(1)[0][0]
+    shown = label == "PERSON" and evidence.person_signs(toks, i, e)  # "May said", "Price, 61,": the person
+    if not shown and (_in_time(seg, i, e) or e - i == 1 and not toks[i].tag.startswith("NNP") and
+                      not toks[i].text.isupper() and _sentence_start(toks, i)):
+        return None  # an acronym opening a sentence ("WHO said") is the name, whatever its tag
     inner = [sp for sp in current if sp.start < e and i < sp.end]
     if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
         return None
     if _inside_longer_name(toks, i, e, [sp for sp in current if sp not in inner]):
         return None
-    return EntSpan(i, e, known[key].most_common(1)[0][0])
+    return EntSpan(i, e, label)
 
 
 def _in_time(seg: Parsed, s: int, e: int) -> bool:
@@ -267,18 +326,84 @@ def _inside_longer_name(toks: tuple[Token, ...], s: int, e: int, spans: list[Ent
     return False
 
 
-def vote_labels(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
-    """One label per surface form across the briefing: the majority of its mentions."""
-    votes: dict[str, Counter] = defaultdict(Counter)
+def label_votes(parsed: list[ParsedArticle], spans: Spans) -> dict[evidence.Key, Counter]:
+    """The labels each name (folded tokens) was given before propagation copied them, in the
+    order they were first given."""
+    votes: dict[evidence.Key, Counter] = defaultdict(Counter)
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for sp in sps:
-            votes[surface(toks, sp.start, sp.end)][sp.label] += 1
+            votes[evidence.key_of(toks, sp.start, sp.end)][sp.label] += 1
+    return votes
+
+
+def vote_labels(parsed: list[ParsedArticle], spans: Spans, votes: dict[evidence.Key, Counter]) -> None:
+    """One label per name across the briefing, by evidence (`choose_label`); a place nothing
+    supports is no name (`unsupported_place`)."""
+    ev = evidence.gather(parsed, spans)
+    decided: dict[evidence.Key, str | None] = {}
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for n, sp in enumerate(sps):
-            best = max(votes[surface(toks, sp.start, sp.end)].items(), key=lambda kv: (kv[1], kv[0]))[0]
-            sps[n] = EntSpan(sp.start, sp.end, best)
+            key = evidence.key_of(toks, sp.start, sp.end)
+            if key not in decided:
+                label = choose_label(key, votes.get(key) or Counter([sp.label]), ev)
+                decided[key] = None if label == "GPE" and unsupported_place(key, votes.get(key), ev) else label
+            sps[n] = EntSpan(sp.start, sp.end, _label_here(toks, sp, key, decided[key], ev) or "")
+        sps[:] = [sp for sp in sps if sp.label]
+
+
+def _label_here(toks: tuple[Token, ...], sp: EntSpan, key: evidence.Key, label: str | None,
+                ev: evidence.Evidence) -> str | None:
+    """A word that is a person's surname and a word as well takes the reading its occurrence shows:
+    "German said" beside the striker Kevin German is him, "the German team" the nationality."""
+    if label == "PERSON" and sp.label != "PERSON" and _modifies_a_noun(toks, sp):
+        return sp.label
+    if label not in ("PERSON", None) and len(key) == 1 and any(full[-1] == key[0] for full in ev.person_names) and \
+            evidence.person_signs(toks, sp.start, sp.end):
+        return "PERSON"
+    return label
+
+
+def _modifies_a_noun(toks: tuple[Token, ...], sp: EntSpan) -> bool:
+    """A one-word name modifying the lower-case noun after it with no person's sign there: "the
+    German team" beside the striker Kevin German is the nationality."""
+    tok = toks[sp.start]
+    return sp.end - sp.start == 1 and tok.dep in ("amod", "compound") and tok.head == sp.end and \
+        toks[sp.end].text.islower() and toks[sp.end].tag.startswith("NN") and \
+        not evidence.person_signs(toks, sp.start, sp.end)
+
+
+def unsupported_place(key: evidence.Key, counts: Counter | None, ev: evidence.Evidence) -> bool:
+    """A place no data package knows, never in a place's context ("in X", "X County"), that the
+    model called a place at fewer than half of the briefing's occurrences and the briefing never
+    shows as a person: a disease, a technology ("the X outbreak", "X headsets"), not a name."""
+    if ev.is_place(key) or ev.person_sign(key) or any(key[0] in full for full in ev.person_names):
+        return False
+    return 2 * (counts or Counter())["GPE"] < ev.occurrences[key]
+
+
+def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> str:
+    """The label given most; a tie goes to the label the text supports (a person's signs, a place's,
+    a kind noun), then to the label given first, never to the alphabet. PERSON needs a person's
+    signs: without them it loses a tie and gives way to a kind or place the text shows. A name
+    with what only people have (an honorific, an age, a relative) is a person unless it is a known
+    place or names an organisation."""
+    position = {label: n for n, label in enumerate(counts)}
+    sign, kinds = ev.person_sign(key), ev.kinds_of(key)
+
+    def supported(label: str) -> bool:
+        return label == "PERSON" and sign > 0 or label in ("GPE", "LOC") and ev.is_place(key) or label in kinds
+
+    ranked = sorted(counts, key=lambda label: (-counts[label], not supported(label), position[label]))
+    best = ranked[0]
+    if best == "PERSON" and not sign:
+        rivals = [label for label in ranked[1:] if counts[label] == counts[best] or supported(label)]
+        shown = [label for label, _ in kinds.most_common()]
+        best = next(iter(rivals + shown), best)
+    elif best != "PERSON" and sign == evidence.PERSONAL and not ev.is_place(key) and ev.can_be_a_person(key):
+        best = "PERSON"
+    return best
 
 
 def sentence_span(seg: Parsed, token: int) -> tuple[int, int]:

@@ -34,6 +34,10 @@ TITLE_MODIFIERS = frozenset({"district", "deputy", "assistant", "vice", "chief",
                              "senior"})
 
 
+# Lower-case heads some names end in: "Narita international airport", "the Law and Justice party".
+KEPT_HEADS = labels.FACILITY_HEADS | labels.LOCATION_HEADS | labels.ORGANISATION_HEADS
+
+
 def _is_cap(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
@@ -41,7 +45,8 @@ def _is_cap(tok: Token) -> bool:
 # -- rules on one segment --------------------------------------------------------------------
 def trim(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     """Drop leading determiners and lower-case prefixes ("inter-Korean", "pro-Le Pen"), and
-    trailing possessives, punctuation and conjunctions ("North and" of "North and South Korean")."""
+    trailing possessives, punctuation, conjunctions ("North and" of "North and South Korean") and
+    common nouns ("NATO regulations": a name ends in a name word)."""
     out = []
     for sp in spans:
         s, e = sp.start, sp.end
@@ -50,15 +55,22 @@ def trim(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
         while s + 2 < e and toks[s].text.isalpha() and toks[s].text.islower() and toks[s + 1].text == "-" and \
                 not toks[s].ws and not toks[s + 1].ws:
             s += 2
-        while e > s and (toks[e - 1].text in POSSESSIVE or toks[e - 1].pos == "PUNCT" and
-                         toks[e - 1].text not in (".",) or toks[e - 1].pos == "SPACE" or
-                         toks[e - 1].text in ("and", "or") and e - 1 > s):
+        while e > s and _trailing_junk(toks[e - 1], e - 1 > s):
             e -= 1
         while e > s and toks[s].pos in ("PUNCT", "SPACE"):
             s += 1
         if s < e:
             out.append(EntSpan(s, e, sp.label))
     return out
+
+
+def _trailing_junk(tok: Token, more: bool) -> bool:
+    """A possessive, punctuation but a full stop, a space; with a word before it, a conjunction or
+    a lower-case common noun that is no head of names."""
+    if tok.text in POSSESSIVE or tok.pos == "PUNCT" and tok.text != "." or tok.pos == "SPACE":
+        return True
+    return more and (tok.text in ("and", "or") or tok.tag in ("NN", "NNS") and tok.text.isalpha() and
+                     tok.text.islower() and tok.text not in KEPT_HEADS)
 
 
 def _no_capital_or_digit(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
@@ -101,15 +113,37 @@ def _participle(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
 
 
 def _sentence_initial_common_noun(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
-    """"Arrival of the jets ...": a common noun opening a sentence, tagged a name."""
+    """"Arrival of the jets ...": a common noun opening a sentence, tagged a name (not an acronym)."""
     tok = toks[sp.start]
     return sp.end - sp.start == 1 and sp.label in ("PERSON", "ORG", "GPE") and tok.tag in ("NN", "NNS") and \
+        not tok.text.isupper() and \
         (tok.i == 0 or toks[tok.i - 1].sent != tok.sent or toks[tok.i - 1].pos == "PUNCT")
+
+
+# Unit symbols written after a figure ("500MW", "80mph", "40C"); the fact stage reads units in
+# words, these are the abbreviations a tagger takes for a model name.
+UNIT_SYMBOLS = frozenset({"mw", "kw", "gw", "mwh", "kwh", "mph", "kph", "km", "cm", "mm", "m", "kg", "g", "mg", "lb",
+                          "lbs", "ft", "c", "f", "k", "bn", "gb", "mb", "tb", "hz", "ghz", "mhz", "kv", "t", "l", "ml",
+                          "p", "s", "h", "in", "oz", "yd", "ha", "db"})
+_FIGURE_WITH_UNIT = re.compile(r"\A\d[\d.,]*-?([A-Za-z]{1,3})\Z")
+CREDIT_WORDS = frozenset({"photo", "photograph", "photos", "image", "images", "picture", "video", "credit", "courtesy"})
+
+
+def _figure_with_unit(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """"500MW", "80mph": a figure and a unit symbol is a quantity, not a name ("3M", "5G" stay)."""
+    m = _FIGURE_WITH_UNIT.fullmatch(toks[sp.start].text) if sp.end - sp.start == 1 else None
+    return bool(m) and m.group(1).lower() in UNIT_SYMBOLS and not (len(m.group(1)) == 1 and m.group(1).isupper())
+
+
+def _photo_credit(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """"(Photo by Marta Ilves/Getty Images)", "Credit: Jo Roe": a credit inside a paragraph."""
+    before = [t.text.lower() for t in toks[max(0, sp.start - 3):sp.start]]
+    return bool(before) and before[-1] in ("by", ":") and any(w in CREDIT_WORDS for w in before[:-1])
 
 
 # Spans that are no names, each with what shows it.
 NOT_NAMES = (_no_capital_or_digit, _a_year, _hashtag_or_handle, _honorific_alone, _portfolio_in_a_title,
-             _participle, _sentence_initial_common_noun)
+             _participle, _sentence_initial_common_noun, _figure_with_unit, _photo_credit)
 
 
 def drop_false(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
@@ -251,12 +285,15 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     lower = propagate.lower_words(parsed)
     propagate.drop_role_words(parsed, spans, lower)
     propagate.drop_numbered_common_nouns(parsed, spans, lower)
+    propagate.drop_common_acronyms(parsed, spans)
     propagate.split_possessives(parsed, spans)
     propagate.family_names(parsed, spans)
+    propagate.join_first_names(parsed, spans)
     propagate.known_cities(parsed, spans)
     propagate.outlet_heads(parsed, spans)
+    votes = propagate.label_votes(parsed, spans)
     propagate.propagate(parsed, spans)
-    propagate.vote_labels(parsed, spans)
+    propagate.vote_labels(parsed, spans, votes)
     out = propagate.hyphen_parts(parsed, spans)
     for (a, si), sps in sorted(spans.items()):
         pa = parsed[a]

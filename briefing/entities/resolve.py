@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 
 from slugify import slugify
 
-from .cluster import Node, cluster, node_of
+from .cluster import Clusters, cluster
 from .describe import describe
 from ..model import Description, Diagnostic, Entity, Mention, ParsedArticle
 from .names import is_acronym, name_parts, normalize
@@ -30,13 +30,13 @@ def canonical_name(forms: Counter) -> str:
     return name.title() if name.isupper() and len(name.split()) >= 2 else name  # a dateline's capitals
 
 
-def build_entities(parsed: list[ParsedArticle], ments: list[Mention], roots: dict[Node, Node]) -> list[Entity]:
+def build_entities(parsed: list[ParsedArticle], ments: list[Mention], found: Clusters) -> list[Entity]:
     segments = {pa.article.id: pa.segments for pa in parsed}
     raws = {pa.article.id: pa.article.raw for pa in parsed}
     order = {pa.article.id: n for n, pa in enumerate(parsed)}
-    clusters: dict[Node, list[Mention]] = defaultdict(list)
+    clusters: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in ments:
-        clusters[roots[node_of(m)]].append(m)
+        clusters[found.root(m)].append(m)
     entities = []
     for members in clusters.values():
         members.sort(key=lambda m: (order[m.article], m.start))
@@ -91,15 +91,15 @@ def resolve(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules = Ru
     used: set[tuple[str, str]] = set()  # (kind, rule) of every rule that matched something
     kept = _without_ignored(ments, rules, used)
     forced = [(group[0], other) for group in rules.merge for other in group[1:]]
-    roots = cluster(parsed, kept, forced)
-    present = {n[1].casefold() for n in roots}
+    found = cluster(parsed, kept, forced)
+    present = {n[1].casefold() for n in found.roots}
     for group in rules.merge:
         if sum(_key(g) in present for g in group) >= 2:
             used.add(("merge", group[0]))
-    _split_off(roots, rules, used)
+    _split_off(found, rules, used)
     ignore = {_key(x): x for x in rules.ignore}.values()  # one rule per form
     out = []
-    for e in build_entities(parsed, kept, roots):
+    for e in build_entities(parsed, kept, found):
         names = {_key(e.name)} | {_key(a) for a in e.aliases}
         ignored = [x for x in ignore if _key(x) in names]
         used.update(("ignore", x) for x in ignored)
@@ -121,13 +121,13 @@ def _without_ignored(ments: list[Mention], rules: Rules, used: set[tuple[str, st
     return kept
 
 
-def _split_off(roots: dict[Node, Node], rules: Rules, used: set[tuple[str, str]]) -> None:
+def _split_off(found: Clusters, rules: Rules, used: set[tuple[str, str]]) -> None:
     """A form a `split` rule names becomes an entity of its own."""
     split = {_key(x): x for x in rules.split}
-    for node in roots:
+    for node in found.roots:
         k = node[1].casefold()
         if k in split:
-            roots[node] = ("", node[1])
+            found.split.add(node)
             used.add(("split", split[k]))
 
 

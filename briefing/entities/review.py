@@ -1,27 +1,47 @@
-"""Editors' help: the merges the entity stage was unsure about and the pairs it did not merge
-but might have, each with the `overrides.yml` line that would settle it (`briefing review`).
+"""Editors' help: the doubts of the entity stage, each with the `overrides.yml` line that would
+settle it (`briefing review`). The damaging ones first: labels of the entities the briefing names
+most that only the model supports, a surname two people share, a word that is sometimes a name;
+then the merges the stage was unsure about and the pairs it did not merge but might have.
 
-A plain function over a built Briefing: it reads the entities' names and aliases, never the text.
+A plain function over a built Briefing: it reads the entities, their mentions' places and the
+words around them, and the editor's rules (a doubt a rule settles is not listed again).
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import dataclasses
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..words import knowledge
-from ..model import Briefing, Entity
-from .cluster import without_legal_form
-from .names import COMPASS_POINTS, compact, first_names_match, fold, is_acronym, name_parts, normalize
+from ..model import Briefing, Entity, Mention
+from ..reading.overrides import Rules
+from .surnames import attribute
+from .names import (COMPASS_POINTS, compact, first_names_match, fold, has_honorific, is_acronym, name_parts,
+                    normalize, without_legal_form)
 
 SPELLING_MIN = 80  # surname similarity (rapidfuzz ratio) worth a look
+LEADS = 5  # the entities the briefing names most: a wrong label there shows first on the site
+# A person in news text: "Okafor said", "Okafor, 54,", '…," said Okafor.' (not "at Kestrel told", where
+# the speaker comes before, nor "said Kestrel may…", the subject of what was said).
+PERSON_AFTER = re.compile(r",? (?:said|says|told|tells|added|asked|wrote)\b|, \d{1,3},")
+PERSON_BEFORE = re.compile(r"[,\"”’] (?:said|says) \Z")
+NOT_A_SPEAKER = re.compile(r"\b(?:at|in|of|from|near|on|to|for|by|with|the)\s+\Z")
+KINDS = {  # kind -> the heading of its list, in the order shown
+    "label": "Labels only the model gives, on the entities the briefing names most (confirm or correct with the line shown):",
+    "surname": "A surname two people share (split the form off with the line shown):",
+    "word": "Words that are sometimes a name (ignore the form with the line shown):",
+    "unsure": "Merged, but the tool was unsure (split them with the line shown):",
+    "missed": "Kept apart, but they may be one (merge them with the line shown):",
+}
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    kind: str  # "unsure" (merged, maybe wrongly) or "missed" (apart, maybe one)
+    kind: str  # a key of KINDS: "label", "surname", "word", "unsure" (merged, maybe wrongly), "missed" (apart)
     forms: tuple[str, ...]
     reason: str
     line: str  # the overrides.yml rule that would apply it, under its key
@@ -61,7 +81,8 @@ def _unsure_person(entity: Entity, forms: list[str]) -> list[Suggestion]:
         for b in full[i + 1:]:
             why = _names_differ(name_parts(a), name_parts(b))
             if why:
-                out.append(_split(a if b == entity.name else b, entity, why))
+                found = _split(a if b == entity.name else b, entity, why)
+                out.append(dataclasses.replace(found, kind="surname") if why == FIRST_NAMES_DIFFER else found)
     return out
 
 
@@ -76,8 +97,11 @@ def _names_differ(pa: list[str], pb: list[str]) -> str | None:
     if pa[-1] != pb[-1]:
         return "surnames spelled differently"
     if pa[0] != pb[0] and len(pa[0]) > 1 and len(pb[0]) > 1:
-        return "first names differ"
+        return FIRST_NAMES_DIFFER
     return None
+
+
+FIRST_NAMES_DIFFER = "first names differ: two people who share a surname, or one by a nickname"
 
 
 def _unsure_name(entity: Entity, forms: list[str]) -> list[Suggestion]:
@@ -169,11 +193,99 @@ def _ambiguous_short_forms(entities: list[Entity], people: list[Entity]) -> list
     return out
 
 
-def suggestions(briefing: Briefing) -> list[Suggestion]:
-    """Unsure merges first, then missed ones; each once, in a stable order."""
-    found = [s for e in briefing.entities for s in unsure_merges(e)] + missed_merges(list(briefing.entities))
+def label_doubts(briefing: Briefing, rules: Rules) -> list[Suggestion]:
+    """The labels of the entities the briefing names most that nothing but the model supports: a
+    person with no honorific, first name the data knows, age or speech verb in any mention; a
+    place the data packages do not know. A `relabel` rule for the entity settles it."""
+    raw = {a.id: a.raw for a in briefing.articles}
+    out = []
+    for e in sorted(briefing.entities, key=lambda e: -len(e.mentions))[:LEADS]:
+        if _settled(e, rules.relabel):
+            continue
+        if e.label == "PERSON" and not _person_evidence(e, raw):
+            why = "only the model says PERSON: no honorific, known first name, age or speech verb in any mention"
+        elif e.label == "GPE" and not any(knowledge.is_place(a) for a in e.aliases):
+            why = "only the model says GPE: no country, US state or city of that name in the data packages"
+        else:
+            continue
+        out.append(Suggestion("label", (e.name,), f"{why} ({len(e.mentions)} mentions)",
+                              f"relabel: {{{_quote(e.name)}: {e.label}}}  # or its right label: ORG, GPE, LOC, FAC, "
+                              f"PRODUCT, EVENT, WORK_OF_ART, LAW, NORP"))
+    return out
+
+
+def _settled(e: Entity, rule_forms) -> bool:
+    names = {normalize(x).casefold() for x in (e.name, *e.aliases)}
+    return any(normalize(x).casefold() in names for x in rule_forms)
+
+
+def _person_evidence(e: Entity, raw: dict[str, str]) -> bool:
+    if any(has_honorific(a) or len(name_parts(a)) >= 2 and knowledge.is_given_name(name_parts(a)[0])
+           for a in e.aliases):
+        return True
+    def speaks(m: Mention) -> bool:
+        text = raw.get(m.article, "")
+        before = text[max(0, m.start - 20):m.start]
+        return bool(PERSON_AFTER.match(text, m.end) and not NOT_A_SPEAKER.search(before) or
+                    PERSON_BEFORE.search(before) and text[m.end:m.end + 1] in (".", ",", ""))
+
+    return any(speaks(m) for m in e.mentions)
+
+
+def surname_doubts(briefing: Briefing) -> list[Suggestion]:
+    """Bare surnames ("Calder", "Mr Calder") whose article names two people of that surname and
+    whose sentence and paragraph do not say which one (surnames.py gave it to the one named last
+    before it)."""
+    people: dict[str, list[Entity]] = defaultdict(list)
+    for e in briefing.entities:
+        if e.label == "PERSON" and len(name_parts(e.name)) >= 2:
+            people[name_parts(e.name)[-1]].append(e)
+    out = []
+    for surname, group in sorted(people.items()):
+        if len(group) < 2:
+            continue
+        unclear: Counter = Counter()
+        for e in group:
+            for m in e.mentions:
+                if name_parts(m.text) == (surname,) and not _clear(m, group):
+                    unclear[(e.name, normalize(m.text))] += 1
+        for (name, form), n in sorted(unclear.items()):
+            others = ", ".join(g.name for g in group if g.name != name)
+            out.append(Suggestion("surname", (form, name), f"{n} mention(s) given to {name}, the person named last "
+                                  f"before; also named {surname.title()}: {others}", f"split: [{_quote(form)}]"))
+    return out
+
+
+def _clear(m: Mention, group: list[Entity]) -> bool:
+    """Does the article of `m` name one person of the surname, or its sentence or paragraph?"""
+    full = [[x for x in e.mentions if x.article == m.article and len(name_parts(x.text)) >= 2] for e in group]
+    people = [p for p in full if p]
+    others = [x for e in group for x in e.mentions if x.article == m.article]
+    return len(people) < 2 or attribute(m, people, others).clear
+
+
+def word_doubts(briefing: Briefing) -> list[Suggestion]:
+    """One-word names that the articles also write in lower case ("May", "Young"), some of whose
+    mentions start a sentence, where the word is capitalised anyway."""
+    text = "\n".join(a.raw for a in briefing.articles)
+    out = []
+    for e in briefing.entities:
+        for form in sorted({normalize(m.text) for m in e.mentions if " " not in m.text.strip()}):
+            starts = sum(normalize(m.text) == form and m.start == m.sentence[0] for m in e.mentions)
+            lower = len(re.findall(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", text)) if form.isalpha() else 0
+            if starts and lower and not form.isupper():
+                out.append(Suggestion("word", (form, e.name), f"{form.lower()!r} is a word {lower} time(s) in the "
+                                      f"articles; {starts} mention(s) start a sentence", f"ignore: [{_quote(form)}]"))
+    return out
+
+
+def suggestions(briefing: Briefing, rules: Rules = Rules()) -> list[Suggestion]:
+    """The damaging doubts first (labels, surnames, words), then unsure merges, then missed ones;
+    each once, in a stable order."""
+    found = label_doubts(briefing, rules) + surname_doubts(briefing) + word_doubts(briefing) + \
+        [s for e in briefing.entities for s in unsure_merges(e)] + missed_merges(list(briefing.entities))
     seen, out = set(), []
-    for s in found:
+    for s in sorted(found, key=lambda s: list(KINDS).index(s.kind)):  # stable: each kind keeps its order
         if (s.kind, s.line) not in seen:
             seen.add((s.kind, s.line))
             out.append(s)
@@ -183,10 +295,9 @@ def suggestions(briefing: Briefing) -> list[Suggestion]:
 def report(found: list[Suggestion]) -> str:
     """Plain text for the terminal."""
     if not found:
-        return "Nothing to review: no merge the tool was unsure about, no likely pair left apart."
+        return "Nothing to review: no doubtful label, surname or merge, no likely pair left apart."
     lines = []
-    for kind, title in (("unsure", "Merged, but the tool was unsure (split them with the line shown):"),
-                        ("missed", "Kept apart, but they may be one (merge them with the line shown):")):
+    for kind, title in KINDS.items():
         items = [s for s in found if s.kind == kind]
         if items:
             lines += [title] + [f"  {s}" for s in items] + [""]

@@ -1,16 +1,21 @@
 """The cross-source fact table: numbers, durations, dates and quotes, aligned across articles.
 
 Extraction works on plain tokens, per sentence (sentences.View is what every extractor reads);
-numbers, dates and quotes each have one extractor; align groups the claims into facts.
-Precision is preferred to recall: an unsure pair stays two rows.
+numbers, dates and quotes each have one extractor, and labels gives each claim its row label.
+align groups the claims into facts by the evidence that two claims are one fact (evidence.py),
+one claim per article in a row, each row with a confidence; status.py says whether a row's
+claims agree and why not; review.py lists the unsure rows for the editor and explains one.
+A difference is joined only when it is clear: an unsure pair stays two rows.
 """
 from __future__ import annotations
 
+import bisect
+import dataclasses
 from collections import defaultdict
 
 from ..model import Diagnostic, Entity, Fact, ParsedArticle
 from ..reading.overrides import Rules
-from . import align, dates, equipment, numbers, quotes
+from . import align, dates, equipment, labels, numbers, quotes
 from .sentences import Extracted, View
 
 
@@ -35,9 +40,32 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
             # a number inside a quote belongs to the quote (a two-word fragment owns none); a date
             # inside one is a fact of its own ("“We will vote on March 3,” she said")
             spans = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote" and not x.paired_only]
-            out.extend(x for x in found if x.kind in ("quote", "date") or
-                       not any(s <= x.claim.start and x.claim.end <= e for s, e in spans))
-    return out + quotes.unquoted(parsed, out, sents), sents
+            out.extend(dataclasses.replace(x, label=labels.label(pa, si, x, sents)) for x in found
+                       if x.kind in ("quote", "date") or not any(s <= x.claim.start and x.claim.end <= e for s, e in spans))
+    return _named(out, entities) + quotes.unquoted(parsed, out, sents), sents
+
+
+def _named(items: list[Extracted], entities: list[Entity]) -> list[Extracted]:
+    """Each figure with the names inside its own words: "more than 500,000 Velmar-area homes"
+    counts Velmar's homes, not the region's. Mentions are looked up by offset (bisect), so a
+    long article costs no scan per figure."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for e in entities:
+        for m in e.mentions:
+            spans[m.article].append((m.start, m.end, e.id))
+    for found in spans.values():
+        found.sort()
+    out = []
+    for x in items:
+        found = spans.get(x.claim.article, []) if x.kind in align.FIGURES else []
+        k = bisect.bisect_left(found, (x.claim.start, -1, ""))
+        named = set()
+        while k < len(found) and found[k][0] < x.claim.end:
+            if found[k][1] <= x.claim.end:
+                named.add(found[k][2])
+            k += 1
+        out.append(dataclasses.replace(x, named=frozenset(named)) if named else x)
+    return out
 
 
 def stage(parsed: list[ParsedArticle], entities: list[Entity], rules: Rules | None = None

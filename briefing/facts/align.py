@@ -1,279 +1,24 @@
 """Alignment: claims compared only inside blocks (same speaker, same counted thing, shared rare
-entities), so the work grows with the number of claims, not their square; the best-scoring pairs
-are joined first, at most one claim per article in a fact; then each fact's status."""
+entities), so the work grows with the number of claims, not their square; the pairs with the
+strongest evidence (evidence.py) are joined first, at most one claim per article in a fact, so
+each article's claims are matched one to one with another's; then each fact's status
+(status.py) and confidence."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from slugify import slugify
 
 from ..model import Diagnostic, Fact
 from ..reading.overrides import Rules
 from ..unionfind import UnionFind
-from . import frames
-from .dates import dates_agree, is_bare, unresolved_key
-from .lexicon import LENGTH_UNITS
-from . import quotes
+from . import frames, quotes
+from .dates import dates_agree, unresolved_key
+from .evidence import FIGURES, Evidence, Pool, date_key, evidence
 from .sentences import Extracted, View
-
-ENTITY_SUPPORT = 2.0  # summed weight of shared entities that makes two claims one fact
-
-
-# Context similarity (0..1, see View.similarity) two claims need to be paired.
-SAME_DATE_CONTEXT = 0.12  # the same date: some shared words of the event
-COMMON_DATE_CONTEXT = 0.2  # the same weekday said more than COMMON_DATE times in the briefing: more of them
-COMMON_DATE = 3
-DAY_NAMED = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
-OTHER_DATE_CONTEXT = 0.40  # two different dates of one event: the same verb and much of the sentence
-SAME_FIGURE_CONTEXT = 0.10  # the same figure of things of no known kind
-OTHER_FIGURE_CONTEXT = 0.30  # two different figures of the same thing
-LENGTH_TOLERANCE = 0.1  # "20 km" and "12 miles": a conversion rounds
-
-
-@dataclasses.dataclass
-class Pool:
-    """What pairing needs to know about all the claims: which figures share their thing and event
-    with another figure of the same article (so a different value there says nothing), and how
-    common each date is (a weekday said ten times needs more shared context)."""
-
-    crowded: set[int]  # id() of such figures
-    dates: Counter  # date key -> claims
-    articles: int = 0
-
-    @classmethod
-    def of(cls, items: list[Extracted]) -> "Pool":
-        sigs = Counter((x.claim.article, _signature(x)) for x in items if x.kind in FIGURES)
-        crowded = {id(x) for x in items if x.kind in FIGURES and sigs[(x.claim.article, _signature(x))] > 1}
-        return cls(crowded, Counter(_date_key(x) for x in items if x.kind == "date"),
-                   len({x.claim.article for x in items}))
-
-
-FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
-
-
-def _signature(x: Extracted) -> tuple:
-    return x.kind, x.unit in LENGTH_UNITS or x.unit, x.things, x.events if not x.specific else frozenset()
-
-
-def _date_key(x: Extracted) -> str:
-    return x.claim.value if x.granularity else unresolved_key(x.claim.text)
-
-
-# Score bands: how sure two claims are one fact, by the evidence they share. A pair scores its
-# band plus what its context adds (100·sim, the shared entities' support), so within a band the
-# better-matching sentence wins; the best-scoring pairs are joined first.
-# Dates and times:
-SAME_DAY_OF_ONE_EVENT = 150  # the same date, with shared words of its event or sentence
-SAME_GRANULARITY = 50  # ... said alike ("1991" and "1991" before "the early 90s")
-SAME_GRANULARITY_BARE = 20  # ... a bare date said alike ("this month" before "later this month")
-FRAME_WEIGHT = 10  # each unit of event words two dates or times share (frames.same_event)
-SAME_DAY_OF_ONE_CLASS = 140  # a named date whose events share only a class of word ("freed", "released")
-OTHER_DATE_OF_ONE_EVENT = 80  # two dates, the same verb and much of the sentence: one event dated differently
-OTHER_TIME_OF_ONE_EVENT = 80  # two times of day of one event
-# Figures of the same value (their intervals overlap):
-SAME_SPECIFIC_THING = 110  # the same specific counted thing ("four jets", "4 aircraft")
-EXACT_FIGURE = 20  # ... said with the very same figure
-SAME_HAPPENING = 100  # things shared or unsaid, and the same thing happened to them (an event class or verb)
-MEASURE_IN_CONTEXT = 90  # money, a per cent or a length of time, in sentences with words in common
-RARE_FIGURE_IN_CONTEXT = 80  # an exact figure of 13 or more, in sentences with words in common
-SAME_THING_IN_CONTEXT = 80  # a counted thing in common, in sentences with words in common
-SAME_DISTANCE = 70  # one bound of a distance in common ("at least 50 miles", "a 50-mile zone")
-# Figures of different values (only when neither article has another figure of that thing and event):
-ONE_LENGTH_OF_ONE_THING = 60  # the one length of one named thing in each ("a four-year war")
-OTHER_VALUE_OF_ONE_THING = 50  # one thing, and much of the sentence alike
-ONE_COUNT_OF_ONE_EVENT = 40  # the one count of people killed, missing… in each ("10,700" / "10,259")
-# Ages and vague amounts:
-SAME_PERSONS_AGE = 120  # one named person's age (plus 10 when the figures overlap)
-AGE_OF_ONE_KIND = 90  # the same age of the same kind of person ("the 27-year-old suspect", "Ana Ruiz, 27")
-VAGUE_SAME_WORD = 60  # "thousands" and "thousands", about the same event
-
-
-def _pair_score(a: Extracted, b: Extracted, sents: View, pool: Pool) -> float | None:
-    """How sure we are that a and b state the same fact; None when they are not comparable."""
-    if a.kind == "quote":
-        return quotes.pair_score(a, b)
-    sim = sents.similarity(a.context, b.context)
-    support = min(sents.support(a.entities, b.entities), 2 * ENTITY_SUPPORT)
-    if a.kind == "date":
-        return _date_score(a, b, sim, support, sents, pool)
-    if a.kind == "equipment":
-        return 100 + support
-    if a.kind == "time":
-        return _time_score(a, b, sim, sents, pool)
-    differ_ok = id(a) not in pool.crowded and id(b) not in pool.crowded
-    return _figure_score(a, b, sim, support, differ_ok)
-
-
-def _date_score(a: Extracted, b: Extracted, sim: float, support: float, sents: View, pool: Pool
-                ) -> float | None:
-    """The same date of the same event; a different date only for the very same event."""
-    if dates_agree(a, b) and (is_bare(a.claim.text) or is_bare(b.claim.text)):
-        return _same_bare_date(a, b, sim, sents)
-    if dates_agree(a, b):
-        return _same_named_date(a, b, sim, support, sents, pool)
-    if not a.granularity or not b.granularity:
-        return None  # unresolved and worded differently: nothing says they differ
-    same_event = a.verb and a.verb == b.verb and sim >= OTHER_DATE_CONTEXT
-    return OTHER_DATE_OF_ONE_EVENT + 100 * sim + support if same_event else None
-
-
-def _same_bare_date(a: Extracted, b: Extracted, sim: float, sents: View) -> float | None:
-    """"Monday", "last week": said of many things; the same day only for the same event."""
-    shared = frames.same_event(a.frame, b.frame, sents)
-    same = SAME_GRANULARITY_BARE if a.granularity == b.granularity else 0
-    return SAME_DAY_OF_ONE_EVENT + same + FRAME_WEIGHT * shared + sim if shared else None
-
-
-def _same_named_date(a: Extracted, b: Extracted, sim: float, support: float, sents: View, pool: Pool
-                     ) -> float | None:
-    """A named day, month or year: some shared words of the sentence or a shared entity will do,
-    nothing for a rare day said once in each article, one word or class of the event otherwise."""
-    common = max(pool.dates[_date_key(a)], pool.dates[_date_key(b)]) > COMMON_DATE
-    floor = COMMON_DATE_CONTEXT if common else SAME_DATE_CONTEXT
-    if a.granularity == b.granularity == "day" and DAY_NAMED.search(a.claim.text) and \
-            DAY_NAMED.search(b.claim.text) and pool.dates[_date_key(a)] <= pool.articles:
-        floor = 0.0  # "Feb. 21" in each article, once: a rare day needs no more
-    same = SAME_GRANULARITY if a.granularity == b.granularity else 0
-    if sim >= floor or (support >= ENTITY_SUPPORT and not common):
-        return SAME_DAY_OF_ONE_EVENT + same + 100 * sim + support
-    shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)  # "freed in 2013", "released …"
-    return SAME_DAY_OF_ONE_CLASS + same + FRAME_WEIGHT * shared if shared else None
-
-
-def _time_score(a: Extracted, b: Extracted, sim: float, sents: View, pool: Pool) -> float | None:
-    """A time of day of the same event; a different one only for a closely linked event."""
-    if _overlap([a, b]):
-        shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)
-        return SAME_DAY_OF_ONE_EVENT + FRAME_WEIGHT * shared + 100 * sim \
-            if shared or sim >= SAME_DATE_CONTEXT else None
-    shared = frames.same_event(a.frame, b.frame, sents)
-    alone = id(a) not in pool.crowded and id(b) not in pool.crowded
-    return OTHER_TIME_OF_ONE_EVENT + FRAME_WEIGHT * shared + 100 * sim if shared and alone else None
-
-
-def _figure_score(a: Extracted, b: Extracted, sim: float, support: float, differ_ok: bool) -> float | None:
-    """Figures: the same value of the same thing first; the thing's words and the event second."""
-    if a.vague or b.vague:  # "thousands" pairs only with "thousands", about the same event
-        if a.claim.value != b.claim.value or sim < SAME_FIGURE_CONTEXT * 2:
-            return None
-        return VAGUE_SAME_WORD + 100 * sim
-    if not _units_comparable(a, b):
-        return None
-    tolerance = LENGTH_TOLERANCE if a.unit != b.unit else 0.0
-    overlap = _overlap([a, b], tolerance)
-    if a.kind == "age":
-        return _age_score(a, b, sim, overlap)
-    if a.events and b.events and not a.events & b.events:
-        return None  # "killed" and "homeless": two different things happened to them
-    band = _same_value_band(a, b, sim, support) if overlap else _other_value_band(a, b, sim, differ_ok)
-    return None if band is None else band + 100 * sim + support
-
-
-def _units_comparable(a: Extracted, b: Extracted) -> bool:
-    """Units that convert (lengths), or one unit the other leaves out of the same figure of the
-    same thing ("a 9.0 quake" and "a 9.0-magnitude quake"); durations convert by their scale."""
-    if a.unit == b.unit or (a.unit in LENGTH_UNITS and b.unit in LENGTH_UNITS) or a.kind == "duration":
-        return True
-    return not (a.unit and b.unit) and bool(a.things & b.things) and a.low == b.low and a.high == b.high
-
-
-def _age_score(a: Extracted, b: Extracted, sim: float, overlap: bool) -> float | None:
-    if a.speaker and b.speaker:  # two named people: the same one, or no pair
-        return SAME_PERSONS_AGE + 10 * overlap if a.speaker == b.speaker else None
-    exact = a.low == b.low and a.high == b.high
-    return AGE_OF_ONE_KIND + 100 * sim if exact and a.things & b.things else None
-
-
-def _same_value_band(a: Extracted, b: Extracted, sim: float, support: float) -> int | None:
-    """The band of two figures that can both be true, by what else they share."""
-    exact = a.low == b.low and a.high == b.high
-    shared = bool(a.things & b.things)
-    if shared and a.specific and b.specific:
-        return SAME_SPECIFIC_THING + (EXACT_FIGURE if exact else 0)
-    if (shared or not a.things or not b.things) and (a.events & b.events or (a.verb and a.verb == b.verb)):
-        return SAME_HAPPENING
-    return _same_value_in_context(a, b, sim, support, exact, shared)
-
-
-def _same_value_in_context(a: Extracted, b: Extracted, sim: float, support: float, exact: bool, shared: bool
-                           ) -> int | None:
-    """Two figures that can both be true and share neither a specific thing nor what happened:
-    the kind of figure, its rarity or its thing, with words of the sentence in common."""
-    if a.kind in ("money", "percent", "duration") and sim >= SAME_FIGURE_CONTEXT:
-        return MEASURE_IN_CONTEXT
-    if exact and a.low >= 13 and sim >= SAME_FIGURE_CONTEXT:  # a rare figure of things worded differently
-        return RARE_FIGURE_IN_CONTEXT
-    if shared and sim >= SAME_FIGURE_CONTEXT:
-        return SAME_THING_IN_CONTEXT
-    said = {a.low, a.high} & {b.low, b.high} - {0.0, math.inf}
-    if "distance" in a.things & b.things and said and (sim or support >= ENTITY_SUPPORT / 2):
-        return SAME_DISTANCE  # "at least 8 km from the track", "an 8-km cordon"
-    return None
-
-
-def _other_value_band(a: Extracted, b: Extracted, sim: float, differ_ok: bool) -> int | None:
-    """The band of two different figures: one thing, one event, much of the sentence alike, and
-    no other figure of that thing and event in either article (`differ_ok`)."""
-    if not differ_ok:
-        return None
-    shared = bool(a.things & b.things)
-    events = bool(a.events & b.events)
-    if shared and a.kind == "duration" and a.specific and b.specific:
-        return ONE_LENGTH_OF_ONE_THING  # the one age of one named thing in each: "a four-year war"
-    if shared and (a.specific or events) and sim >= OTHER_FIGURE_CONTEXT:
-        return OTHER_VALUE_OF_ONE_THING
-    if events and (shared or not a.things or not b.things):
-        return ONE_COUNT_OF_ONE_EVENT  # the one count of people killed, missing, … in each: "10,700" ≠ "10,259"
-    return None
-
-
-def _overlap(group: list[Extracted], tolerance: float = 0.0) -> bool:
-    """Can every figure of the group be true at once? Two different open bounds ("more than
-    350", "more than 600") are two different statements, though both could be true."""
-    if len({x.low for x in group if x.high == math.inf}) > 1 or len({x.high for x in group if x.low == 0}) > 1:
-        return False
-    return max(x.low for x in group) * (1 - tolerance) <= min(x.high for x in group)
-
-
-def _status(group: list[Extracted]) -> tuple[str, str, tuple]:
-    """(status, note, diff): a note says why; quotes that differ get the word diff of the first two."""
-    if len({x.claim.article for x in group}) < 2:
-        return "single", "", ()
-    kind = group[0].kind
-    if kind == "quote":
-        if quotes.agree([x.claim.value for x in group]):
-            return "agree", "", ()
-        return "differ", "", quotes.diff(group[0].claim.value, group[1].claim.value)
-    if kind == "date":
-        if all(dates_agree(group[0], x) for x in group[1:]):
-            return "agree", "", ()
-        return "differ", " ≠ ".join(dict.fromkeys(_date_shown(x) for x in group)), ()
-    if kind == "equipment":
-        return "agree", "", ()
-    if kind == "time":
-        return ("agree", "", ()) if _overlap(group) else ("differ", " ≠ ".join(dict.fromkeys(x.claim.value for x in group)), ())
-    tolerance = LENGTH_TOLERANCE if len({x.unit for x in group}) > 1 else 0.0
-    if _overlap(group, tolerance):
-        return "agree", "", ()
-    return "differ", " ≠ ".join(dict.fromkeys(x.claim.value for x in group)), ()
-
-
-def _date_shown(x: Extracted) -> str:
-    """A resolved date as a reader reads it: "Tue 16 Jan 2018", "Jan 2018", "2013"."""
-    v, gran = x.claim.value, x.granularity
-    try:
-        if gran == "day" and not v.startswith("XXXX"):
-            return dt.date.fromisoformat(v).strftime("%a %-d %b %Y")
-        if gran == "month" and not v.startswith("XXXX"):
-            return dt.date.fromisoformat(v + "-01").strftime("%b %Y")
-    except ValueError:
-        pass
-    return v if gran else x.claim.text
-
+from .status import status
 
 MAX_CANDIDATES = 20  # claims a claim is compared with inside a large block
 
@@ -284,10 +29,12 @@ def _keys(x: Extracted) -> list[tuple]:
     if x.kind == "quote":
         keys += quotes.keys(x)
     elif x.kind == "date":
-        keys.append(("d", x.claim.value[:7] if x.granularity else unresolved_key(x.claim.text)))
+        keys.append(("d", unresolved_key(x.claim.text)))  # the same words, resolved or not in their article
+        keys += [("d", x.claim.value[:7])] * bool(x.granularity)
     else:
         keys.append(("v", x.claim.value))
         keys += [("t", t) for t in sorted(x.things)]
+        keys += [("ev", e) for e in sorted(x.events)]  # what happened to them: one quantity whatever the values
     if x.verb:
         keys.append(("w", x.verb))
     return keys
@@ -323,57 +70,184 @@ def _candidates(members: list[int], items: list[Extracted]):
                 break
 
 
-def align(items: list[Extracted], sents: View) -> list[list[Extracted]]:
-    """Group claims into facts: best-scoring pairs first, at most one claim per article in a fact
-    (a figure said twice in one article travels as one claim with two places)."""
+MARGIN = 30.0  # points of score (0.3 of sentence similarity) by which a pair must beat its rivals to be sure
+DIFFER_MARGIN = 10.0  # two claims that differ join only when they beat every rival pair by this much
+SURE = 1.0
+
+
+@dataclasses.dataclass
+class Group:
+    """The claims of one fact, how sure the pairing is (0..1), and the evidence of each join."""
+
+    members: list[Extracted]
+    confidence: float = SURE
+    joins: list[tuple[Extracted, Extracted, Evidence]] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class Trace:
+    """Every pair of claims compared, with its evidence (None: not comparable) and what became of
+    it: what `briefing review --explain` shows."""
+
+    pairs: list[tuple[Extracted, Extracted, Evidence | None, str]] = dataclasses.field(default_factory=list)
+
+
+def align(items: list[Extracted], sents: View, trace: Trace | None = None) -> list[Group]:
+    """Group claims into facts: the pairs with the strongest evidence first, at most one claim per
+    article in a fact (a figure said twice in one article travels as one claim with two places).
+    Two claims that differ join only when neither has a rival partner within DIFFER_MARGIN."""
     items = _restatements(items, sents)
     pool = Pool.of(items)
-    blocks: dict[tuple, list[int]] = defaultdict(list)
-    for n, x in enumerate(items):
-        blocks[x.block].append(n)
-    pairs = []
-    for members in blocks.values():
-        for x, y in _candidates(members, items):
-            score = _pair_score(items[x], items[y], sents, pool)
-            if score is not None:
-                pairs.append((-score, x, y))
-    pairs.sort()
+    pairs = _scored(items, sents, pool, trace)
     uf = UnionFind()
     articles = {n: {x.claim.article} for n, x in enumerate(items)}  # root -> articles in its group
-    for _, x, y in pairs:
-        rx, ry = uf.find(x), uf.find(y)
-        if rx == ry or articles[rx] & articles[ry]:
-            continue  # already one fact, or one claim per article
-        if (rx, ry) != (x, y) and not _joinable(items[min(rx, ry)], items[max(rx, ry)], sents, pool):
-            continue  # joining groups: their first claims (the roots) must be comparable too
-        joined = uf.union(rx, ry)
-        articles[joined] = articles.pop(rx) | articles.pop(ry)
+    sure = _Confidence(items, pairs, uf)
+    for _, x, y, found in pairs:
+        why = _join(uf, articles, items, x, y, sents, pool, found, sure)
+        if why == JOINED:
+            sure.joined(x, y, found)
+        if trace is not None:
+            trace.pairs.append((items[x], items[y], found, why))
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
         groups[uf.find(n)].append(n)
-    return [[items[k] for k in group] for group in groups.values()
-            if len(group) > 1 or not items[group[0]].paired_only]
+    joins = sure.by_root()
+    return [Group([items[k] for k in group], sure.of(group, joins.get(root, [])),
+                  [(items[x], items[y], e) for x, y, e in joins.get(root, [])])
+            for root, group in groups.items() if len(group) > 1 or not items[group[0]].paired_only]
 
 
-def _joinable(a: Extracted, b: Extracted, sents: View, pool: Pool) -> bool:
-    """May the groups whose first claims are a and b become one fact? Figures and quotes: a and b
-    must be comparable themselves. Dates: the same day will do, the events being linked through
-    the pair that joins them ("pushing the stroller Thursday" - "died Thursday when the stroller
-    plunged" - "plunging down the shaft Thursday")."""
+JOINED = "joined"
+
+
+def _scored(items: list[Extracted], sents: View, pool: Pool, trace: Trace | None
+            ) -> list[tuple[float, int, int, Evidence]]:
+    """Every comparable pair of the blocks' candidates with its evidence, strongest first."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for n, x in enumerate(items):
+        blocks[x.block].append(n)
+    pairs: list[tuple[float, int, int, Evidence]] = []
+    for members in blocks.values():
+        for x, y in _candidates(members, items):
+            found = evidence(items[x], items[y], sents, pool)
+            if found is not None:
+                pairs.append((-found.score, x, y, found))
+            elif trace is not None:
+                trace.pairs.append((items[x], items[y], None, "not comparable"))
+    pairs.sort(key=lambda p: p[:3])
+    return pairs
+
+
+def _join(uf: UnionFind, articles: dict[int, set[str]], items: list[Extracted], x: int, y: int, sents: View,
+          pool: Pool, found: Evidence, sure: "_Confidence") -> str:
+    """Join the groups of x and y when one claim per article holds and the groups are comparable;
+    say why not otherwise. A difference must be clear: no rival pair of either claim within
+    DIFFER_MARGIN."""
+    rx, ry = uf.find(x), uf.find(y)
+    if rx == ry:
+        return "already one fact"
+    if articles[rx] & articles[ry]:
+        return "kept apart: a better-matching claim of the same article is already in the fact"
+    if not found.agree and items[x].kind in FIGURES:
+        rival = max((r for r in (sure.rival(x, y), sure.rival(y, x)) if r is not None), default=None)
+        if rival is not None and found.score - rival < DIFFER_MARGIN:
+            return f"kept apart: the values differ and a rival pair scores {rival:.0f}, too close to tell"
+    if (rx, ry) != (x, y) and not _joinable(items, sure.members(rx), sure.members(ry), sents, pool):
+        return "kept apart: the facts they belong to are not comparable"
+    joined = uf.union(rx, ry)
+    articles[joined] = articles.pop(rx) | articles.pop(ry)
+    sure.merged(rx, ry, joined)
+    return JOINED
+
+
+def _joinable(items: list[Extracted], left: list[int], right: list[int], sents: View, pool: Pool) -> bool:
+    """May two groups become one fact? Dates: their first claims name the same day, the events
+    being linked through the pair that joins them ("pushing the stroller Thursday" - "died
+    Thursday when the stroller plunged" - "plunging down the shaft Thursday"). Times: always, one
+    event's times linked pair by pair. Figures and quotes: each claim of the smaller group is
+    comparable with at least half of the other's."""
+    a, b = items[min(left)], items[min(right)]
     if a.kind == "date":
         return a.granularity == b.granularity and dates_agree(a, b)
     if a.kind == "time":
-        return True  # one event's times, linked pair by pair; the status says where they differ
-    return _pair_score(a, b, sents, pool) is not None
+        return True
+    small, large = sorted((left, right), key=len)
+    return all(2 * sum(evidence(items[m], items[n], sents, pool) is not None for n in large) >= len(large)
+               for m in small)
 
 
-def facts_of(groups: list[list[Extracted]], order: dict[str, int], rules: Rules | None = None
+class _Confidence:
+    """How sure a grouping is, 0..1: 1 when each join beats every rival pair by MARGIN points or
+    more (a rival: the same claim with another claim of the partner's article that nothing better
+    took); down to 0.5 for a tie; never more than its band's trust (evidence.WEAK_BANDS). A claim
+    left single is as sure as the pair that took its best candidate's partner was stronger."""
+
+    def __init__(self, items: list[Extracted], pairs, uf: UnionFind):
+        self.items = items
+        self.candidates: dict[int, list[tuple[float, int]]] = defaultdict(list)  # claim -> (score, other)
+        for neg, x, y, _ in pairs:
+            self.candidates[x].append((-neg, y))
+            self.candidates[y].append((-neg, x))
+        self.taken: dict[tuple[int, str], float] = {}  # (claim, article) -> score of its join toward it
+        self.joins: list[tuple[int, int, Evidence]] = []
+        self.groups: dict[int, list[int]] = {}  # root -> its claims, for groups of two or more
+        self.uf = uf
+
+    def members(self, root: int) -> list[int]:
+        """The claims of the group whose root is `root`."""
+        return self.groups.get(root, [root])
+
+    def merged(self, rx: int, ry: int, root: int) -> None:
+        self.groups[root] = self.groups.pop(rx, [rx]) + self.groups.pop(ry, [ry])
+
+    def joined(self, x: int, y: int, found: Evidence) -> None:
+        self.joins.append((x, y, found))
+        self.taken[(x, self.items[y].claim.article)] = found.score
+        self.taken[(y, self.items[x].claim.article)] = found.score
+
+    def rival(self, x: int, partner: int) -> float | None:
+        """The best score of x with another claim of its partner's article that was free."""
+        art = self.items[partner].claim.article
+        mine = self.items[x].claim.article
+        found = [s for s, m in self.candidates[x] if m != partner and self.items[m].claim.article == art
+                 and self.taken.get((m, mine), -1.0) < s]
+        return max(found, default=None)
+
+    @staticmethod
+    def _clear(score: float, rival: float | None) -> float:
+        if rival is None:
+            return SURE
+        return max(0.0, min(SURE, 0.5 + 0.5 * (score - rival) / MARGIN))
+
+    def by_root(self) -> dict[int, list[tuple[int, int, Evidence]]]:
+        found: dict[int, list[tuple[int, int, Evidence]]] = defaultdict(list)
+        for x, y, e in self.joins:
+            found[self.uf.find(x)].append((x, y, e))
+        return found
+
+    def of(self, group: list[int], joins: list[tuple[int, int, Evidence]]) -> float:
+        if len(group) == 1:
+            return self._single(group[0])
+        sure = [min(self._clear(e.score, self.rival(x, y)), self._clear(e.score, self.rival(y, x)), e.trust)
+                for x, y, e in joins]
+        return round(min(sure, default=SURE), 2)
+
+    def _single(self, n: int) -> float:
+        """A claim left alone: as sure as its best candidates' partners were better taken."""
+        mine = self.items[n].claim.article
+        sure = [self._clear(self.taken.get((m, mine), s), s) for s, m in self.candidates[n]]
+        return round(min(sure, default=SURE), 2)
+
+
+def facts_of(found: list[Group], order: dict[str, int], rules: Rules | None = None
              ) -> tuple[list[Fact], list[Diagnostic]]:
     """Facts from groups of claims, with their ids, after the editor's fact rules (pair, ignore,
     status); a rule that matches no fact is reported."""
     rules = rules or Rules()
     used: set[tuple[str, str]] = set()
-    facts = _paired_by_editor(with_ids([_fact(g, order) for g in groups]), groups, order, rules, used)
+    groups = [g.members for g in found]
+    facts = with_ids([_fact(g.members, order, g.confidence) for g in found])
+    facts = _paired_by_editor(facts, groups, order, rules, used)
     out = _ruled(facts, rules, used)
     rank = {"differ": 0, "agree": 1, "single": 2}
     out.sort(key=lambda f: (rank[f.status], order[f.claims[0].article], f.claims[0].start))
@@ -401,7 +275,8 @@ def _paired_by_editor(facts: list[Fact], groups: list[list[Extracted]], order: d
     if not joined:
         return facts
     ids = {n: f.id for n, f in enumerate(facts)}
-    return [dataclasses.replace(_fact(g, order), id=ids[n]) for n, g in enumerate(groups) if g]
+    return [dataclasses.replace(_fact(g, order, SURE if n in joined.values() else facts[n].confidence), id=ids[n])
+            for n, g in enumerate(groups) if g]
 
 
 def _ruled(facts: list[Fact], rules: Rules, used: set[tuple[str, str]]) -> list[Fact]:
@@ -413,7 +288,7 @@ def _ruled(facts: list[Fact], rules: Rules, used: set[tuple[str, str]]) -> list[
             continue
         if f.id in rules.fact_status:
             used.add(("status", f.id))
-            f = dataclasses.replace(f, status=rules.fact_status[f.id], note="set by the editor",
+            f = dataclasses.replace(f, status=rules.fact_status[f.id], note="set by the editor", confidence=SURE,
                                     diff=f.diff if rules.fact_status[f.id] == "differ" else ())
         out.append(f)
     return out
@@ -427,11 +302,12 @@ def _unmatched(rules: Rules, used: set[tuple[str, str]]) -> list[Diagnostic]:
             for item in items if (kind, item) not in used]
 
 
-def _fact(group: list[Extracted], order: dict[str, int]) -> Fact:
+def _fact(group: list[Extracted], order: dict[str, int], confidence: float) -> Fact:
     members = sorted(group, key=lambda x: (order[x.claim.article], x.claim.start))
-    status, note, diff = _status(members)
+    state, note, diff = status(members)
     first = members[0]
-    return Fact(id="", kind=first.kind, status=status,
+    return Fact(id="", kind=first.kind, status=state, confidence=confidence,
+                label=next((x.label for x in members if x.label), ""),
                 subject=next((x.subject for x in members if x.speaker), first.subject) or first.claim.text,
                 claims=tuple(sorted((c for x in members for c in (x.claim, *x.also)),
                                     key=lambda c: (order[c.article], c.start))), note=note, diff=diff)
@@ -449,7 +325,7 @@ def _restatements(items: list[Extracted], sents: View) -> list[Extracted]:
             key = (x.claim.article, x.kind, re.sub(r"^(min|max|approx) ", "", x.claim.value), x.unit, x.speaker)
             k = next((k for k in first[key] if out[k].things & x.things), None)
         elif x.kind == "date":
-            key = (x.claim.article, x.kind, _date_key(x))
+            key = (x.claim.article, x.kind, date_key(x))
             k = next((k for k in first[key] if frames.overlap(out[k].frame, x.frame, sents) >= frames.CLASS_WEIGHT),
                      None)
         else:

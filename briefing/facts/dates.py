@@ -2,93 +2,156 @@
 they date."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
 
 import dateparser
 
-from ..model import ParsedArticle, Token
+from ..model import COARSER, DateValue, Parsed, ParsedArticle, Token
 from . import frames
 from .lexicon import MONTHS, WEEKDAYS
 from .numbers import parse_number
 from .sentences import Extracted, View, lemma, normalise, make_claim, span_text
 
-DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d{4}\b|\b\d{0,2}\d0'?s\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|"
-                      r"(this|next|last|later|earlier)\s+(week|month|year|spring|summer|autumn|fall|winter))\b",
+DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d{4}\b|\b\d{0,2}\d0'?s\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|weekend|midweek|"
+                      r"(this|next|last|later|earlier)\s+(week|month|year|spring|summer|autumn|fall|winter)|"
+                      r"(this|yesterday|tomorrow|last)\s+(morning|afternoon|evening|night)|(earlier|later)\s+in\s+the\s+(week|month|year)|"
+                      r"end\s+of\s+(the|this)\s+(week|month|year)|year[- ]end)\b",
                       re.IGNORECASE)
 MONTH_OR_YEAR = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b|\b\d{4}\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(1[5-9]|20)\d{2}\b")
 TIME_OF_DAY = re.compile(r"\b(early|earlier|late|later|mid|morning|afternoon|evening|night|tonight|overnight)\b")
 DURATION_ONLY = re.compile(r"^(\d\S*|an?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|"
-                           r"eleven|twelve|\w+teen|\w+ty)\s(minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^(the\s+)?(past|last|next|coming|previous|recent)\b(?!.*\bago\b)|^\w+-(year|month|week|day)"
+                           r"eleven|twelve|\w+teen|\w+ty)\s(minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^the\s+(past|last|next|coming|previous|recent)\b(?!.*\bago\b)|^(past|coming|previous|recent)\b(?!.*\bago\b)"
+                           r"|^(last|next)\s+(\d\S*|few|several|many|couple|one|two|three|four|five|six|seven|eight|nine|"
+                           r"ten|eleven|twelve|\w+teen|\w+ty)\b|^\w+-(year|month|week|day)"
                            r"|^(weeks|months|years|days|decades?)$|^(\w+\s)?(weekly|daily|monthly|annual|yearly)$",
                            re.IGNORECASE)
 
 
-def _iso_week(d: dt.date) -> str:
-    return f"{d.isocalendar().year}-W{d.isocalendar().week:02d}"
+def _week(d: dt.date) -> DateValue:
+    year, week, _ = d.isocalendar()
+    return DateValue("week", year, week=week)
 
 
-def _iso_month(d: dt.date, shift: int) -> str:
-    """The month `shift` months from d's month, as YYYY-MM."""
+def _month(d: dt.date, shift: int = 0) -> DateValue:
+    """The month `shift` months from d's month."""
     month = d.month - 1 + shift
-    return f"{d.year + month // 12}-{month % 12 + 1:02d}"
+    return DateValue("month", d.year + month // 12, month % 12 + 1)
 
 
-def resolve_date(text: str, published: dt.date | None, future: bool = False) -> tuple[str, str] | None:
-    """A date expression -> (ISO prefix, granularity); None when it cannot be pinned down.
-    A weekday is the latest one on or before the publication date, or with `future` (the
-    sentence speaks of what will happen) the next one on or after it."""
-    t = re.sub(r"^(in|on|at|since|by|during|until)\s+", "", text.strip().lower())
+def _day(d: dt.date) -> DateValue:
+    return DateValue("day", d.year, d.month, d.day)
+
+
+def resolve_date(text: str, published: dt.date | None, future: bool = False) -> DateValue | None:
+    """A date expression as a DateValue; None when it cannot be pinned down. A weekday is the
+    latest one on or before the publication date, or with `future` (the sentence speaks of what
+    will happen) the next one on or after it."""
+    t = re.sub(r"^(in|on|at|since|by|during|until|before|after)\s+", "", text.strip().lower())
+    if published and YEAR_END.fullmatch(t):  # "by the end of the year", "year-end"
+        return DateValue("month", published.year, 12)
     t = re.sub(r"^(the\s+)?(early|late|later|earlier|mid|end of|beginning of)\s+", "", t)
-    if t in WEEKDAYS and published:
-        if future:
-            d = published + dt.timedelta(days=(WEEKDAYS.index(t) - published.weekday()) % 7)
-        else:
-            d = published - dt.timedelta(days=(published.weekday() - WEEKDAYS.index(t)) % 7)
-        return d.isoformat(), "day"
-    if t in ("today", "tonight") and published:
-        return published.isoformat(), "day"
-    if t == "yesterday" and published:
-        return (published - dt.timedelta(days=1)).isoformat(), "day"
-    m = re.fullmatch(r"(this|last|next) (week|month|year)", t)
-    if m and published:
-        shift = {"this": 0, "last": -1, "next": 1}[m.group(1)]
-        if m.group(2) == "year":
-            return str(published.year + shift), "year"
-        if m.group(2) == "month":
-            return _iso_month(published, shift), "month"
-        return _iso_week(published + dt.timedelta(weeks=shift)), "week"
-    m = re.fullmatch(r"\A(\S+(?: \S+)?) (day|week|month|year)s? ago", t)
-    if m and published:
-        n = parse_number(m.group(1))
-        if n:
-            k = int(n[0])
-            unit = m.group(2)
-            if unit == "day":
-                return (published - dt.timedelta(days=k)).isoformat(), "day"
-            if unit == "week":
-                return _iso_week(published - dt.timedelta(weeks=k)), "week"
-            if unit == "month":
-                return _iso_month(published, -k), "month"
-            return str(published.year - k), "year"
+    if published:
+        found = _relative(t, published, future)
+        if found is not None:
+            return found
     m = re.fullmatch(r"(\d{4})", t)
     if m:
-        return m.group(1), "year"
+        return DateValue("year", int(m.group(1)))
     m = re.fullmatch(r"(?:the\s+)?(1\d|20)?(\d)0'?s", t)  # "the 1980s", "the early 90s": a decade
     if m:
-        return f"{m.group(1) or '19'}{m.group(2)}0s", "decade"
+        return DateValue("decade", int(f"{m.group(1) or '19'}{m.group(2)}0"))
     if MONTH_OR_YEAR.search(t):
-        return _explicit(t, published.isoformat() if published else "", future)
+        return _years(t) or _explicit(t, published.isoformat() if published else "", future)
     return None
 
 
+def _years(t: str) -> DateValue | None:
+    """A span of years: "1950-53", "1990–2000"."""
+    m = re.fullmatch(r"(\d{4})[-–](\d{2}|\d{4})", t)
+    if m is None:
+        return None
+    first, last = int(m.group(1)), int(m.group(2))
+    return DateValue("year", first, until=last if last >= 100 else first // 100 * 100 + last)
+
+
+YEAR_END = re.compile(r"(?:the |this )?(?:end of (?:the |this )?year|year[- ]end)")
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
+
+
+def _relative(t: str, published: dt.date, future: bool) -> DateValue | None:
+    """A date said relative to the publication date: a weekday ("Friday", "last Friday", "next
+    Friday morning"), "today", "this morning", "yesterday", "this week", "last month", "over the
+    weekend", the year's end, "seven months ago"."""
+    if t == "last night":
+        return _day(published - dt.timedelta(days=1))
+    words = t.split()
+    t = " ".join(words[:-1] if len(words) > 1 and words[-1] in DAY_PARTS else words)  # "Friday morning"
+    m = re.fullmatch(r"(?:(this|last|next) )?(" + "|".join(WEEKDAYS) + ")", t)
+    if m:
+        return _weekday(published, WEEKDAYS.index(m.group(2)), m.group(1), future)
+    if t in ("today", "tonight", "this"):  # "this morning" without its part of the day
+        return _day(published)
+    if t == "yesterday":
+        return _day(published - dt.timedelta(days=1))
+    m = re.fullmatch(r"(?:(this|last|next|over the|the) )?weekend", t)
+    if m:
+        return _weekend(published, m.group(1) or "the", future)
+    m = re.fullmatch(r"(this|last|next|in the) (week|month|year)", t)
+    if m:
+        return _shifted(published, m.group(2), {"this": 0, "in the": 0, "last": -1, "next": 1}[m.group(1)])
+    m = re.fullmatch(r"\A(\S+(?: \S+)?) (day|week|month|year)s? ago", t)
+    n = parse_number(m.group(1)) if m else None
+    if n:
+        return _shifted(published, m.group(2), -int(n[0]))
+    return None
+
+
+def _weekday(published: dt.date, day: int, said: str | None, future: bool) -> DateValue:
+    """A weekday: on or before the publication date (on or after it when the sentence speaks of
+    what will happen); "last Friday" is before the publication day, "next Friday" after it."""
+    return _day(_weekday_date(published, day, said, future))
+
+
+def _weekday_date(published: dt.date, day: int, said: str | None, future: bool) -> dt.date:
+    if said == "last":
+        return published - dt.timedelta(days=(published.weekday() - day - 1) % 7 + 1)
+    if said == "next":
+        return published + dt.timedelta(days=(day - published.weekday() - 1) % 7 + 1)
+    if future:
+        return published + dt.timedelta(days=(day - published.weekday()) % 7)
+    return published - dt.timedelta(days=(published.weekday() - day) % 7)
+
+
+def _weekend(published: dt.date, said: str, future: bool) -> DateValue:
+    """The week of the weekend meant: the last one on or before the publication date ("last
+    weekend" said on a weekend: the one before), the next one with "next" or a sentence about
+    what will happen."""
+    if said == "last" and published.weekday() >= 5:
+        return _week(published - dt.timedelta(days=7))
+    ahead = said == "next" or (future and said != "last")
+    return _week(_weekday_date(published, 5, None, ahead))
+
+
+def _shifted(published: dt.date, unit: str, shift: int) -> DateValue:
+    """The day, week, month or year `shift` units from the publication date's."""
+    if unit == "day":
+        return _day(published + dt.timedelta(days=shift))
+    if unit == "week":
+        return _week(published + dt.timedelta(weeks=shift))
+    if unit == "month":
+        return _month(published, shift)
+    return DateValue("year", published.year + shift)
+
+
 @functools.lru_cache(maxsize=8192)
-def _explicit(text: str, published: str, future: bool) -> tuple[str, str] | None:
+def _explicit(text: str, published: str, future: bool) -> DateValue | None:
     """A date that names its month or year ("29 November 2017", "Wednesday Dec. 12, 2018",
     "Jan. 25", "November last year"), read by dateparser against the publication date. Without
-    a year and without a publication date the year stays unknown: "XXXX-01-25"."""
+    a year and without a publication date the year stays unknown (None)."""
     if published:  # "June of this year", "November last year": the year the article says
         year = int(published[:4])
         text = re.sub(r"\b(of )?(this|last|next) year\b",
@@ -101,12 +164,12 @@ def _explicit(text: str, published: str, future: bool) -> tuple[str, str] | None
         return None
     d = found.date_obj.date()
     gran = {"time": "day"}.get(found.period, found.period)
-    iso = {"day": d.isoformat(), "week": _iso_week(d), "month": d.isoformat()[:7], "year": str(d.year)}.get(gran)
-    if iso is None:
+    value = {"day": _day, "week": _week, "month": _month, "year": lambda d: DateValue("year", d.year)}.get(gran)
+    if value is None:
         return None
     if not published and not YEAR.search(text) and gran in ("day", "month"):
-        iso = "XXXX" + iso[4:]  # the year is not said and cannot be inferred
-    return iso, gran
+        return dataclasses.replace(value(d), year=None)  # the year is not said and cannot be inferred
+    return value(d)
 
 
 @functools.lru_cache(maxsize=16)
@@ -115,87 +178,117 @@ def _parser(prefer: str, base: dt.datetime):
         "PREFER_DATES_FROM": prefer, "RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True})
 
 
-def _coarse(iso: str, gran: str, to: str) -> str:
-    if to == "decade":
-        return "" if iso.startswith("XXXX") else iso[:3]
-    if iso.startswith("XXXX"):
-        return iso if to == gran else iso[:7] if to == "month" else ""
-    if to == gran:
-        return iso
-    if to == "year":
-        return iso[:4]
-    if to == "month" and gran == "day":
-        return iso[:7]
-    if to == "week" and gran == "day":
-        return _iso_week(dt.date.fromisoformat(iso))
-    return iso
-
-
-GRAN_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4}
-
-
 def dates_agree(a: Extracted, b: Extracted) -> bool:
     """Do two dates name the same time, at the coarser of their granularities? Unresolved ones
     (no publication date to resolve "Friday" against) agree when they say the same thing, also
     with the same words resolved in an article whose date is known."""
     if not a.granularity or not b.granularity:  # one or both outlets' dates unknown: the same words
         return unresolved_key(a.claim.text) == unresolved_key(b.claim.text)
-    if a.claim.value.startswith("XXXX") != b.claim.value.startswith("XXXX"):  # a year only one of them says
-        a_iso, b_iso = (a.claim.value[4:], b.claim.value[4:])
-        return a.granularity == b.granularity and a_iso == b_iso
-    if {a.granularity, b.granularity} == {"week", "month"}:
+    da, db = a.claim.date, b.claim.date
+    if (da.year is None) != (db.year is None):  # a year only one of them says: the same month and day
+        return da.granularity == db.granularity and (da.month, da.day, da.week) == (db.month, db.day, db.week)
+    if {da.granularity, db.granularity} == {"week", "month"}:
         return True  # a week may straddle two months: not a difference
-    coarse = max(a.granularity, b.granularity, key=GRAN_ORDER.get)
-    return _coarse(a.claim.value, a.granularity, coarse) == _coarse(b.claim.value, b.granularity, coarse)
-
-
+    coarse = max(da.granularity, db.granularity, key=COARSER.get)
+    return da.coarse(coarse) == db.coarse(coarse)
 
 
 def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
     """Every date of segment si (a spaCy DATE or TIME span, or a year inside a name such as
     "the 2006 Winter Games"), resolved against the publication date where it is relative."""
-    seg = pa.segments[si]
-    toks = seg.tokens
-    raw = pa.article.raw
+    toks = pa.segments[si].tokens
     published = _published(pa.article.date or pa.article.inferred_date)
+    out = []
+    for s, e in _spans(pa.segments[si]):
+        if _house_number(toks, s, e) or _a_persons_name(pa, si, s, e, sents):
+            continue
+        text = span_text(pa.article.raw, toks, s, e)[2]
+        clock = CLOCK.search(text)
+        if clock:  # "about 11:45 a.m.": a time of day, compared in minutes
+            out.append(_time(pa, si, s, e, clock, sents))
+        elif DATE_CUE.search(text) and not DURATION_ONLY.search(text):
+            out.append(_date(pa, si, s, e, published, sents))
+    return out
+
+
+RELATIVE_LEAD = frozenset({"this", "last", "next", "later", "earlier", "early", "late", "mid"})
+DATE_HEADS = frozenset({"weekend", "midweek", "end", "year"})  # "the weekend", "the end of the year", "year-end"
+# The words of a length of time before "ago": "a century ago", "a few weeks ago", "some 40 years ago"
+LENGTH_WORDS = frozenset({"a", "an", "few", "several", "many", "couple", "of", "century", "centuries", "decade",
+                          "decades", "year", "years", "month", "months", "week", "weeks", "day", "days"})
+
+
+def _spans(seg: Parsed) -> list[tuple[int, int]]:
+    """The token spans of a segment's dates, in order: its DATE and TIME entities from their first
+    date word ("the post seven months ago" -> "seven months ago"), and years outside them."""
+    toks = seg.tokens
     spans = []
     in_date = set()
     for ent in seg.ents:
         if ent.label not in ("DATE", "TIME"):
             continue
         in_date.update(range(ent.start, ent.end))
-        s = ent.start
-        while s < ent.end and not DATE_CUE.search(toks[s].text) and not toks[s].tag == "CD" and \
-                toks[s].text.lower() not in ("this", "last", "next", "later", "earlier", "early", "late", "mid"):
-            s += 1  # "the post seven months ago" -> "seven months ago"
+        s = next((k for k in range(ent.start, ent.end) if DATE_CUE.search(toks[k].text) or toks[k].tag == "CD"
+                  or toks[k].text.lower() in RELATIVE_LEAD or toks[k].text.lower() in DATE_HEADS), ent.end)
+        if s < ent.end and toks[s].text.lower() == "ago":  # "nearly a century ago": "a century ago", not "ago"
+            while s > ent.start and toks[s - 1].text.lower() in LENGTH_WORDS:
+                s -= 1
         if s < ent.end:
             spans.append((s, ent.end))
     spans += [(t.i, t.i + 1) for t in toks if t.i not in in_date and YEAR.fullmatch(t.text) and t.tag == "CD"
               and (t.i == 0 or toks[t.i - 1].text not in ("$", "#", "-", "–"))]
-    out = []
-    for s, e in sorted(spans):
-        if _house_number(toks, s, e):
-            continue
-        start, end, text = span_text(raw, toks, s, e)
-        clock = CLOCK.search(text)
-        if clock:  # "about 11:45 a.m.": a time of day, compared in minutes
-            out.append(_time(pa, si, s, e, clock, sents))
-            continue
-        if not DATE_CUE.search(text) or DURATION_ONLY.search(text):
-            continue
-        sent = toks[s].sent
-        s0, s1 = seg.sents[sent]
-        future = any(t.tag == "MD" or lemma(t) in FUTURE_WORDS for t in toks[s0:s1])
-        resolved = resolve_date(text, published, future)
-        ents = frozenset(sents.ids.get((pa.article.id, si, sent), ()))
-        value, gran = resolved if resolved else (text, "")
-        claim = make_claim(pa, si, sent, start, end, value)
-        verb = _verb(toks, s)
-        out.append(Extracted(claim, "date", ("date",), granularity=gran, entities=ents,
-                             subject=_event(toks, s), context=sents.context(pa, si, s, e),
-                             verb=lemma(verb) if verb.pos in ("VERB", "AUX") else "",
-                             frame=frames.frame(pa, si, s, e, sents)))
-    return out
+    return sorted(spans)
+
+
+def _date(pa: ParsedArticle, si: int, s: int, e: int, published: dt.date | None, sents: View) -> Extracted:
+    """The date at tokens [s, e), resolved where it can be, with the event it dates."""
+    seg = pa.segments[si]
+    toks = seg.tokens
+    start, end, text = span_text(pa.article.raw, toks, s, e)
+    sent = toks[s].sent
+    s0, s1 = seg.sents[sent]
+    future = any(t.tag == "MD" or lemma(t) in FUTURE_WORDS for t in toks[s0:s1])
+    if MONTH_OR_YEAR.search(text) and not YEAR.search(text):  # "by March 3": a deadline lies ahead
+        future = future or _ahead(toks, s)
+    resolved = resolve_date(text, published, future)
+    claim = make_claim(pa, si, sent, start, end, resolved.iso if resolved else text, date=resolved)
+    verb = _verb(toks, s)
+    return Extracted(claim, "date", ("date",), entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+                     subject=_event(toks, s), context=sents.context(pa, si, s, e),
+                     verb=lemma(verb) if verb.pos in ("VERB", "AUX") else "",
+                     frame=frames.frame(pa, si, s, e, sents))
+
+
+DEADLINE_WORDS = frozenset({"by", "until", "till", "before", "deadline", "due"})
+
+
+def _ahead(toks: tuple[Token, ...], s: int) -> bool:
+    """Does the date at token s lie ahead of the writing: a deadline ("by March 3", "the deadline
+    of March 3") or the date of a verb in the present tense ("the vote is on March 3")?"""
+    if s and toks[s - 1].text.lower() in DEADLINE_WORDS or (s > 1 and toks[s - 2].text.lower() in DEADLINE_WORDS):
+        return not _past(toks, s)
+    verb = _verb(toks, s)
+    return verb.tag in ("VB", "VBP", "VBZ")
+
+
+def _past(toks: tuple[Token, ...], s: int) -> bool:
+    return _verb(toks, s).tag in ("VBD", "VBN")
+
+
+NAME_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dobj"})
+
+
+def _a_persons_name(pa: ParsedArticle, si: int, s: int, e: int, sents: View) -> bool:
+    """A "date" that is a person's name: a person the entity stage found there ("April Ryan"), or a
+    lone month word acting as someone ("…," said May; May's rival) in an article that names a
+    person so called ("Theresa May"). A month is the time of a clause, never its subject."""
+    toks = pa.segments[si].tokens
+    found = (sents.by_token.get((pa.article.id, si, k)) for k in range(s, e))
+    if any(ent is not None and ent.label == "PERSON" for ent in found):
+        return True
+    word = toks[s].text.lower()
+    return e - s == 1 and word in MONTHS and toks[s].dep in NAME_ROLES and \
+        word in sents.person_words(pa.article.id)
 
 
 STREET_WORDS = frozenset({"ave", "avenue", "st", "street", "road", "rd", "blvd", "boulevard", "lane", "ln", "drive",
@@ -243,7 +336,7 @@ def _time(pa: ParsedArticle, si: int, s: int, e: int, clock: re.Match, sents: Vi
     sent = toks[s].sent
     shown = f"{hour:02d}:{minute:02d}"
     return Extracted(make_claim(pa, si, sent, start, end, qual + shown), "time",
-                     ("time",), low, high, granularity="time",
+                     ("time",), low, high,
                      entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
                      subject=_event(toks, s), context=sents.context(pa, si, s, e),
                      frame=frames.frame(pa, si, s, e, sents))

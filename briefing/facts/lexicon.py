@@ -24,11 +24,22 @@ THING_CLASSES = {
     "job": {"job", "position", "post", "role"},
     "accident": {"accident", "crash", "collision", "incident"},
     "earthquake": {"earthquake", "quake", "temblor", "tremor"},
-    "supporter": {"supporter", "fan", "cheerleader", "backer"},
+    "supporter": {"supporter", "fan", "backer"},  # a cheerleader performs; 200 cheerleaders are not 200 fans
     "signature": {"signature", "vote", "signatory"},
     "child": {"child", "kid", "minor", "boy", "girl", "infant", "baby", "toddler"},
 }
 CLASS_OF = {word: cls for cls, words in THING_CLASSES.items() for word in words}
+# Kinds of a broader word that are not its synonyms: "230 cheerleaders" may be called "230
+# supporters", but 200 cheerleaders are not 200 fans (two kinds of supporter).
+KIND_OF = {"cheerleader": "supporter"}
+
+
+def kinds_of(word: str) -> set[str]:
+    """What a counted word may be matched by besides itself: its synonym class ("class:people"),
+    named apart from any word; and a kind's broader word ("supporter" for "cheerleader"), which
+    meets that word but not its synonyms ("fan")."""
+    found = {f"class:{CLASS_OF[word]}"} if word in CLASS_OF else set()
+    return found | ({KIND_OF[word]} if word in KIND_OF else set())
 
 # Verbs, adjectives and nouns that report the same event about a count of people or things.
 EVENT_CLASSES = {
@@ -42,6 +53,9 @@ EVENT_CLASSES = {
     "payment": {"pay", "payment", "receive", "compensation", "award", "payout", "fund", "settlement"},
 }
 EVENT_OF = {word: cls for cls, words in EVENT_CLASSES.items() for word in words}
+# Words of two senses that report their event only in the plural or with a number: "three counts of
+# fraud" (not "the count of ballots", a tally), "claimed 30 lives" (not "15 years to life", a sentence).
+EVENT_SENSES = frozenset({"count", "life"})
 
 # Words that name the same incident, for telling which event a date belongs to (not what happened
 # to counted people: "five injured in the attack" and "six killed in the attack" stay apart).
@@ -72,7 +86,13 @@ MEASURE_UNITS = frozenset({"magnitude", "gallon", "liter", "litre", "ton", "tonn
 # "a 140-person orchestra", "a 150-strong delegation": the size of the noun that follows.
 GROUP_SIZE_WORDS = frozenset({"member", "person", "strong", "piece", "man", "seat", "bed", "room"})
 
-CURRENCY_SIGNS = {"$": "$", "US$": "$", "€": "€", "£": "£", "¥": "¥"}
+CURRENCY_SIGNS = {"$": "$", "US$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "₹", "C$": "C$", "A$": "A$", "HK$": "HK$"}
+# Scales of a figure: "3.4 million"; and as letters after an amount of money: "$12m", "$3bn", "$1tn".
+# Checked before writing this rule: price-parser (BSD) reads "$12m" as 12 and knows no scale;
+# quantulum3 (MIT, 10 MB) reads "$41m" as 41 dollar-metres, "$3bn" as dollar-barn-newtons,
+# "€4.5 billion" as 1, and its first call took 14 s: neither beats one table of scales.
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 CURRENCY_WORDS = {"dollar": "$", "euro": "€", "pound": "£", "yen": "¥", "yuan": "yuan", "rupee": "rupee"}
 PERCENT_WORDS = frozenset({"percent", "per cent", "%", "percentage"})
 

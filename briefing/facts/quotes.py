@@ -6,6 +6,7 @@ import difflib
 import functools
 import re
 from collections import defaultdict
+from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -52,58 +53,125 @@ def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
 QUOTE_RE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
 
+class Speaker(NamedTuple):
+    """Who a speech verb names as speaking: a named entity, an unnamed speaker's words ("A woman",
+    "one U.S. official"), a pronoun for someone named before ("he", "she", "I"), or several
+    people ("they", "we"), none of whom is the speaker."""
+
+    kind: Literal["named", "described", "pronoun", "several"]
+    entity: Entity | None = None
+    words: str = ""
+
+
+# Who can speak: a person, an organisation, a country's government. A policy (LAW), an event, a
+# work, a people (NORP: "the Kurds") never is one speaker.
+SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+PRONOUN = Speaker("pronoun")
+SEVERAL = Speaker("several")
+
+
 def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extracted]:
     """Quotations of four words or more, each with its speaker; `state` carries the last speaker."""
-    seg = pa.segments[si]
-    art = pa.article
-    toks = seg.tokens
-    raw = art.raw
-    found = []
-    segment = art.segments[si]
-    for m in QUOTE_RE.finditer(raw, segment.start, segment.end):
-        inner = m.group(1) or m.group(2)
-        if len(quote_words(inner).split()) < FRAGMENT_MIN_WORDS:
-            continue  # scare quotes
-        found.append((m.start(), m.end(), inner))
     out: list[Extracted] = []
+    for group in _quotations(pa, si):
+        start, end = group[0][0], group[-1][1]
+        speaker = _attribute(pa, si, group, sents, state)
+        if speaker is not None and speaker.kind == "named":
+            state["speaker"], state["segment"] = speaker.entity, si
+        text = " … ".join(q[2] for q in group)
+        fragment = len(quote_words(text).split()) < QUOTE_MIN_WORDS
+        if fragment and not FIGURE_WORDS.search(quote_words(text)) and not _said(pa, si, start, end):
+            continue  # "a “grand show”", "“rather grim”": a phrase, not someone's words
+        sent = next((t for t in pa.segments[si].tokens if t.start >= start), pa.segments[si].tokens[-1]).sent
+        name, speaker_id = _named(speaker)
+        out.append(Extracted(make_claim(pa, si, sent, start, end, text), "quote", ("quote",),
+                             entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())), subject=name,
+                             speaker=speaker_id, paired_only=fragment))
+    return out
+
+
+def _quotations(pa: ParsedArticle, si: int) -> list[list[tuple[int, int, str]]]:
+    """The quotations of segment si, each as its pieces (start, end, inner words): a quote split
+    by "he said" is one quotation; a single word in quote marks is a scare quote, none; a quote
+    left open at the paragraph's end, the next paragraph opening with a quote mark, runs to the
+    paragraph's end (the convention for a quotation of several paragraphs)."""
+    raw = pa.article.raw
+    segment = pa.article.segments[si]
     groups: list[list[tuple[int, int, str]]] = []
-    for q in found:
-        # a quote split by "he said" is one quotation
+    found = [(m.start(), m.end(), m.group(1) or m.group(2)) for m in QUOTE_RE.finditer(raw, segment.start, segment.end)]
+    open_quote = _left_open(pa, si, found[-1][1] if found else segment.start)
+    for q in found + ([open_quote] if open_quote else []):
+        if len(quote_words(q[2]).split()) < FRAGMENT_MIN_WORDS:
+            continue
         if groups and groups[-1][-1][2].rstrip().endswith(",") and split_continuation(raw[groups[-1][-1][1]:q[0]]):
             groups[-1].append(q)
         else:
             groups.append([q])
-    for group in groups:
-        start, end = group[0][0], group[-1][1]
-        speaker = _speaker(pa, si, [(q[0], q[1]) for q in group], sents)
-        if speaker is None:  # no speech verb in the quote's sentence: the paragraph's last speaker
-            speaker = _paragraph_speaker(pa, si, start, sents)
-        if speaker == "PRONOUN":  # "he said": who spoke last in this paragraph or the one before
-            speaker = _previous_speaker(pa, si, start, sents)
-            if speaker is None:
-                speaker = state.get("speaker") if state.get("segment", -9) >= si - 1 else None
-                speaker = speaker or _last_person(pa, si, start, sents)
-        if isinstance(speaker, Entity):
-            state["speaker"], state["segment"] = speaker, si
-        tok = next((t for t in toks if t.start >= start), toks[-1])
-        sent = tok.sent
-        ents = frozenset(sents.ids.get((art.id, si, sent), ()))
-        if isinstance(speaker, Entity):
-            name, speaker_id = speaker.name, speaker.id
-        else:  # an unnamed speaker's words ("one U.S. official"), or nobody found
-            name, speaker_id = (speaker if speaker and speaker != "PRONOUN" else "unattributed"), ""
-        text = " … ".join(q[2] for q in group)
-        claim = make_claim(pa, si, sent, start, end, text)
-        fragment = len(quote_words(text).split()) < QUOTE_MIN_WORDS
-        if fragment and not FIGURE_WORDS.search(quote_words(text)):
-            continue  # "charm offensive": a scare-quoted phrase, not a fact
-        out.append(Extracted(claim, "quote", ("quote",), entities=ents, subject=name, speaker=speaker_id,
-                             paired_only=fragment))
-    return out
+    return groups
+
+
+OPENING = "“\""
+
+
+def _left_open(pa: ParsedArticle, si: int, after: int) -> tuple[int, int, str] | None:
+    """A quote opened after offset `after` and not closed in segment si, when the next paragraph
+    opens with a quote mark: (its start, the paragraph's end, its words)."""
+    segs = pa.article.segments
+    if si + 1 >= len(segs) or not segs[si + 1].text.lstrip()[:1] in OPENING:
+        return None
+    raw = pa.article.raw
+    end = segs[si].end
+    at = max(raw.rfind("“", after, end), raw.rfind('"', after, end))
+    if at < 0 or "”" in raw[at:end]:
+        return None
+    inner = raw[at + 1:end].rstrip()
+    return at, at + 1 + len(inner), inner
+
+
+SCARE_LEAD = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "so-called", "as"})
+
+
+def _said(pa: ParsedArticle, si: int, start: int, end: int) -> bool:
+    """Is a short quote someone's words, a verb in it ("“hit hardest”", "“Stop the game!”",
+    "“wait and see”"), rather than a phrase ("a “grand show”", "“rather grim”")? A
+    quote right after an article or a possessive is a phrase whatever it holds."""
+    before = pa.article.raw[max(0, start - 20):start].split()
+    if before and before[-1].lower() in SCARE_LEAD:
+        return False
+    return any(t.pos == "VERB" for t in pa.segments[si].tokens if start <= t.start < end)
+
+
+def _attribute(pa: ParsedArticle, si: int, group: list[tuple[int, int, str]], sents: View,
+               state: dict) -> Speaker | None:
+    """Who said a quotation: the subject of the nearest speech verb of its sentence, else of the
+    paragraph's last one before it; "he said" goes back to who spoke last in this paragraph or
+    the one before, else to the article's last speaker or person named."""
+    start = group[0][0]
+    speaker = _speaker(pa, si, [(q[0], q[1]) for q in group], sents) or _paragraph_speaker(pa, si, start, sents)
+    if speaker is None and group[-1][1] >= pa.article.segments[si].end - 1 and si + 1 < len(pa.segments):
+        follow = _quotations(pa, si + 1)  # a quotation running on: its speaker is named where it ends
+        speaker = _speaker(pa, si + 1, [(q[0], q[1]) for q in follow[0]], sents) if follow else None
+    if speaker is None or speaker.kind != "pronoun":
+        return speaker
+    found = _previous_speaker(pa, si, start, sents)
+    if found is not None:
+        return found
+    last = state.get("speaker") if state.get("segment", -9) >= si - 1 else None
+    last = last or _last_person(pa, si, start, sents)
+    return Speaker("named", last) if last is not None else None
+
+
+def _named(speaker: Speaker | None) -> tuple[str, str]:
+    """(the row's subject, the speaker's entity id or "" for no entity)."""
+    if speaker is None or speaker.kind in ("pronoun", "several"):
+        return "unattributed", ""
+    if speaker.kind == "described":
+        return speaker.words, ""
+    return speaker.entity.name, speaker.entity.id
 
 
 # A short quote is a fact when it gives a figure or a length of time ("possibly weeks",
-# "once-every-5-years inspection"); other two-word quotes are wording ("charm offensive").
+# "once-every-5-years inspection"); other two-word quotes are wording ("grand show").
 FIGURE_WORDS = re.compile(r"\b\d|\b(" + "|".join(["hundred", "thousand", "million", "billion", "dozen", "half",
                                                  "minutes?", "hours?", "days?", "weeks?", "months?", "years?",
                                                  "decades?"]) + r")\b")
@@ -226,7 +294,7 @@ def unquoted(parsed: list[ParsedArticle], items: list[Extracted], sents: View) -
     return out
 
 
-def _paragraph_speaker(pa: ParsedArticle, si: int, before: int, sents: View):
+def _paragraph_speaker(pa: ParsedArticle, si: int, before: int, sents: View) -> Speaker | None:
     """A speech verb earlier in the same paragraph names who goes on talking."""
     toks = pa.segments[si].tokens
     verbs = [t for t in toks if t.end <= before and lemma(t) in SPEECH_VERBS and t.pos in ("VERB", "AUX")]
@@ -237,7 +305,7 @@ def _paragraph_speaker(pa: ParsedArticle, si: int, before: int, sents: View):
     return None
 
 
-def _previous_speaker(pa: ParsedArticle, si: int, before: int, sents: View):
+def _previous_speaker(pa: ParsedArticle, si: int, before: int, sents: View) -> Speaker | None:
     """The speaker a pronoun goes back to: the subject, named or not ("A woman who lives nearby
     said …"), of the last speech verb before `before` in this paragraph, else in the one before."""
     for k in (si, si - 1):
@@ -250,16 +318,20 @@ def _previous_speaker(pa: ParsedArticle, si: int, before: int, sents: View):
                  and not any(s <= t.start < e for s, e in quoted)]  # not "my wife said" inside a quote
         for verb in reversed(verbs):
             found = _subject_of(pa, k, verb, list(toks), sents)
-            if found is not None and found != "PRONOUN" and found != "":
+            if found is not None and found.kind in ("named", "described"):
                 return found
     return None
 
 
 def _last_person(pa: ParsedArticle, si: int, before: int, sents: View) -> Entity | None:
-    """The person named last before offset `before` in this article."""
-    people = sents.people.get(pa.article.id, [])
-    k = bisect.bisect_left(people, (before, "")) - 1
-    return sents.entity_by_id[people[k][1]] if k >= 0 else None
+    """The person a pronoun goes back to: the last person named as a clause's subject before offset
+    `before` in this article ("Ana Ruiz said …", not "Ruiz's son" or "a lawyer for Ruiz"), else
+    the last person named."""
+    for people in (sents.subjects.get(pa.article.id, []), sents.people.get(pa.article.id, [])):
+        k = bisect.bisect_left(people, (before, "")) - 1
+        if k >= 0:
+            return sents.entity_by_id[people[k][1]]
+    return None
 
 
 SPLIT_QUOTE_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "told", "asked", "continued",
@@ -273,7 +345,7 @@ def split_continuation(between: str) -> bool:
         any(w.lower() in SPLIT_QUOTE_VERBS for w in words)
 
 
-def _speaker(pa: ParsedArticle, si: int, pieces: list[tuple[int, int]], sents: View):
+def _speaker(pa: ParsedArticle, si: int, pieces: list[tuple[int, int]], sents: View) -> Speaker | None:
     """Who said the quote made of `pieces`: the subject of the nearest speech verb outside them."""
     start, end = pieces[0][0], pieces[-1][1]
     toks = pa.segments[si].tokens
@@ -293,29 +365,33 @@ def _speaker(pa: ParsedArticle, si: int, pieces: list[tuple[int, int]], sents: V
     return None
 
 
-def _subject_of(pa: ParsedArticle, si: int, verb: Token, scope: list[Token], sents: View):
-    """Who a speech verb says spoke: an Entity, "PRONOUN", an unnamed speaker's words, or None."""
-    toks = pa.segments[si].tokens
-    if lemma(verb) == "quote":  # "X quoted Y as saying": Y
+def _subject_of(pa: ParsedArticle, si: int, verb: Token, scope: list[Token], sents: View) -> Speaker | None:
+    """Who a speech verb says spoke ("X quoted Y as saying": Y), or None when it names no one."""
+    if lemma(verb) == "quote":
         obj = next((t for t in scope if t.head == verb.i and t.dep == "dobj"), None)
-        if obj is not None:
-            ent = _entity_in(pa, si, obj, sents)
-            if ent is not None:
-                return ent
+        ent = _entity_in(pa, si, obj, sents) if obj is not None else None
+        if ent is not None:
+            return Speaker("named", ent)
     subj = next((t for t in scope if t.head == verb.i and t.dep in ("nsubj", "nsubjpass")), None)
     if subj is None and verb.text.lower() == "according":
         subj = next((t for t in scope if t.i > verb.i and t.dep == "pobj"), None)
-    if subj is None:
-        return None
+    return _speaker_named_by(pa, si, subj, sents) if subj is not None else None
+
+
+def _speaker_named_by(pa: ParsedArticle, si: int, subj: Token, sents: View) -> Speaker:
+    """The speaker a speech verb's subject names: a pronoun, an entity, or its own words."""
     if subj.text.lower() in ONE_PERSON:
-        return "PRONOUN"
+        return PRONOUN
     if subj.text.lower() in PRONOUNS:
-        return ""  # "they said", "we said": several people, no one speaker
+        return SEVERAL
     ent = _entity_in(pa, si, subj, sents)
-    if ent is not None:
-        return ent
+    if ent is not None and ent.label in SPEAKER_LABELS:
+        return Speaker("named", ent)
+    if ent is not None or subj.tag in ("NNS", "NNPS"):
+        return SEVERAL  # a law or an event says nothing; "students said", "Kurds said": no one speaker
+    toks = pa.segments[si].tokens
     words = [t for t in toks if t.head == subj.i and t.i < subj.i and t.dep in ("det", "amod", "compound", "nummod")]
-    return " ".join(t.text for t in words + [subj])
+    return Speaker("described", words=" ".join(t.text for t in words + [subj]))
 
 
 def _entity_in(pa: ParsedArticle, si: int, root: Token, sents: View) -> Entity | None:

@@ -8,7 +8,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Claim, Entity, ParsedArticle, Token
+from ..model import Claim, DateValue, Entity, Mention, ParsedArticle, Token
 from .lexicon import MONTHS, WEEKDAYS
 
 
@@ -21,7 +21,6 @@ class Extracted:
     block: tuple  # claims are compared only within one block
     low: float = 0.0
     high: float = 0.0
-    granularity: str = ""  # dates: day, week, month, year, or "" when unresolved
     entities: frozenset[str] = field(default_factory=frozenset)
     subject: str = ""
     specific: bool = False  # the counted thing is specific enough to pair on value alone
@@ -35,6 +34,15 @@ class Extracted:
     also: tuple[Claim, ...] = ()  # the same figure said again in the same article
     paired_only: bool = False  # a row only when another outlet says it too ("for months", a two-word quote)
     frame: frozenset[str] = field(default_factory=frozenset)  # dates: the event's words (frames.frame)
+    named: frozenset[str] = field(default_factory=frozenset)  # entity ids inside the claim ("Velmar-area homes")
+    label: str = ""  # the row label this claim gives ("Flights cancelled"), facts/labels.py
+
+    @property
+    def granularity(self) -> str:
+        """Dates: day, week, month, year or decade; "" when unresolved, or a span of years ("1950-53"),
+        which pairs by its words."""
+        d = self.claim.date
+        return d.granularity if d is not None and d.until is None else ""
 
 
 # Words that say nothing about which event a sentence reports.
@@ -57,17 +65,14 @@ class View:
         self.ids: dict[tuple[str, int, int], set[str]] = defaultdict(set)
         self.by_token: dict[tuple[str, int, int], Entity] = {}  # (article, segment, token) -> entity
         self.people: dict[str, list[tuple[int, str]]] = defaultdict(list)  # article -> sorted (offset, id)
+        self.subjects: dict[str, list[tuple[int, str]]] = defaultdict(list)  # the people named as a clause's subject
         self.entity_by_id = {e.id: e for e in entities}
+        self._person_words: dict[str, frozenset[str]] = {}
         segs = {pa.article.id: pa.segments for pa in parsed}
         for e in entities:
             for m in e.mentions:
-                sent = segs[m.article][m.segment].tokens[m.tok_start].sent
-                self.ids[(m.article, m.segment, sent)].add(e.id)
-                for i in range(m.tok_start, m.tok_end):
-                    self.by_token[(m.article, m.segment, i)] = e
-                if e.label == "PERSON":
-                    self.people[m.article].append((m.start, e.id))
-        for people in self.people.values():
+                self._index(e, m, segs[m.article][m.segment].tokens)
+        for people in (*self.people.values(), *self.subjects.values()):
             people.sort()
         total = max(1, len(self.ids))
         df = Counter(i for ids in self.ids.values() for i in ids)
@@ -84,6 +89,28 @@ class View:
                     n_sents += 1
                     words.update({content_word(t) for t in seg.tokens[s:e]} - {""})
         self.idf = {w: math.log((n_sents + 1) / (n + 0.5)) for w, n in words.items()}
+
+    def _index(self, e: Entity, m: Mention, toks: tuple[Token, ...]) -> None:
+        """One mention: its sentence's entities, its tokens, and for a person where it is named
+        (and whether as a clause's subject: "Ana Ruiz said", not "Ruiz's son")."""
+        self.ids[(m.article, m.segment, toks[m.tok_start].sent)].add(e.id)
+        for i in range(m.tok_start, m.tok_end):
+            self.by_token[(m.article, m.segment, i)] = e
+        if e.label != "PERSON":
+            return
+        self.people[m.article].append((m.start, e.id))
+        if any(toks[i].dep in ("nsubj", "nsubjpass") and not m.tok_start <= toks[i].head < m.tok_end
+               for i in range(m.tok_start, m.tok_end)):
+            self.subjects[m.article].append((m.start, e.id))
+
+    def person_words(self, article: str) -> frozenset[str]:
+        """The words of the names of the people an article names, lower case ("theresa", "may")."""
+        found = self._person_words.get(article)
+        if found is None:
+            found = self._person_words[article] = frozenset(
+                w.lower() for _, pid in self.people.get(article, ()) for name in self.entity_by_id[pid].aliases
+                for w in name.split())
+        return found
 
     def context(self, pa: ParsedArticle, si: int, lo: int, hi: int) -> frozenset[str]:
         """Content words of the sentence of tokens [lo, hi), within CONTEXT_WINDOW tokens of them."""
@@ -106,14 +133,15 @@ class View:
 EXCERPT = 300  # characters of a claim's sentence kept with it: a 2 MB one-line article stays small
 
 
-def make_claim(pa: ParsedArticle, si: int, sent: int, start: int, end: int, value: str) -> Claim:
+def make_claim(pa: ParsedArticle, si: int, sent: int, start: int, end: int, value: str,
+               date: DateValue | None = None) -> Claim:
     """The claim raw[start:end] in sentence `sent` of segment si, with its sentence's offsets and
     the sentence itself, or past EXCERPT characters an excerpt around the claim."""
     seg = pa.segments[si]
     raw = pa.article.raw
     s, e = seg.sents[sent]
     s0, s1 = seg.tokens[s].start, seg.tokens[e - 1].end
-    return Claim(pa.article.id, si, start, end, raw[start:end], value, excerpt(raw, s0, s1, start, end), s0, s1)
+    return Claim(pa.article.id, si, start, end, raw[start:end], value, excerpt(raw, s0, s1, start, end), s0, s1, date)
 
 
 def excerpt(raw: str, s0: int, s1: int, start: int, end: int) -> str:

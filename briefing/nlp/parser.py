@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import importlib.metadata
+import importlib.util
+import json
 import marshal
 import os
 import re
@@ -84,6 +86,17 @@ def doc_to_parsed(doc, offset: int = 0) -> Parsed:
     return parses.parsed(doc_data(doc, offset))
 
 
+def _package_language(name: str) -> str | None:
+    try:
+        spec = importlib.util.find_spec(name) if SPACY_NAME.fullmatch(name) else None
+        folder = Path(spec.submodule_search_locations[0]) if spec and spec.submodule_search_locations else None
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8")) if folder else {}
+    except (ImportError, OSError, ValueError):
+        return None
+    lang = meta.get("lang") if isinstance(meta, dict) else None
+    return lang if isinstance(lang, str) and lang else None
+
+
 class Parser:
     """Runs one spaCy pipeline over articles, with a per-article cache (store.parses)."""
 
@@ -94,6 +107,7 @@ class Parser:
         self.processes = processes
         self._nlp = None
         self._version: str | None = None
+        self._language: str | None = None
         self.load_seconds = 0.0  # time spent loading the pipeline, once
         self.processes_used = 0  # by the last parse: 0 (all cached), 1 (this process) or more
 
@@ -116,6 +130,14 @@ class Parser:
                 meta = self.nlp.meta
                 self._version = f"{meta.get('name', '')}-{meta.get('version', '')}"
         return self._version
+
+    @property
+    def language(self) -> str:
+        """The pipeline's language code ("en"), read from its package's meta.json without loading
+        it where it is installed as a package, else from the loaded pipeline."""
+        if self._language is None:
+            self._language = _package_language(self.model_name) or self.nlp.lang
+        return self._language
 
     def _key(self, article: Article) -> str:
         return parses.key(article, self.model_name, self.model_version)

@@ -18,7 +18,7 @@ from . import files, safeyaml
 from .metadata import KEYS as META_KEYS
 from .metadata import check as metadata_check
 from ..model import Diagnostic
-from .seeds import SUFFIXES
+from .seeds import PAGE_SUFFIXES, SUFFIXES
 from ..text import shorten
 
 BRIEFING_FILE = "briefing.yml"
@@ -160,7 +160,8 @@ def inputs(src: Source, max_bytes: int) -> list[tuple[str, bytes]]:
 
 
 def _is_briefing(folder: Path) -> bool:
-    return any(_regular(e) and (Path(e.name).suffix.lower() in SUFFIXES or e.name == BRIEFING_FILE)
+    """A folder of articles, of saved web pages (reported as not built yet), or with briefing.yml."""
+    return any(_regular(e) and (Path(e.name).suffix.lower() in SUFFIXES + PAGE_SUFFIXES or e.name == BRIEFING_FILE)
                for e in _entries(folder))
 
 

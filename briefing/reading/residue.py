@@ -14,11 +14,13 @@ _PROMPT = re.compile(
     r"^(sign up|subscribe|follow us|follow|share( this)?|like us|get (email|e-mail|the latest|our)|"
     r"find .+ on (your )?(tv|facebook|twitter|instagram|youtube|the app)|download|click here|"
     r"read more|read:|watch( live)?|listen|advertisement|related:|recommended|more from|"
-    r"story highlights|read or share this story|close|replay|more videos|videos?|photos?|gallery|"
+    r"story highlights|read or share this story|close|replay|more videos|videos?|photos?|gallery|don'?t miss|"
+    r"(order )?reprints|"
     r"(email|print|tweet|comment)s?)(?!\w)",
     re.IGNORECASE,
 )
-_TEASER = re.compile(r"^(read|watch|related|see also|more|(like|follow) us on \w+)\s*:", re.IGNORECASE)
+_TEASER = re.compile(r"^(read|watch|related|(see|read) (also|more)|more|also read|don'?t miss|(like|follow) us on \w+)\s*:",
+                     re.IGNORECASE)
 _CAPTION = re.compile(r"^(photo|photograph|image|picture|video|credit|illustration|graphic)s?( by| credit)?\s*:",
                       re.IGNORECASE)
 _CREDIT = re.compile(r"^[^/.!?]{2,60}(\s/\s[^/.!?]{2,60}){1,3}$")
@@ -44,6 +46,32 @@ _FURNITURE = (
 )
 
 
+# Lines of up to CALL_WORDS words that ask the reader to do something or say how to reach the
+# writer, whatever punctuation ends them: "Sign up for our newsletter to get…", "Write to Jane Roe
+# at jroe@example.org", "Get the latest updates in your inbox. Subscribe to …". A sentence must
+# start with the call (or hold an address and a way to reach it): "Officers followed the car" stays.
+CALL_WORDS = 40
+_CALL = re.compile(r"(?:^|(?<=[.!?]\s))(?:sign up\b|subscribe (?:to|now|today)\b|follow (?:us|me|him|her|them|@)|"
+                   r"download (?:our|the) \w+ app|click (?:here|to)\b|get (?:the latest|our|unlimited|breaking)\b|"
+                   r"write to \S.{0,60}? at \S+@|send (?:us )?(?:a tip|tips|your)\b|have a (?:news )?tip\?|"
+                   r"copyright\b|©)|\ball rights reserved\b|\bfor (?:your )?personal,? non-?commercial use\b|"
+                   r"\bmay not be (?:re)?published, broadcast\b", re.IGNORECASE)
+_CONTACT = re.compile(r"\b(?:reached|contact|write to|e-?mail)\b[^.!?]{0,60}?\b[\w.+-]{1,64}@[\w-]{1,63}\.\w", re.IGNORECASE)
+# "Updated at 1:23 p.m.", "(Published Tuesday, March 12, 2024)": when the page was written, not the story.
+# After the word, only what a date or time is written with: numbers, capitalised names (months,
+# weekdays, time zones), "at", "on", "a.m.", "p.m.". "Updated figures show 400 …" stays.
+_STAMP = re.compile(r"^\(?(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?:?\s+([^()]{1,60})\)?$",
+                    re.IGNORECASE)
+_STAMP_WORD = re.compile(r"[\d:./,-]+|[A-Z][A-Za-z]*\.?,?|at|on|[ap]\.?m\.?,?")
+
+
+def _is_stamp(text: str) -> bool:
+    m = _STAMP.match(text)
+    if not m or not re.search(r"\d", m.group(1)):
+        return False
+    return all(_STAMP_WORD.fullmatch(w) for w in m.group(1).split())
+
+
 def is_residue(line: str) -> bool:
     """A scraper's leftovers: photo captions and credits, calls to action, video widgets (general
     patterns, no outlet names)."""
@@ -52,6 +80,8 @@ def is_residue(line: str) -> bool:
     if not words:
         return False
     if any(p.search(text) for p in _FURNITURE):
+        return True
+    if len(words) <= CALL_WORDS and (_CALL.search(text) or _CONTACT.search(text)) or _is_stamp(text):
         return True
     if _CAPTION.match(text) and len(words) <= 30:  # "Photo: Jane Doe/AP", "Image: Crews at the port"
         return True

@@ -11,9 +11,10 @@ from pathlib import Path
 from . import datelines, files, residue, safeyaml, titles
 from . import metadata as metadata_stage
 from ..model import Article, Diagnostic, Segment
-from ..text import SENTENCE_END, clean_text
+from ..text import SENTENCE_END, clean_text, failure
 
 SUFFIXES = (".txt", ".md")
+PAGE_SUFFIXES = (".html", ".htm")  # saved web pages: `briefing add` makes them articles
 MAX_BYTES = 2_000_000  # the longest news articles are a few hundred KB
 MAX_FRONT_MATTER = 64_000  # characters between the `---` lines
 META_KEYS = metadata_stage.KEYS
@@ -42,7 +43,7 @@ def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None
         file = f"{label}/{entry.name}"
         if Path(entry.name).suffix.lower() not in SUFFIXES:
             if not entry.name.startswith(".") and entry.is_file(follow_symlinks=False):
-                problems.append(Diagnostic("info", file, "ignored: only .txt and .md files are articles"))
+                problems.append(not_an_article(entry.name, file))
             continue
         if entry.is_symlink():
             problems.append(Diagnostic("error", file, "skipped: a symbolic link; articles must be regular files "
@@ -59,7 +60,11 @@ def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None
                                                       f"`{aid}`; rename one of the two files"))
             continue
         first_of[aid] = file
-        article, found = read_article(Path(entry.path), file, metadata.get(aid, {}), max_bytes)
+        try:
+            article, found = read_article(Path(entry.path), file, metadata.get(aid, {}), max_bytes)
+        except Exception as exc:  # a bug met on this one file: it is left out, the others are read
+            article, found = None, [Diagnostic("error", file, f"left out: {failure('read', exc)} on this article; "
+                                                              "the others were read. Please report it with it")]
         problems.extend(found)
         if article is not None:
             articles.append(article)
@@ -67,6 +72,27 @@ def read_seeds(folder: Path, metadata: Mapping[str, Mapping[str, object]] | None
         problems.append(Diagnostic("error", label, "no articles (*.txt, *.md) in the seeds folder: add the "
                                                    "articles, or point `seeds:` at the folder that holds them"))
     return articles, problems
+
+
+# what to do with a file that is not an article, by its kind
+_DOCUMENTS = {".docx": "a Word document", ".doc": "a Word document", ".odt": "an OpenDocument text",
+              ".rtf": "a rich-text document", ".pages": "a Pages document", ".pdf": "a PDF"}
+
+
+def not_an_article(name: str, file: str) -> Diagnostic:
+    """The problem with a file in the seeds folder that is not an article (.txt, .md): a saved web
+    page stops there (an error: it was meant as an article, and `briefing add` makes it one); a
+    document or any other file is a warning naming what to do (it counts for --strict)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        return Diagnostic("error", file, f"not built: a saved web page; make it an article with `briefing add {file}` "
+                                         "(it writes a .md beside it with the page's title, outlet and date), then "
+                                         "move the page out of the seeds folder")
+    if suffix in _DOCUMENTS:
+        return Diagnostic("warning", file, f"not read: {_DOCUMENTS[suffix]}; copy its text into a .txt file (or save "
+                                           "it as plain text) in the seeds folder, then move this file out of it")
+    return Diagnostic("warning", file, "not read: only .txt and .md files are articles (and web pages through "
+                                       "`briefing add`); move it out of the seeds folder")
 
 
 def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes | None, str | None]:
@@ -94,20 +120,18 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
     head = data[:8192]
     if head.count(b"\x00") * 20 > len(head):  # more than 5% NUL bytes: not an article
         return None, [Diagnostic("error", file, "skipped: binary file (NUL bytes); save the article as UTF-8 text")]
-    try:
-        raw = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
+    raw, bad_byte = decode(data)
+    if bad_byte is not None:
         if (share := _not_text(data)) is not None:
             return None, [Diagnostic("error", file, f"skipped: binary file or an unknown encoding ({share:.0%} of its "
                                                     "first bytes are control characters or letters outside ASCII, "
                                                     "and it is not UTF-8); save the article as UTF-8 text")]
-        raw = data.decode("cp1252", errors="replace")
-        problems.append(Diagnostic("warning", file, f"not valid UTF-8 (byte {exc.start}); read as Windows-1252. "
+        problems.append(Diagnostic("warning", file, f"not valid UTF-8 (byte {bad_byte}); read as Windows-1252. "
                                                     "Save it as UTF-8 to silence this"))
     meta = {k: clean_text(v) for k, v in (meta or {}).items() if k in META_KEYS and isinstance(v, str)}
     body_start = 0
     if path.suffix.lower() == ".md":
-        front, body_start, found = _front_matter(raw, file)
+        front, body_start, found = front_matter(raw, file)
         problems += found
         meta.update(front)
     segments, removed = split_segments(raw, body_start, meta.get("title"))
@@ -136,6 +160,15 @@ def read_article(path: Path, file: str, meta: Mapping[str, object] | None = None
     if article.source is None and (outlet := outlet_from_file_name(path.stem, raw)):
         article = dataclasses.replace(article, source=outlet, guessed=article.guessed + ("source",))
     return article, problems
+
+
+def decode(data: bytes) -> tuple[str, int | None]:
+    """An article file's text: UTF-8, else Windows-1252 (with the offset of the first byte that is
+    not UTF-8). Offsets everywhere are into this text."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return data.decode("cp1252", errors="replace"), exc.start
 
 
 CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f\x81\x8d\x8f\x90\x9d]")  # and bytes cp1252 leaves out
@@ -171,7 +204,7 @@ def outlet_from_file_name(stem: str, text: str = "") -> str | None:
     return next((form for form in named if form[:1].isupper()), name[:1].upper() + name[1:])
 
 
-def _front_matter(raw: str, file: str) -> tuple[dict[str, str], int, list[Diagnostic]]:
+def front_matter(raw: str, file: str) -> tuple[dict[str, str], int, list[Diagnostic]]:
     """YAML front matter between `---` lines: (checked metadata, offset of the body, problems).
     Read through safeyaml (no aliases, bounded) and checked by metadata.check."""
     m = re.match(r"\ufeff?---[ \t]*\r?\n(.*?)(?:^|\n)---[ \t]*(?:\r?\n|$)", raw, re.DOTALL)

@@ -10,8 +10,9 @@ import re
 
 from ..model import Article, Entity
 from ..words.english import format_date
+from ..words.knowledge import language_name
 from .context import Context, css, label_name, legend
-from .escape import DOUBLE_SPACE, md_inline, md_text, protect_start
+from .escape import DOUBLE_SPACE, md_inline, md_short, md_text, protect_start
 from .facttable import fact_table
 
 
@@ -19,7 +20,7 @@ def tooltip(e: Entity) -> str:
     """The mention's tooltip text, for the `data-bf-tip` attribute that briefing.js shows with
     `textContent` (never the theme's tooltips, which render a title as HTML)."""
     desc = f": {e.description}" if e.description else ""
-    return md_text(f"{label_name(e.label)}{desc}")
+    return md_short(f"{label_name(e.label)}{desc}", 160)  # on every mention: kept short
 
 
 def annotate(ctx: Context, article: Article, start: int, end: int, here: str) -> str:
@@ -71,7 +72,8 @@ def byline(a: Article) -> str:
     if a.date:
         parts.append(md_text(readable_date(a.date)))
     elif a.inferred_date:
-        parts.append(f"{md_text(readable_date(a.inferred_date))} (date inferred from the text)")
+        evidence = f"a {a.date_evidence}" if a.date_evidence else "the text"
+        parts.append(f"{md_text(readable_date(a.inferred_date))} (date inferred from {md_text(evidence)})")
     if a.author:
         parts.append("by " + md_text(a.author))
     if a.url and re.match(r"https?://", a.url):
@@ -91,6 +93,9 @@ def article_page(ctx: Context, a: Article) -> str:
     lines = ctx.head(a.title, "../")
     top = len(lines)
     head = [byline(a), ""]
+    if a.language:  # reading/language.py: not in the pipeline's language, so not annotated
+        head += [f"*Not annotated: this article is written in {md_text(language_name(a.language))}, a language the "
+                 "pipeline does not read.*", ""]
     key = legend({m.label for m in ctx.mentions.get(a.id, [])})
     if key:
         head += [key, ""]  # near the top, with only the types this article has

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from slugify import slugify
 
 from ..model import Article, Briefing, Entity, Fact, Mention
+from .. import slugs
+from ..slugs import LABEL, SLUG
 from .escape import md_text, meta_title
 from .links import Urls
 
@@ -29,7 +31,9 @@ def plural(n: int, noun: str, many: str | None = None) -> str:
 
 
 def label_name(label: str) -> str:
-    return TYPES.get(label, ("other", label.title()))[1]
+    """The type's name for readers; a label outside TYPES shows as itself only when it is a plain
+    name (letters and underscores, as spaCy's are), else as "Other": labels land in HTML unescaped."""
+    return TYPES.get(label, ("other", label.title() if LABEL.fullmatch(label) else "Other"))[1]
 
 
 def css(label: str) -> str:
@@ -55,7 +59,7 @@ def article_slugs(articles: tuple[Article, ...]) -> dict[str, str]:
     used: set[str] = set()
     out = {}
     for a in articles:
-        base = (slugify(a.title, max_length=60, word_boundary=True) or slugify(a.id) or "article")
+        base = (slugify(a.title, max_length=60, word_boundary=True) or slugs.slug(a.id, 60) or "article")
         slug, n = base, 2
         while slug in used or slug == "index":
             slug, n = f"{base}-{n}", n + 1
@@ -102,6 +106,9 @@ class Context:
         same entity across briefings, relative to the briefing's folder (None: a briefing alone);
         `site`, there, the site's title (its home is `../index.md`); `urls`, the addresses of pages,
         for the links written as HTML (links.py)."""
+        unsafe = [x.id for x in (*briefing.entities, *briefing.facts) if not SLUG.fullmatch(x.id)]
+        if unsafe:  # ids are slugs by construction (and checked when read from the cache): never markup
+            raise ValueError(f"an entity or fact id that is not a slug: {unsafe[0][:40]!r}")
         self.b = briefing
         self.urls = urls
         self.in_site = shared is not None

@@ -3,16 +3,19 @@ each outlet's value linked to its sentence and a link to the fact's row in the t
 from __future__ import annotations
 
 from ..facts.quotes import word_diff
+from ..facts.review import shown_as_disputed
 from .context import Context, plural
-from .escape import diff_html, md_text
-from .facttable import KIND, claim_link
+from .escape import diff_html, md_short, md_text
+from .facttable import claim_link, row_label
 
 MAX_LINES = 30  # disputed facts listed; the rest are in the table below
 MAX_VALUES = 4  # outlets' values on one line
 
 
 def differ_section(ctx: Context) -> list[str]:
-    disputed = [f for f in ctx.b.facts if f.status == "differ"]
+    """Disputed facts the tool is sure of (or an editor set): a reader never sees an unsure pairing
+    here; those are listed by `briefing review`."""
+    disputed = shown_as_disputed(list(ctx.b.facts))
     lines = ["## Where the outlets differ { #where-the-outlets-differ }", ""]
     if not disputed:
         cross = sum(f.status == "agree" for f in ctx.b.facts)
@@ -22,12 +25,12 @@ def differ_section(ctx: Context) -> list[str]:
         values = [f"{md_text(ctx.source_name(c.article))}: {claim_link(ctx, c, 'index.md')}" for c in f.claims[:MAX_VALUES]]
         if len(f.claims) > MAX_VALUES:
             values.append(f"{plural(len(f.claims) - MAX_VALUES, 'more source')}")
-        line = f"- **{KIND.get(f.kind, f.kind)}: {md_text(f.subject)}**: " + " ≠ ".join(values)
+        line = f"- **{row_label(f)}**: " + " ≠ ".join(values)
         if f.kind == "quote":
             diff = word_diff(f.claims[0].value, f.claims[1].value)
             line += f"<br><small>wording: {diff_html(diff)}</small>"
         elif f.note:
-            line += f"<br><small>{md_text(f.note)}</small>"
+            line += f"<br><small>{md_short(f.note)}</small>"
         lines.append(line + f' · [in the table](#{f.id} "This fact in the table below")')
     if len(disputed) > MAX_LINES:
         lines.append(f"- … and {plural(len(disputed) - MAX_LINES, 'more disputed fact')} in the table below")

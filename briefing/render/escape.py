@@ -7,7 +7,7 @@ import html
 import json
 import re
 
-from ..text import CONTROL, clean_text
+from ..text import CONTROL, clean_text, shorten
 
 UNSAFE = re.compile(r"[^A-Za-z0-9 ,.;:?!'/\-\u0080-\U0010ffff]")  # every other ASCII character
 WHITESPACE = re.compile(r"\s+")
@@ -44,6 +44,12 @@ def protect_start(markdown: str) -> str:
     if BLOCK_START.match(markdown):
         return f"&#{ord(markdown[0])};" + markdown[1:]
     return markdown
+
+
+def md_short(text: str, limit: int = 300) -> str:
+    """md_text of a value that can grow with an article (a note listing every value outlets give,
+    a description), cut to `limit` characters with "…": a page repeats it, so it stays short."""
+    return md_text(shorten(text, limit))
 
 
 def diff_html(diff: tuple[tuple[str, str], ...]) -> str:

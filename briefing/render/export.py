@@ -19,7 +19,7 @@ def export(ctx: Context) -> str:
         "title": b.title,
         "articles": [{"id": a.id, "title": a.title, "source": a.source, "date": a.date or a.inferred_date,
                       "url": a.url, "author": a.author, "file": a.file, "page": ctx.article_page(a.id),
-                      "guessed": list(a.guessed),
+                      "guessed": list(a.guessed), "language": a.language,
                       "removed": [{"text": r.text, "start": r.start, "end": r.end} for r in a.removed]}
                      for a in b.articles],
         "entities": [{"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
@@ -30,6 +30,7 @@ def export(ctx: Context) -> str:
                                    for m in e.mentions]}
                      for e in b.entities],
         "facts": [{"id": f.id, "kind": f.kind, "status": f.status, "subject": f.subject, "note": f.note,
+                   "label": f.label, "confidence": f.confidence,
                    "diff": [list(d) for d in f.diff],
                    "claims": [{"article": c.article, "text": c.text, "value": c.value, "start": c.start,
                                "end": c.end, "sentence": c.sentence, "sentence_start": c.sentence_start,

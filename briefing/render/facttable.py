@@ -1,11 +1,13 @@
 """Fact tables: each fact with every source's wording (linked to its sentence) and the status."""
 from __future__ import annotations
 
+from ..facts.review import REVIEW_BELOW
 from ..model import Claim, Fact
 from .context import Context, plural
-from .escape import diff_html, md_text
+from .escape import diff_html, md_short, md_text
 
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
+UNSURE = "? unsure"  # a disagreement the tool is not sure of: an editor has not checked it
 KIND = {"number": "Number", "duration": "Duration", "age": "Age", "date": "Date", "time": "Time", "quote": "Quote",
         "equipment": "Equipment"}
 MAX_CLAIMS_SHOWN = 6
@@ -81,6 +83,26 @@ def fact_table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
     return lines
 
 
+def row_label(f: Fact) -> str:
+    """What a reader reads the row as: its label ("Flights cancelled"), else its kind and subject."""
+    return md_text(f.label) if f.label else f"{KIND.get(f.kind, f.kind)}: {md_text(f.subject)}"
+
+
+def status_cell(f: Fact) -> str:
+    """The status, with the reason a row differs; a disagreement the tool is unsure of says so
+    instead of "differ" (`briefing review` lists it for the editor)."""
+    unsure = f.confidence < REVIEW_BELOW and f.status != "single"
+    if unsure and f.status == "differ":
+        cell = f'<span class="bf-status bf-unsure">{UNSURE}</span>'
+    else:
+        cell = f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
+    if f.note:
+        cell += f"<br><small>{md_short(f.note)}</small>"
+    if unsure:
+        cell += "<br><small>pairing not sure: not checked by an editor</small>"
+    return cell
+
+
 def _table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
     """The rows; links as `<a>` from the article's page, or (no `aid`) from the briefing's home."""
     here = ctx.article_page(aid) if aid else "index.md"
@@ -90,10 +112,8 @@ def _table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
         # the fact id is its permanent anchor: derived from what the fact is, not where it sits
         subject = (f'<span class="bf-fact" id="{f.id}"></span>'
                    + ctx.urls.link("¶", here, here, f.id, ' title="Link to this fact" class="bf-permalink"')
-                   + f" {KIND.get(f.kind, f.kind)}: {md_text(f.subject)}")
-        status = f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
-        if f.note:
-            status += f"<br><small>{md_text(f.note)}</small>"
+                   + f" {row_label(f)}")
+        status = status_cell(f)
         if f.diff:
             status += "<br><small>" + diff_html(f.diff) + "</small>"
         if aid:

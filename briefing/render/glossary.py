@@ -6,9 +6,11 @@ from collections import defaultdict
 
 from ..model import Entity, Mention
 from .context import Context, css, label_name, legend, plural
-from .escape import md_text
+from .escape import md_short, md_text
 
-MAX_BACKLINKS = 60  # paragraphs listed under one glossary entry
+MAX_BACKLINKS = 60  # paragraphs listed under one glossary entry, from however many articles
+MAX_ALIASES = 20  # other names listed under one entry
+MAX_DESCRIPTIONS = 8  # descriptions listed under one entry
 
 
 def glossary_pages(ctx: Context) -> dict[str, str]:
@@ -43,10 +45,13 @@ def _glossary(ctx: Context, here: str, title: str, intro: str, entities: list[En
         lines.append("")
         others = [a for a in e.aliases if a != e.name]
         if others:
-            lines += ["Also: " + ", ".join(md_text(a) for a in others), ""]
-        for d in e.descriptions:
+            more = f" and {plural(len(others) - MAX_ALIASES, 'more name')}" if len(others) > MAX_ALIASES else ""
+            lines += ["Also: " + ", ".join(md_text(a) for a in others[:MAX_ALIASES]) + more, ""]
+        for d in e.descriptions[:MAX_DESCRIPTIONS]:
             where = f" ({md_text(ctx.source_name(d.article))})" if d.article else " (editor)"
-            lines += [f"> {md_text(d.text)}{where}", ""]
+            lines += [f"> {md_short(d.text)}{where}", ""]
+        if len(e.descriptions) > MAX_DESCRIPTIONS:
+            lines += [f"… and {plural(len(e.descriptions) - MAX_DESCRIPTIONS, 'more description')}", ""]
         if e.id in ctx.shared:
             lines += [f"[{md_text(e.name)} in other briefings]({up}{ctx.shared[e.id]})", ""]
         lines += _backlinks(ctx, e, here)
@@ -54,7 +59,9 @@ def _glossary(ctx: Context, here: str, title: str, intro: str, entities: list[En
 
 
 def _backlinks(ctx: Context, e: Entity, here: str) -> list[str]:
-    """Per article, the first mention in each paragraph, as its sentence linked to that sentence.
+    """Per article, the first mention in each paragraph, as its sentence linked to that sentence;
+    MAX_BACKLINKS in all, then a link to the next paragraph and to the next article: an entity
+    named in every paragraph of a long article makes a bounded entry, not a page-long list.
     One HTML block (Markdown leaves it as it is: links.py), left out of search: the sentences are
     the articles' own, found there."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
@@ -62,13 +69,14 @@ def _backlinks(ctx: Context, e: Entity, here: str) -> list[str]:
         by_article[m.article].append(m)
     block: list[str] = []
     more: list[str] = []
-    shown = 0
+    room = MAX_BACKLINKS
     in_order = sorted(by_article, key=ctx.order.get)
     for n, aid in enumerate(in_order):
-        if shown >= MAX_BACKLINKS:
+        if room <= 0:
             rest = in_order[n:]
             paragraphs = sum(len({m.segment for m in by_article[x]}) for x in rest)
-            more = [f"… and {plural(paragraphs, 'more paragraph')} in {plural(len(rest), 'more article')}.", ""]
+            more = [ctx.urls.link(f"… and {plural(paragraphs, 'more paragraph')} in {plural(len(rest), 'more article')}",
+                                  here, ctx.article_page(aid)), ""]
             break
         a = ctx.articles[aid]
         page = ctx.article_page(aid)
@@ -77,9 +85,13 @@ def _backlinks(ctx: Context, e: Entity, here: str) -> list[str]:
         first_in_paragraph: dict[int, Mention] = {}
         for m in by_article[aid]:
             first_in_paragraph.setdefault(m.segment, m)
-        for m in first_in_paragraph.values():
-            block.append(f"<li>{ctx.urls.link(md_text(_sentence(a.raw, m)), here, page, f's-{m.sentence[0]}')}</li>")
-            shown += 1
+        firsts = list(first_in_paragraph.values())
+        block += [f"<li>{ctx.urls.link(md_text(_sentence(a.raw, m)), here, page, f's-{m.sentence[0]}')}</li>"
+                  for m in firsts[:room]]
+        if len(firsts) > room:
+            rest = f"… and {plural(len(firsts) - room, 'more paragraph')} in this article"
+            block.append(f"<li>{ctx.urls.link(rest, here, page, f's-{firsts[room].sentence[0]}')}</li>")
+        room -= len(firsts)
         block.append("</ul>")
     if not block:
         return more

@@ -9,7 +9,7 @@ from slugify import slugify
 from ..facts.quotes import word_diff
 from ..model import Entity, Fact
 from .context import QUOTES, Context, plural
-from .escape import diff_html, md_text
+from .escape import diff_html, md_short, md_text
 from .facttable import MAX_CLAIMS_SHOWN, STATUS, claim_link
 
 UNATTRIBUTED = "unattributed"  # the subject of a quote no speaker was found for (facts/quotes.py)
@@ -40,7 +40,7 @@ def quotes_page(ctx: Context) -> str:
         if e is not None:
             about.append(f"[glossary entry]({ctx.glossary_of[e.id]}#{e.id})")
             if e.description:
-                about.insert(0, md_text(e.description))
+                about.insert(0, md_short(e.description))
         lines += [" · ".join(about), ""]
         for f in _ordered(ctx, by_speaker[speaker]):
             lines += _quote(ctx, f, "")

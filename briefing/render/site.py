@@ -9,7 +9,7 @@ from ..site.changes import Change
 from ..site.summaries import EntityRef, Headline, Shared, Site, Summary, month
 from ..words.english import month_name
 from .context import crumbs, css, front_matter, label_name, plural
-from .escape import md_text
+from .escape import md_short, md_text
 
 JSON_VERSION = 1
 MAX_OUTLETS_SHOWN = 4
@@ -163,7 +163,7 @@ def entity_page(site_title: str, sh: Shared, members: list[tuple[Summary, Entity
                   f"of {s.articles} articles · [briefing](../{s.slug}/index.md) · "
                   f"[glossary entry](../{s.slug}/{ref.page}#{ref.id})", ""]
         if ref.description:
-            lines += [f"> {md_text(ref.description)}", ""]
+            lines += [f"> {md_short(ref.description)}", ""]
     lines += ["[All entities across briefings](index.md)", ""]
     return "\n".join(lines)
 

@@ -8,13 +8,14 @@ import re
 from collections import defaultdict
 from typing import NamedTuple
 
+from ..facts.review import REVIEW_BELOW
 from ..model import Claim, Fact
 from ..words.english import format_date
 from .context import TIMELINE, Context, plural
-from .escape import md_text
-from .facttable import STATUS, claim_link
+from .escape import md_short, md_text
+from .facttable import STATUS, UNSURE, claim_link
 
-GRANULARITY = {"year": 0, "range": 0, "month": 1, "week": 2, "day": 3}  # coarser first on the same start
+GRANULARITY = {"year": 0, "month": 1, "week": 2, "day": 3}  # coarser first on the same start; more exact last
 MAX_SOURCES = 6  # claims listed under one entry
 
 
@@ -28,29 +29,19 @@ class When(NamedTuple):
 
 
 def when(claim: Claim) -> When | None:
-    """A resolved date value ("2015-09-18", "2015-W38", "2015-09", "2015", "1950-53",
-    "XXXX-01-25", "XXXX-02") as a When; None for a value that was not resolved (it is the words)."""
-    v = claim.value
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", v):
-            d = dt.date(*map(int, m.groups()))
-            return When(True, (d, GRANULARITY["day"]), format_date(d, "%a %-d %b %Y"), 3)
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", v):
-            d = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-            return When(True, (d, GRANULARITY["week"]), f"week of {format_date(d, '%-d %b %Y')}", 2)
-        if (m := re.fullmatch(r"(\d{4})-(\d{2})", v)) and 1 <= int(m.group(2)) <= 12:
-            d = dt.date(int(m.group(1)), int(m.group(2)), 1)
-            return When(True, (d, GRANULARITY["month"]), format_date(d, "%b %Y"), 1)
-        if m := re.fullmatch(r"(\d{4})(?:[-–](\d{2}|\d{4}))?", v):
-            d = dt.date(int(m.group(1)), 1, 1)
-            return When(True, (d, GRANULARITY["year" if not m.group(2) else "range"]), v.replace("-", "–"), 0)
-        if m := re.fullmatch(r"XXXX-(\d{2})(?:-(\d{2}))?", v):
-            d = dt.date(2000, int(m.group(1)), int(m.group(2) or 1))  # a leap year: 29 Feb is a date
-            shown = format_date(d, "%-d %b") if m.group(2) else format_date(d, "%B")
-            return When(False, ((d.month, d.day if m.group(2) else 0),), shown, 2 if m.group(2) else 1)
-    except ValueError:
+    """A claim's resolved date (Claim.date) as a When; None for a date that was not resolved (its
+    value is the words) or a decade."""
+    d = claim.date
+    if d is None or d.granularity == "decade":
         return None
-    return None
+    if d.year is None:  # "25 January": a day or month with no year
+        day = dt.date(2000, d.month, d.day or 1)  # a leap year: 29 Feb is a date
+        shown = format_date(day, "%-d %b") if d.day else format_date(day, "%B")
+        return When(False, ((d.month, d.day),), shown, 2 if d.day else 1)
+    first = d.first_day()
+    shown = {"day": format_date(first, "%a %-d %b %Y"), "week": f"week of {format_date(first, '%-d %b %Y')}",
+             "month": format_date(first, "%b %Y"), "year": d.iso.replace("-", "–")}[d.granularity]
+    return When(True, (first, GRANULARITY[d.granularity]), shown, GRANULARITY[d.granularity])
 
 
 def fact_when(f: Fact) -> When | None:
@@ -124,8 +115,10 @@ def _entry(ctx: Context, f: Fact) -> list[str]:
     """One dated fact: its status (when outlets meet), then each source's sentence linked to it."""
     head = ""
     if f.status != "single":
-        head += f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
-        head += f" {md_text(f.note)}" if f.note else ""
+        unsure = f.status == "differ" and f.confidence < REVIEW_BELOW  # not told as a disagreement
+        head += f'<span class="bf-status bf-unsure">{UNSURE}</span>' if unsure else \
+            f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
+        head += f" {md_short(f.note)}" if f.note else ""
         head += " · "
     claims = list(f.claims)
     sources = [f"{md_text(ctx.source_name(c.article))}: {_sentence_link(ctx, c)}" for c in claims[:MAX_SOURCES]]

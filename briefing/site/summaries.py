@@ -5,7 +5,7 @@ Plain functions over frozen dataclasses. A briefing's `Summary` is all the site 
 is cached with the briefing's result, so an unchanged briefing is never re-run or re-read).
 Two briefings' entities are one only on strong evidence: the same id from a data package (a
 country or US state by knowledge.py: "U.S." = "United States"), or the same label and the same
-normalised full name; a one-word person name (a bare surname) never.
+normalised full name; never a bare surname, a group or nationality, a region word or an outlet.
 """
 from __future__ import annotations
 
@@ -94,25 +94,35 @@ def summarize(b: Briefing, slug: str, folder: str, date: str | None, glossary_of
                    tuple(Headline(a.id, a.source, a.title) for a in b.articles))
 
 
-def identity(ref: EntityRef) -> tuple[str, ...] | None:
-    """What makes two briefings' entities one; None for an entity that is never shared."""
+# Region words: "the North", "Midwest", "Western" name a different region in every story.
+REGION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                          "midwest", "northern", "southern", "eastern", "western", "central", "the"})
+
+
+def identity(ref: EntityRef, outlets: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
+    """What makes two briefings' entities one; None for an entity that is never shared: a group
+    or nationality, a region word, an outlet of the site's articles (a credit or a teaser names it
+    in every briefing), a bare surname or an initial with a surname."""
     if ref.kid:
         return ("id", ref.kid)
+    words = re.findall(r"[0-9a-z]+", fold(normalize(ref.name)).lower())
+    if not words or ref.label == "NORP" or set(words) <= REGION_WORDS or " ".join(words) in outlets:
+        return None
     if ref.label == "PERSON":
         parts = name_parts(ref.name)
         if len(parts) < 2 or len(parts[0]) < 2:  # a bare surname, or an initial and a surname
             return None
         return ("name", ref.label, " ".join(parts))
-    words = re.findall(r"[0-9a-z]+", fold(normalize(ref.name)).lower())
-    return ("name", ref.label, " ".join(words)) if words else None
+    return ("name", ref.label, " ".join(words))
 
 
 def build(title: str, summaries: list[Summary]) -> Site:
     ordered = tuple(sorted(summaries, key=lambda s: (s.date or "", s.folder), reverse=True))
     groups: dict[tuple[str, ...], list[tuple[Summary, EntityRef]]] = defaultdict(list)
+    outlets = frozenset(" ".join(re.findall(r"[0-9a-z]+", fold(o).lower())) for s in ordered for o in s.outlets)
     for s in ordered:
         for ref in s.entities:
-            ident = identity(ref)
+            ident = identity(ref, outlets)
             if ident is not None:
                 groups[ident].append((s, ref))
     shared = []

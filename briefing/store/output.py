@@ -1,4 +1,5 @@
-"""The only module that writes into docs/: the generated folder the tool owns.
+"""The only module that writes into docs/: the generated folder the tool owns. It also creates
+the article files `briefing add` makes in the seeds folder (`create`), which are the user's.
 
 A manifest (`.briefing-manifest.json` inside the folder) records every file the tool wrote and
 its hash. A file is written only if its content changed, through a temporary file and an atomic
@@ -227,6 +228,22 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def create(path: Path, text: str, label: str) -> Diagnostic | None:
+    """Create a new file that is the user's from then on (an article `briefing add` made for the
+    seeds folder): never the generated folder's bookkeeping, never a replacement. The exclusive
+    create ("x", O_CREAT|O_EXCL) fails when anything has the name, even a symbolic link, so a file
+    that appeared since the caller chose the name is kept as it is, with no check-then-write gap."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except FileExistsError:
+        return Diagnostic("error", label, "not written: a file of that name appeared meanwhile; it is kept as it is")
+    except OSError as exc:
+        return Diagnostic("error", label, f"not written: {exc.strerror or exc}")
+    return None
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -280,47 +297,72 @@ def _write_locked(folder: Path, pages: dict[str, str], label: str,
     old, problems = read_manifest(folder, label)
     new: dict[str, str] = {}
     for rel, text in sorted(pages.items()):
-        path = resolved / rel
-        if not safe_relative(rel) or path.resolve().parent != path.parent or resolved not in path.parents:
-            problems.append(Diagnostic("error", f"{label}/{rel}", "not written: path leaves the output folder"))
-            continue
-        data = stamp(rel, text.encode("utf-8"))
-        digest = _hash(data)
-        if os.path.lexists(path):
-            current = _regular_bytes(resolved, rel)
-            if current is not None and current == data:
-                new[rel] = digest
-                counts["unchanged"] += 1
-                continue
-            why = _not_owned(rel, current, old)
-            if why:
-                problems.append(Diagnostic("warning", f"{label}/{rel}", f"kept: {why}; move or delete it to "
-                                                                        "let briefing write this page"))
-                counts["kept"] += 1
-                if rel in old:
-                    new[rel] = old[rel]  # still ours to remove once it matches again
-                continue
-        atomic_write(path, data)
-        new[rel] = digest
-        counts["written"] += 1
-    for rel, digest in sorted(old.items()):
-        if rel in pages:
-            continue
-        path = resolved / rel
-        if not os.path.lexists(path):
-            continue
-        why = _not_owned(rel, _regular_bytes(resolved, rel), old)
-        if why is None:
-            path.unlink()
-            counts["removed"] += 1
-            _prune(path.parent, resolved)
-        else:
-            problems.append(Diagnostic("warning", f"{label}/{rel}", f"kept: no longer generated, but {why}"))
-            counts["kept"] += 1
+        problem = _write_page(resolved, rel, stamp(rel, text.encode("utf-8")), old, new, counts)
+        if problem is not None:
+            problems.append(Diagnostic(problem[0], f"{label}/{rel}", problem[1]))
+    for rel in sorted(old):
+        if rel not in pages and (problem := _remove_stale(resolved, rel, old, new, counts)) is not None:
+            problems.append(Diagnostic(problem[0], f"{label}/{rel}", problem[1]))
     manifest = (json.dumps({"tool": "briefing", "files": new}, indent=1, sort_keys=True) + "\n").encode("utf-8")
     if new != old or _regular_bytes(resolved, MANIFEST) != manifest:
-        atomic_write(resolved / MANIFEST, manifest)
+        try:
+            atomic_write(resolved / MANIFEST, manifest)
+        except OSError as exc:
+            problems.append(Diagnostic("error", f"{label}/{MANIFEST}", f"not written: {exc.strerror or exc}; the next "
+                                                                       "build will keep this build's pages as not "
+                                                                       "its own"))
     return counts, problems
+
+
+def _write_page(resolved: Path, rel: str, data: bytes, old: dict[str, str], new: dict[str, str],
+                counts: dict[str, int]) -> tuple[str, str] | None:
+    """Write one page unless it is unchanged or not the tool's to replace; records it in `new`
+    (the manifest being made) and `counts`. Returns a problem as (level, message), or None."""
+    path = resolved / rel
+    if not safe_relative(rel) or path.resolve().parent != path.parent or resolved not in path.parents:
+        return "error", "not written: path leaves the output folder"
+    digest = _hash(data)
+    if os.path.lexists(path):
+        current = _regular_bytes(resolved, rel)
+        if current is not None and current == data:
+            new[rel] = digest
+            counts["unchanged"] += 1
+            return None
+        why = _not_owned(rel, current, old)
+        if why:
+            counts["kept"] += 1
+            if rel in old:
+                new[rel] = old[rel]  # still ours to remove once it matches again
+            return "warning", f"kept: {why}; move or delete it to let briefing write this page"
+    try:
+        atomic_write(path, data)
+    except OSError as exc:  # this page only (a full disk, a folder in the way): the others are written
+        if rel in old:
+            new[rel] = old[rel]  # the old file, if it is still there, is still ours
+        return "error", f"not written: {exc.strerror or exc}"
+    new[rel] = digest
+    counts["written"] += 1
+    return None
+
+
+def _remove_stale(resolved: Path, rel: str, old: dict[str, str], new: dict[str, str],
+                  counts: dict[str, int]) -> tuple[str, str] | None:
+    """Remove a page the tool wrote before and no longer makes, when it is still the tool's own."""
+    path = resolved / rel
+    if not os.path.lexists(path):
+        return None
+    why = _not_owned(rel, _regular_bytes(resolved, rel), old)
+    if why is not None:
+        counts["kept"] += 1
+        return "warning", f"kept: no longer generated, but {why}"
+    try:
+        path.unlink()
+    except OSError as exc:
+        new[rel] = old[rel]
+        return "error", f"not removed: {exc.strerror or exc}"
+    counts["removed"] += 1
+    _prune(path.parent, resolved)
+    return None
 
 
 def _not_owned(rel: str, current: bytes | None, manifest: dict[str, str]) -> str | None:

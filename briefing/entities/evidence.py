@@ -1,0 +1,165 @@
+"""What the text shows about a name, over plain tokens: signs that it names a person, a place or
+a kind of thing, read around one occurrence and gathered over the whole briefing.
+
+A person: an honorific or a job title before the name ("Mrs May", "Mayor Ruiz"), the subject of a
+verb of speech ("May said"), an age or a title in apposition ("Ruiz, 54,", "Ruiz, the mayor"), a
+relative ("Ruiz's mother"); for a surname, any of these on the full name, and the other way round.
+A place: a preposition of place ("in Tarvik"), a state or country after it ("Tarvik, Ill."), a
+place noun ("the Tarvik area", "Tarvik County"), or a data package that knows it. A kind: a
+lower-case noun the name modifies ("the Kilauea volcano", "the Rift headset"), or a model number.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..model import EntSpan, ParsedArticle, Token
+from ..words import knowledge
+from ..words.english import HONORIFICS, TITLE_NOUNS
+from . import labels
+from .names import fold
+
+Key = tuple[str, ...]  # a name as its folded tokens
+# Title words that also begin the names of things ("General Motors", "Foreign Ministry", "Head Start").
+_NOT_BEFORE_PEOPLE = frozenset({"general", "foreign", "defense", "vice", "prime", "head", "chief", "deputy", "justice",
+                                "official", "officials", "counterpart", "leader", "king", "queen", "prince"})
+PERSON_TITLES = (TITLE_NOUNS - _NOT_BEFORE_PEOPLE) | HONORIFICS
+# Relatives and representatives a person has ("Ruiz's mother", "Ruiz's lawyer").
+RELATIVES = frozenset({"mother", "father", "wife", "husband", "son", "daughter", "brother", "sister", "family",
+                       "parents", "parent", "grandmother", "grandfather", "uncle", "aunt", "cousin", "widow",
+                       "girlfriend", "boyfriend", "fiancee", "fiancé", "fiancée", "lawyer", "attorney", "children",
+                       "spouse", "partner", "nephew", "niece", "stepfather", "stepmother"})
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into"})
+AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city", "county", "township", "district",
+                        "province", "village", "town"})
+# What a lower-case noun after a name says it is ("the Kilauea volcano"): a short list of general
+# kinds, since no data package in use classes English nouns (WordNet is not available here).
+KIND_NOUNS = {
+    "LOC": ("volcano", "volcanoes", "mountain", "mountains", "river", "lake", "peninsula", "island", "islands",
+            "valley", "desert", "glacier", "coast", "crater", "sea", "ocean", "bay", "gulf", "basin"),
+    "PRODUCT": ("headset", "headsets", "device", "devices", "console", "consoles", "phone", "phones", "smartphone",
+                "tablet", "app", "apps", "software", "vehicle", "vehicles", "car", "cars", "suv", "truck", "jet",
+                "jets", "aircraft", "airliner", "plane", "planes", "missile", "missiles", "drone", "drones",
+                "rifle", "helicopter", "helicopters", "browser", "laptop", "camera", "engine", "vaccine",
+                "drug"),
+    # not nouns a person's name also modifies: "the Abe government", "the Ruiz team", "the Keller family"
+    "ORG": ("company", "firm", "startup", "start-up", "agency", "network", "website", "site", "newspaper",
+            "magazine", "channel", "broadcaster", "bank", "airline", "carrier", "manufacturer", "university",
+            "college", "platform", "retailer", "automaker", "insurer", "charity"),
+    "FAC": ("airport", "station", "bridge", "stadium", "arena", "tunnel", "highway", "dam", "plant", "reactor",
+            "prison", "jail", "camp", "mosque", "church", "temple", "hospital", "building", "tower", "line"),
+    "GPE": ("city", "town", "village", "county", "township", "province", "state", "borough", "municipality",
+            "suburb", "neighborhood", "neighbourhood", "community", "subdivision", "estate", "estates"),
+}
+KINDS = {noun: label for label, nouns in KIND_NOUNS.items() for noun in nouns}
+NOT_PERSON_WORDS = labels.NOT_PERSON_HEADS | frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "gmbh"})
+# A model number inside a name: "H2", "G63", "777", "A380", "Su-25".
+MODEL_TOKEN = re.compile(r"^(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]?|\d{3,4}[A-Z]{0,2})$")
+
+
+def key_of(toks: tuple[Token, ...], s: int, e: int) -> Key:
+    return tuple(fold(t.text) for t in toks[s:e])
+
+
+# -- around one occurrence --------------------------------------------------------------------
+SPEAKS, PERSONAL = 1, 2  # what companies and countries have too (speech, a deputy); what only people have
+
+
+def person_signs(toks: tuple[Token, ...], s: int, e: int) -> int:
+    """PERSONAL: an honorific or a job title before, an age or a title in apposition, a relative;
+    SPEAKS: the subject of a verb of speech, someone's title after a possessive ("May's deputy");
+    else 0."""
+    if _personal(toks, s, e):
+        return PERSONAL
+    after = [t.text for t in toks[e:e + 2]]
+    if labels.speaks(toks, s, e) or len(after) == 2 and after[0] in ("'s", "’s") and after[1].lower() in TITLE_NOUNS:
+        return SPEAKS
+    return 0
+
+
+def _personal(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """"Mayor Ruiz", "Ruiz, 54,", "Ruiz's mother", "Ruiz, the mayor"."""
+    before = toks[s - 1].text.lower().rstrip(".") if s > 0 else ""
+    after = [t.text for t in toks[e:e + 3]]
+    aged = len(after) == 3 and after[0] == "," and after[1].isdigit() and int(after[1]) < 120 and after[2] in (",", ")")
+    related = len(after) >= 2 and after[0] in ("'s", "’s") and after[1].lower() in RELATIVES
+    return before in PERSON_TITLES or aged or related or \
+        any(t.dep == "appos" and s <= t.head < e and t.text.lower() in TITLE_NOUNS for t in toks[e:e + 8])
+
+
+def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """"in X", "near the X", "X, Ill.", "the X area", "X County"."""
+    before = s - 1 if s > 0 and toks[s - 1].text.lower() != "the" else s - 2
+    if before >= 0 and toks[before].text.lower() in PLACE_PREPOSITIONS and toks[e - 1].dep == "pobj" and \
+            toks[e - 1].head == before:  # the name is the preposition's object: not "into X's future"
+        return True
+    if e + 1 < len(toks) and toks[e].text == "," and knowledge.place(toks[e + 1].text):
+        return True
+    return toks[e - 1].text.lower() in AREA_NOUNS and e - s > 1 or e < len(toks) and toks[e].text in AREA_NOUNS
+
+
+def kind_of(toks: tuple[Token, ...], s: int, e: int) -> str | None:
+    """The label a kind noun after the name gives it ("the Kilauea volcano": LOC), a model number
+    in it ("Hummer H2") or an indefinite article before it ("a Hummer"): PRODUCT."""
+    if e - s >= 2 and MODEL_TOKEN.match(toks[e - 1].text) and toks[s].text[:1].isupper():
+        return "PRODUCT"
+    if s > 0 and toks[s - 1].text.lower() in ("a", "an") and e - s <= 2 and toks[e - 1].dep != "compound" and \
+            not knowledge.demonym(toks[s].text):
+        return "PRODUCT"  # "a Hummer", "an Airbus": one of many made, no person ("a Democrat" is a group)
+    if e < len(toks) and toks[e].text.islower() and toks[e].tag.startswith("NN") and \
+            toks[e - 1].dep == "compound" and toks[e - 1].head == e:
+        return KINDS.get(toks[e].text)
+    return None
+
+
+# -- over the briefing ----------------------------------------------------------------------------
+@dataclass
+class Evidence:
+    """Signs per name (folded tokens) over every occurrence the spans mark in the briefing."""
+
+    person: dict[Key, int] = field(default_factory=dict)  # the strongest sign of each name
+    place: set[Key] = field(default_factory=set)
+    kinds: dict[Key, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    person_names: set[Key] = field(default_factory=set)  # names of two or three words labelled PERSON
+    occurrences: Counter = field(default_factory=Counter)  # each name's occurrences the spans mark
+
+    def person_sign(self, key: Key) -> int:
+        """The strongest sign on the name, or for a surname or first name on its full name and the
+        other way round."""
+        own = self.person.get(key, 0)
+        if len(key) == 1:  # a surname of a full name the briefing calls a person is evidence too
+            fulls = [full for full in self.person_names if full[-1] == key[0] or full[0] == key[0]]
+            return max([own] + [max(self.person.get(full, 0), SPEAKS if full[-1] == key[0] else 0)
+                                for full in fulls])
+        return max(own, self.person.get((key[-1],), 0) if key in self.person_names else 0)
+
+    def is_place(self, key: Key) -> bool:
+        return key in self.place or knowledge.is_place(" ".join(key))
+
+    def kinds_of(self, key: Key) -> Counter:
+        return self.kinds.get(key) or Counter()
+
+    def can_be_a_person(self, key: Key) -> bool:
+        """No organisation, place or legal-form word in the name ("Oculus VR, Inc.", "Harbour Board")."""
+        return not any(w.lower().rstrip(".") in NOT_PERSON_WORDS for w in key)
+
+
+def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> Evidence:
+    ev = Evidence()
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        for sp in sps:
+            key = key_of(toks, sp.start, sp.end)
+            ev.occurrences[key] += 1
+            sign = person_signs(toks, sp.start, sp.end)
+            if sign > ev.person.get(key, 0):
+                ev.person[key] = sign
+            if place_signs(toks, sp.start, sp.end):
+                ev.place.add(key)
+            kind = kind_of(toks, sp.start, sp.end)
+            if kind:
+                ev.kinds[key][kind] += 1
+            if sp.label == "PERSON" and 2 <= len(key) <= 3:
+                ev.person_names.add(key)
+    return ev

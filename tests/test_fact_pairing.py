@@ -1,0 +1,127 @@
+"""Pairing by evidence and statuses by what a wording allows (issue 21): each class of error seen
+on real news, with invented text, firing and not misfiring. Real parses: the syntax is the point."""
+from briefing.facts import review
+
+from conftest import analyse
+
+
+def figures(found):
+    return {tuple(sorted(c.text for c in f.claims)): f for f in found if f.kind not in ("date", "quote", "time")}
+
+
+def cross_numbers(found):
+    return [f for f in found if f.kind == "number" and len({c.article for c in f.claims}) > 1]
+
+
+HOTEL = {"a": "Title\n\nThe fire broke out on the 20th floor of the Ostrava hotel. Guests waited for rescue on the "
+              "7th floor of the hotel.",
+         "b": "Title\n\nFlames spread from the 20th floor of the Ostrava hotel, and firefighters set up on the 6th "
+              "floor of the building."}
+HIKERS = {"a": "Title\n\nMore than 120 hikers reached the Tarn summit on Sunday, rangers said.",
+          "b": "Title\n\nMore than 450 hikers reached the Tarn summit on Sunday, the park said."}
+
+
+# -- one quantity told by several figures of an article: matched one to one, not ruled out ------
+def test_different_figures_of_one_quantity_differ_though_the_article_has_more_of_that_thing(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nMore than 120 hikers reached the Tarn summit on Sunday, rangers said. Some 40 hikers stayed "
+             "at the lower hut, and 12 hikers were rescued near the lake.",
+        "b": "Title\n\nMore than 450 hikers reached the Tarn summit on Sunday, the park said."})
+    row = figures(found)[("More than 120 hikers", "More than 450 hikers")]
+    assert row.status == "differ" and row.note == "more than 120 hikers ≠ more than 450 hikers"
+
+
+def test_agreement_only_breaks_ties_the_closer_sentence_wins(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nRail firms have cancelled more than 1,400 trains across the country. By the evening, operators "
+             "had scrapped nearly 1,500 trains as the blizzard moved north.",
+        "b": "Title\n\nBy the evening, operators had scrapped 1,712 trains as the blizzard moved north. More than "
+             "1,600 trains were cancelled across the country."})
+    rows = figures(found)
+    assert rows[("1,712 trains", "nearly 1,500 trains")].status == "differ"
+    assert rows[("More than 1,600 trains", "more than 1,400 trains")].status == "differ"  # a step apart
+
+
+def test_figures_an_order_of_magnitude_apart_are_other_quantities(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe storm forced rail firms to cancel more than 1,400 trains on Tuesday.",
+        "b": "Title\n\nThe storm forced Harbour Rail to cancel more than 90 trains on Tuesday."})
+    assert cross_numbers(found) == []
+
+
+# -- units: the stated precision of a converted figure -----------------------------------------
+def test_a_converted_length_keeps_the_precision_it_was_stated_with(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Orlen dam lies 320 km north of the capital. Residents within 40 km were moved.",
+        "b": "Title\n\nThe Orlen dam lies 190 miles north of the capital. Residents within 25 miles were moved."})
+    rows = {tuple(sorted(c.value for c in f.claims)): f.status for f in found if f.kind == "number"}
+    assert rows[("190 miles", "320 km")] == "differ"  # 315-325 km against 298-314 km
+    assert rows[("25 miles", "40 km")] == "agree"  # 35-45 km holds 39.4-41 km
+
+
+# -- open bounds and what they allow -----------------------------------------------------------
+def test_open_bounds_allow_one_rounding_step_past_them(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Kestrel valley got 8.5 inches of snow overnight. The bridge was shut for more than "
+             "three decades.",
+        "b": "Title\n\nThe Kestrel valley got more than 10 inches of snow overnight. The bridge was shut for more "
+             "than 31 years."})
+    rows = figures(found)
+    snow = next(f for k, f in rows.items() if any("8.5" in t for t in k))
+    assert snow.status == "differ" and len(snow.claims) == 2
+    years = next(f for k, f in rows.items() if any("decades" in t for t in k))
+    assert years.status == "agree" and len(years.claims) == 2  # 30-40 years holds 31-34
+
+
+# -- a difference the tool is unsure of stays off the headline, for the editor ------------------
+def test_an_unsure_difference_is_not_headlined_but_listed_for_review(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe club sold 4,000 season tickets in May and 3,000 season tickets in June.",
+        "b": "Title\n\nThe club sold 3,500 season tickets in May."})
+    assert all(f.status != "differ" or f.confidence >= review.REVIEW_BELOW for f in review.shown_as_disputed(found))
+    sure = [f for f in found if f.status == "differ" and f.confidence >= review.REVIEW_BELOW]
+    assert not sure  # two candidates within the margin: no disagreement told to a reader
+    lines = review.review_lines(found, str)
+    assert not lines or all("overrides.yml" in l for l in lines[2::3] if l.strip().startswith("overrides"))
+
+
+def test_explain_shows_the_pairs_compared_their_scores_and_the_decision(parser):
+    parsed, ents, found = analyse(parser, HIKERS)
+    row = next(f for f in found if f.kind == "number")
+    lines = review.explain(parsed, ents, row.id).lines
+    assert lines[0].startswith(f"{row.id}: number, differ, confidence")
+    assert any("SAME_SPECIFIC_THING score" in l and "values differ): joined" in l for l in lines)
+    assert review.explain(parsed, ents, "number-no-such-row").fact is None
+
+
+def test_the_one_figure_of_a_thing_each_article_gives_and_the_other_does_not_pairs_unsure(parser):
+    _, _, found = analyse(parser, HOTEL)
+    rows = figures(found)
+    assert rows[("20th floor", "20th floor")].status == "agree"
+    left = rows[("6th floor", "7th floor")]
+    assert left.status == "differ" and left.confidence < review.REVIEW_BELOW  # by elimination: for the editor
+    assert left not in review.shown_as_disputed(found)
+
+
+def test_a_thing_said_only_as_the_shared_word_is_no_evidence_of_one_quantity(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nIn Arlow the thermometer showed 2 degrees on Tuesday against an average high of 36.",
+        "b": "Title\n\nForecasters in Velmar expect rain by noon, with a high of 38."})
+    assert cross_numbers(found) == []
+
+
+def test_the_page_headlines_only_sure_differences_and_marks_unsure_ones(parser):
+    from briefing.model import Briefing
+    from briefing.render import pages
+    parsed, ents, found = analyse(parser, {k: HIKERS[k] + " " + HOTEL[k].removeprefix("Title\n\n") for k in HIKERS})
+    sure = next(f for f in found if f.status == "differ" and f.confidence >= review.REVIEW_BELOW)
+    unsure = next(f for f in found if f.status == "differ" and f.confidence < review.REVIEW_BELOW)
+    out = pages(Briefing("t", tuple(pa.article for pa in parsed), tuple(ents), tuple(found)))
+    headline = out["index.md"].split("## Where the outlets differ")[1].split("\n## ")[0]
+    assert f"(#{sure.id} " in headline and f"#{unsure.id}" not in headline
+    article = next(text for path, text in out.items() if path.startswith("articles/") and unsure.id in text)
+    row = next(line for line in article.splitlines() if f'id="{unsure.id}"' in line)
+    assert "? unsure" in row and "≠ differ" not in row and "not checked by an editor" in row
+    import json
+    exported = {f["id"]: f for f in json.loads(out["briefing.json"])["facts"]}
+    assert exported[unsure.id]["confidence"] < review.REVIEW_BELOW and exported[sure.id]["label"]
