@@ -20,6 +20,8 @@ def found(text):
     ("BOISE, Idaho -- A wildfire spread overnight.", [("BOISE", "GPE"), ("Idaho", "GPE")]),
     ("NAIROBI Tired rescuers dug through the night.", [("NAIROBI", "GPE")]),
     ("DENVER (KDVR) — A hailstorm damaged cars.", [("DENVER", "GPE"), ("KDVR", "ORG")]),
+    ("(KTVB) -- A hailstorm damaged cars.", [("KTVB", "ORG")]),  # the outlet alone
+    ("VARNA—The port reopened on Monday.", [("VARNA", "GPE")]),  # a dash run into the first word
 ])
 def test_dateline_gives_place_and_outlet_apart(text, expected):
     assert found(text) == expected
@@ -42,6 +44,39 @@ def test_credit_lines_name_writers_places_and_outlet():
                            ("Ines Duarte", "PERSON"), ("Lisbon", "GPE"), ("Tom Reyes", "PERSON")]
     wire = "(Reporting by Ana Lind and Piet Vos in Oslo; Writing by Mia Holt; Editing by Jon Dahl)"
     assert [t for t, label in found(wire) if label == "PERSON"] == ["Ana Lind", "Piet Vos", "Mia Holt", "Jon Dahl"]
+
+
+@pytest.mark.parametrize("text,outlet", [
+    ("Coastal Herald writers Dan Roe and Kit Moss contributed to this report.", "Coastal Herald"),
+    ("Tide-Gazette reporter Ana Lind contributed to this report.", "Tide-Gazette"),
+    ("WXRT Weather reporter Ana Lind contributed to this report.", "WXRT"),  # the outlet, not its desk
+    ("Harbour Post’s Ana Lind contributed to this report.", "Harbour Post"),
+])
+def test_a_credit_line_names_the_outlet_of_its_writers(text, outlet):
+    assert [t for t, label in found(text) if label == "ORG"] == [outlet]
+    assert datelines.outlet([text]) == outlet
+
+
+@pytest.mark.parametrize("text", [
+    "The Coastal Herald contributed to this report.",  # another outlet helped: it is not this one
+    "Dan Roe and Kit Moss contributed to this report.",  # writers without an outlet
+])
+def test_a_credit_line_without_the_writers_outlet_names_none(text):
+    assert datelines.outlet([text]) is None
+
+
+def test_a_guessed_outlet_is_spelled_as_the_article_spells_it_most():
+    text = "NEWS TODAY reported the closure. A News Today crew filmed it, NEWS TODAY said."
+    assert datelines.usual_spelling("Newstoday", text) == "NEWS TODAY"
+    assert datelines.usual_spelling("Reuters", "Nothing about it.") == "Reuters"
+
+
+def test_an_outlet_from_the_file_name_keeps_the_articles_casing(tmp_path):
+    from briefing.reading import seeds
+    (tmp_path / "03_newstoday.txt").write_text("Storm closes the port\n\nThe port closed on Sunday, NEWS TODAY "
+                                               "learned. NEWS TODAY crews were there.\n")
+    articles, _ = seeds.read_seeds(tmp_path)
+    assert articles[0].source == "NEWS TODAY"  # not "Newstoday"
 
 
 def article(text, source=None):

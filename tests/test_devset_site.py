@@ -14,6 +14,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
+from briefing.render.facttable import MAX_CROSS_SHOWN, MAX_SINGLE_SHOWN
 from conftest import ROOT
 from test_browser import ARTIFACTS, AXE, OVERFLOW, _need, axe_violations, browser, serve  # noqa: F401
 
@@ -76,14 +77,19 @@ def test_reader_pages_are_there(built, story):
 
 
 @pytest.mark.parametrize("story", STORIES)
-def test_article_fact_tables_show_at_most_twelve_rows_before_the_toggle(built, story):
+def test_article_fact_tables_show_where_outlets_meet_and_a_few_single_source_rows_before_the_toggle(built, story):
     pages = sorted((built[story][0] / "site/briefing/articles").glob("*/index.html"))
     assert pages
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        statuses = {False: [], True: []}  # folded or not -> the rows' statuses
         for table in soup.select(".md-content table"):
-            if table.find_parent("details") is None and table.select("tbody tr"):
-                assert len(table.select("tbody tr")) <= 12, page
+            folded = table.find_parent("details") is not None
+            statuses[folded] += [s.get_text() for s in table.select("tbody .bf-status")]
+        shown, folded = statuses[False], statuses[True]
+        assert shown.count("○ single") <= MAX_SINGLE_SHOWN, page
+        if len(shown) - shown.count("○ single") < MAX_CROSS_SHOWN:
+            assert all(s == "○ single" for s in folded), page  # no row where outlets meet is folded away
 
 
 @pytest.mark.browser

@@ -6,9 +6,10 @@ from bs4 import BeautifulSoup
 
 from briefing.facts.align import with_ids
 from briefing.facts.sentences import EXCERPT, excerpt
-from briefing.model import Article, Briefing, Claim, Fact, Segment
+from briefing.model import Article, Briefing, Claim, Entity, Fact, Mention, Segment
 from briefing.render import pages
-from briefing.render.facttable import MAX_ROWS_SHOWN
+from briefing.render.context import Context
+from briefing.render.facttable import MAX_SINGLE_SHOWN, ordered
 
 
 def article(aid: str, n_sentences: int) -> Article:
@@ -28,8 +29,8 @@ def claim(a: Article, k: int) -> Claim:
 def briefing(n_single: int, n_cross: int = 2) -> Briefing:
     a, b = article("a", n_single + n_cross), article("b", n_cross)
     facts = [Fact("", "number", "agree", "boat", (claim(a, k), claim(b, k))) for k in range(n_cross)]
-    facts += [Fact("", "quote" if k == 4 else "number", "single", "boat", (claim(a, n_cross + k),))
-              for k in range(n_single)]
+    facts += [Fact("", "quote", "single", "Jo Marsh", (claim(a, n_cross + k),)) if k == 4 else
+              Fact("", "number", "single", "boat", (claim(a, n_cross + k),)) for k in range(n_single)]
     return Briefing("T", (a, b), (), tuple(with_ids(facts)))
 
 
@@ -48,12 +49,44 @@ def test_cross_source_rows_come_first_and_the_rest_is_folded_behind_a_details_to
     first, folded = soup.find_all("table")
     assert first.find_parent("details") is None and folded.find_parent("details") is not None
     shown = first.find_all("tr")[1:]
-    assert len(shown) == MAX_ROWS_SHOWN
+    assert len(shown) == 2 + MAX_SINGLE_SHOWN
     assert [r.find(class_="bf-status").get_text() for r in shown[:2]] == ["✓ agree", "✓ agree"]
     summary = soup.find("details").find("summary").get_text()
-    assert summary == f"Show {20 + 2 - MAX_ROWS_SHOWN} more single-source facts"
+    assert summary == f"Show {20 - MAX_SINGLE_SHOWN} more single-source facts"
     # a named speaker's words rank above numbers reported a little earlier in the article
     assert "Quote" in shown[2].find("td").get_text()
+
+
+def test_every_row_where_outlets_meet_is_shown_before_the_fold():
+    soup = article_page(briefing(n_single=10, n_cross=15))
+    shown = soup.find("table").find_all("tr")[1:]
+    statuses = [r.find(class_="bf-status").get_text() for r in shown]
+    assert statuses == ["✓ agree"] * 15 + ["○ single"] * MAX_SINGLE_SHOWN
+
+
+def test_a_fact_about_what_the_outlets_share_ranks_above_a_side_detail_said_earlier():
+    b = briefing(n_single=6, n_cross=1)
+    a = b.articles[0]
+
+    def mention(art, k):
+        start = art.raw.index(f"Sentence {k} says") + len("Sentence ")
+        return Mention(art.id, 1, 0, 1, start, start + 1, str(k), "ORG", (start - 9, start + 20))
+    trust = Entity("harbour-trust", "Harbour Trust", "ORG", ("Harbour Trust",),
+                   (mention(a, 5), mention(b.articles[1], 0)))  # named by both articles: the story
+    aside = Entity("kiosk", "Kiosk", "ORG", ("Kiosk",), (mention(a, 1),))  # named by one
+    b = Briefing("T", b.articles, (trust, aside), b.facts)
+    ctx = Context(b)
+    order = [f.claims[0].text for f in ordered(ctx, list(b.facts))]
+    assert order.index("15 boats") < order.index("11 boats")  # sentence 5 names the Harbour Trust
+
+
+def test_repeated_rows_of_one_subject_give_way_to_other_facts():
+    a = article("a", 6)
+    facts = [Fact("", "quote", "single", "Jo Marsh", (claim(a, k),)) for k in range(5)]
+    facts.append(Fact("", "number", "single", "boat", (claim(a, 5),)))
+    ctx = Context(Briefing("T", (a,), (), tuple(with_ids(facts))))
+    kinds = [f.kind for f in ordered(ctx, list(ctx.b.facts))]
+    assert kinds.index("number") <= 2  # not after four more quotes of one speaker
 
 
 def test_a_short_table_has_no_toggle():

@@ -29,6 +29,18 @@ from briefing.reading import residue, seeds as sources
     "___",
     "(SCROLL DOWN FOR LIVE UPDATES)",
     "Newsletter Sign Up Continue reading the main story Please verify you're not a robot.",
+    "Image copyright Harbour Times Image caption Crews clear the quay after the storm",
+    "Image copyright EPA",
+    "View Slideshow Volunteers fill sandbags by the river on Monday. Harbour Times",
+    "FILE - In this May 3 photo, a crane lifts a hull out of the water in Varna.",
+    "2 p.m.",  # a live page's time stamp
+    "10:15 a.m. EDT",
+    "Tuesday, March 4, 2031",  # a date alone: a heading, never a fact
+    "Sept. 18",
+    "ADVERTISING",  # a section label alone
+    "Columnist",
+    "ALSO:",
+    "Editor's Picks Harbour crews worked through the night to clear the quay.",
     # calls to action and contact lines with a sentence end, rights notices, page stamps (web pages)
     "Sign up for the Harbour Daily newsletter to get the council's decisions in your inbox every morning.",
     "There's more where that came from. Subscribe to our weekly digest today.",
@@ -57,6 +69,11 @@ def test_page_furniture_is_residue(line):
     "Ferry crews walked out on Monday, the union said.",
     "Diplomatic thaw",                                        # a subhead is content
     "Sales rose 4% at AC/DC Records, its owner said.",
+    "1984",  # a year alone may be a title
+    "On March 4 the harbour reopened, the port said.",
+    "Files were lost in the fire, the archive said.",
+    "Opinion polls show a tight race",  # a label only on a line of its own
+    "Advertising revenue fell 4 percent, the broadcaster said.",
     "Officers followed the car for three miles before it stopped, police said.",
     "The mayor said residents could email the council at a new address to report cracks in the bridge.",
     "Published reports said the ferry company would order three new boats.",
@@ -82,3 +99,37 @@ def test_every_removal_is_listed_with_its_offsets(tmp_path):
                        ("Workers clear debris from the quay on Thursday. (Associated Press)",
                         "Workers clear debris from the quay on Thursday. (Associated Press)")]
     assert any("Shares in the ferry company" in s.text for s in article.segments)
+
+
+def read_lines(folder, *lines):
+    """The one article made of `lines`, a blank line between each, as read from a seeds folder."""
+    (folder / "a.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    return sources.read_seeds(folder)[0][0]
+
+
+def test_a_chronology_box_is_residue_and_its_dates_make_no_fact(tmp_path):
+    article = read_lines(tmp_path, "Harbour reopens after repairs",
+                         "The harbour in Varna reopened on Friday after six months of repairs, the port authority said.",
+                         "Timeline", "1998: Breakwater built", "March 2011 — Storm breaches the wall", "___",
+                         "2024: Repairs approved", "Ships queued outside the port on Saturday.")
+    removed = [seg.text for seg in article.removed]
+    assert removed == ["1998: Breakwater built", "March 2011 — Storm breaches the wall", "___", "2024: Repairs approved"]
+    kept = " ".join(seg.text for seg in article.segments)
+    assert "Ships queued" in kept and "1998" not in kept
+
+
+def test_two_dated_lines_are_not_a_box(tmp_path):
+    article = read_lines(tmp_path, "Harbour reopens", "2024: the year repairs began", "March 2025: the year they ended",
+                         "The harbour reopened on Friday.")
+    assert article.removed == ()
+
+
+def test_a_box_of_teasers_is_residue_but_a_list_the_article_introduces_is_not(tmp_path):
+    article = read_lines(tmp_path, "Harbour reopens after repairs",
+                         "The harbour in Varna reopened on Friday, the port authority said.",
+                         "More on the storm season:", "Ten pictures of the flood that went viral",
+                         "The storm explained in maps", "The repairs included:", "new pumps", "a higher sea wall",
+                         "Ships queued outside the port on Saturday.")
+    assert [seg.text for seg in article.removed] == ["More on the storm season:", "Ten pictures of the flood that went "
+                                                     "viral", "The storm explained in maps"]
+    assert "a higher sea wall" in " ".join(seg.text for seg in article.segments)

@@ -67,6 +67,18 @@ def test_outlet_from_the_file_name_takes_the_articles_casing(stem, text, expecte
     assert sources.outlet_from_file_name(stem, text) == expected
 
 
+def test_a_first_line_a_dateline_opens_is_the_first_paragraph_not_the_title(tmp_path):
+    (tmp_path / "a.txt").write_text("VARNA (Coastline News) — The latest on the storm in Varna (all times local):\n\n"
+                                    "The port closed on Sunday.\n")
+    (tmp_path / "b.txt").write_text("Photo copyright Coastline News Photo caption Waves break over the wall\n\n"
+                                    "(KTVB) -- Ships stayed in port on Monday as the storm passed, the harbour office "
+                                    "said.\n")
+    by_id = {a.id: a for a in sources.read_seeds(tmp_path)[0]}
+    assert by_id["a"].title == "The latest on the storm in Varna" and by_id["a"].segments[0].kind == "paragraph"
+    assert by_id["b"].title == "Ships stayed in port on Monday"  # no caption, no dateline
+    assert by_id["b"].source == "KTVB"
+
+
 def test_guesses_are_marked_and_given_metadata_wins(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()

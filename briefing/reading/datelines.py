@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from ..words import knowledge
@@ -33,21 +34,27 @@ _DASH = r"(?:-{1,2}|—|–|:)"
 _DATELINE = (  # each anchored: read with .match at the text's start, never searched
     # capitals, an optional region, an optional outlet, then a dash: "SEOUL (Reuters) -", "YAMAGATA, Japan --"
     re.compile(rf"\A(?P<places>{_CAPS}(?:/{_CAPS})*)(?:, (?P<region>{_REGION}))?\s*"
-               rf"(?:\((?P<outlet>{_OUTLET})\))?\s*{_DASH}\s"),
+               rf"(?:\((?P<outlet>{_OUTLET})\))?\s*(?:{_DASH}\s|—(?=[A-Z]))"),  # "MOSCOW—Russia said …" too
     # a title-case place needs the outlet in brackets: "Seoul (CNN) North and South …"
     re.compile(rf"\A(?P<places>{_TITLE})(?:, (?P<region>{_REGION}))?\s*\((?P<outlet>{_OUTLET})\)\s*(?:{_DASH}\s*)?"
                r"(?=[A-Z\"“‘'])"),
     # a known place in capitals run into the first sentence: "TOKYO Exhausted engineers …"
     re.compile(rf"\A(?P<places>{_CAPS}) (?=[A-Z][a-z])"),
+    # the outlet alone, in brackets, then a dash: "(CNN) -- …"
+    re.compile(rf"\A\((?P<outlet>{_OUTLET})\)\s*{_DASH}\s"),
 )
+_ROLE = r"(?:staff )?(?:writers?|reporters?|correspondents?)"
+_PRESS = r"[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3}"  # an outlet in a credit: Harbour-Gazette, NEWS24, Tide FM
 _NAME = r"[A-Z][\w'’\-]+(?: (?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|al|el|bin|le|la)){0,3}"
 _LIST = rf"{_NAME}(?: in {_TITLE})?(?:(?:,| and|, and|;) {_NAME}(?: in {_TITLE})?)*"
 _CREDITS = (
     # "Gillies reported from Toronto."
     re.compile(rf"(?:^|(?<=[.!?]\s))(?P<people>{_NAME}(?: and {_NAME})?) reported from (?P<place>{_TITLE})"
                r"(?=[.,;])"),
-    # "Associated Press writers A in Vienna, B and C contributed to this report."
-    re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[(]))(?P<outlet>{_TITLE}) (?:writers?|reporters?|correspondents?) "
+    # "Associated Press writers A in Vienna, B and C contributed to this report.", "Harbour-Gazette
+    # reporter A contributed …", "NEWS24's A contributed …" (an outlet named alone, "The Harbour
+    # Gazette contributed to this report", helped another outlet: it is not the article's)
+    re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[(]))(?:The )?(?P<outlet>{_PRESS})(?:['’]s (?:{_ROLE} )?| {_ROLE} )"
                rf"(?P<people>{_LIST}) contributed"),
     # "(Additional reporting by A and B in Tokyo; Writing by C; Editing by D)"
     re.compile(rf"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]eported) by (?P<people>{_LIST})(?=[;)]|$)"),
@@ -60,8 +67,8 @@ def dateline(text: str) -> list[Found]:
         m = pattern.match(text)
         if not m:
             continue
-        places = [(m.start("places") + p.start(), m.start("places") + p.end())
-                  for p in re.finditer(r"[^/]+", m.group("places"))]
+        found = m.groupdict().get("places") or ""
+        places = [(m.start("places") + p.start(), m.start("places") + p.end()) for p in re.finditer(r"[^/]+", found)]
         outlet = m.groupdict().get("outlet")
         region = m.groupdict().get("region")
         # without an outlet the place must be one the world knows: "BREAKING -" is no dateline
@@ -86,7 +93,7 @@ def credits(text: str) -> list[Found]:
         for m in pattern.finditer(text):
             groups = m.groupdict()
             if groups.get("outlet"):
-                out.append(Found(m.start("outlet"), m.end("outlet"), "ORG"))
+                out.append(Found(m.start("outlet"), m.start("outlet") + len(_one_casing(m.group("outlet"))), "ORG"))
             if groups.get("place"):
                 out.append(Found(m.start("place"), m.end("place"), "GPE"))
             base = m.start("people")
@@ -95,6 +102,15 @@ def credits(text: str) -> list[Found]:
                 if item.group("place"):
                     out.append(Found(base + item.start("place"), base + item.end("place"), "GPE"))
     return sorted(set(out))
+
+
+def _one_casing(name: str) -> str:
+    """The leading words of `name` written alike, all capitals or not: "NEWS24 Sport" -> "NEWS24"
+    (the outlet, then its desk or beat), "Harbour Gazette" as it is."""
+    words = name.split(" ")
+    caps = [not any(c.islower() for c in w) for w in words]
+    n = next((k for k in range(1, len(words)) if caps[k] != caps[0]), len(words))
+    return " ".join(words[:n])
 
 
 def outlet(texts: list[str]) -> str | None:
@@ -110,8 +126,27 @@ def outlet(texts: list[str]) -> str | None:
 
 def guess_source(article: Article) -> Article:
     """The article with the outlet its dateline or credit line names as its source, when no
-    metadata gave one (listed in `guessed`)."""
+    metadata gave one (listed in `guessed`), spelled as the article spells it most."""
     if article.source is not None:
         return article
     found = outlet([seg.text for seg in article.segments])
-    return dataclasses.replace(article, source=found, guessed=article.guessed + ("source",)) if found else article
+    if not found:
+        return article
+    return dataclasses.replace(article, source=usual_spelling(found, " ".join(seg.text for seg in article.segments)),
+                               guessed=article.guessed + ("source",))
+
+
+def usual_spelling(name: str, text: str) -> str:
+    """`name` as `text` writes it most often as a name (capitalised), letter for letter with spaces,
+    dots or hyphens between them as written ("usatoday" -> "USA TODAY", "cnn" -> "CNN", never the
+    "cnn" of a web address); `name` itself when the text never writes it so. Ties go to the first."""
+    letters = [c for c in name if c.isalnum()]
+    if not letters or len(letters) > 40:
+        return name
+    pattern = r"[ .\-]?".join(re.escape(c) for c in letters)
+    found = [m.group() for m in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", text, re.IGNORECASE)
+             if m.group()[:1].isupper()]
+    if not found:
+        return name
+    counts = Counter(found)
+    return max(counts, key=lambda f: (counts[f], -found.index(f)))

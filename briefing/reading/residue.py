@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 
 from ..text import SENTENCE_END, clean_text
+from ..words.english import MONTH_ABBREVIATIONS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternation
 
 # Calls to action and page furniture left by scrapers: short imperative lines, no sentence end.
 # Each alternative ends at a word boundary: "Share this" is a prompt, "Shares fell" a headline.
@@ -19,8 +20,16 @@ _PROMPT = re.compile(
     r"(email|print|tweet|comment)s?)(?!\w)",
     re.IGNORECASE,
 )
-_TEASER = re.compile(r"^(read|watch|related|(see|read) (also|more)|more|also read|don'?t miss|(like|follow) us on \w+)\s*:",
-                     re.IGNORECASE)
+_TEASER = re.compile(r"^(read|watch|related|(see|read) (also|more)|more|also( read)?|don'?t miss|(like|follow) us on \w+)"
+                     r"\s*:", re.IGNORECASE)
+# the heading of a box of links to other stories: "More on the flood:", "Related coverage:", "ALSO:"
+_TEASER_HEAD = re.compile(r"^(more (on|about|from)|related|see also|also|read more|top stories|recommended|"
+                          r"editor'?’?s picks|you (may|might) also like|further reading)\b[^.!?:]{0,60}:$",
+                          re.IGNORECASE)
+# a page's section label on a line of its own: "Columnist", "ADVERTISING"
+_LABEL = re.compile(r"^(columnist|opinion|advertising|advertisement|sponsored( content)?|interactives?)$",
+                    re.IGNORECASE)
+TEASER_WORDS = 16  # words of a teaser box's line at most
 _CAPTION = re.compile(r"^(photo|photograph|image|picture|video|credit|illustration|graphic)s?( by| credit)?\s*:",
                       re.IGNORECASE)
 _CREDIT = re.compile(r"^[^/.!?]{2,60}(\s/\s[^/.!?]{2,60}){1,3}$")
@@ -43,7 +52,24 @@ _FURNITURE = (
     re.compile(r"[—–-]\s*@\w+(\s*\([^()]*\))?\s*$"),
     re.compile(r"^_{3,}$"),  # "___", the wires' separator before the credit line
     re.compile(r"^media playback is (unsupported|not supported) on your device", re.IGNORECASE),
+    # a caption by its label, or a slideshow's: "Image copyright … Image caption …", "View Slideshow …"
+    re.compile(r"^(image|photo|media|video) (copyright|caption|credit)\b", re.IGNORECASE),
+    re.compile(r"^(view|see|open) (the )?(slideshow|gallery|photos|images)\b", re.IGNORECASE),
+    re.compile(r"^FILE( PHOTO)?\s*(-{1,2}|—|–|:)\s"),  # "FILE - In this May 3 photo, …": an archive photo's caption
+    re.compile(r"^editor'?’?s picks\b", re.IGNORECASE),  # a widget of other stories
 )
+
+# Dates and times as a chronology box or a live page writes them at the start of a line
+_MONTH = alternation(MONTHS, MONTH_ABBREVIATIONS) + r"\.?"
+_WEEKDAY = alternation(WEEKDAYS, WEEKDAY_ABBREVIATIONS) + r"\.?,?\s+"
+_CLOCK = r"\d{1,2}(:\d{2})?\s*[ap]\.?\s?m\.?(\s+[A-Z]{2,4})?"  # "2 p.m.", "10:15 a.m. EDT"
+_DAY = rf"({_MONTH}\s+\d{{1,2}}(,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(\s+\d{{4}})?|{_MONTH}\s+\d{{4}})"
+# a line that is only a date or a time: the heading of a live page's entry, a chronology's date
+_ONLY_WHEN = re.compile(rf"^({_WEEKDAY})?({_DAY}(,?\s+({_CLOCK}))?|{_CLOCK})\.?$", re.IGNORECASE)
+# a line of a chronology: a date, a year or a time, a separator, then a few words
+_DATED = re.compile(rf"^({_WEEKDAY})?({_DAY}|\d{{4}}|{_CLOCK})\s*(:|-{{1,2}}|—|–)\s*\S", re.IGNORECASE)
+CHRONOLOGY_RUN = 3  # dated short lines in a row that make a chronology box
+CHRONOLOGY_WORDS = 20  # words of a chronology's line at most
 
 
 # Lines of up to CALL_WORDS words that ask the reader to do something or say how to reach the
@@ -79,7 +105,7 @@ def is_residue(line: str) -> bool:
     words = text.split()
     if not words:
         return False
-    if any(p.search(text) for p in _FURNITURE):
+    if any(p.search(text) for p in _FURNITURE) or _ONLY_WHEN.match(text) or _LABEL.match(text):
         return True
     if len(words) <= CALL_WORDS and (_CALL.search(text) or _CONTACT.search(text)) or _is_stamp(text):
         return True
@@ -101,3 +127,33 @@ def repeated(lines: list[str]) -> set[int]:
     counts = Counter(keys)
     return {n for n, (line, key) in enumerate(zip(lines, keys))
             if counts[key] > 1 and len(key.split()) <= 14 and not SENTENCE_END.search(line)}
+
+
+def boxes(lines: list[str]) -> set[int]:
+    """Indices of the lines of a box set in the article that is not its text: a chronology
+    (CHRONOLOGY_RUN or more short lines in a row, each opening with a date, a year or a time and a
+    separator: "1998: Plant opens", "March 3 — …"; other residue lines between them, a rule of
+    underscores, do not break the run), and a box of teasers (a heading such as "More on the
+    flood:" and the short unpunctuated lines after it, the other stories' headlines). A
+    chronology sums up the story's past, teasers are other stories: neither is the article's."""
+    out: set[int] = set()
+    run: list[int] = []
+    teasers = False
+    for n, line in enumerate([*lines, ""]):
+        text = clean_text(line)
+        words = len(text.split())
+        if teasers and text and words <= TEASER_WORDS and not SENTENCE_END.search(text):
+            out.add(n)
+            continue
+        teasers = bool(_TEASER_HEAD.match(text)) and words <= 10
+        if teasers:
+            out.add(n)
+        if text and _DATED.match(text) and words <= CHRONOLOGY_WORDS:
+            run.append(n)
+        elif text and is_residue(text) and run:
+            continue
+        else:
+            if len(run) >= CHRONOLOGY_RUN:
+                out.update(run)
+            run = []
+    return out

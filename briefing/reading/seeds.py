@@ -195,13 +195,12 @@ def outlet_from_file_name(stem: str, text: str = "") -> str | None:
     """The outlet a file is named after, after an order prefix: "02_reuters" -> "Reuters". One
     word of letters only, so a hash ("02_21c3…"), a title slug ("bridge-closes-after-storm") or a
     generic word is no outlet. Its casing is the article's where the text names it ("cnn" -> "CNN"
-    in an article that says "(CNN)"), else the file's own with a capital first letter: a short
-    name is no acronym by its length ("time" -> "Time")."""
+    in an article that says "(CNN)", "usatoday" -> "USA TODAY": datelines.usual_spelling), else the
+    file's own with a capital first letter: a short name is no acronym by its length ("time" -> "Time")."""
     name = re.sub(r"^[\d]+[_\-. ]*", "", stem)
     if not re.fullmatch(r"[A-Za-z][a-z]+|[A-Z]{2,}", name) or name.lower() in FILE_WORDS:
         return None
-    named = (m.group() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE))
-    return next((form for form in named if form[:1].isupper()), name[:1].upper() + name[1:])
+    return datelines.usual_spelling(name[:1].upper() + name[1:], text)
 
 
 def front_matter(raw: str, file: str) -> tuple[dict[str, str], int, list[Diagnostic]]:
@@ -257,14 +256,15 @@ def split_segments(raw: str, start: int = 0, title: str | None = None) -> tuple[
 
 
 def _set_aside_residue(raw: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[Segment]]:
-    """(lines kept, residue lines as segments): residue.py's lines, and a line repeated in the
-    article unless it is the first kept (a repeated first line is the title)."""
-    repeated = residue.repeated([raw[s:e] for s, e in lines])
+    """(lines kept, residue lines as segments): residue.py's lines and boxes, and a line
+    repeated in the article unless it is the first kept (a repeated first line is the title)."""
+    texts = [raw[s:e] for s, e in lines]
+    repeated, boxed = residue.repeated(texts), residue.boxes(texts)
     keep: list[tuple[int, int]] = []
     removed: list[Segment] = []
     for n, (s, e) in enumerate(lines):
         text = raw[s:e]
-        if residue.is_residue(text) or (n in repeated and keep):
+        if residue.is_residue(text) or n in boxed or (n in repeated and keep):
             removed.append(Segment("paragraph", s, e, text))
         else:
             keep.append((s, e))
@@ -320,7 +320,7 @@ def _bounded(raw: str, s: int, e: int) -> list[tuple[int, int]]:
 
 def _looks_like_title(text: str) -> bool:
     words = clean_text(text).split()
-    return 0 < len(words) <= 30 and not re.search(r"[.]\s*$", text.strip())
+    return 0 < len(words) <= 30 and not re.search(r"[.]\s*$", text.strip()) and titles.is_headline(text)
 
 
 def _looks_like_standfirst(text: str) -> bool:

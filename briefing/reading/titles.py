@@ -47,6 +47,12 @@ def guess(first_paragraph: str) -> str:
     return headline(sentence)
 
 
+def is_headline(line: str) -> bool:
+    """Whether a short first line can be the headline: a line a dateline opens ("OSLO (Reuters) -
+    …", "(CNN) -- …") is the story's first paragraph, however short."""
+    return not datelines.dateline(clean_text(line))
+
+
 def strip_dateline(text: str) -> str:
     """The text without a dateline ("SEOUL (Reuters) - ", "Seoul (CNN) ") or a leading editor's
     note in capitals ("UPDATED WITH NEW FIGURES - ")."""

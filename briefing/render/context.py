@@ -3,6 +3,7 @@ sentences linked to, the outlet names readers see. Built once per briefing."""
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -163,6 +164,19 @@ class Context:
         mentions = self.mentions.get(aid, [])
         first = bisect.bisect_left(self.mention_starts.get(aid, []), start)
         return (mentions[n] for n in range(first, len(mentions)))
+
+    def shared_by(self, aid: str, start: int, end: int) -> float:
+        """How much text [start, end) of an article is about what the briefing's articles share:
+        of the entities it names, the largest share of the articles that name the same one (0 to 1)."""
+        starts = self.mention_starts.get(aid, [])
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        reach = [self.reach[self.entity_of[(aid, s)].id] for s in starts[lo:hi]]
+        return max(reach, default=0) / max(1, len(self.b.articles))
+
+    @functools.cached_property
+    def reach(self) -> dict[str, int]:
+        """Entity id -> the number of articles that name it."""
+        return {e.id: len({m.article for m in e.mentions}) for e in self.b.entities}
 
     def source_name(self, aid: str) -> str:
         """The outlet, or where it is unknown, says so with the start of the title to tell articles apart."""

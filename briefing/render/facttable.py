@@ -11,8 +11,10 @@ UNSURE = "? unsure"  # a disagreement the tool is not sure of: an editor has not
 KIND = {"number": "Number", "duration": "Duration", "age": "Age", "date": "Date", "time": "Time", "quote": "Quote",
         "equipment": "Equipment"}
 MAX_CLAIMS_SHOWN = 6
-MAX_ROWS_SHOWN = 12  # rows of a table before the rest is folded behind "Show N more"
-KIND_WEIGHT = {"quote": 3.0, "number": 2.5, "age": 2.0, "duration": 2.0, "money": 3.0, "percent": 2.5, "date": 1.5}
+MAX_CROSS_SHOWN = 30  # rows where outlets meet shown before the fold: what a reader comes for
+MAX_SINGLE_SHOWN = 6  # single-source rows shown before the fold, the most important first
+KIND_WEIGHT = {"quote": 3.0, "number": 2.5, "age": 1.0, "duration": 2.0, "money": 3.0, "percent": 2.5, "date": 1.5}
+REPEAT_COST = 1.0  # each earlier row of the same kind and subject costs a row this much
 
 
 def claim_link(ctx: Context, claim: Claim, here: str, text: str | None = None) -> str:
@@ -47,33 +49,49 @@ def own_claims_cell(ctx: Context, claims: list[Claim], aid: str) -> str:
 
 def importance(ctx: Context, f: Fact) -> float:
     """How much a reader wants a fact one source reports: its kind (a named speaker's words, a
-    counted thing), and how early it comes (news puts what matters first)."""
+    counted thing; an age is a detail), whether its sentence is about the story the outlets share
+    (it names someone or something most of the articles name), and how early it comes (news puts
+    what matters first)."""
     claim = f.claims[0]
     weight = KIND_WEIGHT.get(f.kind, 1.0)
     if f.kind == "quote" and f.subject == "unattributed":
         weight -= 1.5
+    elif f.kind == "quote" and not f.subject[:1].isupper():
+        weight -= 0.75  # "the letter", "one official": a speaker not named
     if f.kind == "date" and claim.value == claim.text:
         weight -= 0.5  # a date not resolved to a day or month
     length = max(1, len(ctx.articles[claim.article].raw))
-    return weight + 2.0 * (1 - claim.start / length)
+    return weight + 1.5 * ctx.shared_by(claim.article, claim.sentence_start, claim.sentence_end) + \
+        2.0 * (1 - claim.start / length)
 
 
 def ordered(ctx: Context, facts: list[Fact]) -> list[Fact]:
-    """Cross-source rows first (as given: differ, then agree), then single-source rows by importance."""
+    """Cross-source rows first (as given: differ, then agree), then single-source rows by
+    importance, where each earlier row of the same kind and subject (a fourth quote of one speaker,
+    a third count of households) costs a row REPEAT_COST, so the first rows say different things."""
     cross = [f for f in facts if f.status != "single"]
-    single = [f for f in facts if f.status == "single"]
-    single.sort(key=lambda f: (-round(importance(ctx, f), 6), ctx.order[f.claims[0].article], f.claims[0].start))
-    return cross + single
+    scored = sorted(((round(importance(ctx, f), 6), n, f) for n, f in enumerate(facts) if f.status == "single"),
+                    key=lambda x: (-x[0], x[1]))
+    seen: dict[tuple[str, str], int] = {}
+    single = []
+    for score, n, f in scored:
+        repeats = seen.get((f.kind, f.subject), 0)
+        seen[(f.kind, f.subject)] = repeats + 1
+        single.append((score - REPEAT_COST * repeats, ctx.order[f.claims[0].article], f.claims[0].start, n, f))
+    return cross + [x[-1] for x in sorted(single, key=lambda x: (-x[0], *x[1:4]))]
 
 
 def fact_table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
-    """On an article page (aid given): this source's wording against every other source's.
-    Past MAX_ROWS_SHOWN rows the rest is folded in a <details> element (no script needed)."""
+    """On an article page (aid given): this source's wording against every other source's. Shown
+    first: the rows where outlets meet (up to MAX_CROSS_SHOWN) and the MAX_SINGLE_SHOWN single-source
+    rows a reader wants most; the rest is folded in a <details> element (no script needed)."""
     if not facts:
         return ["No numbers, dates or quotes found."]
     facts = ordered(ctx, facts)
-    lines = _table(ctx, facts[:MAX_ROWS_SHOWN], aid)
-    rest = facts[MAX_ROWS_SHOWN:]
+    cross = sum(f.status != "single" for f in facts)
+    shown = MAX_CROSS_SHOWN if cross > MAX_CROSS_SHOWN else cross + MAX_SINGLE_SHOWN
+    lines = _table(ctx, facts[:shown], aid)
+    rest = facts[shown:]
     if rest:
         what = "more single-source fact" if all(f.status == "single" for f in rest) else "more fact"
         lines += ["", '<details class="bf-more" markdown="1">',
