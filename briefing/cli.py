@@ -13,7 +13,7 @@ from .build import Result, gather, missing_seeds
 from .config import Settings
 from .entities import review as review_stage
 from .facts import review as fact_review
-from .model import Diagnostic
+from .model import Diagnostic, summarised
 from .nlp.parser import ModelNotFound, Parser
 from .plugin.settings import load_site_settings
 from .reading import intake, layout
@@ -21,7 +21,7 @@ from .reading.layout import RESERVED_FILES
 from .store.output import create, folder_in, write
 
 def _report(problems: list[Diagnostic], quiet: bool) -> None:
-    for p in problems:
+    for p in summarised(problems):
         if p.level == "info" and quiet:
             continue
         click.echo(f"{p.level.upper():<8} - {p}", err=True)

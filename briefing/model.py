@@ -30,6 +30,27 @@ class Diagnostic:
         return _INVISIBLE.sub(_escaped, text)
 
 
+SHOWN_ALIKE = 10  # warnings of one kind about one file, listed one by one; the rest in one line
+_QUOTED = re.compile(r"`[^`]*`")
+
+
+def summarised(problems: list[Diagnostic], shown: int = SHOWN_ALIKE) -> list[Diagnostic]:
+    """The problems to show a person: past `shown` warnings or notes of one kind about one file (the
+    same message but for its `quoted` parts: 5,000 stale override rules), one line says how many
+    more. Errors are all shown. The list itself stays whole (counts and exit codes read it)."""
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for p in problems:
+        kind = (p.level, p.file, _QUOTED.sub("`…`", p.message))
+        seen[kind] = seen.get(kind, 0) + 1
+        if p.level == "error" or seen[kind] <= shown:
+            out.append(p)
+    for (level, file, message), count in seen.items():
+        if level != "error" and count > shown:
+            out.append(Diagnostic(level, file, f"{count - shown} more like this: {message}"))
+    return out
+
+
 # Line breaks, control, format (bidi overrides, zero-width) and lone surrogate characters (a
 # non-UTF-8 file name decoded by the OS): Unicode categories Cc, Cf, Cs, Zl, Zp, shown as escapes.
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e"

@@ -146,6 +146,17 @@ def test_an_override_that_matches_nothing_fails_strict(tiny, cli):
     assert cli(tiny, "--strict").returncode == 1
 
 
+def test_many_stale_rules_are_ten_lines_and_one_summary(tiny, cli):
+    stale = ", ".join(f"Harbour Pier {n}" for n in range(40))
+    (tiny / "overrides.yml").write_text(f"version: 1\nignore: [{stale}]\n", encoding="utf-8")
+    res = cli(tiny, "--strict")
+    lines = [line for line in res.stderr.splitlines() if line.startswith("WARNING  - overrides.yml: ")]
+    assert len(lines) == 11 and "Harbour Pier 9`" in lines[9] and "Harbour Pier 10`" not in res.stderr
+    assert lines[10] == "WARNING  - overrides.yml: 30 more like this: ignore rule `…` matches nothing in this " \
+                        "briefing; update or remove it"
+    assert res.returncode == 1 and "Aborted with 40 warnings in strict mode!" in res.stderr
+
+
 def test_a_seeds_typo_is_one_error_and_builds_nothing(tiny, cli):
     set_option(tiny, "seeds: seedz")  # `articles:` names files of seeds/: no warning about them either
     res = cli(tiny)

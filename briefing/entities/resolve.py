@@ -97,15 +97,35 @@ def resolve(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules = Ru
         if sum(_key(g) in present for g in group) >= 2:
             used.add(("merge", group[0]))
     _split_off(found, rules, used)
-    ignore = {_key(x): x for x in rules.ignore}.values()  # one rule per form
+    index = _RuleIndex(rules)
     out = []
     for e in build_entities(parsed, kept, found):
         names = {_key(e.name)} | {_key(a) for a in e.aliases}
-        ignored = [x for x in ignore if _key(x) in names]
-        used.update(("ignore", x) for x in ignored)
+        ignored = index.matching("ignore", names)
+        used.update(("ignore", x) for x, _ in ignored)
         if not ignored:
-            out.append(_edited(e, names, rules, used))
+            out.append(_edited(e, names, index, used))
     return assign_ids(out), _unused_rules(rules, used)
+
+
+class _RuleIndex:
+    """The rules that name an entity, looked up by each of its forms: the cost grows with the
+    entities plus the rules, not their product."""
+
+    KINDS = ("ignore", "rename", "relabel", "describe")
+
+    def __init__(self, rules: Rules) -> None:
+        self.by_key: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
+        for kind in self.KINDS:
+            table = getattr(rules, kind)
+            items = table.items() if isinstance(table, dict) else ((x, x) for x in table)
+            for n, (old, new) in enumerate(items):
+                self.by_key[(kind, _key(old))].append((n, old, new))
+
+    def matching(self, kind: str, names: set[str]) -> list[tuple[str, str]]:
+        """(rule, value) of every `kind` rule naming one of the forms, in the file's order."""
+        found = {hit for k in names for hit in self.by_key.get((kind, k), ())}
+        return [(old, new) for _, old, new in sorted(found)]
 
 
 def _without_ignored(ments: list[Mention], rules: Rules, used: set[tuple[str, str]]) -> list[Mention]:
@@ -131,21 +151,18 @@ def _split_off(found: Clusters, rules: Rules, used: set[tuple[str, str]]) -> Non
             used.add(("split", split[k]))
 
 
-def _edited(e: Entity, names: set[str], rules: Rules, used: set[tuple[str, str]]) -> Entity:
+def _edited(e: Entity, names: set[str], index: _RuleIndex, used: set[tuple[str, str]]) -> Entity:
     """The entity with the `rename`, `relabel` and `describe` rules that name one of its forms."""
     name, label, descs = e.name, e.label, e.descriptions
-    for old, new in rules.rename.items():
-        if _key(old) in names:
-            name = new
-            used.add(("rename", old))
-    for old, new in rules.relabel.items():
-        if _key(old) in names:
-            label = new
-            used.add(("relabel", old))
-    for old, text in rules.describe.items():
-        if _key(old) in names | {_key(name)}:
-            descs = (Description(text, "", ""),) + descs
-            used.add(("describe", old))
+    for old, new in index.matching("rename", names):
+        name = new
+        used.add(("rename", old))
+    for old, new in index.matching("relabel", names):
+        label = new
+        used.add(("relabel", old))
+    for old, text in index.matching("describe", names | {_key(name)}):
+        descs = (Description(text, "", ""),) + descs
+        used.add(("describe", old))
     return Entity(e.id, name, label, e.aliases, tuple(_relabelled(e.mentions, label)), descs)
 
 

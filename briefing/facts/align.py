@@ -281,9 +281,9 @@ def _paired_by_editor(facts: list[Fact], groups: list[list[Extracted]], order: d
 
 def _ruled(facts: list[Fact], rules: Rules, used: set[tuple[str, str]]) -> list[Fact]:
     """The `ignore` and `status` rules, by fact id."""
-    out = []
+    out, ignore = [], set(rules.fact_ignore)
     for f in facts:
-        if f.id in rules.fact_ignore:
+        if f.id in ignore:
             used.add(("ignore", f.id))
             continue
         if f.id in rules.fact_status:

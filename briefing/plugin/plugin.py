@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..store import output
 from ..build import gather, missing_seeds
 from ..config import Settings, settings_from
-from ..model import Diagnostic
+from ..model import Diagnostic, summarised
 from ..nlp.parser import ModelNotFound, Parser
 from ..render.site import nav as site_nav
 from .config import BriefingConfig, instances, settings_of
@@ -90,7 +90,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             result = gather(settings, base_dir, self._parser, directory_urls=config.use_directory_urls)
         except ModelNotFound as exc:
             raise PluginError(str(exc)) from exc
-        for problem in result.problems:
+        for problem in summarised(result.problems):
             _log(problem)
         out = folder.relative_to(docs_dir).as_posix()
         label = _shown(folder, base_dir)
