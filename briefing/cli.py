@@ -158,7 +158,8 @@ def _shown(path: Path) -> str:
                    "paired or kept apart.")
 def review(config_file: Path, seeds: Path | None, explain_id: str | None) -> None:
     """List the entity merges the tool was unsure about, the pairs it kept apart that may be one,
-    and the fact rows it is unsure of, each with the overrides.yml line that would settle it.
+    the fact rows it is unsure of, the quotes whose speaker is doubtful and the dates that may be
+    made from a name, each with the overrides.yml line that would settle it.
     Writes nothing."""
     settings, _, _, _ = _settings(config_file, seeds, quiet=True)
     result = _gather(settings, config_file, keep=True)
@@ -170,24 +171,26 @@ def review(config_file: Path, seeds: Path | None, explain_id: str | None) -> Non
             click.echo(f"== {label}")
         click.echo(review_stage.report(review_stage.suggestions(briefing, rules)).rstrip("\n"))
         sources = {a.id: a.source or a.id for a in briefing.articles}
-        lines = fact_review.review_lines(list(briefing.facts), sources.__getitem__)
-        click.echo("\n".join(["", *lines]) if lines else "No fact row the tool is unsure of.")
+        lines = fact_review.all_lines(list(briefing.facts), list(briefing.entities), sources.__getitem__)
+        click.echo("\n".join(["", *lines]) if lines else "No fact row the tool is unsure of, no doubtful quote "
+                                                       "or date.")
 
 
 def _explain(settings: Settings, config_file: Path, result: Result, fact_id: str) -> None:
     """`briefing review --explain ID`: the briefing holding the row, its articles parsed again
-    (from the cache), the tool's own pairing traced (before the editor's fact rules)."""
-    found = [(label, b) for label, b, _ in result.kept if any(f.id == fact_id for f in b.facts)]
+    (from the cache), the tool's own pairing traced (after the editor's rules by pattern, before
+    those by fact id), so the rows are the briefing's."""
+    found = [(label, b, rules) for label, b, rules in result.kept if any(f.id == fact_id for f in b.facts)]
     if not found:
         click.echo(f"ERROR    - no fact row `{fact_id}` in this site; fact ids are the rows' ¶ anchors "
                    "(also in briefing.json)", err=True)
         sys.exit(1)
     parser = Parser(settings.model, settings.path(config_file.parent, "cache_dir"), settings.processes)
-    for label, briefing in found:
+    for label, briefing, rules in found:
         if result.several:
             click.echo(f"== {label}")
         parsed = parser.parse(list(briefing.articles))
-        click.echo("\n".join(fact_review.explain(parsed, list(briefing.entities), fact_id).lines))
+        click.echo("\n".join(fact_review.explain(parsed, list(briefing.entities), fact_id, rules).lines))
 
 
 @main.command()

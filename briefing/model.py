@@ -249,6 +249,7 @@ class Fact:
     diff: tuple[tuple[str, str], ...] = ()  # quotes: word diff of the first two claims
     confidence: float = 1.0  # how sure the pairing is, 0..1 (facts/align.py); below REVIEW_BELOW: for the editor
     label: str = ""  # the row label a reader reads ("Flights cancelled"); "" when the clause gave none
+    doubt: str = ""  # quotes: why the speaker is unsure, when no outlet names it by a speech verb; for the editor
 
 
 @dataclass(frozen=True)

@@ -217,3 +217,20 @@ def test_editing_overrides_rebuilds_the_served_site(tiny):
         rules.write_text("version: 1\ndescribe: {Brightwater Ferries: Ferry line run by the harbour board}\n",
                          encoding="utf-8")
         assert wait_for(lambda: "run by the harbour board" in glossary()), log.read_text()
+
+
+def test_the_pipeline_loads_once_per_serve_and_before_the_first_edit(project):
+    """MkDocs keeps the plugin across rebuilds (it has on_startup): the pipeline is loaded once,
+    in the background after the first build, not again on each edit."""
+    with mkdocs_serve(project) as (port, log):
+        loads = lambda: log.read_text().count("kept for the next rebuilds")  # noqa: E731
+        builds = lambda: log.read_text().count("Documentation built")  # noqa: E731
+        assert wait_for(lambda: loads() == 1 and "Serving on" in log.read_text(), timeout=120), log.read_text()
+        time.sleep(3)  # the watcher starts after the first build
+        seed = next((project / "seeds").glob("*.txt"))
+        for n, word in enumerate(("Tarnhelm", "Vossberg"), start=2):
+            seed.write_text(seed.read_text() + f"\n\nThe envoys met again in {word} on Monday.\n")
+            assert wait_for(lambda: builds() >= n, timeout=120), log.read_text()
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/search/search_index.json", timeout=5).read().decode()
+        assert "Vossberg" in page
+        assert loads() == 1, log.read_text()

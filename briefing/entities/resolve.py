@@ -2,7 +2,8 @@
 
 cluster.py decides which mentions name one thing; here each cluster becomes an Entity with a
 canonical name, a voted label, aliases and descriptions, and the editor's rules (overrides.py
-loads them) ignore, merge, split, rename, relabel and describe.
+loads them) ignore, merge, split, rename, relabel and describe; `persons` names are a person's
+mentions wherever they stand, before clustering.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from .cluster import Clusters, cluster
 from .describe import describe
 from ..model import Description, Diagnostic, Entity, Mention, ParsedArticle
 from .names import is_acronym, name_parts, normalize
-from ..reading.overrides import Rules
+from .propagate import sentence_span
+from ..reading.overrides import Phrases, Rules
 
 
 def canonical_name(forms: Counter) -> str:
@@ -89,7 +91,7 @@ def resolve(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules = Ru
     """The entity stage: mentions -> one Entity per real-world referent, with the editor's rules
     applied; a rule that matches nothing becomes a warning."""
     used: set[tuple[str, str]] = set()  # (kind, rule) of every rule that matched something
-    kept = _without_ignored(ments, rules, used)
+    kept = _without_ignored(_always_persons(parsed, ments, rules, used), rules, used)
     forced = [(group[0], other) for group in rules.merge for other in group[1:]]
     found = cluster(parsed, kept, forced)
     present = {n[1].casefold() for n in found.roots}
@@ -141,6 +143,38 @@ def _without_ignored(ments: list[Mention], rules: Rules, used: set[tuple[str, st
     return kept
 
 
+def _always_persons(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules, used: set[tuple[str, str]]
+                    ) -> list[Mention]:
+    """The `persons` rules: a mention that is the name is a person's, and the name written where the
+    model saw no entity (or a date: "June and his team") becomes one; a longer name holding it
+    ("June Festival") is left as it is. The name is matched whole and with its capitals."""
+    if not rules.persons:
+        return ments
+    names = Phrases(rules.persons, case=True)
+    out, taken = [], defaultdict(list)  # (article, segment) -> token ranges of mentions
+    for m in ments:
+        name = names.rule(m.text)
+        if name:
+            used.add(("persons", name))
+            m = dataclasses.replace(m, label="PERSON")
+        out.append(m)
+        taken[(m.article, m.segment)].append((m.tok_start, m.tok_end))
+    for pa in parsed:
+        for si, (seg, parsed_seg) in enumerate(zip(pa.article.segments, pa.segments)):
+            found = names.found(pa.article.raw, seg.start, seg.end)
+            starts = {t.start: t.i for t in parsed_seg.tokens} if found else {}
+            ends = {t.end: t.i for t in parsed_seg.tokens} if found else {}
+            for hit in found:
+                s, e = starts.get(hit.start()), ends.get(hit.end())
+                if s is None or e is None or any(a <= e and s < b for a, b in taken[(pa.article.id, si)]):
+                    continue
+                used.add(("persons", names.rule(hit)))
+                taken[(pa.article.id, si)].append((s, e + 1))
+                out.append(Mention(pa.article.id, si, s, e + 1, hit.start(), hit.end(), hit.group(), "PERSON",
+                                   sentence_span(parsed_seg, s)))
+    return sorted(out, key=lambda m: (m.article, m.start))
+
+
 def _split_off(found: Clusters, rules: Rules, used: set[tuple[str, str]]) -> None:
     """A form a `split` rule names becomes an entity of its own."""
     split = {_key(x): x for x in rules.split}
@@ -170,7 +204,8 @@ def _unused_rules(rules: Rules, used: set[tuple[str, str]]) -> list[Diagnostic]:
     """A warning for each rule that matched nothing."""
     problems = []
     for kind, items in (("ignore", rules.ignore), ("merge", [g[0] for g in rules.merge]), ("split", rules.split),
-                        ("rename", rules.rename), ("relabel", rules.relabel), ("describe", rules.describe)):
+                        ("rename", rules.rename), ("relabel", rules.relabel), ("describe", rules.describe),
+                        ("persons", rules.persons)):
         for item in items:
             if (kind, item) not in used:
                 problems.append(Diagnostic("warning", rules.origin(kind, item),

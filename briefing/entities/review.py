@@ -196,11 +196,11 @@ def _ambiguous_short_forms(entities: list[Entity], people: list[Entity]) -> list
 def label_doubts(briefing: Briefing, rules: Rules) -> list[Suggestion]:
     """The labels of the entities the briefing names most that nothing but the model supports: a
     person with no honorific, first name the data knows, age or speech verb in any mention; a
-    place the data packages do not know. A `relabel` rule for the entity settles it."""
+    place the data packages do not know. A `relabel` rule for the entity (or `persons`) settles it."""
     raw = {a.id: a.raw for a in briefing.articles}
     out = []
     for e in sorted(briefing.entities, key=lambda e: -len(e.mentions))[:LEADS]:
-        if _settled(e, rules.relabel):
+        if _settled(e, [*rules.relabel, *rules.persons]):
             continue
         if e.label == "PERSON" and not _person_evidence(e, raw):
             why = "only the model says PERSON: no honorific, known first name, age or speech verb in any mention"

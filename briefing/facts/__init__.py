@@ -7,7 +7,9 @@ meanings.py (an ordered table of readers: money, per cent, length, count...) and
 ages.py; figures.py holds the values they pass between them (Figure, Site, Reading).
 align groups the claims into facts by the evidence that two claims are one fact (evidence.py),
 one claim per article in a row, each row with a confidence; status.py says whether a row's
-claims agree and why not; review.py lists the unsure rows for the editor and explains one.
+claims agree and why not; editor.py applies the editor's rules by pattern to the claims before
+they are aligned (align.py applies those by fact id to the rows); review.py lists the unsure
+rows, doubtful quotes and dates made from names for the editor, and explains one row.
 A difference is joined only when it is clear: an unsure pair stays two rows.
 """
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections import defaultdict
 
 from ..model import Diagnostic, Entity, Fact, ParsedArticle
 from ..reading.overrides import Rules
-from . import align, dates, equipment, labels, numbers, quotes
+from . import align, dates, editor, equipment, labels, numbers, quotes
 from .sentences import Extracted, View
 
 
@@ -73,11 +75,22 @@ def _named(items: list[Extracted], entities: list[Entity]) -> list[Extracted]:
 
 def stage(parsed: list[ParsedArticle], entities: list[Entity], rules: Rules | None = None
           ) -> tuple[list[Fact], list[Diagnostic]]:
-    """The fact stage build.gather calls: extract every claim, align them into facts, apply the
-    editor's fact rules. Returns the facts and the rules that matched nothing."""
-    items, sents = extract(parsed, entities)
+    """The fact stage build.gather calls: extract every claim, apply the editor's pattern rules,
+    align the claims into facts, apply the rules by id. Returns the facts and the rules that
+    matched nothing."""
+    rules = rules or Rules()
+    items, sents, used = claims(parsed, entities, rules)
     order = {pa.article.id: n for n, pa in enumerate(parsed)}
-    return align.facts_of(align.align(items, sents), order, rules)
+    found, problems = align.facts_of(align.align(items, sents), order, rules)
+    return found, problems + editor.unmatched(rules, used)
+
+
+def claims(parsed: list[ParsedArticle], entities: list[Entity], rules: Rules | None
+           ) -> tuple[list[Extracted], View, set[tuple[str, str]]]:
+    """Every claim, after the editor's rules by pattern (editor.py), with the rules that matched."""
+    items, sents = extract(parsed, entities)
+    items, used = editor.apply(items, parsed, sents, rules)
+    return items, sents, used
 
 
 def extract_and_align(parsed: list[ParsedArticle], entities: list[Entity]) -> list[Fact]:

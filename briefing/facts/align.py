@@ -279,6 +279,9 @@ def _paired_by_editor(facts: list[Fact], groups: list[list[Extracted]], order: d
             for n, g in enumerate(groups) if g]
 
 
+SET_BY_EDITOR = "set by the editor"  # the note of a row a `status` rule settled
+
+
 def _ruled(facts: list[Fact], rules: Rules, used: set[tuple[str, str]]) -> list[Fact]:
     """The `ignore` and `status` rules, by fact id."""
     out, ignore = [], set(rules.fact_ignore)
@@ -288,7 +291,7 @@ def _ruled(facts: list[Fact], rules: Rules, used: set[tuple[str, str]]) -> list[
             continue
         if f.id in rules.fact_status:
             used.add(("status", f.id))
-            f = dataclasses.replace(f, status=rules.fact_status[f.id], note="set by the editor", confidence=SURE,
+            f = dataclasses.replace(f, status=rules.fact_status[f.id], note=SET_BY_EDITOR, confidence=SURE,
                                     diff=f.diff if rules.fact_status[f.id] == "differ" else ())
         out.append(f)
     return out
@@ -310,7 +313,14 @@ def _fact(group: list[Extracted], order: dict[str, int], confidence: float) -> F
                 label=next((x.label for x in members if x.label), ""),
                 subject=next((x.subject for x in members if x.speaker), first.subject) or first.claim.text,
                 claims=tuple(sorted((c for x in members for c in (x.claim, *x.also)),
-                                    key=lambda c: (order[c.article], c.start))), note=note, diff=diff)
+                                    key=lambda c: (order[c.article], c.start))), note=note, diff=diff,
+                doubt=_doubt(members))
+
+
+def _doubt(members: list[Extracted]) -> str:
+    """A quote's speaker is unsure when every claim that names one found it by distance."""
+    named = [x for x in members if x.speaker]
+    return named[0].doubt if named and all(x.doubt for x in named) else ""
 
 
 def _restatements(items: list[Extracted], sents: View) -> list[Extracted]:

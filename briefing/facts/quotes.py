@@ -75,7 +75,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
     out: list[Extracted] = []
     for group in _quotations(pa, si):
         start, end = group[0][0], group[-1][1]
-        speaker = _attribute(pa, si, group, sents, state)
+        speaker, doubt = _attribute(pa, si, group, sents, state)
         if speaker is not None and speaker.kind == "named":
             state["speaker"], state["segment"] = speaker.entity, si
         text = " … ".join(q[2] for q in group)
@@ -86,7 +86,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
         name, speaker_id = _named(speaker)
         out.append(Extracted(make_claim(pa, si, sent, start, end, text), "quote", ("quote",),
                              entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())), subject=name,
-                             speaker=speaker_id, paired_only=fragment))
+                             speaker=speaker_id, paired_only=fragment, doubt=doubt))
     return out
 
 
@@ -142,23 +142,28 @@ def _said(pa: ParsedArticle, si: int, start: int, end: int) -> bool:
 
 
 def _attribute(pa: ParsedArticle, si: int, group: list[tuple[int, int, str]], sents: View,
-               state: dict) -> Speaker | None:
+               state: dict) -> tuple[Speaker | None, str]:
     """Who said a quotation: the subject of the nearest speech verb of its sentence, else of the
     paragraph's last one before it; "he said" goes back to who spoke last in this paragraph or
-    the one before, else to the article's last speaker or person named."""
+    the one before, else to the article's last speaker or person named. With the speaker, why it
+    is unsure ("" when a speech verb names it): found by distance, not by a verb."""
     start = group[0][0]
     speaker = _speaker(pa, si, [(q[0], q[1]) for q in group], sents) or _paragraph_speaker(pa, si, start, sents)
     if speaker is None and group[-1][1] >= pa.article.segments[si].end - 1 and si + 1 < len(pa.segments):
         follow = _quotations(pa, si + 1)  # a quotation running on: its speaker is named where it ends
         speaker = _speaker(pa, si + 1, [(q[0], q[1]) for q in follow[0]], sents) if follow else None
     if speaker is None or speaker.kind != "pronoun":
-        return speaker
+        return speaker, ""
     found = _previous_speaker(pa, si, start, sents)
     if found is not None:
-        return found
+        return found, ""
     last = state.get("speaker") if state.get("segment", -9) >= si - 1 else None
-    last = last or _last_person(pa, si, start, sents)
-    return Speaker("named", last) if last is not None else None
+    if last is not None:
+        return Speaker("named", last), f"its speaker is a pronoun, given to {last.name}, who spoke last before it"
+    last = _last_person(pa, si, start, sents)
+    if last is not None:
+        return Speaker("named", last), f"its speaker is a pronoun, given to {last.name}, the last person named before it"
+    return None, ""
 
 
 def _named(speaker: Speaker | None) -> tuple[str, str]:

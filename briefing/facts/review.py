@@ -4,14 +4,23 @@
 A row whose confidence is under REVIEW_BELOW never appears under "Where the outlets differ"; it is
 listed here with the `overrides.yml` line that settles it: a disagreement confirmed (`status:
 {ID: differ}`), or rows the tool did not join (`pair:`), or a row that is no fact (`ignore:`).
+Then the quotes whose speaker is doubtful (found by distance, or the same words given to two
+people by two outlets), settled by a `speakers` rule, and the dates that may be made from a name
+(a date word that is also a person's name in the briefing), settled by `not_dates`.
 """
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
+from itertools import combinations
+
+from rapidfuzz import fuzz
 
 from ..model import Entity, Fact, ParsedArticle
 from ..reading.overrides import Rules
-from . import align, extract
+from . import align, claims
+from .quotes import QUOTE_MIN_SIMILARITY, UNATTRIBUTED_MIN_WORDS, quote_words
 from .sentences import Extracted
 
 REVIEW_BELOW = 0.75  # rows less sure than this are for the editor, not the reader's headline
@@ -34,13 +43,100 @@ def review_lines(facts: list[Fact], source_of) -> list[str]:
         return []
     lines = ["Fact rows the tool is unsure of (kept off \"Where the outlets differ\"; settle with the line shown):"]
     for f in rows:
-        claims = "; ".join(f"{source_of(c.article)}: {_one_line(c.text)}" for c in f.claims[:4])
+        claims = _claims(f, source_of)
         what = {"differ": "differ", "agree": "agree", "single": "single (another outlet may say it)"}[f.status]
         lines.append(f"  {f.id} [{what}, confidence {f.confidence:.2f}]: {claims}")
         if f.note:
             lines.append(f"    {f.note}")
         lines.append(f"    overrides.yml: facts: {{status: {{{f.id}: {f.status}}}}}   (or `ignore: [{f.id}]`)")
     return lines
+
+
+def all_lines(facts: list[Fact], entities: list[Entity], source_of) -> list[str]:
+    """`briefing review`'s fact part: the unsure rows, the doubtful quotes, the dates that may be
+    made from a name; a blank line between two lists."""
+    out: list[str] = []
+    for lines in (review_lines(facts, source_of), quote_lines(facts, source_of), date_lines(facts, entities, source_of)):
+        out += [""] * bool(out and lines) + lines
+    return out
+
+
+QUOTE_RULE_WORDS = 8  # words of a quote a `speakers` rule gives: enough to name that quote alone
+
+
+def quote_lines(facts: list[Fact], source_of) -> list[str]:
+    """The quotes whose speaker is doubtful: one found by distance ("he said" given to the last
+    person named), and the same words given to two people by two outlets; each with the
+    `speakers` line that settles it."""
+    quotes = [f for f in facts if f.kind == "quote" and f.note != align.SET_BY_EDITOR]
+    found = []
+    for f in quotes:
+        if f.doubt:
+            found += [f"  {f.id} [{f.subject}]: {_claims(f, source_of)}", f"    {f.doubt}",
+                      f"    overrides.yml: {_speakers_rule(f, f.subject)}  # or the right speaker's name"]
+    for f, g in _same_words(quotes):
+        found += [f"  {f.id} / {g.id}: the same words given to {f.subject} ({_sources(f, source_of)}) and "
+                  f"{g.subject} ({_sources(g, source_of)}): {_one_line(f.claims[0].text)}",
+                  f"    overrides.yml: {_speakers_rule(f, f.subject)}  # or: {g.subject}"]
+    return ["Quotes whose speaker is doubtful (give the right speaker with the line shown):", *found] if found else []
+
+
+def _same_words(quotes: list[Fact]):
+    """Pairs of quote rows from different outlets with the same words and different speakers: the
+    tool keeps two named speakers' quotes apart, so one outlet may have given them to the wrong one."""
+    named = [f for f in quotes if f.subject != "unattributed" and f.claims]
+    words = {f.id: quote_words(f.claims[0].value) for f in named}
+    for f, g in combinations(named, 2):
+        wf, wg = words[f.id], words[g.id]
+        if f.subject == g.subject or {c.article for c in f.claims} & {c.article for c in g.claims} or \
+                min(len(wf.split()), len(wg.split())) < UNATTRIBUTED_MIN_WORDS:
+            continue
+        if fuzz.partial_ratio(wf, wg) >= QUOTE_MIN_SIMILARITY:
+            yield f, g
+
+
+def _speakers_rule(f: Fact, name: str) -> str:
+    """The `speakers` line for a quote row: its first words, and the name."""
+    words = " ".join(f.claims[0].value.split()[:QUOTE_RULE_WORDS]).strip(" \"'“”‘’,.;:!?…")
+    return f"facts: {{speakers: {{{json.dumps(words, ensure_ascii=False)}: {_scalar(name)}}}}}"
+
+
+def date_lines(facts: list[Fact], entities: list[Entity], source_of) -> list[str]:
+    """Date rows whose words hold a word that is also a person's name in the briefing ("May" and
+    Derek May): maybe a name the model read as a date; each with the `not_dates` line that
+    removes every date with that word."""
+    names: dict[str, str] = {}  # a word of a person's name -> the person
+    for e in entities:
+        if e.label == "PERSON":
+            names.update({w: e.name for alias in e.aliases for w in _name_words(alias)})
+    found = []
+    for f in facts:
+        if f.kind not in ("date", "time") or f.note == align.SET_BY_EDITOR:
+            continue
+        words = sorted({w for c in f.claims for w in _name_words(c.text) if w in names})
+        if words:
+            found += [f"  {f.id}: {_claims(f, source_of)}: {', '.join(f'{w} is also a name ({names[w]})' for w in words)}",
+                      f"    overrides.yml: facts: {{not_dates: [{', '.join(map(_scalar, words))}]}}  # every date with "
+                      f"the word goes; or `ignore: [{f.id}]` for this row"]
+    return ["Dates that may be made from a name (remove them with the line shown):", *found] if found else []
+
+
+def _name_words(text: str) -> list[str]:
+    """The capitalised words of three letters or more ("June", "Élodie"; not "of", "the")."""
+    return [w for w in re.findall(r"[^\W\d_]{3,}", text) if w[0].isupper() and not w.isupper()]
+
+
+def _claims(f: Fact, source_of) -> str:
+    return "; ".join(f"{source_of(c.article)}: {_one_line(c.text)}" for c in f.claims[:4])
+
+
+def _sources(f: Fact, source_of) -> str:
+    return ", ".join(dict.fromkeys(source_of(c.article) for c in f.claims))
+
+
+def _scalar(text: str) -> str:
+    """A YAML flow scalar: plain when safe, else double-quoted."""
+    return text if re.fullmatch(r"[^\W\d_][\w .'-]*[\w.]|[^\W\d_]", text) else json.dumps(text, ensure_ascii=False)
 
 
 def _one_line(text: str) -> str:
@@ -58,7 +154,7 @@ def explain(parsed: list[ParsedArticle], entities: list[Entity], fact_id: str, r
             ) -> Explained:
     """For one row: its claims, every pair of claims compared that touches them, the evidence and
     score of each, and whether it was joined or kept apart (and why)."""
-    items, sents = extract(parsed, entities)
+    items, sents, _ = claims(parsed, entities, rules)
     trace = align.Trace()
     groups = align.align(items, sents, trace)
     order = {pa.article.id: n for n, pa in enumerate(parsed)}

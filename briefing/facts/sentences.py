@@ -36,6 +36,7 @@ class Extracted:
     frame: frozenset[str] = field(default_factory=frozenset)  # dates: the event's words (frames.frame)
     named: frozenset[str] = field(default_factory=frozenset)  # entity ids inside the claim ("Velmar-area homes")
     label: str = ""  # the row label this claim gives ("Flights cancelled"), facts/labels.py
+    doubt: str = ""  # quotes: why the speaker is unsure (found by distance, not named by a verb); "" when sure
 
     @property
     def granularity(self) -> str:

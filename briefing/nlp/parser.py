@@ -112,6 +112,11 @@ class Parser:
         self.processes_used = 0  # by the last parse: 0 (all cached), 1 (this process) or more
 
     @property
+    def loaded(self) -> bool:
+        """Whether the pipeline is in memory (a build that found every parse cached never loads it)."""
+        return self._nlp is not None
+
+    @property
     def nlp(self):
         if self._nlp is None:
             started = time.perf_counter()

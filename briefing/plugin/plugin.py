@@ -8,6 +8,7 @@ site (on_files), so the site always shows exactly the current seeds.
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import fields
 from pathlib import Path
 
@@ -35,6 +36,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self._parser: Parser | None = None
         self._nav: list[str] = []  # a site of several briefings: its pages the nav lists, in order
+
+    def on_startup(self, *, command, dirty):
+        """Present, so MkDocs keeps this plugin object across the rebuilds of one `mkdocs serve`:
+        the pipeline (`self._parser`, loaded on the first build) stays loaded, and the world-knowledge
+        tables stay in this process's memory, so an edit costs its briefing's stages and MkDocs'
+        build, not a second of loading."""
 
     def load_config(self, options, config_file_path=None):
         """MkDocs hands over the plugin's options from mkdocs.yml: they are checked by
@@ -86,10 +93,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(str(missing))
         if self._parser is None or self._parser.model_name != settings.model:
             self._parser = Parser(settings.model, settings.path(base_dir, "cache_dir"), settings.processes)
+        loaded = self._parser.loaded
         try:
             result = gather(settings, base_dir, self._parser, directory_urls=config.use_directory_urls)
         except ModelNotFound as exc:
             raise PluginError(str(exc)) from exc
+        if self._parser.loaded and not loaded:
+            _announce(self._parser)
         for problem in summarised(result.problems):
             _log(problem)
         out = folder.relative_to(docs_dir).as_posix()
@@ -140,7 +150,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             path = settings.path(base_dir, name)
             if path.exists():
                 server.watch(str(path))
+        if self._parser is not None and not self._parser.loaded:  # the first edit need not wait for it
+            threading.Thread(target=_warm, args=(self._parser,), daemon=True).start()
         return server
+
+
+def _warm(parser: Parser) -> None:
+    try:
+        parser.nlp
+    except ModelNotFound:
+        return  # the next build that needs it says so
+    _announce(parser)
+
+
+def _announce(parser: Parser) -> None:
+    log.info(f"pipeline {parser.model_name} loaded in {parser.load_seconds:.1f} s; kept for the next rebuilds")
 
 
 def _front_page(files: Files, config, home: str, out: str) -> None:
