@@ -154,6 +154,7 @@ def test_nav_leaves_out_pages_that_grow_with_the_briefing(tmp_path):
     uris = ["briefing/index.md", "briefing/glossary/index.md"] + [f"briefing/glossary/{c}.md" for c in "abc"]
     uris += [f"briefing/articles/a{n:03d}.md" for n in range(plugin.config.nav_articles + 1)]
     files = Files([File.generated(config, uri, content=f"# {uri}\n") for uri in uris])
+    config = plugin.on_config(config)  # as in a build: MkDocs may hand over an object an earlier build used
     nav = plugin.on_nav(get_navigation(files, config), config=config, files=files)
     titles = nav_titles(nav.items)
     assert not any("articles/" in t for t in titles)
@@ -168,5 +169,6 @@ def test_few_articles_stay_in_the_nav(tmp_path):
     plugin = config["plugins"]["briefing"]
     uris = ["briefing/index.md"] + [f"briefing/articles/a{n}.md" for n in range(3)]
     files = Files([File.generated(config, uri, content=f"# {uri}\n") for uri in uris])
+    config = plugin.on_config(config)  # as in a build: MkDocs may hand over an object an earlier build used
     nav = plugin.on_nav(get_navigation(files, config), config=config, files=files)
     assert sum("articles/" in t for t in nav_titles(nav.items)) == 3

@@ -60,6 +60,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return settings_of(self.config)
 
     def on_config(self, config):
+        self._nav = []  # per build: MkDocs keeps this object across builds in one process (on_startup)
         if not self.config.enabled:
             return config
         if len(instances(config)) > 1:
@@ -91,8 +92,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         missing = missing_seeds(settings, base_dir, Path(config.config_file_path or "mkdocs.yml").name)
         if missing is not None:  # a typo in `seeds:`: one error, and no empty briefing
             raise PluginError(str(missing))
-        if self._parser is None or self._parser.model_name != settings.model:
-            self._parser = Parser(settings.model, settings.path(base_dir, "cache_dir"), settings.processes)
+        wanted = (settings.model, settings.path(base_dir, "cache_dir"), settings.processes)
+        if self._parser is None or (self._parser.model_name, self._parser.cache_dir, self._parser.processes) != wanted:
+            self._parser = Parser(*wanted)  # kept across the rebuilds of one serve (on_startup)
         loaded = self._parser.loaded
         try:
             result = gather(settings, base_dir, self._parser, directory_urls=config.use_directory_urls)
