@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,10 +83,13 @@ def missing_seeds(settings: Settings, base: Path, where: str = "mkdocs.yml") -> 
 
 
 def gather(settings: Settings, base: Path, parser: Parser | None = None,
-           progress: Callable[[int, int], None] | None = None, keep: bool = False) -> Result:
+           progress: Callable[[int, int], None] | None = None, keep: bool = False,
+           directory_urls: bool = True) -> Result:
     """Read, annotate and render the briefings configured by `settings` (paths relative to `base`).
     With `keep`, the result also holds every briefing (from the cache where it could), for tools
-    that read them (`briefing review`); otherwise a briefing is dropped once its pages are made."""
+    that read them (`briefing review`); otherwise a briefing is dropped once its pages are made.
+    `directory_urls` is MkDocs' `use_directory_urls`: the addresses of the links the pages hold as
+    HTML, which are checked here (render/links.py), since MkDocs does not validate them."""
     clock = _Clock()
     seeds_dir = settings.path(base, "seeds")
     cache_dir = settings.path(base, "cache_dir")
@@ -100,7 +103,8 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     problems += found
     parser = parser or Parser(settings.model, settings.path(base, "cache_dir"), settings.processes)
     knowledge.keep_tables_in(settings.path(base, "cache_dir") / "knowledge")
-    runner = _Runner(settings, site_rules, parser, results.Store(settings.path(base, "cache_dir")), clock, progress)
+    runner = _Runner(settings, site_rules, parser, results.Store(settings.path(base, "cache_dir")), clock, progress,
+                     render.Urls(directory_urls))
     common = _common_inputs(settings, parser, overrides_file, several)
     plans = [_Plan(src, *_key(src, common, settings.max_article_bytes)) for src in found_sources]
     for plan in plans:
@@ -116,6 +120,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
         pages.update(site_pages[0] if site_pages else {})
         home = site_pages[1] if site_pages else None
     pages.update(render.assets())
+    problems += render.check_links(pages, runner.urls, settings.output.strip("/"))
     problems += _problems(plans, site_label) + runner.failures
     clock.lap("render")
     problems += _prune(parser, runner.store, {k for p in plans for k in p.entry.parses}, settings, base)
@@ -199,32 +204,34 @@ class _Runner:
     store: results.Store
     clock: _Clock
     progress: Callable[[int, int], None] | None
+    urls: render.Urls = render.Urls()
     rebuilt: list[str] = field(default_factory=list)
     failures: list[Diagnostic] = field(default_factory=list)  # a briefing left out: what failed, where
     stage: str = ""  # the stage running, for the message when it fails
 
     def run(self, todo: list[_Plan]) -> None:
-        """sources -> nlp -> repair -> resolve -> facts for the briefings in `todo`, their articles
-        parsed in one batch; each result is cached under its briefing's key. A failure in one
-        briefing leaves it out, in one article leaves that article out (`_analyse`)."""
+        """sources -> nlp -> repair -> resolve -> facts for the briefings in `todo`, each result
+        cached under its briefing's key. The articles of every briefing are handed to the parser
+        at once, and each briefing's later stages run as soon as its articles are parsed, while
+        the parser processes go on with the next briefings. A failure in one briefing leaves it
+        out, in one article leaves that article out (`_parse`, `_analyse`)."""
         todo = [p for p in todo if self.isolated(p, "read", self._read, p) is not None]
         if not todo:
             return
         self.clock.lap("read")
         loaded_before = self.parser.load_seconds
-        parsed = self._parse(todo)
-        loading = self.parser.load_seconds - loaded_before
-        self.clock.lap("nlp")
-        if loading:  # report loading the model apart from running it
-            self.clock.timings["nlp"] -= loading
-            self.clock.lap("load", loading)
-        for plan, mine in zip(todo, parsed):
+        for plan, mine in zip(todo, self._parse(todo)):
+            self.clock.lap("nlp")  # waiting for the parser (or, in this process, parsing)
             if self._analyse(plan, mine):
                 self.store.store(Entry, plan.key, "entry", plan.entry)
                 self.store.store(Briefing, plan.key, "briefing", plan.briefing)
                 self.rebuilt.append(plan.source.label)
             plan.articles = []
             self.clock.lap("cache")
+        loading = self.parser.load_seconds - loaded_before
+        if loading:  # report loading the model apart from running it
+            self.clock.timings["nlp"] -= loading
+            self.clock.lap("load", loading)
 
     def isolated(self, plan: _Plan | str, stage: str | None, call: Callable, *args):
         """`call(*args)`, or, when it raises, None and one error naming the briefing (`plan`, or a
@@ -243,22 +250,20 @@ class _Runner:
                 plan.entry = plan.briefing = None
             return None
 
-    def _parse(self, todo: list[_Plan]) -> list[list[ParsedArticle]]:
-        """Each briefing's parsed articles: all in one batch; when the batch fails, each article
-        alone, leaving out (with an error naming it) the ones that fail."""
-        everything = [a for plan in todo for a in _readable(plan.articles)]
+    def _parse(self, todo: list[_Plan]) -> Iterator[list[ParsedArticle]]:
+        """Each briefing's parsed articles, as soon as they are parsed (Parser.stream: every article
+        handed to the parser at once); when the parse fails, the briefings not yet handed out are
+        parsed article by article, leaving out (with an error naming it) the ones that fail."""
+        handed = 0
         try:
-            parsed = self.parser.parse(everything, self.progress) if everything else []
+            for mine in self.parser.stream([_readable(plan.articles) for plan in todo], self.progress):
+                yield mine
+                handed += 1
         except ModelNotFound:
             raise
-        except Exception:  # some article broke the batch: find it
-            return [self._parse_alone(plan) for plan in todo]
-        out, start = [], 0
-        for plan in todo:
-            count = len(_readable(plan.articles))
-            out.append(parsed[start:start + count])
-            start += count
-        return out
+        except Exception:  # some article broke the parse: find it
+            for plan in todo[handed:]:
+                yield self._parse_alone(plan)
 
     def _parse_alone(self, plan: _Plan) -> list[ParsedArticle]:
         mine, failed = [], []
@@ -357,7 +362,7 @@ class _Runner:
         the briefing is left out (its stages or its pages failed: one error)."""
         if self.briefing(plan) is None:
             return None
-        return self.isolated(plan, "render", render.pages, plan.briefing, shared, site)
+        return self.isolated(plan, "render", render.pages, plan.briefing, shared, site, self.urls)
 
     def load_entry(self, plan: _Plan) -> Entry | None:
         """The briefing's cached entry, when it is its own (checks.summary); else None (run it)."""

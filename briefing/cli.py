@@ -15,7 +15,7 @@ from .entities import review as review_stage
 from .facts import review as fact_review
 from .model import Diagnostic, summarised
 from .nlp.parser import ModelNotFound, Parser
-from .plugin.settings import load_settings
+from .plugin.settings import load_site_settings
 from .reading import intake, layout
 from .reading.layout import RESERVED_FILES
 from .store.output import create, folder_in, write
@@ -51,14 +51,14 @@ def main() -> None:
 def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verbose: bool) -> None:
     """Read the seeds folder and write the briefing's pages and briefing.json into docs/."""
     started = time.perf_counter()
-    settings, docs_dir, problems = _settings(config_file, seeds, quiet)
+    settings, docs_dir, problems, directory_urls = _settings(config_file, seeds, quiet)
     show_progress = not quiet and sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
         if show_progress:
             click.echo(f"\r  parsing articles: {done}/{total}", nl=done == total, err=True)
 
-    result = _gather(settings, config_file, progress=progress)
+    result = _gather(settings, config_file, progress=progress, directory_urls=directory_urls)
     problems += result.problems
     out_dir, refused = folder_in(docs_dir, settings.output)
     if refused is not None:
@@ -82,9 +82,9 @@ def build(config_file: Path, strict: bool, seeds: Path | None, quiet: bool, verb
     sys.exit(code)
 
 
-def _settings(config_file: Path, seeds: Path | None, quiet: bool) -> tuple[Settings, Path, list[Diagnostic]]:
-    """The settings from mkdocs.yml (and --seeds); exit 2 on an error in them."""
-    settings, docs_dir, problems = load_settings(config_file)
+def _settings(config_file: Path, seeds: Path | None, quiet: bool) -> tuple[Settings, Path, list[Diagnostic], bool]:
+    """The settings from mkdocs.yml (and --seeds), and its `use_directory_urls`; exit 2 on an error in them."""
+    settings, docs_dir, problems, directory_urls = load_site_settings(config_file)
     if seeds is not None:
         settings = dataclasses.replace(settings, seeds=str(seeds.resolve()))
     if not any(p.level == "error" for p in problems):
@@ -93,7 +93,7 @@ def _settings(config_file: Path, seeds: Path | None, quiet: bool) -> tuple[Setti
     if any(p.level == "error" for p in problems):
         _report(problems, quiet)
         sys.exit(2)
-    return settings, docs_dir, problems
+    return settings, docs_dir, problems, directory_urls
 
 
 def _gather(settings: Settings, config_file: Path, **options) -> Result:
@@ -161,7 +161,7 @@ def review(config_file: Path, seeds: Path | None, explain_id: str | None) -> Non
     the fact rows it is unsure of, the quotes whose speaker is doubtful and the dates that may be
     made from a name, each with the overrides.yml line that would settle it.
     Writes nothing."""
-    settings, _, _ = _settings(config_file, seeds, quiet=True)
+    settings, _, _, _ = _settings(config_file, seeds, quiet=True)
     result = _gather(settings, config_file, keep=True)
     if explain_id is not None:
         _explain(settings, config_file, result, explain_id)
@@ -246,7 +246,7 @@ def add(sources: tuple[str, ...], to: Path | None, config_file: Path) -> None:
 def _seeds_folder(config_file: Path) -> Path:
     """The seeds folder mkdocs.yml names (read as `briefing build` reads it); exit 2 when there is no
     usable mkdocs.yml, or when the folder holds briefing folders (then --to names one of them)."""
-    settings, _, _ = _settings(config_file, None, quiet=True)
+    settings, _, _, _ = _settings(config_file, None, quiet=True)
     seeds = settings.path(config_file.parent, "seeds")
     if layout.discover(seeds, _shown(seeds), settings.title, settings.articles)[1]:
         _report([Diagnostic("error", _shown(seeds), "holds a folder per briefing: pass --to with the briefing's "

@@ -119,7 +119,7 @@ def test_mention_link_lands_on_its_glossary_entry(page, served):
 def test_backlink_lands_on_the_marked_sentence(page, served):
     base, _ = served
     page.goto(f"{base}/briefing/glossary/#sergei-shoigu")
-    backlink = page.locator("h2#sergei-shoigu ~ ul a").first
+    backlink = page.locator("h2#sergei-shoigu ~ .bf-backlinks li a").first
     href = backlink.get_attribute("href")
     backlink.click()
     anchor = href.split("#")[1]

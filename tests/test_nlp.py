@@ -121,35 +121,41 @@ def test_the_install_hint_follows_spacy_naming_and_admits_when_unsure(name, expe
         assert "pip install " + name.lower().replace("_", "-") not in hint
 
 
-def test_processes_option_sets_the_nlp_workers_and_changes_no_output(tiny, parser, monkeypatch):
-    """`processes: N` runs N spaCy processes; 0 picks 1 for little text and 2 for much (on 2+ cores).
-    The pipeline is the real one, its pipe() calls recorded."""
+def test_processes_option_sets_the_nlp_workers_and_changes_no_output(tiny, parser, monkeypatch, tmp_path):
+    """`processes: N` runs the pipeline in N processes besides the build's own (1: in the build's
+    process); 0 picks 1 for little text and 2 for much (on 2+ cores). The pipeline is the real one,
+    the process of each pipe() call recorded in a file (the parser processes are other processes)."""
     import os
 
     from briefing.build import gather
     from briefing.plugin.settings import load_settings
 
-    calls = []
     real = parser.nlp
+    record = tmp_path / "pipe-calls"
 
     class Recorded:
         def __getattr__(self, name):
             return getattr(real, name)
 
         def pipe(self, *args, **kwargs):
-            calls.append(kwargs["n_process"])
+            with open(record, "a") as f:
+                f.write(f"{os.getpid()}\n")
             return real.pipe(*args, **kwargs)
 
     monkeypatch.setattr(nlp, "load_pipeline", lambda name: Recorded())
     cfg = tiny / "mkdocs.yml"
     text = cfg.read_text()
-    pages = []
+    pages, used = [], []
     for n, option in enumerate(("processes: 2", "processes: 1", "processes: 0", "processes: 0")):
         if n == 3:
             monkeypatch.setattr(nlp, "PARALLEL_MIN_CHARS", 100)  # this little text counts as much
         cfg.write_text(text.replace("      title:", f"      {option}\n      cache_dir: .cache/run{n}\n      title:"))
         settings, _, problems = load_settings(cfg)
         assert not problems
+        record.write_text("")
         pages.append(gather(settings, tiny).pages)
-    assert calls == [2, 1, 1, 2 if (os.cpu_count() or 1) > 1 else 1]
+        pids = record.read_text().split()
+        used.append(len(pids) if str(os.getpid()) not in pids else 1)
+        assert len(set(pids)) == len(pids)  # one pipe() call per process: every article through it
+    assert used == [2, 1, 1, 2 if (os.cpu_count() or 1) > 1 else 1]
     assert pages[0] == pages[1] == pages[2] == pages[3]

@@ -1,4 +1,6 @@
 """Escaping for every context the renderer writes article text into."""
+import re
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -71,8 +73,8 @@ def test_large_glossary_is_split_by_initial_and_links_follow():
     assert "glossary.md" not in out and "glossary/index.md" in out
     assert "glossary/z.md" in out
     article = next(text for path, text in out.items() if path.startswith("articles/"))
-    assert "(../glossary/z.md#e0)" in article
-    assert "(../articles/" in out["glossary/z.md"]
+    assert 'href="../../glossary/z/#e0"' in article  # from articles/<slug>/ as MkDocs addresses pages
+    assert 'href="../../articles/' in out["glossary/z.md"]
 
 
 def test_backlinks_per_entry_are_capped():
@@ -80,5 +82,5 @@ def test_backlinks_per_entry_are_capped():
     from briefing.render.glossary import MAX_BACKLINKS
     out = pages(synthetic_briefing(2, n_articles=MAX_BACKLINKS + 5))
     entry = out["glossary.md"]
-    assert entry.count("- [") == 2 * MAX_BACKLINKS
-    assert "[… and 5 more paragraphs in 5 more articles](articles/" in entry  # linked: the next article
+    assert entry.count("<li><a ") == 2 * MAX_BACKLINKS
+    assert re.search(r'<a href="\.\./articles/[^"#]+/">… and 5 more paragraphs in 5 more articles</a>', entry)  # linked: the next article

@@ -194,3 +194,42 @@ def test_lines_that_open_an_extension_block_stay_text(tmp_path, parser):
     assert "!!! danger PWN: " in BeautifulSoup(timeline, "html.parser").get_text()
     glossary = (project / "site/briefing/glossary/index.html").read_text(encoding="utf-8")
     assert "??? note PWN (editor)" in BeautifulSoup(glossary, "html.parser").get_text()
+
+
+BREAKOUTS = ['" onmouseover="PWN()', "' onfocus='PWN()", "</a><img src=x onerror=PWN()>",
+             "</p><script>window.PWN=1</script><p>", "</div></ul><script>window.PWN=1</script>",
+             '<p markdown="1">**PWN**</p>', "</li><li><a href=javascript:PWN()>x</a>", "&quot; onclick=&quot;PWN()"]
+
+
+def test_text_cannot_leave_the_html_the_tool_writes(tmp_path, parser):
+    """Paragraphs, mentions (and their tooltips), glossary backlinks and fact-table links are HTML the
+    tool writes itself (render/links.py), which Markdown passes through as it is. Text that tries to
+    close them, open a block or add an attribute stays text where it lands: each paragraph reads as
+    written, each backlink holds its sentence, each claim's title its sentence, each tooltip the
+    editor's description (after the one decoding a browser does; briefing.js shows it as text)."""
+    project = new_project(tmp_path)
+    for name, boats in (("quay.txt", 40), ("marina.txt", 45)):
+        body = "\n\n".join(f"Mayor Clara Osei said {boats} boats {b} were moored in Harwick on Monday."
+                           for b in BREAKOUTS)
+        (project / "seeds" / name).write_text(f"Boats moored in Harwick {BREAKOUTS[2]}\n\n{body}\n", encoding="utf-8")
+    description = "Mayor </a><script>window.PWN=1</script> \" onclick=\"PWN()"
+    (project / "overrides.yml").write_text(f"version: 1\ndescribe:\n  Clara Osei: {json.dumps(description)}\n",
+                                           encoding="utf-8")
+    build_site(project, parser)
+    assert_inert(project / "site")
+    site = project / "site/briefing"
+    texts = clean_text((project / "seeds/quay.txt").read_text()) + clean_text((project / "seeds/marina.txt").read_text())
+    for page in (site / "articles").glob("*/index.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        raw = (project / "seeds" / ("marina.txt" if "45 boats" in soup.find(id="p-1").get_text() else "quay.txt")).read_text()
+        for n, text in enumerate(p for p in raw.split("\n\n") if p.strip()):
+            assert visible(soup.find(id=f"p-{n}")) == clean_text(text), (page, n)
+        tips = {a["data-bf-tip"] for a in soup.select("a.bf-ent") if "Osei" in a.get_text()}
+        assert tips == {f"Person: {description}"}
+        titles = [a["title"] for a in soup.select("table a[title]") if "boats" in a.get_text()]
+        assert titles and [t for t in titles if t not in texts] == []  # a sentence of the text, as written
+        assert sum(any(b in t for b in BREAKOUTS) for t in titles) >= 4
+    glossary = BeautifulSoup((site / "glossary/index.html").read_text(encoding="utf-8"), "html.parser")
+    sentences = [a.get_text() for a in glossary.select(".bf-backlinks li a") if "boats" in a.get_text()]
+    assert len(sentences) >= 8 and all(s in texts for s in sentences)
+    assert sum(any(b in s for b in BREAKOUTS) for s in sentences) >= 8

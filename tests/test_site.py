@@ -108,6 +108,27 @@ def test_search_index_holds_entity_names_and_aliases(site):
     assert "ISIS" in isis["text"] and "ISIL" in isis["text"]
 
 
+def test_glossary_sentences_are_searched_on_their_article_pages_only(site):
+    """The sentences a glossary entry lists (each linked back to its article) are left out of
+    search: a word of the text finds its article, not every glossary entry naming someone in that
+    sentence, and the index holds the text once. Names, aliases and descriptions stay searchable."""
+    import re
+    index = json.loads((site / "site/search/search_index.json").read_text())
+    glossary = " ".join(f"{d['title']} {d['text']}" for d in index["docs"] if "/glossary/" in d["location"])
+    articles = " ".join(f"{d['title']} {d['text']}" for d in index["docs"] if "/articles/" in d["location"])
+    soup = BeautifulSoup((site / "site/briefing/glossary/index.html").read_text(encoding="utf-8"), "html.parser")
+    described = " ".join(q.get_text(" ") for q in soup.select("blockquote"))
+    pieces = []  # a run of plain words from each listed sentence, free of anything escaping could change
+    for a in soup.select(".bf-backlinks li a"):
+        words = re.findall(r"[A-Za-z]+(?: [A-Za-z]+){5,}", a.get_text(" "))
+        if words and words[0] not in described:
+            pieces.append(words[0])
+    assert len(pieces) > 50
+    assert all(p in articles for p in pieces)
+    assert [p for p in pieces if p in glossary] == []
+    assert "Vladimir Putin" in glossary
+
+
 def test_residue_lines_do_not_reach_the_pages(site):
     for page in (site / "docs/briefing/articles").glob("*.md"):
         text = page.read_text()

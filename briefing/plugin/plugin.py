@@ -27,8 +27,8 @@ from .config import BriefingConfig, instances, settings_of
 from .nav import site_nav_section, trim_briefing_nav
 
 log = get_plugin_logger(__name__)
-# Markdown extensions the generated pages rely on: attr_list for the ids and classes of paragraphs
-# and entity links, md_in_html for fact tables folded in <details>; MkDocs always loads toc, tables.
+# Markdown extensions the generated pages rely on: attr_list for the ids of headings, md_in_html
+# for fact tables folded in <details>; MkDocs always loads toc, tables.
 NEEDED_EXTENSIONS = ("attr_list", "md_in_html")
 
 
@@ -97,7 +97,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._parser = Parser(*wanted)  # kept across the rebuilds of one serve (on_startup)
         loaded = self._parser.loaded
         try:
-            result = gather(settings, base_dir, self._parser)
+            result = gather(settings, base_dir, self._parser, directory_urls=config.use_directory_urls)
         except ModelNotFound as exc:
             raise PluginError(str(exc)) from exc
         if self._parser.loaded and not loaded:

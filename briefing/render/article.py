@@ -1,4 +1,6 @@
-"""Article pages: the text with every mention a typed link to its glossary entry, and the fact table."""
+"""Article pages: the text with every mention a typed link to its glossary entry, and the fact table.
+The paragraphs are HTML blocks, their mentions `<a>` elements (links.py), so Markdown leaves them as
+they are; the text in them is escaped as everywhere (escape.md_inline)."""
 from __future__ import annotations
 
 import bisect
@@ -21,9 +23,11 @@ def tooltip(e: Entity) -> str:
     return md_short(f"{label_name(e.label)}{desc}", 160)  # on every mention: kept short
 
 
-def annotate(ctx: Context, article: Article, start: int, end: int, link_prefix: str) -> str:
-    """Article text [start, end) as Markdown, each mention a typed link to the glossary.
-    Whitespace is folded across the pieces exactly as clean_text folds the whole text."""
+def annotate(ctx: Context, article: Article, start: int, end: int, here: str) -> str:
+    """Article text [start, end) as text that is the same in Markdown and HTML (escape.md_inline),
+    each mention a typed `<a>` to its glossary entry from the page `here` (links.py: Markdown's
+    link parsing was most of a page's cost). Whitespace is folded across the pieces exactly as
+    clean_text folds the whole text."""
     out: list[str] = []
 
     def add(piece: str) -> None:
@@ -53,10 +57,8 @@ def annotate(ctx: Context, article: Article, start: int, end: int, link_prefix: 
             continue  # nothing visible to link
         e = ctx.entity_of[(m.article, m.start)]
         add(md_inline(article.raw[pos:m.start]) + (" " if label.startswith(" ") else ""))
-        if out and out[-1].endswith("!"):  # "!" right before the link would make it an image
-            out[-1] = out[-1][:-1] + "&#33;"
-        add(f'[{label.strip()}]({link_prefix}{ctx.glossary_of[e.id]}#{e.id})'
-            f'{{ .bf-ent .bf-{css(e.label)} data-bf-tip="{tooltip(e)}" }}'
+        add(ctx.urls.link(label.strip(), here, ctx.glossary_of[e.id], e.id,
+                          f' class="bf-ent bf-{css(e.label)}" data-bf-tip="{tooltip(e)}"')
             + (" " if label.endswith(" ") else ""))
         pos = m.end
     add(md_inline(article.raw[pos:end]))
@@ -97,15 +99,16 @@ def article_page(ctx: Context, a: Article) -> str:
     key = legend({m.label for m in ctx.mentions.get(a.id, [])})
     if key:
         head += [key, ""]  # near the top, with only the types this article has
+    here = ctx.article_page(a.id)
     for si, seg in enumerate(a.segments):
-        body = annotate(ctx, a, seg.start, seg.end, "../")
+        body = annotate(ctx, a, seg.start, seg.end, here)
         if seg.kind == "title":
             lines += [f"# {body} {{ #p-{si} }}", ""]
             lines += head
-        elif seg.kind == "standfirst":
-            lines += [f"*{body}*", f"{{: #p-{si} .bf-standfirst }}", ""]
+        elif seg.kind == "standfirst":  # paragraphs as HTML blocks: Markdown passes them through untouched
+            lines += [f'<p id="p-{si}" class="bf-standfirst"><em>{body}</em></p>', ""]
         else:
-            lines += [body, f"{{: #p-{si} }}", ""]
+            lines += [f'<p id="p-{si}">{body}</p>', ""]
     if not a.segments or a.segments[0].kind != "title":
         lines[top:top] = [f"# {md_text(a.title)}", ""] + head
     lines += ["## Facts across sources { #facts }", ""]

@@ -13,6 +13,7 @@ from ..model import Article, Briefing, Entity, Fact, Mention
 from .. import slugs
 from ..slugs import LABEL, SLUG
 from .escape import md_text, meta_title
+from .links import Urls
 
 TYPES = {  # label -> (css suffix, name shown to readers)
     "PERSON": ("person", "Person"), "NORP": ("group", "Group"), "ORG": ("org", "Organisation"),
@@ -100,14 +101,17 @@ def crumbs(trail: list[tuple[str, str]], here: str) -> list[str]:
 
 
 class Context:
-    def __init__(self, briefing: Briefing, shared: dict[str, str] | None = None, site: str | None = None):
+    def __init__(self, briefing: Briefing, shared: dict[str, str] | None = None, site: str | None = None,
+                 urls: Urls = Urls()):
         """`shared`, for a briefing that is part of a site of several: entity id -> the page of the
         same entity across briefings, relative to the briefing's folder (None: a briefing alone);
-        `site`, there, the site's title (its home is `../index.md`)."""
+        `site`, there, the site's title (its home is `../index.md`); `urls`, the addresses of pages,
+        for the links written as HTML (links.py)."""
         unsafe = [x.id for x in (*briefing.entities, *briefing.facts) if not SLUG.fullmatch(x.id)]
         if unsafe:  # ids are slugs by construction (and checked when read from the cache): never markup
             raise ValueError(f"an entity or fact id that is not a slug: {unsafe[0][:40]!r}")
         self.b = briefing
+        self.urls = urls
         self.in_site = shared is not None
         self.site = site if self.in_site else None
         self.shared = shared or {}

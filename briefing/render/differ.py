@@ -22,7 +22,7 @@ def differ_section(ctx: Context) -> list[str]:
         return lines + [f"No disputed fact: on the {plural(cross, 'fact')} more than one outlet reports, they agree."
                         if cross else "No fact is reported by more than one outlet, so none can be disputed.", ""]
     for f in disputed[:MAX_LINES]:
-        values = [f"{md_text(ctx.source_name(c.article))}: {claim_link(ctx, c, None)}" for c in f.claims[:MAX_VALUES]]
+        values = [f"{md_text(ctx.source_name(c.article))}: {claim_link(ctx, c, 'index.md')}" for c in f.claims[:MAX_VALUES]]
         if len(f.claims) > MAX_VALUES:
             values.append(f"{plural(len(f.claims) - MAX_VALUES, 'more source')}")
         line = f"- **{row_label(f)}**: " + " ≠ ".join(values)

@@ -17,20 +17,17 @@ KIND_WEIGHT = {"quote": 3.0, "number": 2.5, "age": 1.0, "duration": 2.0, "money"
 REPEAT_COST = 1.0  # each earlier row of the same kind and subject costs a row this much
 
 
-def claim_link(ctx: Context, claim: Claim, on_page: str | None, text: str | None = None) -> str:
-    """A claim's text (or `text`) linked to its sentence; `on_page` is the article page it is shown
-    on (None: a page at the briefing's root)."""
-    if claim.article == on_page:
-        target = f"#s-{claim.sentence_start}"
-    else:
-        target = f"{'' if on_page else 'articles/'}{ctx.slugs[claim.article]}.md#s-{claim.sentence_start}"
+def claim_link(ctx: Context, claim: Claim, here: str, text: str | None = None) -> str:
+    """A claim's text (or `text`) linked to its sentence from the page `here` (relative to the
+    briefing's folder), as an `<a>` (links.py), the whole sentence on hover."""
     sentence = claim.sentence if len(claim.sentence) <= 300 else claim.sentence[:299] + "…"
-    return f'[{md_text(text or claim.text)}]({target} "{md_text(sentence)}")'  # the whole sentence on hover
+    return ctx.urls.link(md_text(text or claim.text), here, ctx.article_page(claim.article),
+                         f"s-{claim.sentence_start}", f' title="{md_text(sentence)}"')
 
 
-def claims_cell(ctx: Context, claims: list[Claim], on_page: str | None) -> str:
+def claims_cell(ctx: Context, claims: list[Claim], here: str) -> str:
     """Claims as `Outlet: wording` lines; long lists are cut so a page does not grow with the briefing."""
-    shown = "<br>".join(f"{md_text(ctx.source_name(c.article))}: {claim_link(ctx, c, on_page)}"
+    shown = "<br>".join(f"{md_text(ctx.source_name(c.article))}: {claim_link(ctx, c, here)}"
                         for c in claims[:MAX_CLAIMS_SHOWN])
     if len(claims) > MAX_CLAIMS_SHOWN:
         shown += f"<br>… and {plural(len(claims) - MAX_CLAIMS_SHOWN, 'more source')}"
@@ -41,10 +38,12 @@ def own_claims_cell(ctx: Context, claims: list[Claim], aid: str) -> str:
     """This article's wordings of a fact, cut like `claims_cell`: an article repeating one figure a
     thousand times makes one row, not a line a thousand links long (Markdown's inline parsing of
     one line grows with its square). The rest are a link to the first one left out."""
-    shown = "<br>".join(claim_link(ctx, c, aid) for c in claims[:MAX_CLAIMS_SHOWN])
+    here = ctx.article_page(aid)
+    shown = "<br>".join(claim_link(ctx, c, here) for c in claims[:MAX_CLAIMS_SHOWN])
     if len(claims) > MAX_CLAIMS_SHOWN:
         more = claims[MAX_CLAIMS_SHOWN]
-        shown += f"<br>[… and {len(claims) - MAX_CLAIMS_SHOWN:,} more in this article](#s-{more.sentence_start})"
+        shown += "<br>" + ctx.urls.link(f"… and {len(claims) - MAX_CLAIMS_SHOWN:,} more in this article", here, here,
+                                        f"s-{more.sentence_start}")
     return shown
 
 
@@ -123,19 +122,22 @@ def status_cell(f: Fact) -> str:
 
 
 def _table(ctx: Context, facts: list[Fact], aid: str | None) -> list[str]:
+    """The rows; links as `<a>` from the article's page, or (no `aid`) from the briefing's home."""
+    here = ctx.article_page(aid) if aid else "index.md"
     head = "| Fact | This source | Other sources | Status |" if aid else "| Fact | Claims | Status |"
     rows = [head, "|---" * (head.count("|") - 1) + "|"]
     for f in facts:
         # the fact id is its permanent anchor: derived from what the fact is, not where it sits
-        subject = (f'<span class="bf-fact" id="{f.id}"></span>[¶](#{f.id} "Link to this fact"){{ .bf-permalink }} '
-                   f"{row_label(f)}")
+        subject = (f'<span class="bf-fact" id="{f.id}"></span>'
+                   + ctx.urls.link("¶", here, here, f.id, ' title="Link to this fact" class="bf-permalink"')
+                   + f" {row_label(f)}")
         status = status_cell(f)
         if f.diff:
             status += "<br><small>" + diff_html(f.diff) + "</small>"
         if aid:
             mine = own_claims_cell(ctx, [c for c in f.claims if c.article == aid], aid)
-            others = claims_cell(ctx, [c for c in f.claims if c.article != aid], aid) or "—"
+            others = claims_cell(ctx, [c for c in f.claims if c.article != aid], here) or "—"
             rows.append(f"| {subject} | {mine} | {others} | {status} |")
         else:
-            rows.append(f"| {subject} | {claims_cell(ctx, list(f.claims), None)} | {status} |")
+            rows.append(f"| {subject} | {claims_cell(ctx, list(f.claims), here)} | {status} |")
     return rows

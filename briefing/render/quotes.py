@@ -8,7 +8,7 @@ from slugify import slugify
 
 from ..facts.quotes import word_diff
 from ..model import Entity, Fact
-from .context import Context, plural
+from .context import QUOTES, Context, plural
 from .escape import diff_html, md_short, md_text
 from .facttable import MAX_CLAIMS_SHOWN, STATUS, claim_link
 
@@ -67,7 +67,7 @@ def _quote(ctx: Context, f: Fact, who: str) -> list[str]:
     first = f.claims[0]
     rows = []
     for n, c in enumerate(f.claims[:MAX_CLAIMS_SHOWN]):
-        row = f"{md_text(ctx.source_name(c.article))}: {claim_link(ctx, c, None)}"
+        row = f"{md_text(ctx.source_name(c.article))}: {claim_link(ctx, c, QUOTES)}"
         if n and f.status == "differ":
             diff = word_diff(first.value, c.value)
             if any(op != "=" for op, _ in diff):

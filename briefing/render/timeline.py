@@ -11,7 +11,7 @@ from typing import NamedTuple
 from ..facts.review import REVIEW_BELOW
 from ..model import Claim, Fact
 from ..words.english import format_date
-from .context import Context, plural
+from .context import TIMELINE, Context, plural
 from .escape import md_short, md_text
 from .facttable import STATUS, UNSURE, claim_link
 
@@ -131,6 +131,6 @@ def _sentence_link(ctx: Context, c: Claim) -> str:
     """The claim's sentence, linked to it in its article (the date's own words are the link
     elsewhere; here the sentence says what happened)."""
     sentence = c.sentence if len(c.sentence) <= 240 else c.sentence[:239] + "…"
-    return claim_link(ctx, c, None, text=sentence)
+    return claim_link(ctx, c, TIMELINE, text=sentence)
 
 

@@ -59,19 +59,30 @@ class ParseCache:
         segs = checked(data, article)
         return ParsedArticle(article, segs) if segs is not None else None
 
-    def store(self, key: str, parsed: ParsedArticle) -> None:
+    def write(self, key: str, blob: bytes) -> None:
+        """Keep an entry: `marshal` bytes of the tuples `article` reads (written by the process that
+        parsed it, through a temporary file, so a reader never sees half an entry)."""
         path = self.path(key)
         if path is None:
             return
-        data = tuple((tuple(map(tuple, seg.tokens)), tuple(map(tuple, seg.ents)), seg.sents)
-                     for seg in parsed.segments)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(data))
+            tmp.write_bytes(blob)
             os.replace(tmp, path)
         except OSError:
             pass  # the cache is an optimisation; a read-only disk still builds
+
+
+def parsed(item: tuple) -> Parsed:
+    """One segment's (tokens, ents, sents) tuples, as nlp.parser.doc_data makes them, as Parsed."""
+    tokens, ents, sents = item
+    return Parsed(tuple(map(Token._make, tokens)), tuple(map(EntSpan._make, ents)), sents)
+
+
+def article(data: tuple) -> tuple[Parsed, ...]:
+    """An article's segments from the tuples the parser made (not read from disk: not checked)."""
+    return tuple(map(parsed, data))
 
 
 def checked(data: object, article: Article) -> tuple[Parsed, ...] | None:
@@ -96,7 +107,7 @@ def _segment(item: object, text: str, offset: int) -> Parsed | None:
     if not (_tokens_ok(tokens, len(sents), text, offset) and _sents_ok(sents, len(tokens))
             and _ents_ok(ents, len(tokens))):
         return None
-    return Parsed(tuple(map(Token._make, tokens)), tuple(map(EntSpan._make, ents)), sents)
+    return parsed(item)
 
 
 def _tokens_ok(tokens: tuple, n_sents: int, text: str, offset: int) -> bool:
