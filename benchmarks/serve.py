@@ -52,12 +52,7 @@ def cold_sample() -> float:
 def loop_project(name: str, briefings: int) -> tuple[Path, Path]:
     """A project of one briefing of four articles (briefings=0) or of `briefings` folders; returns
     (project, the article file the edits go to)."""
-    base = OUT / name
-    if base.exists():
-        shutil.rmtree(base)
-    (base / "docs").mkdir(parents=True)
-    cfg = site_scale.project(1).joinpath("mkdocs.yml").read_text(encoding="utf-8")
-    (base / "mkdocs.yml").write_text(cfg, encoding="utf-8")
+    base = site_scale.project(OUT / name)  # docs/, and the sample's mkdocs.yml without its metadata
     seeds = base / "seeds"
     if briefings:
         site_scale.make_site(briefings, seeds)
