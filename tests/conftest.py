@@ -163,3 +163,14 @@ def analyse(parser, texts: dict[str, str], dates: dict[str, str] | None = None):
     parsed = parser.parse(articles)
     ents, _ = resolve.resolve(parsed, repair.mentions(parsed))
     return parsed, ents, facts.extract_and_align(parsed, ents)
+
+
+def sentences(vocab, words, **kw):
+    """A Doc whose sentences end at each "." (every token hangs on its sentence's first token)."""
+    heads, start = [], 0
+    for i, w in enumerate(words):
+        heads.append(start)
+        if w == ".":
+            start = i + 1
+    deps = ["ROOT" if h == i else "dep" for i, h in enumerate(heads)]
+    return make_doc(vocab, words, heads=heads, deps=deps, **kw)

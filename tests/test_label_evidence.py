@@ -6,7 +6,7 @@ import pytest
 from briefing.entities import labels, propagate, repair
 from briefing.nlp.parser import doc_to_parsed
 
-from conftest import analyse, article_of, make_doc
+from conftest import analyse, article_of, make_doc, sentences
 
 MISFIRES = {
     "a": "Tour goes on\n\nCountry singer Eric Church said on Friday that the tour would go ahead. Talk show host "
@@ -311,16 +311,6 @@ def test_tickers_units_common_acronyms_and_photo_credits_are_no_names(parser):
     names = {a for e in entities for a in e.aliases}
     assert not names & {"BWF", "IPO", "500MW"} and not any("Ilves" in n for n in names)
     assert {"Brightwater Ferries", "NYSE"} <= names  # the company and the exchange stay
-
-
-def sentences(vocab, words, **kw):
-    """A Doc whose sentences end at each "." (every token hangs on its sentence's first token)."""
-    heads, start = [], 0
-    for i, w in enumerate(words):
-        heads.append(start)
-        if w == ".":
-            start = i + 1
-    return make_doc(vocab, words, heads=heads, deps=["ROOT" if h == i else "dep" for i, h in enumerate(heads)], **kw)
 
 
 def test_an_acronym_opening_a_sentence_is_the_name_whatever_its_tag(vocab):

@@ -4,7 +4,7 @@ import pytest
 from briefing.entities import labels, repair
 from briefing.nlp.parser import doc_to_parsed
 
-from conftest import article_of, make_doc
+from conftest import article_of, make_doc, sentences
 
 
 def spans_text(parsed, spans):
@@ -321,17 +321,6 @@ def test_numbered_common_noun_is_no_name(vocab):
     spans = spans_of(pas)
     propagate.drop_numbered_common_nouns(pas, spans, propagate.lower_words(pas))
     assert texts_of(pas, spans) == [("Apollo 11", "PRODUCT")]
-
-
-def sentences(vocab, words, **kw):
-    """A Doc whose sentences end at each "." (every token hangs on its sentence's first token)."""
-    heads, start = [], 0
-    for i, w in enumerate(words):
-        heads.append(start)
-        if w == ".":
-            start = i + 1
-    deps = ["ROOT" if h == i else "dep" for i, h in enumerate(heads)]
-    return make_doc(vocab, words, heads=heads, deps=deps, **kw)
 
 
 def test_propagation_never_takes_a_date(vocab):
