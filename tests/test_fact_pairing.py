@@ -125,3 +125,9 @@ def test_the_page_headlines_only_sure_differences_and_marks_unsure_ones(parser):
     import json
     exported = {f["id"]: f for f in json.loads(out["briefing.json"])["facts"]}
     assert exported[unsure.id]["confidence"] < review.REVIEW_BELOW and exported[sure.id]["label"]
+    # the site's count of disputed facts (front page, briefing index, the build's report) is the headline's
+    from briefing.render import glossary_layout
+    from briefing.site import summaries
+    briefing = Briefing("t", tuple(pa.article for pa in parsed), tuple(ents), tuple(found))
+    summary = summaries.summarize(briefing, "t", "t", None, glossary_layout(briefing)[1])
+    assert summary.differ == len(review.shown_as_disputed(found)) < sum(f.status == "differ" for f in found)

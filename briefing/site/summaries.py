@@ -20,6 +20,7 @@ from .. import slugs
 from ..words import knowledge
 from ..model import Briefing
 from ..entities.names import fold, name_parts, normalize
+from ..facts.review import shown_as_disputed
 
 RESERVED_IDS = frozenset({"index"})
 PLACE_LABELS = ("GPE", "LOC")  # entities that may carry a country or US state id from knowledge.py
@@ -59,7 +60,7 @@ class Summary:
     outlets: tuple[str, ...]
     articles: int
     facts: int
-    differ: int  # facts the outlets differ on
+    differ: int  # facts the outlets differ on, sure enough to be headlined (not the unsure rows)
     entities: tuple[EntityRef, ...]
     headlines: tuple[Headline, ...] = ()  # its articles, in order
 
@@ -90,7 +91,7 @@ def summarize(b: Briefing, slug: str, folder: str, date: str | None, glossary_of
                  for e in b.entities)
     return Summary(slug, folder, b.title, date or (max(dates) if dates else None),
                    tuple(dict.fromkeys(a.source for a in b.articles if a.source)), len(b.articles),
-                   len(b.facts), sum(f.status == "differ" for f in b.facts), refs,
+                   len(b.facts), len(shown_as_disputed(b.facts)), refs,
                    tuple(Headline(a.id, a.source, a.title) for a in b.articles))
 
 
