@@ -91,7 +91,8 @@ def resolve(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules = Ru
     """The entity stage: mentions -> one Entity per real-world referent, with the editor's rules
     applied; a rule that matches nothing becomes a warning."""
     used: set[tuple[str, str]] = set()  # (kind, rule) of every rule that matched something
-    kept = _without_ignored(_always_persons(parsed, ments, rules, used), rules, used)
+    index = _RuleIndex(rules)
+    kept = _without_ignored(_always_persons(parsed, ments, rules, used), index, used)
     forced = [(group[0], other) for group in rules.merge for other in group[1:]]
     found = cluster(parsed, kept, forced)
     present = {n[1].casefold() for n in found.roots}
@@ -99,7 +100,6 @@ def resolve(parsed: list[ParsedArticle], ments: list[Mention], rules: Rules = Ru
         if sum(_key(g) in present for g in group) >= 2:
             used.add(("merge", group[0]))
     _split_off(found, rules, used)
-    index = _RuleIndex(rules)
     out = []
     for e in build_entities(parsed, kept, found):
         names = {_key(e.name)} | {_key(a) for a in e.aliases}
@@ -130,15 +130,13 @@ class _RuleIndex:
         return [(old, new) for _, old, new in sorted(found)]
 
 
-def _without_ignored(ments: list[Mention], rules: Rules, used: set[tuple[str, str]]) -> list[Mention]:
+def _without_ignored(ments: list[Mention], index: _RuleIndex, used: set[tuple[str, str]]) -> list[Mention]:
     """The mentions whose form no `ignore` rule names."""
-    ignore = {_key(x): x for x in rules.ignore}
     kept = []
     for m in ments:
-        k = _key(m.text)
-        if k in ignore:
-            used.add(("ignore", ignore[k]))
-        else:
+        ignored = index.matching("ignore", {_key(m.text)})
+        used.update(("ignore", x) for x, _ in ignored)
+        if not ignored:
             kept.append(m)
     return kept
 
