@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from run import make_corpus  # noqa: E402  (the same deterministic corpus as run.py)
+from run import DEV, make_corpus  # noqa: E402  (the same deterministic corpus as run.py)
 
 from briefing import facts  # noqa: E402
 from briefing.entities import repair, resolve  # noqa: E402
@@ -29,14 +29,13 @@ from briefing.nlp.parser import Parser  # noqa: E402
 from briefing.reading import pubdate, seeds  # noqa: E402
 
 GOAL = 0.15
-DEV = ROOT.parent / "shared" / "eval" / "dev" / "texts"
 
 
 def measure(folders: list[Path], parser: Parser) -> dict[str, float]:
     """CPU seconds of parsing, entities and facts over the briefings in `folders`, and claims' rows."""
     took = {"parse": 0.0, "entities": 0.0, "facts": 0.0, "rows": 0}
     for folder in folders:
-        articles, _ = seeds.read_seeds(folder, {}, folder.name, 2_000_000)
+        articles, _ = seeds.read_seeds(folder)
         articles = pubdate.infer(articles)
         t0 = time.process_time()
         parsed = parser.parse(articles)

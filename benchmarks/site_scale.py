@@ -41,7 +41,7 @@ import run  # noqa: E402  (the article generator and the process measurements)
 
 ROOT = run.ROOT
 OUT = ROOT / "benchmarks" / "out" / "site"
-DEV = ROOT.parent / "shared" / "eval" / "dev" / "texts"
+DEV = run.DEV
 OUTLETS = ["Daily Ledger", "Evening Courier", "Harbour Post", "Metro Wire", "Northern Gazette", "Plain Dealer Times",
            "Signal Review", "Valley Tribune"]
 START = dt.date(2030, 1, 1)
@@ -62,12 +62,11 @@ def briefing_files(b: int, texts: list[str], articles: int | None = None) -> dic
     return files
 
 
-def make_site(briefings: int, seeds: Path) -> tuple[int, int]:
-    """Write the site's seeds; return (articles, words)."""
+def make_site(briefings: int, seeds: Path) -> None:
+    """Write the site's seeds (`count` gives their articles and words)."""
     texts = run.samples()
     for b in range(briefings):
         write_briefing(seeds / f"b{b:04d}", briefing_files(b, texts))
-    return count(seeds)
 
 
 def dev_site(seeds: Path, dev: Path = DEV) -> None:
