@@ -60,6 +60,18 @@ def cache_files(folder):
     return sorted(f for f in folder.rglob("*") if f.is_file())
 
 
+def test_streamed_briefings_report_progress_up_to_the_total(tmp_path, parser):
+    fresh = Parser(cache_dir=tmp_path)
+    fresh._nlp = parser.nlp  # share the loaded pipeline
+    groups = [[article(f"Ports close\n\nRain closed {n} ports in Oslo.", f"a{n}") for n in range(k, k + 3)]
+              for k in (0, 3)]
+    fresh.parse(groups[0][:1])  # one article cached: progress counts it as done from the start
+    seen = []
+    streamed = list(fresh.stream(groups, lambda done, total: seen.append((done, total))))
+    assert [[p.article.id for p in group] for group in streamed] == [[a.id for a in g] for g in groups]
+    assert seen == [(n, 6) for n in range(2, 7)]  # every parse once, in order, ending at the total
+
+
 def test_prune_keeps_the_cache_bounded_and_never_removes_what_is_in_use(tmp_path, parser):
     import os
 

