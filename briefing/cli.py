@@ -189,7 +189,7 @@ def _explain(settings: Settings, config_file: Path, result: Result, fact_id: str
     for label, briefing, rules in found:
         if result.several:
             click.echo(f"== {label}")
-        parsed = parser.parse(list(briefing.articles))
+        parsed = parser.parse([a for a in briefing.articles if a.language is None])  # as the build parsed them
         click.echo("\n".join(fact_review.explain(parsed, list(briefing.entities), fact_id, rules).lines))
 
 
