@@ -142,9 +142,9 @@ def _link_short_forms(parsed: ParsedArticle, ments: list[Mention], uf: UnionFind
         cands = by_short.get(name_parts(m.text)[0]) if _may_be_short_form(parsed, m, counts) else None
         if not cands:
             continue
-        if _two_people(cands):
+        people = people_of([c for c in cands if c.label == "PERSON"])
+        if len(people) >= 2:  # full names with one surname that cannot be one person: "Dan Keller", "Fran Keller"
             if not counts.get(normalize(m.text) + "s"):
-                people = people_of([c for c in cands if c.label == "PERSON"])
                 named = people[attribute(m, people, ments).person]
                 assigned[(m.article, m.start)] = node_of(_nearest(named, m))
                 attached.add(node_of(m))
@@ -182,11 +182,6 @@ def _may_be_short_form(parsed: ParsedArticle, m: Mention, counts: Counter) -> bo
     if len(name_parts(m.text)) != 1 or not m.text[:1].isupper() or is_acronym(m.text) or m.label not in SURNAME_LABELS:
         return False
     return m.label not in PLACES | {"NORP"} or counts[normalize(m.text)] == 1 and acts_like_a_person(parsed, m)
-
-
-def _two_people(cands: list[Mention]) -> bool:
-    """Full names with one surname that cannot be one person: "Dan Keller" and "Fran Keller"."""
-    return len(people_of([c for c in cands if c.label == "PERSON"])) >= 2
 
 
 # -- equal keys ------------------------------------------------------------------------------

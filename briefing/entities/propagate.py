@@ -140,8 +140,9 @@ class _PlaceFacts:
 
     def add(self, toks: tuple[Token, ...], sp: EntSpan) -> None:
         text = surface(toks, sp.start, sp.end)
-        if sp.label == "GPE" and knowledge.place(text):
-            self.places.add(knowledge.place(text))
+        where = knowledge.place(text) if sp.label == "GPE" else None
+        if where:
+            self.places.add(where)
         if sp.label == "PERSON" and sp.end - sp.start >= 2:
             self.people.update(t.text for t in toks[sp.start:sp.end])
         if sp.label in ("GPE", "LOC") or evidence.place_signs(toks, sp.start, sp.end):
