@@ -268,7 +268,8 @@ def drop_numbered_common_nouns(parsed: list[ParsedArticle], spans: Spans, lower:
 
 def known_names(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]
                 ) -> dict[tuple[str, ...], Counter]:
-    """Every name in the briefing as its folded token sequence, with the labels it was given."""
+    """Every name in the briefing as its folded token sequence, with the labels it was given, in the
+    order they were first given (before propagation, the votes `vote_labels` counts)."""
     known: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
@@ -357,17 +358,6 @@ def _inside_longer_name(toks: tuple[Token, ...], s: int, e: int, spans: list[Ent
             not toks[before.i - 1].text.islower():
         return True  # "Rolls-Royce", but not "pro-Assad"
     return False
-
-
-def label_votes(parsed: list[ParsedArticle], spans: Spans) -> dict[evidence.Key, Counter]:
-    """The labels each name (folded tokens) was given before propagation copied them, in the
-    order they were first given."""
-    votes: dict[evidence.Key, Counter] = defaultdict(Counter)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        for sp in sps:
-            votes[evidence.key_of(toks, sp.start, sp.end)][sp.label] += 1
-    return votes
 
 
 def vote_labels(parsed: list[ParsedArticle], spans: Spans, votes: dict[evidence.Key, Counter]) -> None:

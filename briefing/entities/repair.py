@@ -318,7 +318,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     propagate.join_first_names(parsed, spans)
     propagate.known_cities(parsed, spans)
     propagate.outlet_heads(parsed, spans)
-    votes = propagate.label_votes(parsed, spans)
+    votes = propagate.known_names(parsed, spans)
     propagate.propagate(parsed, spans)
     propagate.vote_labels(parsed, spans, votes)
     out = propagate.hyphen_parts(parsed, spans)

@@ -342,8 +342,7 @@ def _phone(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
     return bool(PHONE.search(raw[max(0, toks[i].start - 6):toks[j - 1].end + 6]))
 
 
-CONVERTED_UNITS = frozenset({*LENGTH_UNITS, *MEASURE_UNITS, *TIME_UNITS, "mile", "kilometer", "kilometre", "liter",
-                             "litre"})
+CONVERTED_UNITS = MEASURED - {"percent"}  # a unit a figure in parentheses may convert
 
 
 def _conversion(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
