@@ -20,9 +20,8 @@ REPEAT_COST = 1.0  # each earlier row of the same kind and subject costs a row t
 def claim_link(ctx: Context, claim: Claim, here: str, text: str | None = None) -> str:
     """A claim's text (or `text`) linked to its sentence from the page `here` (relative to the
     briefing's folder), as an `<a>` (links.py), the whole sentence on hover."""
-    sentence = claim.sentence if len(claim.sentence) <= 300 else claim.sentence[:299] + "…"
     return ctx.urls.link(md_text(text or claim.text), here, ctx.article_page(claim.article),
-                         f"s-{claim.sentence_start}", f' title="{md_text(sentence)}"')
+                         f"s-{claim.sentence_start}", f' title="{md_short(claim.sentence)}"')
 
 
 def claims_cell(ctx: Context, claims: list[Claim], here: str) -> str:

@@ -9,13 +9,14 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from ..facts.review import REVIEW_BELOW
-from ..model import Claim, Fact
+from ..model import COARSER, Claim, Fact
+from ..text import shorten
 from ..words.english import format_date
 from .context import TIMELINE, Context, plural
 from .escape import md_short, md_text
 from .facttable import STATUS, UNSURE, claim_link
 
-GRANULARITY = {"year": 0, "month": 1, "week": 2, "day": 3}  # coarser first on the same start; more exact last
+GRANULARITY = {g: COARSER["year"] - n for g, n in COARSER.items()}  # year 0 ... day 3: coarser first on a start
 MAX_SOURCES = 6  # claims listed under one entry
 
 
@@ -130,7 +131,6 @@ def _entry(ctx: Context, f: Fact) -> list[str]:
 def _sentence_link(ctx: Context, c: Claim) -> str:
     """The claim's sentence, linked to it in its article (the date's own words are the link
     elsewhere; here the sentence says what happened)."""
-    sentence = c.sentence if len(c.sentence) <= 240 else c.sentence[:239] + "…"
-    return claim_link(ctx, c, TIMELINE, text=sentence)
+    return claim_link(ctx, c, TIMELINE, text=shorten(c.sentence, 240))
 
 
