@@ -93,17 +93,19 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     clock = _Clock()
     seeds_dir = settings.path(base, "seeds")
     cache_dir = settings.path(base, "cache_dir")
+    held = addresses.load(cache_dir)
     found_sources, several, problems = layout.discover(seeds_dir, _relative(seeds_dir, base), settings.title,
-                                                       settings.articles, addresses.load(cache_dir))
-    if several:
-        addresses.save(cache_dir, {src.slug: src.folder.name for src in found_sources})
+                                                       settings.articles, held)
+    now = {src.slug: src.folder.name for src in found_sources}
+    if several and now != held:
+        addresses.save(cache_dir, now)
     overrides_file = settings.path(base, "overrides")
     site_label = _relative(overrides_file, base)
     site_rules, found = overrides_stage.load(overrides_file, site_label)
     problems += found
-    parser = parser or Parser(settings.model, settings.path(base, "cache_dir"), settings.processes)
-    knowledge.keep_tables_in(settings.path(base, "cache_dir") / "knowledge")
-    runner = _Runner(settings, site_rules, parser, results.Store(settings.path(base, "cache_dir")), clock, progress,
+    parser = parser or Parser(settings.model, cache_dir, settings.processes)
+    knowledge.keep_tables_in(cache_dir / "knowledge")
+    runner = _Runner(settings, site_rules, parser, results.Store(cache_dir), clock, progress,
                      render.Urls(directory_urls))
     common = _common_inputs(settings, parser, overrides_file, several)
     plans = [_Plan(src, *_key(src, common, settings.max_article_bytes)) for src in found_sources]
@@ -351,8 +353,8 @@ class _Runner:
         return overrides_stage.combine(self.site_rules, own), found
 
     def rules(self, plan: _Plan) -> overrides_stage.Rules:
-        """The plan's override rules, read again (a briefing from the cache was never read)."""
-        return self._rules_of(plan.source)[0]
+        """The plan's override rules: as read, or read now (a briefing from the cache was never read)."""
+        return plan.rules if plan.meta is not None else self._rules_of(plan.source)[0]
 
     def pages(self, plan: _Plan, shared: dict[str, str] | None, site: str | None) -> dict[str, str] | None:
         """The briefing's pages, rendered in every build from its result (just built or cached) and

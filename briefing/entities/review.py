@@ -267,12 +267,12 @@ def _clear(m: Mention, group: list[Entity]) -> bool:
 def word_doubts(briefing: Briefing) -> list[Suggestion]:
     """One-word names that the articles also write in lower case ("May", "Young"), some of whose
     mentions start a sentence, where the word is capitalised anyway."""
-    text = "\n".join(a.raw for a in briefing.articles)
+    words = Counter(re.findall(r"[\w-]+", "\n".join(a.raw for a in briefing.articles)))  # each word, whole
     out = []
     for e in briefing.entities:
         for form in sorted({normalize(m.text) for m in e.mentions if " " not in m.text.strip()}):
             starts = sum(normalize(m.text) == form and m.start == m.sentence[0] for m in e.mentions)
-            lower = len(re.findall(rf"(?<![\w-]){re.escape(form.lower())}(?![\w-])", text)) if form.isalpha() else 0
+            lower = words[form.lower()] if form.isalpha() else 0
             if starts and lower and not form.isupper():
                 out.append(Suggestion("word", (form, e.name), f"{form.lower()!r} is a word {lower} time(s) in the "
                                       f"articles; {starts} mention(s) start a sentence", f"ignore: [{_quote(form)}]"))

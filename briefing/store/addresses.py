@@ -36,9 +36,9 @@ def load(cache_dir: Path | None) -> dict[str, str]:
 
 
 def save(cache_dir: Path | None, held: dict[str, str]) -> None:
-    """Record `held` (address -> folder name) when it differs from the record; a cache folder that
-    cannot be written is no error (the record only breaks ties)."""
-    if cache_dir is None or load(cache_dir) == held:
+    """Record `held` (address -> folder name); the build calls it when the record differs. A cache
+    folder that cannot be written is no error (the record only breaks ties)."""
+    if cache_dir is None:
         return
     path = cache_dir / FILE
     try:
