@@ -62,11 +62,12 @@ def briefing_files(b: int, texts: list[str], articles: int | None = None) -> dic
     return files
 
 
-def make_site(briefings: int, seeds: Path) -> None:
-    """Write the site's seeds (`count` gives their articles and words)."""
+def make_site(briefings: int, seeds: Path) -> tuple[int, int]:
+    """Write the site's seeds; return (articles, words)."""
     texts = run.samples()
     for b in range(briefings):
         write_briefing(seeds / f"b{b:04d}", briefing_files(b, texts))
+    return count(seeds)
 
 
 def dev_site(seeds: Path, dev: Path = DEV) -> None:
@@ -248,11 +249,11 @@ def measure_site(briefings: int | None) -> dict:
     """Every number of one site: `briefings` generated ones, or (None) the development stories."""
     base = project(OUT / str(briefings) if briefings else Path(tempfile.mkdtemp(prefix="briefing-dev-site-")))
     if briefings:
-        make_site(briefings, base / "seeds")
+        articles, words = make_site(briefings, base / "seeds")
     else:
         dev_site(base / "seeds")
+        articles, words = count(base / "seeds")
     folders = sorted(p.name for p in (base / "seeds").iterdir() if p.is_dir())
-    articles, words = count(base / "seeds")
     row: dict = {"briefings": len(folders), "articles": articles, "words": words, "dev": not briefings}
     row["load_before"] = load_average()
     t, cpu, rss, err = build(base)
