@@ -58,3 +58,18 @@ def test_the_build_publishes_it_as_text_without_entities_or_facts(tiny, monkeypa
     assert any(m["article"] == "courier" for e in data["entities"] for m in e["mentions"])  # the others are read
     page = next((tiny / "docs/briefing/articles").glob("*hafenbr*.md")).read_text(encoding="utf-8")
     assert "Not annotated: this article is written in German" in page and "Ingenieure fanden Risse" in page
+
+
+def test_plainly_english_text_is_kept_without_loading_the_model():
+    """The shortcut (ENGLISH_WORDS): English text is kept as English with the model never loaded;
+    text in another language, too little text, or another pipeline still goes to the model."""
+    assert language.plainly_english(ENGLISH)
+    assert not language.plainly_english(GERMAN) and not language.plainly_english(FRENCH)
+    assert not language.plainly_english("The council and the mayor of Kaldheim.")  # too few words to tell
+    language._identifier.cache_clear()
+    got, problems = language.flag([article("bridge", ENGLISH)], "en", "en_core_web_sm")
+    assert [a.language for a in got] == [None] and problems == []
+    assert language._identifier.cache_info().currsize == 0  # py3langid's model not loaded
+    got, problems = language.flag([article("bridge", ENGLISH), article("bruecke", GERMAN)], "de", "de_core_news_sm")
+    assert [a.language for a in got] == ["en", None] and [p.file for p in problems] == ["seeds/bridge.txt"]
+    assert language._identifier.cache_info().currsize == 1
