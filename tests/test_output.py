@@ -4,6 +4,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from briefing.store import output
 
@@ -216,3 +217,31 @@ def test_a_symlinked_output_folder_is_refused(tmp_path):
         counts, problems = output.write(docs / "briefing", {"a.md": "A"}, "docs/briefing", root=root)
         assert problems[0].level == "error" and "symbolic link" in problems[0].message
     assert list(target.iterdir()) == []
+
+
+def test_pages_written_side_by_side_are_each_synced_before_they_replace_the_old(tmp_path, monkeypatch):
+    """_write_all writes pages on several threads; each page's temporary file is still synced to
+    disk before the rename that puts it in place (so a crash leaves the old page or the new one)."""
+    import threading
+
+    synced, order, threads, lock = set(), [], set(), threading.Lock()
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        real_fsync(fd)
+        with lock:
+            synced.add(os.readlink(f"/proc/self/fd/{fd}"))
+            threads.add(threading.get_ident())
+
+    def replace(src, dst):
+        with lock:
+            order.append((str(src) in synced, Path(dst).name))
+        real_replace(src, dst)
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    pages = {f"p{n:02d}.md": f"# Page {n}\n" for n in range(20)}
+    counts, problems = output.write(tmp_path / "docs/briefing", pages, "docs/briefing")
+    assert problems == [] and counts["written"] == 20
+    assert sorted(name for ok, name in order if ok) == sorted([*pages, output.MANIFEST])
+    assert len(threads) > 1  # side by side
+    assert all((tmp_path / "docs/briefing" / rel).read_text(encoding="utf-8").endswith(text) for rel, text in pages.items())
