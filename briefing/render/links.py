@@ -12,6 +12,7 @@ a page's address follows MkDocs' `use_directory_urls` (`Urls.directory`).
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -43,13 +44,17 @@ class Urls:
         """The link from page `here` to page `there` (both relative to one folder; `there` may
         climb out of it with `../`), at `anchor` if given: relative, as MkDocs writes links."""
         fragment = f"#{anchor}" if anchor else ""
-        if posixpath.normpath(there) == posixpath.normpath(here) and anchor:
+        if anchor and posixpath.normpath(there) == posixpath.normpath(here):
             return fragment
+        return self._page_href(here, there) + fragment
+
+    @functools.lru_cache(maxsize=4096)  # a page links to a few pages thousands of times
+    def _page_href(self, here: str, there: str) -> str:
         target = self.url(there)
         rel = posixpath.relpath(f"{_ROOT}/{target}", f"{_ROOT}/{_folder(self.url(here))}")
         if target.endswith("/") or not target:
             rel = "./" if rel == "." else rel + "/"
-        return rel + fragment
+        return rel
 
     def link(self, text: str, here: str, there: str, anchor: str = "", attrs: str = "") -> str:
         """`<a href>` around `text`, which must already be escaped (escape.md_text or md_inline)."""
