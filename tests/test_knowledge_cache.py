@@ -75,3 +75,27 @@ def test_names_folded_together_as_one_by_one():
     names = [p[0] for p in knowledge._geonames(15000)] + ["Côte d'Ivoire", "-St. Louis-", "", "北京市", "x\u2028y"]
     assert knowledge._keys(names) == [knowledge._key(n) for n in names]
     assert knowledge._keys(["Kal\0dheim", "Lunden"]) == ["kal dheim", "lunden"] and knowledge._keys([]) == []
+
+
+def test_a_kept_table_is_not_read_back_once_a_data_package_changes_version(tmp_path, monkeypatch):
+    """The copies are keyed by the data packages' versions (tables_key): after an upgrade of one
+    (here `us`, said to be 99.0), the old copy is not read, the table is built and kept anew."""
+    real_version = knowledge.importlib.metadata.version
+    try:
+        knowledge.keep_tables_in(tmp_path)
+        knowledge._states.cache_clear()
+        knowledge._states()
+        (old,) = tmp_path.glob("states-*.bin")
+        old.write_bytes(knowledge.marshal.dumps({"kaldheim": "Not A State"}))  # marks the old copy
+        knowledge._states.cache_clear()
+        assert knowledge._states() == {"kaldheim": "Not A State"}  # same versions: the copy is read
+        monkeypatch.setattr(knowledge.importlib.metadata, "version",
+                            lambda name: "99.0" if name == "us" else real_version(name))
+        knowledge.tables_key.cache_clear()
+        knowledge._states.cache_clear()
+        assert knowledge.us_state("Wis.") == "Wisconsin"
+        assert len(list(tmp_path.glob("states-*.bin"))) == 2
+    finally:
+        knowledge.keep_tables_in(None)
+        knowledge.tables_key.cache_clear()
+        knowledge._states.cache_clear()

@@ -354,8 +354,8 @@ def _page_to_write(resolved: Path, rel: str, data: bytes, old: dict[str, str], n
 def _write_all(resolved: Path, todo: list[tuple[str, bytes]]) -> list[str | None]:
     """Write the pages (atomic_write each), an error message or None for each. Threads write them
     side by side: each page is synced to disk before it replaces the old one, and the syncs, most
-    of a build's writing time, then overlap (0.6 s for the development stories' 182 pages alone,
-    0.1 s side by side)."""
+    of a build's writing time, then overlap (the development stories' 182 pages: 0.68 s one by
+    one, 0.15 s side by side)."""
     def one(item: tuple[str, bytes]) -> str | None:
         try:
             atomic_write(resolved / item[0], item[1])
