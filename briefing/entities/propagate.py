@@ -434,10 +434,10 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
 
 def _kind_shown(key: evidence.Key, best: str, kinds: Counter, ev: evidence.Evidence) -> str:
     """The kind the text shows at half of a name's occurrences or more ("the Pello complex", "a
-    Velox SUV") over the model's label; but a place stays a place, and a name with an institution's
+    Velox SUV"), or twice or more with no other kind shown, over the model's label; but a place stays a place, and a name with an institution's
     head word ("Tarvo Airlines": "a Tarvo Airlines plane" is the airline's) keeps its label."""
     kind, shown = kinds.most_common(1)[0]
-    if 2 * shown < ev.occurrences[key] or best in ("GPE", "LOC") and (kind in ("GPE", "LOC") or ev.is_place(key)):
+    if 2 * shown < ev.occurrences[key] and not (shown >= 2 and len(kinds) == 1) or best in ("GPE", "LOC") and (kind in ("GPE", "LOC") or ev.is_place(key)):
         return best
     return best if any(w.lower() in labels.ORGANISATION_HEADS for w in key) else kind
 
