@@ -390,3 +390,14 @@ def test_an_airline_is_an_organisation_whatever_its_first_word(vocab):
     words = ["Cape", "Tarvo", "Air", "and", "Pello", "Airways"]
     ents = ["B-LOC", "I-LOC", "I-LOC", "O", "B-GPE", "I-GPE"]
     assert relabelled(vocab, words, ents) == [("Cape Tarvo Air", "ORG"), ("Pello Airways", "ORG")]
+
+
+def test_a_name_the_model_took_alone_for_a_date_is_the_name_but_a_month_stays_a_date(vocab):
+    # "the Tarvo" (an event) and "Tarvo denial" where the model called "Tarvo" alone a DATE; the person
+    # "Ana May" and "in May" (a DATE): the month stays a date
+    words = ["the", "Tarvo", "ended", ".", "Tarvo", "denial", "grew", ".", "Ana", "May", "left", "in", "May", "."]
+    ents = ["O", "B-EVENT", "O", "O", "B-DATE", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-DATE", "O"]
+    tags = ["DT", "NNP", "VBD", ".", "NNP", "NN", "VBD", ".", "NNP", "NNP", "VBD", "IN", "NNP", "."]
+    pa = article_of(make_doc(vocab, words, ents=ents, tags=tags))
+    assert [(m.text, m.label) for m in repair.mentions([pa])] == [
+        ("Tarvo", "EVENT"), ("Tarvo", "EVENT"), ("Ana May", "PERSON")]

@@ -336,7 +336,10 @@ def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tupl
 
 
 def _in_time(seg: Parsed, s: int, e: int) -> bool:
-    return any(ent.label in TIME_LABELS and ent.start <= s and e <= ent.end for ent in seg.ents)
+    """Inside a date or time the model found ("in May", "May 5"); not a name it took alone for one
+    ("Tarvo denial" beside "the Tarvo"), unless the name is a month's or a day's."""
+    return any(ent.label in TIME_LABELS and ent.start <= s and e <= ent.end and
+               ((ent.start, ent.end) != (s, e) or seg.tokens[s].text in MONTHS + WEEKDAYS) for ent in seg.ents)
 
 
 def _sentence_start(toks: tuple[Token, ...], i: int) -> bool:
