@@ -401,3 +401,24 @@ def test_a_name_the_model_took_alone_for_a_date_is_the_name_but_a_month_stays_a_
     pa = article_of(make_doc(vocab, words, ents=ents, tags=tags))
     assert [(m.text, m.label) for m in repair.mentions([pa])] == [
         ("Tarvo", "EVENT"), ("Tarvo", "EVENT"), ("Ana May", "PERSON")]
+
+
+KINDS_SHOWN = {
+    "a": "Recall\n\nRegulators ordered a recall of the Velmar Sprint after a Velmar Sprint SUV caught fire. A Velmar "
+         "Sprint sedan was also affected. Velmar said it would pay for repairs.",
+    "b": "Fire\n\nA fire broke out at the Harbor Point apartment complex in Toledo. Residents of the Harbor Point "
+         "complex were evacuated, the Toledo fire department said.",
+    "c": "Runway\n\nA Northwind Airlines plane slid off the runway in Denver. Northwind Airlines said no one was hurt. "
+         "Another Northwind Airlines jet was delayed.",
+}
+
+
+def test_a_kind_the_text_shows_replaces_the_models_label_but_not_an_airlines(parser):
+    parsed, entities, _ = analyse(parser, KINDS_SHOWN)
+    raw = model_labels(parsed)
+    assert (raw.get("Velmar Sprint"), raw.get("Harbor Point"), raw.get("Northwind Airlines")) == ("ORG", "ORG", "ORG"), \
+        "the model changed: find new cases"
+    by_alias = {a: e.label for e in entities for a in e.aliases}
+    assert by_alias["Velmar Sprint"] == "PRODUCT"  # "a Velmar Sprint SUV", "a Velmar Sprint sedan"
+    assert by_alias["Harbor Point"] == "FAC"  # "the Harbor Point apartment complex"
+    assert by_alias["Northwind Airlines"] == "ORG"  # the airline's plane: its head keeps it an organisation
