@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ..facts.review import REVIEW_BELOW
 from ..model import Claim, Fact
-from .context import Context, plural
+from .context import Context
+from ..text import plural
 from .escape import diff_html, md_short, md_text
 
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}

@@ -12,7 +12,8 @@ from ..facts.review import REVIEW_BELOW
 from ..model import COARSER, Claim, Fact
 from ..text import shorten
 from ..words.english import format_date
-from .context import TIMELINE, Context, plural
+from .context import TIMELINE, Context
+from ..text import plural
 from .escape import md_short, md_text
 from .facttable import STATUS, UNSURE, claim_link
 
