@@ -163,25 +163,6 @@ def test_a_person_needs_signs_against_a_kind_the_text_shows_or_a_tie():
     assert choose({"PERSON": 7, "ORG": 6}, person=evidence.SPEAKS, kinds={"LOC": 1}) == "PERSON"
 
 
-def test_a_person_without_signs_that_the_text_or_the_data_shows_as_a_place_is_a_place():
-    assert choose({"PERSON": 1}, place=[("Tarvo",)]) == "GPE"  # "lawmakers in Tarvo"
-    assert choose({"PERSON": 1}, key=("Winnipeg",)) == "GPE"  # a city the data knows
-    # no misfire: a person's signs keep the person ("Tarvo said"), and nothing shown keeps the model's label
-    assert choose({"PERSON": 1}, person=evidence.SPEAKS, place=[("Tarvo",)]) == "PERSON"
-    assert choose({"PERSON": 1}, person=evidence.SPEAKS, key=("Winnipeg",)) == "PERSON"
-    assert choose({"PERSON": 1}) == "PERSON"
-
-
-def test_a_byline_reporter_is_a_speaker(vocab):
-    # "Ito reported from Osaka": the reporter has a speaker's sign, as "Ito said" does
-    words = ["Ito", "reported", "from", "Osaka", "."]
-    p = doc_to_parsed(make_doc(vocab, words, tags=["NNP", "VBD", "IN", "NNP", "."],
-                               deps=["nsubj", "ROOT", "prep", "pobj", "punct"], heads=[1, 1, 1, 2, 1],
-                               lemmas=["Ito", "report", "from", "Osaka", "."]))
-    assert evidence.person_signs(p.tokens, 0, 1) == evidence.SPEAKS
-    assert evidence.person_signs(p.tokens, 3, 4) == 0
-
-
 def test_what_only_people_have_makes_a_person_but_not_of_a_place_or_a_company():
     assert choose({"ORG": 3}, person=evidence.PERSONAL) == "PERSON"  # "Mr Tarvo", "Tarvo, 54,"
     assert choose({"ORG": 3}, person=evidence.SPEAKS) == "ORG"  # companies say things too

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
-from ..words.english import HONORIFICS, PERSON_SPEECH_VERBS, TITLE_NOUNS
+from ..words.english import HONORIFICS, TITLE_NOUNS
 from . import labels
 from .names import fold
 
@@ -63,11 +63,6 @@ def key_of(toks: tuple[Token, ...], s: int, e: int) -> Key:
     return tuple(fold(t.text) for t in toks[s:e])
 
 
-# Verbs whose subject is a speaker, a writer or a reporter ("Okafor reported from Lagos"): a sign
-# companies and countries share ("Tarvo Corp. announced"), so no more than SPEAKS.
-REPORTING_VERBS = PERSON_SPEECH_VERBS | frozenset({"report"})
-
-
 # -- around one occurrence --------------------------------------------------------------------
 SPEAKS, PERSONAL = 1, 2  # what companies and countries have too (speech, a deputy); what only people have
 
@@ -79,7 +74,7 @@ def person_signs(toks: tuple[Token, ...], s: int, e: int) -> int:
     if _personal(toks, s, e):
         return PERSONAL
     after = [t.text for t in toks[e:e + 2]]
-    if labels.speaks(toks, s, e, REPORTING_VERBS) or len(after) == 2 and after[0] in ("'s", "’s") and after[1].lower() in TITLE_NOUNS:
+    if labels.speaks(toks, s, e) or len(after) == 2 and after[0] in ("'s", "’s") and after[1].lower() in TITLE_NOUNS:
         return SPEAKS
     return 0
 
