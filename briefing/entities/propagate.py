@@ -414,7 +414,8 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
     a kind noun), then to the label given first, never to the alphabet. PERSON needs a person's
     signs: without them it loses a tie and gives way to a kind or place the text shows. A name
     with what only people have (an honorific, an age, a relative) is a person unless it is a known
-    place or names an organisation."""
+    place or names an organisation. A name without signs takes a kind the text shows often enough
+    (`_kind_shown`)."""
     position = {label: n for n, label in enumerate(counts)}
     sign, kinds = ev.person_sign(key), ev.kinds_of(key)
 
@@ -436,12 +437,14 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
 
 def _kind_shown(key: evidence.Key, best: str, kinds: Counter, ev: evidence.Evidence) -> str:
     """The kind the text shows at half of a name's occurrences or more ("the Pello complex", "a
-    Velox SUV"), or twice or more with no other kind shown, over the model's label; but a place stays a place, and a name with an institution's
-    head word ("Tarvo Airlines": "a Tarvo Airlines plane" is the airline's) keeps its label."""
+    Velox SUV"), or twice or more with no other kind shown, over the model's label; but a place
+    stays a place, and a name with an institution's head word keeps its label ("a Tarvo Airlines
+    plane" is the airline's)."""
     kind, shown = kinds.most_common(1)[0]
-    if 2 * shown < ev.occurrences[key] and not (shown >= 2 and len(kinds) == 1) or best in ("GPE", "LOC") and (kind in ("GPE", "LOC") or ev.is_place(key)):
-        return best
-    return best if any(w.lower() in labels.ORGANISATION_HEADS for w in key) else kind
+    often = 2 * shown >= ev.occurrences[key] or shown >= 2 and len(kinds) == 1
+    a_place = best in ("GPE", "LOC") and (kind in ("GPE", "LOC") or ev.is_place(key))
+    headed = any(w.lower() in labels.ORGANISATION_HEADS for w in key)
+    return kind if often and not a_place and not headed else best
 
 
 def sentence_span(seg: Parsed, token: int) -> tuple[int, int]:
