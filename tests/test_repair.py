@@ -203,14 +203,6 @@ def test_natural_feature_after_a_demonym_is_one_location(vocab):
         ("Iberian peninsula", "LOC"), ("Iberian", "NORP")]
 
 
-def test_a_singular_feature_joins_a_place_but_not_a_demonym(vocab):
-    words = ["Pello", "island", "residents", "and", "a", "Greek", "island"]
-    ents = ["B-GPE", "O", "O", "O", "O", "B-NORP", "O"]
-    p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=["NNP", "NN", "NNS", "CC", "DT", "JJ", "NN"]))
-    assert spans_text(p, repair.natural_places(list(p.ents), p.tokens)) == [
-        ("Pello island", "LOC"), ("Greek", "NORP")]
-
-
 def test_a_demonym_before_a_place_is_not_joined(vocab):
     words = ["Iraqi", "Kurdistan", "and", "the", "Muslim", "Brotherhood"]
     ents = ["B-NORP", "B-GPE", "O", "O", "B-NORP", "B-ORG"]

@@ -221,18 +221,14 @@ def split_coordinations(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[E
 
 
 NATURAL_HEADS = frozenset({"peninsula", "islands", "archipelago", "mountains"})
-# A feature one place has, not a demonym: "Tarvo island" is the island, "a Greek island" one of many.
-PLACE_NATURAL_HEADS = frozenset({"island"})
 
 
 def natural_places(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """"the Korean peninsula", "the Balkan mountains", "Tarvo island": a place or demonym and a
-    lower-case natural feature are one location (a singular feature after a place only)."""
+    """"the Korean peninsula", "the Balkan mountains": a place or demonym and a lower-case
+    natural feature are one location."""
     out = []
     for sp in spans:
-        head = toks[sp.end].text if sp.end < len(toks) else ""
-        if sp.label in ("NORP", "GPE", "LOC") and (head in NATURAL_HEADS or
-                                                   head in PLACE_NATURAL_HEADS and sp.label != "NORP") and \
+        if sp.label in ("NORP", "GPE", "LOC") and sp.end < len(toks) and toks[sp.end].text in NATURAL_HEADS and \
                 not any(o.start == sp.end for o in spans):
             sp = EntSpan(sp.start, sp.end + 1, "LOC")
         out.append(sp)
