@@ -353,13 +353,11 @@ def kind_choice(counts, kinds, occurrences, key=("Pello",), person=0, place=()):
     return propagate.choose_label(key, Counter(counts), ev)
 
 
-def test_a_kind_shown_at_half_the_occurrences_or_alone_and_twice_overrides_the_model():
+def test_a_kind_shown_at_half_the_occurrences_overrides_the_model():
     assert kind_choice({"LOC": 2}, {"FAC": 1}, 2) == "FAC"  # "the Pello complex"
     assert kind_choice({"ORG": 1}, {"PRODUCT": 1}, 1, key=("Lark", "Hawk")) == "PRODUCT"  # "a Lark Hawk drone"
-    assert kind_choice({"ORG": 9}, {"PRODUCT": 3}, 9) == "PRODUCT"  # shown three times, nothing else shown
-    # no misfire: shown once among many, or beside another kind, a person's signs, a place, an airline's own plane
-    assert kind_choice({"ORG": 5}, {"PRODUCT": 1}, 5) == "ORG"
-    assert kind_choice({"ORG": 9}, {"PRODUCT": 3, "FAC": 1}, 9) == "ORG"
+    # no misfire: shown less often, a person's signs, a place, an airline's own plane
+    assert kind_choice({"ORG": 5}, {"PRODUCT": 2}, 5) == "ORG"
     assert kind_choice({"ORG": 2}, {"PRODUCT": 2}, 2, person=evidence.SPEAKS) == "ORG"
     assert kind_choice({"GPE": 1}, {"ORG": 1}, 1, place=[("Pello",)]) == "GPE"
     assert kind_choice({"LOC": 1}, {"GPE": 1}, 1) == "LOC"
