@@ -374,7 +374,8 @@ def _band(a: Extracted, b: Extracted, sim: float, support: float, exact: bool, k
           ) -> tuple[str, int] | None:
     """The band of two figures that can both be true, by what else they share. A vague amount
     needs more: the same event or much of the sentence ("millions of accounts", "two million
-    accounts" are not one figure); one of nothing said pairs only with the same word."""
+    accounts" are not one figure); one of nothing said pairs only with the same word. Two counted
+    words no article sets apart (`kin`: Pool.kin) are one thing when the same thing happened to them."""
     shared = _Shared.of(a, b, sim, support, exact, False)
     if _vague_alone(a, b):
         same_word = a.vague and b.vague and a.claim.value == b.claim.value
