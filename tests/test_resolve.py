@@ -303,6 +303,17 @@ def test_an_acronym_goes_to_its_initials_before_any_longer_prefixes(vocab):
     assert names["Hudson River Park"] == ["Hudson River Park"]
 
 
+def test_an_acronym_that_is_a_place_is_no_other_name_s_initials(vocab):
+    """"D.C." is the US capital's district, not "Dover County" (a weather story names both); "PSB"
+    still abbreviates the one board it spells."""
+    names, _ = entities(doc_from(vocab, [("snow fell on", None), ("Dover County", "GPE"), ("and the", None),
+                                         ("Port Safety Board", "ORG"), ("closed", None)]),
+                        doc_from(vocab, [("crews in", None), ("D.C.", "GPE"), ("and the", None), ("PSB", "ORG"),
+                                         ("worked", None)]))
+    assert names["Dover County"] == ["Dover County"] and names["D.C."] == ["D.C."]
+    assert names["Port Safety Board"] == ["PSB", "Port Safety Board"]
+
+
 @pytest.mark.parametrize("acronym,name", [("NABIMCO", "National Biscuit Milling Company"),
                                           ("SOLKOM", "Solar Kompressor Manufacturing"),
                                           ("GMCO", "Global Mining Company")])

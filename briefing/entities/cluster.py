@@ -244,7 +244,8 @@ def _link_acronyms(view: View, uf: UnionFind) -> None:
     come first; only when none does, a name whose words' first letters or syllables spell it
     ("TEPCO", "USGS" of "U.S. Geological Survey"). With two candidate expansions ("Supreme Court",
     "Security Council" for "SC") neither is linked; two expansions are never linked to each other
-    by their initials."""
+    by their initials. An acronym that is itself a country or US state ("D.C.", "UK") is that place
+    (the place keys join its other names), never another name's initials ("Dover County")."""
     by_letter: dict[str, list[str]] = defaultdict(list)  # first letter -> expansions, never all pairs
     for form, label in view.form_label.items():
         original = view.forms[form][0][1]
@@ -252,7 +253,8 @@ def _link_acronyms(view: View, uf: UnionFind) -> None:
             by_letter[compact(original)[:1]].append(form)
     for form, label in view.form_label.items():
         original = view.forms[form][0][1]
-        if not is_acronym(original) or label == "NORP":  # an acronym labelled PERSON is the model's slip
+        # (an acronym labelled PERSON is the model's slip, and is kept)
+        if not is_acronym(original) or label == "NORP" or knowledge.place(original):
             continue
         for longest in (1, None):  # initials, then prefixes
             cands = {c for c in by_letter.get(compact(original)[:1], ()) if spells(original, view.forms[c][0][1], longest)}
