@@ -319,6 +319,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     propagate.known_cities(parsed, spans)
     propagate.outlet_heads(parsed, spans)
     detect.unseen_places(parsed, spans, lower)
+    detect.unseen_names(parsed, spans, lower)
     votes = propagate.known_names(parsed, spans)
     propagate.propagate(parsed, spans)
     propagate.vote_labels(parsed, spans, votes)
