@@ -401,3 +401,22 @@ def test_a_place_named_alone_and_as_its_county_is_the_county_unless_another_plac
     names, _ = entities(doc_from(vocab, [("snow fell on", None), ("Delaware County", "GPE")]),
                         doc_from(vocab, [("schools in", None), ("Delaware", "GPE"), ("closed", None)]))
     assert set(names) == {"Delaware County", "Delaware"}
+
+
+def test_names_alike_but_for_one_letter_in_one_word_are_one(vocab):
+    """Outlets' slips and variants: "Tarvo Valleys", "Ostrian Peninsula", "Acme Holdin" are the
+    names another outlet writes in full. Not numbered units, not words of three letters or fewer,
+    not two kinds of thing."""
+    _, ents = entities(doc_from(vocab, [("firms in", None), ("Tarvo Valley", "LOC"), ("and the", None),
+                                        ("Ostria Peninsula", "LOC"), ("and", None), ("Acme Holding", "ORG"),
+                                        ("and", None), ("Gate Bay", "FAC"), ("and", None), ("Tarvo Bears", "ORG"),
+                                        ("met", None)]),
+                       doc_from(vocab, [("firms in", None), ("Tarvo Valleys", "LOC"), ("and the", None),
+                                        ("Ostrian Peninsula", "LOC"), ("and", None), ("Acme Holdin", "ORG"),
+                                        ("and", None), ("Gate Bar", "FAC"), ("and", None), ("Tarvo Beads", "PRODUCT"),
+                                        ("met", None)]),
+                       doc_from(vocab, [("crews at", None), ("Unit 1203", "FAC"), ("and", None), ("Unit 1204", "FAC"),
+                                        ("left", None)]))
+    groups = sorted(sorted(set(e.aliases)) for e in ents)
+    assert groups == [["Acme Holdin", "Acme Holding"], ["Gate Bar"], ["Gate Bay"], ["Ostria Peninsula", "Ostrian Peninsula"],
+                      ["Tarvo Beads"], ["Tarvo Bears"], ["Tarvo Valley", "Tarvo Valleys"], ["Unit 1203"], ["Unit 1204"]]
