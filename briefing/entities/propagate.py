@@ -326,16 +326,22 @@ def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tupl
         return None
     label = known[key].most_common(1)[0][0]
     shown = label == "PERSON" and evidence.person_signs(toks, i, e)  # "May said", "Price, 61,": the person
-    if not shown and (_in_time(seg, i, e) or e - i == 1 and not toks[i].tag.startswith("NNP") and
-                      not toks[i].text.isupper() and _sentence_start(toks, i) and
-                      is_common_word(toks[i].text, lower)):
-        return None  # an acronym opening a sentence ("WHO said") is the name, whatever its tag
+    if not shown and (_in_time(seg, i, e) or e - i == 1 and _common_word_opening(toks, i, lower)):
+        return None
     inner = [sp for sp in current if sp.start < e and i < sp.end]
     if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
         return None
     if _inside_longer_name(toks, i, e, [sp for sp in current if sp not in inner]):
         return None
     return EntSpan(i, e, label)
+
+
+def _common_word_opening(toks: tuple[Token, ...], i: int, lower: frozenset[str]) -> bool:
+    """A word opening a sentence, tagged no proper noun, that the briefing writes in lower case
+    too ("Love won."); an acronym ("WHO said") is the name, whatever its tag."""
+    tok = toks[i]
+    return not tok.tag.startswith("NNP") and not tok.text.isupper() and _sentence_start(toks, i) and \
+        is_common_word(tok.text, lower)
 
 
 def _in_time(seg: Parsed, s: int, e: int) -> bool:
