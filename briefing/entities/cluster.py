@@ -346,9 +346,10 @@ def _link_misspelled_words(view: View, uf: UnionFind) -> None:
         words = form.split()
         if label == "PERSON" or len(words) < 2 or label not in COARSE and label not in THINGS:
             continue
+        kind = COARSE.get(label, "thing")
         for k, word in enumerate(words):
             if len(word) >= 4 and word.isalpha():
-                blocks[(COARSE.get(label, "thing"), tuple(words[:k]), tuple(words[k + 1:]))].append((word, view.forms[form][0]))
+                blocks[(kind, tuple(words[:k]), tuple(words[k + 1:]))].append((word, view.forms[form][0]))
     for members in blocks.values():
         for n, (a, x) in enumerate(members):
             for b, y in members[n + 1:]:

@@ -39,10 +39,10 @@ def unseen_places(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[st
 
 def unseen_names(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
     """Add a span over each occurrence of a lone proper noun that no name of the briefing holds
-    and the model put in no entity, not opening a sentence, when at least two articles write it so: another outlet
-    capitalising the word too is the evidence that it is a name ("on his Quorvo page"). Its label
-    is ORG, a website, a company or an app being what news names most without a pattern; the
-    briefing's evidence votes it later (a person's signs make a person)."""
+    and the model put in no entity, not opening a sentence, when at least two articles write it
+    so: another outlet capitalising the word too is the evidence that it is a name ("on his Quorvo
+    page"). Its label is ORG, a website, a company or an app being what news names most without
+    a pattern; the briefing's evidence votes it later (a person's signs make a person)."""
     words = {fold(t.text) for (a, si), sps in spans.items() for sp in sps
              for t in parsed[a].segments[si].tokens[sp.start:sp.end]}
     where: dict[str, set[int]] = defaultdict(set)

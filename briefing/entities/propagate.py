@@ -315,7 +315,7 @@ def _add_surnames(known: dict[tuple[str, ...], Counter]) -> None:
 
 
 def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tuple[str, ...], Counter],
-                current: list[EntSpan], lower: frozenset[str] = frozenset()) -> EntSpan | None:
+                current: list[EntSpan], lower: frozenset[str]) -> EntSpan | None:
     """The known name at tokens [i, e) as a new span, or None: not known, in a date ("in May"), a
     one-word name opening a sentence as a common word ("Love ..."; a word the briefing never writes
     in lower case is the name there too), unless a person's signs show it there ("May said");
