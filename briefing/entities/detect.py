@@ -17,7 +17,7 @@ from ..words import knowledge
 from ..words.english import HONORIFICS, MONTHS, TITLE_NOUNS, WEEKDAYS
 from .evidence import AREA_NOUNS, place_signs
 from .names import fold
-from .propagate import Spans, _sentence_start, is_common_word, surface
+from .propagate import Spans, sentence_start, is_common_word, surface
 
 
 def unseen_places(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
@@ -51,7 +51,7 @@ def unseen_names(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str
         seg = parsed[a].segments[si]
         taken = {i for sp in list(sps) + list(seg.ents) for i in range(sp.start, sp.end)}
         for t in seg.tokens:
-            if t.i not in taken and fold(t.text) not in words and not _sentence_start(seg.tokens, t.i) and \
+            if t.i not in taken and fold(t.text) not in words and not sentence_start(seg.tokens, t.i) and \
                     _lone_proper_noun(seg.tokens, t, taken, lower) and not knowledge.demonym(t.text) and \
                     not knowledge.is_place(t.text):
                 where[t.text].add(a)

@@ -340,7 +340,7 @@ def _common_word_opening(toks: tuple[Token, ...], i: int, lower: frozenset[str])
     """A word opening a sentence, tagged no proper noun, that the briefing writes in lower case
     too ("Love won."); an acronym ("WHO said") is the name, whatever its tag."""
     tok = toks[i]
-    return not tok.tag.startswith("NNP") and not tok.text.isupper() and _sentence_start(toks, i) and \
+    return not tok.tag.startswith("NNP") and not tok.text.isupper() and sentence_start(toks, i) and \
         is_common_word(tok.text, lower)
 
 
@@ -351,7 +351,7 @@ def _in_time(seg: Parsed, s: int, e: int) -> bool:
                ((ent.start, ent.end) != (s, e) or seg.tokens[s].text in MONTHS + WEEKDAYS) for ent in seg.ents)
 
 
-def _sentence_start(toks: tuple[Token, ...], i: int) -> bool:
+def sentence_start(toks: tuple[Token, ...], i: int) -> bool:
     return i == 0 or toks[i - 1].sent != toks[i].sent or toks[i - 1].text in ("“", "\"", "‘", "'", "(")
 
 
