@@ -293,3 +293,16 @@ def test_cheerleaders_are_supporters_but_not_fans(parser):
     assert not got["200 cheerleaders"].things & got["900 fans"].things
     assert got["200 cheerleaders"].things & got["300 supporters"].things  # one may call them the other
     assert got["900 fans"].things & got["300 supporters"].things
+
+
+# -- a figure with no noun after it: the clause names what it counts (issue 21) ------------------
+def test_a_count_named_by_its_clause(parser):
+    got = claims_of(parser, {
+        "a": "Title\n\nOf the 240 runners who started in Arlow, 193 were Velmar nationals. The number of "
+             "registered runners was 1,214. The league raised its injury tally to 37 on Sunday. The two were "
+             "exhausted.",
+        "b": "Title\n\nBy Thursday 15 runners had withdrawn from the Arlow marathon."})
+    assert {t: sorted(x.things) for t, x in got.items() if x.kind == "number"} == {
+        "240 runners": ["runner"], "193": ["national"],
+        "1,214": ["runner"], "37": ["injury", "injury tally", "tally"],
+        "15 runners": ["runner"]}  # a weekday before a figure makes it no identifier ("Unit 3")

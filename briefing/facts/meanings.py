@@ -161,7 +161,7 @@ def _count(site: Site, fig: Figure) -> Reading | None:
     end = head.i + 1 if j <= head.i <= j + 6 else j
     word = lemma(head)
     core = thing.split()[-2] if word in GENERIC_THINGS and " " in thing else word  # "six reactor units": reactors
-    specific = core not in GENERIC_THINGS and CLASS_OF.get(core) != "people"
+    specific = _specific(core)
     label = _plural(thing, head)
     verb = verb_of(toks, head.i) if not specific and head.dep in ("dobj", "nsubj", "nsubjpass") else ""
     return Reading("number", end, f"{label} ({verb})" if verb else label, things, specific=specific)
@@ -225,12 +225,17 @@ DIAL_VERBS = frozenset({"call", "dial", "phone", "ring", "text"})
 
 def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, float]) -> Reading | None:
     """A figure with no noun after it ("12 were treated", "the toll stood at 6,405"): what it
-    counts is in the sentence; it pairs only on the same figure and the same event."""
+    counts is in the sentence; it pairs only on the same figure and the same event. The clause
+    may name it: "193 were Dutch citizens", "the number of cases was 8,914"."""
     num = toks[j - 1]
     if value[0] < 2 or (1900 <= value[0] <= 2100 and value[0] == int(value[0])):
         return None  # "2013" is a date
     if i > 0 and toks[i - 1].text.lower() in ("the", "both", "all", "these", "those", "its", "their"):
         return None  # "the two could find common ground": people already named, not a count
+    named = _named_by_clause(toks, num)
+    if named is not None:
+        thing, things = _thing(toks, named, frozenset())
+        return Reading("number", j, _plural(thing, named), things, specific=_specific(lemma(named)))
     if num.dep in ("nsubj", "nsubjpass", "dobj"):
         verb = toks[num.head]
         if verb.pos != "VERB" or (num.dep == "dobj" and lemma(verb) in DIAL_VERBS):
@@ -242,11 +247,48 @@ def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, floa
         return Reading("number", j, f"{thing} (size)", things, specific=True)
     if num.dep == "pobj" and toks[num.head].text.lower() in ("at", "to"):  # "stood at 6,405", "rose to 50"
         verb = toks[toks[num.head].head]
-        subj = next((t for t in toks if t.head == verb.i and t.dep in ("nsubj", "nsubjpass")), None)
+        said = {t.dep: t for t in reversed(children(toks, verb.i))}  # "raised its tally to 37": the tally
+        subj = said.get("dobj") or said.get("nsubj") or said.get("nsubjpass")
         if subj is not None and subj.tag.startswith("NN"):
             word = lemma(subj)
-            return Reading("number", j, word, frozenset({word} | kinds_of(word)), specific=False)
+            return Reading("number", j, word, _thing(toks, subj, frozenset())[1], specific=False)
     return None
+
+
+TALLY_WORDS = frozenset({"number", "total", "tally", "count"})  # "the number of cases": the cases
+
+
+def _named_by_clause(toks: tuple[Token, ...], num: Token) -> Token | None:
+    """The noun a figure with none after it counts, named elsewhere in its clause: the noun a
+    copula gives it ("193 were Dutch citizens"), the subject it is the value of ("the number of
+    cases was 8,914"), the group it is part of ("Of the five victims, two were …")."""
+    head = toks[num.head]
+    if num.dep in ("nsubj", "nsubjpass") and lemma(head) == "be":
+        attr = next((t for t in children(toks, head.i) if t.dep == "attr" and t.tag in ("NN", "NNS")), None)
+        return attr or _partitive(toks, head)
+    if num.dep == "attr" and lemma(head) == "be":
+        subj = next((t for t in children(toks, head.i) if t.dep in ("nsubj", "nsubjpass") and t.tag in ("NN", "NNS")),
+                    None)
+        if subj is not None and lemma(subj) in TALLY_WORDS:
+            subj = next((o for p in children(toks, subj.i) if p.text.lower() == "of"
+                         for o in children(toks, p.i) if o.dep == "pobj" and o.tag in ("NN", "NNS")), None)
+        return subj
+    if num.dep in ("nsubj", "nsubjpass") and head.pos == "VERB":
+        return _partitive(toks, head)
+    return None
+
+
+def _partitive(toks: tuple[Token, ...], verb: Token) -> Token | None:
+    """"Of the five victims, two were …": the group a clause's count is part of."""
+    for p in children(toks, verb.i):
+        if p.dep == "prep" and p.text.lower() == "of" and p.i < verb.i:
+            return next((o for o in children(toks, p.i) if o.dep == "pobj" and o.tag == "NNS"), None)
+    return None
+
+
+def _specific(word: str) -> bool:
+    """Is a counted word specific enough to pair on its figure ("jets"), not people or "cases"?"""
+    return word not in GENERIC_THINGS and CLASS_OF.get(word) != "people"
 
 
 def _noun_after(toks: tuple[Token, ...], k: int) -> Token | None:

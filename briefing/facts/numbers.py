@@ -12,7 +12,7 @@ from text_to_num import text2num
 from ..model import Parsed, ParsedArticle, Token
 from .figures import Figure, Reading, Site
 from .lexicon import (CURRENCY_SIGNS, LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, SCALES, TIME_UNITS,
-                      VAGUE)
+                      VAGUE, WEEKDAYS)
 from .meanings import UNIT_OF, events_of, measure_of, verb_of
 from .sentences import Extracted, View, lemma, make_claim, span_text
 
@@ -327,7 +327,8 @@ def _glued(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
 
 
 def _identifier(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
-    """A number that names something: "Section 12", "No. 5", "Unit 3", "Apollo 11"."""
+    """A number that names something: "Section 12", "No. 5", "Unit 3", "Apollo 11" (not a count
+    after a day's name: "by Monday 15 fissures had opened", "on May 3")."""
     if i == 0:
         return False
     prev = toks[i - 1]
@@ -335,7 +336,7 @@ def _identifier(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
             and toks[i].text.lower() not in NUMBER_WORDS:
         return True
     return prev.tag == "NNP" and prev.ws != "" and prev.text[:1].isupper() and toks[i].text[:1].isdigit() \
-        and prev.text.lower() not in _MONTHS
+        and prev.text.lower() not in _CALENDAR
 
 
 def _phone(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
@@ -366,7 +367,7 @@ def _not_a_count(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
     return any(rule(raw, toks, i, j) for rule in NOT_A_COUNT)
 
 
-_MONTHS = frozenset(MONTHS) | MONTH_ABBREVIATIONS
+_CALENDAR = frozenset(MONTHS) | MONTH_ABBREVIATIONS | frozenset(WEEKDAYS)
 
 
 def _qualifier(toks: tuple[Token, ...], s: int) -> tuple[str | None, int]:
