@@ -318,3 +318,13 @@ def test_one_unit_said_with_a_and_a_half_after_a_figure(parser):
         "two and a half years": "2.5 years", "Nearly a foot": "max 1 foot", "a mile": "1 mile",
         "a year": "1 year", "60 miles": "60 miles", "As much as a foot": "max 1 foot"}  # no rate is "a year"
     assert ("number", "agree", ["As much as a foot", "Nearly a foot"]) in cross(found)
+
+
+def test_what_happened_to_counted_people_said_by_with(parser):
+    got = claims_of(parser, {"a": "Title\n\nAnother 9 fans with minor injuries were sent home from the Arlow derby, "
+                                  "and 40 fans with scarves waited outside."})
+    assert (got["9 fans"].events, got["40 fans"].events) == ({"injury"}, frozenset())
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nAnother 9 fans with minor injuries were sent home after the Arlow derby, a club doctor said.",
+        "b": "Title\n\nAfter the Arlow derby, 8 were slightly injured, the club doctor said."})
+    assert ("number", "differ", ["8", "9 fans"]) in cross(found)
