@@ -328,3 +328,8 @@ def test_what_happened_to_counted_people_said_by_with(parser):
         "a": "Title\n\nAnother 9 fans with minor injuries were sent home after the Arlow derby, a club doctor said.",
         "b": "Title\n\nAfter the Arlow derby, 8 were slightly injured, the club doctor said."})
     assert ("number", "differ", ["8", "9 fans"]) in cross(found)
+
+
+def test_at_least_one_is_a_count_and_one_alone_is_not(parser):
+    got = claims_of(parser, {"a": "Title\n\nAt least one fan was hurt in Arlow. One official spoke under one flag."})
+    assert [(t, x.claim.value) for t, x in got.items() if x.kind == "number"] == [("At least one fan", "min 1")]

@@ -146,8 +146,8 @@ def _count(site: Site, fig: Figure) -> Reading | None:
     named as a group ("1 million Muslims"), or a figure with no noun (_uncounted)."""
     toks, i, j = site.toks, fig.i, fig.j
     head = _counted(toks, i, j)
-    if fig.value == (1.0, 1.0):
-        return None  # "one official", "under one flag": not a fact
+    if fig.value == (1.0, 1.0) and fig.qual != "min":
+        return None  # "one official", "under one flag": not a fact ("at least one fan" is)
     if head is None:
         group = _group_counted(site.pa, site.si, j, site.sents)
         if group is not None:
