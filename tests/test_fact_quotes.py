@@ -135,3 +135,19 @@ def test_a_block_quote_after_a_colon_is_its_introducers_words_and_pairs_in_part(
         "everything this season",
         "board wants a younger squad and a cheaper wage bill. I respect that choice. My players gave everything "
         "this season"]  # a run of the quote's words, not its start
+
+
+def test_reported_speech_pairs_with_a_report_of_the_same_speaker_or_the_quote_it_holds(parser):
+    """"X argued that …": a claim that pairs only with a report of the same speaker in most of
+    the same words, or with a quote holding its words; reports are no wording, so they agree."""
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Velmar coach, Ilse Harmo, argued that the new stadium tax was unfair for small clubs. "
+             "Tomas Virtanen said that the league would fight the new stadium tax. Harmo said it was fine.",
+        "b": "Title\n\nVelmar coach Ilse Harmo argued that the new stadium tax is unfair to the small clubs. "
+             "\u201cThe referee was wrong all afternoon,\u201d Harmo said.",
+        "c": "Title\n\nIlse Harmo said the referee was wrong all afternoon, and the club will appeal."})
+    assert sorted(quote_rows(found)) == [
+        ("agree", "Ilse Harmo", ["that the new stadium tax is unfair to the small clubs",
+                                 "that the new stadium tax was unfair for small clubs"]),
+        ("agree", "Ilse Harmo", ["the referee was wrong all afternoon",
+                                 "\u201cThe referee was wrong all afternoon,\u201d"])]

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from ..model import Entity, ParsedArticle, Token
 from ..words.english import SPEECH_VERBS
-from .sentences import Extracted, View, lemma, normalise, make_claim
+from .sentences import Extracted, View, children, lemma, normalise, make_claim
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 ONE_PERSON = frozenset({"he", "she", "i"})  # "they said" never gives one person's words
@@ -87,7 +87,53 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
         out.append(Extracted(make_claim(pa, si, sent, start, end, text), "quote", ("quote",),
                              entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())), subject=name,
                              speaker=speaker_id, paired_only=fragment, doubt=doubt))
-    return out or _block_quote(pa, si, sents)
+    return (out or _block_quote(pa, si, sents)) + _reported(pa, si, sents, out)
+
+
+REPORTED_MIN_WORDS = 5
+REPORTED_MIN_SIMILARITY = 80  # two reports of one speaker's words: most of their words in common
+
+
+def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) -> list[Extracted]:
+    """Reported speech: the clause a named speaker's speech verb reports ("Ana Ruiz argued that
+    the fee was too high"), a claim that pairs only with a report of the same speaker in most
+    of the same words, or with a quote that holds its words. A clause holding a quotation is
+    that quotation's."""
+    toks = pa.segments[si].tokens
+    out = []
+    for verb in toks:
+        if lemma(verb) not in SPEECH_VERBS or verb.pos != "VERB":
+            continue
+        clause = next((c for c in children(toks, verb.i) if c.dep == "ccomp" and c.i > verb.i), None)
+        if clause is None:
+            continue
+        speaker = _subject_of(pa, si, verb, list(toks), sents)
+        if speaker is None or speaker.kind != "named":
+            continue
+        inside = _subtree(toks, clause.i)
+        start, end = toks[inside[0]].start, toks[inside[-1]].end
+        if len(quote_words(pa.article.raw[start:end]).split()) < REPORTED_MIN_WORDS or \
+                any(start <= q.claim.start < end for q in quoted):
+            continue
+        sent = toks[clause.i].sent
+        out.append(Extracted(make_claim(pa, si, sent, start, end, pa.article.raw[start:end]), "quote", ("quote",),
+                             entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+                             subject=speaker.entity.name, speaker=speaker.entity.id, paired_only=True,
+                             reported=True))
+    return out
+
+
+def _subtree(toks: tuple[Token, ...], root: int) -> list[int]:
+    """The tokens under `root`, in order, the punctuation at its end left out."""
+    found, todo = {root}, [root]
+    while todo:
+        kids = [c.i for c in children(toks, todo.pop()) if c.i not in found]
+        found.update(kids)
+        todo += kids
+    under = sorted(found)
+    while len(under) > 1 and toks[under[-1]].pos == "PUNCT":
+        under.pop()
+    return under
 
 
 # An embedded post's signature at the end of its text: "- Ana Ruiz (@aruiz) May 3, 2016"
@@ -265,6 +311,9 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
     same = bool(a.speaker) and a.speaker == b.speaker
     if a.speaker and b.speaker and not same:
         return None
+    if a.reported and b.reported:  # two reports of one speaker's words, in most of the same words
+        score = fuzz.token_set_ratio(quote_words(a.claim.value), quote_words(b.claim.value))
+        return score if same and score >= REPORTED_MIN_SIMILARITY else None
     wa, wb = quote_words(a.claim.value), quote_words(b.claim.value)
     short, long = sorted((wa, wb), key=len)
     if a.paired_only or b.paired_only or FIGURE_WORDS.search(short) and len(short.split()) < UNATTRIBUTED_MIN_WORDS:

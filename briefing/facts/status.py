@@ -84,10 +84,11 @@ def status(group: list[Extracted]) -> tuple[str, str, tuple]:
     if len({x.claim.article for x in group}) < 2:
         return "single", "", ()
     kind = group[0].kind
-    if kind == "quote":
-        if quotes.agree([x.claim.value for x in group]):
+    if kind == "quote":  # reported speech is no wording: only quotes can differ in theirs
+        quoted = [x for x in group if not x.reported]
+        if len(quoted) < 2 or quotes.agree([x.claim.value for x in quoted]):
             return "agree", "", ()
-        diff = quotes.diff(group[0].claim.value, group[1].claim.value)
+        diff = quotes.diff(quoted[0].claim.value, quoted[1].claim.value)
         return "differ", wording_reason(diff), diff
     if kind == "equipment":
         return "agree", "", ()
