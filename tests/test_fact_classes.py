@@ -312,11 +312,12 @@ def test_one_unit_said_with_a_and_a_half_after_a_figure(parser):
     _, _, found = analyse(parser, {
         "a": "Title\n\nThe Arlow striker was banned for two and a half years. Nearly a foot of hail covered the "
              "pitch, and the stadium is a mile from the river. His contract runs for a year. He earns $75,000 a "
-             "year, drove at 60 miles an hour and trained twice a day. A year ago he was unknown.",
+             "year, drove at 60 miles an hour and trained twice a day. A year ago he was unknown. Mud rose from ankle "
+             "height to a foot on the training ground.",
         "b": "Title\n\nAs much as a foot of hail covered the Arlow pitch on Sunday."})
     assert {c.text: c.value for f in found if f.kind in ("number", "duration") for c in f.claims} == {
         "two and a half years": "2.5 years", "Nearly a foot": "max 1 foot", "a mile": "1 mile",
-        "a year": "1 year", "60 miles": "60 miles", "As much as a foot": "max 1 foot"}  # no rate is "a year"
+        "a year": "1 year", "60 miles": "60 miles", "As much as a foot": "max 1 foot"}  # no rate, no range's end
     assert ("number", "agree", ["As much as a foot", "Nearly a foot"]) in cross(found)
 
 

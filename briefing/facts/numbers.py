@@ -145,7 +145,7 @@ NOT_ONE_UNIT_AFTER = frozenset({"ago", "after", "before", "later", "earlier", "-
 def _one_unit(toks: tuple[Token, ...], i: int) -> bool:
     """"a foot of snow", "nearly a mile", "for a year": one unit said with "a"; a length of time
     only after "for", "within" or a qualifier. Not a rate ("$75,000 a year", "60 miles an hour",
-    "twice a day"), a date ("a year ago", "a day after the vote") or "a day or two"."""
+    "twice a day"), a date ("a year ago", "a day after the vote"), "a day or two" or a range's end."""
     if i + 1 >= len(toks) or toks[i + 1].text.lower() not in ONE_UNITS:
         return False
     if i + 2 < len(toks) and toks[i + 2].text.lower() in NOT_ONE_UNIT_AFTER:
@@ -153,6 +153,8 @@ def _one_unit(toks: tuple[Token, ...], i: int) -> bool:
     prev = toks[i - 1] if i else None
     if prev is not None and (prev.tag in ("CD", "NNS") or prev.text.lower() in {*TIMES, "per", "times"}):
         return False
+    if prev is not None and prev.text.lower() == "to" and (i < 2 or toks[i - 2].text.lower() != "up"):
+        return False  # the end of a range ("from two inches to a foot"), not "up to a foot"
     return toks[i + 1].text.lower() not in TIME_UNITS or (prev is not None and prev.text.lower() in ONE_TIME_LEAD)
 
 
