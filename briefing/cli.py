@@ -19,6 +19,8 @@ from .plugin.settings import load_site_settings
 from .reading import intake, layout
 from .reading.layout import RESERVED_FILES
 from .store.output import create, folder_in, write
+from .text import plural
+
 
 def _report(problems: list[Diagnostic], quiet: bool) -> None:
     for p in summarised(problems):
@@ -31,7 +33,7 @@ def _some(briefings: list[str], shown: int = 10) -> str:
     """`3 briefings: a, b, c`, naming at most `shown` of them; `0 briefings` when the cache held all."""
     more = f" and {len(briefings) - shown} more" if len(briefings) > shown else ""
     names = f": {', '.join(briefings[:shown])}{more}" if briefings else " (all from the cache)"
-    return f"{len(briefings)} briefing{'' if len(briefings) == 1 else 's'}{names}"
+    return f"{plural(len(briefings), 'briefing')}{names}"
 
 
 @click.group()

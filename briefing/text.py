@@ -34,3 +34,8 @@ def shorten(value: object, limit: int = 60) -> str:
 def failure(stage: str, exc: BaseException) -> str:
     """What failed, for a message that leaves one input out: `the facts stage failed (KeyError: 'x')`."""
     return f"the {stage} stage failed ({type(exc).__name__}: {shorten(str(exc), 80)})"
+
+
+def plural(n: int, noun: str, many: str | None = None) -> str:
+    """ "1 mention", "2 mentions", "0 mentions"; `many` for an irregular plural ("entity", "entities")."""
+    return f"{n:,} {noun if n == 1 else many or noun + 's'}"

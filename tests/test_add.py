@@ -72,7 +72,8 @@ def test_a_link_becomes_an_article_with_its_metadata_and_only_the_story(site, tm
     got = add_process(tmp_path, f"{site}/sport/cup-final", "--to", "seeds")
     assert got.returncode == 0, got.stderr
     name = "coastline-sport-harbour-rovers-win-the-coastal-cup-after-late-header.md"
-    assert f"wrote seeds/{name}: \"{SPORT['title']}\" (Coastline Sport, 2024-05-12, by Mira Holt)" in got.stderr
+    assert f"wrote seeds/{name}: \"{SPORT['title']}\" (Coastline Sport, 2024-05-12, by Mira Holt): 5 paragraphs\n" \
+        in got.stderr
     meta, body = articles(tmp_path / "seeds")[name]
     assert meta == {"title": SPORT["title"], "source": "Coastline Sport", "date": "2024-05-12", "author": "Mira Holt",
                     "url": f"{site}/sport/cup-final"}
@@ -89,6 +90,18 @@ def test_a_saved_page_becomes_an_article(add, tmp_path):
     assert meta["source"] == "Harbour Business Daily" and meta["date"] == "2024-05-13"
     assert meta["url"] == "https://business.example.org/ferries"
     assert body == BUSINESS["paragraphs"]
+
+
+def test_blocks_left_out_of_the_article_are_counted_and_the_first_shown(add, tmp_path):
+    related = "Related: How the Rovers reached their first final in a decade"
+    paragraphs = [*SPORT["paragraphs"][:3], related, *SPORT["paragraphs"][3:]]
+    (tmp_path / "final.html").write_text(news_page(**{**SPORT, "paragraphs": paragraphs}), encoding="utf-8")
+    got = add(tmp_path, "final.html", "--to", ".")
+    assert got.returncode == 0, got.stderr
+    [(name, (_, body))] = articles(tmp_path).items()
+    assert related not in body and len(body) == 5
+    assert (f"(Coastline Sport, 2024-05-12, by Mira Holt): 5 paragraphs; left out 1 block read as page furniture "
+            f"(the first: \"Related: How the Rovers reached their first final") in got.stderr
 
 
 def test_what_the_page_does_not_give_is_said(add, tmp_path):

@@ -26,14 +26,19 @@ from .sentences import Extracted
 REVIEW_BELOW = 0.75  # rows less sure than this are for the editor, not the reader's headline
 
 
+def is_unsure(f: Fact) -> bool:
+    """Whether a reader should not be told about the row as disputed before an editor looks."""
+    return f.confidence < REVIEW_BELOW
+
+
 def unsure(facts: list[Fact]) -> list[Fact]:
-    """Rows a reader should not be told about as disputed before an editor looks: low confidence."""
-    return [f for f in facts if f.confidence < REVIEW_BELOW]
+    """Rows for the editor: low confidence."""
+    return [f for f in facts if is_unsure(f)]
 
 
 def shown_as_disputed(facts: list[Fact]) -> list[Fact]:
     """The rows "Where the outlets differ" lists: disputed, and sure enough (or set by the editor)."""
-    return [f for f in facts if f.status == "differ" and f.confidence >= REVIEW_BELOW]
+    return [f for f in facts if f.status == "differ" and not is_unsure(f)]
 
 
 def review_lines(facts: list[Fact], source_of) -> list[str]:

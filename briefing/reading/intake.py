@@ -25,7 +25,7 @@ from .metadata import MAX_LENGTH
 from .seeds import MAX_BYTES as MAX_ARTICLE_BYTES
 from .seeds import PAGE_SUFFIXES, front_matter
 from ..model import Diagnostic
-from ..text import clean_text, shorten
+from ..text import clean_text, plural, shorten
 
 MAX_PAGE_BYTES = 10_000_000  # a saved news page is a few hundred KB to about 1 MB; scripts inline make more
 NAME_LENGTH = 80  # characters of a file name before ".md"
@@ -165,10 +165,16 @@ def _free_name(stem: str, taken: set[str]) -> str:
 
 
 def summary(article: NewArticle, shown: str) -> str:
-    """`wrote seeds/x.md: "Title" (Outlet, 2019-11-19, by Jane Roe)`."""
+    """`wrote seeds/x.md: "Title" (Outlet, 2019-11-19, by Jane Roe): 12 paragraphs`, and the blocks of the
+    page's article left out as page furniture (related links, credits, prompts), so the user can check them."""
     p = article.page
     about = ", ".join(x for x in (p.source, p.date, f"by {p.author}" if p.author else None) if x)
-    return f"wrote {shown}: {json.dumps(shorten(p.title or '', 80), ensure_ascii=False)}" + (f" ({about})" if about else "")
+    line = f"wrote {shown}: {json.dumps(shorten(p.title or '', 80), ensure_ascii=False)}" + (f" ({about})" if about else "")
+    line += f": {plural(len(p.paragraphs), 'paragraph')}"
+    if p.removed:
+        first = json.dumps(shorten(p.removed[0], 60), ensure_ascii=False)
+        line += f"; left out {plural(len(p.removed), 'block')} read as page furniture (the first: {first})"
+    return line
 
 
 def missing(article: NewArticle) -> str | None:

@@ -26,11 +26,6 @@ GLOSSARY_SPLIT = 400  # entities; more are split into one glossary page per init
 TIMELINE, QUOTES, JSON_FILE, CSV_FILE = "timeline.md", "quotes.md", "briefing.json", "facts.csv"
 
 
-def plural(n: int, noun: str, many: str | None = None) -> str:
-    """ "1 mention", "2 mentions", "0 mentions"; `many` for an irregular plural ("entity", "entities")."""
-    return f"{n:,} {noun if n == 1 else many or noun + 's'}"
-
-
 def label_name(label: str) -> str:
     """The type's name for readers; a label outside TYPES shows as itself only when it is a plain
     name (letters and underscores, as spaCy's are), else as "Other": labels land in HTML unescaped."""

@@ -1,9 +1,10 @@
 """Fact tables: each fact with every source's wording (linked to its sentence) and the status."""
 from __future__ import annotations
 
-from ..facts.review import REVIEW_BELOW
+from ..facts.review import is_unsure
 from ..model import Claim, Fact
-from .context import Context, plural
+from .context import Context
+from ..text import plural
 from .escape import diff_html, md_short, md_text
 
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
@@ -108,7 +109,7 @@ def row_label(f: Fact) -> str:
 def status_cell(f: Fact) -> str:
     """The status, with the reason a row differs; a disagreement the tool is unsure of says so
     instead of "differ" (`briefing review` lists it for the editor)."""
-    unsure = f.confidence < REVIEW_BELOW and f.status != "single"
+    unsure = is_unsure(f) and f.status != "single"
     if unsure and f.status == "differ":
         cell = f'<span class="bf-status bf-unsure">{UNSURE}</span>'
     else:

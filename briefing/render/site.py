@@ -8,7 +8,8 @@ from collections import defaultdict
 from ..site.changes import Change
 from ..site.summaries import EntityRef, Headline, Shared, Site, Summary, month
 from ..words.english import month_name
-from .context import crumbs, css, front_matter, label_name, plural
+from .context import crumbs, css, front_matter, label_name
+from ..text import plural
 from .escape import md_short, md_text
 
 JSON_VERSION = 1

@@ -8,11 +8,12 @@ import re
 from collections import defaultdict
 from typing import NamedTuple
 
-from ..facts.review import REVIEW_BELOW
+from ..facts.review import is_unsure
 from ..model import COARSER, Claim, Fact
 from ..text import shorten
 from ..words.english import format_date
-from .context import TIMELINE, Context, plural
+from .context import TIMELINE, Context
+from ..text import plural
 from .escape import md_short, md_text
 from .facttable import STATUS, UNSURE, claim_link
 
@@ -116,7 +117,7 @@ def _entry(ctx: Context, f: Fact) -> list[str]:
     """One dated fact: its status (when outlets meet), then each source's sentence linked to it."""
     head = ""
     if f.status != "single":
-        unsure = f.status == "differ" and f.confidence < REVIEW_BELOW  # not told as a disagreement
+        unsure = f.status == "differ" and is_unsure(f)  # not told as a disagreement
         head += f'<span class="bf-status bf-unsure">{UNSURE}</span>' if unsure else \
             f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span>'
         head += f" {md_short(f.note)}" if f.note else ""
