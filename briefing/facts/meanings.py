@@ -245,14 +245,24 @@ def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, floa
         group = toks[toks[num.head].head]  # "a squad of 23", "a crowd of 5,000": its size
         thing, things = _thing(toks, group, frozenset())
         return Reading("number", j, f"{thing} (size)", things, specific=True)
-    if num.dep == "pobj" and toks[num.head].text.lower() in ("at", "to"):  # "stood at 6,405", "rose to 50"
-        verb = toks[toks[num.head].head]
-        said = {t.dep: t for t in reversed(children(toks, verb.i))}  # "raised its tally to 37": the tally
-        subj = said.get("dobj") or said.get("nsubj") or said.get("nsubjpass")
-        if subj is not None and subj.tag.startswith("NN"):
-            word = lemma(subj)
-            return Reading("number", j, word, _thing(toks, subj, frozenset())[1], specific=False)
+    risen = _risen(toks, num)
+    if risen is not None:
+        return Reading("number", j, lemma(risen), _thing(toks, risen, frozenset())[1], specific=False)
     return None
+
+
+def _risen(toks: tuple[Token, ...], num: Token) -> Token | None:
+    """What stood at or rose to a figure: "the toll stood at 6,405", "raised its tally to 37" (the
+    tally, not who raised it)."""
+    if num.dep != "pobj" or toks[num.head].text.lower() not in ("at", "to"):
+        return None
+    verb = toks[num.head].head
+    return _noun_child(toks, verb, ("dobj",)) or _noun_child(toks, verb, ("nsubj", "nsubjpass"))
+
+
+def _noun_child(toks: tuple[Token, ...], k: int, deps: tuple[str, ...], tags=("NN", "NNS")) -> Token | None:
+    """Token k's first dependent of one of `deps` that is a common noun."""
+    return next((t for t in children(toks, k) if t.dep in deps and t.tag in tags), None)
 
 
 TALLY_WORDS = frozenset({"number", "total", "tally", "count"})  # "the number of cases": the cases
@@ -264,14 +274,12 @@ def _named_by_clause(toks: tuple[Token, ...], num: Token) -> Token | None:
     cases was 8,914"), the group it is part of ("Of the five victims, two were …")."""
     head = toks[num.head]
     if num.dep in ("nsubj", "nsubjpass") and lemma(head) == "be":
-        attr = next((t for t in children(toks, head.i) if t.dep == "attr" and t.tag in ("NN", "NNS")), None)
-        return attr or _partitive(toks, head)
+        return _noun_child(toks, head.i, ("attr",)) or _partitive(toks, head)
     if num.dep == "attr" and lemma(head) == "be":
-        subj = next((t for t in children(toks, head.i) if t.dep in ("nsubj", "nsubjpass") and t.tag in ("NN", "NNS")),
-                    None)
+        subj = _noun_child(toks, head.i, ("nsubj", "nsubjpass"))
         if subj is not None and lemma(subj) in TALLY_WORDS:
-            subj = next((o for p in children(toks, subj.i) if p.text.lower() == "of"
-                         for o in children(toks, p.i) if o.dep == "pobj" and o.tag in ("NN", "NNS")), None)
+            return next((o for p in children(toks, subj.i) if p.text.lower() == "of"
+                         if (o := _noun_child(toks, p.i, ("pobj",))) is not None), None)
         return subj
     if num.dep in ("nsubj", "nsubjpass") and head.pos == "VERB":
         return _partitive(toks, head)
@@ -280,10 +288,8 @@ def _named_by_clause(toks: tuple[Token, ...], num: Token) -> Token | None:
 
 def _partitive(toks: tuple[Token, ...], verb: Token) -> Token | None:
     """"Of the five victims, two were …": the group a clause's count is part of."""
-    for p in children(toks, verb.i):
-        if p.dep == "prep" and p.text.lower() == "of" and p.i < verb.i:
-            return next((o for o in children(toks, p.i) if o.dep == "pobj" and o.tag == "NNS"), None)
-    return None
+    of = next((p for p in children(toks, verb.i) if p.dep == "prep" and p.text.lower() == "of" and p.i < verb.i), None)
+    return None if of is None else _noun_child(toks, of.i, ("pobj",), ("NNS",))
 
 
 def _specific(word: str) -> bool:

@@ -307,13 +307,13 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
     """How alike two quotations are (0..100), None when they are not one quote: the same speaker,
     or where one names none, nearly the same long wording. A fragment ("possibly weeks") or an
     unquoted copy pairs only with a quote that contains its words; a quote of several sentences
-    pairs with another by the one sentence both give ("That was my grandchild" / "That's my …")."""
+    pairs with another by the one sentence both give ("That was my grandchild" / "That's my …");
+    two reports of speech by their speaker and most of their words."""
+    if a.reported and b.reported:
+        return _reports_alike(a, b)
     same = bool(a.speaker) and a.speaker == b.speaker
     if a.speaker and b.speaker and not same:
         return None
-    if a.reported and b.reported:  # two reports of one speaker's words, in most of the same words
-        score = fuzz.token_set_ratio(quote_words(a.claim.value), quote_words(b.claim.value))
-        return score if same and score >= REPORTED_MIN_SIMILARITY else None
     wa, wb = quote_words(a.claim.value), quote_words(b.claim.value)
     short, long = sorted((wa, wb), key=len)
     if a.paired_only or b.paired_only or FIGURE_WORDS.search(short) and len(short.split()) < UNATTRIBUTED_MIN_WORDS:
@@ -332,6 +332,12 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
         if best >= floor:
             return best - 10  # after whole quotes that match
     return None
+
+
+def _reports_alike(a: Extracted, b: Extracted) -> float | None:
+    """Two reports of one speaker's words, in most of the same words."""
+    score = fuzz.token_set_ratio(quote_words(a.claim.value), quote_words(b.claim.value))
+    return score if a.speaker and a.speaker == b.speaker and score >= REPORTED_MIN_SIMILARITY else None
 
 
 def agree(values: list[str]) -> bool:
