@@ -151,3 +151,12 @@ def test_reported_speech_pairs_with_a_report_of_the_same_speaker_or_the_quote_it
                                  "that the new stadium tax was unfair for small clubs"]),
         ("agree", "Ilse Harmo", ["the referee was wrong all afternoon",
                                  "\u201cThe referee was wrong all afternoon,\u201d"])]
+
+
+def test_speech_reported_inside_a_quote_is_the_quotes(parser):
+    from briefing import facts
+    parsed, ents, _ = analyse(parser, {"a": "Title\n\n\u201cTomas Virtanen said the league would fight the stadium "
+                                            "tax in every court,\u201d Ilse Harmo added. Ilse Harmo said the league "
+                                            "would fight the stadium tax."})
+    reported = [x.claim.text for x in facts.extract(parsed, ents)[0] if x.reported]
+    assert reported == ["the league would fight the stadium tax"]

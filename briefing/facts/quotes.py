@@ -97,8 +97,8 @@ REPORTED_MIN_SIMILARITY = 80  # two reports of one speaker's words: most of thei
 def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) -> list[Extracted]:
     """Reported speech: the clause a named speaker's speech verb reports ("Ana Ruiz argued that
     the fee was too high"), a claim that pairs only with a report of the same speaker in most
-    of the same words, or with a quote that holds its words. A clause holding a quotation is
-    that quotation's."""
+    of the same words, or with a quote that holds its words. A clause holding a quotation, or
+    inside one, is that quotation's."""
     toks = pa.segments[si].tokens
     out = []
     for verb in toks:
@@ -113,7 +113,7 @@ def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) 
         inside = _subtree(toks, clause.i)
         start, end = toks[inside[0]].start, toks[inside[-1]].end
         if len(quote_words(pa.article.raw[start:end]).split()) < REPORTED_MIN_WORDS or \
-                any(start <= q.claim.start < end for q in quoted):
+                any(start < q.claim.end and q.claim.start < end for q in quoted):
             continue
         sent = toks[clause.i].sent
         out.append(Extracted(make_claim(pa, si, sent, start, end, pa.article.raw[start:end]), "quote", ("quote",),
