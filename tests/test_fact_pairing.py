@@ -131,3 +131,81 @@ def test_the_page_headlines_only_sure_differences_and_marks_unsure_ones(parser):
     briefing = Briefing("t", tuple(pa.article for pa in parsed), tuple(ents), tuple(found))
     summary = summaries.summarize(briefing, "t", "t", None, glossary_layout(briefing)[1])
     assert summary.differ == len(review.shown_as_disputed(found)) < sum(f.status == "differ" for f in found)
+
+
+# -- one quantity counted with two words; one day told by all its signs together (issue 21) ------
+NEWS = " Markets rose in Paris. Talks stalled in Berlin. Farmers marched in Madrid. Voters queued in Lisbon."
+LAYOFFS = "Title\n\nThe carmaker Oswin laid off more than 2,000 staff after the recall."
+
+
+def test_two_words_for_one_counted_thing_pair_when_the_same_thing_happened_to_them(parser):
+    _, _, found = analyse(parser, {"a": LAYOFFS + NEWS,
+                                   "b": "Title\n\nOswin, a carmaker, laid off 2,100 employees after a costly recall."
+                                        + NEWS})
+    assert [sorted(c.text for c in f.claims) for f in cross_numbers(found)] == [["2,100 employees",
+                                                                                 "more than 2,000 staff"]]
+
+
+def test_two_counted_words_stay_apart_when_another_thing_happened_or_an_article_counts_both(parser):
+    hired = "Title\n\nOswin, a carmaker, hired 2,100 employees after a costly recall." + NEWS
+    _, _, found = analyse(parser, {"a": LAYOFFS + NEWS, "b": hired})
+    assert cross_numbers(found) == []
+    laid_off = "Title\n\nOswin, a carmaker, laid off 2,100 employees after a costly recall." + NEWS
+    _, _, found = analyse(parser, {"a": LAYOFFS + " It kept 300 employees." + NEWS, "b": laid_off})
+    assert not any("more than 2,000 staff" in [c.text for c in f.claims] for f in cross_numbers(found))
+
+
+GRANT = ("Title\n\nThe rowing club heard on Tuesday that it will get a grant for its boathouse. A rival crew lost a "
+         "race on Tuesday." + NEWS)
+
+
+def test_a_weekday_pairs_when_its_event_words_sentence_and_names_together_say_one_event(parser):
+    _, _, found = analyse(parser, {
+        "a": GRANT,
+        "b": "Title\n\nHours after getting word of the grant on Tuesday, the coach thanked donors. A storm hit the "
+             "coast Tuesday." + NEWS})
+    (row,) = [f for f in found if f.kind == "date" and len({c.article for c in f.claims}) > 1]
+    assert {c.sentence.split()[1] for c in row.claims} == {"rowing", "after"}
+
+
+def test_a_weekday_of_events_that_share_no_word_stays_apart(parser):
+    _, _, found = analyse(parser, {
+        "a": GRANT,
+        "b": "Title\n\nThe coach resigned Tuesday after a row over the season. A storm hit the coast Tuesday." + NEWS})
+    assert [f for f in found if f.kind == "date" and len({c.article for c in f.claims}) > 1] == []
+
+
+def test_a_participle_clause_dates_the_verb_it_hangs_from(parser):
+    from briefing import facts
+    parsed, ents, _ = analyse(parser, {"a": "Title\n\nThe ice rink will shut for repairs, beginning on Monday."})
+    (day,) = [x for x in facts.claims(parsed, ents, None)[0] if x.kind == "date"]
+    assert {"begin", "shut"} <= day.frame
+
+
+def test_two_articles_claims_are_matched_for_the_most_evidence_in_all_not_the_strongest_pair_first(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nRiot police clashed with fans at the gates of the Orvik stadium on Wednesday afternoon. "
+             "Hundreds of fans who arrived on Wednesday slept in the park." + NEWS,
+        "b": "Title\n\nAbout 40 fans arrived at the gates of the Orvik stadium on Wednesday. Riot police clashed with "
+             "them on Wednesday." + NEWS})
+    rows = sorted(sorted(c.sentence.split()[1] for c in f.claims) for f in found
+                  if f.kind == "date" and len(f.claims) > 1)
+    assert rows == [["40", "of"], ["police", "police"]]
+
+
+def test_the_best_matching_beats_the_greedy_one_and_leaves_a_claim_without_partner_alone():
+    from briefing.facts import matching
+    # greedy takes (1, 10) at 220 and leaves 2 and 11 with nothing; 206 + 175 is more
+    assert matching.best([(1, 10, 220.0), (2, 10, 206.0), (1, 11, 175.0)]) == {(2, 10), (1, 11)}
+    assert matching.best([(1, 10, 5.0), (2, 10, 9.0), (3, 10, 1.0)]) == {(2, 10)}
+    assert matching.best([(n, 100 + k, 1.0) for n in range(matching.MAX_SIDE + 1)
+                          for k in range(matching.MAX_SIDE + 1)]) is None
+
+
+def test_what_the_counted_people_are_with_is_what_happened_to_them(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nA stand collapsed at the Orvik derby. Another 40 people with light injuries were sent home "
+             "from hospital." + NEWS,
+        "b": "Title\n\nA stand collapsed at the Orvik derby, and 38 people suffered light injuries." + NEWS})
+    (row,) = cross_numbers(found)
+    assert sorted(c.text for c in row.claims) == ["38 people", "40 people"] and row.status == "differ"

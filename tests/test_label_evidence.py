@@ -330,3 +330,74 @@ def test_a_place_sign_needs_the_name_as_the_prepositions_object(vocab):
     heads = [1, 1, 1, 5, 3, 2, 1, 1, 7, 8]
     ev = signs_in(vocab, words, ents, deps=deps, heads=heads)
     assert ev.place == {("Pello",)}
+
+
+# -- a kind the text shows, at half of a name's occurrences or more (issue 22) ------------------------
+def test_a_kind_noun_after_a_compound_chain_or_an_article_of_the_name_itself(vocab):
+    # "the Pello apartment complex", "a Velox SUV", "a Lark Hawk drone" (nmod); not "a Tarvo deputy"
+    words = ["the", "Pello", "apartment", "complex", ",", "a", "Velox", "SUV", ",", "a", "Lark", "Hawk", "drone", ",",
+             "a", "Tarvo", "deputy", ",", "a", "Rinso"]
+    tags = ["DT", "NNP", "NN", "NN", ",", "DT", "NNP", "NN", ",", "DT", "NNP", "NNP", "NN", ",", "DT", "NNP", "NN", ",",
+            "DT", "NNP"]
+    deps = ["det", "compound", "compound", "ROOT", "p", "det", "compound", "appos", "p", "det", "compound", "nmod",
+            "appos", "p", "det", "nmod", "appos", "p", "det", "appos"]
+    heads = [3, 3, 3, 3, 3, 7, 7, 3, 3, 12, 11, 12, 3, 3, 16, 16, 3, 3, 19, 3]
+    p = doc_to_parsed(make_doc(vocab, words, tags=tags, deps=deps, heads=heads))
+    kinds = [evidence.kind_of(p.tokens, s, e) for s, e in ((1, 2), (6, 7), (10, 12), (15, 16), (19, 20))]
+    assert kinds == ["FAC", "PRODUCT", "PRODUCT", None, "PRODUCT"]
+
+
+def kind_choice(counts, kinds, occurrences, key=("Pello",), person=0, place=()):
+    ev = evidence.Evidence(person={key: person} if person else {}, place=set(place), kinds={key: Counter(kinds)},
+                           occurrences=Counter({key: occurrences}))
+    return propagate.choose_label(key, Counter(counts), ev)
+
+
+def test_a_kind_shown_at_half_the_occurrences_overrides_the_model():
+    assert kind_choice({"LOC": 2}, {"FAC": 1}, 2) == "FAC"  # "the Pello complex"
+    assert kind_choice({"ORG": 1}, {"PRODUCT": 1}, 1, key=("Lark", "Hawk")) == "PRODUCT"  # "a Lark Hawk drone"
+    # no misfire: shown less often, a person's signs, a place, an airline's own plane
+    assert kind_choice({"ORG": 5}, {"PRODUCT": 2}, 5) == "ORG"
+    assert kind_choice({"ORG": 2}, {"PRODUCT": 2}, 2, person=evidence.SPEAKS) == "ORG"
+    assert kind_choice({"GPE": 1}, {"ORG": 1}, 1, place=[("Pello",)]) == "GPE"
+    assert kind_choice({"LOC": 1}, {"GPE": 1}, 1) == "LOC"
+    assert kind_choice({"ORG": 1}, {"PRODUCT": 1}, 1, key=("Pello", "Airlines")) == "ORG"
+
+
+def test_an_airline_is_an_organisation_whatever_its_first_word(vocab):
+    # "Cape Tarvo Air" (not a cape), "Pello Airways" (not a town)
+    words = ["Cape", "Tarvo", "Air", "and", "Pello", "Airways"]
+    ents = ["B-LOC", "I-LOC", "I-LOC", "O", "B-GPE", "I-GPE"]
+    assert relabelled(vocab, words, ents) == [("Cape Tarvo Air", "ORG"), ("Pello Airways", "ORG")]
+
+
+def test_a_name_the_model_took_alone_for_a_date_is_the_name_but_a_month_stays_a_date(vocab):
+    # "the Tarvo" (an event) and "Tarvo denial" where the model called "Tarvo" alone a DATE; the person
+    # "Ana May" and "in May" (a DATE): the month stays a date
+    words = ["the", "Tarvo", "ended", ".", "Tarvo", "denial", "grew", ".", "Ana", "May", "left", "in", "May", "."]
+    ents = ["O", "B-EVENT", "O", "O", "B-DATE", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-DATE", "O"]
+    tags = ["DT", "NNP", "VBD", ".", "NNP", "NN", "VBD", ".", "NNP", "NNP", "VBD", "IN", "NNP", "."]
+    pa = article_of(make_doc(vocab, words, ents=ents, tags=tags))
+    assert [(m.text, m.label) for m in repair.mentions([pa])] == [
+        ("Tarvo", "EVENT"), ("Tarvo", "EVENT"), ("Ana May", "PERSON")]
+
+
+KINDS_SHOWN = {
+    "a": "Recall\n\nRegulators ordered a recall of the Velmar Sprint after a Velmar Sprint SUV caught fire. A Velmar "
+         "Sprint sedan was also affected. Velmar said it would pay for repairs.",
+    "b": "Fire\n\nA fire broke out at the Harbor Point apartment complex in Toledo. Residents of the Harbor Point "
+         "complex were evacuated, the Toledo fire department said.",
+    "c": "Runway\n\nA Northwind Airlines plane slid off the runway in Denver. Northwind Airlines said no one was hurt. "
+         "Another Northwind Airlines jet was delayed.",
+}
+
+
+def test_a_kind_the_text_shows_replaces_the_models_label_but_not_an_airlines(parser):
+    parsed, entities, _ = analyse(parser, KINDS_SHOWN)
+    raw = model_labels(parsed)
+    names = ("Velmar Sprint", "Harbor Point", "Northwind Airlines")
+    assert [raw.get(name) for name in names] == ["ORG"] * 3, "the model changed: find new cases"
+    by_alias = {a: e.label for e in entities for a in e.aliases}
+    assert by_alias["Velmar Sprint"] == "PRODUCT"  # "a Velmar Sprint SUV", "a Velmar Sprint sedan"
+    assert by_alias["Harbor Point"] == "FAC"  # "the Harbor Point apartment complex"
+    assert by_alias["Northwind Airlines"] == "ORG"  # the airline's plane: its head keeps it an organisation

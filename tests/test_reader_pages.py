@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from briefing import render
 from briefing.model import Article, Briefing, Claim, DateValue, Entity, Fact, Mention, Segment
 from briefing.render.article import byline
-from briefing.render.context import Context, legend, plural
+from briefing.render.context import Context, legend
+from briefing.text import plural
 from briefing.render.export import CSV_COLUMNS, facts_csv
 from briefing.render.timeline import timeline_page
 from briefing.render.quotes import quotes_page

@@ -42,13 +42,14 @@ KIND_NOUNS = {
                 "tablet", "app", "apps", "software", "vehicle", "vehicles", "car", "cars", "suv", "truck", "jet",
                 "jets", "aircraft", "airliner", "plane", "planes", "missile", "missiles", "drone", "drones",
                 "rifle", "helicopter", "helicopters", "browser", "laptop", "camera", "engine", "vaccine",
-                "drug"),
+                "drug", "suvs", "sedan", "sedans"),
     # not nouns a person's name also modifies: "the Abe government", "the Ruiz team", "the Keller family"
     "ORG": ("company", "firm", "startup", "start-up", "agency", "network", "website", "site", "newspaper",
             "magazine", "channel", "broadcaster", "bank", "airline", "carrier", "manufacturer", "university",
             "college", "platform", "retailer", "automaker", "insurer", "charity"),
     "FAC": ("airport", "station", "bridge", "stadium", "arena", "tunnel", "highway", "dam", "plant", "reactor",
-            "prison", "jail", "camp", "mosque", "church", "temple", "hospital", "building", "tower", "line"),
+            "prison", "jail", "camp", "mosque", "church", "temple", "hospital", "building", "tower", "line",
+            "complex", "apartments"),
     "GPE": ("city", "town", "village", "county", "township", "province", "state", "borough", "municipality",
             "suburb", "neighborhood", "neighbourhood", "community", "subdivision", "estate", "estates"),
 }
@@ -101,15 +102,18 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
 
 def kind_of(toks: tuple[Token, ...], s: int, e: int) -> str | None:
     """The label a kind noun after the name gives it ("the Kilauea volcano": LOC), a model number
-    in it ("Hummer H2") or an indefinite article before it ("a Hummer"): PRODUCT."""
+    in it ("Hummer H2") or an indefinite article of the name itself before it ("a Hummer", not "a
+    Tarvo deputy"): PRODUCT."""
     if e - s >= 2 and MODEL_TOKEN.match(toks[e - 1].text) and toks[s].text[:1].isupper():
         return "PRODUCT"
-    if s > 0 and toks[s - 1].text.lower() in ("a", "an") and e - s <= 2 and toks[e - 1].dep != "compound" and \
+    if s > 0 and toks[s - 1].text.lower() in ("a", "an") and e - s <= 2 and s <= toks[s - 1].head < e and \
             not knowledge.demonym(toks[s].text):
         return "PRODUCT"  # "a Hummer", "an Airbus": one of many made, no person ("a Democrat" is a group)
-    if e < len(toks) and toks[e].text.islower() and toks[e].tag.startswith("NN") and \
-            toks[e - 1].dep == "compound" and toks[e - 1].head == e:
-        return KINDS.get(toks[e].text)
+    head = toks[e - 1].head
+    if toks[e - 1].dep in ("compound", "nmod") and e <= head <= e + 1 and toks[head].tag.startswith("NN") and \
+            all(t.text.islower() and t.tag.startswith("NN") for t in toks[e:head]) and \
+            (toks[head].text.islower() or toks[head].text.isupper()):
+        return KINDS.get(toks[head].text.lower())  # "the Tarvo volcano", "a Velox SUV", "the Pello apartment complex"
     return None
 
 

@@ -39,7 +39,8 @@ ORGANISATION_HEADS = frozenset({"university", "college", "institute", "council",
                                 "department", "ministry", "party", "association", "company", "corporation",
                                 "foundation", "fund", "authority", "board", "observatory", "society", "academy",
                                 "organization", "organisation", "federation", "league", "bureau", "administration",
-                                "transit", "inc.", "inc", "corp.", "ltd", "ltd.", "llc", "plc"})
+                                "transit", "inc.", "inc", "corp.", "ltd", "ltd.", "llc", "plc", "airlines", "airways",
+                                "air", "lines"})
 LAW_HEADS = frozenset({"act", "law", "bill", "treaty", "amendment", "statute", "ordinance", "accord", "accords"})
 # Last words of the names of places people live in and govern: "Travis County", "Lower Merion Township".
 SETTLEMENT_HEADS = frozenset({"county", "township", "borough", "parish", "estates", "heights"})

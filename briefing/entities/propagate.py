@@ -336,7 +336,10 @@ def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tupl
 
 
 def _in_time(seg: Parsed, s: int, e: int) -> bool:
-    return any(ent.label in TIME_LABELS and ent.start <= s and e <= ent.end for ent in seg.ents)
+    """Inside a date or time the model found ("in May", "May 5"); not a name it took alone for one
+    ("Tarvo denial" beside "the Tarvo"), unless the name is a month's or a day's."""
+    return any(ent.label in TIME_LABELS and ent.start <= s and e <= ent.end and
+               ((ent.start, ent.end) != (s, e) or seg.tokens[s].text in MONTHS + WEEKDAYS) for ent in seg.ents)
 
 
 def _sentence_start(toks: tuple[Token, ...], i: int) -> bool:
@@ -411,7 +414,8 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
     a kind noun), then to the label given first, never to the alphabet. PERSON needs a person's
     signs: without them it loses a tie and gives way to a kind or place the text shows. A name
     with what only people have (an honorific, an age, a relative) is a person unless it is a known
-    place or names an organisation."""
+    place or names an organisation. A name without signs takes a kind the text shows often enough
+    (`_kind_shown`)."""
     position = {label: n for n, label in enumerate(counts)}
     sign, kinds = ev.person_sign(key), ev.kinds_of(key)
 
@@ -426,7 +430,20 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
         best = next(iter(rivals + shown), best)
     elif best != "PERSON" and sign == evidence.PERSONAL and not ev.is_place(key) and ev.can_be_a_person(key):
         best = "PERSON"
+    elif not sign and kinds:
+        best = _kind_shown(key, best, kinds, ev)
     return best
+
+
+def _kind_shown(key: evidence.Key, best: str, kinds: Counter, ev: evidence.Evidence) -> str:
+    """The kind the text shows at half of a name's occurrences or more ("the Pello complex", "a
+    Velox SUV") over the model's label; but a place stays a place, and a name with an institution's
+    head word keeps its label ("a Tarvo Airlines plane" is the airline's)."""
+    kind, shown = kinds.most_common(1)[0]
+    often = 2 * shown >= ev.occurrences[key]
+    a_place = best in ("GPE", "LOC") and (kind in ("GPE", "LOC") or ev.is_place(key))
+    headed = any(w.lower() in labels.ORGANISATION_HEADS for w in key)
+    return kind if often and not a_place and not headed else best
 
 
 def sentence_span(seg: Parsed, token: int) -> tuple[int, int]:

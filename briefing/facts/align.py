@@ -14,7 +14,7 @@ from slugify import slugify
 from ..model import Diagnostic, Fact
 from ..reading.overrides import Rules
 from ..unionfind import UnionFind
-from . import frames, quotes
+from . import frames, matching, quotes
 from .dates import dates_agree, unresolved_key
 from .evidence import FIGURES, Evidence, Pool, date_key, evidence
 from .sentences import Extracted, View
@@ -102,8 +102,9 @@ def align(items: list[Extracted], sents: View, trace: Trace | None = None) -> li
     uf = UnionFind()
     articles = {n: {x.claim.article} for n, x in enumerate(items)}  # root -> articles in its group
     sure = _Confidence(items, pairs, uf)
+    matched = _matched(pairs, items)
     for _, x, y, found in pairs:
-        why = _join(uf, articles, items, x, y, sents, pool, found, sure)
+        why = _join(uf, articles, items, x, y, sents, pool, found, sure) if (x, y) in matched else UNMATCHED
         if why == JOINED:
             sure.joined(x, y, found)
         if trace is not None:
@@ -118,6 +119,22 @@ def align(items: list[Extracted], sents: View, trace: Trace | None = None) -> li
 
 
 JOINED = "joined"
+UNMATCHED = "kept apart: matched one to one, each claim has a partner in the other article that fits the two better"
+
+
+def _matched(pairs: list[tuple[float, int, int, Evidence]], items: list[Extracted]) -> set[tuple[int, int]]:
+    """The pairs of each two articles' best one-to-one matching (matching.best): the most evidence in
+    all, not the strongest pair first; all pairs of two articles with too many claims to match."""
+    by_articles: dict[tuple[str, str], list[tuple[int, int, float]]] = defaultdict(list)
+    for neg, x, y, _ in pairs:
+        if items[x].claim.article > items[y].claim.article:
+            x, y = y, x
+        by_articles[(items[x].claim.article, items[y].claim.article)].append((x, y, -neg))
+    keep: set[tuple[int, int]] = set()
+    for edges in by_articles.values():
+        found = matching.best(edges)
+        keep |= {(x, y) for x, y, _ in edges} if found is None else found
+    return keep | {(y, x) for x, y in keep}
 
 
 def _scored(items: list[Extracted], sents: View, pool: Pool, trace: Trace | None

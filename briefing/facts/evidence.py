@@ -40,6 +40,12 @@ NAME_CONTEXT = 0.1  # each unit of shared names' weight counts as this much sent
 BARE_DATE_CONTEXT = 0.30  # a bare weekday whose clause frames share nothing: much of the sentence alike
 RARE_DAY = 1  # a weekday said this often or less in each of two articles is rare: it names their event's day
 RARE_DAY_CONTEXT = 0.15  # ... and needs some words of the sentence in common, or shared names
+# A bare weekday whose clause frames share something, though less than one rare word: the frames'
+# shared weight, plus this much per unit of sentence similarity and of shared names' weight, must
+# reach frames.SAME_EVENT ("the club heard on Tuesday it will get a grant", "hours after word of the grant
+# came on Tuesday").
+JOINT_SIM = 5.0
+JOINT_SUPPORT = 0.25
 
 # Bands: the evidence a pair rests on.
 # Dates and times:
@@ -49,12 +55,15 @@ SAME_GRANULARITY_BARE = 20  # ... a bare date said alike ("this month" before "l
 FRAME_WEIGHT = 10  # each unit of event words two dates or times share (frames.same_event)
 SAME_DAY_OF_ONE_CLASS = 140  # a named date whose events share only a class of word ("freed", "released")
 SAME_DAY_IN_CONTEXT = 130  # a bare date whose sentences share much of what happened
+SAME_DAY_BY_ALL_SIGNS = 125  # a bare date whose event words, sentence and names together say one event
 RARE_DAY_IN_CONTEXT = 120  # a bare date said once in each article, with some words or names in common
 OTHER_DATE_OF_ONE_EVENT = 80  # two dates, the same verb and much of the sentence: one event dated differently
 OTHER_TIME_OF_ONE_EVENT = 80  # two times of day of one event
 # Figures:
 SAME_SPECIFIC_THING = 110  # the same specific counted thing ("four jets", "4 aircraft")
 SAME_HAPPENING = 100  # things shared or unsaid, and the same thing happened to them (an event class or verb)
+# the same thing happened to two counted words neither article sets apart ("laid off 2,000 staff", "2,100 employees")
+SAME_HAPPENING_OTHER_WORD = 95
 MEASURE_IN_CONTEXT = 90  # money, a per cent or a length of time, in sentences with words in common
 RARE_FIGURE_IN_CONTEXT = 80  # the same exact figure of 13 or more, in sentences with words in common
 SAME_THING_IN_CONTEXT = 80  # a counted thing in common, in sentences with words in common
@@ -71,6 +80,7 @@ AGREEMENT = 10
 EXACT_FIGURE = 20
 BAND = {name: value for name, value in (
     ("SAME_SPECIFIC_THING", SAME_SPECIFIC_THING), ("SAME_HAPPENING", SAME_HAPPENING),
+    ("SAME_HAPPENING_OTHER_WORD", SAME_HAPPENING_OTHER_WORD),
     ("MEASURE_IN_CONTEXT", MEASURE_IN_CONTEXT), ("RARE_FIGURE_IN_CONTEXT", RARE_FIGURE_IN_CONTEXT),
     ("SAME_THING_IN_CONTEXT", SAME_THING_IN_CONTEXT), ("SAME_DISTANCE", SAME_DISTANCE),
     ("ONE_LENGTH_OF_ONE_THING", ONE_LENGTH_OF_ONE_THING), ("ONE_COUNT_OF_ONE_EVENT", ONE_COUNT_OF_ONE_EVENT))}
@@ -78,7 +88,8 @@ BAND = {name: value for name, value in (
 FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
 # Bands whose evidence is thin: a row resting on one is never surer than this, so a difference it
 # finds goes to the editor (`briefing review`), not to "Where the outlets differ".
-WEAK_BANDS = {"ONE_LEFT_OF_ONE_THING": 0.6, "RARE_DAY_IN_CONTEXT": 0.7, "VAGUE_SAME_WORD": 0.6}
+WEAK_BANDS = {"ONE_LEFT_OF_ONE_THING": 0.6, "RARE_DAY_IN_CONTEXT": 0.7, "VAGUE_SAME_WORD": 0.6,
+              "SAME_DAY_BY_ALL_SIGNS": 0.8}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -131,6 +142,14 @@ class Pool:
         lo, hi = allowed(x)
         return any(max(lo, l2) <= min(hi, h2) for y in self.things.get((article, thing), []) for l2, h2 in [allowed(y)])
 
+    def kin(self, a: Extracted, b: Extracted) -> bool:
+        """Do a and b count two different specific words that neither article sets against the
+        other ("2,000 staff" in one, "2,100 employees" in the other, and no article counting
+        both): two words for one thing, as far as the articles tell."""
+        if not (a.specific and b.specific and a.things and b.things) or a.vague or b.vague or a.things & b.things:
+            return False
+        return not any((x.claim.article, t) in self.things for x, y in ((a, b), (b, a)) for t in y.things - {y.unit})
+
     def alone(self, x: Extracted) -> bool:
         """Is x its article's one count of what happened to them ("killed", "missing")?"""
         return bool(x.events) and all(self.events[(x.claim.article, e)] == 1 for e in x.events)
@@ -180,6 +199,9 @@ def _same_bare_date(a: Extracted, b: Extracted, sim: float, support: float, sent
     said = _event_similarity(a, b, sents)
     if said >= BARE_DATE_CONTEXT:
         return "SAME_DAY_IN_CONTEXT", SAME_DAY_IN_CONTEXT + same + 100 * said + support, True
+    joint = frames.overlap(a.frame, b.frame, sents)
+    if joint and joint + JOINT_SIM * said + JOINT_SUPPORT * support >= frames.SAME_EVENT:
+        return "SAME_DAY_BY_ALL_SIGNS", SAME_DAY_BY_ALL_SIGNS + same + FRAME_WEIGHT * joint + 100 * said + support, True
     rare = max(pool.per_article[(a.claim.article, date_key(a))], pool.per_article[(b.claim.article, date_key(b))])
     if rare <= RARE_DAY and (said >= RARE_DAY_CONTEXT or support >= ENTITY_SUPPORT):
         return "RARE_DAY_IN_CONTEXT", RARE_DAY_IN_CONTEXT + same + 100 * said + support, True
@@ -241,7 +263,7 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float, sents: View,
         return None  # "more than 90 trains" of one line, "1,400" nationwide: other quantities
     if not agree and _scopes_differ(a, b):
         return None  # "more than 500,000 Velmar-area homes", "nearly 1 million homes" in the region
-    band = _band(a, b, sim, support, exact) if agree else \
+    band = _band(a, b, sim, support, exact, pool.kin(a, b)) if agree else \
         _band_of_difference(a, b, sim + NAME_CONTEXT * support, pool.alone(a) and pool.alone(b)) or \
         _left_over(a, b, sents, pool)
     if band is None:
@@ -348,16 +370,20 @@ def _first(bands, shared: _Shared) -> tuple[str, int] | None:
     return None if name is None else (name, BAND[name])
 
 
-def _band(a: Extracted, b: Extracted, sim: float, support: float, exact: bool) -> tuple[str, int] | None:
+def _band(a: Extracted, b: Extracted, sim: float, support: float, exact: bool, kin: bool = False
+          ) -> tuple[str, int] | None:
     """The band of two figures that can both be true, by what else they share. A vague amount
     needs more: the same event or much of the sentence ("millions of accounts", "two million
-    accounts" are not one figure); one of nothing said pairs only with the same word."""
+    accounts" are not one figure); one of nothing said pairs only with the same word. Two counted
+    words no article sets apart (`kin`: Pool.kin) are one thing when the same thing happened to them."""
     shared = _Shared.of(a, b, sim, support, exact, False)
     if _vague_alone(a, b):
         same_word = a.vague and b.vague and a.claim.value == b.claim.value
         return ("VAGUE_SAME_WORD", VAGUE_SAME_WORD) if same_word and sim >= SAME_FIGURE_CONTEXT * 2 else None
     if (a.vague or b.vague) and not (shared.happening or sim >= OTHER_FIGURE_CONTEXT):
         return None
+    if kin and shared.happening and sim >= SAME_FIGURE_CONTEXT:
+        return ("SAME_HAPPENING_OTHER_WORD", SAME_HAPPENING_OTHER_WORD)
     return _first(SAME_VALUE_BANDS, shared)
 
 

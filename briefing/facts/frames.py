@@ -70,12 +70,22 @@ def _predicates(toks: tuple[Token, ...], k: int, span: range) -> list[int]:
         preds.append(toks[k].head)
     if toks[k].dep == "relcl" and toks[k].head != k:
         preds.append(toks[k].head)
+    if _bare_participle(toks, k):  # "the rink will shut for repairs, beginning Monday": the shutting begins
+        preds.append(toks[k].head)
     for depth in range(2):
         preds += [c.i for p in preds for c in children(toks, p)
                   if c.pos in ("VERB", "AUX") and c.i not in preds and c.i not in span and
                   (c.dep in REPORTED_DEPS if depth == 0 else c.dep in ("ccomp", "xcomp", "conj")) and
                   not _other_clause(toks, c.i)]
     return preds
+
+
+def _bare_participle(toks: tuple[Token, ...], k: int) -> bool:
+    """A participle clause with no subject of its own that modifies another verb ("…, beginning
+    Monday", "…, leaving two hurt"): it tells when or how that verb's event happened."""
+    t = toks[k]
+    return t.dep == "advcl" and t.tag in ("VBG", "VBN") and t.head != k and toks[t.head].pos in ("VERB", "AUX") \
+        and not any(c.dep in SUBJECT_DEPS or c.dep == "mark" for c in children(toks, k))
 
 
 def _other_clause(toks: tuple[Token, ...], i: int) -> bool:

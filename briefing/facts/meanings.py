@@ -331,6 +331,10 @@ def events_of(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str], m
                 for o in children(toks, c.i):
                     if o.dep == "pobj":
                         said += [o] + [x for x in children(toks, o.i) if x.dep == "conj"]
+    noun = next((t for t in reversed(toks[s:e]) if t.tag in ("NN", "NNS")), None) or _counted(toks, s, e)
+    if noun is not None:  # "40 fans with light injuries": what they are with or without
+        said += [o for p in children(toks, noun.i) if p.dep == "prep" and p.text.lower() in ("with", "without")
+                 for o in children(toks, p.i) if o.dep == "pobj"]
     found = _event_classes(toks, things, said, money)
     if found:
         return found
