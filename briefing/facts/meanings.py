@@ -319,8 +319,7 @@ def events_of(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str], m
     from and its complements: "killing 38 people", "390,000 people, … , are homeless", "staying
     in shelters"), else by the words next to them ("six people dead", "with 10,259 missing").
     Each word in the sense it has there (_in_sense)."""
-    said = [o for p in children(toks, e - 1) if p.dep == "prep" and p.text.lower() == "with"
-            for o in children(toks, p.i) if o.dep == "pobj"]  # "13 people with minor injuries"
+    said: list[Token] = []
     k = _governor(toks, e - 1)
     if k is not None:
         said.append(toks[k])
