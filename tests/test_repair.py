@@ -331,12 +331,27 @@ def test_propagation_never_takes_a_date(vocab):
 
 
 def test_propagation_skips_a_sentence_initial_common_word(vocab):
-    words = ["Love", "said", "no", ".", "Love", "won", ".", "Then", "Love", "left"]
-    ents = ["B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
-    tags = ["NNP", "VBD", "DT", ".", "NN", "VBD", ".", "RB", "NNP", "VBD"]
+    words = ["Love", "said", "no", ".", "Love", "won", ".", "Then", "Love", "left", "in", "love", "."]
+    ents = ["B-PERSON"] + ["O"] * 12
+    tags = ["NNP", "VBD", "DT", ".", "NN", "VBD", ".", "RB", "NNP", "VBD", "IN", "NN", "."]
     pa = article_of(sentences(vocab, words, ents=ents, tags=tags))
     starts = [m.start for m in repair.mentions([pa])]
     assert starts == [0, pa.article.raw.index("Then Love") + 5]  # not the "Love" opening the 2nd sentence
+
+
+def test_propagation_takes_a_sentence_initial_name_never_written_in_lower_case(vocab):
+    """"Quorvo signed ..." opening a sentence, tagged a common noun or an adjective: the briefing
+    never writes "quorvo" in lower case, so it is the name known elsewhere; "Harvest" is a word."""
+    words = ["Quorvo", "and", "Harvest", "said", "no", ".", "Quorvo", "won", ".", "Harvest", "fell", ".",
+             "Quorvo", "engineers", "left", "after", "the", "harvest", "."]
+    ents = ["B-ORG", "O", "B-ORG"] + ["O"] * 16
+    tags = ["NNP", "CC", "NNP", "VBD", "DT", ".", "NN", "VBD", ".", "NN", "VBD", ".", "JJ", "NNS", "VBD", "IN",
+            "DT", "NN", "."]
+    pa = article_of(sentences(vocab, words, ents=ents, tags=tags))
+    found = [(m.text, m.start) for m in repair.mentions([pa])]
+    raw = pa.article.raw
+    assert found == [("Quorvo", 0), ("Harvest", raw.index("Harvest")), ("Quorvo", raw.index("Quorvo won")),
+                     ("Quorvo", raw.index("Quorvo engineers"))]
 
 
 def test_real_parse_coordination_possessive_and_family(parser):

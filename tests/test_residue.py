@@ -80,6 +80,8 @@ def test_page_furniture_is_residue(line):
     "Updated figures show 400 homes lost power overnight, the utility said.",
     "Updated figures show 400 homes lost power.",
     "Reuters / Ipsos poll puts the mayor ahead",             # an outlet's name alone makes no credit
+    # a paragraph ending in a sentence in brackets, not a caption's credit
+    "The ferry company denied the claims and called for an inquiry. (Read our full timeline of the harbour strike here.)",
 ])
 def test_real_lines_are_not_residue(line):
     assert not residue.is_residue(line)

@@ -303,6 +303,17 @@ def test_an_acronym_goes_to_its_initials_before_any_longer_prefixes(vocab):
     assert names["Hudson River Park"] == ["Hudson River Park"]
 
 
+def test_an_acronym_that_is_a_place_is_no_other_name_s_initials(vocab):
+    """"D.C." is the US capital's district, not "Dover County" (a weather story names both); "PSB"
+    still abbreviates the one board it spells."""
+    names, _ = entities(doc_from(vocab, [("snow fell on", None), ("Dover County", "GPE"), ("and the", None),
+                                         ("Port Safety Board", "ORG"), ("closed", None)]),
+                        doc_from(vocab, [("crews in", None), ("D.C.", "GPE"), ("and the", None), ("PSB", "ORG"),
+                                         ("worked", None)]))
+    assert names["Dover County"] == ["Dover County"] and names["D.C."] == ["D.C."]
+    assert names["Port Safety Board"] == ["PSB", "Port Safety Board"]
+
+
 @pytest.mark.parametrize("acronym,name", [("NABIMCO", "National Biscuit Milling Company"),
                                           ("SOLKOM", "Solar Kompressor Manufacturing"),
                                           ("GMCO", "Global Mining Company")])
@@ -390,3 +401,22 @@ def test_a_place_named_alone_and_as_its_county_is_the_county_unless_another_plac
     names, _ = entities(doc_from(vocab, [("snow fell on", None), ("Delaware County", "GPE")]),
                         doc_from(vocab, [("schools in", None), ("Delaware", "GPE"), ("closed", None)]))
     assert set(names) == {"Delaware County", "Delaware"}
+
+
+def test_names_alike_but_for_one_letter_in_one_word_are_one(vocab):
+    """Outlets' slips and variants: "Tarvo Valleys", "Ostrian Peninsula", "Acme Holdin" are the
+    names another outlet writes in full. Not numbered units, not words of three letters or fewer,
+    not two kinds of thing."""
+    _, ents = entities(doc_from(vocab, [("firms in", None), ("Tarvo Valley", "LOC"), ("and the", None),
+                                        ("Ostria Peninsula", "LOC"), ("and", None), ("Acme Holding", "ORG"),
+                                        ("and", None), ("Gate Bay", "FAC"), ("and", None), ("Tarvo Bears", "ORG"),
+                                        ("met", None)]),
+                       doc_from(vocab, [("firms in", None), ("Tarvo Valleys", "LOC"), ("and the", None),
+                                        ("Ostrian Peninsula", "LOC"), ("and", None), ("Acme Holdin", "ORG"),
+                                        ("and", None), ("Gate Bar", "FAC"), ("and", None), ("Tarvo Beads", "PRODUCT"),
+                                        ("met", None)]),
+                       doc_from(vocab, [("crews at", None), ("Unit 1203", "FAC"), ("and", None), ("Unit 1204", "FAC"),
+                                        ("left", None)]))
+    groups = sorted(sorted(set(e.aliases)) for e in ents)
+    assert groups == [["Acme Holdin", "Acme Holding"], ["Gate Bar"], ["Gate Bay"], ["Ostria Peninsula", "Ostrian Peninsula"],
+                      ["Tarvo Beads"], ["Tarvo Bears"], ["Tarvo Valley", "Tarvo Valleys"], ["Unit 1203"], ["Unit 1204"]]

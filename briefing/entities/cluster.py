@@ -10,6 +10,7 @@ comparing all pairs:
   "Wisconsin"), one company without its legal form ("Acme Co." = "Acme") or with its words
   abbreviated ("Assn."), a name after a country written either way ("U.S. X" = "United States
   X"), "Department of X" = "X Department", a group's singular and plural ("Danish" = "Danes");
+- names of one kind alike but for one letter in one word ("Tarvo Valleys", "Acme Holdin");
 - an acronym and the one expansion in the briefing it abbreviates ("NRC");
 - persons by surname (persons.py): compatible first names, nicknames described alike, spelling
   variants across outlets, a lone surname (misspelled or clipped too) or a lone first name to the
@@ -27,6 +28,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
 
 from ..words import knowledge
 from ..model import Mention, ParsedArticle
@@ -95,6 +98,7 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention], forced: Iterable[
     _link_acronyms(view, uf)
     link_persons(parsed, by_article, view, uf)
     _link_longer_forms(view, uf)
+    _link_misspelled_words(view, uf)
     _link_compass_points(view, uf)
     _link_counties(view, uf)
     for a, b in forced:
@@ -244,7 +248,8 @@ def _link_acronyms(view: View, uf: UnionFind) -> None:
     come first; only when none does, a name whose words' first letters or syllables spell it
     ("TEPCO", "USGS" of "U.S. Geological Survey"). With two candidate expansions ("Supreme Court",
     "Security Council" for "SC") neither is linked; two expansions are never linked to each other
-    by their initials."""
+    by their initials. An acronym that is itself a country or US state ("D.C.", "UK") is that place
+    (the place keys join its other names), never another name's initials ("Dover County")."""
     by_letter: dict[str, list[str]] = defaultdict(list)  # first letter -> expansions, never all pairs
     for form, label in view.form_label.items():
         original = view.forms[form][0][1]
@@ -252,7 +257,8 @@ def _link_acronyms(view: View, uf: UnionFind) -> None:
             by_letter[compact(original)[:1]].append(form)
     for form, label in view.form_label.items():
         original = view.forms[form][0][1]
-        if not is_acronym(original) or label == "NORP":  # an acronym labelled PERSON is the model's slip
+        # (an acronym labelled PERSON is the model's slip, and is kept)
+        if not is_acronym(original) or label == "NORP" or knowledge.place(original):
             continue
         for longest in (1, None):  # initials, then prefixes
             cands = {c for c in by_letter.get(compact(original)[:1], ()) if spells(original, view.forms[c][0][1], longest)}
@@ -327,6 +333,28 @@ def _droppable_prefix(prefix: list[str], rest: str, view: View) -> bool:
         return False
     return bool(knowledge.is_place(text) or knowledge.demonym(text) or is_acronym(text) or
                 text.casefold() in view.form_label or all(w.lower() in view.lower_words for w in prefix))
+
+
+def _link_misspelled_words(view: View, uf: UnionFind) -> None:
+    """Names of two or more words, of one kind, alike but for one letter in one word of four
+    letters or more, added, dropped or changed: a slip or a variant of one outlet ("Tarvo Valleys",
+    "Ostria peninsula" and "Ostrian peninsula", "Acme Holding" and "Acme Holdin"). Never words
+    with digits ("Unit 3", "Unit 4") nor people (persons.py compares their names). Blocked by the
+    name without the word, so never over all pairs."""
+    blocks: dict[tuple, list[tuple[str, Node]]] = defaultdict(list)
+    for form, label in sorted(view.form_label.items()):
+        words = form.split()
+        if label == "PERSON" or len(words) < 2 or label not in COARSE and label not in THINGS:
+            continue
+        kind = COARSE.get(label, "thing")
+        for k, word in enumerate(words):
+            if len(word) >= 4 and word.isalpha():
+                blocks[(kind, tuple(words[:k]), tuple(words[k + 1:]))].append((word, view.forms[form][0]))
+    for members in blocks.values():
+        for n, (a, x) in enumerate(members):
+            for b, y in members[n + 1:]:
+                if a[0] == b[0] and Levenshtein.distance(a, b) == 1:
+                    uf.union(x, y)
 
 
 def _link_compass_points(view: View, uf: UnionFind) -> None:

@@ -283,6 +283,7 @@ def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[Ent
     sit inside a longer proper name; so is a person's surname alone. Known names are matched as
     token sequences, case-sensitively, with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
     known = known_names(parsed, spans)
+    lower = lower_words(parsed)
     _add_surnames(known)
     lengths: dict[str, list[int]] = defaultdict(list)  # first token -> lengths of the names it starts
     for key in known:
@@ -296,7 +297,7 @@ def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[Ent
             i = 0
             while i < len(folded):
                 found = next((sp for n in lengths.get(folded[i], ())
-                              if (sp := _occurrence(seg, folded, i, i + n, known, current))), None)
+                              if (sp := _occurrence(seg, folded, i, i + n, known, current, lower))), None)
                 if found is not None:
                     current[:] = [sp for sp in current if not (sp.start < found.end and found.start < sp.end)]
                     current.append(found)  # a known longer name replaces its fragments
@@ -314,25 +315,33 @@ def _add_surnames(known: dict[tuple[str, ...], Counter]) -> None:
 
 
 def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tuple[str, ...], Counter],
-                current: list[EntSpan]) -> EntSpan | None:
+                current: list[EntSpan], lower: frozenset[str]) -> EntSpan | None:
     """The known name at tokens [i, e) as a new span, or None: not known, in a date ("in May"), a
-    one-word name opening a sentence as a common word ("Love ..."), unless a person's signs show
-    it there ("May said"); already a mention, part of a longer one."""
+    one-word name opening a sentence as a common word ("Love ..."; a word the briefing never writes
+    in lower case is the name there too), unless a person's signs show it there ("May said");
+    already a mention, part of a longer one."""
     toks = seg.tokens
     key = tuple(folded[i:e])
     if e > len(toks) or key not in known:
         return None
     label = known[key].most_common(1)[0][0]
     shown = label == "PERSON" and evidence.person_signs(toks, i, e)  # "May said", "Price, 61,": the person
-    if not shown and (_in_time(seg, i, e) or e - i == 1 and not toks[i].tag.startswith("NNP") and
-                      not toks[i].text.isupper() and _sentence_start(toks, i)):
-        return None  # an acronym opening a sentence ("WHO said") is the name, whatever its tag
+    if not shown and (_in_time(seg, i, e) or e - i == 1 and _common_word_opening(toks, i, lower)):
+        return None
     inner = [sp for sp in current if sp.start < e and i < sp.end]
     if any(sp.start < i or sp.end > e or (sp.start, sp.end) == (i, e) for sp in inner):
         return None
     if _inside_longer_name(toks, i, e, [sp for sp in current if sp not in inner]):
         return None
     return EntSpan(i, e, label)
+
+
+def _common_word_opening(toks: tuple[Token, ...], i: int, lower: frozenset[str]) -> bool:
+    """A word opening a sentence, tagged no proper noun, that the briefing writes in lower case
+    too ("Love won."); an acronym ("WHO said") is the name, whatever its tag."""
+    tok = toks[i]
+    return not tok.tag.startswith("NNP") and not tok.text.isupper() and _sentence_start(toks, i) and \
+        is_common_word(tok.text, lower)
 
 
 def _in_time(seg: Parsed, s: int, e: int) -> bool:

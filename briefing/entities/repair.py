@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..reading import datelines
 from ..words import knowledge
-from . import labels, propagate
+from . import detect, labels, propagate
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from ..words.english import HONORIFICS, TITLE_NOUNS
 from .names import PARTICLES, initials
@@ -318,6 +318,8 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     propagate.join_first_names(parsed, spans)
     propagate.known_cities(parsed, spans)
     propagate.outlet_heads(parsed, spans)
+    detect.unseen_places(parsed, spans, lower)
+    detect.unseen_names(parsed, spans, lower)
     votes = propagate.known_names(parsed, spans)
     propagate.propagate(parsed, spans)
     propagate.vote_labels(parsed, spans, votes)

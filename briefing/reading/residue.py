@@ -40,7 +40,9 @@ _CREDIT_WORDS = re.compile(r"\b(photo|photos|image|images|file|via|handout|court
 # video widget ("JUST WATCHED … Replay More Videos … 02:41"), a slideshow counter, an embedded post
 # signed with a handle ("… —@cityhall"), a rule of underscores, a player's error message.
 _FURNITURE = (
-    re.compile(r"[.!?,…\"”’]\s*(\([A-Z][\w.&'’ -]*(/[^()]*)?\)\s*)+$"),  # "… prayers,... (Associated Press)"
+    # "… prayers,... (Associated Press)": a credit is a name of a few words, not a sentence in brackets
+    # ("… (Read our full timeline of the flood here.)" ends a paragraph of the text)
+    re.compile(r"[.!?,…\"”’]\s*(\([A-Z][\w.&'’-]*(?:[ -]+[\w.&'’-]+){0,5}\s*(/[^()]*)?\)\s*)+$"),
     re.compile(r"\((?:[A-Z][\w.'’&-]*+\s?)++/[A-Z][^()/:]*\)\s*$"),  # "… (Jane Doe/Daily News)", not a URL
     re.compile(r"\b[A-Z]{2,}/[A-Z][a-z][\w.'’-]*( [A-Z][\w.'’-]*)*\s*$"),  # "… REUTERS/Jane Doe"
     re.compile(r"\bvia [A-Z]{2,}\s*$|\(via [^()]+\)\s*$"),  # "… Handout via REUTERS", "… (via Facebook)"

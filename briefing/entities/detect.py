@@ -1,0 +1,79 @@
+"""Names the model saw nowhere in the briefing, found by what the text and the data packages show.
+
+A town the small pipeline leaves untagged ("in the city of Tarvik", "a home in Tarvik") is a place
+when the word is a proper noun standing alone (no name word beside it, no span over it), never
+written in lower case in the briefing, shown as a place where it stands (a preposition of place,
+"the city of X", a state after it), and GeoNames knows a town of that name (1,000 people or more)
+in a country or US state the briefing names as a place. Propagation then carries the new name to
+its other occurrences. A lone proper noun no name holds, which two articles capitalise
+mid-sentence and the briefing never writes in lower case ("on his Quorvo page"), is a name too.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import EntSpan, ParsedArticle, Token
+from ..words import knowledge
+from ..words.english import HONORIFICS, MONTHS, TITLE_NOUNS, WEEKDAYS
+from .evidence import AREA_NOUNS, place_signs
+from .names import fold
+from .propagate import Spans, _sentence_start, is_common_word, surface
+
+
+def unseen_places(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
+    """Add a GPE span over each lone proper noun that is a town of the briefing's countries or
+    states, shown as a place where it stands."""
+    named = {where for (a, si), sps in spans.items() for sp in sps if sp.label == "GPE"
+             for where in [knowledge.place(surface(parsed[a].segments[si].tokens, sp.start, sp.end))] if where}
+    if not named:
+        return
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
+        covered = {i for sp in sps for i in range(sp.start, sp.end)}
+        found = [EntSpan(t.i, t.i + 1, "GPE") for t in toks
+                 if t.i not in covered and _lone_proper_noun(toks, t, covered, lower) and _shown_as_place(toks, t.i)
+                 and knowledge.place_names(t.text, small=True) & named]
+        if found:
+            sps[:] = sorted(sps + found, key=lambda sp: sp.start)
+
+
+def unseen_names(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
+    """Add a span over each occurrence of a lone proper noun that no name of the briefing holds
+    and the model put in no entity, not opening a sentence, when at least two articles write it
+    so: another outlet capitalising the word too is the evidence that it is a name ("on his Quorvo
+    page"). Its label is ORG, a website, a company or an app being what news names most without
+    a pattern; the briefing's evidence votes it later (a person's signs make a person)."""
+    words = {fold(t.text) for (a, si), sps in spans.items() for sp in sps
+             for t in parsed[a].segments[si].tokens[sp.start:sp.end]}
+    where: dict[str, set[int]] = defaultdict(set)
+    found: list[tuple[tuple[int, int], int]] = []
+    for (a, si), sps in spans.items():
+        seg = parsed[a].segments[si]
+        taken = {i for sp in list(sps) + list(seg.ents) for i in range(sp.start, sp.end)}
+        for t in seg.tokens:
+            if t.i not in taken and fold(t.text) not in words and not _sentence_start(seg.tokens, t.i) and \
+                    _lone_proper_noun(seg.tokens, t, taken, lower) and not knowledge.demonym(t.text) and \
+                    not knowledge.is_place(t.text):
+                where[t.text].add(a)
+                found.append(((a, si), t.i))
+    for key, i in found:
+        if len(where[parsed[key[0]].segments[key[1]].tokens[i].text]) >= 2:
+            spans[key].append(EntSpan(i, i + 1, "ORG"))
+            spans[key].sort(key=lambda sp: sp.start)
+
+
+def _lone_proper_noun(toks: tuple[Token, ...], t: Token, covered: set[int], lower: frozenset[str]) -> bool:
+    """A capitalised proper noun of letters, not in capitals, with no capitalised word or name
+    beside it, that the briefing never writes in lower case and that is no title, month or day."""
+    if t.tag != "NNP" or not t.text.isalpha() or not t.text[:1].isupper() or t.text.isupper():
+        return False
+    if is_common_word(t.text, lower) or t.text.lower().rstrip(".") in HONORIFICS | TITLE_NOUNS or \
+            t.text in MONTHS + WEEKDAYS:
+        return False
+    return not any(0 <= j < len(toks) and (j in covered or toks[j].text[:1].isupper() and toks[j].tag == "NNP")
+                   for j in (t.i - 1, t.i + 1))
+
+
+def _shown_as_place(toks: tuple[Token, ...], i: int) -> bool:
+    """"in X", "near X", "X, Ill.", "the city of X"."""
+    return place_signs(toks, i, i + 1) or i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text in AREA_NOUNS
