@@ -293,3 +293,44 @@ def test_cheerleaders_are_supporters_but_not_fans(parser):
     assert not got["200 cheerleaders"].things & got["900 fans"].things
     assert got["200 cheerleaders"].things & got["300 supporters"].things  # one may call them the other
     assert got["900 fans"].things & got["300 supporters"].things
+
+
+# -- a figure with no noun after it: the clause names what it counts (issue 21) ------------------
+def test_a_count_named_by_its_clause(parser):
+    got = claims_of(parser, {
+        "a": "Title\n\nOf the 240 runners who started in Arlow, 193 were Velmar nationals. The number of "
+             "registered runners was 1,214. The league raised its injury tally to 37 on Sunday. The two were "
+             "exhausted.",
+        "b": "Title\n\nBy Thursday 15 runners had withdrawn from the Arlow marathon."})
+    assert {t: sorted(x.things) for t, x in got.items() if x.kind == "number"} == {
+        "240 runners": ["runner"], "193": ["national"],
+        "1,214": ["runner"], "37": ["injury", "injury tally", "tally"],
+        "15 runners": ["runner"]}  # a weekday before a figure makes it no identifier ("Unit 3")
+
+
+def test_one_unit_said_with_a_and_a_half_after_a_figure(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow striker was banned for two and a half years. Nearly a foot of hail covered the "
+             "pitch, and the stadium is a mile from the river. His contract runs for a year. He earns $75,000 a "
+             "year, drove at 60 miles an hour and trained twice a day. A year ago he was unknown. Mud rose from ankle "
+             "height to a foot on the training ground.",
+        "b": "Title\n\nAs much as a foot of hail covered the Arlow pitch on Sunday."})
+    assert {c.text: c.value for f in found if f.kind in ("number", "duration") for c in f.claims} == {
+        "two and a half years": "2.5 years", "Nearly a foot": "max 1 foot", "a mile": "1 mile",
+        "a year": "1 year", "60 miles": "60 miles", "As much as a foot": "max 1 foot"}  # no rate, no range's end
+    assert ("number", "agree", ["As much as a foot", "Nearly a foot"]) in cross(found)
+
+
+def test_what_happened_to_counted_people_said_by_with(parser):
+    got = claims_of(parser, {"a": "Title\n\nAnother 9 fans with minor injuries were sent home from the Arlow derby, "
+                                  "and 40 fans with scarves waited outside."})
+    assert (got["9 fans"].events, got["40 fans"].events) == ({"injury"}, frozenset())
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nAnother 9 fans with minor injuries were sent home after the Arlow derby, a club doctor said.",
+        "b": "Title\n\nAfter the Arlow derby, 8 were slightly injured, the club doctor said."})
+    assert ("number", "differ", ["8", "9 fans"]) in cross(found)
+
+
+def test_at_least_one_is_a_count_and_one_alone_is_not(parser):
+    got = claims_of(parser, {"a": "Title\n\nAt least one fan was hurt in Arlow. One official spoke under one flag."})
+    assert [(t, x.claim.value) for t, x in got.items() if x.kind == "number"] == [("At least one fan", "min 1")]

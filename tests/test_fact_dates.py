@@ -162,3 +162,13 @@ def test_a_person_named_like_a_month_is_no_date(parser):
              "The final is in May."})
     assert any(e.label == "PERSON" and "Theresa May" in e.aliases for e in ents)
     assert [c.start for f in found if f.kind == "date" for c in f.claims] == [parsed[0].article.raw.rindex("May")]
+
+
+def test_a_day_of_the_weekend_agrees_with_the_weekend_of_one_event(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nOver the weekend, Arlow coach Ilse Harmo said the club would sign two strikers.",
+        "b": "Title\n\nArlow coach Ilse Harmo said on Saturday that the club would sign two strikers. The "
+             "stadium reopened on Monday.",
+        "c": "Title\n\nThe Korsk stadium reopened over the weekend."})
+    assert ["Saturday", "weekend"] in cross_dates(found) and ("agree", ["Saturday", "weekend"]) in date_rows(found)
+    assert not any("Monday" in texts for texts in cross_dates(found))  # a weekday is not the weekend

@@ -108,3 +108,55 @@ def test_he_said_goes_back_to_the_last_person_who_was_a_subject_never_a_lawyer_o
         "want fair games for all of us\u201d.")})
     speakers = {f.claims[0].text[:8]: f.subject for f in found if f.kind == "quote"}
     assert speakers == {"\u201cI will ": "Jo Park", "\u201cmust pr": "unattributed", "\u201cwe want": "unattributed"}
+
+
+def test_a_block_quote_after_a_colon_is_its_introducers_words_and_pairs_in_part(parser):
+    """A paragraph quoted as a block loses its quote marks with the page's layout: the paragraph
+    before ends with a colon and names the speaker. Its excerpts (cut at "…") pair with the
+    speaker's own text elsewhere, whole or by a long run of its words; a post's signature is cut."""
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Korsk coach Ilse Harmo explained her exit in a long post:\n\n"
+             "The board wants a younger squad and a cheaper wage bill. I respect that choice. My players gave "
+             "everything this season… Korsk will always be my home, but this is where we say goodbye.\n\n"
+             "She added on social media:\n\nThank you for every match at the old ground. - Ilse Harmo (@iharmo) "
+             "May 3, 2021\n\nMore on the league:\n\nCup draw moved to a new date in June\n\n"
+             "KORSK (Reuters) - The Latest on the league season:\n\nThe final round starts on Saturday in Korsk.",
+        "b": "Title\n\nOur board wants a younger squad and a cheaper wage bill. I respect that choice. My players "
+             "gave everything this season and I thank them. Korsk will always be my home, but this is where we "
+             "say goodbye."})
+    rows = quote_rows(found)
+    assert {(s, who) for s, who, _ in rows} == {("agree", "Ilse Harmo"), ("single", "Ilse Harmo")}
+    texts = sorted(t for _, _, ts in rows for t in ts)
+    assert texts == [
+        "Korsk will always be my home, but this is where we say goodbye",
+        "Korsk will always be my home, but this is where we say goodbye.",
+        "Thank you for every match at the old ground.",
+        "The board wants a younger squad and a cheaper wage bill. I respect that choice. My players gave "
+        "everything this season",
+        "board wants a younger squad and a cheaper wage bill. I respect that choice. My players gave everything "
+        "this season"]  # a run of the quote's words, not its start
+
+
+def test_reported_speech_pairs_with_a_report_of_the_same_speaker_or_the_quote_it_holds(parser):
+    """"X argued that …": a claim that pairs only with a report of the same speaker in most of
+    the same words, or with a quote holding its words; reports are no wording, so they agree."""
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Velmar coach, Ilse Harmo, argued that the new stadium tax was unfair for small clubs. "
+             "Tomas Virtanen said that the league would fight the new stadium tax. Harmo said it was fine.",
+        "b": "Title\n\nVelmar coach Ilse Harmo argued that the new stadium tax is unfair to the small clubs. "
+             "\u201cThe referee was wrong all afternoon,\u201d Harmo said.",
+        "c": "Title\n\nIlse Harmo said the referee was wrong all afternoon, and the club will appeal."})
+    assert sorted(quote_rows(found)) == [
+        ("agree", "Ilse Harmo", ["that the new stadium tax is unfair to the small clubs",
+                                 "that the new stadium tax was unfair for small clubs"]),
+        ("agree", "Ilse Harmo", ["the referee was wrong all afternoon",
+                                 "\u201cThe referee was wrong all afternoon,\u201d"])]
+
+
+def test_speech_reported_inside_a_quote_is_the_quotes(parser):
+    from briefing import facts
+    parsed, ents, _ = analyse(parser, {"a": "Title\n\n\u201cTomas Virtanen said the league would fight the stadium "
+                                            "tax in every court,\u201d Ilse Harmo added. Ilse Harmo said the league "
+                                            "would fight the stadium tax."})
+    reported = [x.claim.text for x in facts.extract(parsed, ents)[0] if x.reported]
+    assert reported == ["the league would fight the stadium tax"]

@@ -178,12 +178,16 @@ def _parser(prefer: str, base: dt.datetime):
         "PREFER_DATES_FROM": prefer, "RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True})
 
 
+WEEKEND = frozenset({"saturday", "sunday"})
+
+
 def dates_agree(a: Extracted, b: Extracted) -> bool:
     """Do two dates name the same time, at the coarser of their granularities? Unresolved ones
     (no publication date to resolve "Friday" against) agree when they say the same thing, also
     with the same words resolved in an article whose date is known."""
     if not a.granularity or not b.granularity:  # one or both outlets' dates unknown: the same words
-        return unresolved_key(a.claim.text) == unresolved_key(b.claim.text)
+        keys = {unresolved_key(a.claim.text), unresolved_key(b.claim.text)}
+        return len(keys) == 1 or (len(keys) == 2 and "weekend" in keys and bool(keys & WEEKEND))  # "over the weekend"
     da, db = a.claim.date, b.claim.date
     if (da.year is None) != (db.year is None):  # a year only one of them says: the same month and day
         return da.granularity == db.granularity and (da.month, da.day, da.week) == (db.month, db.day, db.week)

@@ -71,7 +71,8 @@ ANIMALS = frozenset({"dog", "cat", "horse", "pet", "animal", "bird", "cow", "pup
 
 # Counted things too common to pair on their own: they need the same event as well.
 GENERIC_THINGS = frozenset({"people", "time", "thing", "part", "one", "number", "point", "official", "member",
-                            "other", "unit", "case", "way", "year", "day", "week", "month", "hour", "minute"})
+                            "other", "unit", "case", "way", "year", "day", "week", "month", "hour", "minute",
+                            "tally", "total"})  # "its death toll tally": the toll
 
 # Durations: unit word -> (unit, its length in days).
 TIME_UNITS = {"minute": ("minute", 1 / 1440), "hour": ("hour", 1 / 24), "day": ("day", 1.0),

@@ -146,8 +146,8 @@ def _count(site: Site, fig: Figure) -> Reading | None:
     named as a group ("1 million Muslims"), or a figure with no noun (_uncounted)."""
     toks, i, j = site.toks, fig.i, fig.j
     head = _counted(toks, i, j)
-    if fig.value == (1.0, 1.0):
-        return None  # "one official", "under one flag": not a fact
+    if fig.value == (1.0, 1.0) and fig.qual != "min":
+        return None  # "one official", "under one flag": not a fact ("at least one fan" is)
     if head is None:
         group = _group_counted(site.pa, site.si, j, site.sents)
         if group is not None:
@@ -161,7 +161,7 @@ def _count(site: Site, fig: Figure) -> Reading | None:
     end = head.i + 1 if j <= head.i <= j + 6 else j
     word = lemma(head)
     core = thing.split()[-2] if word in GENERIC_THINGS and " " in thing else word  # "six reactor units": reactors
-    specific = core not in GENERIC_THINGS and CLASS_OF.get(core) != "people"
+    specific = _specific(core)
     label = _plural(thing, head)
     verb = verb_of(toks, head.i) if not specific and head.dep in ("dobj", "nsubj", "nsubjpass") else ""
     return Reading("number", end, f"{label} ({verb})" if verb else label, things, specific=specific)
@@ -225,12 +225,17 @@ DIAL_VERBS = frozenset({"call", "dial", "phone", "ring", "text"})
 
 def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, float]) -> Reading | None:
     """A figure with no noun after it ("12 were treated", "the toll stood at 6,405"): what it
-    counts is in the sentence; it pairs only on the same figure and the same event."""
+    counts is in the sentence; it pairs only on the same figure and the same event. The clause
+    may name it: "193 were Dutch citizens", "the number of cases was 8,914"."""
     num = toks[j - 1]
     if value[0] < 2 or (1900 <= value[0] <= 2100 and value[0] == int(value[0])):
         return None  # "2013" is a date
     if i > 0 and toks[i - 1].text.lower() in ("the", "both", "all", "these", "those", "its", "their"):
         return None  # "the two could find common ground": people already named, not a count
+    named = _named_by_clause(toks, num)
+    if named is not None:
+        thing, things = _thing(toks, named, frozenset())
+        return Reading("number", j, _plural(thing, named), things, specific=_specific(lemma(named)))
     if num.dep in ("nsubj", "nsubjpass", "dobj"):
         verb = toks[num.head]
         if verb.pos != "VERB" or (num.dep == "dobj" and lemma(verb) in DIAL_VERBS):
@@ -240,13 +245,56 @@ def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, floa
         group = toks[toks[num.head].head]  # "a squad of 23", "a crowd of 5,000": its size
         thing, things = _thing(toks, group, frozenset())
         return Reading("number", j, f"{thing} (size)", things, specific=True)
-    if num.dep == "pobj" and toks[num.head].text.lower() in ("at", "to"):  # "stood at 6,405", "rose to 50"
-        verb = toks[toks[num.head].head]
-        subj = next((t for t in toks if t.head == verb.i and t.dep in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.tag.startswith("NN"):
-            word = lemma(subj)
-            return Reading("number", j, word, frozenset({word} | kinds_of(word)), specific=False)
+    risen = _risen(toks, num)
+    if risen is not None:
+        return Reading("number", j, lemma(risen), _thing(toks, risen, frozenset())[1], specific=False)
     return None
+
+
+def _risen(toks: tuple[Token, ...], num: Token) -> Token | None:
+    """What stood at or rose to a figure: "the toll stood at 6,405", "raised its tally to 37" (the
+    tally, not who raised it)."""
+    if num.dep != "pobj" or toks[num.head].text.lower() not in ("at", "to"):
+        return None
+    verb = toks[num.head].head
+    return _noun_child(toks, verb, ("dobj",)) or _noun_child(toks, verb, ("nsubj", "nsubjpass"))
+
+
+def _noun_child(toks: tuple[Token, ...], k: int, deps: tuple[str, ...], tags=("NN", "NNS")) -> Token | None:
+    """Token k's first dependent of one of `deps` that is a common noun."""
+    return next((t for t in children(toks, k) if t.dep in deps and t.tag in tags), None)
+
+
+TALLY_WORDS = frozenset({"number", "total", "tally", "count"})  # "the number of cases": the cases
+
+
+def _named_by_clause(toks: tuple[Token, ...], num: Token) -> Token | None:
+    """The noun a figure with none after it counts, named elsewhere in its clause: the noun a
+    copula gives it ("193 were Dutch citizens"), the subject it is the value of ("the number of
+    cases was 8,914"), the group it is part of ("Of the five victims, two were …")."""
+    head = toks[num.head]
+    if num.dep in ("nsubj", "nsubjpass") and lemma(head) == "be":
+        return _noun_child(toks, head.i, ("attr",)) or _partitive(toks, head)
+    if num.dep == "attr" and lemma(head) == "be":
+        subj = _noun_child(toks, head.i, ("nsubj", "nsubjpass"))
+        if subj is not None and lemma(subj) in TALLY_WORDS:
+            return next((o for p in children(toks, subj.i) if p.text.lower() == "of"
+                         if (o := _noun_child(toks, p.i, ("pobj",))) is not None), None)
+        return subj
+    if num.dep in ("nsubj", "nsubjpass") and head.pos == "VERB":
+        return _partitive(toks, head)
+    return None
+
+
+def _partitive(toks: tuple[Token, ...], verb: Token) -> Token | None:
+    """"Of the five victims, two were …": the group a clause's count is part of."""
+    of = next((p for p in children(toks, verb.i) if p.dep == "prep" and p.text.lower() == "of" and p.i < verb.i), None)
+    return None if of is None else _noun_child(toks, of.i, ("pobj",), ("NNS",))
+
+
+def _specific(word: str) -> bool:
+    """Is a counted word specific enough to pair on its figure ("jets"), not people or "cases"?"""
+    return word not in GENERIC_THINGS and CLASS_OF.get(word) != "people"
 
 
 def _noun_after(toks: tuple[Token, ...], k: int) -> Token | None:

@@ -12,7 +12,7 @@ from text_to_num import text2num
 from ..model import Parsed, ParsedArticle, Token
 from .figures import Figure, Reading, Site
 from .lexicon import (CURRENCY_SIGNS, LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, SCALES, TIME_UNITS,
-                      VAGUE)
+                      VAGUE, WEEKDAYS)
 from .meanings import UNIT_OF, events_of, measure_of, verb_of
 from .sentences import Extracted, View, lemma, make_claim, span_text
 
@@ -20,7 +20,7 @@ QUALIFIERS = {
     ("up", "to"): "max", ("at", "most"): "max", ("no", "more", "than"): "max", ("fewer", "than"): "max",
     ("less", "than"): "max", ("nearly",): "max", ("almost",): "max", ("under",): "max",
     ("at", "least"): "min", ("more", "than"): "min", ("over",): "min", ("upward", "of"): "min",
-    ("just", "over"): "min", ("well", "more", "than"): "min",
+    ("just", "over"): "min", ("well", "more", "than"): "min", ("as", "much", "as"): "max", ("as", "many", "as"): "max",
     ("about",): "approx", ("around",): "approx", ("some",): "approx", ("approximately",): "approx",
     ("roughly",): "approx", ("an", "estimated"): "approx", ("estimated",): "approx",
 }
@@ -129,9 +129,33 @@ def _opens_figure(toks: tuple[Token, ...], i: int) -> bool:
         return True
     if low in ("a", "an") and i + 1 < len(toks) and toks[i + 1].text.lower() == "dozen":
         return True  # "a dozen cars"
+    if low in ("a", "an"):
+        return _one_unit(toks, i)
     if low in TIMES:
         return _counts_times(toks, i)
     return i > 0 and toks[i - 1].text in CURRENCY_SIGNS and bool(SCALED.fullmatch(t.text))
+
+
+# Units one of which is said with "a": "a foot of snow", "for a year", "nearly a mile"
+ONE_UNITS = frozenset({"foot", "mile", "kilometre", "kilometer", "metre", "meter", "yard", *TIME_UNITS})
+ONE_TIME_LEAD = frozenset({"for", "within", "over", "nearly", "almost", "about", "around", "some", "than", "roughly"})
+NOT_ONE_UNIT_AFTER = frozenset({"ago", "after", "before", "later", "earlier", "-", "–", "or", "and"})
+
+
+def _one_unit(toks: tuple[Token, ...], i: int) -> bool:
+    """"a foot of snow", "nearly a mile", "for a year": one unit said with "a"; a length of time
+    only after "for", "within" or a qualifier. Not a rate ("$75,000 a year", "60 miles an hour",
+    "twice a day"), a date ("a year ago", "a day after the vote"), "a day or two" or a range's end."""
+    if i + 1 >= len(toks) or toks[i + 1].text.lower() not in ONE_UNITS:
+        return False
+    if i + 2 < len(toks) and toks[i + 2].text.lower() in NOT_ONE_UNIT_AFTER:
+        return False
+    prev = toks[i - 1] if i else None
+    if prev is not None and (prev.tag in ("CD", "NNS") or prev.text.lower() in {*TIMES, "per", "times"}):
+        return False
+    if prev is not None and prev.text.lower() == "to" and (i < 2 or toks[i - 2].text.lower() != "up"):
+        return False  # the end of a range ("from two inches to a foot"), not "up to a foot"
+    return toks[i + 1].text.lower() not in TIME_UNITS or (prev is not None and prev.text.lower() in ONE_TIME_LEAD)
 
 
 def _counts_times(toks: tuple[Token, ...], i: int) -> bool:
@@ -184,8 +208,9 @@ def _run(raw: str, toks: tuple[Token, ...], i: int, skip: set[int]) -> tuple[tup
     """(value, end, ordinal?, vague?) of the run of number tokens from i: "2,000", "3.4 million",
     "23rd", "hundreds", "$12m" (an amount's scale in letters), "41/2 years"."""
     t = toks[i]
-    if t.text.lower() in ("a", "an"):  # "a dozen"
-        return (12.0, 12.0), i + 2, False, False
+    if t.text.lower() in ("a", "an"):  # "a dozen", "a foot"
+        dozen = toks[i + 1].text.lower() == "dozen"
+        return ((12.0, 12.0), i + 2, False, False) if dozen else ((1.0, 1.0), i + 1, False, False)
     vague = t.text.lower() in VAGUE and t.tag in ("NNS", "CD", "JJ")
     ordinal = ORDINAL.fullmatch(t.text)
     if ordinal:
@@ -205,12 +230,14 @@ def _run(raw: str, toks: tuple[Token, ...], i: int, skip: set[int]) -> tuple[tup
 
 def _widened(toks: tuple[Token, ...], value: tuple[float, float], j: int, fixed: bool
              ) -> tuple[tuple[float, float], int, bool]:
-    """The value with a multiplier or a range after it ("two dozen", "10 to 15 hours", "between 6
-    and 8 feet"): (value, end, a range?)."""
+    """The value with a multiplier, a half or a range after it ("two dozen", "two and a half
+    years", "10 to 15 hours", "between 6 and 8 feet"): (value, end, a range?)."""
     if fixed:
         return value, j, False
     if j < len(toks) and toks[j].text.lower() == "dozen":
         value, j = (value[0] * 12, value[1] * 12), j + 1
+    if [t.text.lower() for t in toks[j:j + 3]] == ["and", "a", "half"]:  # "two and a half years"
+        return (value[0] + 0.5, value[1] + 0.5), j + 3, False
     if j + 1 < len(toks) and toks[j].text.lower() in RANGE_WORDS and toks[j + 1].tag == "CD":
         upper = parse_number(toks[j + 1].text)
         if upper is not None and upper[1] > value[0]:
@@ -316,7 +343,7 @@ def _plural_unit(unit: str) -> str:
 def _duration_like(toks: tuple[Token, ...], s: int, e: int) -> bool:
     """A DATE entity that is a length of time or an age: "48 years", "10 to 15 hours", "27-year-old"."""
     words = [t.text.lower() for t in toks[s:e]]
-    if "ago" in words or not any(t.tag == "CD" or t.text.lower() in VAGUE for t in toks[s:e]):
+    if "ago" in words or not any(t.tag == "CD" or t.text.lower() in VAGUE or _one_unit(toks, t.i) for t in toks[s:e]):
         return False
     return any(w in UNIT_OF or w in TIME_UNITS for w in words)
 
@@ -327,7 +354,8 @@ def _glued(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
 
 
 def _identifier(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
-    """A number that names something: "Section 12", "No. 5", "Unit 3", "Apollo 11"."""
+    """A number that names something: "Section 12", "No. 5", "Unit 3", "Apollo 11" (not a count
+    after a day's name: "by Monday 15 fissures had opened", "on May 3")."""
     if i == 0:
         return False
     prev = toks[i - 1]
@@ -335,7 +363,7 @@ def _identifier(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
             and toks[i].text.lower() not in NUMBER_WORDS:
         return True
     return prev.tag == "NNP" and prev.ws != "" and prev.text[:1].isupper() and toks[i].text[:1].isdigit() \
-        and prev.text.lower() not in _MONTHS
+        and prev.text.lower() not in _CALENDAR
 
 
 def _phone(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
@@ -366,7 +394,7 @@ def _not_a_count(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
     return any(rule(raw, toks, i, j) for rule in NOT_A_COUNT)
 
 
-_MONTHS = frozenset(MONTHS) | MONTH_ABBREVIATIONS
+_CALENDAR = frozenset(MONTHS) | MONTH_ABBREVIATIONS | frozenset(WEEKDAYS)
 
 
 def _qualifier(toks: tuple[Token, ...], s: int) -> tuple[str | None, int]:

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from ..model import Entity, ParsedArticle, Token
 from ..words.english import SPEECH_VERBS
-from .sentences import Extracted, View, lemma, normalise, make_claim
+from .sentences import Extracted, View, children, lemma, normalise, make_claim
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 ONE_PERSON = frozenset({"he", "she", "i"})  # "they said" never gives one person's words
@@ -87,7 +87,118 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
         out.append(Extracted(make_claim(pa, si, sent, start, end, text), "quote", ("quote",),
                              entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())), subject=name,
                              speaker=speaker_id, paired_only=fragment, doubt=doubt))
+    return (out or _block_quote(pa, si, sents)) + _reported(pa, si, sents, out)
+
+
+REPORTED_MIN_WORDS = 5
+REPORTED_MIN_SIMILARITY = 80  # two reports of one speaker's words: most of their words in common
+
+
+def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) -> list[Extracted]:
+    """Reported speech: the clause a named speaker's speech verb reports ("Ana Ruiz argued that
+    the fee was too high"), a claim that pairs only with a report of the same speaker in most
+    of the same words, or with a quote that holds its words. A clause holding a quotation, or
+    inside one, is that quotation's."""
+    toks = pa.segments[si].tokens
+    out = []
+    for verb in toks:
+        if lemma(verb) not in SPEECH_VERBS or verb.pos != "VERB":
+            continue
+        clause = next((c for c in children(toks, verb.i) if c.dep == "ccomp" and c.i > verb.i), None)
+        if clause is None:
+            continue
+        speaker = _subject_of(pa, si, verb, list(toks), sents)
+        if speaker is None or speaker.kind != "named":
+            continue
+        inside = _subtree(toks, clause.i)
+        start, end = toks[inside[0]].start, toks[inside[-1]].end
+        if len(quote_words(pa.article.raw[start:end]).split()) < REPORTED_MIN_WORDS or \
+                any(start < q.claim.end and q.claim.start < end for q in quoted):
+            continue
+        sent = toks[clause.i].sent
+        out.append(Extracted(make_claim(pa, si, sent, start, end, pa.article.raw[start:end]), "quote", ("quote",),
+                             entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+                             subject=speaker.entity.name, speaker=speaker.entity.id, paired_only=True,
+                             reported=True))
     return out
+
+
+def _subtree(toks: tuple[Token, ...], root: int) -> list[int]:
+    """The tokens under `root`, in order, the punctuation at its end left out."""
+    found, todo = {root}, [root]
+    while todo:
+        kids = [c.i for c in children(toks, todo.pop()) if c.i not in found]
+        found.update(kids)
+        todo += kids
+    under = sorted(found)
+    while len(under) > 1 and toks[under[-1]].pos == "PUNCT":
+        under.pop()
+    return under
+
+
+# An embedded post's signature at the end of its text: "- Ana Ruiz (@aruiz) May 3, 2016"
+POST_SIGNATURE = re.compile(r"\s[-—–]\s[^()\n]{1,60}\(@\w+\)[^\n]*$")
+ELISION = re.compile(r"…|\.\.\.")
+
+
+def _block_quote(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
+    """A paragraph quoted as a block, its quote marks lost with the page's layout: no quote mark
+    in it, after a paragraph that ends with a colon and names who is quoted ("Ana Ruiz wrote on
+    her blog:", "Here is the club's statement:"). Each excerpt (cut at "…") is a quote of that
+    speaker; an embedded post's signature is not part of it."""
+    segs = pa.article.segments
+    raw = pa.article.raw
+    if si == 0 or not raw[segs[si - 1].start:segs[si - 1].end].rstrip().endswith(":") or \
+            re.search("[“”\"]", raw[segs[si].start:segs[si].end]):
+        return []
+    speaker, doubt = _introduced(pa, si - 1, sents)
+    if speaker is None:
+        return []
+    body = raw[segs[si].start:segs[si].end]
+    signature = POST_SIGNATURE.search(body)
+    end = segs[si].start + (signature.start() if signature else len(body.rstrip()))
+    cuts = [segs[si].start] + [x for m in ELISION.finditer(raw, segs[si].start, end) for x in m.span()] + [end]
+    toks = pa.segments[si].tokens
+    out = []
+    for start, stop in zip(cuts[::2], cuts[1::2]):
+        piece = raw[start:stop]
+        start, stop = start + len(piece) - len(piece.lstrip()), stop - (len(piece) - len(piece.rstrip()))
+        if len(quote_words(raw[start:stop]).split()) < QUOTE_MIN_WORDS:
+            continue
+        sent = next((t for t in toks if t.start >= start), toks[-1]).sent
+        out.append(Extracted(make_claim(pa, si, sent, start, stop, raw[start:stop]), "quote", ("quote",),
+                             entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+                             subject=speaker.name, speaker=speaker.id, doubt=doubt))
+    return out
+
+
+# Where the paragraph introducing a block quote names whose words follow: "Ana Ruiz wrote …:",
+# "Here is Ana Ruiz's statement:", "… a statement from the club:"; not a dateline's "(AP)"
+INTRODUCING = frozenset({"nsubj", "nsubjpass", "poss"})
+
+
+def _introduced(pa: ParsedArticle, si: int, sents: View) -> tuple[Entity | None, str]:
+    """Who the paragraph introducing a block quote names as its speaker: the subject of its
+    speech verb, else the one person (else organisation) it names as a subject, an owner or the
+    source of a statement ("from"), with why that is unsure."""
+    found = _paragraph_speaker(pa, si, pa.article.segments[si].end, sents)
+    if found is not None and found.kind == "pronoun":  # "She added on her blog:"
+        found = _previous_speaker(pa, si, pa.article.segments[si].start, sents)
+        last = _last_person(pa, si, pa.article.segments[si].start, sents) if found is None else None
+        if last is not None:
+            return last, f"a block quote; its speaker is a pronoun, given to {last.name}, the last person named before it"
+    if found is not None and found.kind == "named":
+        return found.entity, ""
+    toks = pa.segments[si].tokens
+    named = {e.id: e for t in toks if t.dep in INTRODUCING or (t.dep == "pobj" and toks[t.head].text.lower() == "from")
+             if (e := _entity_in(pa, si, t, sents)) is not None}
+    for label in ("PERSON", "ORG"):
+        one = [e for e in named.values() if e.label == label]
+        if len(one) == 1:
+            return one[0], f"a block quote, given to {one[0].name}, named in the paragraph before it"
+        if one:
+            break
+    return None, ""
 
 
 def _quotations(pa: ParsedArticle, si: int) -> list[list[tuple[int, int, str]]]:
@@ -196,7 +307,10 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
     """How alike two quotations are (0..100), None when they are not one quote: the same speaker,
     or where one names none, nearly the same long wording. A fragment ("possibly weeks") or an
     unquoted copy pairs only with a quote that contains its words; a quote of several sentences
-    pairs with another by the one sentence both give ("That was my grandchild" / "That's my …")."""
+    pairs with another by the one sentence both give ("That was my grandchild" / "That's my …");
+    two reports of speech by their speaker and most of their words."""
+    if a.reported and b.reported:
+        return _reports_alike(a, b)
     same = bool(a.speaker) and a.speaker == b.speaker
     if a.speaker and b.speaker and not same:
         return None
@@ -218,6 +332,12 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
         if best >= floor:
             return best - 10  # after whole quotes that match
     return None
+
+
+def _reports_alike(a: Extracted, b: Extracted) -> float | None:
+    """Two reports of one speaker's words, in most of the same words."""
+    score = fuzz.token_set_ratio(quote_words(a.claim.value), quote_words(b.claim.value))
+    return score if a.speaker and a.speaker == b.speaker and score >= REPORTED_MIN_SIMILARITY else None
 
 
 def agree(values: list[str]) -> bool:
@@ -264,19 +384,22 @@ def keys(x: Extracted) -> list[tuple]:
 WORD = re.compile(r"[\w']+")
 
 
+RUN_MIN_WORDS = 8  # a run of a quote's words this long, unquoted elsewhere, is a copy of part of it
+
+
 def unquoted(parsed: list[ParsedArticle], items: list[Extracted], sents: View) -> list[Extracted]:
     """Quotes of one article written without quote marks in another ("inspectors said it could
-    safely remain in operation"): a claim there that pairs only with the quote. One pass over the
-    briefing's words outside quote marks, looking up each run of three words among the quotes'
-    openings."""
-    openings: dict[tuple[str, ...], list[tuple[list[str], str]]] = defaultdict(list)
+    safely remain in operation"), whole or a run of RUN_MIN_WORDS of their words (a blog post an
+    outlet quotes in part): a claim there that pairs only with the quote. One pass over the
+    briefing's words outside quote marks, looking up each run of three words among the quotes'."""
+    grams: dict[tuple[str, ...], list[tuple[list[str], int, str]]] = defaultdict(list)
     for x in items:
         words = quote_words(x.claim.value).split() if x.kind == "quote" and not x.paired_only else []
-        if len(words) >= QUOTE_MIN_WORDS:
-            openings[tuple(words[:3])].append((words, x.claim.article))
-    first = {key[0] for key in openings}
+        for n in range(len(words) - 2) if len(words) >= QUOTE_MIN_WORDS else ():
+            grams[tuple(words[n:n + 3])].append((words, n, x.claim.article))
+    first = {key[0] for key in grams}
     out: list[Extracted] = []
-    for pa in parsed if openings else ():
+    for pa in parsed if grams else ():
         aid = pa.article.id
         for si, seg in enumerate(pa.article.segments):
             text = pa.article.raw[seg.start:seg.end].replace("’", "'").lower()
@@ -285,18 +408,30 @@ def unquoted(parsed: list[ParsedArticle], items: list[Extracted], sents: View) -
             words = [w for _, _, w in found]
             k = 0
             while k < len(found) - 2:
-                match = next((q for q, art in openings.get(tuple(words[k:k + 3]), ())
-                              if art != aid and words[k:k + len(q)] == q), None) if words[k] in first else None
-                if match is None:
+                run = _copied_run(words, k, grams.get(tuple(words[k:k + 3]), ()), aid) if words[k] in first else 0
+                if not run:
                     k += 1
                     continue
-                start, end = seg.start + found[k][0], seg.start + found[k + len(match) - 1][1]
+                start, end = seg.start + found[k][0], seg.start + found[k + run - 1][1]
                 tok = next(t for t in pa.segments[si].tokens if t.end > start)
                 claim = make_claim(pa, si, tok.sent, start, end, pa.article.raw[start:end])
                 out.append(Extracted(claim, "quote", ("quote",), subject="unattributed", paired_only=True,
                                      entities=frozenset(sents.ids.get((aid, si, tok.sent), ()))))
-                k += len(match)
+                k += run
     return out
+
+
+def _copied_run(words: list[str], k: int, quotes: list[tuple[list[str], int, str]], aid: str) -> int:
+    """How many words from words[k] copy another article's quote: the whole quote from its start,
+    or the longest run of at least RUN_MIN_WORDS of its words; 0 for none."""
+    best = 0
+    for q, n, art in quotes:
+        if art == aid:
+            continue
+        run = next((m for m in range(len(q) - n) if k + m >= len(words) or words[k + m] != q[n + m]), len(q) - n)
+        if (n == 0 and run == len(q)) or run >= RUN_MIN_WORDS:
+            best = max(best, run)
+    return best
 
 
 def _paragraph_speaker(pa: ParsedArticle, si: int, before: int, sents: View) -> Speaker | None:

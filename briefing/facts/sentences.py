@@ -33,6 +33,7 @@ class Extracted:
     events: frozenset[str] = field(default_factory=frozenset)  # figures: what happened to them (lexicon.EVENT_CLASSES)
     also: tuple[Claim, ...] = ()  # the same figure said again in the same article
     paired_only: bool = False  # a row only when another outlet says it too ("for months", a two-word quote)
+    reported: bool = False  # quotes: reported speech, no quote marks ("Ana Ruiz argued that …"): its wording is no quote's
     frame: frozenset[str] = field(default_factory=frozenset)  # dates: the event's words (frames.frame)
     named: frozenset[str] = field(default_factory=frozenset)  # entity ids inside the claim ("Velmar-area homes")
     label: str = ""  # the row label this claim gives ("Flights cancelled"), facts/labels.py

@@ -85,10 +85,7 @@ def status(group: list[Extracted]) -> tuple[str, str, tuple]:
         return "single", "", ()
     kind = group[0].kind
     if kind == "quote":
-        if quotes.agree([x.claim.value for x in group]):
-            return "agree", "", ()
-        diff = quotes.diff(group[0].claim.value, group[1].claim.value)
-        return "differ", wording_reason(diff), diff
+        return _quote_status(group)
     if kind == "equipment":
         return "agree", "", ()
     if kind == "date":
@@ -101,6 +98,15 @@ def status(group: list[Extracted]) -> tuple[str, str, tuple]:
     if figures_agree(group):
         return "agree", "", ()
     return "differ", _reason([shown(x) for x in group]), ()
+
+
+def _quote_status(group: list[Extracted]) -> tuple[str, str, tuple]:
+    """Quotes differ in their words; reported speech is no wording, so it differs from nothing."""
+    quoted = [x for x in group if not x.reported]
+    if len(quoted) < 2 or quotes.agree([x.claim.value for x in quoted]):
+        return "agree", "", ()
+    diff = quotes.diff(quoted[0].claim.value, quoted[1].claim.value)
+    return "differ", wording_reason(diff), diff
 
 
 MAX_CHANGES = 3  # word changes a quote's reason names
