@@ -135,3 +135,34 @@ def test_a_box_of_teasers_is_residue_but_a_list_the_article_introduces_is_not(tm
     assert [seg.text for seg in article.removed] == ["More on the storm season:", "Ten pictures of the flood that went "
                                                      "viral", "The storm explained in maps"]
     assert "a higher sea wall" in " ".join(seg.text for seg in article.segments)
+
+
+PROSE = ("The harbour in Varna reopened on Friday after six months of repairs to the breakwater, the port authority said.",
+         "Ships that had waited outside the port for a week began to unload grain and timber on Saturday morning.")
+
+
+def test_another_storys_headline_between_paragraphs_is_residue(tmp_path):
+    article = read_lines(tmp_path, "Harbour reopens after repairs", PROSE[0],
+                         "Third ferry in a month runs aground off the northern cape", PROSE[1])
+    assert [seg.text for seg in article.removed] == ["Third ferry in a month runs aground off the northern cape"]
+    assert "aground" not in " ".join(seg.text for seg in article.segments)
+
+
+@pytest.mark.parametrize("line", [
+    "WHAT THE PORT AUTHORITY FOUND IN THE WALL",  # a section heading in capitals
+    "What the Port Authority Found in the Breakwater",  # a heading in title case
+    "Only one crane left",  # a short heading
+    "Inspectors: the wall will need another survey",  # a label before a colon
+])
+def test_a_heading_of_the_article_is_not_another_storys_headline(tmp_path, line):
+    article = read_lines(tmp_path, "Harbour reopens after repairs", PROSE[0], line, PROSE[1])
+    assert article.removed == ()
+
+
+def test_a_hard_wrapped_line_or_a_last_line_is_not_a_headline(tmp_path):
+    wrapped = ("Harbour reopens after repairs\n\n" + PROSE[0] + "\nThe company plans to open a second terminal in the\n"
+               "north of the port next year once the dredging is done, officials confirmed.\n\n" + PROSE[1] +
+               "\n\nWith reporting by a correspondent in the northern port town\n")
+    (tmp_path / "a.txt").write_text(wrapped, encoding="utf-8")
+    article = sources.read_seeds(tmp_path)[0][0]
+    assert article.removed == ()

@@ -131,6 +131,31 @@ def repeated(lines: list[str]) -> set[int]:
             if counts[key] > 1 and len(key.split()) <= 14 and not SENTENCE_END.search(line)}
 
 
+# A headline of another story left between two paragraphs of the text (a link whose teaser box
+# was lost): a line of its own, HEADLINE_WORDS words, no sentence end, written in sentence case.
+HEADLINE_WORDS = (6, 16)
+PROSE_WORDS = 12  # words of a paragraph of the text at least, around such a line
+
+
+def stray_headlines(lines: list[str], alone: list[bool]) -> set[int]:
+    """Indices of lines that are other stories' headlines: a line standing alone (`alone`: blank
+    lines around it) between two lines of prose that end a sentence, with no sentence end, no
+    label before a colon, in sentence case ("Storm closes three ski resorts in the north"). A
+    section heading is shorter or capitalised ("THE INVESTIGATION", "What Comes Next")."""
+    texts = [clean_text(line) for line in lines]
+
+    def prose(n: int) -> bool:
+        return 0 <= n < len(texts) and len(texts[n].split()) >= PROSE_WORDS and bool(SENTENCE_END.search(texts[n]))
+
+    def sentence_case(text: str) -> bool:
+        long = [w for w in text.split()[1:] if len(w) > 3 and w[:1].isalpha()]
+        return text[:1].isupper() and not text.isupper() and sum(w[:1].isupper() for w in long) * 2 < len(long)
+
+    return {n for n, text in enumerate(texts)
+            if alone[n] and HEADLINE_WORDS[0] <= len(text.split()) <= HEADLINE_WORDS[1] and ":" not in text
+            and not SENTENCE_END.search(text) and sentence_case(text) and prose(n - 1) and prose(n + 1)}
+
+
 def boxes(lines: list[str]) -> set[int]:
     """Indices of the lines of a box set in the article that is not its text: a chronology
     (CHRONOLOGY_RUN or more short lines in a row, each opening with a date, a year or a time and a

@@ -255,11 +255,16 @@ def split_segments(raw: str, start: int = 0, title: str | None = None) -> tuple[
     return segments, removed
 
 
+_BLANK = re.compile(r"\n[ \t\r]*\n")
+
+
 def _set_aside_residue(raw: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[Segment]]:
     """(lines kept, residue lines as segments): residue.py's lines and boxes, and a line
     repeated in the article unless it is the first kept (a repeated first line is the title)."""
     texts = [raw[s:e] for s, e in lines]
-    repeated, boxed = residue.repeated(texts), residue.boxes(texts)
+    gaps = [raw[e:s] for (_, e), (s, _) in zip([(0, 0), *lines], [*lines, (len(raw), len(raw))])]
+    alone = [bool(_BLANK.search(before)) and bool(_BLANK.search(after)) for before, after in zip(gaps, gaps[1:])]
+    repeated, boxed = residue.repeated(texts), residue.boxes(texts) | residue.stray_headlines(texts, alone)
     keep: list[tuple[int, int]] = []
     removed: list[Segment] = []
     for n, (s, e) in enumerate(lines):
