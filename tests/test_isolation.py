@@ -123,10 +123,10 @@ def test_the_command_reports_the_article_and_the_stage_and_exits_1(site):
 def test_a_page_that_cannot_be_written_is_one_error_and_the_others_are_written(tmp_path, monkeypatch):
     real = output.atomic_write
 
-    def atomic_write(path, data):
+    def atomic_write(path, data, *mode):
         if path.name == "b.md":
             raise OSError(28, "No space left on device")
-        return real(path, data)
+        return real(path, data, *mode)
     monkeypatch.setattr(output, "atomic_write", atomic_write)
     folder = tmp_path / "docs/briefing"
     counts, problems = output.write(folder, {"a.md": "# A\n", "b.md": "# B\n", "c/d.md": "# D\n"}, "docs/briefing")
