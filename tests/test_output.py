@@ -87,6 +87,35 @@ def test_written_pages_are_readable_by_others(tmp_path):
     assert (tmp_path / "gen/a.md").stat().st_mode & 0o777 == 0o644
 
 
+def test_pages_written_by_threads_in_new_folders_are_never_writable_by_others(tmp_path):
+    # the umask is read once, before the writer threads start: reading it sets it for a moment,
+    # and a folder or page another thread made in that moment must not come out world-writable
+    pages = {f"f{n % 40}/sub/p{n}.md": f"page {n}" for n in range(400)}
+    old = os.umask(0o022)
+    try:
+        output.write(tmp_path / "gen", pages, "gen")
+        assert os.umask(0o022) == 0o022  # left as it was
+    finally:
+        os.umask(old)
+    made = [p for p in (tmp_path / "gen").rglob("*") if not p.name.startswith(".briefing")]
+    assert len(made) == 400 + 80
+    assert {p.stat().st_mode & 0o777 for p in made} == {0o644, 0o755}
+
+
+def test_no_writer_thread_touches_the_umask(tmp_path, monkeypatch):
+    # os.umask is process-wide: a thread setting it, even for a moment, changes what the others create
+    import threading
+    callers = []
+    real = os.umask
+
+    def umask(mask):
+        callers.append(threading.current_thread() is threading.main_thread())
+        return real(mask)
+    monkeypatch.setattr(output.os, "umask", umask)
+    output.write(tmp_path / "gen", {f"p{n}.md": f"page {n}" for n in range(20)}, "gen")
+    assert callers and all(callers)
+
+
 # -- issue 10, finding 6: the manifest is checked, never trusted --------------------------------------
 def forge_manifest(gen, entries):
     import hashlib

@@ -212,7 +212,10 @@ def lock(folder: Path, exclusive: bool, wait: float = LOCK_WAIT) -> Iterator[boo
 
 
 # -- writing ---------------------------------------------------------------------------------------
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write `path` through a temporary file synced and renamed over it, readable as the umask
+    allows (`mode`: the permissions, when the caller read the umask already; see _write_all)."""
+    mode = published_mode() if mode is None else mode
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.briefing-", suffix=".tmp")
     try:
@@ -220,7 +223,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; pages are published, so readable
+        os.chmod(tmp, mode)  # mkstemp makes 0600; pages are published, so readable
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -246,10 +249,13 @@ def create(path: Path, text: str, label: str) -> Diagnostic | None:
     return None
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+def published_mode() -> int:
+    """A published file's permissions under the process's umask. Reading the umask sets it for a
+    moment (os.umask has no read-only form), so it is never read while threads create files: a
+    folder or file made in that moment would be world-writable."""
+    mask = os.umask(0o077)
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask
 
 
 def write(folder: Path, pages: dict[str, str], label: str, *, root: Path | None = None,
@@ -356,9 +362,11 @@ def _write_all(resolved: Path, todo: list[tuple[str, bytes]]) -> list[str | None
     side by side: each page is synced to disk before it replaces the old one, and the syncs, most
     of a build's writing time, then overlap (the development stories' 182 pages: 0.68 s one by
     one, 0.15 s side by side)."""
+    mode = published_mode()  # read here, before any thread writes
+
     def one(item: tuple[str, bytes]) -> str | None:
         try:
-            atomic_write(resolved / item[0], item[1])
+            atomic_write(resolved / item[0], item[1], mode)
         except OSError as exc:
             return str(exc.strerror or exc)
         return None
