@@ -367,16 +367,6 @@ def test_a_kind_shown_at_a_third_of_the_occurrences_overrides_the_model():
     assert kind_choice({"ORG": 1}, {"PRODUCT": 1}, 1, key=("Pello", "Airlines")) == "ORG"
 
 
-def test_a_person_without_signs_that_the_text_or_the_gazetteer_shows_as_a_place_is_a_place():
-    # "flights to Tarvik" where the model said PERSON; "Palo Alto" a person nowhere in the briefing
-    assert kind_choice({"PERSON": 1}, {}, 1, key=("Tarvik",), place=[("Tarvik",)]) == "GPE"
-    assert kind_choice({"PERSON": 2}, {}, 2, key=("Palo", "Alto")) == "GPE"
-    # no misfire: a lone word GeoNames knows may be a surname ("Jordan reported"), a person's signs
-    assert kind_choice({"PERSON": 1}, {}, 1, key=("Jordan",)) == "PERSON"
-    assert kind_choice({"PERSON": 1}, {}, 1, key=("Tarvik",), place=[("Tarvik",)], person=evidence.SPEAKS) == "PERSON"
-    assert kind_choice({"PERSON": 1}, {}, 1, key=("Tarvo", "Lind")) == "PERSON"
-
-
 def test_an_airline_is_an_organisation_whatever_its_first_word(vocab):
     # "Cape Tarvo Air" (not a cape), "Pello Airways" (not a town)
     words = ["Cape", "Tarvo", "Air", "and", "Pello", "Airways"]

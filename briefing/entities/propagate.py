@@ -421,9 +421,9 @@ def unsupported_place(key: evidence.Key, counts: Counter | None, ev: evidence.Ev
 def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> str:
     """The label given most; a tie goes to the label the text supports (a person's signs, a place's,
     a kind noun), then to the label given first, never to the alphabet. PERSON needs a person's
-    signs: without them it loses a tie and gives way to a kind the text shows or a place
-    (`_placed`). A name with what only people have (an honorific, an age, a relative) is a person
-    unless it is a known place or names an organisation. A name without signs takes a kind the text shows often enough
+    signs: without them it loses a tie and gives way to a kind or place the text shows. A name
+    with what only people have (an honorific, an age, a relative) is a person unless it is a known
+    place or names an organisation. A name without signs takes a kind the text shows often enough
     (`_kind_shown`)."""
     position = {label: n for n, label in enumerate(counts)}
     sign, kinds = ev.person_sign(key), ev.kinds_of(key)
@@ -436,19 +436,12 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
     if best == "PERSON" and not sign:
         rivals = [label for label in ranked[1:] if counts[label] == counts[best] or supported(label)]
         shown = [label for label, _ in kinds.most_common()]
-        placed = ["GPE"] if _placed(key, ev) else []
-        best = next(iter(rivals + shown + placed), best)
+        best = next(iter(rivals + shown), best)
     elif best != "PERSON" and sign == evidence.PERSONAL and not ev.is_place(key) and ev.can_be_a_person(key):
         best = "PERSON"
     elif not sign and kinds:
         best = _kind_shown(key, best, kinds, ev)
     return best
-
-
-def _placed(key: evidence.Key, ev: evidence.Evidence) -> bool:
-    """A place the text shows ("in Tarvik") or, for a name of two words or more, a place a data
-    package knows ("Palo Alto"): a lone word GeoNames knows is often a surname as well."""
-    return key in ev.place or len(key) > 1 and ev.is_place(key)
 
 
 def _kind_shown(key: evidence.Key, best: str, kinds: Counter, ev: evidence.Evidence) -> str:
