@@ -332,7 +332,7 @@ def test_a_place_sign_needs_the_name_as_the_prepositions_object(vocab):
     assert ev.place == {("Pello",)}
 
 
-# -- a kind the text shows, at a third of a name's occurrences or more (issue 22) ------------------------
+# -- a kind the text shows, at half of a name's occurrences or more (issue 22) ------------------------
 def test_a_kind_noun_after_a_compound_chain_or_an_article_of_the_name_itself(vocab):
     # "the Pello apartment complex", "a Velox SUV", "a Lark Hawk drone" (nmod); not "a Tarvo deputy"
     words = ["the", "Pello", "apartment", "complex", ",", "a", "Velox", "SUV", ",", "a", "Lark", "Hawk", "drone", ",",
@@ -353,14 +353,11 @@ def kind_choice(counts, kinds, occurrences, key=("Pello",), person=0, place=()):
     return propagate.choose_label(key, Counter(counts), ev)
 
 
-def test_a_kind_shown_at_a_third_of_the_occurrences_overrides_the_model():
+def test_a_kind_shown_at_half_the_occurrences_overrides_the_model():
     assert kind_choice({"LOC": 2}, {"FAC": 1}, 2) == "FAC"  # "the Pello complex"
     assert kind_choice({"ORG": 1}, {"PRODUCT": 1}, 1, key=("Lark", "Hawk")) == "PRODUCT"  # "a Lark Hawk drone"
-    # "a Velox SUV" at five of fifteen occurrences, "the Velox" and "Velox" at the rest: the car
-    assert kind_choice({"ORG": 15}, {"PRODUCT": 5}, 15, key=("Velox",)) == "PRODUCT"
     # no misfire: shown less often, a person's signs, a place, an airline's own plane
-    assert kind_choice({"ORG": 5}, {"PRODUCT": 1}, 5) == "ORG"
-    assert kind_choice({"ORG": 16}, {"PRODUCT": 5}, 16) == "ORG"
+    assert kind_choice({"ORG": 5}, {"PRODUCT": 2}, 5) == "ORG"
     assert kind_choice({"ORG": 2}, {"PRODUCT": 2}, 2, person=evidence.SPEAKS) == "ORG"
     assert kind_choice({"GPE": 1}, {"ORG": 1}, 1, place=[("Pello",)]) == "GPE"
     assert kind_choice({"LOC": 1}, {"GPE": 1}, 1) == "LOC"

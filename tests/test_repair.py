@@ -66,26 +66,6 @@ def test_demonym_glued_to_one_word_organisation_is_one_name(vocab):
     assert spans_text(p, out) == [("Muslim Brotherhood", "ORG"), ("Russian", "NORP")]
 
 
-def test_a_maker_and_the_model_designation_after_it_are_one_product(vocab):
-    # "a Tarvo A380 landed", "the Velox 737" (the model took the number for a product of its own)
-    words = ["a", "Tarvo", "A380", "landed", "beside", "the", "Velox", "737"]
-    ents = ["O", "B-ORG", "O", "O", "O", "O", "B-ORG", "B-PRODUCT"]
-    tags = ["DT", "NNP", "NNP", "VBD", "IN", "DT", "NNP", "CD"]
-    p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags))
-    assert spans_text(p, repair.maker_and_model(list(p.ents), p.tokens)) == [
-        ("Tarvo A380", "PRODUCT"), ("Velox 737", "PRODUCT")]
-
-
-def test_a_year_a_place_or_a_word_after_a_maker_stays_apart(vocab):
-    # "Acme 2019 results", "Pello 300 runners" (a place before a count), "Acme Rovers"
-    words = ["Acme", "2019", "results", "and", "Pello", "300", "runners", "and", "Acme", "Rovers"]
-    ents = ["B-ORG", "O", "O", "O", "B-GPE", "O", "O", "O", "B-ORG", "O"]
-    tags = ["NNP", "CD", "NNS", "CC", "NNP", "CD", "NNS", "CC", "NNP", "NNPS"]
-    p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags))
-    assert spans_text(p, repair.maker_and_model(list(p.ents), p.tokens)) == [
-        ("Acme", "ORG"), ("Pello", "GPE"), ("Acme", "ORG")]
-
-
 def test_labels_by_shape(vocab):
     words = ["Incirlik", "Air", "Base", "hosts", "MiG-29", "jets", ",", "Kurdish", "fighters", "in", "the",
              "city", "of", "Kobani"]

@@ -254,14 +254,6 @@ def test_short_form_joins_its_form_with_a_head_noun_written_only_in_names_or_plu
     assert {"Lima", "Vell", "Acme"} <= set(names)  # a foundation is named after Acme, it is not Acme
 
 
-def test_a_product_joins_its_model_but_a_maker_does_not(vocab):
-    """"Velox" the car and "Velox G63" are one product; "Tarvo" the company is no "Tarvo 737"."""
-    names, _ = entities(doc_from(vocab, [("Velox G63", "PRODUCT"), ("and the", None), ("Tarvo 737", "PRODUCT"),
-                                         ("crashed", None)]),
-                        doc_from(vocab, [("Velox", "PRODUCT"), ("and", None), ("Tarvo", "ORG"), ("said", None)]))
-    assert sorted(names.values()) == [["Tarvo"], ["Tarvo 737"], ["Velox", "Velox G63"]]
-
-
 def test_compass_point_is_the_one_country_named_after_it(vocab):
     names, _ = entities(doc_from(vocab, [("North Korea", "GPE"), ("and the", None), ("North", "LOC"), ("met", None)]))
     assert list(names.values()) == [["North", "North Korea"]]

@@ -35,7 +35,6 @@ from ..words import knowledge
 from ..model import Mention, ParsedArticle
 from ..unionfind import UnionFind
 from . import labels
-from .evidence import MODEL_TOKEN
 from .propagate import is_common_word
 from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, fold, group_stem, is_acronym, name_parts,
                     normalize, spells, thing_name, without_legal_form)
@@ -301,8 +300,8 @@ def _extensions(view: View) -> dict[str, dict[str, str | None]]:
             if rest.casefold() in view.form_label and _droppable_prefix(prefix, rest, view):
                 extensions[rest.casefold()][form] = knowledge.place(" ".join(prefix))
             head, tail = " ".join(words[:k]), words[k:]
-            if head.casefold() in view.form_label and words[k - 1] not in ("of", "and") and \
-                    (all(_generic(w, view) for w in tail) or _model_of(head, tail, label, view)):
+            if head.casefold() in view.form_label and all(_generic(w, view) for w in tail) \
+                    and words[k - 1] not in ("of", "and"):
                 extensions[head.casefold()][form] = None
         m = _X_OF_Y.fullmatch(" ".join(words))
         if m and m.group(1).lower() in view.lower_words and m.group(2).casefold() in view.form_label:
@@ -322,13 +321,6 @@ def _generic(word: str, view: View) -> bool:
     a head noun of names."""
     w = word.lower().strip(".,")
     return w in GENERIC_HEADS or is_common_word(w, view.lower_words)
-
-
-def _model_of(head: str, tail: list[str], label: str, view: View) -> bool:
-    """"Velox G63" after "Velox": a product and its model designation, both labelled products
-    (the maker's name alone, an organisation, stays apart: "Boeing" is no "Boeing 777")."""
-    return label == view.form_label[head.casefold()] == "PRODUCT" and \
-        all(MODEL_TOKEN.match(w) for w in tail)
 
 
 def _droppable_prefix(prefix: list[str], rest: str, view: View) -> bool:

@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..reading import datelines
 from ..words import knowledge
-from . import detect, evidence, labels, propagate
+from . import detect, labels, propagate
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from ..words.english import HONORIFICS, TITLE_NOUNS
 from .names import PARTICLES, initials
@@ -204,28 +204,6 @@ def join_split_names(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntS
     return out
 
 
-def maker_and_model(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """"the Boeing 777", "a Velox G63 SUV": a maker's name and the model designation right after
-    it are one product, whatever the model made of the designation (nothing, a number, a product
-    of its own)."""
-    out: list[EntSpan] = []
-    for sp in sorted(spans, key=lambda s: s.start):
-        prev = out[-1] if out else None
-        if prev and prev.start <= sp.start < prev.end:
-            continue  # the designation joined to the maker before it
-        if sp.label == "ORG" and sp.end < len(toks) and _designation(toks[sp.end]) and \
-                all(o.start != sp.end or o.end == sp.end + 1 for o in spans):
-            sp = EntSpan(sp.start, sp.end + 1, "PRODUCT")
-        out.append(sp)
-    return out
-
-
-def _designation(tok: Token) -> bool:
-    """A model designation ("G63", "A380", "777", "F-35"), not a year ("Acme 2019")."""
-    text = tok.text
-    return bool(evidence.MODEL_TOKEN.match(text)) and not (text.isdigit() and 1800 <= int(text) <= 2100)
-
-
 def split_coordinations(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     """"Dan and Jo Keller", "North and South Korea": two names sharing their last word. The
     first is its own mention ("Dan", "North"); later rules find who it is. Only people, and
@@ -296,7 +274,7 @@ def _institution_end(sp: EntSpan, spans: list[EntSpan], toks: tuple[Token, ...])
 
 
 SEGMENT_RULES = (trim, drop_false, split_coordinations, trim_titles, natural_places, long_form_abbreviations,
-                 join_split_names, maker_and_model, place_led_institutions, labels.relabel)
+                 join_split_names, place_led_institutions, labels.relabel)
 
 
 def repair_segment(parsed: Parsed, fixed: list[EntSpan] | None = None) -> list[EntSpan]:
