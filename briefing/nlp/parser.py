@@ -111,7 +111,6 @@ class Parser:
         self._version: str | None = None
         self._language: str | None = None
         self.load_seconds = 0.0  # time spent loading the pipeline, once
-        self.processes_used = 0  # by the last parse: 0 (all cached), 1 (this process) or more
 
     @property
     def loaded(self) -> bool:
@@ -181,9 +180,9 @@ class Parser:
             else:
                 todo.append((n, key, [(seg.text, seg.start) for seg in article.segments]))
         chars = sum(len(text) for _, _, segs in todo for text, _ in segs)
-        self.processes_used = min(len(todo), self._processes(chars)) if todo else 0
+        processes = min(len(todo), self._processes(chars)) if todo else 0
         with contextlib.ExitStack() as stack:
-            parsed = self._parse(todo, stack)
+            parsed = self._parse(todo, processes, stack)
             first, finished = 0, len(articles) - len(todo)
             for group in groups:
                 last = first + len(group)
@@ -203,10 +202,13 @@ class Parser:
             return self.processes
         return 2 if chars >= PARALLEL_MIN_CHARS and (os.cpu_count() or 1) > 1 else 1
 
-    def _parse(self, todo: list[pool.Task], stack: contextlib.ExitStack) -> Iterator[tuple[int, tuple]]:
+    def _parse(self, todo: list[pool.Task], processes: int, stack: contextlib.ExitStack
+               ) -> Iterator[tuple[int, tuple]]:
         """(article number, its cache tuples) for every task, in the order they finish."""
-        if self.processes_used > 1:
-            workers = stack.enter_context(pool.Pool(self.processes_used, self.model_name, self._nlp, self.cache_dir))
+        if processes > 1:
+            with _LOADING:  # never fork while `mkdocs serve`'s thread is loading it: a child could inherit a held lock
+                loaded = self._nlp
+            workers = stack.enter_context(pool.Pool(processes, self.model_name, loaded, self.cache_dir))
             for task in todo:
                 workers.put(*task)
             for n, blob in workers.results_as_done():
