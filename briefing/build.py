@@ -258,7 +258,7 @@ class _Runner:
         parsed article by article, leaving out (with an error naming it) the ones that fail."""
         handed = 0
         try:
-            for mine in self.parser.stream([_readable(plan.articles) for plan in todo], self.progress):
+            for mine in self.parser.stream([readable(plan.articles) for plan in todo], self.progress):
                 yield mine
                 handed += 1
         except ModelNotFound:
@@ -269,7 +269,7 @@ class _Runner:
 
     def _parse_alone(self, plan: _Plan) -> list[ParsedArticle]:
         mine, failed = [], []
-        for article in _readable(plan.articles):
+        for article in readable(plan.articles):
             try:
                 mine.append(self.parser.parse([article])[0])
             except ModelNotFound:
@@ -394,7 +394,7 @@ def _reraise(exc: Exception):
     raise exc
 
 
-def _readable(articles: list[Article]) -> list[Article]:
+def readable(articles: list[Article]) -> list[Article]:
     """The articles the pipeline reads: those in its language (the others are published as text)."""
     return [a for a in articles if a.language is None]
 

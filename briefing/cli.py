@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__, scaffold
-from .build import Result, gather, missing_seeds
+from .build import Result, gather, missing_seeds, readable
 from .config import Settings
 from .entities import review as review_stage
 from .facts import review as fact_review
@@ -191,7 +191,7 @@ def _explain(settings: Settings, config_file: Path, result: Result, fact_id: str
     for label, briefing, rules in found:
         if result.several:
             click.echo(f"== {label}")
-        parsed = parser.parse([a for a in briefing.articles if a.language is None])  # as the build parsed them
+        parsed = parser.parse(readable(list(briefing.articles)))  # as the build parsed them
         click.echo("\n".join(fact_review.explain(parsed, list(briefing.entities), fact_id, rules).lines))
 
 
