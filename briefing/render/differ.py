@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..facts.quotes import word_diff
 from ..facts.review import shown_as_disputed
-from .context import Context
 from ..text import plural
+from .context import Context
 from .escape import diff_html, md_short, md_text
 from .facttable import claim_link, row_label
 

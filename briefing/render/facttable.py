@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ..facts.review import is_unsure
 from ..model import Claim, Fact
-from .context import Context
 from ..text import plural
+from .context import Context
 from .escape import diff_html, md_short, md_text
 
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}

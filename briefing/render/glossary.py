@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Entity, Mention
-from .context import Context, css, label_name, legend
 from ..text import plural
+from .context import Context, css, label_name, legend
 from .escape import md_short, md_text
 
 MAX_BACKLINKS = 60  # paragraphs listed under one glossary entry, from however many articles

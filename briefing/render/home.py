@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .context import CSV_FILE, JSON_FILE, QUOTES, TIMELINE, Context, crumbs, front_matter, label_name
 from ..text import plural
+from .context import CSV_FILE, JSON_FILE, QUOTES, TIMELINE, Context, crumbs, front_matter, label_name
 from .differ import differ_section
 from .escape import md_text
 from .facttable import fact_table

@@ -43,18 +43,17 @@ class Urls:
     def href(self, here: str, there: str, anchor: str = "") -> str:
         """The link from page `here` to page `there` (both relative to one folder; `there` may
         climb out of it with `../`), at `anchor` if given: relative, as MkDocs writes links."""
-        fragment = f"#{anchor}" if anchor else ""
-        if anchor and posixpath.normpath(there) == posixpath.normpath(here):
-            return fragment
-        return self._page_href(here, there) + fragment
+        rel, same = self._page_href(here, there)
+        return f"#{anchor}" if anchor and same else rel + (f"#{anchor}" if anchor else "")
 
     @functools.lru_cache(maxsize=4096)  # a page links to a few pages thousands of times
-    def _page_href(self, here: str, there: str) -> str:
+    def _page_href(self, here: str, there: str) -> tuple[str, bool]:
+        """The relative address of page `there` from page `here`, and whether it is that page."""
         target = self.url(there)
         rel = posixpath.relpath(f"{_ROOT}/{target}", f"{_ROOT}/{_folder(self.url(here))}")
         if target.endswith("/") or not target:
             rel = "./" if rel == "." else rel + "/"
-        return rel
+        return rel, posixpath.normpath(there) == posixpath.normpath(here)
 
     def link(self, text: str, here: str, there: str, anchor: str = "", attrs: str = "") -> str:
         """`<a href>` around `text`, which must already be escaped (escape.md_text or md_inline)."""

@@ -8,8 +8,8 @@ from slugify import slugify
 
 from ..facts.quotes import word_diff
 from ..model import Entity, Fact
-from .context import QUOTES, Context
 from ..text import plural
+from .context import QUOTES, Context
 from .escape import diff_html, md_short, md_text
 from .facttable import MAX_CLAIMS_SHOWN, STATUS, claim_link
 

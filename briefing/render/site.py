@@ -7,9 +7,9 @@ from collections import defaultdict
 
 from ..site.changes import Change
 from ..site.summaries import EntityRef, Headline, Shared, Site, Summary, month
+from ..text import plural
 from ..words.english import month_name
 from .context import crumbs, css, front_matter, label_name
-from ..text import plural
 from .escape import md_short, md_text
 
 JSON_VERSION = 1

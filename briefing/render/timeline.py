@@ -10,10 +10,9 @@ from typing import NamedTuple
 
 from ..facts.review import is_unsure
 from ..model import COARSER, Claim, Fact
-from ..text import shorten
+from ..text import plural, shorten
 from ..words.english import format_date
 from .context import TIMELINE, Context
-from ..text import plural
 from .escape import md_short, md_text
 from .facttable import STATUS, UNSURE, claim_link
 
