@@ -313,7 +313,7 @@ def _extensions(view: View) -> dict[str, dict[str, str | None]]:
 # briefing writes them only in a name or in the plural ("Tarvo and Elm universities").
 # Not the heads of things named after another, their founder or parent: "Acme Foundation" is not Acme.
 GENERIC_HEADS = (labels.FACILITY_HEADS | labels.ORGANISATION_HEADS | labels.LOCATION_HEADS |
-                 labels.SETTLEMENT_HEADS) - {"foundation", "fund", "trust"}
+                 labels.SETTLEMENT_HEADS) - {"foundation", "fund"}
 
 
 def _generic(word: str, view: View) -> bool:

@@ -14,10 +14,12 @@ from collections import defaultdict
 
 from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
-from ..words.english import HONORIFICS, MONTHS, TITLE_NOUNS, WEEKDAYS
+from ..words.english import CALENDAR_NAMES, HONORIFICS, TITLE_NOUNS
 from .evidence import AREA_NOUNS, place_signs
 from .names import fold
-from .propagate import Spans, sentence_start, is_common_word, surface
+from .propagate import Spans, is_common_word, sentence_start, surface
+
+_TITLE_WORDS = HONORIFICS | TITLE_NOUNS
 
 
 def unseen_places(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
@@ -46,7 +48,7 @@ def unseen_names(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str
     words = {fold(t.text) for (a, si), sps in spans.items() for sp in sps
              for t in parsed[a].segments[si].tokens[sp.start:sp.end]}
     where: dict[str, set[int]] = defaultdict(set)
-    found: list[tuple[tuple[int, int], int]] = []
+    found: list[tuple[tuple[int, int], int, str]] = []
     for (a, si), sps in spans.items():
         seg = parsed[a].segments[si]
         taken = {i for sp in list(sps) + list(seg.ents) for i in range(sp.start, sp.end)}
@@ -55,11 +57,14 @@ def unseen_names(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str
                     _lone_proper_noun(seg.tokens, t, taken, lower) and not knowledge.demonym(t.text) and \
                     not knowledge.is_place(t.text):
                 where[t.text].add(a)
-                found.append(((a, si), t.i))
-    for key, i in found:
-        if len(where[parsed[key[0]].segments[key[1]].tokens[i].text]) >= 2:
+                found.append(((a, si), t.i, t.text))
+    touched = set()
+    for key, i, text in found:
+        if len(where[text]) >= 2:
             spans[key].append(EntSpan(i, i + 1, "ORG"))
-            spans[key].sort(key=lambda sp: sp.start)
+            touched.add(key)
+    for key in touched:
+        spans[key].sort(key=lambda sp: sp.start)
 
 
 def _lone_proper_noun(toks: tuple[Token, ...], t: Token, covered: set[int], lower: frozenset[str]) -> bool:
@@ -67,8 +72,8 @@ def _lone_proper_noun(toks: tuple[Token, ...], t: Token, covered: set[int], lowe
     beside it, that the briefing never writes in lower case and that is no title, month or day."""
     if t.tag != "NNP" or not t.text.isalpha() or not t.text[:1].isupper() or t.text.isupper():
         return False
-    if is_common_word(t.text, lower) or t.text.lower().rstrip(".") in HONORIFICS | TITLE_NOUNS or \
-            t.text in MONTHS + WEEKDAYS:
+    if is_common_word(t.text, lower) or t.text.lower().rstrip(".") in _TITLE_WORDS or \
+            t.text in CALENDAR_NAMES:
         return False
     return not any(0 <= j < len(toks) and (j in covered or toks[j].text[:1].isupper() and toks[j].tag == "NNP")
                    for j in (t.i - 1, t.i + 1))

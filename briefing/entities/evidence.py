@@ -54,7 +54,7 @@ KIND_NOUNS = {
             "suburb", "neighborhood", "neighbourhood", "community", "subdivision", "estate", "estates"),
 }
 KINDS = {noun: label for label, nouns in KIND_NOUNS.items() for noun in nouns}
-NOT_PERSON_WORDS = labels.NOT_PERSON_HEADS | frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "gmbh"})
+NOT_PERSON_WORDS = labels.NOT_PERSON_HEADS | frozenset({"corp", "co", "gmbh"})  # inc, ltd, llc, plc: organisation heads
 # A model number inside a name: "H2", "G63", "777", "A380", "Su-25".
 MODEL_TOKEN = re.compile(r"^(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]?|\d{3,4}[A-Z]{0,2})$")
 

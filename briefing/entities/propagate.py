@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..words import knowledge
 from . import evidence, labels
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
-from ..words.english import HONORIFICS, MONTHS, SPEECH_VERBS, TITLE_NOUNS, WEEKDAYS
+from ..words.english import CALENDAR_NAMES, HONORIFICS, SPEECH_VERBS, TITLE_NOUNS
 from .names import COMPASS_POINTS, fold
 
 Spans = dict[tuple[int, int], list[EntSpan]]
@@ -227,7 +227,7 @@ def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:
             if _is_propn(first) and not first.ws == "" and first.text.isalpha() and not first.text.isupper() and \
                     not _covered(sps, s - 1, s) and first.text.lower() not in TITLE_NOUNS and \
                     first.text.lower().rstrip(".") not in HONORIFICS and not knowledge.is_place(first.text) and \
-                    not knowledge.demonym(first.text) and first.text not in MONTHS + WEEKDAYS:
+                    not knowledge.demonym(first.text) and first.text not in CALENDAR_NAMES:
                 sps[n] = EntSpan(s - 1, sp.end, "PERSON")
 
 
@@ -278,12 +278,13 @@ def known_names(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[E
     return known
 
 
-def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> None:
-    """Other occurrences of a name known anywhere in the briefing are mentions too, unless they
-    sit inside a longer proper name; so is a person's surname alone. Known names are matched as
-    token sequences, case-sensitively, with diacritics folded: one outlet's "Yılmaz" is another's "Yilmaz"."""
-    known = known_names(parsed, spans)
-    lower = lower_words(parsed)
+def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]],
+              votes: dict[tuple[str, ...], Counter], lower: frozenset[str]) -> None:
+    """Other occurrences of a name known anywhere in the briefing (`votes`: known_names of these
+    spans) are mentions too, unless they sit inside a longer proper name; so is a person's surname
+    alone. Known names are matched as token sequences, case-sensitively, with diacritics folded:
+    one outlet's "Yılmaz" is another's "Yilmaz"."""
+    known = defaultdict(Counter, votes)  # the surnames added here are no votes
     _add_surnames(known)
     lengths: dict[str, list[int]] = defaultdict(list)  # first token -> lengths of the names it starts
     for key in known:
@@ -348,7 +349,7 @@ def _in_time(seg: Parsed, s: int, e: int) -> bool:
     """Inside a date or time the model found ("in May", "May 5"); not a name it took alone for one
     ("Tarvo denial" beside "the Tarvo"), unless the name is a month's or a day's."""
     return any(ent.label in TIME_LABELS and ent.start <= s and e <= ent.end and
-               ((ent.start, ent.end) != (s, e) or seg.tokens[s].text in MONTHS + WEEKDAYS) for ent in seg.ents)
+               ((ent.start, ent.end) != (s, e) or seg.tokens[s].text in CALENDAR_NAMES) for ent in seg.ents)
 
 
 def sentence_start(toks: tuple[Token, ...], i: int) -> bool:

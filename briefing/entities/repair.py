@@ -321,7 +321,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     detect.unseen_places(parsed, spans, lower)
     detect.unseen_names(parsed, spans, lower)
     votes = propagate.known_names(parsed, spans)
-    propagate.propagate(parsed, spans)
+    propagate.propagate(parsed, spans, votes, lower)
     propagate.vote_labels(parsed, spans, votes)
     out = propagate.hyphen_parts(parsed, spans)
     for (a, si), sps in sorted(spans.items()):

@@ -11,6 +11,7 @@ import re
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # date.weekday() order
+CALENDAR_NAMES = frozenset(MONTHS + WEEKDAYS)  # a month or a day: a date's word, before it is a name
 # Shortened forms news text writes (usually with a full stop): "Jan. 17", "Sept. 5", "Wed January 17".
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun")
