@@ -192,14 +192,14 @@ def _date(a: Extracted, b: Extracted, sim: float, support: float, sents: View, p
 def _same_bare_date(a: Extracted, b: Extracted, sim: float, support: float, sents: View, pool: Pool):
     """"Monday", "last week": said of many things; the same day only for the same event, told by
     the words of its clause, else by much of the sentence or the rare names it shares."""
-    shared = frames.same_event(a.frame, b.frame, sents)
+    joint = frames.overlap(a.frame, b.frame, sents)
+    shared = frames.same_event(a.frame, b.frame, sents, shared=joint)
     same = SAME_GRANULARITY_BARE if a.granularity == b.granularity else 0
     if shared:
         return "SAME_DAY_OF_ONE_EVENT", SAME_DAY_OF_ONE_EVENT + same + FRAME_WEIGHT * shared + sim, True
     said = _event_similarity(a, b, sents)
     if said >= BARE_DATE_CONTEXT:
         return "SAME_DAY_IN_CONTEXT", SAME_DAY_IN_CONTEXT + same + 100 * said + support, True
-    joint = frames.overlap(a.frame, b.frame, sents)
     if joint and joint + JOINT_SIM * said + JOINT_SUPPORT * support >= frames.SAME_EVENT:
         return "SAME_DAY_BY_ALL_SIGNS", SAME_DAY_BY_ALL_SIGNS + same + FRAME_WEIGHT * joint + 100 * said + support, True
     rare = max(pool.per_article[(a.claim.article, date_key(a))], pool.per_article[(b.claim.article, date_key(b))])

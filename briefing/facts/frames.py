@@ -103,10 +103,12 @@ def overlap(a: frozenset[str], b: frozenset[str], view: View) -> float:
     return 0.0 if all(w.startswith(WHO) for w in shared) else _weight(shared, view)
 
 
-def same_event(a: frozenset[str], b: frozenset[str], view: View, enough: float = SAME_EVENT) -> float:
-    """How surely two events are one, 0 when they are not: what they share, when that is `enough`
-    (about one rare word) or half of the smaller event (a small briefing has no rare words)."""
-    shared = overlap(a, b, view)
+def same_event(a: frozenset[str], b: frozenset[str], view: View, enough: float = SAME_EVENT,
+               shared: float | None = None) -> float:
+    """How surely two events are one, 0 when they are not: what they share (`shared`, when the
+    caller has their overlap already), when that is `enough` (about one rare word) or half of the
+    smaller event (a small briefing has no rare words)."""
+    shared = overlap(a, b, view) if shared is None else shared
     if shared >= enough:
         return shared
     smaller = min(_weight(a, view), _weight(b, view))
