@@ -127,10 +127,8 @@ def _opens_figure(toks: tuple[Token, ...], i: int) -> bool:
         return True
     if t.tag == "CD" and (t.text[:1].isdigit() or low in NUMBER_WORDS):
         return True
-    if low in ("a", "an") and i + 1 < len(toks) and toks[i + 1].text.lower() == "dozen":
-        return True  # "a dozen cars"
-    if low in ("a", "an"):
-        return _one_unit(toks, i)
+    if low in ("a", "an"):  # "a dozen cars", "a foot of snow"
+        return i + 1 < len(toks) and toks[i + 1].text.lower() == "dozen" or _one_unit(toks, i)
     if low in TIMES:
         return _counts_times(toks, i)
     return i > 0 and toks[i - 1].text in CURRENCY_SIGNS and bool(SCALED.fullmatch(t.text))
@@ -146,7 +144,7 @@ def _one_unit(toks: tuple[Token, ...], i: int) -> bool:
     """"a foot of snow", "nearly a mile", "for a year": one unit said with "a"; a length of time
     only after "for", "within" or a qualifier. Not a rate ("$75,000 a year", "60 miles an hour",
     "twice a day"), a date ("a year ago", "a day after the vote"), "a day or two" or a range's end."""
-    if i + 1 >= len(toks) or toks[i + 1].text.lower() not in ONE_UNITS:
+    if toks[i].text.lower() not in ("a", "an") or i + 1 >= len(toks) or toks[i + 1].text.lower() not in ONE_UNITS:
         return False
     if i + 2 < len(toks) and toks[i + 2].text.lower() in NOT_ONE_UNIT_AFTER:
         return False

@@ -87,7 +87,8 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
         out.append(Extracted(make_claim(pa, si, sent, start, end, text), "quote", ("quote",),
                              entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())), subject=name,
                              speaker=speaker_id, paired_only=fragment, doubt=doubt))
-    return (out or _block_quote(pa, si, sents)) + _reported(pa, si, sents, out)
+    quoted = out or _block_quote(pa, si, sents)
+    return quoted + _reported(pa, si, sents, quoted)  # speech reported inside a quote is the quote's
 
 
 REPORTED_MIN_WORDS = 5
@@ -336,8 +337,10 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
 
 def _reports_alike(a: Extracted, b: Extracted) -> float | None:
     """Two reports of one speaker's words, in most of the same words."""
+    if not a.speaker or a.speaker != b.speaker:
+        return None
     score = fuzz.token_set_ratio(quote_words(a.claim.value), quote_words(b.claim.value))
-    return score if a.speaker and a.speaker == b.speaker and score >= REPORTED_MIN_SIMILARITY else None
+    return score if score >= REPORTED_MIN_SIMILARITY else None
 
 
 def agree(values: list[str]) -> bool:
@@ -397,7 +400,6 @@ def unquoted(parsed: list[ParsedArticle], items: list[Extracted], sents: View) -
         words = quote_words(x.claim.value).split() if x.kind == "quote" and not x.paired_only else []
         for n in range(len(words) - 2) if len(words) >= QUOTE_MIN_WORDS else ():
             grams[tuple(words[n:n + 3])].append((words, n, x.claim.article))
-    first = {key[0] for key in grams}
     out: list[Extracted] = []
     for pa in parsed if grams else ():
         aid = pa.article.id
@@ -408,7 +410,7 @@ def unquoted(parsed: list[ParsedArticle], items: list[Extracted], sents: View) -
             words = [w for _, _, w in found]
             k = 0
             while k < len(found) - 2:
-                run = _copied_run(words, k, grams.get(tuple(words[k:k + 3]), ()), aid) if words[k] in first else 0
+                run = _copied_run(words, k, grams.get(tuple(words[k:k + 3]), ()), aid)
                 if not run:
                     k += 1
                     continue
