@@ -89,7 +89,7 @@ FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
 # Bands whose evidence is thin: a row resting on one is never surer than this, so a difference it
 # finds goes to the editor (`briefing review`), not to "Where the outlets differ".
 WEAK_BANDS = {"ONE_LEFT_OF_ONE_THING": 0.6, "RARE_DAY_IN_CONTEXT": 0.7, "VAGUE_SAME_WORD": 0.6,
-              "SAME_DAY_BY_ALL_SIGNS": 0.8}
+              "SAME_DAY_BY_ALL_SIGNS": 0.7}
 
 
 @dataclasses.dataclass(frozen=True)
