@@ -4,7 +4,7 @@
     python benchmarks/site_scale.py --sizes 12 --out -       # a quick run, table on stdout
     python benchmarks/site_scale.py --sizes 40 --dev         # 40 briefings, then the development stories
 
-For each size B it writes a deterministic site of B briefings(one folder each, 3 or 4 articles,
+For each size B it writes a deterministic site of B briefings (one folder each, 3 or 4 articles,
 about 1,000 words each, with a briefing.yml giving a title, a date and the outlets). The articles
 are run.py's generator: the sample articles with people, places and numbers varied, one cast per
 briefing, so briefings share some people and places as real stories do. Then, each command in a
@@ -41,7 +41,7 @@ import run  # noqa: E402  (the article generator and the process measurements)
 
 ROOT = run.ROOT
 OUT = ROOT / "benchmarks" / "out" / "site"
-DEV = run.DEV
+
 OUTLETS = ["Daily Ledger", "Evening Courier", "Harbour Post", "Metro Wire", "Northern Gazette", "Plain Dealer Times",
            "Signal Review", "Valley Tribune"]
 START = dt.date(2030, 1, 1)
@@ -70,7 +70,7 @@ def make_site(briefings: int, seeds: Path) -> tuple[int, int]:
     return count(seeds)
 
 
-def dev_site(seeds: Path, dev: Path = DEV) -> None:
+def dev_site(seeds: Path, dev: Path = run.DEV) -> None:
     """The development stories as the site's seeds: a briefing folder per story, its articles as they are."""
     for story in sorted(p for p in dev.iterdir() if p.is_dir()):
         (seeds / story.name).mkdir(parents=True)
@@ -398,7 +398,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[40, 300], help="numbers of briefings")
     ap.add_argument("--dev", action="store_true",
-                    help=f"also measure the development stories as a site of one briefing each ({DEV})")
+                    help=f"also measure the development stories as a site of one briefing each ({run.DEV})")
     ap.add_argument("--out", default=str(ROOT / "benchmarks/RESULTS.md"),
                     help="'-' for stdout; otherwise the site-scale section of this file is replaced")
     args = ap.parse_args()
