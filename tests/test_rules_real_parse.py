@@ -73,3 +73,12 @@ def test_a_two_letter_abbreviation_is_no_country_whose_code_it_shares(parser):
         "the model changed: find new errors"
     ai = {e.label for e in entities for a in e.aliases if a == "AI"}
     assert ai and "GPE" not in ai
+
+
+def test_a_country_by_its_own_name_is_a_place_whatever_the_model_said(parser):
+    """The model calls a country a work of art here; its own name makes it a place."""
+    parsed, entities, _ = analyse(parser, {
+        "a": "Chess final moved\n\nThe chess federation moved its final from Niger to a hall in the capital. "
+             "Organisers said the players would fly in on Friday."})
+    assert ("a", "Niger", "WORK_OF_ART") in model_spans(parsed), "the model changed: find new errors"
+    assert {e.label for e in entities if "Niger" in e.aliases} == {"GPE"}
