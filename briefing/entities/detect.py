@@ -17,7 +17,7 @@ from ..words import knowledge
 from ..words.english import CALENDAR_NAMES, HONORIFICS, TITLE_NOUNS
 from .evidence import AREA_NOUNS, place_signs
 from .names import fold
-from .propagate import Spans, is_common_word, sentence_start, surface
+from .propagate import PlaceFacts, Spans, is_common_word, sentence_start
 
 _TITLE_WORDS = HONORIFICS | TITLE_NOUNS
 
@@ -25,8 +25,7 @@ _TITLE_WORDS = HONORIFICS | TITLE_NOUNS
 def unseen_places(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
     """Add a GPE span over each lone proper noun that is a town of the briefing's countries or
     states, shown as a place where it stands."""
-    named = {where for (a, si), sps in spans.items() for sp in sps if sp.label == "GPE"
-             for where in [knowledge.place(surface(parsed[a].segments[si].tokens, sp.start, sp.end))] if where}
+    named = PlaceFacts.of(parsed, spans).places
     if not named:
         return
     for (a, si), sps in spans.items():

@@ -128,8 +128,8 @@ def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
 
 
 @dataclass
-class _PlaceFacts:
-    """What the briefing shows of each surface form, for `known_cities`."""
+class PlaceFacts:
+    """What the briefing shows of each surface form, for `known_cities` and `detect.unseen_places`."""
 
     places: set[str] = field(default_factory=set)  # countries and states named as places
     people: set[str] = field(default_factory=set)  # words of people's full names
@@ -137,6 +137,14 @@ class _PlaceFacts:
     inside: set[str] = field(default_factory=set)  # words inside place names ("Chester County")
     speaking: set[str] = field(default_factory=set)  # subjects of verbs of speech
     common: set[str] = field(default_factory=set)  # "the X", capitals, nationalities
+
+    @classmethod
+    def of(cls, parsed: list[ParsedArticle], spans: Spans) -> PlaceFacts:
+        facts = cls()
+        for (a, si), sps in spans.items():
+            for sp in sps:
+                facts.add(parsed[a].segments[si].tokens, sp)
+        return facts
 
     def add(self, toks: tuple[Token, ...], sp: EntSpan) -> None:
         text = surface(toks, sp.start, sp.end)
@@ -175,10 +183,7 @@ def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
     country after it ("Evanston, Ill."), "the X area"; a town also needs a name never written "the
     X", in capitals or as a nationality ("the Pacific", "EU", "Canadian" are towns too). Never a name
     that speaks ("Princeton said") or is part of a person's name in the briefing."""
-    facts = _PlaceFacts()
-    for (a, si), sps in spans.items():
-        for sp in sps:
-            facts.add(parsed[a].segments[si].tokens, sp)
+    facts = PlaceFacts.of(parsed, spans)
     for (a, si), sps in spans.items():
         toks = parsed[a].segments[si].tokens
         for n, sp in enumerate(sps):
