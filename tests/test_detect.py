@@ -28,6 +28,15 @@ def test_a_town_of_a_named_country_shown_as_a_place_is_a_place(vocab):
     assert _found([_doc(vocab, words, tags, {2})]) == [("Romania", "GPE"), ("Mizil", "GPE"), ("Balș", "GPE")]
 
 
+def test_a_town_after_any_place_or_area_noun_and_of_is_shown_as_a_place(vocab):
+    """"the port of Balș", "the outskirts of Mizil": the check the label rules use too
+    (labels.after_a_place_noun), with its place nouns and area nouns alike."""
+    words = ["Floods", "hit", "Romania", ".", "Crews", "reached", "the", "port", "of", "Balș", "and", "the",
+             "outskirts", "of", "Mizil", "."]
+    tags = ["NNS", "VBD", "NNP", ".", "NNS", "VBD", "DT", "NN", "IN", "NNP", "CC", "DT", "NNS", "IN", "NNP", "."]
+    assert _found([_doc(vocab, words, tags, {2})]) == [("Romania", "GPE"), ("Balș", "GPE"), ("Mizil", "GPE")]
+
+
 def test_no_place_without_the_country_a_sign_or_the_data(vocab):
     """Not a town of a country the briefing does not name ("in Gyula", a Hungarian town and a first
     name), a word GeoNames does not know ("in Quorvo"), a town the sentence does not show as a

@@ -76,6 +76,16 @@ def test_labels_by_shape(vocab):
     assert out == [("Incirlik Air Base", "FAC"), ("MiG-29", "PRODUCT"), ("Kurdish", "NORP"), ("Kobani", "GPE")]
 
 
+def test_a_name_after_an_area_noun_and_of_is_a_place(vocab):
+    """"the outskirts of Kobani" as "the city of Kobani": one check (labels.after_a_place_noun)
+    that detect.py's towns use too."""
+    words = ["Fighters", "held", "the", "outskirts", "of", "Kobani"]
+    ents = ["O", "O", "O", "O", "O", "B-ORG"]
+    tags = ["NNS", "VBD", "DT", "NNS", "IN", "NNP"]
+    p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags))
+    assert spans_text(p, labels.relabel(list(p.ents), p.tokens)) == [("Kobani", "GPE")]
+
+
 def test_known_name_is_propagated_but_not_inside_a_longer_name(vocab):
     words = ["Hamas", "said", "Hamas", "fighters", "left", "and", "Yasser", "Arafat", "International", "Airport",
              "and", "Arafat", "spoke"]

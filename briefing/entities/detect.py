@@ -15,7 +15,8 @@ from collections import defaultdict
 from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
 from ..words.english import CALENDAR_NAMES, HONORIFICS, TITLE_NOUNS
-from .evidence import AREA_NOUNS, place_signs
+from .evidence import place_signs
+from .labels import after_a_place_noun
 from .names import fold
 from .propagate import PlaceFacts, Spans, is_common_word, sentence_start
 
@@ -80,4 +81,4 @@ def _lone_proper_noun(toks: tuple[Token, ...], t: Token, covered: set[int], lowe
 
 def _shown_as_place(toks: tuple[Token, ...], i: int) -> bool:
     """"in X", "near X", "X, Ill.", "the city of X"."""
-    return place_signs(toks, i, i + 1) or i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text in AREA_NOUNS
+    return place_signs(toks, i, i + 1) or after_a_place_noun(toks, i)

@@ -31,8 +31,6 @@ RELATIVES = frozenset({"mother", "father", "wife", "husband", "son", "daughter",
                        "girlfriend", "boyfriend", "fiancee", "fiancé", "fiancée", "lawyer", "attorney", "children",
                        "spouse", "partner", "nephew", "niece", "stepfather", "stepmother"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into"})
-AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city", "county", "township", "district",
-                        "province", "village", "town"})
 # What a lower-case noun after a name says it is ("the Kilauea volcano"): a short list of general
 # kinds, since no data package in use classes English nouns (WordNet is not available here).
 KIND_NOUNS = {
@@ -97,7 +95,8 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
         return True
     if e + 1 < len(toks) and toks[e].text == "," and knowledge.place(toks[e + 1].text):
         return True
-    return toks[e - 1].text.lower() in AREA_NOUNS and e - s > 1 or e < len(toks) and toks[e].text in AREA_NOUNS
+    return toks[e - 1].text.lower() in labels.AREA_NOUNS and e - s > 1 or e < len(toks) and \
+        toks[e].text in labels.AREA_NOUNS
 
 
 def kind_of(toks: tuple[Token, ...], s: int, e: int) -> str | None:

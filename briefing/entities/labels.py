@@ -57,6 +57,9 @@ PUBLICATION_HEADS = frozenset({"times", "post", "herald", "tribune", "journal", 
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "suburb",
                          "neighborhood", "neighbourhood", "borough", "municipality", "county", "capital", "port",
                          "island", "governorate", "prefecture"})
+# Nouns of an area around a place: "the Tarvik area", "Tarvik County", "the outskirts of Tarvik".
+AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city", "county", "township", "district",
+                        "province", "village", "town"})
 # Weapons and aircraft: letters, a hyphen, a number ("MiG-29", "T-90", "CH-47"); not G20, COVID-19, MH17.
 MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$")
 NOT_PERSON_HEADS = FACILITY_HEADS | LOCATION_HEADS | EVENT_HEADS | PLACE_NOUNS | ORGANISATION_HEADS | frozenset({
@@ -199,10 +202,17 @@ def _group_word(n: Name) -> bool:
     return n.size == 1 and word.tag in ("JJ", "NNPS") and not word.text.isupper()
 
 
+def after_a_place_noun(toks: tuple[Token, ...], start: int) -> bool:
+    """"the port city of Tartus", "the outskirts of Tarvik": a place or area noun and "of" before
+    the name at token `start`."""
+    return start >= 2 and toks[start - 1].text == "of" and toks[start - 2].text.lower() in _OF_NOUNS
+
+
+_OF_NOUNS = PLACE_NOUNS | AREA_NOUNS
+
+
 def _after_a_place_noun(n: Name) -> bool:
-    """"the port city of Tartus"."""
-    start = n.span.start
-    return start >= 2 and n.toks[start - 1].text == "of" and n.toks[start - 2].text.lower() in PLACE_NOUNS
+    return after_a_place_noun(n.toks, n.span.start)
 
 
 def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
