@@ -14,13 +14,10 @@ from collections import defaultdict
 
 from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
-from ..words.english import CALENDAR_NAMES, HONORIFICS, TITLE_NOUNS
 from .evidence import place_signs
 from .labels import after_a_place_noun
 from .names import fold
-from .propagate import PlaceFacts, Spans, is_common_word, sentence_start
-
-_TITLE_WORDS = HONORIFICS | TITLE_NOUNS
+from .propagate import PlaceFacts, Spans, is_common_word, name_word, sentence_start
 
 
 def unseen_places(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
@@ -70,10 +67,7 @@ def unseen_names(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str
 def _lone_proper_noun(toks: tuple[Token, ...], t: Token, covered: set[int], lower: frozenset[str]) -> bool:
     """A capitalised proper noun of letters, not in capitals, with no capitalised word or name
     beside it, that the briefing never writes in lower case and that is no title, month or day."""
-    if t.tag != "NNP" or not t.text.isalpha() or not t.text[:1].isupper() or t.text.isupper():
-        return False
-    if is_common_word(t.text, lower) or t.text.lower().rstrip(".") in _TITLE_WORDS or \
-            t.text in CALENDAR_NAMES:
+    if t.tag != "NNP" or not name_word(t) or is_common_word(t.text, lower):
         return False
     return not any(0 <= j < len(toks) and (j in covered or toks[j].text[:1].isupper() and toks[j].tag == "NNP")
                    for j in (t.i - 1, t.i + 1))

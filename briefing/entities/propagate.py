@@ -24,6 +24,17 @@ def _is_propn(tok: Token) -> bool:
     return tok.tag in ("NNP", "NNPS") and tok.text[:1].isupper()
 
 
+def name_word(tok: Token) -> bool:
+    """A capitalised word of letters, not in capitals, that is no title, honorific, month or day:
+    a word of a name ("Mukpo", "Tarvik"), not "Mayor", "Mrs" or "May"."""
+    text = tok.text
+    return text.isalpha() and text[:1].isupper() and not text.isupper() and text.lower() not in TITLE_WORDS and \
+        text not in CALENDAR_NAMES
+
+
+TITLE_WORDS = HONORIFICS | TITLE_NOUNS
+
+
 def surface(toks: tuple[Token, ...], s: int, e: int) -> str:
     return "".join(t.text + t.ws for t in toks[s:e - 1]) + toks[e - 1].text
 
@@ -231,10 +242,8 @@ def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:
             if sp.end - s != 1 or (fold(toks[s].text),) not in people or s == 0:
                 continue
             first = toks[s - 1]
-            if _is_propn(first) and not first.ws == "" and first.text.isalpha() and not first.text.isupper() and \
-                    not _covered(sps, s - 1, s) and first.text.lower() not in TITLE_NOUNS and \
-                    first.text.lower().rstrip(".") not in HONORIFICS and not knowledge.is_place(first.text) and \
-                    not knowledge.demonym(first.text) and first.text not in CALENDAR_NAMES:
+            if first.tag in ("NNP", "NNPS") and name_word(first) and first.ws and not _covered(sps, s - 1, s) and \
+                    not knowledge.is_place(first.text) and not knowledge.demonym(first.text):
                 sps[n] = EntSpan(s - 1, sp.end, "PERSON")
 
 
