@@ -102,7 +102,10 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
 def kind_of(toks: tuple[Token, ...], s: int, e: int) -> str | None:
     """The label a kind noun after the name gives it ("the Kilauea volcano": LOC), a model number
     in it ("Hummer H2") or an indefinite article of the name itself before it ("a Hummer", not "a
-    Tarvo deputy"): PRODUCT."""
+    Tarvo deputy"): PRODUCT. None for a name with an institution's head word, whatever follows it:
+    "a Tarvo Airlines plane" is the airline's."""
+    if labels.has_organisation_head(t.text for t in toks[s:e]):
+        return None
     if e - s >= 2 and MODEL_TOKEN.match(toks[e - 1].text) and toks[s].text[:1].isupper():
         return "PRODUCT"
     if s > 0 and toks[s - 1].text.lower() in ("a", "an") and e - s <= 2 and s <= toks[s - 1].head < e and \

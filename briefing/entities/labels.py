@@ -8,7 +8,7 @@ facility head ("Boise Statesman"), a head word before a person's shape ("Vela Pa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from ..model import EntSpan, Token
@@ -41,6 +41,13 @@ ORGANISATION_HEADS = frozenset({"university", "college", "institute", "council",
                                 "organization", "organisation", "federation", "league", "bureau", "administration",
                                 "transit", "inc.", "inc", "corp.", "ltd", "ltd.", "llc", "plc", "airlines", "airways",
                                 "air", "lines"})
+
+
+def has_organisation_head(words: Iterable[str]) -> bool:
+    """A head word of an institution's name among the words: "Tarvo Airlines", "Acme Inc."."""
+    return any(w.lower() in ORGANISATION_HEADS for w in words)
+
+
 LAW_HEADS = frozenset({"act", "law", "bill", "treaty", "amendment", "statute", "ordinance", "accord", "accords"})
 # Last words of the names of places people live in and govern: "Travis County", "Lower Merion Township".
 SETTLEMENT_HEADS = frozenset({"county", "township", "borough", "parish", "estates", "heights"})

@@ -463,13 +463,11 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
 
 def _kind_shown(key: evidence.Key, best: str, kinds: Counter, ev: evidence.Evidence) -> str:
     """The kind the text shows at half of a name's occurrences or more ("the Pello complex", "a
-    Velox SUV") over the model's label; but a place stays a place, and a name with an institution's
-    head word keeps its label ("a Tarvo Airlines plane" is the airline's)."""
+    Velox SUV") over the model's label; but a place stays a place."""
     kind, shown = kinds.most_common(1)[0]
     often = 2 * shown >= ev.occurrences[key]
     a_place = best in ("GPE", "LOC") and (kind in ("GPE", "LOC") or ev.is_place(key))
-    headed = any(w.lower() in labels.ORGANISATION_HEADS for w in key)
-    return kind if often and not a_place and not headed else best
+    return kind if often and not a_place else best
 
 
 def sentence_span(seg: Parsed, token: int) -> tuple[int, int]:
