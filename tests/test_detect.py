@@ -1,6 +1,6 @@
 """Names the model saw nowhere (detect.py), on hand-built Docs: the rule's input is a town the
 model left untagged, whatever sentence makes it do so."""
-from briefing.entities import detect, propagate, repair
+from briefing.entities import detect, repair, tokens
 
 from conftest import article_of, make_doc, sentences
 
@@ -16,8 +16,8 @@ def _doc(vocab, words, tags, places):
 
 def _found(pas):
     spans = {(a, si): list(repair.repair_segment(seg)) for a, pa in enumerate(pas) for si, seg in enumerate(pa.segments)}
-    detect.unseen_places(pas, spans, propagate.lower_words(pas))
-    return [(propagate.surface(pas[a].segments[si].tokens, sp.start, sp.end), sp.label)
+    detect.unseen_places(pas, spans, tokens.lower_words(pas))
+    return [(tokens.surface(pas[a].segments[si].tokens, sp.start, sp.end), sp.label)
             for (a, si), sps in sorted(spans.items()) for sp in sps]
 
 
@@ -56,8 +56,8 @@ def test_no_place_in_a_briefing_that_names_no_country(vocab):
 
 def _names(pas):
     spans = {(a, si): list(repair.repair_segment(seg)) for a, pa in enumerate(pas) for si, seg in enumerate(pa.segments)}
-    detect.unseen_names(pas, spans, propagate.lower_words(pas))
-    return [(pas[a].article.id, propagate.surface(pas[a].segments[si].tokens, sp.start, sp.end), sp.label)
+    detect.unseen_names(pas, spans, tokens.lower_words(pas))
+    return [(pas[a].article.id, tokens.surface(pas[a].segments[si].tokens, sp.start, sp.end), sp.label)
             for (a, si), sps in sorted(spans.items()) for sp in sps]
 
 

@@ -35,7 +35,7 @@ from ..words import knowledge
 from ..model import Mention, ParsedArticle
 from ..unionfind import UnionFind
 from . import labels
-from .propagate import is_common_word
+from .tokens import is_common_word
 from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, fold, group_stem, is_acronym, name_parts,
                     normalize, spells, thing_name, without_legal_form)
 from .nodes import (COARSE, FUNCTION_WORDS, PLACES, SURNAME_LABELS, THINGS, Node, View, acts_like_a_person,

@@ -17,7 +17,8 @@ from ..words import knowledge
 from .evidence import place_signs
 from .labels import after_a_place_noun
 from .names import fold
-from .propagate import PlaceFacts, Spans, is_common_word, name_word, sentence_start
+from .places import PlaceFacts
+from .tokens import Spans, is_common_word, name_word, sentence_start
 
 
 def unseen_places(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:

@@ -109,7 +109,7 @@ class Name(NamedTuple):
 # -- the evidence each rule needs --------------------------------------------------------------
 def _newspaper(n: Name) -> bool:
     """A place and a newspaper word: "Boise Statesman" ("Jim Courier" is no paper; "the Statesman"
-    alone is an outlet only where the briefing names it in full: `propagate.outlet_heads`)."""
+    alone is an outlet only where the briefing names it in full: `across.outlet_heads`)."""
     if n.last not in PUBLICATION_HEADS or n.size == 1:
         return False
     return publication_owner(n.words[:-1])

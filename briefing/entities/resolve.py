@@ -16,7 +16,7 @@ from .cluster import Clusters, cluster
 from .describe import describe
 from ..model import Description, Diagnostic, Entity, Mention, ParsedArticle
 from .names import is_acronym, name_parts, normalize
-from .propagate import sentence_span
+from .tokens import sentence_span
 from ..reading.overrides import Phrases, Rules
 
 
