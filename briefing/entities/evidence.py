@@ -83,8 +83,7 @@ def _personal(toks: tuple[Token, ...], s: int, e: int) -> bool:
     after = [t.text for t in toks[e:e + 3]]
     aged = len(after) == 3 and after[0] == "," and after[1].isdigit() and int(after[1]) < 120 and after[2] in (",", ")")
     related = len(after) >= 2 and after[0] in ("'s", "’s") and after[1].lower() in RELATIVES
-    return before in PERSON_TITLES or aged or related or \
-        any(t.dep == "appos" and s <= t.head < e and t.text.lower() in TITLE_NOUNS for t in toks[e:e + 8])
+    return before in PERSON_TITLES or aged or related or labels.title_in_apposition(toks, s, e)
 
 
 def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:

@@ -254,9 +254,12 @@ def _person_shaped(words: list[Token]) -> bool:
 def _person_evidence(sp: EntSpan, toks: tuple[Token, ...], words: list[Token]) -> bool:
     """An honorific before the name, a speech verb it is the subject of, a job title in apposition."""
     before = toks[sp.start - 1].text.lower().rstrip(".") if sp.start > 0 else ""
-    titled = any(t.dep == "appos" and sp.start <= t.head < sp.end and t.text.lower() in TITLE_NOUNS
-                 for t in toks[sp.end:sp.end + 8])
-    return before in HONORIFICS or speaks(toks, sp.start, sp.end) or titled
+    return before in HONORIFICS or speaks(toks, sp.start, sp.end) or title_in_apposition(toks, sp.start, sp.end)
+
+
+def title_in_apposition(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """A job title in apposition to the name at tokens [s, e): "Jo Roe, the party's leader"."""
+    return any(t.dep == "appos" and s <= t.head < e and t.text.lower() in TITLE_NOUNS for t in toks[e:e + 8])
 
 
 def speaks(toks: tuple[Token, ...], s: int, e: int, verbs: frozenset[str] = PERSON_SPEECH_VERBS) -> bool:
