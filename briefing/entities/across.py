@@ -13,7 +13,7 @@ from ..words import knowledge
 from ..words.english import HONORIFICS
 from . import labels
 from .names import COMPASS_POINTS, fold
-from .tokens import Spans, covered, is_common_word, known_names, name_word, surface
+from .tokens import Spans, covered, each_segment, is_common_word, known_names, name_word, surface
 
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
@@ -23,8 +23,7 @@ def split_possessives(parsed: list[ParsedArticle], spans: Spans) -> None:
     is cut at the possessive where the owner is a name of its own elsewhere in the briefing, a
     known place or a compass point ("Macy's Thanksgiving Parade" stays whole)."""
     known = known_names(parsed, spans)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         out = []
         for sp in sps:
             cut = next((i for i in range(sp.start + 1, sp.end - 1) if toks[i].text in POSSESSIVE_MARKS), None)
@@ -47,8 +46,7 @@ def split_joined_names(parsed: list[ParsedArticle], spans: Spans) -> None:
     side is a name of its own elsewhere in the briefing and the whole is no known place
     ("Trinidad and Tobago"); "Council for Trade and Industry in Ostria" stays whole."""
     known = known_names(parsed, spans)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         out = []
         for sp in sps:
             out += _joined_parts(toks, sp, known) or [sp]
@@ -73,8 +71,7 @@ def _joined_parts(toks: tuple[Token, ...], sp: EntSpan, known: dict[tuple[str, .
 def drop_role_words(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
     """"Neighbour Jane Roe", "Worshipper Ali Noor": a capitalised common noun (written in lower
     case elsewhere in the briefing, no first name) before a full name is not part of it."""
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         for n, sp in enumerate(sps):
             first = toks[sp.start].text
             if sp.label == "PERSON" and sp.end - sp.start >= 3 and first[:1].isupper() and not first.isupper() and \
@@ -86,11 +83,9 @@ def drop_role_words(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[
 def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
     """"the Kellers" after "Dan Keller": a surname's plural names the family, a PERSON entity."""
     surnames = set()
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         surnames.update(fold(toks[sp.end - 1].text) for sp in sps if sp.label == "PERSON" and sp.end - sp.start >= 2)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         for n, sp in enumerate(sps):
             word = toks[sp.start].text
             if sp.end - sp.start == 1 and word.endswith("s") and fold(word[:-1]) in surnames and sp.label != "PERSON":
@@ -112,8 +107,7 @@ def outlet_heads(parsed: list[ParsedArticle], spans: Spans) -> None:
                         s -= 1
                     if labels.publication_owner([w for w in toks[s:t.i] if w.text != "-"]):
                         heads.add(t.text)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         for n, sp in enumerate(sps):
             if sp.end - sp.start == 1 and toks[sp.start].text in heads and sp.start > 0 and \
                     toks[sp.start - 1].text.lower() == "the" and sp.label in ("GPE", "LOC", "FAC", "PERSON", "NORP"):
@@ -126,8 +120,7 @@ def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:
     nationality, is the first name."""
     known = known_names(parsed, spans)
     people = {key for key, labels in known.items() if len(key) == 1 and labels.most_common(1)[0][0] == "PERSON"}
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         for n, sp in enumerate(sps):
             s = sp.start
             if sp.end - s != 1 or (fold(toks[s].text),) not in people or s == 0:
@@ -143,8 +136,7 @@ def drop_common_acronyms(parsed: list[ParsedArticle], spans: Spans) -> None:
     and an abbreviated common noun ("its IPO", "an IPO", "IPOs")."""
     common = {word for pa in parsed for seg in pa.segments for t in seg.tokens
               if (word := _common_acronym(seg.tokens, t))}
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         sps[:] = [sp for sp in sps if not (sp.end - sp.start == 1 and toks[sp.start].text in common)]
 
 
@@ -167,7 +159,6 @@ COMMON_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her", "our", 
 
 def drop_numbered_common_nouns(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
     """"Unit 3", "Reactor 4": a common noun (written in lower case elsewhere) and a number."""
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         sps[:] = [sp for sp in sps if not (sp.end - sp.start == 2 and toks[sp.end - 1].text.isdigit() and
                                            is_common_word(toks[sp.start].text, lower))]

@@ -18,7 +18,7 @@ from .evidence import place_signs
 from .labels import after_a_place_noun
 from .names import fold
 from .places import PlaceFacts
-from .tokens import Spans, is_common_word, name_word, sentence_start
+from .tokens import Spans, each_segment, is_common_word, name_word, sentence_start
 
 
 def unseen_places(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
@@ -27,8 +27,7 @@ def unseen_places(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[st
     named = PlaceFacts.of(parsed, spans).places
     if not named:
         return
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         covered = {i for sp in sps for i in range(sp.start, sp.end)}
         found = [EntSpan(t.i, t.i + 1, "GPE") for t in toks
                  if t.i not in covered and _lone_proper_noun(toks, t, covered, lower) and _shown_as_place(toks, t.i)
@@ -43,8 +42,7 @@ def unseen_names(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str
     so: another outlet capitalising the word too is the evidence that it is a name ("on his Quorvo
     page"). Its label is ORG, a website, a company or an app being what news names most without
     a pattern; the briefing's evidence votes it later (a person's signs make a person)."""
-    words = {fold(t.text) for (a, si), sps in spans.items() for sp in sps
-             for t in parsed[a].segments[si].tokens[sp.start:sp.end]}
+    words = {fold(t.text) for toks, sps in each_segment(parsed, spans) for sp in sps for t in toks[sp.start:sp.end]}
     where: dict[str, set[int]] = defaultdict(set)
     found: list[tuple[tuple[int, int], int, str]] = []
     for (a, si), sps in spans.items():

@@ -19,6 +19,7 @@ from ..words import knowledge
 from ..words.english import HONORIFICS, TITLE_NOUNS
 from . import labels
 from .names import fold
+from .tokens import each_segment
 
 Key = tuple[str, ...]  # a name as its folded tokens
 # Title words that also begin the names of things ("General Motors", "Foreign Ministry", "Head Start").
@@ -152,8 +153,7 @@ class Evidence:
 
 def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> Evidence:
     ev = Evidence()
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         for sp in sps:
             key = key_of(toks, sp.start, sp.end)
             ev.occurrences[key] += 1

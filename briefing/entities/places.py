@@ -11,7 +11,7 @@ from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
 from ..words.english import SPEECH_VERBS
 from . import evidence, labels
-from .tokens import Spans, surface
+from .tokens import Spans, each_segment, surface
 
 
 @dataclass
@@ -28,9 +28,9 @@ class PlaceFacts:
     @classmethod
     def of(cls, parsed: list[ParsedArticle], spans: Spans) -> PlaceFacts:
         facts = cls()
-        for (a, si), sps in spans.items():
+        for toks, sps in each_segment(parsed, spans):
             for sp in sps:
-                facts.add(parsed[a].segments[si].tokens, sp)
+                facts.add(toks, sp)
         return facts
 
     def add(self, toks: tuple[Token, ...], sp: EntSpan) -> None:
@@ -71,8 +71,7 @@ def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
     X", in capitals or as a nationality ("the Pacific", "EU", "Canadian" are towns too). Never a name
     that speaks ("Princeton said") or is part of a person's name in the briefing."""
     facts = PlaceFacts.of(parsed, spans)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         for n, sp in enumerate(sps):
             text = surface(toks, sp.start, sp.end)
             if (sp.label in ("PERSON", "ORG", "NORP", "LOC") or sp.label != "GPE" and knowledge.place(text)) and \

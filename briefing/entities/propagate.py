@@ -12,7 +12,7 @@ from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from ..words.english import CALENDAR_NAMES, TITLE_NOUNS
 from . import evidence
 from .names import fold
-from .tokens import Spans, covered, is_common_word, known_names, sentence_span, sentence_start
+from .tokens import Spans, covered, each_segment, is_common_word, known_names, sentence_span, sentence_start
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
 
@@ -117,8 +117,7 @@ def vote_labels(parsed: list[ParsedArticle], spans: Spans, votes: dict[evidence.
     supports is no name (`unsupported_place`)."""
     ev = evidence.gather(parsed, spans)
     decided: dict[evidence.Key, str | None] = {}
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         for n, sp in enumerate(sps):
             key = evidence.key_of(toks, sp.start, sp.end)
             if key not in decided:

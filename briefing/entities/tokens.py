@@ -7,6 +7,7 @@ spans, a name's word, and every name the spans give with its labels (`known_name
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 from ..model import EntSpan, Parsed, ParsedArticle, Token
 from ..words.english import CALENDAR_NAMES, HONORIFICS, TITLE_NOUNS
@@ -14,6 +15,12 @@ from .names import fold
 
 Spans = dict[tuple[int, int], list[EntSpan]]
 TITLE_WORDS = HONORIFICS | TITLE_NOUNS
+
+
+def each_segment(parsed: list[ParsedArticle], spans: Spans) -> Iterator[tuple[tuple[Token, ...], list[EntSpan]]]:
+    """Each segment's tokens with its spans (the list itself: a rule may change it in place)."""
+    for (a, si), sps in spans.items():
+        yield parsed[a].segments[si].tokens, sps
 
 
 def name_word(tok: Token) -> bool:
@@ -58,8 +65,7 @@ def known_names(parsed: list[ParsedArticle], spans: Spans) -> dict[tuple[str, ..
     """Every name in the briefing as its folded token sequence, with the labels it was given, in the
     order they were first given (before propagation, the votes `propagate.vote_labels` counts)."""
     known: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         for sp in sps:
             known[tuple(fold(t.text) for t in toks[sp.start:sp.end])][sp.label] += 1
     return known
