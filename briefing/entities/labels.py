@@ -41,13 +41,6 @@ ORGANISATION_HEADS = frozenset({"university", "college", "institute", "council",
                                 "organization", "organisation", "federation", "league", "bureau", "administration",
                                 "transit", "inc.", "inc", "corp.", "ltd", "ltd.", "llc", "plc", "airlines", "airways",
                                 "air", "lines"})
-
-
-def has_organisation_head(words: Iterable[str]) -> bool:
-    """A head word of an institution's name among the words: "Tarvo Airlines", "Acme Inc."."""
-    return any(w.lower() in ORGANISATION_HEADS for w in words)
-
-
 LAW_HEADS = frozenset({"act", "law", "bill", "treaty", "amendment", "statute", "ordinance", "accord", "accords"})
 # Last words of the names of places people live in and govern: "Travis County", "Lower Merion Township".
 SETTLEMENT_HEADS = frozenset({"county", "township", "borough", "parish", "estates", "heights"})
@@ -67,6 +60,7 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
 # Nouns of an area around a place: "the Tarvik area", "Tarvik County", "the outskirts of Tarvik".
 AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city", "county", "township", "district",
                         "province", "village", "town"})
+PLACE_OR_AREA_NOUNS = PLACE_NOUNS | AREA_NOUNS  # "the port city of Tartus", "the outskirts of Tarvik"
 # Weapons and aircraft: letters, a hyphen, a number ("MiG-29", "T-90", "CH-47"); not G20, COVID-19, MH17.
 MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$")
 NOT_PERSON_HEADS = FACILITY_HEADS | LOCATION_HEADS | EVENT_HEADS | PLACE_NOUNS | ORGANISATION_HEADS | frozenset({
@@ -128,6 +122,11 @@ def _facility_head(n: Name) -> bool:
 def _organisation_head(n: Name) -> bool:
     """"West Chester University", "Tarvo Observatory", "Acme Inc.": never a person or a place."""
     return n.size > 1 and n.last in ORGANISATION_HEADS and not _a_person_by_evidence(n)
+
+
+def has_organisation_head(words: Iterable[str]) -> bool:
+    """A head word of an institution's name among the words: "Tarvo Airlines", "Acme Inc."."""
+    return any(w.lower() in ORGANISATION_HEADS for w in words)
 
 
 def _law_head(n: Name) -> bool:
@@ -212,10 +211,7 @@ def _group_word(n: Name) -> bool:
 def after_a_place_noun(toks: tuple[Token, ...], start: int) -> bool:
     """"the port city of Tartus", "the outskirts of Tarvik": a place or area noun and "of" before
     the name at token `start`."""
-    return start >= 2 and toks[start - 1].text == "of" and toks[start - 2].text.lower() in _OF_NOUNS
-
-
-_OF_NOUNS = PLACE_NOUNS | AREA_NOUNS
+    return start >= 2 and toks[start - 1].text == "of" and toks[start - 2].text.lower() in PLACE_OR_AREA_NOUNS
 
 
 def _after_a_place_noun(n: Name) -> bool:
