@@ -127,23 +127,34 @@ def _rows_joined(items: list[Extracted], sents: View, uf: UnionFind, articles: d
                  sure: "_Confidence", trace: Trace | None) -> None:
     """After the pairs: a date no claim of another article took joins the row of its day whose
     outlets' accounts together share its event (evidence.joins_row), the row that shares most
-    when no other shares as much."""
-    rows = {n for n, x in enumerate(items) if x.kind == "date" and uf.find(n) == n and len(articles[n]) > 1}
+    when no other shares as much. Rows are found through their claims' words and days, so the
+    work grows with the claims, not with claims times rows."""
+    index: dict[str, set[int]] = defaultdict(set)  # a date's words or day -> claims in rows of two articles or more
+    for n, x in enumerate(items):
+        if x.kind == "date" and len(articles[uf.find(n)]) > 1:
+            for key in _day_keys(x):
+                index[key].add(n)
     for n, x in enumerate(items):
         if x.kind != "date" or uf.find(n) != n or len(articles[n]) > 1:
             continue
-        best = _best_row(x, [r for r in rows if x.claim.article not in articles[r]], items, sents, sure)
+        rows = {uf.find(m) for key in _day_keys(x) for m in index.get(key, ())}
+        best = _best_row(x, sorted(r for r in rows if x.claim.article not in articles[r]), items, sents, sure)
         if best is None:
             continue
         root, e = best
         if trace is not None:
             trace.pairs.append((x, items[root], e, ROW_JOINED))
-        rows.discard(root)
         joined = uf.union(root, n)
         articles[joined] = articles.pop(root) | articles.pop(n)
         sure.merged(root, n, joined)
         sure.joined(n, root, e)
-        rows.add(joined)
+        for key in _day_keys(x):
+            index[key].add(n)
+
+
+def _day_keys(x: Extracted) -> tuple[str, ...]:
+    """What two dates that name one day have in common: their words, or the day they resolve to."""
+    return (unresolved_key(x.claim.text), x.claim.value) if x.granularity else (unresolved_key(x.claim.text),)
 
 
 def _best_row(x: Extracted, rows: list[int], items: list[Extracted], sents: View, sure: "_Confidence"
