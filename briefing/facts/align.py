@@ -1,8 +1,9 @@
 """Alignment: claims compared only inside blocks (same speaker, same counted thing, shared rare
 entities), so the work grows with the number of claims, not their square; the pairs with the
 strongest evidence (evidence.py) are joined first, at most one claim per article in a fact, so
-each article's claims are matched one to one with another's; then each fact's status
-(status.py) and confidence."""
+each article's claims are matched one to one with another's; a date left alone then joins the
+row of its day whose accounts together share its event; then each fact's status (status.py) and
+confidence."""
 from __future__ import annotations
 
 import dataclasses
