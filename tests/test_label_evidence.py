@@ -422,3 +422,47 @@ def test_a_kind_the_text_shows_replaces_the_models_label_but_not_an_airlines(par
     assert by_alias["Velmar Sprint"] == "PRODUCT"  # "a Velmar Sprint SUV", "a Velmar Sprint sedan"
     assert by_alias["Harbor Point"] == "FAC"  # "the Harbor Point apartment complex"
     assert by_alias["Northwind Airlines"] == "ORG"  # the airline's plane: its head keeps it an organisation
+
+
+def test_a_name_never_ends_in_a_determiner(vocab):
+    # "summoned Roe half a dozen times" read as one name: "half" (PDT) and "a" (DT) go with "dozen";
+    # a capitalised determiner inside a name stays ("All Saints")
+    words = ["summoned", "Roe", "half", "a", "dozen", "times", "at", "All", "Saints", "the"]
+    ents = ["O", "B-LAW", "I-LAW", "I-LAW", "I-LAW", "O", "O", "B-FAC", "I-FAC", "O"]
+    tags = ["VBN", "NNP", "PDT", "DT", "NN", "NNS", "IN", "DT", "NNPS", "DT"]
+    p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags))
+    assert [(tokens.surface(p.tokens, s.start, s.end), s.label) for s in repair.trim(list(p.ents), p.tokens)] == [
+        ("Roe", "LAW"), ("All Saints", "FAC")]
+
+
+def test_a_surname_takes_its_full_names_votes_but_not_a_place_or_a_company_named_more(vocab):
+    # "Roe" alone, a LAW once and an ORG once, beside "Jo Roe" twice: her. "Lincoln" beside "Ann
+    # Lincoln" is the town where the text says so ("in Lincoln"); "Vell", an ORG three times beside
+    # "Ida Vell" once, keeps the model's majority (a company named after its founder).
+    words = ["Jo", "Roe", "won", ".", "Jo", "Roe", "left", ".", "Roe", "ruled", ".", "Roe", "ran", ".",
+             "Ann", "Lincoln", "sang", ".", "Ann", "Lincoln", "left", ".", "rain", "in", "Lincoln", ".",
+             "Ida", "Vell", "won", ".", "Vell", "grew", ".", "Vell", "hired", ".", "Vell", "fell", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-LAW", "O", "O", "B-ORG", "O", "O",
+            "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-GPE", "O",
+            "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O"]
+    tags = ["NNP" if w[:1].isupper() else "." if w == "." else "IN" if w == "in" else "NN" if w == "rain" else "VBD"
+            for w in words]
+    doc = sentences(vocab, words, ents=ents, tags=tags)
+    doc[23].dep_, doc[24].dep_, doc[24].head = "prep", "pobj", doc[23]  # "in Lincoln": the preposition's object
+    found = {(m.text, m.label) for m in repair.mentions([article_of(doc)])}
+    assert found == {("Jo Roe", "PERSON"), ("Roe", "PERSON"), ("Ann Lincoln", "PERSON"), ("Lincoln", "GPE"),
+                     ("Ida Vell", "PERSON"), ("Vell", "ORG")}
+
+
+ODD_SURNAMES = {
+    "a": "Harbour\n\nRuth Ostrander runs the harbour authority. The court has summoned Ostrander half a dozen times "
+         "since March.",
+    "b": "Hire\n\nThe authority hired Ruth Ostrander in 2019.",
+}
+
+
+def test_a_surname_read_with_the_words_after_it_is_the_person(parser):
+    parsed, entities, _ = analyse(parser, ODD_SURNAMES)
+    assert model_labels(parsed).get("Ostrander half a dozen") == "ORG", "the model changed: find new cases"
+    people = {(e.name, e.label): sorted(m.text for m in e.mentions) for e in entities}
+    assert people == {("Ruth Ostrander", "PERSON"): ["Ostrander", "Ruth Ostrander", "Ruth Ostrander"]}

@@ -113,18 +113,39 @@ def _inside_longer_name(toks: tuple[Token, ...], s: int, e: int, spans: list[Ent
 
 
 def vote_labels(parsed: list[ParsedArticle], spans: Spans, votes: dict[evidence.Key, Counter]) -> None:
-    """One label per name across the briefing, by evidence (`choose_label`); a place nothing
-    supports is no name (`unsupported_place`)."""
+    """One label per name across the briefing, by evidence (`choose_label`); a surname that is no
+    place counts its full names' occurrences as votes for the person (`_full_name_votes`); a place
+    nothing supports is no name (`unsupported_place`)."""
     ev = evidence.gather(parsed, spans)
+    counts: dict[evidence.Key, Counter] = {}
+    for toks, sps in each_segment(parsed, spans):
+        for sp in sps:
+            key = evidence.key_of(toks, sp.start, sp.end)
+            counts.setdefault(key, votes.get(key) or Counter([sp.label]))
+    people = _full_name_votes(counts, ev)
     decided: dict[evidence.Key, str | None] = {}
+    for key, c in counts.items():
+        label = choose_label(key, c if ev.is_place(key) else c + Counter({"PERSON": people[key]}), ev)
+        decided[key] = None if label == "GPE" and unsupported_place(key, votes.get(key), ev) else label
     for toks, sps in each_segment(parsed, spans):
         for n, sp in enumerate(sps):
             key = evidence.key_of(toks, sp.start, sp.end)
-            if key not in decided:
-                label = choose_label(key, votes.get(key) or Counter([sp.label]), ev)
-                decided[key] = None if label == "GPE" and unsupported_place(key, votes.get(key), ev) else label
             sps[n] = EntSpan(sp.start, sp.end, _label_here(toks, sp, key, decided[key], ev) or "")
         sps[:] = [sp for sp in sps if sp.label]
+
+
+def _full_name_votes(counts: dict[evidence.Key, Counter], ev: evidence.Evidence) -> Counter:
+    """A name's last words -> the occurrences of the longer names ending in them that the briefing
+    calls a person ("Jo Roe", "Ms Roe" for "Roe"): each names the person by the surname too, so a
+    surname the model tagged a law once and an organisation once beside "Jo Roe" twice is her. Not
+    a hyphenated name's last part ("Rahm" of "Al-Rahm")."""
+    people = Counter()
+    for key, c in counts.items():
+        if len(key) >= 2 and choose_label(key, c, ev) == "PERSON":
+            for n in range(1, len(key)):
+                if key[-n - 1] not in ("-", "–"):
+                    people[key[-n:]] += ev.occurrences[key]
+    return people
 
 
 def _label_here(toks: tuple[Token, ...], sp: EntSpan, key: evidence.Key, label: str | None,

@@ -66,11 +66,12 @@ def trim(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
 
 
 def _trailing_junk(tok: Token, more: bool) -> bool:
-    """A possessive, punctuation but a full stop, a space; with a word before it, a conjunction or
-    a lower-case common noun that is no head of names."""
+    """A possessive, punctuation but a full stop, a space; with a word before it, a conjunction, a
+    lower-case determiner or predeterminer ("a", "half": a name never ends in one) or a lower-case
+    common noun that is no head of names."""
     if tok.text in POSSESSIVE or tok.pos == "PUNCT" and tok.text != "." or tok.pos == "SPACE":
         return True
-    return more and (tok.text in ("and", "or") or tok.tag in ("NN", "NNS") and tok.text.isalpha() and
+    return more and (tok.text in ("and", "or") or tok.tag in ("NN", "NNS", "DT", "PDT") and tok.text.isalpha() and
                      tok.text.islower() and tok.text not in KEPT_HEADS)
 
 
