@@ -334,3 +334,25 @@ def test_what_happened_to_counted_people_said_by_with(parser):
 def test_at_least_one_is_a_count_and_one_alone_is_not(parser):
     got = claims_of(parser, {"a": "Title\n\nAt least one fan was hurt in Arlow. One official spoke under one flag."})
     assert [(t, x.claim.value) for t, x in got.items() if x.kind == "number"] == [("At least one fan", "min 1")]
+
+
+# -- number words read whole (issue 21): a half after the unit, half a dozen, tens of thousands ----------
+def test_a_half_after_the_unit_and_half_a_dozen(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow fans walked a mile and a half to the ground. The keeper was banned for a year and "
+             "a half. The cafe sits a block and a half from the stadium. Half a dozen players were injured. A man and a "
+             "half-eaten pie were seen. A year and a half ago the club was unknown.",
+        "b": "Title\n\nThe cafe sits two blocks from the Arlow stadium, the club said."})
+    assert values(found, "number") | values(found, "duration") == {
+        "a mile and a half": "1.5 miles", "a year and a half": "1.5 years", "a block and a half": "1.5",
+        "Half a dozen players": "6", "two blocks": "2"}  # no half-eaten man, no date's length
+    assert ("number", "differ", ["a block and a half", "two blocks"]) in cross(found)
+
+
+def test_tens_of_thousands_is_one_amount_of_what_follows(parser):
+    got = claims_of(parser, {"a": "Title\n\nHundreds of thousands of fans marched in Arlow. Tens of thousands of "
+                                  "people fled the valley. Hundreds of straggling hikers continued to arrive."})
+    assert {t: (x.claim.value, sorted(w for w in x.things if ":" not in w)) for t, x in got.items()} == {
+        "Hundreds of thousands of fans": ("hundreds of thousands", ["fan"]),
+        "Tens of thousands of people": ("tens of thousands", ["people"]),
+        "Hundreds of straggling hikers": ("hundreds", ["hiker"])}

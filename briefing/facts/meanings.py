@@ -400,6 +400,8 @@ def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
     """The noun a number counts: its head for `four jets`, the object of `of` for `millions of refugees`;
     the number's own head when the last word of the figure hangs from it ("two dozen homes")."""
     num = toks[e - 1]
+    if num.text.lower() in ("a", "an") and num.dep == "det" and toks[num.head].tag == "NN":
+        return toks[num.head]  # "a block and a half": the block
     for n in (num, toks[s]) if e - s > 1 else (num,):
         if n.dep in ("nummod", "quantmod", "amod") and s <= n.head < e:
             continue  # "dozen" hangs from "two"
@@ -409,9 +411,25 @@ def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
             if head.tag in ("NN", "NNS"):  # not a name: "the two Koreas" counts nothing
                 return head
             break
+    return _of_object(toks, num, e)
+
+
+def _of_object(toks: tuple[Token, ...], num: Token, e: int) -> Token | None:
+    """The noun after "of" that a figure counts: "millions of refugees"."""
     for t in toks[e:e + 3]:
         if t.text.lower() == "of" and t.head == num.i:
-            obj = next((x for x in toks[t.i + 1:t.i + 16] if x.head == t.i and x.dep == "pobj"), None)
+            obj = next((x for x in toks[t.i + 1:t.i + 16] if x.head == t.i and x.dep == "pobj"), None) \
+                or _after_participle(toks, t.i)
             if obj is not None and obj.tag in ("NN", "NNS"):
                 return obj
     return None
+
+
+def _after_participle(toks: tuple[Token, ...], of: int) -> Token | None:
+    """"hundreds of straggling refugees" parsed as "of straggling (them)": the noun right after a
+    participle the model made the object of "of"."""
+    part = toks[of + 1] if of + 2 < len(toks) else None
+    if part is None or part.head != of or part.tag not in ("VBG", "VBN"):
+        return None
+    noun = toks[of + 2]
+    return noun if noun.head == part.i and noun.dep == "dobj" else None
