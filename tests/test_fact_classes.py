@@ -314,11 +314,11 @@ def test_one_unit_said_with_a_and_a_half_after_a_figure(parser):
              "pitch, and the stadium is a mile from the river. His contract runs for a year. He earns $75,000 a "
              "year, drove at 60 miles an hour and trained twice a day. A year ago he was unknown. Mud rose from ankle "
              "height to a foot on the training ground.",
-        "b": "Title\n\nAs much as a foot of hail covered the Arlow pitch on Sunday."})
+        "b": "Title\n\nUp to a foot of hail covered the Arlow pitch on Sunday."})
     assert {c.text: c.value for f in found if f.kind in ("number", "duration") for c in f.claims} == {
-        "two and a half years": "2.5 years", "Nearly a foot": "max 1 foot", "a mile": "1 mile",
-        "a year": "1 year", "60 miles": "60 miles", "As much as a foot": "max 1 foot"}  # no rate, no range's end
-    assert ("number", "agree", ["As much as a foot", "Nearly a foot"]) in cross(found)
+        "two and a half years": "2.5 years", "Nearly a foot of hail": "max 1 foot", "a mile": "1 mile",
+        "a year": "1 year", "60 miles": "60 miles", "Up to a foot of hail": "max 1 foot"}  # no rate, no range's end
+    assert ("number", "agree", ["Nearly a foot of hail", "Up to a foot of hail"]) in cross(found)
 
 
 def test_what_happened_to_counted_people_said_by_with(parser):
@@ -356,3 +356,15 @@ def test_tens_of_thousands_is_one_amount_of_what_follows(parser):
         "Hundreds of thousands of fans": ("hundreds of thousands", ["fan"]),
         "Tens of thousands of people": ("tens of thousands", ["people"]),
         "Hundreds of straggling hikers": ("hundreds", ["hiker"])}
+
+
+def test_inches_are_a_length_and_a_length_of_something_measures_it(parser):
+    got = claims_of(parser, {"a": "Title\n\nNearly a foot of hail covered Arlow on Sunday, and 8.5 inches fell on "
+                                  "Velmar. The 5 km race course was shut."})
+    assert {t: (x.claim.value, sorted(x.things)) for t, x in got.items() if x.kind == "number"} == {
+        "Nearly a foot of hail": ("max 1 foot", ["distance", "hail"]), "8.5 inches": ("8.5 inches", ["distance"]),
+        "5 km race course": ("5 km", ["course", "distance", "race course"])}
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nNearly a foot of hail covered the Arlow pitch on Sunday, the groundsman said.",
+        "b": "Title\n\nMore than 10 inches of hail covered the Arlow pitch on Sunday."})
+    assert ("number", "agree", ["More than 10 inches of hail", "Nearly a foot of hail"]) in cross(found)

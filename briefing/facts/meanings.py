@@ -133,8 +133,8 @@ def _length(site: Site, fig: Figure) -> Reading:
     toks, j = site.toks, fig.j
     word = _words_after(site, fig)[0]
     unit = word if word in LENGTH_UNITS else word.rstrip("s")
-    noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else None
-    if noun is not None:
+    noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else _of_object(toks, toks[j], j + 1)
+    if noun is not None:  # "a 5 km race course", "two metres of water": the course, the water
         thing, things = _thing(toks, noun, site.mention_tokens)
         return Reading("number", noun.i + 1, f"{thing} ({unit})", things | {"distance"}, unit, LENGTH_UNITS[unit],
                        specific=True)
