@@ -351,11 +351,14 @@ def test_a_half_after_the_unit_and_half_a_dozen(parser):
 
 def test_tens_of_thousands_is_one_amount_of_what_follows(parser):
     got = claims_of(parser, {"a": "Title\n\nHundreds of thousands of fans marched in Arlow. Tens of thousands of "
-                                  "people fled the valley. Hundreds of straggling hikers continued to arrive."})
+                                  "people fled the valley. Hundreds of straggling hikers continued to arrive. Several "
+                                  "dozen stewards and a few dozen medics helped. Several fans sang."})
     assert {t: (x.claim.value, sorted(w for w in x.things if ":" not in w)) for t, x in got.items()} == {
         "Hundreds of thousands of fans": ("hundreds of thousands", ["fan"]),
         "Tens of thousands of people": ("tens of thousands", ["people"]),
-        "Hundreds of straggling hikers": ("hundreds", ["hiker"])}
+        "Hundreds of straggling hikers": ("hundreds", ["hiker"]), "Several dozen stewards": ("several dozen", ["steward"]),
+        "a few dozen medics": ("a few dozen", ["medic"]), "Several fans": ("several", ["fan"])}
+    assert (got["Several dozen stewards"].low, got["Several dozen stewards"].high) == (36, 119)
 
 
 def test_inches_are_a_length_and_a_length_of_something_measures_it(parser):

@@ -128,14 +128,28 @@ def _opens_figure(toks: tuple[Token, ...], i: int) -> bool:
         return True
     if t.tag == "CD" and (t.text[:1].isdigit() or low in NUMBER_WORDS):
         return True
-    if low in ("a", "an"):  # "a dozen cars", "a foot of snow", "a block and a half"
-        return i + 1 < len(toks) and (toks[i + 1].text.lower() == "dozen" or _one_unit(toks, i) or
-                                      (toks[i + 1].tag == "NN" and _and_a_half(toks, i + 2)))
-    if low in TIMES:
-        return _counts_times(toks, i)
-    if low == "half":  # "half a dozen"
-        return [t.text.lower() for t in toks[i + 1:i + 3]] == ["a", "dozen"]
+    if low in WORD_LEADS:
+        return WORD_LEADS[low](toks, i)
     return i > 0 and toks[i - 1].text in CURRENCY_SIGNS and bool(SCALED.fullmatch(t.text))
+
+
+def _next_words(toks: tuple[Token, ...], i: int, n: int) -> list[str]:
+    return [t.text.lower() for t in toks[i + 1:i + 1 + n]]
+
+
+def _a_opens(toks: tuple[Token, ...], i: int) -> bool:
+    """"a dozen cars", "a foot of snow", "a block and a half"."""
+    return i + 1 < len(toks) and (toks[i + 1].text.lower() == "dozen" or _one_unit(toks, i) or
+                                  (toks[i + 1].tag == "NN" and _and_a_half(toks, i + 2)))
+
+
+# Words that open a figure in some company only: what each needs after (or around) it.
+WORD_LEADS = {
+    "a": _a_opens, "an": _a_opens,
+    **{w: (lambda toks, i: _counts_times(toks, i)) for w in TIMES},  # "shot twice"
+    "half": lambda toks, i: _next_words(toks, i, 2) == ["a", "dozen"],  # "half a dozen"
+    **{w: (lambda toks, i: _next_words(toks, i, 1) == ["dozen"]) for w in VAGUE_LEAD},  # "several dozen"
+}
 
 
 # Units one of which is said with "a": "a foot of snow", "for a year", "nearly a mile"
@@ -194,6 +208,8 @@ def _figure(raw: str, toks: tuple[Token, ...], i: int, skip: set[int]) -> tuple[
     word = _word_figure(toks, i)
     if word is not None:
         return word
+    if toks[i].text.lower() in VAGUE_LEAD and i + 1 < len(toks) and toks[i + 1].text.lower() == "dozen":
+        return _said_vaguely(toks, i, i + 2, 12.0), i + 2  # "several dozen"
     value, j, ordinal, vague = _run(raw, toks, i, skip)
     if value is None or _not_a_count(raw, toks, i, j):
         return None, j
@@ -202,13 +218,18 @@ def _figure(raw: str, toks: tuple[Token, ...], i: int, skip: set[int]) -> tuple[
         and _and_a_half(toks, j + 1) else 0  # "a block and a half", "two hours and a half"
     if tail:
         value = (value[0] + 0.5, value[1] + 0.5)
-    lead = toks[i - 1].text.lower() if i else ""
-    if lead in VAGUE_LEAD and j - i == 1 and value[0] in (100, 1000, 1e6) and not ordinal:
-        low_x, high_x = VAGUE_LEAD[lead]  # "several hundred": a range, said vaguely
-        start = i - 2 if lead == "few" and i > 1 and toks[i - 2].text.lower() == "a" else i - 1
-        return Figure(start, j, (value[0] * low_x, value[0] * high_x - 1), qs=start, vague=True), j
+    if i and toks[i - 1].text.lower() in VAGUE_LEAD and j - i == 1 and value[0] in (100, 1000, 1e6) and not ordinal:
+        return _said_vaguely(toks, i - 1, j, value[0]), j  # "several hundred"
     qual, qs = _qualifier(toks, i)
     return Figure(i, j, value, qual, qs, ordinal, vague, ranged, tail=tail), j
+
+
+def _said_vaguely(toks: tuple[Token, ...], k: int, j: int, unit: float) -> Figure:
+    """"several hundred", "a few dozen" (token k is "several" or "few", j the token after the
+    figure): a range of the unit, said vaguely."""
+    low_x, high_x = VAGUE_LEAD[toks[k].text.lower()]
+    start = k - 1 if toks[k].text.lower() == "few" and k and toks[k - 1].text.lower() == "a" else k
+    return Figure(start, j, (unit * low_x, unit * high_x - 1), qs=start, vague=True)
 
 
 def _word_figure(toks: tuple[Token, ...], i: int) -> tuple[Figure | None, int] | None:
