@@ -359,6 +359,8 @@ def test_tens_of_thousands_is_one_amount_of_what_follows(parser):
         "Hundreds of straggling hikers": ("hundreds", ["hiker"]), "Several dozen stewards": ("several dozen", ["steward"]),
         "a few dozen medics": ("a few dozen", ["medic"]), "Several fans": ("several", ["fan"])}
     assert (got["Several dozen stewards"].low, got["Several dozen stewards"].high) == (36, 119)
+    got = claims_of(parser, {"a": "Title\n\nThe storm flooded a dozen homes in Arlow."})
+    assert sorted(got["a dozen homes"].things) == ["home"]  # the model makes "dozen" the homes' compound
 
 
 def test_inches_are_a_length_and_a_length_of_something_measures_it(parser):

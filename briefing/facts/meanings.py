@@ -386,7 +386,7 @@ def _thing(toks: tuple[Token, ...], head: Token, mention_tokens: set[int]) -> tu
             and not (t.i > 0 and toks[t.i - 1].text in ("-", "–"))  # "550-member": the figure's own word
             and t.tag.startswith("NN") and t.i not in mention_tokens and not t.text[:1].isupper()
             and t.text.lower() not in UNIT_OF and t.text.lower().rstrip("s") not in LENGTH_UNITS
-            and t.text.lower() not in MEASURE_UNITS]
+            and t.text.lower() not in MEASURE_UNITS and t.text.lower() != "dozen"]  # "a dozen cars": the figure's
     word = lemma(head)
     phrase = " ".join([lemma(m) for m in mods] + [word])
     words = {word, phrase}
