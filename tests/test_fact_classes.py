@@ -373,3 +373,12 @@ def test_inches_are_a_length_and_a_length_of_something_measures_it(parser):
         "a": "Title\n\nNearly a foot of hail covered the Arlow pitch on Sunday, the groundsman said.",
         "b": "Title\n\nMore than 10 inches of hail covered the Arlow pitch on Sunday."})
     assert ("number", "agree", ["More than 10 inches of hail", "Nearly a foot of hail"]) in cross(found)
+
+
+def test_n_times_counts_how_often_it_happened_and_a_multiple_is_no_fact(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow keeper was stabbed three times outside the ground. Ticket sales rose three times as "
+             "fast. The club made ten times the money. Prices were five times higher.",
+        "b": "Title\n\nThe Arlow keeper was stabbed twice outside the ground, police said."})
+    assert values(found, "number") == {"three times": "3", "twice": "2"}
+    assert ("number", "differ", ["three times", "twice"]) in cross(found)

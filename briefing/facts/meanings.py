@@ -4,6 +4,8 @@ age, a length, a count, how many times); the counted thing with its synonym clas
 happened to it (its event classes)."""
 from __future__ import annotations
 
+import dataclasses
+
 from ..model import ParsedArticle, Token
 from .ages import age_reading, read_aged, read_apposed_age, is_aged, is_apposed_age
 from .figures import Figure, Reading, Site
@@ -186,6 +188,20 @@ def _times(site: Site, fig: Figure) -> Reading:
                    specific=bool(verb))
 
 
+def _is_times(site: Site, fig: Figure) -> bool:
+    return _words_after(site, fig)[:1] == ["times"]
+
+
+def _n_times(site: Site, fig: Figure) -> Reading | None:
+    """"stabbed three times", "arrested 12 times": how many times it happened, as "twice" is; a
+    multiple ("three times as fast", "ten times the money", "five times higher") states no fact."""
+    toks, k = site.toks, fig.j + 1
+    if k < len(toks) and (toks[k].tag in ("JJR", "RBR", "DT", "PDT") or toks[k].text.lower() in ("as", "more", "less")):
+        return None
+    reading = _times(site, fig)
+    return dataclasses.replace(reading, end=k)
+
+
 def _always(site: Site, fig: Figure) -> bool:
     return True
 
@@ -193,6 +209,7 @@ def _always(site: Site, fig: Figure) -> bool:
 # What a figure measures, by the words around it: the first that applies reads it.
 MEANINGS = (
     (lambda site, fig: fig.times, _times),
+    (_is_times, _n_times),
     (lambda site, fig: fig.ordinal, _position),
     (_is_money, _money),
     (_is_percent, _percent),
