@@ -173,3 +173,12 @@ def test_it_said_goes_back_to_the_body_that_spoke_and_a_relative_pronoun_to_its_
     subjects = {x.claim.value[:12]: x.subject for x in facts.extract(parsed, ents)[0] if x.kind == "quote"}
     assert subjects == {"We are sure ": "The Arlow league", "badly draine": "A report",
                         "It is a diff": "unattributed"}  # "it" is never a person named before
+
+
+def test_a_speaker_called_by_age_is_the_person_named_before(parser):
+    from briefing import facts
+    parsed, ents, _ = analyse(parser, {
+        "a": "Title\n\nMaria Lopez has lived beside the Arlow ground for years, and she says the noise is getting "
+             "worse. \"It is a difficult season for every family here,\" said the 48-year-old."})
+    (quote,) = [x for x in facts.extract(parsed, ents)[0] if x.kind == "quote"]
+    assert quote.subject == "Maria Lopez"  # not "the old"
