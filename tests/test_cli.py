@@ -3,8 +3,8 @@ with --strict, a warning; 2 bad configuration or a missing pipeline), on a small
 import json
 import os
 import pty
-import select
 import re
+import select
 import subprocess
 import sys
 from types import SimpleNamespace
