@@ -49,10 +49,11 @@ class Result:
     problems: list[Diagnostic]
     briefings: tuple[summaries.Summary, ...]  # every briefing built, newest first
     rebuilt: list[str] = field(default_factory=list)  # briefings (seeds folders) whose stages ran
-    timings: dict[str, float] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> wall seconds
     several: bool = False  # a site of several briefings (seeds/ holds folders)
     kept: tuple[tuple[str, Briefing, overrides_stage.Rules], ...] = ()  # (seeds folder, briefing, its rules), when kept
     home: str | None = None  # several briefings: the front page for the site's root (docs/index.md), for the plugin
+    cpu: dict[str, float] = field(default_factory=dict)  # stage -> this process's CPU seconds
 
 
 @dataclass
@@ -128,7 +129,7 @@ def gather(settings: Settings, base: Path, parser: Parser | None = None,
     problems += _prune(parser, runner.store, {k for p in plans for k in p.entry.parses}, settings, base)
     clock.lap("cache")
     briefings = the_site.briefings if the_site else tuple(p.entry.summary for p in plans)
-    return Result(pages, problems, briefings, runner.rebuilt, clock.timings, several, tuple(kept), home)
+    return Result(pages, problems, briefings, runner.rebuilt, clock.timings, several, tuple(kept), home, clock.cpu)
 
 
 def _render(runner: _Runner, plans: list[_Plan], title: str, several: bool, keep: bool
@@ -184,16 +185,26 @@ def _latest_changes(store: results.Store, site: summaries.Site, inputs: dict[str
 
 
 class _Clock:
-    """Seconds per stage, summed over briefings."""
+    """Seconds per stage, summed over briefings: wall time, and this process's CPU time (what the
+    stage cost, whatever else the machine was doing; the parser processes' CPU is not in it)."""
 
     def __init__(self) -> None:
         self.timings: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
         self.last = time.perf_counter()
+        self.last_cpu = time.process_time()
 
-    def lap(self, name: str, seconds: float | None = None) -> None:
-        now = time.perf_counter()
+    def lap(self, name: str, seconds: float | None = None, cpu: float | None = None) -> None:
+        now, now_cpu = time.perf_counter(), time.process_time()
         self.timings[name] = self.timings.get(name, 0.0) + (now - self.last if seconds is None else seconds)
-        self.last = now
+        self.cpu[name] = self.cpu.get(name, 0.0) + (now_cpu - self.last_cpu if cpu is None else cpu)
+        self.last, self.last_cpu = now, now_cpu
+
+    def move(self, seconds: float, cpu: float, from_name: str, to_name: str) -> None:
+        """Count time already counted in one stage in another instead."""
+        self.timings[from_name] -= seconds
+        self.cpu[from_name] -= cpu
+        self.lap(to_name, seconds, cpu)
 
 
 @dataclass
@@ -221,7 +232,7 @@ class _Runner:
         if not todo:
             return
         self.clock.lap("read")
-        loaded_before = self.parser.load_seconds
+        loaded_before = self.parser.load_seconds, self.parser.load_cpu
         for plan, mine in zip(todo, self._parse(todo)):
             self.clock.lap("nlp")  # waiting for the parser (or, in this process, parsing)
             if self._analyse(plan, mine):
@@ -230,10 +241,9 @@ class _Runner:
                 self.rebuilt.append(plan.source.label)
             plan.articles = []
             self.clock.lap("cache")
-        loading = self.parser.load_seconds - loaded_before
-        if loading:  # report loading the model apart from running it
-            self.clock.timings["nlp"] -= loading
-            self.clock.lap("load", loading)
+        if self.parser.load_seconds != loaded_before[0]:  # report loading the model apart from running it
+            self.clock.move(self.parser.load_seconds - loaded_before[0], self.parser.load_cpu - loaded_before[1],
+                            "nlp", "load")
 
     def isolated(self, plan: _Plan | str, stage: str | None, call: Callable, *args):
         """`call(*args)`, or, when it raises, None and one error naming the briefing (`plan`, or a

@@ -11,12 +11,11 @@ import click
 from . import __version__, scaffold
 from .build import Result, gather, missing_seeds, readable
 from .config import Settings
-from .entities import review as review_stage
 from .facts import review as fact_review
 from .model import Diagnostic, summarised
 from .nlp.parser import ModelNotFound, Parser
 from .plugin.settings import load_site_settings
-from .reading import intake, layout
+from .reading import layout
 from .reading.layout import RESERVED_FILES
 from .store.output import create, folder_in, write
 from .text import plural
@@ -122,7 +121,7 @@ def _counted(counts: dict[str, int]) -> str:
 
 def _debug(result: Result) -> None:
     for stage, secs in result.timings.items():
-        click.echo(f"DEBUG    - {stage:<8} {secs:7.3f}s", err=True)
+        click.echo(f"DEBUG    - {stage:<8} {secs:7.3f}s {result.cpu.get(stage, 0.0):7.3f}s CPU", err=True)
     click.echo(f"DEBUG    - re-ran {_some(result.rebuilt)}", err=True)
 
 
@@ -163,6 +162,8 @@ def review(config_file: Path, seeds: Path | None, explain_id: str | None) -> Non
     the fact rows it is unsure of, the quotes whose speaker is doubtful and the dates that may be
     made from a name, each with the overrides.yml line that would settle it.
     Writes nothing."""
+    from .entities import review as review_stage  # here: `briefing build` never needs it
+
     settings, _, _, _ = _settings(config_file, seeds, quiet=True)
     result = _gather(settings, config_file, keep=True)
     if explain_id is not None:
@@ -222,6 +223,8 @@ def add(sources: tuple[str, ...], to: Path | None, config_file: Path) -> None:
     """Add articles from web pages: each SOURCE a saved page (.html, .htm) or an http(s) link.
     Writes one Markdown article per source, with its title, outlet, date, author and address as
     front matter; never replaces a file. Exit 1 when a source could not be added."""
+    from .reading import intake  # here: its web client is for this command only
+
     folder = to if to is not None else _seeds_folder(config_file)
     if folder.exists() and not folder.is_dir():
         _report([Diagnostic("error", _shown(folder), "not a folder: pass --to a folder for the articles")], False)

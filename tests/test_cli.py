@@ -3,6 +3,7 @@ with --strict, a warning; 2 bad configuration or a missing pipeline), on a small
 import json
 import os
 import pty
+import re
 import select
 import subprocess
 import sys
@@ -66,6 +67,9 @@ def test_verbose_shows_the_time_of_each_stage(tiny, cli):
     assert [s for s in stages if s != "load"] == ["cache", "read", "nlp", "repair", "resolve", "facts", "render",
                                                   "re-ran"]
     assert "DEBUG    - re-ran 1 briefing: seeds\n" in res.stderr
+    times = re.findall(r"DEBUG    - (\w+) +([\d.]+)s +([\d.]+)s CPU\n", res.stderr)  # wall, then CPU
+    assert [t[0] for t in times] == [s for s in stages if s != "re-ran"]
+    assert float(dict((s, c) for s, _, c in times)["nlp"]) > 0
     again = cli(tiny, "-v")  # the briefing's result comes from the cache of briefing results
     assert [line.split()[2] for line in again.stderr.splitlines() if line.startswith("DEBUG")] == [
         "cache", "render", "re-ran"]

@@ -11,6 +11,7 @@ nationalities and figures or dates, and a noun the chosen name or its descriptio
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 
@@ -21,6 +22,7 @@ LEAD_PARAGRAPHS = 2  # paragraphs of each article read besides its title
 NOT_A_SUBJECT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP"})
 MIN_ARTICLES = 2  # a subject is shared: named by at least this many articles
 _WORD = re.compile(r"[\w'’-]+")
+_ASCII_LOOKALIKES = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ K: the only characters re.IGNORECASE matches to ASCII
 _LINKING = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an"})  # words of a name that name nothing
 
 
@@ -122,4 +124,16 @@ def _noun_phrases(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _has(text: str, words: str) -> bool:
-    return bool(re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text, re.IGNORECASE))
+    """`words` in `text` as whole words, case aside (re.IGNORECASE). Most calls find nothing, and
+    the pattern built for each name cost far more than the search: where `words` is ASCII and
+    `text` holds none of the four characters that IGNORECASE matches to ASCII letters
+    (_ASCII_LOOKALIKES), a match is made of ASCII characters only, so no lower-case substring
+    means no match."""
+    if words.isascii() and not _ASCII_LOOKALIKES.search(text) and words.lower() not in text.lower():
+        return False
+    return bool(_whole_words(words).search(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_words(words: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(words)}(?!\w)", re.IGNORECASE)

@@ -125,13 +125,11 @@ def _countries() -> dict[str, str]:
     own.update({name[4:]: code for name, code in list(own.items()) if name.startswith("the ")})  # "Netherlands"
     shared = Counter(part for name in own for part in _parts(name))
     table: dict[str, str] = dict(own)
-    for code, names in DATA.items():
-        if code not in own.values():  # "FAIL" (continents, "abroad"), "UN", "EU": not countries
-            continue
-        for name in names:
-            key = _key(name)
-            if key not in table and key not in _cities() and shared[key] < 2:
-                table[key] = code
+    codes = set(own.values())  # not "FAIL" (continents, "abroad"), "UN", "EU": not countries
+    listed = [(code, name) for code, names in DATA.items() if code in codes for name in names]
+    for (code, _), key in zip(listed, _keys([name for _, name in listed])):
+        if key not in table and key not in _cities() and shared[key] < 2:
+            table[key] = code
     return table
 
 
@@ -243,14 +241,20 @@ def _cities() -> dict[str, tuple[tuple[str, str], ...]]:
 @_table
 def _towns() -> dict[str, tuple[tuple[str, str], ...]]:
     """Folded name of a town or village of 1,000 people or more -> ((country code, state code), ...)."""
-    found: dict[str, set[tuple[str, str]]] = {}
     places = _geonames(1000)
-    for key, (_, country_code, _, admin) in zip(_keys([p[0] for p in places]), places):
-        found.setdefault(key, set()).add((country_code, admin))
-    return {k: tuple(sorted(v)) for k, v in found.items()}  # built once per cache folder, then read back
+    keys = _keys([p[0] for p in places])
+    pairs = [(p[1], p[3]) for p in places]
+    table = dict(zip(keys, zip(pairs)))  # most names are one place's: (pair,), in the file's order
+    repeated = {k for k, n in Counter(keys).items() if n > 1}
+    found: dict[str, set[tuple[str, str]]] = {}
+    for key, pair in zip(keys, pairs):
+        if key in repeated:
+            found.setdefault(key, set()).add(pair)
+    table.update((k, tuple(sorted(v))) for k, v in found.items())
+    return table  # built once per cache folder, then read back
 
 
-_GEONAMES_RECORD = re.compile(rb'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]*, "longitude": [^,]*, '
+_GEONAMES_RECORD = re.compile(rb'"name": "([^"\\]*(?:\\.[^"\\]*)*)", "latitude": [^,]*, "longitude": [^,]*, '
                               rb'"countrycode": "([^"\\]*)", "population": (\d+), "timezone": "[^"\\]*", '
                               rb'"admin1code": "([^"\\]*)"')
 
