@@ -28,7 +28,7 @@ from .nav import site_nav_section, trim_briefing_nav
 
 log = get_plugin_logger(__name__)
 # Markdown extensions the generated pages rely on: attr_list for the ids of headings, md_in_html
-# for fact tables folded in <details>; MkDocs always loads toc, tables.
+# for the Markdown links of the way back (context.crumbs); MkDocs always loads toc, tables.
 NEEDED_EXTENSIONS = ("attr_list", "md_in_html")
 
 
