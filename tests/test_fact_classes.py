@@ -314,11 +314,11 @@ def test_one_unit_said_with_a_and_a_half_after_a_figure(parser):
              "pitch, and the stadium is a mile from the river. His contract runs for a year. He earns $75,000 a "
              "year, drove at 60 miles an hour and trained twice a day. A year ago he was unknown. Mud rose from ankle "
              "height to a foot on the training ground.",
-        "b": "Title\n\nAs much as a foot of hail covered the Arlow pitch on Sunday."})
+        "b": "Title\n\nUp to a foot of hail covered the Arlow pitch on Sunday."})
     assert {c.text: c.value for f in found if f.kind in ("number", "duration") for c in f.claims} == {
-        "two and a half years": "2.5 years", "Nearly a foot": "max 1 foot", "a mile": "1 mile",
-        "a year": "1 year", "60 miles": "60 miles", "As much as a foot": "max 1 foot"}  # no rate, no range's end
-    assert ("number", "agree", ["As much as a foot", "Nearly a foot"]) in cross(found)
+        "two and a half years": "2.5 years", "Nearly a foot of hail": "max 1 foot", "a mile": "1 mile",
+        "a year": "1 year", "60 miles": "60 miles", "Up to a foot of hail": "max 1 foot"}  # no rate, no range's end
+    assert ("number", "agree", ["Nearly a foot of hail", "Up to a foot of hail"]) in cross(found)
 
 
 def test_what_happened_to_counted_people_said_by_with(parser):
@@ -334,3 +334,60 @@ def test_what_happened_to_counted_people_said_by_with(parser):
 def test_at_least_one_is_a_count_and_one_alone_is_not(parser):
     got = claims_of(parser, {"a": "Title\n\nAt least one fan was hurt in Arlow. One official spoke under one flag."})
     assert [(t, x.claim.value) for t, x in got.items() if x.kind == "number"] == [("At least one fan", "min 1")]
+
+
+# -- number words read whole (issue 21): a half after the unit, half a dozen, tens of thousands ----------
+def test_a_half_after_the_unit_and_half_a_dozen(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow fans walked a mile and a half to the ground. The keeper was banned for a year and "
+             "a half. The cafe sits a block and a half from the stadium. Half a dozen players were injured. A man and a "
+             "half-eaten pie were seen. A year and a half ago the club was unknown.",
+        "b": "Title\n\nThe cafe sits two blocks from the Arlow stadium, the club said."})
+    assert values(found, "number") | values(found, "duration") == {
+        "a mile and a half": "1.5 miles", "a year and a half": "1.5 years", "a block and a half": "1.5",
+        "Half a dozen players": "6", "two blocks": "2"}  # no half-eaten man, no date's length
+    assert ("number", "differ", ["a block and a half", "two blocks"]) in cross(found)
+
+
+def test_tens_of_thousands_is_one_amount_of_what_follows(parser):
+    got = claims_of(parser, {"a": "Title\n\nHundreds of thousands of fans marched in Arlow. Tens of thousands of "
+                                  "people fled the valley. Hundreds of straggling hikers continued to arrive. Several "
+                                  "dozen stewards and a few dozen medics helped. Several fans sang."})
+    assert {t: (x.claim.value, sorted(w for w in x.things if ":" not in w)) for t, x in got.items()} == {
+        "Hundreds of thousands of fans": ("hundreds of thousands", ["fan"]),
+        "Tens of thousands of people": ("tens of thousands", ["people"]),
+        "Hundreds of straggling hikers": ("hundreds", ["hiker"]), "Several dozen stewards": ("several dozen", ["steward"]),
+        "a few dozen medics": ("a few dozen", ["medic"]), "Several fans": ("several", ["fan"])}
+    assert (got["Several dozen stewards"].low, got["Several dozen stewards"].high) == (36, 119)
+    got = claims_of(parser, {"a": "Title\n\nThe storm flooded a dozen homes in Arlow."})
+    assert sorted(got["a dozen homes"].things) == ["home"]  # the model makes "dozen" the homes' compound
+
+
+def test_inches_are_a_length_and_a_length_of_something_measures_it(parser):
+    got = claims_of(parser, {"a": "Title\n\nNearly a foot of hail covered Arlow on Sunday, and 8.5 inches fell on "
+                                  "Velmar. The 5 km race course was shut."})
+    assert {t: (x.claim.value, sorted(x.things)) for t, x in got.items() if x.kind == "number"} == {
+        "Nearly a foot of hail": ("max 1 foot", ["distance", "hail"]), "8.5 inches": ("8.5 inches", ["distance"]),
+        "5 km race course": ("5 km", ["course", "distance", "race course"])}
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nNearly a foot of hail covered the Arlow pitch on Sunday, the groundsman said.",
+        "b": "Title\n\nMore than 10 inches of hail covered the Arlow pitch on Sunday."})
+    assert ("number", "agree", ["More than 10 inches of hail", "Nearly a foot of hail"]) in cross(found)
+
+
+def test_n_times_counts_how_often_it_happened_and_a_multiple_is_no_fact(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow keeper was stabbed three times outside the ground. Ticket sales rose three times as "
+             "fast. The club made ten times the money. Prices were five times higher.",
+        "b": "Title\n\nThe Arlow keeper was stabbed twice outside the ground, police said."})
+    assert values(found, "number") == {"three times": "3", "twice": "2"}
+    assert ("number", "differ", ["three times", "twice"]) in cross(found)
+
+
+def test_two_or_three_is_a_range(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nTwo or three fans were hurt in Arlow. The match was delayed by 10 or 15 minutes.",
+        "b": "Title\n\nThree fans were hurt in Arlow, the club said."})
+    assert values(found, "number") | values(found, "duration") == {
+        "Two or three fans": "2–3", "10 or 15 minutes": "10–15 minutes", "Three fans": "3"}  # no count of "minutes"
+    assert ("number", "agree", ["Three fans", "Two or three fans"]) in cross(found)

@@ -143,8 +143,9 @@ def test_the_weekend_and_the_end_of_the_year_are_dates(parser):
 
 
 def test_a_length_of_time_before_ago_is_part_of_the_date(parser):
-    _, _, found = analyse(parser, {"a": "Title\n\nThe rowing club was founded nearly a century ago in Arlow."})
-    assert date_claims(found) == [("a century ago", "a century ago")]
+    _, _, found = analyse(parser, {"a": "Title\n\nThe rowing club was founded nearly a century ago in Arlow.",
+                                  "b": "Title\n\nThat rivalry ended long ago, the coach said."})
+    assert date_claims(found) == [("a century ago", "a century ago")]  # "long ago" is no date
 
 
 def test_a_deadline_given_as_month_and_day_lies_ahead_and_a_past_event_behind(parser):
@@ -172,3 +173,13 @@ def test_a_day_of_the_weekend_agrees_with_the_weekend_of_one_event(parser):
         "c": "Title\n\nThe Korsk stadium reopened over the weekend."})
     assert ["Saturday", "weekend"] in cross_dates(found) and ("agree", ["Saturday", "weekend"]) in date_rows(found)
     assert not any("Monday" in texts for texts in cross_dates(found))  # a weekday is not the weekend
+
+
+def test_a_weekday_lies_ahead_only_when_its_own_clause_says_so(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nCoach Ilse Harmo said Monday that the club's relegation on Thursday has changed everything, "
+             "and that rivals cannot expect an easy season. The Arlow stadium was expected to reopen Friday. "
+             "The club will face Korsk on Saturday."},
+        dates={"a": "2015-09-16"})  # a Wednesday
+    assert date_claims(found) == [("Friday", "2015-09-18"), ("Monday", "2015-09-14"), ("Saturday", "2015-09-19"),
+                                  ("Thursday", "2015-09-10")]  # not the next Monday and Thursday: "cannot" is not theirs

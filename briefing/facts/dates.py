@@ -13,7 +13,7 @@ from ..model import COARSER, DateValue, Parsed, ParsedArticle, Token
 from . import frames
 from .lexicon import MONTHS, WEEKDAYS
 from .numbers import parse_number
-from .sentences import Extracted, View, lemma, normalise, make_claim, span_text
+from .sentences import Extracted, View, children, lemma, normalise, make_claim, span_text
 
 DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d{4}\b|\b\d{0,2}\d0'?s\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|weekend|midweek|"
                       r"(this|next|last|later|earlier)\s+(week|month|year|spring|summer|autumn|fall|winter)|"
@@ -237,7 +237,7 @@ def _spans(seg: Parsed) -> list[tuple[int, int]]:
         if s < ent.end and toks[s].text.lower() == "ago":  # "nearly a century ago": "a century ago", not "ago"
             while s > ent.start and toks[s - 1].text.lower() in LENGTH_WORDS:
                 s -= 1
-        if s < ent.end:
+        if s < ent.end and not (ent.end - s == 1 and toks[s].text.lower() == "ago"):  # "long ago" says no date
             spans.append((s, ent.end))
     spans += [(t.i, t.i + 1) for t in toks if t.i not in in_date and YEAR.fullmatch(t.text) and t.tag == "CD"
               and (t.i == 0 or toks[t.i - 1].text not in ("$", "#", "-", "–"))]
@@ -251,7 +251,7 @@ def _date(pa: ParsedArticle, si: int, s: int, e: int, published: dt.date | None,
     start, end, text = span_text(pa.article.raw, toks, s, e)
     sent = toks[s].sent
     s0, s1 = seg.sents[sent]
-    future = any(t.tag == "MD" or lemma(t) in FUTURE_WORDS for t in toks[s0:s1])
+    future = _future(toks, s, s0, s1)
     if MONTH_OR_YEAR.search(text) and not YEAR.search(text):  # "by March 3": a deadline lies ahead
         future = future or _ahead(toks, s)
     resolved = resolve_date(text, published, future)
@@ -261,6 +261,22 @@ def _date(pa: ParsedArticle, si: int, s: int, e: int, published: dt.date | None,
                      subject=_event(toks, s), context=sents.context(pa, si, s, e),
                      verb=lemma(verb) if verb.pos in ("VERB", "AUX") else "",
                      frame=frames.frame(pa, si, s, e, sents))
+
+
+def _future(toks: tuple[Token, ...], s: int, s0: int, s1: int) -> bool:
+    """Does the date at token s speak of what will happen? Its own clause says: a modal or a word
+    of intent on the verb it hangs from or on the verbs that verb completes ("was expected to begin
+    Friday", "will try to land on Tuesday"), or "next" in the date's own phrase; a modal in another
+    clause of the sentence ("…, and that rivals cannot expect…") says nothing of it."""
+    k, seen = _verb(toks, s).i, 0
+    while True:
+        verb = toks[k]
+        if lemma(verb) in FUTURE_WORDS or any(c.tag == "MD" for c in children(toks, k) if c.dep in ("aux", "auxpass")):
+            return True
+        if verb.dep not in ("xcomp", "conj") or verb.head == k or seen > 4:
+            break
+        k, seen = verb.head, seen + 1
+    return any(lemma(t) in FUTURE_WORDS for t in toks[max(s0, s - 2):min(s1, s + 3)])
 
 
 DEADLINE_WORDS = frozenset({"by", "until", "till", "before", "deadline", "due"})

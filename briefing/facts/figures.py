@@ -37,6 +37,7 @@ class Figure:
     ranged: bool = False  # "10 to 15": a range said, not a rounded figure
     times: bool = False  # "once", "twice": how many times something happened
     cut: int = 0  # characters of token i that are the figure, when it is glued to a word ("14,and")
+    tail: int = 0  # the token after a half said after the unit ("a mile and a half"), else 0
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ TIME_UNITS = {"minute": ("minute", 1 / 1440), "hour": ("hour", 1 / 24), "day": (
               "decade": ("decade", 3652.5)}
 # Lengths: unit word -> (unit, its length in kilometres): "20 km" and "12 miles" compare.
 LENGTH_UNITS = {"kilometer": 1.0, "kilometre": 1.0, "km": 1.0, "mile": 1.609, "meter": 0.001, "metre": 0.001,
-                "m": 0.001, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048, "yard": 0.0009144}
+                "m": 0.001, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048, "yard": 0.0009144, "inch": 2.54e-5, "inches": 2.54e-5}
 # Other measures whose figure is compared as it stands.
 MEASURE_UNITS = frozenset({"magnitude", "gallon", "liter", "litre", "ton", "tonne", "kilogram", "kg", "pound",
                            "acre", "hectare", "degree", "story", "storey", "floor", "inch", "centimeter"})

@@ -4,6 +4,8 @@ age, a length, a count, how many times); the counted thing with its synonym clas
 happened to it (its event classes)."""
 from __future__ import annotations
 
+import dataclasses
+
 from ..model import ParsedArticle, Token
 from .ages import age_reading, read_aged, read_apposed_age, is_aged, is_apposed_age
 from .figures import Figure, Reading, Site
@@ -133,8 +135,8 @@ def _length(site: Site, fig: Figure) -> Reading:
     toks, j = site.toks, fig.j
     word = _words_after(site, fig)[0]
     unit = word if word in LENGTH_UNITS else word.rstrip("s")
-    noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else None
-    if noun is not None:
+    noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else _of_object(toks, toks[j], j + 1)
+    if noun is not None:  # "a 5 km race course", "two metres of water": the course, the water
         thing, things = _thing(toks, noun, site.mention_tokens)
         return Reading("number", noun.i + 1, f"{thing} ({unit})", things | {"distance"}, unit, LENGTH_UNITS[unit],
                        specific=True)
@@ -186,6 +188,20 @@ def _times(site: Site, fig: Figure) -> Reading:
                    specific=bool(verb))
 
 
+def _is_times(site: Site, fig: Figure) -> bool:
+    return _words_after(site, fig)[:1] == ["times"]
+
+
+def _n_times(site: Site, fig: Figure) -> Reading | None:
+    """"stabbed three times", "arrested 12 times": how many times it happened, as "twice" is; a
+    multiple ("three times as fast", "ten times the money", "five times higher") states no fact."""
+    toks, k = site.toks, fig.j + 1
+    if k < len(toks) and (toks[k].tag in ("JJR", "RBR", "DT", "PDT") or toks[k].text.lower() in ("as", "more", "less")):
+        return None
+    reading = _times(site, fig)
+    return dataclasses.replace(reading, end=k)
+
+
 def _always(site: Site, fig: Figure) -> bool:
     return True
 
@@ -193,6 +209,7 @@ def _always(site: Site, fig: Figure) -> bool:
 # What a figure measures, by the words around it: the first that applies reads it.
 MEANINGS = (
     (lambda site, fig: fig.times, _times),
+    (_is_times, _n_times),
     (lambda site, fig: fig.ordinal, _position),
     (_is_money, _money),
     (_is_percent, _percent),
@@ -386,7 +403,7 @@ def _thing(toks: tuple[Token, ...], head: Token, mention_tokens: set[int]) -> tu
             and not (t.i > 0 and toks[t.i - 1].text in ("-", "–"))  # "550-member": the figure's own word
             and t.tag.startswith("NN") and t.i not in mention_tokens and not t.text[:1].isupper()
             and t.text.lower() not in UNIT_OF and t.text.lower().rstrip("s") not in LENGTH_UNITS
-            and t.text.lower() not in MEASURE_UNITS]
+            and t.text.lower() not in MEASURE_UNITS and t.text.lower() != "dozen"]  # "a dozen cars": the figure's
     word = lemma(head)
     phrase = " ".join([lemma(m) for m in mods] + [word])
     words = {word, phrase}
@@ -400,6 +417,8 @@ def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
     """The noun a number counts: its head for `four jets`, the object of `of` for `millions of refugees`;
     the number's own head when the last word of the figure hangs from it ("two dozen homes")."""
     num = toks[e - 1]
+    if num.text.lower() in ("a", "an") and num.dep == "det" and toks[num.head].tag == "NN":
+        return toks[num.head]  # "a block and a half": the block
     for n in (num, toks[s]) if e - s > 1 else (num,):
         if n.dep in ("nummod", "quantmod", "amod") and s <= n.head < e:
             continue  # "dozen" hangs from "two"
@@ -409,9 +428,25 @@ def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
             if head.tag in ("NN", "NNS"):  # not a name: "the two Koreas" counts nothing
                 return head
             break
+    return _of_object(toks, num, e)
+
+
+def _of_object(toks: tuple[Token, ...], num: Token, e: int) -> Token | None:
+    """The noun after "of" that a figure counts: "millions of refugees"."""
     for t in toks[e:e + 3]:
         if t.text.lower() == "of" and t.head == num.i:
-            obj = next((x for x in toks[t.i + 1:t.i + 16] if x.head == t.i and x.dep == "pobj"), None)
+            obj = next((x for x in toks[t.i + 1:t.i + 16] if x.head == t.i and x.dep == "pobj"), None) \
+                or _after_participle(toks, t.i)
             if obj is not None and obj.tag in ("NN", "NNS"):
                 return obj
     return None
+
+
+def _after_participle(toks: tuple[Token, ...], of: int) -> Token | None:
+    """"hundreds of straggling refugees" parsed as "of straggling (them)": the noun right after a
+    participle the model made the object of "of"."""
+    part = toks[of + 1] if of + 2 < len(toks) else None
+    if part is None or part.head != of or part.tag not in ("VBG", "VBN"):
+        return None
+    noun = toks[of + 2]
+    return noun if noun.head == part.i and noun.dep == "dobj" else None

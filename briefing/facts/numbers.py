@@ -30,7 +30,7 @@ NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", 
                           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                           "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
                           "hundred", "thousand", "million", "billion", "dozen"})
-RANGE_WORDS = frozenset({"to", "-", "–", "and"})
+RANGE_WORDS = frozenset({"to", "-", "–", "and", "or"})  # "10 to 15", "two or three": a range
 # A number right after one of these names something ("Section 12", "No. 5"): it counts nothing.
 IDENTIFIER_WORDS = frozenset({"section", "article", "chapter", "no", "no.", "number", "page", "route", "highway",
                               "interstate", "flight", "room", "unit", "reactor", "gate", "platform", "line",
@@ -123,15 +123,33 @@ VAGUE_LEAD = {"several": (3, 10), "few": (2, 6)}  # "several hundred": 300-999; 
 def _opens_figure(toks: tuple[Token, ...], i: int) -> bool:
     t = toks[i]
     low = t.text.lower()
-    if (low in VAGUE and t.tag in ("NNS", "CD", "JJ")) or ORDINAL.fullmatch(t.text) or GLUED.match(t.text):
+    if (low in VAGUE and t.tag in ("NNS", "CD", "JJ")) or ORDINAL.fullmatch(t.text) or GLUED.match(t.text) or \
+            _vague_phrase(toks, i):
         return True
     if t.tag == "CD" and (t.text[:1].isdigit() or low in NUMBER_WORDS):
         return True
-    if low in ("a", "an"):  # "a dozen cars", "a foot of snow"
-        return i + 1 < len(toks) and toks[i + 1].text.lower() == "dozen" or _one_unit(toks, i)
-    if low in TIMES:
-        return _counts_times(toks, i)
+    if low in WORD_LEADS:
+        return WORD_LEADS[low](toks, i)
     return i > 0 and toks[i - 1].text in CURRENCY_SIGNS and bool(SCALED.fullmatch(t.text))
+
+
+def _next_words(toks: tuple[Token, ...], i: int, n: int) -> list[str]:
+    return [t.text.lower() for t in toks[i + 1:i + 1 + n]]
+
+
+def _a_opens(toks: tuple[Token, ...], i: int) -> bool:
+    """"a dozen cars", "a foot of snow", "a block and a half"."""
+    return i + 1 < len(toks) and (toks[i + 1].text.lower() == "dozen" or _one_unit(toks, i) or
+                                  (toks[i + 1].tag == "NN" and _and_a_half(toks, i + 2)))
+
+
+# Words that open a figure in some company only: what each needs after (or around) it.
+WORD_LEADS = {
+    "a": _a_opens, "an": _a_opens,
+    **{w: (lambda toks, i: _counts_times(toks, i)) for w in TIMES},  # "shot twice"
+    "half": lambda toks, i: _next_words(toks, i, 2) == ["a", "dozen"],  # "half a dozen"
+    **{w: (lambda toks, i: _next_words(toks, i, 1) == ["dozen"]) for w in VAGUE_LEAD},  # "several dozen"
+}
 
 
 # Units one of which is said with "a": "a foot of snow", "for a year", "nearly a mile"
@@ -140,20 +158,35 @@ ONE_TIME_LEAD = frozenset({"for", "within", "over", "nearly", "almost", "about",
 NOT_ONE_UNIT_AFTER = frozenset({"ago", "after", "before", "later", "earlier", "-", "–", "or", "and"})
 
 
+def _and_a_half(toks: tuple[Token, ...], k: int) -> bool:
+    """"and a half" at token k: "a mile and a half", "two hours and a half"."""
+    return [t.text.lower() for t in toks[k:k + 3]] == ["and", "a", "half"] and \
+        (k + 3 >= len(toks) or toks[k + 3].text not in ("-", "–"))  # not "a man and a half-eaten pie"
+
+
 def _one_unit(toks: tuple[Token, ...], i: int) -> bool:
     """"a foot of snow", "nearly a mile", "for a year": one unit said with "a"; a length of time
-    only after "for", "within" or a qualifier. Not a rate ("$75,000 a year", "60 miles an hour",
-    "twice a day"), a date ("a year ago", "a day after the vote"), "a day or two" or a range's end."""
+    only after "for", "within" or a qualifier, or with a half ("a year and a half"). Not a rate
+    ("$75,000 a year", "60 miles an hour", "twice a day"), a date ("a year ago", "a day after the
+    vote", "a year and a half ago"), "a day or two" or a range's end."""
     if toks[i].text.lower() not in ("a", "an") or i + 1 >= len(toks) or toks[i + 1].text.lower() not in ONE_UNITS:
         return False
-    if i + 2 < len(toks) and toks[i + 2].text.lower() in NOT_ONE_UNIT_AFTER:
+    half = _and_a_half(toks, i + 2)
+    after = i + 5 if half else i + 2
+    if after < len(toks) and toks[after].text.lower() in NOT_ONE_UNIT_AFTER:
         return False
     prev = toks[i - 1] if i else None
     if prev is not None and (prev.tag in ("CD", "NNS") or prev.text.lower() in {*TIMES, "per", "times"}):
         return False
     if prev is not None and prev.text.lower() == "to" and (i < 2 or toks[i - 2].text.lower() != "up"):
         return False  # the end of a range ("from two inches to a foot"), not "up to a foot"
-    return toks[i + 1].text.lower() not in TIME_UNITS or (prev is not None and prev.text.lower() in ONE_TIME_LEAD)
+    return half or toks[i + 1].text.lower() not in TIME_UNITS or (prev is not None and prev.text.lower() in ONE_TIME_LEAD)
+
+
+def _vague_phrase(toks: tuple[Token, ...], i: int) -> bool:
+    """"tens of thousands", "hundreds of thousands": one vague amount of three words."""
+    return i + 2 < len(toks) and toks[i + 1].text.lower() == "of" and \
+        f"{toks[i].text} of {toks[i + 2].text}".lower() in VAGUE
 
 
 def _counts_times(toks: tuple[Token, ...], i: int) -> bool:
@@ -175,17 +208,28 @@ def _figure(raw: str, toks: tuple[Token, ...], i: int, skip: set[int]) -> tuple[
     word = _word_figure(toks, i)
     if word is not None:
         return word
+    if toks[i].text.lower() in VAGUE_LEAD and i + 1 < len(toks) and toks[i + 1].text.lower() == "dozen":
+        return _said_vaguely(toks, i, i + 2, 12.0), i + 2  # "several dozen"
     value, j, ordinal, vague = _run(raw, toks, i, skip)
     if value is None or _not_a_count(raw, toks, i, j):
         return None, j
     value, j, ranged = _widened(toks, value, j, bool(ordinal or vague))
-    lead = toks[i - 1].text.lower() if i else ""
-    if lead in VAGUE_LEAD and j - i == 1 and value[0] in (100, 1000, 1e6) and not ordinal:
-        low_x, high_x = VAGUE_LEAD[lead]  # "several hundred": a range, said vaguely
-        start = i - 2 if lead == "few" and i > 1 and toks[i - 2].text.lower() == "a" else i - 1
-        return Figure(start, j, (value[0] * low_x, value[0] * high_x - 1), qs=start, vague=True), j
+    tail = j + 4 if not (ordinal or vague or ranged) and j < len(toks) and toks[j].tag.startswith("NN") \
+        and _and_a_half(toks, j + 1) else 0  # "a block and a half", "two hours and a half"
+    if tail:
+        value = (value[0] + 0.5, value[1] + 0.5)
+    if i and toks[i - 1].text.lower() in VAGUE_LEAD and j - i == 1 and value[0] in (100, 1000, 1e6) and not ordinal:
+        return _said_vaguely(toks, i - 1, j, value[0]), j  # "several hundred"
     qual, qs = _qualifier(toks, i)
-    return Figure(i, j, value, qual, qs, ordinal, vague, ranged), j
+    return Figure(i, j, value, qual, qs, ordinal, vague, ranged, tail=tail), j
+
+
+def _said_vaguely(toks: tuple[Token, ...], k: int, j: int, unit: float) -> Figure:
+    """"several hundred", "a few dozen" (token k is "several" or "few", j the token after the
+    figure): a range of the unit, said vaguely."""
+    low_x, high_x = VAGUE_LEAD[toks[k].text.lower()]
+    start = k - 1 if toks[k].text.lower() == "few" and k and toks[k - 1].text.lower() == "a" else k
+    return Figure(start, j, (unit * low_x, unit * high_x - 1), qs=start, vague=True)
 
 
 def _word_figure(toks: tuple[Token, ...], i: int) -> tuple[Figure | None, int] | None:
@@ -206,14 +250,17 @@ def _run(raw: str, toks: tuple[Token, ...], i: int, skip: set[int]) -> tuple[tup
     """(value, end, ordinal?, vague?) of the run of number tokens from i: "2,000", "3.4 million",
     "23rd", "hundreds", "$12m" (an amount's scale in letters), "41/2 years"."""
     t = toks[i]
+    if t.text.lower() == "half":  # "half a dozen"
+        return (6.0, 6.0), i + 3, False, False
     if t.text.lower() in ("a", "an"):  # "a dozen", "a foot"
         dozen = toks[i + 1].text.lower() == "dozen"
         return ((12.0, 12.0), i + 2, False, False) if dozen else ((1.0, 1.0), i + 1, False, False)
-    vague = t.text.lower() in VAGUE and t.tag in ("NNS", "CD", "JJ")
+    phrase = _vague_phrase(toks, i)  # "tens of thousands": one amount
+    vague = phrase or (t.text.lower() in VAGUE and t.tag in ("NNS", "CD", "JJ"))
     ordinal = ORDINAL.fullmatch(t.text)
     if ordinal:
         return parse_number(ordinal.group(1)), i + 1, True, False
-    j = i + 1
+    j = i + 3 if phrase else i + 1
     while j < len(toks) and toks[j].tag == "CD" and j not in skip and not vague:
         j += 1
     money = i > 0 and toks[i - 1].text in CURRENCY_SIGNS
@@ -264,7 +311,7 @@ def _extracted(site: Site, fig: Figure, reading: Reading) -> Extracted:
     raw = pa.article.raw
     i, j = fig.i, fig.j
     qs = min(fig.qs, i - 1) if reading.kind == "money" and i > 0 and toks[i - 1].text in CURRENCY_SIGNS else fig.qs
-    end = max(reading.end, j)  # "$3.4 million": from the sign
+    end = max(reading.end, j, fig.tail)  # "$3.4 million": from the sign; "a mile and a half" to the half
     start, stop, _ = span_text(raw, toks, qs, end)
     if fig.cut and end == i + 1:
         stop = toks[i].start + fig.cut  # "14" of "14,and"

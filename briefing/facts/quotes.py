@@ -1,21 +1,21 @@
-"""Quotations with their speaker, and the word diff of two wordings."""
+"""Quotations (marked, left open into the next paragraph, block quotes, reported speech, unquoted
+copies) with their speaker (speakers.py reads who), how two quotations pair, and the word diff
+of two wordings."""
 from __future__ import annotations
 
-import bisect
 import difflib
 import functools
 import re
 from collections import defaultdict
-from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz
 
-from ..model import Entity, ParsedArticle, Token
+from ..model import ParsedArticle, Token
 from ..words.english import SPEECH_VERBS
 from .sentences import Extracted, View, children, lemma, normalise, make_claim
+from .speakers import (QUOTE_RE, Speaker, introduced, last_person, named, paragraph_speaker, previous_speaker,
+                       speaker_of, subject_of)
 
-PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
-ONE_PERSON = frozenset({"he", "she", "i"})  # "they said" never gives one person's words
 QUOTE_MIN_WORDS = 4
 FRAGMENT_MIN_WORDS = 2  # "possibly weeks": a row only when another outlet quotes the same words
 LONG_QUOTE_WORDS = 10  # a quote this long pairs on its wording alone, whoever is named as its speaker
@@ -50,24 +50,8 @@ def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
 
 
 
-QUOTE_RE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 
 
-class Speaker(NamedTuple):
-    """Who a speech verb names as speaking: a named entity, an unnamed speaker's words ("A woman",
-    "one U.S. official"), a pronoun for someone named before ("he", "she", "I"), or several
-    people ("they", "we"), none of whom is the speaker."""
-
-    kind: Literal["named", "described", "pronoun", "several"]
-    entity: Entity | None = None
-    words: str = ""
-
-
-# Who can speak: a person, an organisation, a country's government. A policy (LAW), an event, a
-# work, a people (NORP: "the Kurds") never is one speaker.
-SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
-PRONOUN = Speaker("pronoun")
-SEVERAL = Speaker("several")
 
 
 def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extracted]:
@@ -83,7 +67,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
         if fragment and not FIGURE_WORDS.search(quote_words(text)) and not _said(pa, si, start, end):
             continue  # "a “grand show”", "“rather grim”": a phrase, not someone's words
         sent = next((t for t in pa.segments[si].tokens if t.start >= start), pa.segments[si].tokens[-1]).sent
-        name, speaker_id = _named(speaker)
+        name, speaker_id = named(speaker)
         out.append(Extracted(make_claim(pa, si, sent, start, end, text), "quote", ("quote",),
                              entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())), subject=name,
                              speaker=speaker_id, paired_only=fragment, doubt=doubt))
@@ -108,7 +92,7 @@ def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) 
         clause = next((c for c in children(toks, verb.i) if c.dep == "ccomp" and c.i > verb.i), None)
         if clause is None:
             continue
-        speaker = _subject_of(pa, si, verb, list(toks), sents)
+        speaker = subject_of(pa, si, verb, list(toks), sents)
         if speaker is None or speaker.kind != "named":
             continue
         inside = _subtree(toks, clause.i)
@@ -152,7 +136,7 @@ def _block_quote(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
     if si == 0 or not raw[segs[si - 1].start:segs[si - 1].end].rstrip().endswith(":") or \
             re.search("[“”\"]", raw[segs[si].start:segs[si].end]):
         return []
-    speaker, doubt = _introduced(pa, si - 1, sents)
+    speaker, doubt = introduced(pa, si - 1, sents)
     if speaker is None:
         return []
     body = raw[segs[si].start:segs[si].end]
@@ -173,33 +157,6 @@ def _block_quote(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
     return out
 
 
-# Where the paragraph introducing a block quote names whose words follow: "Ana Ruiz wrote …:",
-# "Here is Ana Ruiz's statement:", "… a statement from the club:"; not a dateline's "(AP)"
-INTRODUCING = frozenset({"nsubj", "nsubjpass", "poss"})
-
-
-def _introduced(pa: ParsedArticle, si: int, sents: View) -> tuple[Entity | None, str]:
-    """Who the paragraph introducing a block quote names as its speaker: the subject of its
-    speech verb, else the one person (else organisation) it names as a subject, an owner or the
-    source of a statement ("from"), with why that is unsure."""
-    found = _paragraph_speaker(pa, si, pa.article.segments[si].end, sents)
-    if found is not None and found.kind == "pronoun":  # "She added on her blog:"
-        found = _previous_speaker(pa, si, pa.article.segments[si].start, sents)
-        last = _last_person(pa, si, pa.article.segments[si].start, sents) if found is None else None
-        if last is not None:
-            return last, f"a block quote; its speaker is a pronoun, given to {last.name}, the last person named before it"
-    if found is not None and found.kind == "named":
-        return found.entity, ""
-    toks = pa.segments[si].tokens
-    named = {e.id: e for t in toks if t.dep in INTRODUCING or (t.dep == "pobj" and toks[t.head].text.lower() == "from")
-             if (e := _entity_in(pa, si, t, sents)) is not None}
-    for label in ("PERSON", "ORG"):
-        one = [e for e in named.values() if e.label == label]
-        if len(one) == 1:
-            return one[0], f"a block quote, given to {one[0].name}, named in the paragraph before it"
-        if one:
-            break
-    return None, ""
 
 
 def _quotations(pa: ParsedArticle, si: int) -> list[list[tuple[int, int, str]]]:
@@ -260,31 +217,26 @@ def _attribute(pa: ParsedArticle, si: int, group: list[tuple[int, int, str]], se
     the one before, else to the article's last speaker or person named. With the speaker, why it
     is unsure ("" when a speech verb names it): found by distance, not by a verb."""
     start = group[0][0]
-    speaker = _speaker(pa, si, [(q[0], q[1]) for q in group], sents) or _paragraph_speaker(pa, si, start, sents)
+    speaker = speaker_of(pa, si, [(q[0], q[1]) for q in group], sents) or paragraph_speaker(pa, si, start, sents)
     if speaker is None and group[-1][1] >= pa.article.segments[si].end - 1 and si + 1 < len(pa.segments):
         follow = _quotations(pa, si + 1)  # a quotation running on: its speaker is named where it ends
-        speaker = _speaker(pa, si + 1, [(q[0], q[1]) for q in follow[0]], sents) if follow else None
+        speaker = speaker_of(pa, si + 1, [(q[0], q[1]) for q in follow[0]], sents) if follow else None
+    if speaker is not None and speaker.kind == "it":  # the body that spoke last, never a person
+        found = previous_speaker(pa, si, start, sents)
+        return (found, "") if found is not None and (found.kind == "described" or found.entity.label != "PERSON") \
+            else (None, "")
     if speaker is None or speaker.kind != "pronoun":
         return speaker, ""
-    found = _previous_speaker(pa, si, start, sents)
+    found = previous_speaker(pa, si, start, sents)
     if found is not None:
         return found, ""
     last = state.get("speaker") if state.get("segment", -9) >= si - 1 else None
     if last is not None:
         return Speaker("named", last), f"its speaker is a pronoun, given to {last.name}, who spoke last before it"
-    last = _last_person(pa, si, start, sents)
+    last = last_person(pa, si, start, sents)
     if last is not None:
         return Speaker("named", last), f"its speaker is a pronoun, given to {last.name}, the last person named before it"
     return None, ""
-
-
-def _named(speaker: Speaker | None) -> tuple[str, str]:
-    """(the row's subject, the speaker's entity id or "" for no entity)."""
-    if speaker is None or speaker.kind in ("pronoun", "several"):
-        return "unattributed", ""
-    if speaker.kind == "described":
-        return speaker.words, ""
-    return speaker.entity.name, speaker.entity.id
 
 
 # A short quote is a fact when it gives a figure or a length of time ("possibly weeks",
@@ -436,46 +388,6 @@ def _copied_run(words: list[str], k: int, quotes: list[tuple[list[str], int, str
     return best
 
 
-def _paragraph_speaker(pa: ParsedArticle, si: int, before: int, sents: View) -> Speaker | None:
-    """A speech verb earlier in the same paragraph names who goes on talking."""
-    toks = pa.segments[si].tokens
-    verbs = [t for t in toks if t.end <= before and lemma(t) in SPEECH_VERBS and t.pos in ("VERB", "AUX")]
-    for verb in reversed(verbs):
-        found = _subject_of(pa, si, verb, list(toks), sents)
-        if found is not None:
-            return found
-    return None
-
-
-def _previous_speaker(pa: ParsedArticle, si: int, before: int, sents: View) -> Speaker | None:
-    """The speaker a pronoun goes back to: the subject, named or not ("A woman who lives nearby
-    said …"), of the last speech verb before `before` in this paragraph, else in the one before."""
-    for k in (si, si - 1):
-        if k < 0:
-            break
-        toks = pa.segments[k].tokens
-        seg = pa.article.segments[k]
-        quoted = [m.span() for m in QUOTE_RE.finditer(pa.article.raw, seg.start, seg.end)]
-        verbs = [t for t in toks if t.end <= before and lemma(t) in SPEECH_VERBS and t.pos in ("VERB", "AUX")
-                 and not any(s <= t.start < e for s, e in quoted)]  # not "my wife said" inside a quote
-        for verb in reversed(verbs):
-            found = _subject_of(pa, k, verb, list(toks), sents)
-            if found is not None and found.kind in ("named", "described"):
-                return found
-    return None
-
-
-def _last_person(pa: ParsedArticle, si: int, before: int, sents: View) -> Entity | None:
-    """The person a pronoun goes back to: the last person named as a clause's subject before offset
-    `before` in this article ("Ana Ruiz said …", not "Ruiz's son" or "a lawyer for Ruiz"), else
-    the last person named."""
-    for people in (sents.subjects.get(pa.article.id, []), sents.people.get(pa.article.id, [])):
-        k = bisect.bisect_left(people, (before, "")) - 1
-        if k >= 0:
-            return sents.entity_by_id[people[k][1]]
-    return None
-
-
 SPLIT_QUOTE_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "told", "asked", "continued",
                                "explained", "noted"})
 
@@ -486,71 +398,4 @@ def split_continuation(between: str) -> bool:
     return not re.search(r"[.!?]", between) and 0 < len(words) <= 5 and \
         any(w.lower() in SPLIT_QUOTE_VERBS for w in words)
 
-
-def _speaker(pa: ParsedArticle, si: int, pieces: list[tuple[int, int]], sents: View) -> Speaker | None:
-    """Who said the quote made of `pieces`: the subject of the nearest speech verb outside them."""
-    start, end = pieces[0][0], pieces[-1][1]
-    toks = pa.segments[si].tokens
-    inside = [t for t in toks if any(s <= t.start < e for s, e in pieces)]
-    if not inside:
-        return None
-    sent_ids = {t.sent for t in inside}
-    outside = [t for t in toks if t.sent in sent_ids and not any(s <= t.start < e for s, e in pieces)]
-    verbs = [t for t in outside if lemma(t) in SPEECH_VERBS and t.pos in ("VERB", "AUX")]
-    if not verbs and "according" in {t.text.lower() for t in outside}:
-        verbs = [t for t in outside if t.text.lower() == "according"]
-    verbs.sort(key=lambda v: min(abs(v.start - start), abs(v.start - end)))
-    for verb in verbs:
-        found = _subject_of(pa, si, verb, outside, sents)
-        if found is not None:
-            return found
-    return None
-
-
-def _subject_of(pa: ParsedArticle, si: int, verb: Token, scope: list[Token], sents: View) -> Speaker | None:
-    """Who a speech verb says spoke ("X quoted Y as saying": Y), or None when it names no one."""
-    if lemma(verb) == "quote":
-        obj = next((t for t in scope if t.head == verb.i and t.dep == "dobj"), None)
-        ent = _entity_in(pa, si, obj, sents) if obj is not None else None
-        if ent is not None:
-            return Speaker("named", ent)
-    subj = next((t for t in scope if t.head == verb.i and t.dep in ("nsubj", "nsubjpass")), None)
-    if subj is None and verb.text.lower() == "according":
-        subj = next((t for t in scope if t.i > verb.i and t.dep == "pobj"), None)
-    return _speaker_named_by(pa, si, subj, sents) if subj is not None else None
-
-
-def _speaker_named_by(pa: ParsedArticle, si: int, subj: Token, sents: View) -> Speaker:
-    """The speaker a speech verb's subject names: a pronoun, an entity, or its own words."""
-    if subj.text.lower() in ONE_PERSON:
-        return PRONOUN
-    if subj.text.lower() in PRONOUNS:
-        return SEVERAL
-    ent = _entity_in(pa, si, subj, sents)
-    if ent is not None and ent.label in SPEAKER_LABELS:
-        return Speaker("named", ent)
-    if ent is not None or subj.tag in ("NNS", "NNPS"):
-        return SEVERAL  # a law or an event says nothing; "students said", "Kurds said": no one speaker
-    toks = pa.segments[si].tokens
-    words = [t for t in toks if t.head == subj.i and t.i < subj.i and t.dep in ("det", "amod", "compound", "nummod")]
-    return Speaker("described", words=" ".join(t.text for t in words + [subj]))
-
-
-def _entity_in(pa: ParsedArticle, si: int, root: Token, sents: View) -> Entity | None:
-    """The entity a phrase headed by `root` names: the root's own name, or a person in apposition
-    to it ("the ambassador to the U.N., Vitaly Churkin"). "One U.S. official" names no one."""
-    aid = pa.article.id
-    own = sents.by_token.get((aid, si, root.i))
-    if own is not None:
-        return own
-    toks = pa.segments[si].tokens
-    frontier = [root.i]
-    for _ in range(3):
-        frontier = [t.i for t in toks if t.head in frontier and t.i != t.head
-                    and t.dep in ("appos", "prep", "pobj", "compound")]
-        for i in frontier:
-            e = sents.by_token.get((aid, si, i))
-            if e is not None and e.label == "PERSON" and toks[i].dep == "appos":
-                return e
-    return None
 
