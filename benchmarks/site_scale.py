@@ -38,6 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402  (the article generator and the process measurements)
+from briefing.render.site import nav  # noqa: E402  (the pages the site's nav lists)
 
 ROOT = run.ROOT
 OUT = ROOT / "benchmarks" / "out" / "site"
@@ -186,21 +187,41 @@ ANNOTATIONS = [
 ]
 
 
+TABLE = re.compile(r"^(<details class=\"bf-more\">\n<summary>[^\n]*</summary>\n)?<table>\n(.*?)\n</table>$(\n</details>)?",
+                   re.M | re.S)
+ROW = re.compile(r"<tr>\n(.*?)\n</tr>", re.S)
+CELL = re.compile(r"^<t[hd]>(.*)</t[hd]>$", re.M)
+
+
+def markdown_table(m: re.Match) -> str:
+    """A fact table the tool writes as HTML (render/facttable.py), as the Markdown table a writer
+    without the tool would write (folded in a `<details>` with md_in_html past its first rows)."""
+    rows = [CELL.findall(row) for row in ROW.findall(m.group(2))]
+    lines = ["| " + " | ".join(cells) + " |" for cells in rows]
+    lines.insert(1, "|---" * len(rows[0]) + "|")
+    if m.group(1):
+        summary = m.group(1).split("\n")[1]
+        lines = ['<details class="bf-more" markdown="1">', summary, "", *lines, "", "</details>"]
+    return "\n".join(lines)
+
+
 def plain_pages(base: Path) -> Path:
     """The site's own pages (every page `briefing build` wrote) with the annotations taken out:
     entity links, backlinks and claim links become their text, sentence anchors and ids go, the
-    paragraphs and backlink lists the tool writes as HTML become Markdown ones (the backlinks still
-    left out of search); no plugin, the same small nav. The cost of annotating, apart from the cost
+    paragraphs, fact tables and backlink lists the tool writes as HTML become Markdown ones (the
+    backlinks still left out of search); no plugin, the same small nav. The cost of annotating, apart from the cost
     of the pages."""
     plain = base / "plain-pages"
     for page in (base / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         for pattern, repl in ANNOTATIONS:
             text = pattern.sub(repl, text)
+        text = TABLE.sub(markdown_table, text)
         target = plain / "docs" / page.relative_to(base / "docs")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    _plain_config(base, plain, "/briefing/b*/\n  /briefing/entities/*\n  !/briefing/entities/index.md\n")
+    listed = nav([p.relative_to(base / "docs/briefing").as_posix() for p in (base / "docs/briefing").rglob("*.md")])
+    _plain_config(base, plain, "/briefing/**\n" + "".join(f"  !/briefing/{rel}\n" for rel in listed))
     return plain
 
 

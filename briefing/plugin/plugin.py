@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..store import output
@@ -22,13 +22,14 @@ from ..build import gather, missing_seeds
 from ..config import Settings, settings_from
 from ..model import Diagnostic, summarised
 from ..nlp.parser import ModelNotFound, Parser
+from ..render import blocks
 from ..render.site import nav as site_nav
 from .config import BriefingConfig, instances, settings_of
 from .nav import site_nav_section, trim_briefing_nav
 
 log = get_plugin_logger(__name__)
 # Markdown extensions the generated pages rely on: attr_list for the ids of headings, md_in_html
-# for fact tables folded in <details>; MkDocs always loads toc, tables.
+# for the Markdown links of the way back (context.crumbs); MkDocs always loads toc, tables.
 NEEDED_EXTENSIONS = ("attr_list", "md_in_html")
 
 
@@ -36,6 +37,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self._parser: Parser | None = None
         self._nav: list[str] = []  # a site of several briefings: its pages the nav lists, in order
+        self._generated: set[str] = set()  # the pages this build added (src_uri)
+        self._aside: dict[str, list[str]] = {}  # a page's HTML blocks while MkDocs converts it
 
     def on_startup(self, *, command, dirty):
         """Present, so MkDocs keeps this plugin object across the rebuilds of one `mkdocs serve`:
@@ -61,6 +64,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config):
         self._nav = []  # per build: MkDocs keeps this object across builds in one process (on_startup)
+        self._generated, self._aside = set(), {}
         if not self.config.enabled:
             return config
         if len(instances(config)) > 1:
@@ -125,12 +129,30 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if result.several and rel not in self._nav:
                 inclusion = InclusionLevel.NOT_IN_NAV  # built and searchable, reached from the site's pages
             files.append(File.generated(config, uri, content=text, inclusion=inclusion))
-        if result.home is not None:
-            _front_page(files, config, result.home, out)
+            self._generated.add(uri)
+        if result.home is not None and _front_page(files, config, result.home, out):
+            self._generated.add("index.md")
         bs = result.briefings
         log.info(f"{len(bs)} briefings, " * result.several + f"{sum(b.articles for b in bs)} articles, "
                  f"{sum(len(b.entities) for b in bs)} entities, {sum(b.facts for b in bs)} facts")
         return files
+
+    @event_priority(-100)  # last: another plugin's changes to the page's Markdown are kept
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """A generated page goes to Python-Markdown without the HTML blocks it would pass through
+        unchanged (render/blocks.py): parsing their every tag was a quarter of the build."""
+        if page.file.src_uri not in self._generated:
+            return markdown
+        markdown, self._aside[page.file.src_uri] = blocks.set_aside(markdown)
+        return markdown
+
+    @event_priority(100)  # first: the search plugin and the theme read the whole page
+    def on_page_content(self, html, *, page, config, files):
+        aside = self._aside.pop(page.file.src_uri, None)
+        if not aside:
+            return html
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.ids(aside)  # for anchor validation
+        return blocks.put_back(html, aside)
 
     def on_nav(self, nav, *, config, files):
         """mkdocs-material repeats the whole nav on every page, so generated pages that grow in number
@@ -169,15 +191,16 @@ def _announce(parser: Parser) -> None:
     log.info(f"pipeline {parser.model_name} loaded in {parser.load_seconds:.1f} s; kept for the next rebuilds")
 
 
-def _front_page(files: Files, config, home: str, out: str) -> None:
+def _front_page(files: Files, config, home: str, out: str) -> bool:
     """A site of several briefings opens on its front page (the output folder's home, with links
     into that folder), unless docs/ has an index.md of its own: that one is the site's home page,
-    and the front page stays at `<out>/index.md`."""
+    and the front page stays at `<out>/index.md`. Whether it was added."""
     if files.get_file_from_path("index.md") is not None:
         log.info(f"docs/index.md is the site's own home page; the front page of its briefings is {out}/index.md "
                  "(delete docs/index.md to open the site on it)")
-        return
+        return False
     files.append(File.generated(config, "index.md", content=home, inclusion=InclusionLevel.NOT_IN_NAV))
+    return True
 
 
 def _shown(path: Path, base: Path) -> str:
