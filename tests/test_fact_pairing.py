@@ -209,3 +209,27 @@ def test_what_the_counted_people_are_with_is_what_happened_to_them(parser):
         "b": "Title\n\nA stand collapsed at the Orvik derby, and 38 people suffered light injuries." + NEWS})
     (row,) = cross_numbers(found)
     assert sorted(c.text for c in row.claims) == ["38 people", "40 people"] and row.status == "differ"
+
+
+# -- a weekday left alone joins the row of outlets already sharing that day's event ----------------
+def date_rows(found):
+    return sorted(sorted(c.article for c in f.claims) for f in found if f.kind == "date" and len(f.claims) > 1)
+
+
+def test_a_weekday_left_alone_joins_the_row_whose_accounts_together_share_its_event(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe harbour crane collapsed onto the Tarn ferry on Friday, the port said." + NEWS,
+        "b": "Title\n\nThe Tarn ferry was crushed by a crane on Friday, the port said." + NEWS,
+        "c": "Title\n\nNavy divers with sonar gear inspected the sunken ferry near the breakwater on Friday. A "
+             "choir sang in the square on Friday." + NEWS})
+    (row,) = [f for f in found if f.kind == "date" and len({c.article for c in f.claims}) > 1]
+    assert {c.sentence.split()[0] for c in row.claims} == {"The", "Navy"} and len(row.claims) == 3
+    assert row.confidence <= 0.7  # thin evidence: the row is never headlined on it
+
+
+def test_a_weekday_left_alone_whose_event_shares_nothing_with_the_row_stays_alone(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe harbour crane collapsed onto the Tarn ferry on Friday, the port said." + NEWS,
+        "b": "Title\n\nThe Tarn ferry was crushed by a crane on Friday, the port said." + NEWS,
+        "c": "Title\n\nA choir sang in the square on Friday." + NEWS})
+    assert date_rows(found) == [["a", "b"]]

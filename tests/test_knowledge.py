@@ -18,6 +18,18 @@ def test_demonyms_cities_shared_parts_and_non_countries_are_no_country(form):
     assert knowledge.place(form) is None
 
 
+@pytest.mark.parametrize("form", ["US", "U.S.", "NZ", "HK"])
+def test_a_country_by_its_initials(form):
+    assert knowledge.country(form) is not None
+
+
+@pytest.mark.parametrize("form", ["AI", "A.I.", "IT", "TV", "GE", "IS", "GM"])
+def test_a_one_word_countrys_code_is_no_country(form):
+    """Prose writes these for artificial intelligence, a company, television: not Anguilla,
+    Georgia or Tuvalu, whose names it never abbreviates."""
+    assert knowledge.place(form) is None
+
+
 def test_cities_and_where_they_are():
     assert "state:Texas" in knowledge.place_names("Austin")
     assert "country:JP" in knowledge.place_names("Sendai")

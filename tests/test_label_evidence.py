@@ -135,6 +135,18 @@ def test_a_city_is_a_place_only_where_the_briefing_shows_it_as_one(vocab):
     assert texts(pas, spans) == [("Italy", "GPE"), ("Modena", "GPE"), ("Parma", "ORG"), ("Romania", "GPE")]
 
 
+def test_a_state_by_its_own_name_is_a_place_whatever_label_the_model_gave(vocab):
+    # "Fresno, CA" with the state read as a product; a city of that shape keeps what it was given
+    words = ["Fresno", ",", "CA", ",", "shipped", "the", "Modena", "."]
+    ents = ["B-GPE", "O", "B-PRODUCT", "O", "O", "O", "B-PRODUCT", "O"]
+    tags = ["NNP", ",", "NNP", ",", "VBD", "DT", "NNP", "."]
+    deps = ["nsubj", "p", "appos", "p", "ROOT", "det", "dobj", "p"]
+    heads = [4, 0, 0, 0, 4, 6, 4, 4]
+    pas, spans = briefing_spans(vocab, words, ents, tags=tags, deps=deps, heads=heads)
+    propagate.known_cities(pas, spans)
+    assert texts(pas, spans) == [("Fresno", "GPE"), ("CA", "GPE"), ("Modena", "PRODUCT")]
+
+
 # -- labels voted over the briefing, by evidence (issue 22) ----------------------------------------
 from collections import Counter  # noqa: E402
 

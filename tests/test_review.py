@@ -109,3 +109,24 @@ def test_damaging_doubts_come_first_label_surname_then_word(tmp_path):
     assert found[0].line.startswith("relabel: {Kestrel: PERSON}") and found[2].line == "ignore: [Hope]"
     assert "Kestrel" not in {s.forms[0] for s in review.suggestions(b, overrides.Rules(relabel={"Kestrel": "LOC"}))}
     assert review.report(found).index("Labels only") < review.report(found).index("Merged, but")
+
+
+def test_a_lead_label_the_text_contradicts_is_listed_with_the_kinds_label():
+    """An organisation the text keeps calling a vehicle ("a Velox SUV") is a doubt, with the kind's
+    label on the line; an airline before "plane" is not (the plane is the airline's), nor a person
+    with no kind noun after the name."""
+    from briefing.model import Article, Mention
+
+    raw = ("A Velox SUV hit a wall. The Velox SUV was towed. Tarvo Airlines plane landed. Ana Roe said the "
+           "Velox was fast.")
+    def m(text, label, n=0):
+        start = [i for i in range(len(raw)) if raw.startswith(text, i)][n]
+        return Mention("a", 0, 0, 1, start, start + len(text), text, label, (0, len(raw)))
+
+    ents = (Entity("velox", "Velox", "ORG", ("Velox",), tuple(m("Velox", "ORG", n) for n in range(3))),
+            Entity("tarvo-airlines", "Tarvo Airlines", "ORG", ("Tarvo Airlines",), (m("Tarvo Airlines", "ORG"),)),
+            Entity("ana-roe", "Ana Roe", "PERSON", ("Ana Roe",), (m("Ana Roe", "PERSON"),)))
+    b = Briefing("t", (Article("a", "seeds/a.txt", raw, "a", ()),), ents, ())
+    found = [s for s in review.suggestions(b) if s.kind == "label"]
+    assert [s.forms for s in found] == [("Velox",)]
+    assert found[0].line.startswith("relabel: {Velox: PRODUCT}") and "'SUV'" in found[0].reason

@@ -53,3 +53,32 @@ def test_resolve_links_what_belongs_together_across_outlets(story):
     assert union is by_alias["Northern Ferry Workers Union"]  # an abbreviation defined in one article
     assert {m.article for m in union.mentions} == {"a", "b"}
     assert by_alias["Paul Okafor"] is not brandt and by_alias["Sara Lind"] is not brandt
+
+
+TECH = {
+    "a": "Chipmaker rally\n\n"
+         "Shares of Vantor Semiconductor rose on Monday as demand for AI chips grew. Vantor said AI would drive "
+         "sales, and chief executive Lena Moss said the IT budget of its clients had doubled. AI is the reason, "
+         "she said.",
+    "b": "Vantor gains\n\n"
+         "Vantor Semiconductor said on Monday that spending on AI had lifted its profit. Analysts said AI servers "
+         "need its chips.",
+}
+
+
+def test_a_two_letter_abbreviation_is_no_country_whose_code_it_shares(parser):
+    """The model calls "AI" a place here; Anguilla's code is no evidence for it."""
+    parsed, entities, _ = analyse(parser, TECH)
+    assert any(text == "AI" and label == "GPE" for _, text, label in model_spans(parsed)), \
+        "the model changed: find new errors"
+    ai = {e.label for e in entities for a in e.aliases if a == "AI"}
+    assert ai and "GPE" not in ai
+
+
+def test_a_country_by_its_own_name_is_a_place_whatever_the_model_said(parser):
+    """The model calls a country a work of art here; its own name makes it a place."""
+    parsed, entities, _ = analyse(parser, {
+        "a": "Chess final moved\n\nThe chess federation moved its final from Niger to a hall in the capital. "
+             "Organisers said the players would fly in on Friday."})
+    assert ("a", "Niger", "WORK_OF_ART") in model_spans(parsed), "the model changed: find new errors"
+    assert {e.label for e in entities if "Niger" in e.aliases} == {"GPE"}

@@ -168,7 +168,8 @@ class _PlaceFacts:
 
 def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
     """Countries, US states, cities and towns the model labelled a person, an organisation, a group
-    or a natural place. A country or state by its own name is a place ("Romania said"). A city,
+    or a natural place. A country or state by its own name is a place whatever the model said
+    ("Romania said", "Fresno, CA" read as a product). A city,
     town or village (of 1,000 people or more) is one when the briefing names its country or (US)
     state and shows it as a place somewhere: the model labels it one, "in"/"near" it, a state or
     country after it ("Evanston, Ill."), "the X area"; a town also needs a name never written "the
@@ -182,7 +183,8 @@ def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
         toks = parsed[a].segments[si].tokens
         for n, sp in enumerate(sps):
             text = surface(toks, sp.start, sp.end)
-            if sp.label in ("PERSON", "ORG", "NORP", "LOC") and text not in facts.people and \
+            if (sp.label in ("PERSON", "ORG", "NORP", "LOC") or sp.label != "GPE" and knowledge.place(text)) and \
+                    text not in facts.people and \
                     not (sp.label == "PERSON" and toks[sp.end - 1].dep in ("nsubj", "nsubjpass")) and \
                     facts.is_place(text, sp.label):
                 sps[n] = EntSpan(sp.start, sp.end, "GPE")

@@ -19,6 +19,8 @@ from rapidfuzz.distance import Levenshtein
 from ..words import knowledge
 from ..model import Briefing, Entity, Mention
 from ..reading.overrides import Rules
+from .evidence import KINDS as KIND_NOUNS
+from .labels import ORGANISATION_HEADS
 from .surnames import attribute
 from .names import (COMPASS_POINTS, compact, first_names_match, fold, has_honorific, is_acronym, name_parts,
                     normalize, without_legal_form)
@@ -30,8 +32,11 @@ LEADS = 5  # the entities the briefing names most: a wrong label there shows fir
 PERSON_AFTER = re.compile(r",? (?:said|says|told|tells|added|asked|wrote)\b|, \d{1,3},")
 PERSON_BEFORE = re.compile(r"[,\"”’] (?:said|says) \Z")
 NOT_A_SPEAKER = re.compile(r"\b(?:at|in|of|from|near|on|to|for|by|with|the)\s+\Z")
+# The noun right after a name, past a model number: "a Velox SUV", "the Velox V8 sedan", "the Tarvo volcano".
+NOUN_AFTER = re.compile(r"\s+(?:[A-Z]*\d+[A-Za-z]*\s+)?([a-z][a-z-]*|[A-Z]{2,5})\b")
 KINDS = {  # kind -> the heading of its list, in the order shown
-    "label": "Labels only the model gives, on the entities the briefing names most (confirm or correct with the line shown):",
+    "label": "Labels only the model gives or the text contradicts, on the entities the briefing names most "
+             "(confirm or correct with the line shown):",
     "surname": "A surname two people share (split the form off with the line shown):",
     "word": "Words that are sometimes a name (ignore the form with the line shown):",
     "unsure": "Merged, but the tool was unsure (split them with the line shown):",
@@ -196,22 +201,44 @@ def _ambiguous_short_forms(entities: list[Entity], people: list[Entity]) -> list
 def label_doubts(briefing: Briefing, rules: Rules) -> list[Suggestion]:
     """The labels of the entities the briefing names most that nothing but the model supports: a
     person with no honorific, first name the data knows, age or speech verb in any mention; a
-    place the data packages do not know. A `relabel` rule for the entity (or `persons`) settles it."""
+    place the data packages do not know. Or that the text contradicts: a person or an organisation
+    the text calls a kind of thing ("a Velox SUV", "the Tarvo volcano"), the label that kind gives
+    is suggested. A `relabel` rule for the entity (or `persons`) settles it."""
     raw = {a.id: a.raw for a in briefing.articles}
     out = []
     for e in sorted(briefing.entities, key=lambda e: -len(e.mentions))[:LEADS]:
         if _settled(e, [*rules.relabel, *rules.persons]):
             continue
+        label, kind = e.label, _kind_against(e, raw)
         if e.label == "PERSON" and not _person_evidence(e, raw):
             why = "only the model says PERSON: no honorific, known first name, age or speech verb in any mention"
         elif e.label == "GPE" and not any(knowledge.is_place(a) for a in e.aliases):
             why = "only the model says GPE: no country, US state or city of that name in the data packages"
+        elif kind:
+            (noun, label), n = kind
+            why = f"labelled {e.label}, but {n} mention(s) stand before the noun {noun!r}, which makes a {label}"
         else:
             continue
         out.append(Suggestion("label", (e.name,), f"{why} ({len(e.mentions)} mentions)",
-                              f"relabel: {{{_quote(e.name)}: {e.label}}}  # or its right label: ORG, GPE, LOC, FAC, "
+                              f"relabel: {{{_quote(e.name)}: {label}}}  # or its right label: ORG, GPE, LOC, FAC, "
                               f"PRODUCT, EVENT, WORK_OF_ART, LAW, NORP"))
     return out
+
+
+def _kind_against(e: Entity, raw: dict[str, str]) -> tuple[tuple[str, str], int] | None:
+    """The kind noun (evidence.KINDS) most often right after a person's or an organisation's mentions
+    whose label is another, with its count; None when there is none. Places and groups are left
+    out: they modify any noun ("the Tarvo mosque", "the Ostrian state"), and so does a name with an
+    organisation's head word ("a Tarvo Airlines plane" is the airline's)."""
+    if e.label not in ("PERSON", "ORG") or any(w.lower() in ORGANISATION_HEADS for a in e.aliases for w in a.split()):
+        return None
+    kinds: Counter = Counter()
+    for m in e.mentions:
+        after = NOUN_AFTER.match(raw.get(m.article, ""), m.end)
+        label = KIND_NOUNS.get(after.group(1).lower()) if after else None
+        if label and label != e.label:
+            kinds[(after.group(1), label)] += 1
+    return kinds.most_common(1)[0] if kinds else None
 
 
 def _settled(e: Entity, rule_forms) -> bool:

@@ -1,8 +1,9 @@
 """Alignment: claims compared only inside blocks (same speaker, same counted thing, shared rare
 entities), so the work grows with the number of claims, not their square; the pairs with the
 strongest evidence (evidence.py) are joined first, at most one claim per article in a fact, so
-each article's claims are matched one to one with another's; then each fact's status
-(status.py) and confidence."""
+each article's claims are matched one to one with another's; a date left alone then joins the
+row of its day whose accounts together share its event; then each fact's status (status.py) and
+confidence."""
 from __future__ import annotations
 
 import dataclasses
@@ -16,7 +17,7 @@ from ..reading.overrides import Rules
 from ..unionfind import UnionFind
 from . import frames, matching, quotes
 from .dates import dates_agree, unresolved_key
-from .evidence import FIGURES, Evidence, Pool, date_key, evidence
+from .evidence import FIGURES, Evidence, Pool, date_key, evidence, joins_row
 from .sentences import Extracted, View
 from .status import status
 
@@ -109,6 +110,7 @@ def align(items: list[Extracted], sents: View, trace: Trace | None = None) -> li
             sure.joined(x, y, found)
         if trace is not None:
             trace.pairs.append((items[x], items[y], found, why))
+    _rows_joined(items, sents, uf, articles, sure, trace)
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(items)):
         groups[uf.find(n)].append(n)
@@ -120,6 +122,55 @@ def align(items: list[Extracted], sents: View, trace: Trace | None = None) -> li
 
 JOINED = "joined"
 UNMATCHED = "kept apart: matched one to one, each claim has a partner in the other article that fits the two better"
+
+
+def _rows_joined(items: list[Extracted], sents: View, uf: UnionFind, articles: dict[int, set[str]],
+                 sure: "_Confidence", trace: Trace | None) -> None:
+    """After the pairs: a date no claim of another article took joins the row of its day whose
+    outlets' accounts together share its event (evidence.joins_row), the row that shares most
+    when no other shares as much. Rows are found through their claims' words and days, so the
+    work grows with the claims, not with claims times rows."""
+    index: dict[str, set[int]] = defaultdict(set)  # a date's words or day -> claims in rows of two articles or more
+    for n, x in enumerate(items):
+        if x.kind == "date" and len(articles[uf.find(n)]) > 1:
+            for key in _day_keys(x):
+                index[key].add(n)
+    for n, x in enumerate(items):
+        if x.kind != "date" or uf.find(n) != n or len(articles[n]) > 1:
+            continue
+        rows = {uf.find(m) for key in _day_keys(x) for m in index.get(key, ())}
+        best = _best_row(x, sorted(r for r in rows if x.claim.article not in articles[r]), items, sents, sure)
+        if best is None:
+            continue
+        root, e = best
+        if trace is not None:
+            trace.pairs.append((x, items[root], e, ROW_JOINED))
+        joined = uf.union(root, n)
+        articles[joined] = articles.pop(root) | articles.pop(n)
+        sure.merged(root, n, joined)
+        sure.joined(n, root, e)
+        for key in _day_keys(x):
+            index[key].add(n)
+
+
+def _day_keys(x: Extracted) -> tuple[str, ...]:
+    """What two dates that name one day have in common: their words, or the day they resolve to."""
+    return (unresolved_key(x.claim.text), x.claim.value) if x.granularity else (unresolved_key(x.claim.text),)
+
+
+def _best_row(x: Extracted, rows: list[int], items: list[Extracted], sents: View, sure: "_Confidence"
+              ) -> tuple[int, Evidence] | None:
+    """The row x joins (its root and the evidence): the one its event shares most with, unless
+    another shares as much."""
+    found = sorted(((e.score, root, e) for root in rows
+                    for e in [joins_row(x, [items[m] for m in sure.members(root)], sents)] if e is not None),
+                   key=lambda f: (-f[0], f[1]))
+    if not found or (len(found) > 1 and found[1][0] == found[0][0]):
+        return None
+    return found[0][1], found[0][2]
+
+
+ROW_JOINED = "joined the row of that day: its event shares words with the row's accounts together"
 
 
 def _matched(pairs: list[tuple[float, int, int, Evidence]], items: list[Extracted]) -> set[tuple[int, int]]:

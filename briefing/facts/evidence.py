@@ -57,6 +57,7 @@ SAME_DAY_OF_ONE_CLASS = 140  # a named date whose events share only a class of w
 SAME_DAY_IN_CONTEXT = 130  # a bare date whose sentences share much of what happened
 SAME_DAY_BY_ALL_SIGNS = 125  # a bare date whose event words, sentence and names together say one event
 RARE_DAY_IN_CONTEXT = 120  # a bare date said once in each article, with some words or names in common
+SAME_DAY_AS_A_ROW = 110  # a bare date left alone whose event shares words with what a row's outlets say of that day
 OTHER_DATE_OF_ONE_EVENT = 80  # two dates, the same verb and much of the sentence: one event dated differently
 OTHER_TIME_OF_ONE_EVENT = 80  # two times of day of one event
 # Figures:
@@ -89,7 +90,7 @@ FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
 # Bands whose evidence is thin: a row resting on one is never surer than this, so a difference it
 # finds goes to the editor (`briefing review`), not to "Where the outlets differ".
 WEAK_BANDS = {"ONE_LEFT_OF_ONE_THING": 0.6, "RARE_DAY_IN_CONTEXT": 0.7, "VAGUE_SAME_WORD": 0.6,
-              "SAME_DAY_BY_ALL_SIGNS": 0.7}
+              "SAME_DAY_BY_ALL_SIGNS": 0.7, "SAME_DAY_AS_A_ROW": 0.7}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -206,6 +207,24 @@ def _same_bare_date(a: Extracted, b: Extracted, sim: float, support: float, sent
     if rare <= RARE_DAY and (said >= RARE_DAY_CONTEXT or support >= ENTITY_SUPPORT):
         return "RARE_DAY_IN_CONTEXT", RARE_DAY_IN_CONTEXT + same + 100 * said + support, True
     return None
+
+
+def joins_row(x: Extracted, row: list[Extracted], sents: View) -> Evidence | None:
+    """A bare date no claim of another article took, against a row of that day two or more outlets
+    already share: one more outlet's account of the row's event when its event words meet the
+    words of all the row's accounts together ("the plant's reactor Friday" against "steam rose
+    from the plant Friday" and "smoke Friday"), which no single account may hold. Only a day
+    every claim of the row names; sharing only who acted is not enough (frames.overlap)."""
+    if x.kind != "date" or not is_bare(x.claim.text) or not all(dates_agree(x, y) for y in row):
+        return None
+    pooled = frozenset().union(*(y.frame for y in row))
+    shared = frames.overlap(x.frame, pooled, sents)
+    if not shared:
+        return None
+    sim = sents.similarity(x.context, frozenset().union(*(y.context for y in row)))
+    support = min(sents.support(x.entities, frozenset().union(*(y.entities for y in row))), 2 * ENTITY_SUPPORT)
+    return Evidence(SAME_DAY_AS_A_ROW + FRAME_WEIGHT * shared + 100 * sim + support, "SAME_DAY_AS_A_ROW", sim, support,
+                    True, WEAK_BANDS["SAME_DAY_AS_A_ROW"])
 
 
 def _event_similarity(a: Extracted, b: Extracted, sents: View) -> float:

