@@ -182,3 +182,26 @@ def test_a_weekday_lies_ahead_only_when_its_own_clause_says_so(parser):
         dates={"a": "2015-09-16"})  # a Wednesday
     assert date_claims(found) == [("Friday", "2015-09-18"), ("Monday", "2015-09-14"), ("Saturday", "2015-09-19"),
                                   ("Thursday", "2015-09-10")]  # not the next Monday and Thursday: "cannot" is not theirs
+
+
+def test_the_end_of_the_year_said_two_ways_is_one_date(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow coach Ilse Harmo will leave the club at year end, the board said." + FILLER,
+        "b": "Title\n\nThe Arlow coach Ilse Harmo will leave the club at the end of the year." + FILLER})
+    assert date_rows(found) == [("agree", ["end of the year", "year end"])]
+
+
+def test_a_date_with_a_possessive_is_the_date_of_its_event(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nLast week's storm flooded the Velmar grain depot." + FILLER,
+        "b": "Title\n\nThe storm that flooded the Velmar grain depot last week ruined the harvest." + FILLER},
+        dates={"a": "2015-09-16"})
+    assert date_claims(found) == [("Last week's", "2015-W37"), ("last week", "last week")]
+    assert date_rows(found) == [("agree", ["Last week's", "last week"])]
+
+
+def test_an_unresolved_date_keeps_the_words_that_change_its_time():
+    from briefing.facts.dates import unresolved_key
+    assert unresolved_key("at year end") == unresolved_key("until the end of this year") == "year end"
+    assert unresolved_key("by the end of the month") != "year end"
+    assert unresolved_key("last weekend") != unresolved_key("last week's") == "last week"

@@ -50,7 +50,7 @@ def resolve_date(text: str, published: dt.date | None, future: bool = False) -> 
     """A date expression as a DateValue; None when it cannot be pinned down. A weekday is the
     latest one on or before the publication date, or with `future` (the sentence speaks of what
     will happen) the next one on or after it."""
-    t = re.sub(r"^(in|on|at|since|by|during|until|before|after)\s+", "", text.strip().lower())
+    t = re.sub(r"^(in|on|at|since|by|during|until|before|after)\s+", "", POSSESSIVE.sub("", text.strip().lower()))
     if published and YEAR_END.fullmatch(t):  # "by the end of the year", "year-end"
         return DateValue("month", published.year, 12)
     t = re.sub(r"^(the\s+)?(early|late|later|earlier|mid|end of|beginning of)\s+", "", t)
@@ -78,6 +78,7 @@ def _years(t: str) -> DateValue | None:
     return DateValue("year", first, until=last if last >= 100 else first // 100 * 100 + last)
 
 
+POSSESSIVE = re.compile(r"['’]s$")  # "last week's quake": the date of the quake
 YEAR_END = re.compile(r"(?:the |this )?(?:end of (?:the |this )?year|year[- ]end)")
 DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
 
@@ -380,8 +381,11 @@ def is_bare(text: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def unresolved_key(text: str) -> str:
     """What an unresolved date says, without the words that do not change the day:
-    "on Sunday evening" and "Sunday" both say "sunday"."""
-    t = re.sub(r"^(in|on|at|since|by|during|until|over|the)\s+", "", normalise(text))
+    "on Sunday evening" and "Sunday" both say "sunday", "last week's" and "last week" "last week",
+    "at year end" and "until the end of the year" "year end"."""
+    t = re.sub(r"^(in|on|at|since|by|during|until|over|the)\s+", "", POSSESSIVE.sub("", normalise(text)))
+    if YEAR_END.fullmatch(t):
+        return "year end"
     return re.sub(r"\s+", " ", TIME_OF_DAY.sub(" ", t)).strip()
 
 
