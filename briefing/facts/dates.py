@@ -226,7 +226,7 @@ def _span(key: str) -> tuple[str, int, int, str] | None:
     m = re.fullmatch(r"(?:(this|last|this past|next) )?(" + "|".join(WEEKDAYS) + ")", key)
     if m:
         return ("day", *WEEKDAY_SPANS[m.group(1)], m.group(2))
-    m = re.fullmatch(r"(\S+(?: \S+)?(?: of)?) (day|week|month)s? ago", key)
+    m = re.fullmatch(r"\A(\S{1,20}(?: \S{1,20})?(?: of)?) (day|week|month)s? ago", key)
     n = None if m is None else FEW if re.fullmatch(r"(a )?(few|couple of)", m.group(1)) else \
         (1, 1) if m.group(1) in ("a", "an") else parse_number(m.group(1))
     if n:
