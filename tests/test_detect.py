@@ -1,6 +1,6 @@
 """Names the model saw nowhere (detect.py), on hand-built Docs: the rule's input is a town the
 model left untagged, whatever sentence makes it do so."""
-from briefing.entities import detect, propagate, repair
+from briefing.entities import detect, repair, tokens
 
 from conftest import article_of, make_doc, sentences
 
@@ -16,8 +16,8 @@ def _doc(vocab, words, tags, places):
 
 def _found(pas):
     spans = {(a, si): list(repair.repair_segment(seg)) for a, pa in enumerate(pas) for si, seg in enumerate(pa.segments)}
-    detect.unseen_places(pas, spans, propagate.lower_words(pas))
-    return [(propagate.surface(pas[a].segments[si].tokens, sp.start, sp.end), sp.label)
+    detect.unseen_places(pas, spans, tokens.lower_words(pas))
+    return [(tokens.surface(pas[a].segments[si].tokens, sp.start, sp.end), sp.label)
             for (a, si), sps in sorted(spans.items()) for sp in sps]
 
 
@@ -26,6 +26,15 @@ def test_a_town_of_a_named_country_shown_as_a_place_is_a_place(vocab):
     words = ["Floods", "hit", "Romania", ".", "Crews", "worked", "in", "Mizil", "and", "the", "town", "of", "Balș", "."]
     tags = ["NNS", "VBD", "NNP", ".", "NNS", "VBD", "IN", "NNP", "CC", "DT", "NN", "IN", "NNP", "."]
     assert _found([_doc(vocab, words, tags, {2})]) == [("Romania", "GPE"), ("Mizil", "GPE"), ("Balș", "GPE")]
+
+
+def test_a_town_after_any_place_or_area_noun_and_of_is_shown_as_a_place(vocab):
+    """"the port of Balș", "the outskirts of Mizil": the check the label rules use too
+    (labels.after_a_place_noun), with its place nouns and area nouns alike."""
+    words = ["Floods", "hit", "Romania", ".", "Crews", "reached", "the", "port", "of", "Balș", "and", "the",
+             "outskirts", "of", "Mizil", "."]
+    tags = ["NNS", "VBD", "NNP", ".", "NNS", "VBD", "DT", "NN", "IN", "NNP", "CC", "DT", "NNS", "IN", "NNP", "."]
+    assert _found([_doc(vocab, words, tags, {2})]) == [("Romania", "GPE"), ("Balș", "GPE"), ("Mizil", "GPE")]
 
 
 def test_no_place_without_the_country_a_sign_or_the_data(vocab):
@@ -47,8 +56,8 @@ def test_no_place_in_a_briefing_that_names_no_country(vocab):
 
 def _names(pas):
     spans = {(a, si): list(repair.repair_segment(seg)) for a, pa in enumerate(pas) for si, seg in enumerate(pa.segments)}
-    detect.unseen_names(pas, spans, propagate.lower_words(pas))
-    return [(pas[a].article.id, propagate.surface(pas[a].segments[si].tokens, sp.start, sp.end), sp.label)
+    detect.unseen_names(pas, spans, tokens.lower_words(pas))
+    return [(pas[a].article.id, tokens.surface(pas[a].segments[si].tokens, sp.start, sp.end), sp.label)
             for (a, si), sps in sorted(spans.items()) for sp in sps]
 
 

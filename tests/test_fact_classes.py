@@ -382,3 +382,12 @@ def test_n_times_counts_how_often_it_happened_and_a_multiple_is_no_fact(parser):
         "b": "Title\n\nThe Arlow keeper was stabbed twice outside the ground, police said."})
     assert values(found, "number") == {"three times": "3", "twice": "2"}
     assert ("number", "differ", ["three times", "twice"]) in cross(found)
+
+
+def test_two_or_three_is_a_range(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nTwo or three fans were hurt in Arlow. The match was delayed by 10 or 15 minutes.",
+        "b": "Title\n\nThree fans were hurt in Arlow, the club said."})
+    assert values(found, "number") | values(found, "duration") == {
+        "Two or three fans": "2–3", "10 or 15 minutes": "10–15 minutes", "Three fans": "3"}  # no count of "minutes"
+    assert ("number", "agree", ["Three fans", "Two or three fans"]) in cross(found)

@@ -160,3 +160,25 @@ def test_speech_reported_inside_a_quote_is_the_quotes(parser):
                                             "would fight the stadium tax."})
     reported = [x.claim.text for x in facts.extract(parsed, ents)[0] if x.reported]
     assert reported == ["the league would fight the stadium tax"]
+
+
+def test_it_said_goes_back_to_the_body_that_spoke_and_a_relative_pronoun_to_its_noun(parser):
+    from briefing import facts
+    parsed, ents, _ = analyse(parser, {
+        "a": "Title\n\nThe Arlow league announced new rules on Monday. \"We are sure the clubs will adapt quickly to "
+             "the changes,\" it said in a statement. A report that says the pitch is \"badly drained and unsafe for "
+             "play\" was published.",
+        "b": "Title\n\nCoach Ana Ruiz joined the Arlow club in May. \"It is a difficult season for every player "
+             "here,\" it said."})
+    subjects = {x.claim.value[:12]: x.subject for x in facts.extract(parsed, ents)[0] if x.kind == "quote"}
+    assert subjects == {"We are sure ": "The Arlow league", "badly draine": "A report",
+                        "It is a diff": "unattributed"}  # "it" is never a person named before
+
+
+def test_a_speaker_called_by_age_is_the_person_named_before(parser):
+    from briefing import facts
+    parsed, ents, _ = analyse(parser, {
+        "a": "Title\n\nMaria Lopez has lived beside the Arlow ground for years, and she says the noise is getting "
+             "worse. \"It is a difficult season for every family here,\" said the 48-year-old."})
+    (quote,) = [x for x in facts.extract(parsed, ents)[0] if x.kind == "quote"]
+    assert quote.subject == "Maria Lopez"  # not "the old"

@@ -35,11 +35,11 @@ from ..words import knowledge
 from ..model import Mention, ParsedArticle
 from ..unionfind import UnionFind
 from . import labels
-from .propagate import is_common_word
+from .tokens import is_common_word, lower_words
 from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, fold, group_stem, is_acronym, name_parts,
                     normalize, spells, thing_name, without_legal_form)
 from .nodes import (COARSE, FUNCTION_WORDS, PLACES, SURNAME_LABELS, THINGS, Node, View, acts_like_a_person,
-                    node_of)
+                    majority, node_of)
 from .persons import link_persons
 from .surnames import attribute, people_of
 
@@ -81,14 +81,13 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention], forced: Iterable[
         uf.find(node_of(m))
         by_article[m.article].append(m)
         votes[node_of(m)][m.label] += 1
-    view = View({n: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for n, c in sorted(votes.items())})
+    view = View({n: majority(c) for n, c in sorted(votes.items())})
     form_votes: dict[str, Counter] = defaultdict(Counter)
     for node, label in view.labels.items():
         view.forms[node[1].casefold()].append(node)
         form_votes[node[1].casefold()][label] += 1
-    view.form_label = {f: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for f, c in form_votes.items()}
-    view.lower_words = frozenset(t.text for pa in parsed for seg in pa.segments for t in seg.tokens
-                                 if t.text.isalpha() and t.text.islower())
+    view.form_label = {f: majority(c) for f, c in form_votes.items()}
+    view.lower_words = lower_words(parsed)
     counts = Counter(normalize(m.text) for m in ments)
     for pa in parsed:
         ms = by_article.get(pa.article.id, [])

@@ -14,23 +14,20 @@ from collections import defaultdict
 
 from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
-from ..words.english import CALENDAR_NAMES, HONORIFICS, TITLE_NOUNS
-from .evidence import AREA_NOUNS, place_signs
+from .evidence import place_signs
+from .labels import after_a_place_noun
 from .names import fold
-from .propagate import Spans, is_common_word, sentence_start, surface
-
-_TITLE_WORDS = HONORIFICS | TITLE_NOUNS
+from .places import PlaceFacts
+from .tokens import Spans, each_segment, is_common_word, name_word, sentence_start
 
 
 def unseen_places(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
     """Add a GPE span over each lone proper noun that is a town of the briefing's countries or
     states, shown as a place where it stands."""
-    named = {where for (a, si), sps in spans.items() for sp in sps if sp.label == "GPE"
-             for where in [knowledge.place(surface(parsed[a].segments[si].tokens, sp.start, sp.end))] if where}
+    named = PlaceFacts.of(parsed, spans).places
     if not named:
         return
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         covered = {i for sp in sps for i in range(sp.start, sp.end)}
         found = [EntSpan(t.i, t.i + 1, "GPE") for t in toks
                  if t.i not in covered and _lone_proper_noun(toks, t, covered, lower) and _shown_as_place(toks, t.i)
@@ -45,8 +42,7 @@ def unseen_names(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str
     so: another outlet capitalising the word too is the evidence that it is a name ("on his Quorvo
     page"). Its label is ORG, a website, a company or an app being what news names most without
     a pattern; the briefing's evidence votes it later (a person's signs make a person)."""
-    words = {fold(t.text) for (a, si), sps in spans.items() for sp in sps
-             for t in parsed[a].segments[si].tokens[sp.start:sp.end]}
+    words = {fold(t.text) for toks, sps in each_segment(parsed, spans) for sp in sps for t in toks[sp.start:sp.end]}
     where: dict[str, set[int]] = defaultdict(set)
     found: list[tuple[tuple[int, int], int, str]] = []
     for (a, si), sps in spans.items():
@@ -70,10 +66,7 @@ def unseen_names(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str
 def _lone_proper_noun(toks: tuple[Token, ...], t: Token, covered: set[int], lower: frozenset[str]) -> bool:
     """A capitalised proper noun of letters, not in capitals, with no capitalised word or name
     beside it, that the briefing never writes in lower case and that is no title, month or day."""
-    if t.tag != "NNP" or not t.text.isalpha() or not t.text[:1].isupper() or t.text.isupper():
-        return False
-    if is_common_word(t.text, lower) or t.text.lower().rstrip(".") in _TITLE_WORDS or \
-            t.text in CALENDAR_NAMES:
+    if t.tag != "NNP" or not name_word(t) or is_common_word(t.text, lower):
         return False
     return not any(0 <= j < len(toks) and (j in covered or toks[j].text[:1].isupper() and toks[j].tag == "NNP")
                    for j in (t.i - 1, t.i + 1))
@@ -81,4 +74,4 @@ def _lone_proper_noun(toks: tuple[Token, ...], t: Token, covered: set[int], lowe
 
 def _shown_as_place(toks: tuple[Token, ...], i: int) -> bool:
     """"in X", "near X", "X, Ill.", "the city of X"."""
-    return place_signs(toks, i, i + 1) or i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text in AREA_NOUNS
+    return place_signs(toks, i, i + 1) or after_a_place_noun(toks, i)

@@ -19,6 +19,7 @@ from ..words import knowledge
 from ..words.english import HONORIFICS, TITLE_NOUNS
 from . import labels
 from .names import fold
+from .tokens import each_segment
 
 Key = tuple[str, ...]  # a name as its folded tokens
 # Title words that also begin the names of things ("General Motors", "Foreign Ministry", "Head Start").
@@ -31,8 +32,6 @@ RELATIVES = frozenset({"mother", "father", "wife", "husband", "son", "daughter",
                        "girlfriend", "boyfriend", "fiancee", "fiancé", "fiancée", "lawyer", "attorney", "children",
                        "spouse", "partner", "nephew", "niece", "stepfather", "stepmother"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into"})
-AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city", "county", "township", "district",
-                        "province", "village", "town"})
 # What a lower-case noun after a name says it is ("the Kilauea volcano"): a short list of general
 # kinds, since no data package in use classes English nouns (WordNet is not available here).
 KIND_NOUNS = {
@@ -85,8 +84,7 @@ def _personal(toks: tuple[Token, ...], s: int, e: int) -> bool:
     after = [t.text for t in toks[e:e + 3]]
     aged = len(after) == 3 and after[0] == "," and after[1].isdigit() and int(after[1]) < 120 and after[2] in (",", ")")
     related = len(after) >= 2 and after[0] in ("'s", "’s") and after[1].lower() in RELATIVES
-    return before in PERSON_TITLES or aged or related or \
-        any(t.dep == "appos" and s <= t.head < e and t.text.lower() in TITLE_NOUNS for t in toks[e:e + 8])
+    return before in PERSON_TITLES or aged or related or labels.title_in_apposition(toks, s, e)
 
 
 def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
@@ -97,13 +95,17 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
         return True
     if e + 1 < len(toks) and toks[e].text == "," and knowledge.place(toks[e + 1].text):
         return True
-    return toks[e - 1].text.lower() in AREA_NOUNS and e - s > 1 or e < len(toks) and toks[e].text in AREA_NOUNS
+    return toks[e - 1].text.lower() in labels.AREA_NOUNS and e - s > 1 or e < len(toks) and \
+        toks[e].text in labels.AREA_NOUNS
 
 
 def kind_of(toks: tuple[Token, ...], s: int, e: int) -> str | None:
     """The label a kind noun after the name gives it ("the Kilauea volcano": LOC), a model number
     in it ("Hummer H2") or an indefinite article of the name itself before it ("a Hummer", not "a
-    Tarvo deputy"): PRODUCT."""
+    Tarvo deputy"): PRODUCT. None for a name with an institution's head word, whatever follows it:
+    "a Tarvo Airlines plane" is the airline's."""
+    if labels.has_organisation_head(t.text for t in toks[s:e]):
+        return None
     if e - s >= 2 and MODEL_TOKEN.match(toks[e - 1].text) and toks[s].text[:1].isupper():
         return "PRODUCT"
     if s > 0 and toks[s - 1].text.lower() in ("a", "an") and e - s <= 2 and s <= toks[s - 1].head < e and \
@@ -151,8 +153,7 @@ class Evidence:
 
 def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> Evidence:
     ev = Evidence()
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         for sp in sps:
             key = key_of(toks, sp.start, sp.end)
             ev.occurrences[key] += 1

@@ -8,7 +8,7 @@ facility head ("Boise Statesman"), a head word before a person's shape ("Vela Pa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from ..model import EntSpan, Token
@@ -57,6 +57,10 @@ PUBLICATION_HEADS = frozenset({"times", "post", "herald", "tribune", "journal", 
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "suburb",
                          "neighborhood", "neighbourhood", "borough", "municipality", "county", "capital", "port",
                          "island", "governorate", "prefecture"})
+# Nouns of an area around a place: "the Tarvik area", "Tarvik County", "the outskirts of Tarvik".
+AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city", "county", "township", "district",
+                        "province", "village", "town"})
+PLACE_OR_AREA_NOUNS = PLACE_NOUNS | AREA_NOUNS  # "the port city of Tartus", "the outskirts of Tarvik"
 # Weapons and aircraft: letters, a hyphen, a number ("MiG-29", "T-90", "CH-47"); not G20, COVID-19, MH17.
 MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$")
 NOT_PERSON_HEADS = FACILITY_HEADS | LOCATION_HEADS | EVENT_HEADS | PLACE_NOUNS | ORGANISATION_HEADS | frozenset({
@@ -99,7 +103,7 @@ class Name(NamedTuple):
 # -- the evidence each rule needs --------------------------------------------------------------
 def _newspaper(n: Name) -> bool:
     """A place and a newspaper word: "Boise Statesman" ("Jim Courier" is no paper; "the Statesman"
-    alone is an outlet only where the briefing names it in full: `propagate.outlet_heads`)."""
+    alone is an outlet only where the briefing names it in full: `across.outlet_heads`)."""
     if n.last not in PUBLICATION_HEADS or n.size == 1:
         return False
     return publication_owner(n.words[:-1])
@@ -118,6 +122,11 @@ def _facility_head(n: Name) -> bool:
 def _organisation_head(n: Name) -> bool:
     """"West Chester University", "Tarvo Observatory", "Acme Inc.": never a person or a place."""
     return n.size > 1 and n.last in ORGANISATION_HEADS and not _a_person_by_evidence(n)
+
+
+def has_organisation_head(words: Iterable[str]) -> bool:
+    """A head word of an institution's name among the words: "Tarvo Airlines", "Acme Inc."."""
+    return any(w.lower() in ORGANISATION_HEADS for w in words)
 
 
 def _law_head(n: Name) -> bool:
@@ -199,10 +208,14 @@ def _group_word(n: Name) -> bool:
     return n.size == 1 and word.tag in ("JJ", "NNPS") and not word.text.isupper()
 
 
+def after_a_place_noun(toks: tuple[Token, ...], start: int) -> bool:
+    """"the port city of Tartus", "the outskirts of Tarvik": a place or area noun and "of" before
+    the name at token `start`."""
+    return start >= 2 and toks[start - 1].text == "of" and toks[start - 2].text.lower() in PLACE_OR_AREA_NOUNS
+
+
 def _after_a_place_noun(n: Name) -> bool:
-    """"the port city of Tartus"."""
-    start = n.span.start
-    return start >= 2 and n.toks[start - 1].text == "of" and n.toks[start - 2].text.lower() in PLACE_NOUNS
+    return after_a_place_noun(n.toks, n.span.start)
 
 
 def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
@@ -237,9 +250,12 @@ def _person_shaped(words: list[Token]) -> bool:
 def _person_evidence(sp: EntSpan, toks: tuple[Token, ...], words: list[Token]) -> bool:
     """An honorific before the name, a speech verb it is the subject of, a job title in apposition."""
     before = toks[sp.start - 1].text.lower().rstrip(".") if sp.start > 0 else ""
-    titled = any(t.dep == "appos" and sp.start <= t.head < sp.end and t.text.lower() in TITLE_NOUNS
-                 for t in toks[sp.end:sp.end + 8])
-    return before in HONORIFICS or speaks(toks, sp.start, sp.end) or titled
+    return before in HONORIFICS or speaks(toks, sp.start, sp.end) or title_in_apposition(toks, sp.start, sp.end)
+
+
+def title_in_apposition(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """A job title in apposition to the name at tokens [s, e): "Jo Roe, the party's leader"."""
+    return any(t.dep == "appos" and s <= t.head < e and t.text.lower() in TITLE_NOUNS for t in toks[e:e + 8])
 
 
 def speaks(toks: tuple[Token, ...], s: int, e: int, verbs: frozenset[str] = PERSON_SPEECH_VERBS) -> bool:

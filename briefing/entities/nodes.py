@@ -2,7 +2,7 @@
 its rules read, and the label groups they compare."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Mention, ParsedArticle
@@ -14,6 +14,11 @@ PLACES = frozenset({"GPE", "LOC"})
 THINGS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # named things, not people or places
 SURNAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "WORK_OF_ART", "PRODUCT"})
 FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "&"})
+
+
+def majority(votes: Counter) -> str:
+    """The label given most; a tie goes to the label last in the alphabet, so the choice is stable."""
+    return max(votes.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 def node_of(m: Mention) -> Node:

@@ -1,287 +1,28 @@
-"""Entity spans across the whole briefing, over plain tokens: a name known anywhere is a name
-everywhere (propagation, also inside hyphenated words), one label per surface form, and the
-repairs that need the briefing's other names: a possessive inside a span ("Seoul's Unification
-Ministry"), a leading role word ("Neighbour Jane Roe"), a family's plural ("the Kellers").
-
-`spans` maps (article index, segment index) to that segment's entity spans; rules change it in place.
+"""Names over the whole briefing, over plain tokens: a name known anywhere is a name everywhere
+(`propagate`, also inside hyphenated words: `hyphen_parts`), a person's surname alone too; then one
+label per name (`vote_labels`) by the votes the spans gave and what `evidence` finds, and a place
+nothing supports is no name.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
-from ..words import knowledge
-from . import evidence, labels
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
-from ..words.english import CALENDAR_NAMES, HONORIFICS, SPEECH_VERBS, TITLE_NOUNS
-from .names import COMPASS_POINTS, fold
+from ..words.english import CALENDAR_NAMES, TITLE_NOUNS
+from . import evidence
+from .names import fold
+from .tokens import Spans, covered, each_segment, is_common_word, known_names, sentence_span, sentence_start
 
-Spans = dict[tuple[int, int], list[EntSpan]]
+TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _is_propn(tok: Token) -> bool:
     return tok.tag in ("NNP", "NNPS") and tok.text[:1].isupper()
 
 
-def surface(toks: tuple[Token, ...], s: int, e: int) -> str:
-    return "".join(t.text + t.ws for t in toks[s:e - 1]) + toks[e - 1].text
-
-
-def _covered(spans: list[EntSpan], s: int, e: int) -> bool:
-    return any(sp.start < e and s < sp.end for sp in spans)
-
-
-POSSESSIVE_MARKS = frozenset({"'s", "’s"})
-TIME_LABELS = frozenset({"DATE", "TIME"})
-
-
-def lower_words(parsed: list[ParsedArticle]) -> frozenset[str]:
-    """Every word written in lower case somewhere in the briefing: "neighbour", "unit", "games"."""
-    return frozenset(t.text for pa in parsed for seg in pa.segments for t in seg.tokens
-                     if t.text.isalpha() and t.text.islower())
-
-
-def is_common_word(word: str, lower: frozenset[str]) -> bool:
-    """Written in lower case somewhere in the briefing, in the singular or the plural."""
-    w = word.lower()
-    return w in lower or w + "s" in lower or w + "es" in lower or w.endswith("s") and w[:-1] in lower
-
-
-def split_possessives(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """"Seoul's Unification Ministry", "the North's Masik Pass": one name owns another. The span
-    is cut at the possessive where the owner is a name of its own elsewhere in the briefing, a
-    known place or a compass point ("Macy's Thanksgiving Parade" stays whole)."""
-    known = known_names(parsed, spans)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        out = []
-        for sp in sps:
-            cut = next((i for i in range(sp.start + 1, sp.end - 1) if toks[i].text in POSSESSIVE_MARKS), None)
-            if cut is not None:
-                owner, text = tuple(fold(t.text) for t in toks[sp.start:cut]), surface(toks, sp.start, cut)
-                if owner in known or text in COMPASS_POINTS or knowledge.is_place(text):
-                    label = known[owner].most_common(1)[0][0] if owner in known else "GPE"
-                    out += [EntSpan(sp.start, cut, label), EntSpan(cut + 1, sp.end, sp.label)]
-                    continue
-            out.append(sp)
-        sps[:] = out
-
-
-JOINING_WORDS = frozenset({"and", "in", "for", ","})  # not "&", which joins one company's name ("Roe & Vell")
-
-
-def split_joined_names(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """"talks between Acme and Tarvo Labs", "the town of Vell in Ostria": two names the model read
-    as one. The span is cut at "and", "in", "for" or a comma (a "the" after it dropped) where each
-    side is a name of its own elsewhere in the briefing and the whole is no known place
-    ("Trinidad and Tobago"); "Council for Trade and Industry in Ostria" stays whole."""
-    known = known_names(parsed, spans)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        out = []
-        for sp in sps:
-            out += _joined_parts(toks, sp, known) or [sp]
-        sps[:] = out
-
-
-def _joined_parts(toks: tuple[Token, ...], sp: EntSpan, known: dict[tuple[str, ...], Counter]) -> list[EntSpan]:
-    """The two names a span joins, each with the label the briefing gives it most, else []."""
-    if sp.end - sp.start < 3 or knowledge.is_place(surface(toks, sp.start, sp.end)):
-        return []
-    for i in range(sp.start + 1, sp.end - 1):
-        if toks[i].text not in JOINING_WORDS:
-            continue
-        j = i + 1 + (toks[i + 1].text.lower() == "the")
-        left, right = (tuple(fold(t.text) for t in toks[x:y]) for x, y in ((sp.start, i), (j, sp.end)))
-        if j < sp.end and left in known and right in known:
-            return [EntSpan(sp.start, i, known[left].most_common(1)[0][0]),
-                    EntSpan(j, sp.end, known[right].most_common(1)[0][0])]
-    return []
-
-
-def drop_role_words(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
-    """"Neighbour Jane Roe", "Worshipper Ali Noor": a capitalised common noun (written in lower
-    case elsewhere in the briefing, no first name) before a full name is not part of it."""
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        for n, sp in enumerate(sps):
-            first = toks[sp.start].text
-            if sp.label == "PERSON" and sp.end - sp.start >= 3 and first[:1].isupper() and not first.isupper() and \
-                    is_common_word(first, lower) and \
-                    not knowledge.is_given_name(first.lower()) and first.lower().rstrip(".") not in HONORIFICS:
-                sps[n] = EntSpan(sp.start + 1, sp.end, sp.label)
-
-
-def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """"the Kellers" after "Dan Keller": a surname's plural names the family, a PERSON entity."""
-    surnames = set()
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        surnames.update(fold(toks[sp.end - 1].text) for sp in sps if sp.label == "PERSON" and sp.end - sp.start >= 2)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        for n, sp in enumerate(sps):
-            word = toks[sp.start].text
-            if sp.end - sp.start == 1 and word.endswith("s") and fold(word[:-1]) in surnames and sp.label != "PERSON":
-                sps[n] = EntSpan(sp.start, sp.end, "PERSON")
-
-
-@dataclass
-class _PlaceFacts:
-    """What the briefing shows of each surface form, for `known_cities`."""
-
-    places: set[str] = field(default_factory=set)  # countries and states named as places
-    people: set[str] = field(default_factory=set)  # words of people's full names
-    placed: set[str] = field(default_factory=set)  # forms shown as places (a label or a context)
-    inside: set[str] = field(default_factory=set)  # words inside place names ("Chester County")
-    speaking: set[str] = field(default_factory=set)  # subjects of verbs of speech
-    common: set[str] = field(default_factory=set)  # "the X", capitals, nationalities
-
-    def add(self, toks: tuple[Token, ...], sp: EntSpan) -> None:
-        text = surface(toks, sp.start, sp.end)
-        where = knowledge.place(text) if sp.label == "GPE" else None
-        if where:
-            self.places.add(where)
-        if sp.label == "PERSON" and sp.end - sp.start >= 2:
-            self.people.update(t.text for t in toks[sp.start:sp.end])
-        if sp.label in ("GPE", "LOC") or evidence.place_signs(toks, sp.start, sp.end):
-            self.placed.add(text)
-        if sp.label in ("GPE", "LOC"):  # "Chester County", "South Austin": Chester, Austin too
-            self.inside.update(t.text for t in toks[sp.start:sp.end] if t.text[:1].isupper())
-        if labels.speaks(toks, sp.start, sp.end, SPEECH_VERBS):  # "Princeton said", "the company announced"
-            self.speaking.add(text)
-        if sp.start > 0 and toks[sp.start - 1].text.lower() == "the" or text.isupper() or knowledge.demonym(text):
-            self.common.add(text)  # "the Pacific", "EU", "Canadian": a town of that name is not what is meant
-
-    def is_place(self, text: str, label: str) -> bool:
-        form = text.title() if text.isupper() else text
-        if knowledge.place(text):
-            return True
-        if text in self.speaking:
-            return False
-        if (text in self.placed or text in self.inside) and label != "LOC" and knowledge.place_names(form) & self.places:
-            return True
-        return (text in self.placed or label == "LOC") and text not in self.common and \
-            bool(knowledge.place_names(form, small=True) & self.places)
-
-
-def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """Countries, US states, cities and towns the model labelled a person, an organisation, a group
-    or a natural place. A country or state by its own name is a place whatever the model said
-    ("Romania said", "Fresno, CA" read as a product). A city,
-    town or village (of 1,000 people or more) is one when the briefing names its country or (US)
-    state and shows it as a place somewhere: the model labels it one, "in"/"near" it, a state or
-    country after it ("Evanston, Ill."), "the X area"; a town also needs a name never written "the
-    X", in capitals or as a nationality ("the Pacific", "EU", "Canadian" are towns too). Never a name
-    that speaks ("Princeton said") or is part of a person's name in the briefing."""
-    facts = _PlaceFacts()
-    for (a, si), sps in spans.items():
-        for sp in sps:
-            facts.add(parsed[a].segments[si].tokens, sp)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        for n, sp in enumerate(sps):
-            text = surface(toks, sp.start, sp.end)
-            if (sp.label in ("PERSON", "ORG", "NORP", "LOC") or sp.label != "GPE" and knowledge.place(text)) and \
-                    text not in facts.people and \
-                    not (sp.label == "PERSON" and toks[sp.end - 1].dep in ("nsubj", "nsubjpass")) and \
-                    facts.is_place(text, sp.label):
-                sps[n] = EntSpan(sp.start, sp.end, "GPE")
-
-
-def outlet_heads(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """"the Statesman" is an outlet, an organisation, where the briefing names it in full after a
-    place ("the Boise Statesman", "Austin American-Statesman"), whether or not the model found the
-    full name; elsewhere it keeps its label ("known in the capital as the Statesman")."""
-    heads = set()
-    for pa in parsed:
-        for seg in pa.segments:
-            toks = seg.tokens
-            for t in toks:
-                if t.text.lower() in labels.PUBLICATION_HEADS and t.text[:1].isupper():
-                    s = t.i
-                    while s > max(0, t.i - 4) and (toks[s - 1].text[:1].isupper() or toks[s - 1].text == "-"):
-                        s -= 1
-                    if labels.publication_owner([w for w in toks[s:t.i] if w.text != "-"]):
-                        heads.add(t.text)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        for n, sp in enumerate(sps):
-            if sp.end - sp.start == 1 and toks[sp.start].text in heads and sp.start > 0 and \
-                    toks[sp.start - 1].text.lower() == "the" and sp.label in ("GPE", "LOC", "FAC", "PERSON", "NORP"):
-                sps[n] = EntSpan(sp.start, sp.end, "ORG")
-
-
-def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """"Ashoka Mukpo" where the model marked only "Mukpo": a capitalised proper noun right before a
-    one-word name the briefing mostly calls a person, itself in no name, no title, place or
-    nationality, is the first name."""
-    known = known_names(parsed, spans)
-    people = {key for key, labels in known.items() if len(key) == 1 and labels.most_common(1)[0][0] == "PERSON"}
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        for n, sp in enumerate(sps):
-            s = sp.start
-            if sp.end - s != 1 or (fold(toks[s].text),) not in people or s == 0:
-                continue
-            first = toks[s - 1]
-            if _is_propn(first) and not first.ws == "" and first.text.isalpha() and not first.text.isupper() and \
-                    not _covered(sps, s - 1, s) and first.text.lower() not in TITLE_NOUNS and \
-                    first.text.lower().rstrip(".") not in HONORIFICS and not knowledge.is_place(first.text) and \
-                    not knowledge.demonym(first.text) and first.text not in CALENDAR_NAMES:
-                sps[n] = EntSpan(s - 1, sp.end, "PERSON")
-
-
-def drop_common_acronyms(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """Capitals that are no name: a stock ticker ("(NYSE: BWF)" anywhere makes "BWF" one everywhere)
-    and an abbreviated common noun ("its IPO", "an IPO", "IPOs")."""
-    common = {word for pa in parsed for seg in pa.segments for t in seg.tokens
-              if (word := _common_acronym(seg.tokens, t))}
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        sps[:] = [sp for sp in sps if not (sp.end - sp.start == 1 and toks[sp.start].text in common)]
-
-
-def _common_acronym(toks: tuple[Token, ...], t: Token) -> str | None:
-    """The acronym a token shows to be a ticker or a common noun, else None."""
-    word = t.text.replace(".", "")
-    if word[:-1].isupper() and word.endswith("s") and 3 <= len(word) <= 6:
-        return word[:-1]  # "IPOs"
-    if not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()) or t.i == 0:
-        return None
-    before = toks[t.i - 1].text.lower()
-    ticker = before == ":" and t.i >= 3 and toks[t.i - 3].text == "(" and t.i + 1 < len(toks) and \
-        toks[t.i + 1].text == ")"
-    # "its IPO", not "a SEPTA manager" (the determiner is the manager's)
-    return t.text if ticker or before in COMMON_DETERMINERS and toks[t.i - 1].head == t.i else None
-
-
-COMMON_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her", "our", "your", "my", "every", "each"})
-
-
-def drop_numbered_common_nouns(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
-    """"Unit 3", "Reactor 4": a common noun (written in lower case elsewhere) and a number."""
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        sps[:] = [sp for sp in sps if not (sp.end - sp.start == 2 and toks[sp.end - 1].text.isdigit() and
-                                           is_common_word(toks[sp.start].text, lower))]
-
-
-def known_names(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]
-                ) -> dict[tuple[str, ...], Counter]:
-    """Every name in the briefing as its folded token sequence, with the labels it was given, in the
-    order they were first given (before propagation, the votes `vote_labels` counts)."""
-    known: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
-        for sp in sps:
-            known[tuple(fold(t.text) for t in toks[sp.start:sp.end])][sp.label] += 1
-    return known
-
-
-def propagate(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]],
-              votes: dict[tuple[str, ...], Counter], lower: frozenset[str]) -> None:
+def propagate(parsed: list[ParsedArticle], spans: Spans, votes: dict[tuple[str, ...], Counter],
+              lower: frozenset[str]) -> None:
     """Other occurrences of a name known anywhere in the briefing (`votes`: known_names of these
     spans) are mentions too, unless they sit inside a longer proper name; so is a person's surname
     alone. Known names are matched as token sequences, case-sensitively, with diacritics folded:
@@ -354,13 +95,9 @@ def _in_time(seg: Parsed, s: int, e: int) -> bool:
                ((ent.start, ent.end) != (s, e) or seg.tokens[s].text in CALENDAR_NAMES) for ent in seg.ents)
 
 
-def sentence_start(toks: tuple[Token, ...], i: int) -> bool:
-    return i == 0 or toks[i - 1].sent != toks[i].sent or toks[i - 1].text in ("“", "\"", "‘", "'", "(")
-
-
 def _inside_longer_name(toks: tuple[Token, ...], s: int, e: int, spans: list[EntSpan]) -> bool:
     def glued(t: Token) -> bool:
-        return _is_propn(t) and t.text.lower() not in TITLE_NOUNS and not _covered(spans, t.i, t.i + 1)
+        return _is_propn(t) and t.text.lower() not in TITLE_NOUNS and not covered(spans, t.i, t.i + 1)
 
     before = toks[s - 1] if s > 0 else None
     after = toks[e] if e < len(toks) else None
@@ -380,8 +117,7 @@ def vote_labels(parsed: list[ParsedArticle], spans: Spans, votes: dict[evidence.
     supports is no name (`unsupported_place`)."""
     ev = evidence.gather(parsed, spans)
     decided: dict[evidence.Key, str | None] = {}
-    for (a, si), sps in spans.items():
-        toks = parsed[a].segments[si].tokens
+    for toks, sps in each_segment(parsed, spans):
         for n, sp in enumerate(sps):
             key = evidence.key_of(toks, sp.start, sp.end)
             if key not in decided:
@@ -449,29 +185,21 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
 
 def _kind_shown(key: evidence.Key, best: str, kinds: Counter, ev: evidence.Evidence) -> str:
     """The kind the text shows at half of a name's occurrences or more ("the Pello complex", "a
-    Velox SUV") over the model's label; but a place stays a place, and a name with an institution's
-    head word keeps its label ("a Tarvo Airlines plane" is the airline's)."""
+    Velox SUV") over the model's label; but a place stays a place."""
     kind, shown = kinds.most_common(1)[0]
     often = 2 * shown >= ev.occurrences[key]
     a_place = best in ("GPE", "LOC") and (kind in ("GPE", "LOC") or ev.is_place(key))
-    headed = any(w.lower() in labels.ORGANISATION_HEADS for w in key)
-    return kind if often and not a_place and not headed else best
+    return kind if often and not a_place else best
 
 
-def sentence_span(seg: Parsed, token: int) -> tuple[int, int]:
-    """Character span of the sentence holding a token."""
-    s, e = seg.sents[seg.tokens[token].sent]
-    return seg.tokens[s].start, seg.tokens[e - 1].end
-
-
-def hyphen_parts(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> list[Mention]:
+def hyphen_parts(parsed: list[ParsedArticle], spans: Spans) -> list[Mention]:
     """Known names inside a hyphenated token: "U.S.-Russia talks", "pro-Assad fighters"."""
     known = known_names(parsed, spans)
     out = []
     for (a, si), sps in sorted(spans.items()):
         pa = parsed[a]
         for tok in pa.segments[si].tokens:
-            if "-" not in tok.text.strip("-") or _covered(sps, tok.i, tok.i + 1):
+            if "-" not in tok.text.strip("-") or covered(sps, tok.i, tok.i + 1):
                 continue
             for part in re.finditer(r"[^-\[\](){}\"“”]+", tok.text):
                 labels = known.get((fold(part.group()),))
@@ -481,5 +209,3 @@ def hyphen_parts(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[
                                        part.group(), labels.most_common(1)[0][0],
                                        sentence_span(pa.segments[si], tok.i)))
     return out
-
-

@@ -2,7 +2,8 @@
 
 Each rule fixes one measured error class of small English pipelines on news text; each is
 tested with hand-built Docs in tests/test_repair.py. `mentions()` runs them in order, puts
-datelines and credit lines over them, then runs the briefing-wide passes of propagate.py.
+datelines and credit lines over them, then runs the briefing-wide passes: across.py, places.py,
+detect.py and propagate.py.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections import Counter
 
 from ..reading import datelines
 from ..words import knowledge
-from . import detect, labels, propagate
+from . import across, detect, labels, places, propagate, tokens
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from ..words.english import HONORIFICS, TITLE_NOUNS
 from .names import PARTICLES, initials
@@ -308,19 +309,19 @@ def dateline_spans(pa: ParsedArticle, si: int) -> list[EntSpan]:
 def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     spans = {(a, si): repair_segment(seg, dateline_spans(pa, si))
              for a, pa in enumerate(parsed) for si, seg in enumerate(pa.segments)}
-    lower = propagate.lower_words(parsed)
-    propagate.drop_role_words(parsed, spans, lower)
-    propagate.drop_numbered_common_nouns(parsed, spans, lower)
-    propagate.drop_common_acronyms(parsed, spans)
-    propagate.split_possessives(parsed, spans)
-    propagate.split_joined_names(parsed, spans)
-    propagate.family_names(parsed, spans)
-    propagate.join_first_names(parsed, spans)
-    propagate.known_cities(parsed, spans)
-    propagate.outlet_heads(parsed, spans)
+    lower = tokens.lower_words(parsed)
+    across.drop_role_words(parsed, spans, lower)
+    across.drop_numbered_common_nouns(parsed, spans, lower)
+    across.drop_common_acronyms(parsed, spans)
+    across.split_possessives(parsed, spans)
+    across.split_joined_names(parsed, spans)
+    across.family_names(parsed, spans)
+    across.join_first_names(parsed, spans)
+    places.known_cities(parsed, spans)
+    across.outlet_heads(parsed, spans)
     detect.unseen_places(parsed, spans, lower)
     detect.unseen_names(parsed, spans, lower)
-    votes = propagate.known_names(parsed, spans)
+    votes = tokens.known_names(parsed, spans)
     propagate.propagate(parsed, spans, votes, lower)
     propagate.vote_labels(parsed, spans, votes)
     out = propagate.hyphen_parts(parsed, spans)
@@ -330,5 +331,5 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
         for sp in sps:
             start, end = toks[sp.start].start, toks[sp.end - 1].end
             out.append(Mention(pa.article.id, si, sp.start, sp.end, start, end, pa.article.raw[start:end],
-                               sp.label, propagate.sentence_span(pa.segments[si], sp.start)))
+                               sp.label, tokens.sentence_span(pa.segments[si], sp.start)))
     return sorted(out, key=lambda m: (m.article, m.start))

@@ -16,7 +16,8 @@ from .cluster import Clusters, cluster
 from .describe import describe
 from ..model import Description, Diagnostic, Entity, Mention, ParsedArticle
 from .names import is_acronym, name_parts, normalize
-from .propagate import sentence_span
+from .nodes import majority
+from .tokens import sentence_span
 from ..reading.overrides import Phrases, Rules
 
 
@@ -47,7 +48,7 @@ def build_entities(parsed: list[ParsedArticle], ments: list[Mention], found: Clu
         # ("Le Pen" is a surname with its particle, not a full name)
         labels = Counter(m.label for m in members if len(name_parts(m.text)) > 1) or \
             Counter(m.label for m in members)
-        label = max(labels.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        label = majority(labels)
         descs: list[Description] = []
         seen_articles: set[str] = set()
         for m in members:

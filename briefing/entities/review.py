@@ -20,7 +20,7 @@ from ..words import knowledge
 from ..model import Briefing, Entity, Mention
 from ..reading.overrides import Rules
 from .evidence import KINDS as KIND_NOUNS
-from .labels import ORGANISATION_HEADS
+from .labels import has_organisation_head
 from .surnames import attribute
 from .names import (COMPASS_POINTS, compact, first_names_match, fold, has_honorific, is_acronym, name_parts,
                     normalize, without_legal_form)
@@ -230,7 +230,7 @@ def _kind_against(e: Entity, raw: dict[str, str]) -> tuple[tuple[str, str], int]
     whose label is another, with its count; None when there is none. Places and groups are left
     out: they modify any noun ("the Tarvo mosque", "the Ostrian state"), and so does a name with an
     organisation's head word ("a Tarvo Airlines plane" is the airline's)."""
-    if e.label not in ("PERSON", "ORG") or any(w.lower() in ORGANISATION_HEADS for a in e.aliases for w in a.split()):
+    if e.label not in ("PERSON", "ORG") or any(has_organisation_head(a.split()) for a in e.aliases):
         return None
     kinds: Counter = Counter()
     for m in e.mentions:

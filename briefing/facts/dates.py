@@ -287,7 +287,7 @@ def _spans(seg: Parsed) -> list[tuple[int, int]]:
         if s < ent.end and toks[s].text.lower() == "ago":  # "nearly a century ago": "a century ago", not "ago"
             while s > ent.start and toks[s - 1].text.lower() in LENGTH_WORDS:
                 s -= 1
-        if s < ent.end:
+        if s < ent.end and not (ent.end - s == 1 and toks[s].text.lower() == "ago"):  # "long ago" says no date
             spans.append((s, ent.end))
     spans += [(t.i, t.i + 1) for t in toks if t.i not in in_date and YEAR.fullmatch(t.text) and t.tag == "CD"
               and (t.i == 0 or toks[t.i - 1].text not in ("$", "#", "-", "–"))]

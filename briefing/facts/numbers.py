@@ -30,7 +30,7 @@ NUMBER_WORDS = frozenset({"zero", "one", "two", "three", "four", "five", "six", 
                           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                           "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
                           "hundred", "thousand", "million", "billion", "dozen"})
-RANGE_WORDS = frozenset({"to", "-", "–", "and"})
+RANGE_WORDS = frozenset({"to", "-", "–", "and", "or"})  # "10 to 15", "two or three": a range
 # A number right after one of these names something ("Section 12", "No. 5"): it counts nothing.
 IDENTIFIER_WORDS = frozenset({"section", "article", "chapter", "no", "no.", "number", "page", "route", "highway",
                               "interstate", "flight", "room", "unit", "reactor", "gate", "platform", "line",

@@ -221,6 +221,10 @@ def _attribute(pa: ParsedArticle, si: int, group: list[tuple[int, int, str]], se
     if speaker is None and group[-1][1] >= pa.article.segments[si].end - 1 and si + 1 < len(pa.segments):
         follow = _quotations(pa, si + 1)  # a quotation running on: its speaker is named where it ends
         speaker = speaker_of(pa, si + 1, [(q[0], q[1]) for q in follow[0]], sents) if follow else None
+    if speaker is not None and speaker.kind == "it":  # the body that spoke last, never a person
+        found = previous_speaker(pa, si, start, sents)
+        return (found, "") if found is not None and (found.kind == "described" or found.entity.label != "PERSON") \
+            else (None, "")
     if speaker is None or speaker.kind != "pronoun":
         return speaker, ""
     found = previous_speaker(pa, si, start, sents)

@@ -22,7 +22,7 @@ class Speaker(NamedTuple):
     "one U.S. official"), a pronoun for someone named before ("he", "she", "I"), or several
     people ("they", "we"), none of whom is the speaker."""
 
-    kind: Literal["named", "described", "pronoun", "several"]
+    kind: Literal["named", "described", "pronoun", "it", "several"]
     entity: Entity | None = None
     words: str = ""
 
@@ -32,6 +32,7 @@ class Speaker(NamedTuple):
 SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 PRONOUN = Speaker("pronoun")
 SEVERAL = Speaker("several")
+IT = Speaker("it")  # "it said": a body named before, never a person
 
 
 # Where the paragraph introducing a block quote names whose words follow: "Ana Ruiz wrote …:",
@@ -146,9 +147,16 @@ def subject_of(pa: ParsedArticle, si: int, verb: Token, scope: list[Token], sent
 
 
 def _speaker_named_by(pa: ParsedArticle, si: int, subj: Token, sents: View) -> Speaker:
-    """The speaker a speech verb's subject names: a pronoun, an entity, or its own words."""
-    if subj.text.lower() in ONE_PERSON:
+    """The speaker a speech verb's subject names: a pronoun, an entity, or its own words; a relative
+    pronoun names what its clause is about ("a complaint that says", "Ana Ruiz, who said")."""
+    toks = pa.segments[si].tokens
+    if subj.text.lower() in ONE_PERSON or _an_age(toks, subj):
         return PRONOUN
+    if subj.text.lower() == "it":
+        return IT
+    verb = toks[subj.head]
+    if subj.tag in ("WDT", "WP") and verb.dep == "relcl" and toks[verb.head].pos in ("NOUN", "PROPN"):
+        return _speaker_named_by(pa, si, toks[verb.head], sents)  # "a complaint that says", "Ruiz, who said"
     if subj.text.lower() in PRONOUNS:
         return SEVERAL
     ent = _entity_in(pa, si, subj, sents)
@@ -156,9 +164,14 @@ def _speaker_named_by(pa: ParsedArticle, si: int, subj: Token, sents: View) -> S
         return Speaker("named", ent)
     if ent is not None or subj.tag in ("NNS", "NNPS"):
         return SEVERAL  # a law or an event says nothing; "students said", "Kurds said": no one speaker
-    toks = pa.segments[si].tokens
     words = [t for t in toks if t.head == subj.i and t.i < subj.i and t.dep in ("det", "amod", "compound", "nummod")]
     return Speaker("described", words=" ".join(t.text for t in words + [subj]))
+
+
+def _an_age(toks: tuple[Token, ...], subj: Token) -> bool:
+    """"said the 48-year-old": a person named before, called by age (the model makes "old" the subject)."""
+    return subj.text.lower() == "old" and subj.i >= 2 and toks[subj.i - 1].text in ("-", "–") and \
+        toks[subj.i - 2].text.lower() in ("year", "years")
 
 
 def _entity_in(pa: ParsedArticle, si: int, root: Token, sents: View) -> Entity | None:

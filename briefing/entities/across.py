@@ -1,0 +1,164 @@
+"""Repairs of entity spans that read the briefing's other names, over plain tokens: a possessive
+inside a span ("Seoul's Unification Ministry"), two names read as one ("Acme and Tarvo Labs"), a
+leading role word ("Neighbour Jane Roe"), a family's plural ("the Kellers"), a first name the
+model left out ("Ashoka Mukpo"), an outlet's short name ("the Statesman"), and capitals or
+numbered common nouns that are no names ("its IPO", "Unit 3").
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import EntSpan, ParsedArticle, Token
+from ..words import knowledge
+from ..words.english import HONORIFICS
+from . import labels
+from .names import COMPASS_POINTS, fold
+from .tokens import Spans, covered, each_segment, is_common_word, known_names, name_word, surface
+
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+
+
+def split_possessives(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"Seoul's Unification Ministry", "the North's Masik Pass": one name owns another. The span
+    is cut at the possessive where the owner is a name of its own elsewhere in the briefing, a
+    known place or a compass point ("Macy's Thanksgiving Parade" stays whole)."""
+    known = known_names(parsed, spans)
+    for toks, sps in each_segment(parsed, spans):
+        out = []
+        for sp in sps:
+            cut = next((i for i in range(sp.start + 1, sp.end - 1) if toks[i].text in POSSESSIVE_MARKS), None)
+            if cut is not None:
+                owner, text = tuple(fold(t.text) for t in toks[sp.start:cut]), surface(toks, sp.start, cut)
+                if owner in known or text in COMPASS_POINTS or knowledge.is_place(text):
+                    label = known[owner].most_common(1)[0][0] if owner in known else "GPE"
+                    out += [EntSpan(sp.start, cut, label), EntSpan(cut + 1, sp.end, sp.label)]
+                    continue
+            out.append(sp)
+        sps[:] = out
+
+
+JOINING_WORDS = frozenset({"and", "in", "for", ","})  # not "&", which joins one company's name ("Roe & Vell")
+
+
+def split_joined_names(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"talks between Acme and Tarvo Labs", "the town of Vell in Ostria": two names the model read
+    as one. The span is cut at "and", "in", "for" or a comma (a "the" after it dropped) where each
+    side is a name of its own elsewhere in the briefing and the whole is no known place
+    ("Trinidad and Tobago"); "Council for Trade and Industry in Ostria" stays whole."""
+    known = known_names(parsed, spans)
+    for toks, sps in each_segment(parsed, spans):
+        out = []
+        for sp in sps:
+            out += _joined_parts(toks, sp, known) or [sp]
+        sps[:] = out
+
+
+def _joined_parts(toks: tuple[Token, ...], sp: EntSpan, known: dict[tuple[str, ...], Counter]) -> list[EntSpan]:
+    """The two names a span joins, each with the label the briefing gives it most, else []."""
+    if sp.end - sp.start < 3 or knowledge.is_place(surface(toks, sp.start, sp.end)):
+        return []
+    for i in range(sp.start + 1, sp.end - 1):
+        if toks[i].text not in JOINING_WORDS:
+            continue
+        j = i + 1 + (toks[i + 1].text.lower() == "the")
+        left, right = (tuple(fold(t.text) for t in toks[x:y]) for x, y in ((sp.start, i), (j, sp.end)))
+        if j < sp.end and left in known and right in known:
+            return [EntSpan(sp.start, i, known[left].most_common(1)[0][0]),
+                    EntSpan(j, sp.end, known[right].most_common(1)[0][0])]
+    return []
+
+
+def drop_role_words(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
+    """"Neighbour Jane Roe", "Worshipper Ali Noor": a capitalised common noun (written in lower
+    case elsewhere in the briefing, no first name) before a full name is not part of it."""
+    for toks, sps in each_segment(parsed, spans):
+        for n, sp in enumerate(sps):
+            first = toks[sp.start].text
+            if sp.label == "PERSON" and sp.end - sp.start >= 3 and first[:1].isupper() and not first.isupper() and \
+                    is_common_word(first, lower) and \
+                    not knowledge.is_given_name(first.lower()) and first.lower().rstrip(".") not in HONORIFICS:
+                sps[n] = EntSpan(sp.start + 1, sp.end, sp.label)
+
+
+def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"the Kellers" after "Dan Keller": a surname's plural names the family, a PERSON entity."""
+    surnames = set()
+    for toks, sps in each_segment(parsed, spans):
+        surnames.update(fold(toks[sp.end - 1].text) for sp in sps if sp.label == "PERSON" and sp.end - sp.start >= 2)
+    for toks, sps in each_segment(parsed, spans):
+        for n, sp in enumerate(sps):
+            word = toks[sp.start].text
+            if sp.end - sp.start == 1 and word.endswith("s") and fold(word[:-1]) in surnames and sp.label != "PERSON":
+                sps[n] = EntSpan(sp.start, sp.end, "PERSON")
+
+
+def outlet_heads(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"the Statesman" is an outlet, an organisation, where the briefing names it in full after a
+    place ("the Boise Statesman", "Austin American-Statesman"), whether or not the model found the
+    full name; elsewhere it keeps its label ("known in the capital as the Statesman")."""
+    heads = set()
+    for pa in parsed:
+        for seg in pa.segments:
+            toks = seg.tokens
+            for t in toks:
+                if t.text.lower() in labels.PUBLICATION_HEADS and t.text[:1].isupper():
+                    s = t.i
+                    while s > max(0, t.i - 4) and (toks[s - 1].text[:1].isupper() or toks[s - 1].text == "-"):
+                        s -= 1
+                    if labels.publication_owner([w for w in toks[s:t.i] if w.text != "-"]):
+                        heads.add(t.text)
+    for toks, sps in each_segment(parsed, spans):
+        for n, sp in enumerate(sps):
+            if sp.end - sp.start == 1 and toks[sp.start].text in heads and sp.start > 0 and \
+                    toks[sp.start - 1].text.lower() == "the" and sp.label in ("GPE", "LOC", "FAC", "PERSON", "NORP"):
+                sps[n] = EntSpan(sp.start, sp.end, "ORG")
+
+
+def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"Ashoka Mukpo" where the model marked only "Mukpo": a capitalised proper noun right before a
+    one-word name the briefing mostly calls a person, itself in no name, no title, place or
+    nationality, is the first name."""
+    known = known_names(parsed, spans)
+    people = {key for key, labels in known.items() if len(key) == 1 and labels.most_common(1)[0][0] == "PERSON"}
+    for toks, sps in each_segment(parsed, spans):
+        for n, sp in enumerate(sps):
+            s = sp.start
+            if sp.end - s != 1 or (fold(toks[s].text),) not in people or s == 0:
+                continue
+            first = toks[s - 1]
+            if first.tag in ("NNP", "NNPS") and name_word(first) and first.ws and not covered(sps, s - 1, s) and \
+                    not knowledge.is_place(first.text) and not knowledge.demonym(first.text):
+                sps[n] = EntSpan(s - 1, sp.end, "PERSON")
+
+
+def drop_common_acronyms(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """Capitals that are no name: a stock ticker ("(NYSE: BWF)" anywhere makes "BWF" one everywhere)
+    and an abbreviated common noun ("its IPO", "an IPO", "IPOs")."""
+    common = {word for pa in parsed for seg in pa.segments for t in seg.tokens
+              if (word := _common_acronym(seg.tokens, t))}
+    for toks, sps in each_segment(parsed, spans):
+        sps[:] = [sp for sp in sps if not (sp.end - sp.start == 1 and toks[sp.start].text in common)]
+
+
+def _common_acronym(toks: tuple[Token, ...], t: Token) -> str | None:
+    """The acronym a token shows to be a ticker or a common noun, else None."""
+    word = t.text.replace(".", "")
+    if word[:-1].isupper() and word.endswith("s") and 3 <= len(word) <= 6:
+        return word[:-1]  # "IPOs"
+    if not (2 <= len(word) <= 5 and word.isalpha() and word.isupper()) or t.i == 0:
+        return None
+    before = toks[t.i - 1].text.lower()
+    ticker = before == ":" and t.i >= 3 and toks[t.i - 3].text == "(" and t.i + 1 < len(toks) and \
+        toks[t.i + 1].text == ")"
+    # "its IPO", not "a SEPTA manager" (the determiner is the manager's)
+    return t.text if ticker or before in COMMON_DETERMINERS and toks[t.i - 1].head == t.i else None
+
+
+COMMON_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her", "our", "your", "my", "every", "each"})
+
+
+def drop_numbered_common_nouns(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
+    """"Unit 3", "Reactor 4": a common noun (written in lower case elsewhere) and a number."""
+    for toks, sps in each_segment(parsed, spans):
+        sps[:] = [sp for sp in sps if not (sp.end - sp.start == 2 and toks[sp.end - 1].text.isdigit() and
+                                           is_common_word(toks[sp.start].text, lower))]
