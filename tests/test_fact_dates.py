@@ -183,3 +183,53 @@ def test_a_weekday_lies_ahead_only_when_its_own_clause_says_so(parser):
         dates={"a": "2015-09-16"})  # a Wednesday
     assert date_claims(found) == [("Friday", "2015-09-18"), ("Monday", "2015-09-14"), ("Saturday", "2015-09-19"),
                                   ("Thursday", "2015-09-10")]  # not the next Monday and Thursday: "cannot" is not theirs
+
+
+def test_the_end_of_the_year_said_two_ways_is_one_date(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow coach Ilse Harmo will leave the club at year end, the board said." + FILLER,
+        "b": "Title\n\nThe Arlow coach Ilse Harmo will leave the club at the end of the year." + FILLER})
+    assert date_rows(found) == [("agree", ["end of the year", "year end"])]
+
+
+def test_a_date_with_a_possessive_is_the_date_of_its_event(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nLast week's storm flooded the Velmar grain depot." + FILLER,
+        "b": "Title\n\nThe storm that flooded the Velmar grain depot last week ruined the harvest." + FILLER},
+        dates={"a": "2015-09-16"})
+    assert date_claims(found) == [("Last week's", "2015-W37"), ("last week", "last week")]
+    assert date_rows(found) == [("agree", ["Last week's", "last week"])]
+
+
+def test_an_unresolved_date_keeps_the_words_that_change_its_time():
+    from briefing.facts.dates import unresolved_key
+    assert unresolved_key("at year end") == unresolved_key("until the end of this year") == "year end"
+    assert unresolved_key("by the end of the month") != "year end"
+    assert unresolved_key("last weekend") != unresolved_key("last week's") == "last week"
+
+
+def test_relative_dates_of_articles_without_a_date_may_meet_at_one_scale():
+    from briefing.facts.dates import may_meet
+    assert may_meet("today", "tuesday") and may_meet("last month", "a few weeks ago")
+    assert may_meet("last friday", "friday") and may_meet("this month", "last week") and may_meet("a week ago", "last week")
+    assert not may_meet("monday", "tuesday")  # two weekdays are two days
+    assert not may_meet("today", "last month") and not may_meet("yesterday", "next week")
+    assert not may_meet("last year", "last week")  # scales two apart: a year is no week
+    assert not may_meet("wednesday", "this week")  # a named day against a week: said of many things
+    assert not may_meet("next month", "last month") and not may_meet("march 3", "today")
+
+
+def test_today_in_an_undated_article_pairs_with_the_weekday_of_one_event(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow club today announced that it has signed the striker Ana Ruiz from Korsk." + FILLER,
+        "b": "Title\n\nThe Arlow club announced the signing of the striker Ana Ruiz from Korsk on Tuesday." + FILLER,
+        "c": "Title\n\nThe Korsk stadium was closed for repairs on Wednesday." + FILLER})
+    assert date_rows(found) == [("agree", ["Tuesday", "today"]), ("single", ["Wednesday"])]
+
+
+def test_last_month_and_a_few_weeks_ago_of_one_deal_are_one_row(parser):
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nKorsk Power bought the grid operator Velmar Energy last month. It opened a depot last year."
+             + FILLER,
+        "b": "Title\n\nJust a few weeks ago, Korsk Power bought the grid operator Velmar Energy." + FILLER})
+    assert date_rows(found) == [("agree", ["a few weeks ago", "last month"]), ("single", ["last year"])]

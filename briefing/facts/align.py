@@ -16,7 +16,7 @@ from ..model import Diagnostic, Fact
 from ..reading.overrides import Rules
 from ..unionfind import UnionFind
 from . import frames, matching, quotes
-from .dates import dates_agree, unresolved_key
+from .dates import dates_agree, may_meet, unresolved_key
 from .evidence import FIGURES, Evidence, Pool, date_key, evidence, joins_row
 from .sentences import Extracted, View
 from .status import status
@@ -128,8 +128,9 @@ def _rows_joined(items: list[Extracted], sents: View, uf: UnionFind, articles: d
                  sure: "_Confidence", trace: Trace | None) -> None:
     """After the pairs: a date no claim of another article took joins the row of its day whose
     outlets' accounts together share its event (evidence.joins_row), the row that shares most
-    when no other shares as much. Rows are found through their claims' words and days, so the
-    work grows with the claims, not with claims times rows."""
+    when no other shares as much; failing that, the row of a time its words may name ("earlier
+    this month" and a row of "last week", dates.may_meet). Rows are found through their claims'
+    words and days, so the work grows with the claims, not with claims times rows."""
     index: dict[str, set[int]] = defaultdict(set)  # a date's words or day -> claims in rows of two articles or more
     for n, x in enumerate(items):
         if x.kind == "date" and len(articles[uf.find(n)]) > 1:
@@ -138,8 +139,12 @@ def _rows_joined(items: list[Extracted], sents: View, uf: UnionFind, articles: d
     for n, x in enumerate(items):
         if x.kind != "date" or uf.find(n) != n or len(articles[n]) > 1:
             continue
-        rows = {uf.find(m) for key in _day_keys(x) for m in index.get(key, ())}
-        best = _best_row(x, sorted(r for r in rows if x.claim.article not in articles[r]), items, sents, sure)
+        keys = _day_keys(x)
+        best = None
+        for near in (False, True):  # rows of its own day first, then of a time its words may name
+            rows = {uf.find(m) for key, found in index.items() if (may_meet(keys[0], key) if near else key in keys)
+                    for m in found}
+            best = best or _best_row(x, sorted(r for r in rows if x.claim.article not in articles[r]), items, sents, sure)
         if best is None:
             continue
         root, e = best
@@ -229,14 +234,15 @@ def _join(uf: UnionFind, articles: dict[int, set[str]], items: list[Extracted], 
 
 
 def _joinable(items: list[Extracted], left: list[int], right: list[int], sents: View, pool: Pool) -> bool:
-    """May two groups become one fact? Dates: their first claims name the same day, the events
+    """May two groups become one fact? Dates: each claim of one may name the time of each of the
+    other's ("today" and "Tuesday" never with "Wednesday"), their first claims as finely, the events
     being linked through the pair that joins them ("pushing the stroller Thursday" - "died
     Thursday when the stroller plunged" - "plunging down the shaft Thursday"). Times: always, one
     event's times linked pair by pair. Figures and quotes: each claim of the smaller group is
     comparable with at least half of the other's."""
     a, b = items[min(left)], items[min(right)]
     if a.kind == "date":
-        return a.granularity == b.granularity and dates_agree(a, b)
+        return a.granularity == b.granularity and all(dates_agree(items[m], items[n]) for m in left for n in right)
     if a.kind == "time":
         return True
     small, large = sorted((left, right), key=len)

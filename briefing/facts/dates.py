@@ -50,7 +50,7 @@ def resolve_date(text: str, published: dt.date | None, future: bool = False) -> 
     """A date expression as a DateValue; None when it cannot be pinned down. A weekday is the
     latest one on or before the publication date, or with `future` (the sentence speaks of what
     will happen) the next one on or after it."""
-    t = re.sub(r"^(in|on|at|since|by|during|until|before|after)\s+", "", text.strip().lower())
+    t = re.sub(r"^(in|on|at|since|by|during|until|before|after)\s+", "", POSSESSIVE.sub("", text.strip().lower()))
     if published and YEAR_END.fullmatch(t):  # "by the end of the year", "year-end"
         return DateValue("month", published.year, 12)
     t = re.sub(r"^(the\s+)?(early|late|later|earlier|mid|end of|beginning of)\s+", "", t)
@@ -78,6 +78,7 @@ def _years(t: str) -> DateValue | None:
     return DateValue("year", first, until=last if last >= 100 else first // 100 * 100 + last)
 
 
+POSSESSIVE = re.compile(r"['’]s$")  # "last week's quake": the date of the quake
 YEAR_END = re.compile(r"(?:the |this )?(?:end of (?:the |this )?year|year[- ]end)")
 DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
 
@@ -184,10 +185,12 @@ WEEKEND = frozenset({"saturday", "sunday"})
 def dates_agree(a: Extracted, b: Extracted) -> bool:
     """Do two dates name the same time, at the coarser of their granularities? Unresolved ones
     (no publication date to resolve "Friday" against) agree when they say the same thing, also
-    with the same words resolved in an article whose date is known."""
+    with the same words resolved in an article whose date is known, or may name one time
+    (may_meet)."""
     if not a.granularity or not b.granularity:  # one or both outlets' dates unknown: the same words
         keys = {unresolved_key(a.claim.text), unresolved_key(b.claim.text)}
-        return len(keys) == 1 or (len(keys) == 2 and "weekend" in keys and bool(keys & WEEKEND))  # "over the weekend"
+        return len(keys) == 1 or (len(keys) == 2 and "weekend" in keys and bool(keys & WEEKEND)) or \
+            may_meet(*sorted(keys))  # "over the weekend", "today" and "Tuesday"
     da, db = a.claim.date, b.claim.date
     if (da.year is None) != (db.year is None):  # a year only one of them says: the same month and day
         return da.granularity == db.granularity and (da.month, da.day, da.week) == (db.month, db.day, db.week)
@@ -195,6 +198,53 @@ def dates_agree(a: Extracted, b: Extracted) -> bool:
         return True  # a week may straddle two months: not a difference
     coarse = max(da.granularity, db.granularity, key=COARSER.get)
     return da.coarse(coarse) == db.coarse(coarse)
+
+
+# A relative date without its article's date, as a span of days around that unknown day: (scale, first, last)
+RELATIVE_SPANS = {
+    "today": ("day", 0, 0), "this": ("day", 0, 0), "tonight": ("day", 0, 0), "yesterday": ("day", -1, -1),
+    "last night": ("day", -1, -1), "tomorrow": ("day", 1, 1),
+    "this week": ("week", -6, 6), "in the week": ("week", -6, 6), "midweek": ("week", -6, 6),
+    "weekend": ("week", -6, 6), "this weekend": ("week", -6, 6), "last week": ("week", -13, -1),
+    "last weekend": ("week", -13, -1), "next week": ("week", 1, 13), "next weekend": ("week", 1, 13),
+    "this month": ("month", -30, 30), "in the month": ("month", -30, 30), "last month": ("month", -61, -1),
+    "next month": ("month", 1, 61), "this year": ("year", -365, 365), "in the year": ("year", -365, 365),
+    "last year": ("year", -730, -1), "next year": ("year", 1, 730)}
+WEEKDAY_SPANS = {None: (-6, 6), "this": (-6, 6), "last": (-13, -1), "this past": (-13, -1), "next": (1, 13)}
+AGO_SCALE = {"day": ("week", 1), "week": ("month", 7), "month": ("year", 30)}  # "three weeks ago": a month's scale
+FEW = (2, 4)  # "a few", "a couple of"
+SCALES = ("day", "week", "month", "year")
+PUBLISHED_APART = 1  # days between two outlets' publication days
+
+
+@functools.lru_cache(maxsize=4096)
+def _span(key: str) -> tuple[str, int, int, str] | None:
+    """(scale, first day, last day, weekday) of an unresolved relative date's key, in days from its
+    article's unknown date: "last week" is ("week", -13, -1, ""); None for any other date."""
+    if key in RELATIVE_SPANS:
+        return (*RELATIVE_SPANS[key], "")
+    m = re.fullmatch(r"(?:(this|last|this past|next) )?(" + "|".join(WEEKDAYS) + ")", key)
+    if m:
+        return ("day", *WEEKDAY_SPANS[m.group(1)], m.group(2))
+    m = re.fullmatch(r"\A(\S{1,20}(?: \S{1,20})?(?: of)?) (day|week|month)s? ago", key)
+    n = None if m is None else FEW if re.fullmatch(r"(a )?(few|couple of)", m.group(1)) else \
+        (1, 1) if m.group(1) in ("a", "an") else parse_number(m.group(1))
+    if n:
+        scale, days = AGO_SCALE[m.group(2)]
+        return scale, -int(n[1] + 1) * days, -max(int(n[0]) - 1, 0) * days, ""
+    return None
+
+
+def may_meet(a: str, b: str) -> bool:
+    """May two relative dates worded differently in articles of unknown dates name one time? Said
+    at one scale ("today" and "Tuesday", "last Friday" and "Friday"), or at the next ("earlier this
+    month" and "last week", "last month" and "a few weeks ago") when neither names a weekday, their
+    spans meet with the outlets a day apart, and they name no two weekdays."""
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None or abs(SCALES.index(sa[0]) - SCALES.index(sb[0])) > (0 if sa[3] or sb[3] else 1) or \
+            (sa[3] and sb[3] and sa[3] != sb[3]):
+        return False
+    return sa[1] - PUBLISHED_APART <= sb[2] and sb[1] - PUBLISHED_APART <= sa[2]
 
 
 def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
@@ -380,8 +430,11 @@ def is_bare(text: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def unresolved_key(text: str) -> str:
     """What an unresolved date says, without the words that do not change the day:
-    "on Sunday evening" and "Sunday" both say "sunday"."""
-    t = re.sub(r"^(in|on|at|since|by|during|until|over|the)\s+", "", normalise(text))
+    "on Sunday evening" and "Sunday" both say "sunday", "last week's" and "last week" "last week",
+    "at year end" and "by the end of the year" "year end"."""
+    t = re.sub(r"^(in|on|at|since|by|during|until|over|the)\s+", "", POSSESSIVE.sub("", normalise(text)))
+    if YEAR_END.fullmatch(t):
+        return "year end"
     return re.sub(r"\s+", " ", TIME_OF_DAY.sub(" ", t)).strip()
 
 
