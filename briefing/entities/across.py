@@ -1,8 +1,8 @@
 """Repairs of entity spans that read the briefing's other names, over plain tokens: a possessive
-inside a span ("Seoul's Unification Ministry"), two names read as one ("Acme and Tarvo Labs"), a
-leading role word ("Neighbour Jane Roe"), a family's plural ("the Kellers"), a first name the
-model left out ("Ashoka Mukpo"), an outlet's short name ("the Statesman"), and capitals or
-numbered common nouns that are no names ("its IPO", "Unit 3").
+inside a span ("Oslo's Harbour Ministry"), two names read as one ("Acme and Tarvo Labs"), a
+leading role word ("Neighbour Jane Roe"), a family's plural ("the Ostranders"), a first name the
+model left out ("Tarik Velasko"), an outlet's short name ("the Sentinel"), and capitals or
+numbered common nouns that are no names ("its IPO", "Gate 3").
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 def split_possessives(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """"Seoul's Unification Ministry", "the North's Masik Pass": one name owns another. The span
+    """"Oslo's Harbour Ministry", "the North's Vela Pass": one name owns another. The span
     is cut at the possessive where the owner is a name of its own elsewhere in the briefing, a
     known place or a compass point ("Macy's Thanksgiving Parade" stays whole)."""
     known = known_names(parsed, spans)
@@ -69,7 +69,7 @@ def _joined_parts(toks: tuple[Token, ...], sp: EntSpan, known: dict[tuple[str, .
 
 
 def drop_role_words(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
-    """"Neighbour Jane Roe", "Worshipper Ali Noor": a capitalised common noun (written in lower
+    """"Neighbour Jane Roe", "Spectator Mira Holt": a capitalised common noun (written in lower
     case elsewhere in the briefing, no first name) before a full name is not part of it."""
     for toks, sps in each_segment(parsed, spans):
         for n, sp in enumerate(sps):
@@ -81,7 +81,7 @@ def drop_role_words(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[
 
 
 def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """"the Kellers" after "Dan Keller": a surname's plural names the family, a PERSON entity."""
+    """"the Ostranders" after "Dan Ostrander": a surname's plural names the family, a PERSON entity."""
     surnames = set()
     for toks, sps in each_segment(parsed, spans):
         surnames.update(fold(toks[sp.end - 1].text) for sp in sps if sp.label == "PERSON" and sp.end - sp.start >= 2)
@@ -93,9 +93,9 @@ def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
 
 
 def outlet_heads(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """"the Statesman" is an outlet, an organisation, where the briefing names it in full after a
-    place ("the Boise Statesman", "Austin American-Statesman"), whether or not the model found the
-    full name; elsewhere it keeps its label ("known in the capital as the Statesman")."""
+    """"the Sentinel" is an outlet, an organisation, where the briefing names it in full after a
+    place ("the Boise Sentinel", "Tarvo Evening-Sentinel"), whether or not the model found the
+    full name; elsewhere it keeps its label ("known in the capital as the Sentinel")."""
     heads = set()
     for pa in parsed:
         for seg in pa.segments:
@@ -115,7 +115,7 @@ def outlet_heads(parsed: list[ParsedArticle], spans: Spans) -> None:
 
 
 def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:
-    """"Ashoka Mukpo" where the model marked only "Mukpo": a capitalised proper noun right before a
+    """"Tarik Velasko" where the model marked only "Velasko": a capitalised proper noun right before a
     one-word name the briefing mostly calls a person, itself in no name, no title, place or
     nationality, is the first name."""
     known = known_names(parsed, spans)
@@ -150,7 +150,7 @@ def _common_acronym(toks: tuple[Token, ...], t: Token) -> str | None:
     before = toks[t.i - 1].text.lower()
     ticker = before == ":" and t.i >= 3 and toks[t.i - 3].text == "(" and t.i + 1 < len(toks) and \
         toks[t.i + 1].text == ")"
-    # "its IPO", not "a SEPTA manager" (the determiner is the manager's)
+    # "its IPO", not "a VRTA manager" (the determiner is the manager's)
     return t.text if ticker or before in COMMON_DETERMINERS and toks[t.i - 1].head == t.i else None
 
 
@@ -158,7 +158,7 @@ COMMON_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her", "our", 
 
 
 def drop_numbered_common_nouns(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
-    """"Unit 3", "Reactor 4": a common noun (written in lower case elsewhere) and a number."""
+    """"Gate 3", "Pump 4": a common noun (written in lower case elsewhere) and a number."""
     for toks, sps in each_segment(parsed, spans):
         sps[:] = [sp for sp in sps if not (sp.end - sp.start == 2 and toks[sp.end - 1].text.isdigit() and
                                            is_common_word(toks[sp.start].text, lower))]

@@ -11,7 +11,7 @@ comparing all pairs:
   abbreviated ("Assn."), a name after a country written either way ("U.S. X" = "United States
   X"), "Department of X" = "X Department", a group's singular and plural ("Danish" = "Danes");
 - names of one kind alike but for one letter in one word ("Tarvo Valleys", "Acme Holdin");
-- an acronym and the one expansion in the briefing it abbreviates ("NRC");
+- an acronym and the one expansion in the briefing it abbreviates ("MSC");
 - persons by surname (persons.py): compatible first names, nicknames described alike, spelling
   variants across outlets, a lone surname (misspelled or clipped too) or a lone first name to the
   one person it can be; a surname two people of an article share, mention by mention
@@ -139,14 +139,14 @@ def _link_short_forms(parsed: ParsedArticle, ments: list[Mention], uf: UnionFind
     a place label is overruled only for a form seen once in the briefing that acts like a person:
     the subject of a verb, or followed by an age ("Okoro, 54, took over"); "visited Jordan" stays.
     A surname two people of the article share goes, mention by mention, to the one it names
-    (surnames.py); with their family named too ("the Kellers"), to neither."""
+    (surnames.py); with their family named too ("the Ostranders"), to neither."""
     by_short = _short_form_index(ments)
     for m in ments:
         cands = by_short.get(name_parts(m.text)[0]) if _may_be_short_form(parsed, m, counts) else None
         if not cands:
             continue
         people = people_of([c for c in cands if c.label == "PERSON"])
-        if len(people) >= 2:  # full names with one surname that cannot be one person: "Dan Keller", "Fran Keller"
+        if len(people) >= 2:  # full names with one surname that cannot be one person: "Dan Ostrander", "Fran Ostrander"
             if not counts.get(normalize(m.text) + "s"):
                 named = people[attribute(m, people, ments).person]
                 assigned[(m.article, m.start)] = node_of(_nearest(named, m))
@@ -207,7 +207,7 @@ def keys(form: str, label: str, common: frozenset[str] = frozenset()) -> list[tu
         stem = content[0].replace(".", "").rstrip("s") if len(content) == 1 else ""
         if stem and not {stem, stem + "s"} & common:  # "Olympic" and "Olympics"
             out.append(("thing", stem))
-        if len(content) >= 2:  # word order and translations: "Laval University" = "Université Laval"
+        if len(content) >= 2:  # word order and translations: "Arlow University" = "Université Arlow"
             out.append(("bag", tuple(sorted(re.sub(r"[^a-z0-9]", "", w)[:5] for w in content))))
         out += _place_prefix_keys(form)
     m = _X_OF_Y.fullmatch(form)  # "Department of State" = "State Department"
@@ -242,10 +242,10 @@ def _link_keys(view: View, uf: UnionFind, attached: set[Node]) -> None:
 
 # -- acronyms --------------------------------------------------------------------------------
 def _link_acronyms(view: View, uf: UnionFind) -> None:
-    """An acronym and the one expansion in the briefing it abbreviates: "NRC" and "Nuclear
-    Regulatory Commission", "DOB" and "Department of Buildings". Names whose initials spell it
+    """An acronym and the one expansion in the briefing it abbreviates: "MSC" and "Marine
+    Safety Commission", "DOH" and "Department of Harbours". Names whose initials spell it
     come first; only when none does, a name whose words' first letters or syllables spell it
-    ("TEPCO", "USGS" of "U.S. Geological Survey"). With two candidate expansions ("Supreme Court",
+    ("VEPCO", "USGS" of "U.S. Geological Survey"). With two candidate expansions ("Supreme Court",
     "Security Council" for "SC") neither is linked; two expansions are never linked to each other
     by their initials. An acronym that is itself a country or US state ("D.C.", "UK") is that place
     (the place keys join its other names), never another name's initials ("Dover County")."""
@@ -276,7 +276,7 @@ def _link_longer_forms(view: View, uf: UnionFind) -> None:
     trailing generic noun), "Commons" / "House of Commons". Places nest ("York", "New York"), so
     a form labelled a place is never the short form. Longer forms compete unless they already
     name one thing ("U.S. …" and "United States …"); the longest short forms go first, so chains
-    ("Olympics", "Winter Olympics", "Pyeongchang Winter Olympics") join."""
+    ("Olympics", "Winter Olympics", "Tarvo Winter Olympics") join."""
     for short, longer in sorted(_extensions(view).items(), key=lambda kv: (-len(kv[0]), kv[0])):
         label = view.form_label[short]
         if label in PLACES or label in ("PERSON", "NORP") or knowledge.place(view.forms[short][0][1]):
@@ -338,7 +338,7 @@ def _link_misspelled_words(view: View, uf: UnionFind) -> None:
     """Names of two or more words, of one kind, alike but for one letter in one word of four
     letters or more, added, dropped or changed: a slip or a variant of one outlet ("Tarvo Valleys",
     "Ostria peninsula" and "Ostrian peninsula", "Acme Holding" and "Acme Holdin"). Never words
-    with digits ("Unit 3", "Unit 4") nor people (persons.py compares their names). Blocked by the
+    with digits ("Gate 3", "Gate 4") nor people (persons.py compares their names). Blocked by the
     name without the word, so never over all pairs."""
     blocks: dict[tuple, list[tuple[str, Node]]] = defaultdict(list)
     for form, label in sorted(view.form_label.items()):
@@ -373,7 +373,7 @@ def _link_compass_points(view: View, uf: UnionFind) -> None:
                 uf.union(target, n)
 
 
-ADMIN_HEADS = frozenset({"county", "township", "parish", "borough"})  # "Bucks County", then "Bucks"
+ADMIN_HEADS = frozenset({"county", "township", "parish", "borough"})  # "Arlow County", then "Arlow"
 
 
 def _link_counties(view: View, uf: UnionFind) -> None:

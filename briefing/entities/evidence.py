@@ -6,7 +6,7 @@ verb of speech ("May said"), an age or a title in apposition ("Ruiz, 54,", "Ruiz
 relative ("Ruiz's mother"); for a surname, any of these on the full name, and the other way round.
 A place: a preposition of place ("in Tarvik"), a state or country after it ("Tarvik, Ill."), a
 place noun ("the Tarvik area", "Tarvik County"), or a data package that knows it. A kind: a
-lower-case noun the name modifies ("the Kilauea volcano", "the Rift headset"), or a model number.
+lower-case noun the name modifies ("the Tarvo volcano", "the Velox headset"), or a model number.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ RELATIVES = frozenset({"mother", "father", "wife", "husband", "son", "daughter",
                        "girlfriend", "boyfriend", "fiancee", "fiancé", "fiancée", "lawyer", "attorney", "children",
                        "spouse", "partner", "nephew", "niece", "stepfather", "stepmother"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into"})
-# What a lower-case noun after a name says it is ("the Kilauea volcano"): a short list of general
+# What a lower-case noun after a name says it is ("the Tarvo volcano"): a short list of general
 # kinds, since no data package in use classes English nouns (WordNet is not available here).
 KIND_NOUNS = {
     "LOC": ("volcano", "volcanoes", "mountain", "mountains", "river", "lake", "peninsula", "island", "islands",
@@ -42,7 +42,7 @@ KIND_NOUNS = {
                 "jets", "aircraft", "airliner", "plane", "planes", "missile", "missiles", "drone", "drones",
                 "rifle", "helicopter", "helicopters", "browser", "laptop", "camera", "engine", "vaccine",
                 "drug", "suvs", "sedan", "sedans"),
-    # not nouns a person's name also modifies: "the Abe government", "the Ruiz team", "the Keller family"
+    # not nouns a person's name also modifies: "the Velden government", "the Ruiz team", "the Ostrander family"
     "ORG": ("company", "firm", "startup", "start-up", "agency", "network", "website", "site", "newspaper",
             "magazine", "channel", "broadcaster", "bank", "airline", "carrier", "manufacturer", "university",
             "college", "platform", "retailer", "automaker", "insurer", "charity"),
@@ -100,8 +100,8 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
 
 
 def kind_of(toks: tuple[Token, ...], s: int, e: int) -> str | None:
-    """The label a kind noun after the name gives it ("the Kilauea volcano": LOC), a model number
-    in it ("Hummer H2") or an indefinite article of the name itself before it ("a Hummer", not "a
+    """The label a kind noun after the name gives it ("the Tarvo volcano": LOC), a model number
+    in it ("Velox V8") or an indefinite article of the name itself before it ("a Velox", not "a
     Tarvo deputy"): PRODUCT. None for a name with an institution's head word, whatever follows it:
     "a Tarvo Airlines plane" is the airline's."""
     if labels.has_organisation_head(t.text for t in toks[s:e]):
@@ -110,7 +110,7 @@ def kind_of(toks: tuple[Token, ...], s: int, e: int) -> str | None:
         return "PRODUCT"
     if s > 0 and toks[s - 1].text.lower() in ("a", "an") and e - s <= 2 and s <= toks[s - 1].head < e and \
             not knowledge.demonym(toks[s].text):
-        return "PRODUCT"  # "a Hummer", "an Airbus": one of many made, no person ("a Democrat" is a group)
+        return "PRODUCT"  # "a Velox", "an Airbus": one of many made, no person ("a Democrat" is a group)
     head = toks[e - 1].head
     if toks[e - 1].dep in ("compound", "nmod") and e <= head <= e + 1 and toks[head].tag.startswith("NN") and \
             all(t.text.islower() and t.tag.startswith("NN") for t in toks[e:head]) and \
@@ -147,7 +147,7 @@ class Evidence:
         return self.kinds.get(key) or Counter()
 
     def can_be_a_person(self, key: Key) -> bool:
-        """No organisation, place or legal-form word in the name ("Oculus VR, Inc.", "Harbour Board")."""
+        """No organisation, place or legal-form word in the name ("Velox VR, Inc.", "Harbour Board")."""
         return not any(w.lower().rstrip(".") in NOT_PERSON_WORDS for w in key)
 
 

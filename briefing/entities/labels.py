@@ -3,7 +3,7 @@
 Each rule names the label it gives, the model labels it may replace and the evidence the name
 must show (one line each). The first rule whose evidence holds decides; a span no rule takes
 keeps the model's label. The order is the policy: a newspaper named after its city before a
-facility head ("Boise Statesman"), a head word before a person's shape ("Vela Pass").
+facility head ("Boise Sentinel"), a head word before a person's shape ("Vela Pass").
 """
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ LOCATION_HEADS = frozenset({"mountains", "mountain", "range", "river", "lake", "
                             "straits", "peninsula", "valley", "desert", "coast", "pass", "canyon", "glacier", "island",
                             "islands", "basin", "delta", "plateau", "forest", "highlands", "zone"})
 LOCATION_FIRST = frozenset({"mount", "mt.", "cape"})
-# Last words of the names of institutions ("West Chester University", "Tarvo Observatory"), of laws
-# ("Dodd-Frank Act"); a centre, a court or a service may be a building or a route as well, a union
+# Last words of the names of institutions ("West Arlow University", "Tarvo Observatory"), of laws
+# ("Roe-Arlow Act"); a centre, a court or a service may be a building or a route as well, a union
 # a polity ("Soviet Union").
 ORGANISATION_HEADS = frozenset({"university", "college", "institute", "council", "committee", "commission", "agency",
                                 "department", "ministry", "party", "association", "company", "corporation",
@@ -42,14 +42,14 @@ ORGANISATION_HEADS = frozenset({"university", "college", "institute", "council",
                                 "transit", "inc.", "inc", "corp.", "ltd", "ltd.", "llc", "plc", "airlines", "airways",
                                 "air", "lines"})
 LAW_HEADS = frozenset({"act", "law", "bill", "treaty", "amendment", "statute", "ordinance", "accord", "accords"})
-# Last words of the names of places people live in and govern: "Travis County", "Lower Merion Township".
+# Last words of the names of places people live in and govern: "Arlow County", "Upper Tarvo Township".
 SETTLEMENT_HEADS = frozenset({"county", "township", "borough", "parish", "estates", "heights"})
 # Event words that name events alone ("Paralympics"), and those that also end company or place
 # names ("Epic Games", "Summit Bank"): these need a year, an ordinal or "at/during the" around them.
 EVENT_NAMES = frozenset({"olympics", "paralympics", "championships", "championship", "marathon", "expo"})
 EVENT_HEADS = EVENT_NAMES | frozenset({"games", "cup", "war", "summit", "festival"})
 EVENT_PREPOSITIONS = frozenset({"at", "during", "before", "after", "since", "until", "for"})
-# Last words of newspaper names ("Dayton Courier-Ledger", "Boise Statesman"): a place followed by
+# Last words of newspaper names ("Dayton Courier-Ledger", "Boise Sentinel"): a place followed by
 # one of these is an outlet, an organisation, whatever the model made of the place in it.
 PUBLICATION_HEADS = frozenset({"times", "post", "herald", "tribune", "journal", "gazette", "statesman", "chronicle",
                                "telegraph", "inquirer", "enquirer", "examiner", "courier", "ledger", "dispatch",
@@ -102,7 +102,7 @@ class Name(NamedTuple):
 
 # -- the evidence each rule needs --------------------------------------------------------------
 def _newspaper(n: Name) -> bool:
-    """A place and a newspaper word: "Boise Statesman" ("Jim Courier" is no paper; "the Statesman"
+    """A place and a newspaper word: "Boise Sentinel" ("Jim Courier" is no paper; "the Sentinel"
     alone is an outlet only where the briefing names it in full: `across.outlet_heads`)."""
     if n.last not in PUBLICATION_HEADS or n.size == 1:
         return False
@@ -120,7 +120,7 @@ def _facility_head(n: Name) -> bool:
 
 
 def _organisation_head(n: Name) -> bool:
-    """"West Chester University", "Tarvo Observatory", "Acme Inc.": never a person or a place."""
+    """"West Arlow University", "Tarvo Observatory", "Acme Inc.": never a person or a place."""
     return n.size > 1 and n.last in ORGANISATION_HEADS and not _a_person_by_evidence(n)
 
 
@@ -130,7 +130,7 @@ def has_organisation_head(words: Iterable[str]) -> bool:
 
 
 def _law_head(n: Name) -> bool:
-    """"Dodd-Frank Act", "Clean Water Act"."""
+    """"Roe-Arlow Act", "Clean Water Act"."""
     return n.size > 1 and n.last in LAW_HEADS and n.toks[n.span.end - 2].text != "of" and \
         not _a_person_by_evidence(n)  # "College of Law" is a school
 
@@ -140,7 +140,7 @@ def _organisation_in_a_building(n: Name) -> bool:
 
 
 def _natural_place_head(n: Name) -> bool:
-    """"Masik Pass", "Mount Kumgang", "Korean Peninsula"; not a person ("Ricki Lake" said), not a
+    """"Vela Pass", "Mount Tarvo", "Ostrian Peninsula"; not a person ("Ricki Lake" said), not a
     state or country the model called one ("Rhode Island")."""
     if not (n.size > 1 and (n.last in LOCATION_HEADS or n.first in LOCATION_FIRST)):
         return False
@@ -150,7 +150,7 @@ def _natural_place_head(n: Name) -> bool:
 
 
 def _settlement_head(n: Name) -> bool:
-    """"Travis County", "Lower Merion Township", "Vela Heights"; not a person ("Ana Heights said")."""
+    """"Arlow County", "Upper Tarvo Township", "Vela Heights"; not a person ("Ana Heights said")."""
     return n.size > 1 and n.last in SETTLEMENT_HEADS and not _a_person_by_evidence(n)
 
 
@@ -198,7 +198,7 @@ def _model_number(n: Name) -> bool:
 
 
 def _before_a_facility_noun(n: Name) -> bool:
-    """"the Fukushima Daiichi nuclear plant": "nuclear" may sit between."""
+    """"the Arlow Point nuclear plant": "nuclear" may sit between."""
     return n.after in ("airport", "plant", "reactor", "complex") and n.toks[n.span.end].tag.startswith("NN")
 
 
@@ -219,10 +219,10 @@ def _after_a_place_noun(n: Name) -> bool:
 
 
 def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
-    """Two or three capitalised proper nouns (a hyphenated given name counts as one: "Paik
-    Hak-soon"), no place or organisation word among them, that follow an honorific, are the
-    subject of a speech verb ("Yuichi Sato said") or have a job title in apposition ("Jo Roe, the
-    party's leader"). A known first name alone is no evidence: "Sophie Gardens" is a street."""
+    """Two or three capitalised proper nouns (a hyphenated given name counts as one: "Veln
+    Ha-jun"), no place or organisation word among them, that follow an honorific, are the
+    subject of a speech verb ("Haruto Velden said") or have a job title in apposition ("Jo Roe, the
+    party's leader"). A known first name alone is no evidence: "Mara Gardens" is a street."""
     if sp.label not in ("ORG", "GPE", "LOC", "WORK_OF_ART", "NORP", "FAC"):
         return False
     words = _name_words(sp, toks)
@@ -230,14 +230,14 @@ def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
 
 
 def _name_words(sp: EntSpan, toks: tuple[Token, ...]) -> list[Token]:
-    """The span's words, a hyphenated given name counted once: "Paik Hak-soon" is two."""
+    """The span's words, a hyphenated given name counted once: "Veln Ha-jun" is two."""
     return [t for n, t in enumerate(toks[sp.start:sp.end])
             if t.text != "-" and not (n and toks[sp.start + n - 1].text == "-" and t.text.islower())]
 
 
 def _person_shaped(words: list[Token]) -> bool:
     """Two or three capitalised proper nouns, none a place or organisation word, not a known place
-    ("Tokyo Electric said" is a company) and not opening with a particle."""
+    ("Velox Electric said" is a company) and not opening with a particle."""
     if not 2 <= len(words) <= 3:
         return False
     if not all(t.text[:1].isupper() and not t.text.isupper() and t.tag in ("NNP", "NNPS") and
@@ -259,7 +259,7 @@ def title_in_apposition(toks: tuple[Token, ...], s: int, e: int) -> bool:
 
 
 def speaks(toks: tuple[Token, ...], s: int, e: int, verbs: frozenset[str] = PERSON_SPEECH_VERBS) -> bool:
-    """The name at tokens [s, e) is the subject of a verb of speech ("Yuichi Sato said")."""
+    """The name at tokens [s, e) is the subject of a verb of speech ("Haruto Velden said")."""
     return any(t.dep in ("nsubj", "nsubjpass") and not s <= t.head < e and toks[t.head].lemma in verbs
                for t in toks[s:e])
 

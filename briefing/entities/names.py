@@ -44,7 +44,7 @@ ORG_ABBREVIATIONS = {"assn": "Association", "assoc": "Association", "dept": "Dep
 
 @functools.lru_cache(maxsize=65536)
 def without_legal_form(form: str) -> str:
-    """"Tokyo Electric Power Co." -> "Tokyo Electric Power", "Petronas Bhd" -> "Petronas": the legal
+    """"Velox Electric Power Co." -> "Velox Electric Power", "Petronas Bhd" -> "Petronas": the legal
     forms of many countries, by cleanco; a name that is nothing else keeps its words."""
     base = form
     while True:
@@ -92,7 +92,7 @@ def is_acronym(form: str) -> bool:
 
 def abbreviates(acronym: str, long: str) -> bool:
     """Can `acronym` be made of `long`'s letters: its first letter, then the others in order?
-    "TEPCO" and "Tokyo Electric Power Co.", "ISIL" and "Islamic State in Iraq and the Levant";
+    "VEPCO" and "Velox Electric Power Co.", "ISIL" and "Islamic State in Iraq and the Levant";
     not "CNN" and "Seoul" (a dateline's outlet after its place)."""
     letters, text = compact(acronym), compact(long)
     if not letters or not text or letters[0] != text[0]:
@@ -115,8 +115,8 @@ def acronym_words(form: str) -> tuple[tuple[str, bool], ...]:
 
 def spells(acronym: str, form: str, longest: int | None = None) -> bool:
     """Is `acronym` the start of each needed word of `form` in order, and of any other words it
-    keeps: "NRC" of "Nuclear Regulatory Commission", "DOB" of "Department of Buildings"; with
-    `longest` None, starts longer than one letter too ("TEPCO" of "Tokyo Electric Power Co.")."""
+    keeps: "MSC" of "Marine Safety Commission", "DOH" of "Department of Harbours"; with
+    `longest` None, starts longer than one letter too ("VEPCO" of "Velox Electric Power Co.")."""
     letters, words = compact(acronym), acronym_words(form)
 
     @functools.cache
@@ -182,7 +182,7 @@ def spelling_variants(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 5 or a[-1] != b[-1]:
         return False
-    swapped = sorted(a) == sorted(b) and sum(x != y for x, y in zip(a, b)) == 2  # Jaczko, Jazcko
+    swapped = sorted(a) == sorted(b) and sum(x != y for x, y in zip(a, b)) == 2  # Ostrowski, Ostrowksi
     return swapped or Levenshtein.distance(a, b) == 1
 
 

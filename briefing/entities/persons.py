@@ -155,8 +155,8 @@ def _person_index(people: list[list[Node]], view: View, uf: UnionFind) -> People
 
 
 def _not_first_names(view: View) -> frozenset[str]:
-    """Words the briefing shows are no first name: "Ukrainian" (a nationality word), "Oculus" of
-    "Oculus VR" (the first word of an organisation's name, whatever label its other forms get)."""
+    """Words the briefing shows are no first name: "Ukrainian" (a nationality word), "Velox" of
+    "Velox VR" (the first word of an organisation's name, whatever label its other forms get)."""
     out = set()
     for form, label in view.form_label.items():
         parts = name_parts(view.forms[form][0][1])
@@ -176,7 +176,7 @@ def _is_lone_name(node: Node, label: str) -> bool:
 def _link_lone_name(node: Node, label: str, people: People, view: View, uf: UnionFind,
                     mention_of: dict[Node, tuple[ParsedArticle, Mention]]) -> None:
     """A lone surname (else a lone first name) joins the one person it can be; beside two
-    people with that surname it joins their family's plural ("the Kellers"). A lone form that is
+    people with that surname it joins their family's plural ("the Ostranders"). A lone form that is
     also a place joins only where it acts like a person."""
     word = name_parts(node[1])[0]
     cands = people.candidates(word)
@@ -184,7 +184,7 @@ def _link_lone_name(node: Node, label: str, people: People, view: View, uf: Unio
         cands = people.variants(word, label == "PERSON" or has_honorific(node[1]))  # one candidate only, below
     family = view.nodes(node[1] + "s")
     if cands and len(cands) > 1 and family and view.labels[family[0]] == "PERSON":
-        uf.union(family[0], node)  # "Keller" beside "Dan Keller" and "Fran Keller": "the Kellers"
+        uf.union(family[0], node)  # "Ostrander" beside "Dan Ostrander" and "Fran Ostrander": "the Ostranders"
         return
     if not cands or len(cands) != 1:
         return
@@ -194,7 +194,7 @@ def _link_lone_name(node: Node, label: str, people: People, view: View, uf: Unio
 
 
 def _join_spelling_variants(people: list[list[Node]], together: set[frozenset[str]]) -> None:
-    """One person spelled two ways by two outlets ("Gregory Jaczko", "Gregory Jazcko"): same or
+    """One person spelled two ways by two outlets ("Marta Ostrowski", "Marta Ostrowksi"): same or
     compatible first name, surnames that are spelling variants, blocked by first name so the
     comparison never runs over all pairs; never two forms one article names side by side."""
     by_first: dict[str, list[int]] = defaultdict(list)

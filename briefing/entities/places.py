@@ -21,7 +21,7 @@ class PlaceFacts:
     places: set[str] = field(default_factory=set)  # countries and states named as places
     people: set[str] = field(default_factory=set)  # words of people's full names
     placed: set[str] = field(default_factory=set)  # forms shown as places (a label or a context)
-    inside: set[str] = field(default_factory=set)  # words inside place names ("Chester County")
+    inside: set[str] = field(default_factory=set)  # words inside place names ("Arlow County")
     speaking: set[str] = field(default_factory=set)  # subjects of verbs of speech
     common: set[str] = field(default_factory=set)  # "the X", capitals, nationalities
 
@@ -42,7 +42,7 @@ class PlaceFacts:
             self.people.update(t.text for t in toks[sp.start:sp.end])
         if sp.label in ("GPE", "LOC") or evidence.place_signs(toks, sp.start, sp.end):
             self.placed.add(text)
-        if sp.label in ("GPE", "LOC"):  # "Chester County", "South Austin": Chester, Austin too
+        if sp.label in ("GPE", "LOC"):  # "Arlow County", "South Tarvo": Arlow, Tarvo too
             self.inside.update(t.text for t in toks[sp.start:sp.end] if t.text[:1].isupper())
         if labels.speaks(toks, sp.start, sp.end, SPEECH_VERBS):  # "Princeton said", "the company announced"
             self.speaking.add(text)
@@ -67,7 +67,7 @@ def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:
     ("Romania said", "Fresno, CA" read as a product). A city,
     town or village (of 1,000 people or more) is one when the briefing names its country or (US)
     state and shows it as a place somewhere: the model labels it one, "in"/"near" it, a state or
-    country after it ("Evanston, Ill."), "the X area"; a town also needs a name never written "the
+    country after it ("Tarvo, Ore."), "the X area"; a town also needs a name never written "the
     X", in capitals or as a nationality ("the Pacific", "EU", "Canadian" are towns too). Never a name
     that speaks ("Princeton said") or is part of a person's name in the briefing."""
     facts = PlaceFacts.of(parsed, spans)

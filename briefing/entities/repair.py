@@ -30,12 +30,12 @@ PORTFOLIOS = frozenset({
     "culture", "economy", "industry", "veterans", "security", "intelligence", "information",
     "safety", "public", "federal", "immigration", "fisheries", "tourism", "development", "affairs", "emergency",
 })
-# A word before a job title that belongs to the title: "Travis County District Attorney".
+# A word before a job title that belongs to the title: "Arlow County District Attorney".
 TITLE_MODIFIERS = frozenset({"district", "deputy", "assistant", "vice", "chief", "acting", "interim", "associate",
                              "senior"})
 
 
-# Lower-case heads some names end in: "Narita international airport", "the Law and Justice party".
+# Lower-case heads some names end in: "Tarvo international airport", "the Law and Justice party".
 KEPT_HEADS = labels.FACILITY_HEADS | labels.LOCATION_HEADS | labels.ORGANISATION_HEADS
 
 
@@ -207,7 +207,7 @@ def join_split_names(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntS
 
 
 def split_coordinations(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """"Dan and Jo Keller", "North and South Korea": two names sharing their last word. The
+    """"Dan and Jo Ostrander", "North and South Korea": two names sharing their last word. The
     first is its own mention ("Dan", "North"); later rules find who it is. Only people, and
     places whose first word with the shared last word is a known place."""
     out = []
@@ -238,7 +238,7 @@ def natural_places(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpa
 
 
 def trim_titles(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """A title's first word is no part of the name before it: "Travis County District Attorney"."""
+    """A title's first word is no part of the name before it: "Arlow County District Attorney"."""
     out = []
     for sp in spans:
         e = sp.end

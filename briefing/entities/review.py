@@ -126,7 +126,7 @@ def _unsure_name(entity: Entity, forms: list[str]) -> list[Suggestion]:
 
 
 def _reordered(a: str, b: str) -> bool:
-    """"Université Laval" and "Laval University": the same words, reordered or translated; not
+    """"Université Arlow" and "Arlow University": the same words, reordered or translated; not
     a plural, punctuation or a legal form ("Acme Co." and "Acme Company")."""
     def key(form: str) -> list[str]:
         return sorted(w[:5] for w in fold(form).casefold().split() if w not in ("of", "de", "the", "la", "le"))

@@ -25,7 +25,7 @@ def each_segment(parsed: list[ParsedArticle], spans: Spans) -> Iterator[tuple[tu
 
 def name_word(tok: Token) -> bool:
     """A capitalised word of letters, not in capitals, that is no title, honorific, month or day:
-    a word of a name ("Mukpo", "Tarvik"), not "Mayor", "Mrs" or "May"."""
+    a word of a name ("Velasko", "Tarvik"), not "Mayor", "Mrs" or "May"."""
     text = tok.text
     return text.isalpha() and text[:1].isupper() and not text.isupper() and text.lower() not in TITLE_WORDS and \
         text not in CALENDAR_NAMES

@@ -1,4 +1,4 @@
-"""Ages: whose age a figure gives, by the syntax, never the nearest name: "Anna Keller, 52,", "the
+"""Ages: whose age a figure gives, by the syntax, never the nearest name: "Anna Ostrander, 52,", "the
 52-year-old suspect", "X is 52 years old", "a boy aged 14"; a family's listed ages are no one
 person's, and a thing's age is a length of time."""
 from __future__ import annotations
@@ -15,7 +15,7 @@ def is_apposed_age(site: Site, fig: Figure) -> bool:
 
 
 def read_apposed_age(site: Site, fig: Figure) -> Reading:
-    """"Anna Keller, 52,": her age; one of a family's listed ages is no one person's; "the
+    """"Anna Ostrander, 52,": her age; one of a family's listed ages is no one person's; "the
     boy, aged 14,": the boy's."""
     whose, listed = _appositive_age(site, fig)
     year = TIME_UNITS["year"][1]
@@ -48,7 +48,7 @@ AGE_LEAD = frozenset({"now", "aged", "age", "both"})
 
 
 def _appositive_age(site: Site, fig: Figure) -> tuple[Entity | Token, bool] | None:
-    """Whose age the figure is, in apposition: "Anna Keller, 52, said", "Anna Keller, now 52,",
+    """Whose age the figure is, in apposition: "Anna Ostrander, 52, said", "Anna Ostrander, now 52,",
     "Jo Park, a former league star, 34," (the star is Jo Park); one of a list of ages of several
     people: "the Ortegas, aged 70 and 68 in turn," (then True: the age of one of them, not of the
     name as a whole); or a person not named, "the boy, 14," (the noun's Token)."""

@@ -349,9 +349,9 @@ NAME_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dobj"})
 
 
 def _a_persons_name(pa: ParsedArticle, si: int, s: int, e: int, sents: View) -> bool:
-    """A "date" that is a person's name: a person the entity stage found there ("April Ryan"), or a
+    """A "date" that is a person's name: a person the entity stage found there ("April Velden"), or a
     lone month word acting as someone ("…," said May; May's rival) in an article that names a
-    person so called ("Theresa May"). A month is the time of a clause, never its subject."""
+    person so called ("Tessa May"). A month is the time of a clause, never its subject."""
     toks = pa.segments[si].tokens
     found = (sents.by_token.get((pa.article.id, si, k)) for k in range(s, e))
     if any(ent is not None and ent.label == "PERSON" for ent in found):

@@ -14,7 +14,7 @@ class Reading:
 
     kind: str  # number, age, duration, money, percent
     end: int  # token after the phrase the claim covers
-    subject: str  # the row label: "cheerleaders", "Anna Keller: age"
+    subject: str  # the row label: "runners", "Anna Ostrander: age"
     things: frozenset[str] = frozenset()  # the counted thing: lemma, compounds, synonym class
     unit: str = ""  # "year", "km", "$"
     scale: float = 1.0  # the unit's size in the kind's base unit (days, kilometres)

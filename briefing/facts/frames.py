@@ -4,7 +4,7 @@ it ("learned Tuesday that they will receive…", "experienced Thursday trying to
 their arguments (subject, object, prepositional objects) as entity ids or noun lemmas.
 
 Two dates of one day are one fact only when their events share words: "charged Monday" and
-"authorities said on Monday that a student was charged" do, "Trudeau called the attack…
+"authorities said on Monday that a student was charged" do, "Roe called the attack…
 Monday" does not. A token window cannot tell these apart; the clause can.
 """
 from __future__ import annotations
@@ -96,7 +96,7 @@ def _other_clause(toks: tuple[Token, ...], i: int) -> bool:
 def overlap(a: frozenset[str], b: frozenset[str], view: View) -> float:
     """How much two events share: the summed rarity of their common words (entities by their
     weight, words by their idf over the briefing's sentences, classes by CLASS_WEIGHT). Sharing
-    only who acted is not sharing the event: "TEPCO moved closer Thursday" and "TEPCO missed a
+    only who acted is not sharing the event: "VEPCO moved closer Thursday" and "VEPCO missed a
     deadline Thursday" are two events of one actor; sharing where ("a summit in Vancouver",
     "nations meeting in Vancouver") or what is."""
     shared = a & b

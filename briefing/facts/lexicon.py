@@ -24,13 +24,13 @@ THING_CLASSES = {
     "job": {"job", "position", "post", "role"},
     "accident": {"accident", "crash", "collision", "incident"},
     "earthquake": {"earthquake", "quake", "temblor", "tremor"},
-    "supporter": {"supporter", "fan", "backer"},  # a cheerleader performs; 200 cheerleaders are not 200 fans
+    "supporter": {"supporter", "fan", "backer"},  # a cheerleader performs; 40 cheerleaders are not 40 fans
     "signature": {"signature", "vote", "signatory"},
     "child": {"child", "kid", "minor", "boy", "girl", "infant", "baby", "toddler"},
 }
 CLASS_OF = {word: cls for cls, words in THING_CLASSES.items() for word in words}
-# Kinds of a broader word that are not its synonyms: "230 cheerleaders" may be called "230
-# supporters", but 200 cheerleaders are not 200 fans (two kinds of supporter).
+# Kinds of a broader word that are not its synonyms: "40 cheerleaders" may be called "40
+# supporters", but 40 cheerleaders are not 40 fans (two kinds of supporter).
 KIND_OF = {"cheerleader": "supporter"}
 
 

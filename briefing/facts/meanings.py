@@ -228,7 +228,7 @@ def _group_counted(pa: ParsedArticle, si: int, j: int, sents: View) -> Token | N
     toks = pa.segments[si].tokens
     num = toks[j - 1]
     if num.dep != "nummod" or num.head == num.i or toks[num.head].tag != "NNPS":
-        return None  # "the two Koreas" (places) counts nothing
+        return None  # "the two Dakotas" (places) counts nothing
     e = sents.by_token.get((pa.article.id, si, num.head))
     return toks[num.head] if e is not None and e.label == "NORP" else None
 
@@ -425,7 +425,7 @@ def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
         if (n.dep in ("nummod", "quantmod", "amod") or (n.dep == "compound" and n.text.lower() == "dozen")) \
                 and n.head != n.i:  # "a dozen cars": the model calls "dozen" the cars' compound
             head = toks[n.head]
-            if head.tag in ("NN", "NNS"):  # not a name: "the two Koreas" counts nothing
+            if head.tag in ("NN", "NNS"):  # not a name: "the two Dakotas" counts nothing
                 return head
             break
     return _of_object(toks, num, e)

@@ -399,7 +399,7 @@ def _glued(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
 
 
 def _identifier(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
-    """A number that names something: "Section 12", "No. 5", "Unit 3", "Apollo 11" (not a count
+    """A number that names something: "Section 12", "No. 5", "Gate 3", "Apollo 11" (not a count
     after a day's name: "by Monday 15 fissures had opened", "on May 3")."""
     if i == 0:
         return False

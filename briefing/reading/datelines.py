@@ -1,6 +1,6 @@
 """Datelines and credit lines: where a wire story was filed and who wrote it.
 
-    SEOUL (Reuters) - …         Seoul (CNN) …            YAMAGATA, Japan -- …
+    SEOUL (Reuters) - …         Seoul (CNN) …            TARVO, Norway -- …
     QUEBEC CITY/TORONTO (Reuters) - …                    TOKYO Exhausted engineers …
     A reported from Lima.   Associated Press writers B in Oslo and C contributed to this report.
     (Reporting by A and B in Tokyo; Writing by C; Editing by D)
@@ -32,7 +32,7 @@ _REGION = r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}"  # Japan, Texa
 _OUTLET = r"[A-Z][\w&.'’\- ]{0,40}?"
 _DASH = r"(?:-{1,2}|—|–|:)"
 _DATELINE = (  # each anchored: read with .match at the text's start, never searched
-    # capitals, an optional region, an optional outlet, then a dash: "SEOUL (Reuters) -", "YAMAGATA, Japan --"
+    # capitals, an optional region, an optional outlet, then a dash: "SEOUL (Reuters) -", "TARVO, Norway --"
     re.compile(rf"\A(?P<places>{_CAPS}(?:/{_CAPS})*)(?:, (?P<region>{_REGION}))?\s*"
                rf"(?:\((?P<outlet>{_OUTLET})\))?\s*(?:{_DASH}\s|—(?=[A-Z]))"),  # "MOSCOW—Russia said …" too
     # a title-case place needs the outlet in brackets: "Seoul (CNN) North and South …"
@@ -49,7 +49,7 @@ _NAME = r"[A-Z][\w'’\-]+(?: (?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|al|el|bin|l
 _LIST = rf"{_NAME}(?: in {_TITLE})?(?:(?:,| and|, and|;) {_NAME}(?: in {_TITLE})?)*"
 _SENTENCE_START = r"(?:^|(?<=[.!?]\s))"
 _CREDITS = (
-    # "Gillies reported from Toronto.", "Roe contributed from Oslo."
+    # "Ostrander reported from Toronto.", "Roe contributed from Oslo."
     re.compile(rf"{_SENTENCE_START}(?P<people>{_NAME}(?: and {_NAME})?) (?:reported|contributed) from "
                rf"(?P<place>{_TITLE})(?=[.,;])"),
     # "Associated Press writers A in Vienna, B and C contributed to this report.", "Harbour-Gazette

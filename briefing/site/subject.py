@@ -7,7 +7,7 @@ most of them use ("crack", "football players"), shown as "Who: what". A title co
 what a first paragraph counts; a name counts in a title by its words ("Larkspur bridge" names
 "Larkspur Harbour Bridge" by two of its three). Left out: the outlets themselves, datelines,
 nationalities and figures or dates, and a noun the chosen name or its description already says
-("Andrzej Duda: president"). Plain functions over parsed articles; no spaCy here.
+("Jo Arlow: president"). Plain functions over parsed articles; no spaCy here.
 """
 from __future__ import annotations
 

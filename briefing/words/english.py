@@ -24,7 +24,7 @@ SPEECH_VERBS = frozenset({"say", "add", "tell", "write", "warn", "note", "state"
                           "promise", "vow", "pledge", "confirm", "deny", "describe", "call", "recall", "suggest",
                           "tweet", "post", "threaten", "accuse", "agree", "complain", "concede", "boast",
                           "recount", "remark", "exclaim", "observe", "shout", "testify", "read"})
-# The ones whose subject is a person even for a name the pipeline did not call one ("Yuichi Sato
+# The ones whose subject is a person even for a name the pipeline did not call one ("Haruto Velden
 # said"): "call", "post" or "read" have things for subjects too.
 PERSON_SPEECH_VERBS = frozenset({"say", "tell", "add", "write", "ask", "explain", "announce", "warn", "insist", "note",
                                  "recall", "testify", "reply", "respond", "claim", "argue"})
@@ -36,7 +36,7 @@ assert PERSON_SPEECH_VERBS <= SPEECH_VERBS
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "capt", "sgt", "lt",
                         "gov", "sen", "rep", "gen", "col", "maj", "cmdr", "adm", "insp", "det", "supt", "cpl",
                         "pvt", "prof", "rev", "fr", "hon", "atty", "cllr", "mme", "mlle", "herr", "frau"})
-# Job titles before a name: "Defense Secretary Jane Roe", "Quebec City Mayor Regis Labeaume".
+# Job titles before a name: "Defense Secretary Jane Roe", "Tarvo City Mayor Jo Arlow".
 TITLE_NOUNS = frozenset({
     "secretary", "minister", "undersecretary", "chief", "spokesman", "spokeswoman", "spokesperson",
     "official", "officials", "adviser", "advisor", "director", "commissioner", "chairman", "chair",
