@@ -35,7 +35,7 @@ TITLE_MODIFIERS = frozenset({"district", "deputy", "assistant", "vice", "chief",
                              "senior"})
 
 
-# Lower-case heads some names end in: "Tarvo international airport", "the Law and Justice party".
+# Lower-case heads some names end in: "Tarvo international airport", "the Work and Harbour party".
 KEPT_HEADS = labels.FACILITY_HEADS | labels.LOCATION_HEADS | labels.ORGANISATION_HEADS
 
 
@@ -45,7 +45,7 @@ def _is_cap(tok: Token) -> bool:
 
 # -- rules on one segment --------------------------------------------------------------------
 def trim(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """Drop leading determiners and lower-case prefixes ("inter-Korean", "pro-Le Pen"), and
+    """Drop leading determiners and lower-case prefixes ("inter-Ostrian", "pro-Le Tarvo"), and
     trailing possessives, punctuation, conjunctions ("North and" of "North and South Korean") and
     common nouns ("NATO regulations": a name ends in a name word)."""
     out = []
@@ -98,7 +98,7 @@ def _title_follows(toks: tuple[Token, ...], end: int) -> bool:
 
 
 def _portfolio_in_a_title(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
-    """"Federal Safety Minister", "Secretary of State": the portfolio is part of the title."""
+    """"Federal Harbour Minister", "Secretary of State": the portfolio is part of the title."""
     words = toks[sp.start:sp.end]
     if _title_follows(toks, sp.end) and all(t.text.lower() in PORTFOLIOS for t in words):
         return True

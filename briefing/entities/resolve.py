@@ -45,7 +45,7 @@ def build_entities(parsed: list[ParsedArticle], ments: list[Mention], found: Clu
         members.sort(key=lambda m: (order[m.article], m.start))
         forms = Counter(normalize(m.text) for m in members)
         # the label of the full names when there are any: "Acme Motors" says ORG, "Acme" may not
-        # ("Le Pen" is a surname with its particle, not a full name)
+        # ("Le Tarvo" is a surname with its particle, not a full name)
         labels = Counter(m.label for m in members if len(name_parts(m.text)) > 1) or \
             Counter(m.label for m in members)
         label = majority(labels)

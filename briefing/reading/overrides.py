@@ -11,7 +11,7 @@ mkdocs.yml. The rules are an input of the entity and fact stages, which apply th
     persons: [May]                         # a name that is always a person, wherever it stands
     facts:                                 # rules for fact-table rows, by fact id (the row's anchor)
       ignore: [number-dakotas-two-dakotas] # not a fact: the row is dropped
-      pair: [[number-supporters-40-supporters, number-cheerleaders-40-cheerleaders]]  # one fact
+      pair: [[number-runners-40-runners, number-athletes-40-athletes]]  # one fact
       status: {date-talks-began-earlier-this-month: agree}   # agree, differ or single
       # and by pattern (words, matched whole and in any case), for every article of every rebuild:
       not_dates: [May]                     # never a date: a date row whose date has the words goes
