@@ -305,7 +305,7 @@ def test_a_count_named_by_its_clause(parser):
     assert {t: sorted(x.things) for t, x in got.items() if x.kind == "number"} == {
         "240 runners": ["runner"], "193": ["national"],
         "1,214": ["runner"], "37": ["injury", "injury tally", "tally"],
-        "15 runners": ["runner"]}  # a weekday before a figure makes it no identifier ("Unit 3")
+        "15 runners": ["runner"]}  # a weekday before a figure makes it no identifier ("Gate 3")
 
 
 def test_one_unit_said_with_a_and_a_half_after_a_figure(parser):

@@ -65,8 +65,8 @@ def test_numbers_with_counted_thing_and_qualifiers(parser):
 
 def test_ages_are_facts_about_a_person_and_differ_across_sources(parser):
     texts = {
-        "a": "Title\n\nThe pilot, Anna Keller, 41, was rescued near Kyrenia on Monday by the Marsa Coast Guard.",
-        "b": "Title\n\nThe pilot, Anna Keller, 42, was rescued near Kyrenia on Monday by the Marsa Coast Guard.",
+        "a": "Title\n\nThe pilot, Anna Ostrander, 41, was rescued near Kyrenia on Monday by the Marsa Coast Guard.",
+        "b": "Title\n\nThe pilot, Anna Ostrander, 42, was rescued near Kyrenia on Monday by the Marsa Coast Guard.",
     }
     _, _, found = analyse(parser, texts)
     ages = claims_by_kind(found, "age")

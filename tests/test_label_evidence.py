@@ -16,7 +16,7 @@ MISFIRES = {
     "c": "Results season\n\nEpic Games said on Thursday that its store would open in March. Shares of Epic Games "
          "rose. Princeton said it would raise tuition, the university announced in New Jersey. Paramount said its "
          "box office revenue rose in the United States.",
-    "d": "Senator retires\n\nThe senator, known in the capital as the Statesman, said he would retire.",
+    "d": "Senator retires\n\nThe senator, known in the capital as the Enquirer, said he would retire.",
 }
 
 
@@ -37,29 +37,29 @@ def test_the_model_is_right_and_the_rules_keep_its_answer(misfires):
                 "Paramount": "ORG"}
     raw = model_labels(parsed)
     assert {k: raw.get(k) for k in expected} == expected, "the model changed: find new cases"
-    assert raw.get("Statesman") not in (None, "ORG"), "the model changed: find new cases"
+    assert raw.get("Enquirer") not in (None, "ORG"), "the model changed: find new cases"
     got = {e.name: e.label for e in entities}
     assert {k: got.get(k) for k in expected} == expected  # no head word, country or state overrides them
-    assert got["Statesman"] != "ORG"  # no newspaper of that name in the briefing
+    assert got["Enquirer"] != "ORG"  # no newspaper of that name in the briefing
 
 
 FIXES = {
     "a": "Final day\n\nFans filled Wembley Stadium for the final. Crowds gathered at Victoria Station on Friday.",
-    "b": "Snow\n\nThe team flew from Osaka to Sendai, Japan, on Monday. Heavy snow fell in Sendai.",
-    "c": "Bridge\n\nThe mayor told the Boise Statesman that the bridge would reopen. The cost is a record, "
-         "according to the Statesman.",
+    "b": "Snow\n\nThe team flew from Osaka to Sapporo, Japan, on Monday. Heavy snow fell in Sapporo.",
+    "c": "Bridge\n\nThe mayor told the Boise Enquirer that the bridge would reopen. The cost is a record, "
+         "according to the Enquirer.",
 }
 
 
 def test_the_rules_still_fix_the_models_errors(parser):
     parsed, entities, _ = analyse(parser, FIXES)
     raw = model_labels(parsed)
-    assert (raw.get("Wembley Stadium"), raw.get("Sendai"), raw.get("Statesman")) == ("PERSON", "ORG", "LOC"), \
+    assert (raw.get("Wembley Stadium"), raw.get("Sapporo"), raw.get("Enquirer")) == ("PERSON", "ORG", "LOC"), \
         "the model changed: find new errors"
     by_alias = {a: e for e in entities for a in e.aliases}
     assert by_alias["Wembley Stadium"].label == "FAC"  # a facility head, no person evidence
-    assert by_alias["Sendai"].label == "GPE"  # a city of a country the story names, called a place elsewhere
-    assert by_alias["Statesman"].label == "ORG"  # the paper the briefing names in full
+    assert by_alias["Sapporo"].label == "GPE"  # a city of a country the story names, called a place elsewhere
+    assert by_alias["Enquirer"].label == "ORG"  # the paper the briefing names in full
 
 
 def relabelled(vocab, words, ents, **kw):
@@ -113,12 +113,12 @@ def texts(pas, spans):
 
 
 def test_one_newspaper_word_is_an_outlet_only_where_the_briefing_names_the_paper(vocab):
-    words = ["the", "Statesman", "and", "the", "Herald", "and", "the", "Austin", "Evening", "-", "Herald"]
+    words = ["the", "Sentinel", "and", "the", "Herald", "and", "the", "Austin", "Evening", "-", "Herald"]
     spaces = [True, True, True, True, True, True, True, True, False, False, False]
     ents = ["O", "B-LOC", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O"]
     pas, spans = briefing_spans(vocab, words, ents, spaces=spaces)
     across.outlet_heads(pas, spans)
-    assert texts(pas, spans) == [("Statesman", "LOC"), ("Herald", "ORG")]
+    assert texts(pas, spans) == [("Sentinel", "LOC"), ("Herald", "ORG")]
 
 
 def test_a_city_is_a_place_only_where_the_briefing_shows_it_as_one(vocab):
@@ -222,12 +222,12 @@ def test_institution_law_route_and_settlement_heads(vocab):
 
 
 def test_a_name_ends_in_a_name_word_not_a_common_noun(vocab):
-    words = ["new", "Tarvo", "regulations", "and", "the", "Narita", "airport", "and", "the", "Pello", "party"]
+    words = ["new", "Tarvo", "regulations", "and", "the", "Velden", "airport", "and", "the", "Pello", "party"]
     ents = ["O", "B-WORK_OF_ART", "I-WORK_OF_ART", "O", "O", "B-FAC", "I-FAC", "O", "O", "B-ORG", "I-ORG"]
     tags = ["JJ", "NNP", "NNS", "CC", "DT", "NNP", "NN", "CC", "DT", "NNP", "NN"]
     p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags))
     assert [(" ".join(t.text for t in p.tokens[s.start:s.end]), s.label) for s in repair.trim(list(p.ents), p.tokens)] \
-        == [("Tarvo", "WORK_OF_ART"), ("Narita airport", "FAC"), ("Pello party", "ORG")]
+        == [("Tarvo", "WORK_OF_ART"), ("Velden airport", "FAC"), ("Pello party", "ORG")]
 
 
 def test_a_first_name_the_model_left_out_joins_the_surname(vocab):

@@ -186,13 +186,13 @@ def test_years_hashtags_lone_honorifics_participles_and_portfolio_titles_are_dro
 
 
 def test_coordinated_names_sharing_a_surname_or_country_split(vocab):
-    words = ["Dan", "and", "Jo", "Keller", "met", "North", "and", "South", "Korea", "and", "Trinidad", "and",
+    words = ["Dan", "and", "Jo", "Ostrander", "met", "North", "and", "South", "Korea", "and", "Trinidad", "and",
              "Tobago", "and", "Procter", "and", "Gamble", "Co"]
     ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE", "I-GPE", "I-GPE", "O", "B-GPE",
             "I-GPE", "I-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]
     p = doc_to_parsed(make_doc(vocab, words, ents=ents))
     assert spans_text(p, repair.split_coordinations(list(p.ents), p.tokens)) == [
-        ("Dan", "PERSON"), ("Jo Keller", "PERSON"), ("North", "GPE"), ("South Korea", "GPE"),
+        ("Dan", "PERSON"), ("Jo Ostrander", "PERSON"), ("North", "GPE"), ("South Korea", "GPE"),
         ("Trinidad and Tobago", "GPE"), ("Procter and Gamble Co", "ORG")]
 
 
@@ -239,31 +239,31 @@ def test_labels_by_head_word(vocab):
 
 
 def test_a_newspaper_named_after_its_city_is_an_organisation(vocab):
-    words = ["Dayton", "Courier", "-", "Ledger", ",", "Boise", "Statesman", ",", "New", "York", "Herald", ",",
-             "Jim", "Courier", ",", "Boise", "Bridge", ",", "the", "Statesman", ",", "Herald"]
+    words = ["Dayton", "Courier", "-", "Ledger", ",", "Boise", "Sentinel", ",", "New", "York", "Herald", ",",
+             "Jim", "Courier", ",", "Boise", "Bridge", ",", "the", "Sentinel", ",", "Herald"]
     ents = ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "B-FAC", "I-FAC", "O", "B-GPE", "I-GPE", "I-GPE",
             "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "I-GPE", "O", "O", "B-LOC", "O", "B-PERSON"]
     p = doc_to_parsed(make_doc(vocab, words, ents=ents))
     assert [lab for _, lab in spans_text(p, labels.relabel(list(p.ents), p.tokens))] == [
         "ORG", "ORG", "ORG", "PERSON", "FAC", "LOC", "PERSON"]  # Jim Courier, a bare "Herald" stay people
-    # "the Statesman" alone is left to the briefing (across.outlet_heads): is a paper named in full?
+    # "the Sentinel" alone is left to the briefing (across.outlet_heads): is a paper named in full?
 
 
 def test_real_parse_newspapers_named_after_places(parser):
     from conftest import analyse
 
     texts = {"a": "Title\n\nThe mayor told the Dayton Courier-Ledger on Monday that the bridge would reopen, "
-                  "and the Boise Statesman said repairs would cost more.",
+                  "and the Boise Sentinel said repairs would cost more.",
              "b": "Title\n\nAccording to the Dayton Courier-Ledger, the bridge will reopen. Officials told the "
-                  "Boise Statesman that costs rose. Tennis great Jim Courier cut the ribbon. The cost is a "
-                  "record, according to the Statesman."}
+                  "Boise Sentinel that costs rose. Tennis great Jim Courier cut the ribbon. The cost is a "
+                  "record, according to the Sentinel."}
     parsed, ents, _ = analyse(parser, texts)
     raw = {sp.label for pa in parsed for seg in pa.segments for sp in seg.ents
-           if "Statesman" in " ".join(t.text for t in seg.tokens[sp.start:sp.end])}
+           if "Sentinel" in " ".join(t.text for t in seg.tokens[sp.start:sp.end])}
     assert raw - {"ORG"}  # the model gets the newspaper wrong here
     labels = {e.name: e.label for e in ents}
-    assert labels["Dayton Courier-Ledger"] == labels["Boise Statesman"] == "ORG"
-    assert [e.label for e in ents if "Statesman" in e.aliases] == ["ORG"]  # "the Statesman" alone too
+    assert labels["Dayton Courier-Ledger"] == labels["Boise Sentinel"] == "ORG"
+    assert [e.label for e in ents if "Sentinel" in e.aliases] == ["ORG"]  # "the Sentinel" alone too
     assert labels["Jim Courier"] == "PERSON"
 
 
@@ -366,14 +366,14 @@ def test_propagation_takes_a_sentence_initial_name_never_written_in_lower_case(v
 
 def test_real_parse_coordination_possessive_and_family(parser):
     from conftest import analyse
-    texts = {"a": "Ferry strike spreads\n\nDan and Jo Keller said on Monday that Oslo's Harbour Board had "
-                  "closed the quay. The Kellers run a cafe by the water in Oslo.",
-             "b": "Cafe owners worried\n\nJo Keller said the Harbour Board gave no warning."}
+    texts = {"a": "Ferry strike spreads\n\nDan and Jo Lindqvist said on Monday that Oslo's Harbour Board had "
+                  "closed the quay. The Lindqvists run a cafe by the water in Oslo.",
+             "b": "Cafe owners worried\n\nJo Lindqvist said the Harbour Board gave no warning."}
     _, ents, _ = analyse(parser, texts)
     by_alias = {a: e for e in ents for a in e.aliases}
-    assert by_alias["Jo Keller"].label == "PERSON" and "Dan" in by_alias and by_alias["Dan"] is not by_alias["Jo Keller"]
+    assert by_alias["Jo Lindqvist"].label == "PERSON" and "Dan" in by_alias and by_alias["Dan"] is not by_alias["Jo Lindqvist"]
     assert by_alias["Harbour Board"] is not by_alias["Oslo"]
-    assert by_alias["Kellers"].label == "PERSON" and by_alias["Kellers"] is not by_alias["Jo Keller"]
+    assert by_alias["Lindqvists"].label == "PERSON" and by_alias["Lindqvists"] is not by_alias["Jo Lindqvist"]
 
 
 def test_two_names_read_as_one_are_cut_where_each_is_a_name_elsewhere(vocab):
