@@ -84,7 +84,7 @@ LENGTH_UNITS = {"kilometer": 1.0, "kilometre": 1.0, "km": 1.0, "mile": 1.609, "m
 # Other measures whose figure is compared as it stands.
 MEASURE_UNITS = frozenset({"magnitude", "gallon", "liter", "litre", "ton", "tonne", "kilogram", "kg", "pound",
                            "acre", "hectare", "degree", "story", "storey", "floor", "inch", "centimeter"})
-# "a 140-person orchestra", "a 150-strong delegation": the size of the noun that follows.
+# "a 40-person choir", "a 60-strong squad": the size of the noun that follows.
 GROUP_SIZE_WORDS = frozenset({"member", "person", "strong", "piece", "man", "seat", "bed", "room"})
 
 CURRENCY_SIGNS = {"$": "$", "US$": "$", "€": "€", "£": "£", "¥": "¥", "₹": "₹", "C$": "C$", "A$": "A$", "HK$": "HK$"}

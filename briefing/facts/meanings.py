@@ -31,7 +31,7 @@ def _word_before(site: Site, fig: Figure) -> str:
 
 
 def _position(site: Site, fig: Figure) -> Reading | None:
-    """"the 23rd floor", "the 15th-floor shaft": a position, never "first"."""
+    """"the 23rd floor", "the 15th-floor gallery": a position, never "first"."""
     toks = site.toks
     k = fig.j + 1 if _words_after(site, fig)[:1] in (["-"], ["–"]) else fig.j
     if fig.value[0] < 2 or k >= len(toks) or not toks[k].tag.startswith("NN"):
@@ -77,8 +77,8 @@ def _is_hyphenated(site: Site, fig: Figure) -> bool:
 
 
 def _hyphenated(site: Site, fig: Figure) -> Reading | None:
-    """A figure joined to the word after it: "the 52-year-old", "a 50-mile zone", "a 140-person
-    orchestra", "a six-reactor plant" (six reactors)."""
+    """A figure joined to the word after it: "the 52-year-old", "a 50-mile zone", "a 40-person
+    choir", "a six-turbine plant" (six turbines)."""
     toks, j = site.toks, fig.j
     nxt = _words_after(site, fig)
     word = nxt[1]
@@ -162,7 +162,7 @@ def _count(site: Site, fig: Figure) -> Reading | None:
     thing, things = _thing(toks, head, site.mention_tokens)
     end = head.i + 1 if j <= head.i <= j + 6 else j
     word = lemma(head)
-    core = thing.split()[-2] if word in GENERIC_THINGS and " " in thing else word  # "six reactor units": reactors
+    core = thing.split()[-2] if word in GENERIC_THINGS and " " in thing else word  # "six turbine units": turbines
     specific = _specific(core)
     label = _plural(thing, head)
     verb = verb_of(toks, head.i) if not specific and head.dep in ("dobj", "nsubj", "nsubjpass") else ""
@@ -172,7 +172,7 @@ def _count(site: Site, fig: Figure) -> Reading | None:
 def _names(toks: tuple[Token, ...], fig: Figure, head: Token) -> bool:
     """A figure right before a singular noun that names it rather than counts it: "a 911 call",
     "a 737 jet", "the 1040 form". A count is plural in meaning whatever its noun's number ("5,000
-    staff", "hundreds of army and police"): no article before it, or a thousands separator."""
+    staff", "hundreds of staff and stewards"): no article before it, or a thousands separator."""
     num = toks[fig.j - 1]
     if head.tag != "NN" or num.head != head.i or fig.value[0] != int(fig.value[0]) or fig.value[0] <= 1:
         return False
@@ -334,7 +334,7 @@ def _noun_after(toks: tuple[Token, ...], k: int) -> Token | None:
 def events_of(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str], money: bool = False) -> frozenset[str]:
     """What happened to the counted things: said by the clause they are in (the verb they hang
     from and its complements: "killing 38 people", "390,000 people, … , are homeless", "staying
-    in shelters"), else by the words next to them ("six people dead", "with 10,259 missing").
+    in shelters"), else by the words next to them ("six people dead", "with 1,204 missing").
     Each word in the sense it has there (_in_sense)."""
     said: list[Token] = []
     k = _governor(toks, e - 1)
@@ -407,7 +407,7 @@ def _thing(toks: tuple[Token, ...], head: Token, mention_tokens: set[int]) -> tu
     word = lemma(head)
     phrase = " ".join([lemma(m) for m in mods] + [word])
     words = {word, phrase}
-    if word in GENERIC_THINGS and mods:  # "six reactor units" count reactors
+    if word in GENERIC_THINGS and mods:  # "six turbine units" count turbines
         words.add(lemma(mods[-1]))
     words |= {k for w in list(words) for k in kinds_of(w)}
     return phrase, frozenset(words)
@@ -443,7 +443,7 @@ def _of_object(toks: tuple[Token, ...], num: Token, e: int) -> Token | None:
 
 
 def _after_participle(toks: tuple[Token, ...], of: int) -> Token | None:
-    """"hundreds of straggling refugees" parsed as "of straggling (them)": the noun right after a
+    """"hundreds of straggling hikers" parsed as "of straggling (them)": the noun right after a
     participle the model made the object of "of"."""
     part = toks[of + 1] if of + 2 < len(toks) else None
     if part is None or part.head != of or part.tag not in ("VBG", "VBN"):

@@ -260,7 +260,7 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
     """How alike two quotations are (0..100), None when they are not one quote: the same speaker,
     or where one names none, nearly the same long wording. A fragment ("possibly weeks") or an
     unquoted copy pairs only with a quote that contains its words; a quote of several sentences
-    pairs with another by the one sentence both give ("That was my grandchild" / "That's my …");
+    pairs with another by the one sentence both give ("That was my best race" / "That's my …");
     two reports of speech by their speaker and most of their words."""
     if a.reported and b.reported:
         return _reports_alike(a, b)

@@ -1,7 +1,7 @@
 """Datelines and credit lines: where a wire story was filed and who wrote it.
 
     SEOUL (Reuters) - …         Seoul (CNN) …            TARVO, Norway -- …
-    QUEBEC CITY/TORONTO (Reuters) - …                    TOKYO Exhausted engineers …
+    TARVO CITY/TORONTO (Reuters) - …                     TOKYO Tired runners …
     A reported from Lima.   Associated Press writers B in Oslo and C contributed to this report.
     (Reporting by A and B in Tokyo; Writing by C; Editing by D)
 
@@ -26,7 +26,7 @@ class Found(NamedTuple):
     label: str  # GPE (place), ORG (outlet) or PERSON (a credited writer)
 
 
-_CAPS = r"[A-Z][A-Z.'’\-]*[A-Z.](?: [A-Z][A-Z.'’\-]*[A-Z.]){0,3}"  # SEOUL, QUEBEC CITY, ST. LOUIS
+_CAPS = r"[A-Z][A-Z.'’\-]*[A-Z.](?: [A-Z][A-Z.'’\-]*[A-Z.]){0,3}"  # SEOUL, TARVO CITY, ST. LOUIS
 _TITLE = r"[A-Z][a-z.'’\-]+(?: [A-Z][a-z.'’\-]+){0,3}"  # Seoul, Quebec City
 _REGION = r"[A-Z][A-Za-z.'’\-]*(?: [A-Z][A-Za-z.'’\-]*){0,2}"  # Japan, Texas, Calif., N.Y.
 _OUTLET = r"[A-Z][\w&.'’\- ]{0,40}?"
@@ -38,7 +38,7 @@ _DATELINE = (  # each anchored: read with .match at the text's start, never sear
     # a title-case place needs the outlet in brackets: "Seoul (CNN) North and South …"
     re.compile(rf"\A(?P<places>{_TITLE})(?:, (?P<region>{_REGION}))?\s*\((?P<outlet>{_OUTLET})\)\s*(?:{_DASH}\s*)?"
                r"(?=[A-Z\"“‘'])"),
-    # a known place in capitals run into the first sentence: "TOKYO Exhausted engineers …"
+    # a known place in capitals run into the first sentence: "TOKYO Tired runners …"
     re.compile(rf"\A(?P<places>{_CAPS}) (?=[A-Z][a-z])"),
     # the outlet alone, in brackets, then a dash: "(CNN) -- …"
     re.compile(rf"\A\((?P<outlet>{_OUTLET})\)\s*{_DASH}\s"),
