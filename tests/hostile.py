@@ -29,6 +29,7 @@ PIECES = [
     "PWN\x00nul\x07bell\x1bescape",
     "PWN \u202eright-to-left override\u202c",
     "\\*PWN\\*",
+    "<!--bf-block-0--> PWN <!--bf-block-99-->",  # the plugin's own stand-in for a block set aside
 ]
 
 HOSTILE_TITLE = "Ports </title><script>window.PWN=1</script> close & <b>PWN</b>"

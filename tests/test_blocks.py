@@ -81,6 +81,22 @@ def test_a_line_inside_a_paragraph_of_text_is_not_a_block():
     assert blocks.set_aside(text) == (text, [])
 
 
+def test_a_line_of_spaces_ends_a_block_as_a_blank_line_does():
+    """Python-Markdown reads a line of spaces or tabs as blank: the Markdown after it is no part of the block."""
+    text = '<p id="p-1">x</p>\n   \n- item *em*\n\n<table>\n<tr><td>y</td></tr>\n</table>\n\t\n## Head\n'
+    marked, aside = blocks.set_aside(text)
+    assert aside == ['<p id="p-1">x</p>', "<table>\n<tr><td>y</td></tr>\n</table>"]
+    assert blocks.put_back(convert("---\n---\n" + marked), aside) == convert("---\n---\n" + text)
+
+
+@pytest.mark.parametrize("html", ["<p>Intro</p>", "<!--bf-block-0--><!--bf-block-0-->", "<!--bf-block-0--><!--bf-block-7-->"])
+def test_blocks_that_do_not_come_back_once_each_are_an_error(html):
+    """An extension that strips HTML comments (pymdownx.striphtml's default) would drop every
+    paragraph silently; one that copies them would show a paragraph twice."""
+    with pytest.raises(blocks.BlocksLost, match="strip_comments"):
+        blocks.put_back(html, ['<p id="p-1">x</p>'])
+
+
 def _build(project, parser):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

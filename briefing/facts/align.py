@@ -140,22 +140,24 @@ def _rows_joined(items: list[Extracted], sents: View, uf: UnionFind, articles: d
         if x.kind != "date" or uf.find(n) != n or len(articles[n]) > 1:
             continue
         keys = _day_keys(x)
-        best = None
-        for near in (False, True):  # rows of its own day first, then of a time its words may name
-            rows = {uf.find(m) for key, found in index.items() if (may_meet(keys[0], key) if near else key in keys)
-                    for m in found}
-            best = best or _best_row(x, sorted(r for r in rows if x.claim.article not in articles[r]), items, sents, sure)
+        own = (m for key in keys for m in index.get(key, ()))
+        near = (m for key, found in index.items() if may_meet(keys[0], key) for m in found)
+        best = _best_row(x, _rows_of(own, x, uf, articles), items, sents, sure) or \
+            _best_row(x, _rows_of(near, x, uf, articles), items, sents, sure)  # its own day first, then a time it may name
         if best is None:
             continue
         root, e = best
         if trace is not None:
             trace.pairs.append((x, items[root], e, ROW_JOINED))
-        joined = uf.union(root, n)
-        articles[joined] = articles.pop(root) | articles.pop(n)
-        sure.merged(root, n, joined)
+        _union(uf, articles, sure, root, n)
         sure.joined(n, root, e)
-        for key in _day_keys(x):
+        for key in keys:
             index[key].add(n)
+
+
+def _rows_of(claims, x: Extracted, uf: UnionFind, articles: dict[int, set[str]]) -> list[int]:
+    """The rows (roots) of these claims that x's article is not in yet, in order."""
+    return sorted(r for r in {uf.find(m) for m in claims} if x.claim.article not in articles[r])
 
 
 def _day_keys(x: Extracted) -> tuple[str, ...]:
@@ -227,10 +229,15 @@ def _join(uf: UnionFind, articles: dict[int, set[str]], items: list[Extracted], 
             return f"kept apart: the values differ and a rival pair scores {rival:.0f}, too close to tell"
     if (rx, ry) != (x, y) and not _joinable(items, sure.members(rx), sure.members(ry), sents, pool):
         return "kept apart: the facts they belong to are not comparable"
+    _union(uf, articles, sure, rx, ry)
+    return JOINED
+
+
+def _union(uf: UnionFind, articles: dict[int, set[str]], sure: "_Confidence", rx: int, ry: int) -> None:
+    """Two facts (their roots) become one: its articles, and its confidence (_Confidence.merged)."""
     joined = uf.union(rx, ry)
     articles[joined] = articles.pop(rx) | articles.pop(ry)
     sure.merged(rx, ry, joined)
-    return JOINED
 
 
 def _joinable(items: list[Extracted], left: list[int], right: list[int], sents: View, pool: Pool) -> bool:

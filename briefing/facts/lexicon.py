@@ -83,7 +83,7 @@ LENGTH_UNITS = {"kilometer": 1.0, "kilometre": 1.0, "km": 1.0, "mile": 1.609, "m
                 "m": 0.001, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048, "yard": 0.0009144, "inch": 2.54e-5, "inches": 2.54e-5}
 # Other measures whose figure is compared as it stands.
 MEASURE_UNITS = frozenset({"magnitude", "gallon", "liter", "litre", "ton", "tonne", "kilogram", "kg", "pound",
-                           "acre", "hectare", "degree", "story", "storey", "floor", "inch", "centimeter"})
+                           "acre", "hectare", "degree", "story", "storey", "floor", "centimeter"})
 # "a 40-person choir", "a 60-strong squad": the size of the noun that follows.
 GROUP_SIZE_WORDS = frozenset({"member", "person", "strong", "piece", "man", "seat", "bed", "room"})
 

@@ -49,11 +49,6 @@ def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-
-
-
-
-
 def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extracted]:
     """Quotations of four words or more, each with its speaker; `state` carries the last speaker."""
     out: list[Extracted] = []

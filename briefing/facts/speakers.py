@@ -53,10 +53,10 @@ def introduced(pa: ParsedArticle, si: int, sents: View) -> tuple[Entity | None, 
     if found is not None and found.kind == "named":
         return found.entity, ""
     toks = pa.segments[si].tokens
-    named = {e.id: e for t in toks if t.dep in INTRODUCING or (t.dep == "pobj" and toks[t.head].text.lower() == "from")
+    by_id = {e.id: e for t in toks if t.dep in INTRODUCING or (t.dep == "pobj" and toks[t.head].text.lower() == "from")
              if (e := _entity_in(pa, si, t, sents)) is not None}
     for label in ("PERSON", "ORG"):
-        one = [e for e in named.values() if e.label == label]
+        one = [e for e in by_id.values() if e.label == label]
         if len(one) == 1:
             return one[0], f"a block quote, given to {one[0].name}, named in the paragraph before it"
         if one:
@@ -66,7 +66,7 @@ def introduced(pa: ParsedArticle, si: int, sents: View) -> tuple[Entity | None, 
 
 def named(speaker: Speaker | None) -> tuple[str, str]:
     """(the row's subject, the speaker's entity id or "" for no entity)."""
-    if speaker is None or speaker.kind in ("pronoun", "several"):
+    if speaker is None or speaker.kind in ("pronoun", "several", "it"):
         return "unattributed", ""
     if speaker.kind == "described":
         return speaker.words, ""

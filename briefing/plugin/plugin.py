@@ -152,7 +152,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not aside:
             return html
         page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.ids(aside)  # for anchor validation
-        return blocks.put_back(html, aside)
+        try:
+            return blocks.put_back(html, aside)
+        except blocks.BlocksLost as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from exc
 
     def on_nav(self, nav, *, config, files):
         """mkdocs-material repeats the whole nav on every page, so generated pages that grow in number

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
-from .links import IDS
+from .links import ids_in
 
 # A block the render writes (article.py, glossary.py, facttable.py): a paragraph with its id, a
 # glossary entry's backlinks, a fact table, a folded fact table; from its first line, after a
-# blank line, to the next blank line. Article text never starts a line with "<" (escape.md_text).
+# blank line (or a line of spaces and tabs, blank to Markdown too), to the next. Article text never
+# starts a line with "<" (escape.md_text).
 BLOCK = re.compile(r'(?:(?<=\n\n)|\A)(?:<p id="p-|<div class="bf-backlinks"|<table>|<details class="bf-more">)'
-                   r"[^\n]*(?:\n[^\n]+)*")
+                   r"[^\n]*(?:\n(?![ \t]*(?:\n|\Z))[^\n]+)*")
 MARK = re.compile(r"<!--bf-block-(\d+)-->")
 
 
@@ -36,11 +37,30 @@ def set_aside(markdown: str) -> tuple[str, list[str]]:
     return BLOCK.sub(mark, markdown), aside
 
 
+class BlocksLost(Exception):
+    """Blocks set aside did not come back once each: an extension removed or copied their marks."""
+
+
 def put_back(html: str, aside: list[str]) -> str:
-    """The HTML of a page made from `set_aside`'s text, with its blocks in place again."""
-    return MARK.sub(lambda m: aside[int(m.group(1))], html)
+    """The HTML of a page made from `set_aside`'s text, with its blocks in place again; BlocksLost
+    unless every block comes back exactly once."""
+    seen: list[int] = []
+
+    def back(m: re.Match) -> str:
+        seen.append(int(m.group(1)))
+        return aside[seen[-1]] if seen[-1] < len(aside) else m.group()
+
+    out = MARK.sub(back, html)
+    if sorted(seen) != list(range(len(aside))):
+        lost = len(set(range(len(aside))) - set(seen))
+        raise BlocksLost(
+            f"{lost} of the {len(aside)} HTML blocks the briefing plugin set aside while Markdown converted the page "
+            "did not come back once each (a Markdown extension removed or copied the <!--bf-block-N--> comments "
+            "standing in for them, as pymdownx.striphtml does by default): turn off that extension's comment "
+            "stripping (pymdownx.striphtml: `strip_comments: false`) or remove it.")
+    return out
 
 
 def ids(aside: list[str]) -> set[str]:
     """The ids the blocks hold (targets of links to a sentence, a paragraph or a fact)."""
-    return {a or b for block in aside for a, b in IDS.findall(block)}
+    return set().union(*map(ids_in, aside))

@@ -63,6 +63,11 @@ class Urls:
 _ROOT = "/r" * 8  # relpath of two relative paths without the current folder: from a deep enough root
 
 
+def ids_in(text: str) -> set[str]:
+    """The ids a page's Markdown or HTML holds: HTML ids, and attr_list ids of headings and blocks."""
+    return {a or b for a, b in IDS.findall(text)}
+
+
 def _folder(url: str) -> str:
     """The folder a relative link on the page at `url` starts from."""
     return url if url.endswith("/") or not url else posixpath.dirname(url)
@@ -106,7 +111,7 @@ def _broken(page: str, href: str, pages: dict[str, str], by_url: dict[str, str],
         target = page
     if anchor:
         if target not in ids:
-            ids[target] = {a or b for a, b in IDS.findall(pages[target])}
+            ids[target] = ids_in(pages[target])
         if anchor not in ids[target]:
             return f"leads to `{target}`, which has no `#{anchor}`"
     return None
