@@ -104,7 +104,7 @@ def test_durations_compare_across_units(parser):
 
 def test_unit_conversions_in_parentheses_phone_and_section_numbers_are_not_facts(parser):
     _, _, found = analyse(parser, {"a": "Title\n\nThe town lies 40 km (25 miles) north of Velmar. "
-                                        "Call 555-0134 about Section 12 of the code. They marched under one flag."})
+                                        "Call 555-0134 about Section 12 of the code. They sang under one roof."})
     assert [c.text for f in found for c in f.claims] == ["40 km"]
 
 
@@ -226,23 +226,23 @@ def values(found, kind=None):
 
 def test_money_with_its_scale_in_letters_and_a_conversion_in_parentheses(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe Arlow club paid $12m for the striker. Its owner forfeited $41m (£31.5m) in bonuses and "
+        "a": "Title\n\nThe Arlow club paid $12m for the striker. Its owner forfeited $37m (£28.4m) in bonuses and "
              "raised $3bn in bonds. The league is a $1tn business. The club's 12m yacht sank.",
         "b": "Title\n\nThe Arlow club paid $12 million for the striker, the league said."})
-    assert values(found, "money") == {"$12m": "$12 million", "$12 million": "$12 million", "$41m": "$41 million",
-                                      "$3bn": "$3 billion", "$1tn": "$1 trillion"}  # no £31.5, no 12m yacht
+    assert values(found, "money") == {"$12m": "$12 million", "$12 million": "$12 million", "$37m": "$37 million",
+                                      "$3bn": "$3 billion", "$1tn": "$1 trillion"}  # no £28.4, no 12m yacht
     assert ("money", "agree", ["$12 million", "$12m"]) in cross(found)
 
 
 def test_dozens_and_several_hundred(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nSome two dozen homes flooded in Arlow and a dozen cars were swept away. Several hundred "
+        "a": "Title\n\nSome two dozen barns flooded in Arlow and a dozen cars were swept away. Several hundred "
              "volunteers helped, and dozens of fans watched.",
-        "b": "Title\n\nAbout 24 homes flooded in Arlow, the weather service said."})
-    assert values(found, "number") == {"Some two dozen homes": "approx 24", "a dozen cars": "12",
+        "b": "Title\n\nAbout 24 barns flooded in Arlow, the weather service said."})
+    assert values(found, "number") == {"Some two dozen barns": "approx 24", "a dozen cars": "12",
                                        "Several hundred volunteers": "several hundred", "dozens of fans": "dozens",
-                                       "About 24 homes": "approx 24"}
-    assert ("number", "agree", ["About 24 homes", "Some two dozen homes"]) in cross(found)
+                                       "About 24 barns": "approx 24"}
+    assert ("number", "agree", ["About 24 barns", "Some two dozen barns"]) in cross(found)
 
 
 def test_how_many_times_it_happened_and_once_as_a_conjunction(parser):
@@ -332,7 +332,7 @@ def test_what_happened_to_counted_people_said_by_with(parser):
 
 
 def test_at_least_one_is_a_count_and_one_alone_is_not(parser):
-    got = claims_of(parser, {"a": "Title\n\nAt least one fan was hurt in Arlow. One official spoke under one flag."})
+    got = claims_of(parser, {"a": "Title\n\nAt least one fan was hurt in Arlow. One official spoke under one roof."})
     assert [(t, x.claim.value) for t, x in got.items() if x.kind == "number"] == [("At least one fan", "min 1")]
 
 

@@ -78,13 +78,13 @@ def test_a_date_inside_a_quote_is_a_fact_a_number_inside_one_belongs_to_the_quot
 
 def test_a_named_year_or_month_pairs_through_one_word_or_class_of_the_event(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe Brevik brothers were freed in 2013 after a court found the evidence was wrong. "
-             "Crews inspected the cables on Aug. 8. The Arlow plant opened in 2013.",
-        "b": "Title\n\nFreed on bail in 2013, the Brevik brothers began a long fight. The last inspection "
-             "took place in August. Velmar elected a new mayor in 2013.",
-        "c": "Title\n\nIn 2013, a judge ruled the brothers had no fair trial and released them." + FILLER})
+        "a": "Title\n\nThe Brevik brothers were freed in 2009 after a court found the evidence was wrong. "
+             "Crews inspected the cables on Aug. 8. The Arlow plant opened in 2009.",
+        "b": "Title\n\nFreed on bail in 2009, the Brevik brothers began a long fight. The last inspection "
+             "took place in August. Velmar elected a new mayor in 2009.",
+        "c": "Title\n\nIn 2009, a judge ruled the brothers had no fair trial and released them." + FILLER})
     rows = [texts for status, texts in date_rows(found) if status == "agree"]
-    assert sorted(rows) == [["2013", "2013", "2013"], ["Aug. 8", "August"]]
+    assert sorted(rows) == [["2009", "2009", "2009"], ["Aug. 8", "August"]]
 
 
 def test_decades_are_dates_and_a_year_pairs_with_the_same_year_first(parser):

@@ -20,8 +20,8 @@ def test_a_fragment_pairs_with_the_full_quote_and_a_scare_quoted_phrase_is_no_ro
 
 def test_short_quotes_of_a_figure_agree_whatever_the_number_is_written_as(parser):
     _, _, found = analyse(parser, {
-        "a": "Title\n\nThe stadium roof got a strict \u201conce-every-five-years inspection\u201d in March.",
-        "b": "Title\n\nThe roof got a strict \"once-every-5-years inspection\" last spring."})
+        "a": "Title\n\nThe stadium roof had its strict \u201cevery-three-weeks fire drill\u201d in March.",
+        "b": "Title\n\nThe roof had its strict \"every-3-weeks fire drill\" last spring."})
     assert [s for s, _, _ in quote_rows(found)] == ["agree"]
 
 

@@ -243,11 +243,11 @@ def _same_named_date(a: Extracted, b: Extracted, sim: float, support: float, sen
     floor = COMMON_DATE_CONTEXT if common else SAME_DATE_CONTEXT
     if a.granularity == b.granularity == "day" and DAY_NAMED.search(a.claim.text) and \
             DAY_NAMED.search(b.claim.text) and pool.dates[date_key(a)] <= pool.articles:
-        floor = 0.0  # "Feb. 21" in each article, once: a rare day needs no more
+        floor = 0.0  # "Oct. 14" in each article, once: a rare day needs no more
     same = SAME_GRANULARITY if a.granularity == b.granularity else 0
     if sim >= floor or (support >= ENTITY_SUPPORT and not common):
         return "SAME_DAY_OF_ONE_EVENT", SAME_DAY_OF_ONE_EVENT + same + 100 * sim + support, True
-    shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)  # "freed in 2013", "released …"
+    shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)  # "cleared in 2009", "acquitted …"
     return ("SAME_DAY_OF_ONE_CLASS", SAME_DAY_OF_ONE_CLASS + same + FRAME_WEIGHT * shared, True) if shared else None
 
 

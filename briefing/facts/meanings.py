@@ -149,7 +149,7 @@ def _count(site: Site, fig: Figure) -> Reading | None:
     toks, i, j = site.toks, fig.i, fig.j
     head = _counted(toks, i, j)
     if fig.value == (1.0, 1.0) and fig.qual != "min":
-        return None  # "one official", "under one flag": not a fact ("at least one fan" is)
+        return None  # "one official", "under one roof": not a fact ("at least one fan" is)
     if head is None:
         group = _group_counted(site.pa, site.si, j, site.sents)
         if group is not None:
@@ -415,7 +415,7 @@ def _thing(toks: tuple[Token, ...], head: Token, mention_tokens: set[int]) -> tu
 
 def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
     """The noun a number counts: its head for `four jets`, the object of `of` for `millions of refugees`;
-    the number's own head when the last word of the figure hangs from it ("two dozen homes")."""
+    the number's own head when the last word of the figure hangs from it ("two dozen barns")."""
     num = toks[e - 1]
     if num.text.lower() in ("a", "an") and num.dep == "det" and toks[num.head].tag == "NN":
         return toks[num.head]  # "a block and a half": the block

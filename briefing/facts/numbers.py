@@ -420,7 +420,7 @@ CONVERTED_UNITS = MEASURED - {"percent"}  # a unit a figure in parentheses may c
 
 def _conversion(raw: str, toks: tuple[Token, ...], i: int, j: int) -> bool:
     """A conversion in parentheses after another figure's unit ("20 km (12 miles)") or amount
-    ("$41m (£31.5m)")."""
+    ("$37m (£28.4m)")."""
     if i >= 3 and toks[i - 1].text in CURRENCY_SIGNS and toks[i - 2].text == "(" and \
             (toks[i - 3].tag == "CD" or toks[i - 3].text.lower() in SCALES or SCALED.fullmatch(toks[i - 3].text)):
         return True

@@ -235,7 +235,7 @@ def _attribute(pa: ParsedArticle, si: int, group: list[tuple[int, int, str]], se
 
 
 # A short quote is a fact when it gives a figure or a length of time ("possibly weeks",
-# "once-every-5-years inspection"); other two-word quotes are wording ("grand show").
+# "every-3-weeks fire drill"); other two-word quotes are wording ("grand show").
 FIGURE_WORDS = re.compile(r"\b\d|\b(" + "|".join(["hundred", "thousand", "million", "billion", "dozen", "half",
                                                  "minutes?", "hours?", "days?", "weeks?", "months?", "years?",
                                                  "decades?"]) + r")\b")

@@ -7,7 +7,7 @@ Evidence, strongest first (Article.date_evidence names the one used):
 - "timestamp": a short line ending with a full date and a time of day ("By A. Writer, staff
   reporter. March 2, 2016, 7:14:05 PM CST");
 - "photo caption": the latest date of a caption, in the wire convention of a weekday and a full
-  date ending the sentence or before the place ("… walks through the rain Tuesday, May 8, 2018, in
+  date ending the sentence or before the place ("… walks through the rain Thursday, June 14, 2018, in
   Arlow.", never "… met on Friday, March 9, 2015, and …"), in any line, the title and the removed
   lines included; never a file photo ("FILE - In this … file photo"), which is old by definition.
   A photo so dated is taken on the day of the story or just before it. A caption with a date but
@@ -51,7 +51,7 @@ _FULL_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+
 # "…, March 2, 2016, 7:14:05 PM CST" at the end of a short line
 _TIMESTAMP = re.compile(rf"(?P<date>{_FULL_DATE}),?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\.?)?"
                         r"(?:\s+[A-Z]{2,4}\b)?\.?$", re.IGNORECASE)
-# a caption's date: "Tuesday, May 8, 2018", or "May 6, 2018. REUTERS/…", "March 17, 2011. (AP Photo/…)"
+# a caption's date: "Thursday, June 14, 2018", or "June 12, 2018. REUTERS/…", "March 17, 2011. (AP Photo/…)"
 # (a body sentence "… met on Friday, March 9, 2015, and …" is not one: a date of the story, a bound)
 _CAPTION = re.compile(rf"(?<!\bon )\b{_WEEKDAY}(?P<date>{_FULL_DATE})(?=,?\s+in\s+[A-Z]|\.(?:\s|$)|,?\s*$)")
 _FILE_PHOTO = re.compile(r"\bfile\s+(?:photo|picture|image)\b|^FILE\b", re.IGNORECASE)
