@@ -17,14 +17,14 @@ from ..words import knowledge
 from .evidence import place_signs
 from .labels import after_a_place_noun
 from .names import fold
-from .places import PlaceFacts
+from .places import named_places
 from .tokens import Spans, each_segment, is_common_word, name_word, sentence_start
 
 
 def unseen_places(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
     """Add a GPE span over each lone proper noun that is a town of the briefing's countries or
     states, shown as a place where it stands."""
-    named = PlaceFacts.of(parsed, spans).places
+    named = named_places(parsed, spans)
     if not named:
         return
     for toks, sps in each_segment(parsed, spans):

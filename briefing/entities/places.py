@@ -14,6 +14,16 @@ from . import evidence, labels
 from .tokens import Spans, each_segment, surface
 
 
+def named_places(parsed: list[ParsedArticle], spans: Spans) -> set[str]:
+    """The countries and states the briefing names as places (PlaceFacts.places, alone)."""
+    return {where for toks, sps in each_segment(parsed, spans) for sp in sps if (where := _named_place(toks, sp))}
+
+
+def _named_place(toks: tuple[Token, ...], sp: EntSpan) -> str | None:
+    """The country or state a GPE span names, as the data packages know it; None for any other span."""
+    return knowledge.place(surface(toks, sp.start, sp.end)) if sp.label == "GPE" else None
+
+
 @dataclass
 class PlaceFacts:
     """What the briefing shows of each surface form, for `known_cities` and `detect.unseen_places`."""
@@ -35,7 +45,7 @@ class PlaceFacts:
 
     def add(self, toks: tuple[Token, ...], sp: EntSpan) -> None:
         text = surface(toks, sp.start, sp.end)
-        where = knowledge.place(text) if sp.label == "GPE" else None
+        where = _named_place(toks, sp)
         if where:
             self.places.add(where)
         if sp.label == "PERSON" and sp.end - sp.start >= 2:
