@@ -340,13 +340,13 @@ def test_at_least_one_is_a_count_and_one_alone_is_not(parser):
 def test_a_half_after_the_unit_and_half_a_dozen(parser):
     _, _, found = analyse(parser, {
         "a": "Title\n\nThe Arlow fans walked a mile and a half to the ground. The keeper was banned for a year and "
-             "a half. The cafe sits a block and a half from the stadium. Half a dozen players were injured. A man and a "
+             "a half. The cafe sits a street and a half from the stadium. Half a dozen players were injured. A man and a "
              "half-eaten pie were seen. A year and a half ago the club was unknown.",
-        "b": "Title\n\nThe cafe sits two blocks from the Arlow stadium, the club said."})
+        "b": "Title\n\nThe cafe sits two streets from the Arlow stadium, the club said."})
     assert values(found, "number") | values(found, "duration") == {
-        "a mile and a half": "1.5 miles", "a year and a half": "1.5 years", "a block and a half": "1.5",
-        "Half a dozen players": "6", "two blocks": "2"}  # no half-eaten man, no date's length
-    assert ("number", "differ", ["a block and a half", "two blocks"]) in cross(found)
+        "a mile and a half": "1.5 miles", "a year and a half": "1.5 years", "a street and a half": "1.5",
+        "Half a dozen players": "6", "two streets": "2"}  # no half-eaten man, no date's length
+    assert ("number", "differ", ["a street and a half", "two streets"]) in cross(found)
 
 
 def test_tens_of_thousands_is_one_amount_of_what_follows(parser):
@@ -378,7 +378,7 @@ def test_inches_are_a_length_and_a_length_of_something_measures_it(parser):
 def test_n_times_counts_how_often_it_happened_and_a_multiple_is_no_fact(parser):
     _, _, found = analyse(parser, {
         "a": "Title\n\nThe Arlow keeper was stabbed three times outside the ground. Ticket sales rose three times as "
-             "fast. The club made ten times the money. Prices were five times higher.",
+             "fast. The club made ten times the price. Prices were five times higher.",
         "b": "Title\n\nThe Arlow keeper was stabbed twice outside the ground, police said."})
     assert values(found, "number") == {"three times": "3", "twice": "2"}
     assert ("number", "differ", ["three times", "twice"]) in cross(found)

@@ -194,7 +194,7 @@ def _is_times(site: Site, fig: Figure) -> bool:
 
 def _n_times(site: Site, fig: Figure) -> Reading | None:
     """"stabbed three times", "arrested 12 times": how many times it happened, as "twice" is; a
-    multiple ("three times as fast", "ten times the money", "five times higher") states no fact."""
+    multiple ("three times as fast", "ten times the price", "five times higher") states no fact."""
     toks, k = site.toks, fig.j + 1
     if k < len(toks) and (toks[k].tag in ("JJR", "RBR", "DT", "PDT") or toks[k].text.lower() in ("as", "more", "less")):
         return None
@@ -418,7 +418,7 @@ def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
     the number's own head when the last word of the figure hangs from it ("two dozen barns")."""
     num = toks[e - 1]
     if num.text.lower() in ("a", "an") and num.dep == "det" and toks[num.head].tag == "NN":
-        return toks[num.head]  # "a block and a half": the block
+        return toks[num.head]  # "a street and a half": the street
     for n in (num, toks[s]) if e - s > 1 else (num,):
         if n.dep in ("nummod", "quantmod", "amod") and s <= n.head < e:
             continue  # "dozen" hangs from "two"

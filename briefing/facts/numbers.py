@@ -138,7 +138,7 @@ def _next_words(toks: tuple[Token, ...], i: int, n: int) -> list[str]:
 
 
 def _a_opens(toks: tuple[Token, ...], i: int) -> bool:
-    """"a dozen cars", "a foot of snow", "a block and a half"."""
+    """"a dozen cars", "a foot of hail", "a street and a half"."""
     return i + 1 < len(toks) and (toks[i + 1].text.lower() == "dozen" or _one_unit(toks, i) or
                                   (toks[i + 1].tag == "NN" and _and_a_half(toks, i + 2)))
 
@@ -152,7 +152,7 @@ WORD_LEADS = {
 }
 
 
-# Units one of which is said with "a": "a foot of snow", "for a year", "nearly a mile"
+# Units one of which is said with "a": "a foot of hail", "for a year", "nearly a mile"
 ONE_UNITS = frozenset({"foot", "mile", "kilometre", "kilometer", "metre", "meter", "yard", *TIME_UNITS})
 ONE_TIME_LEAD = frozenset({"for", "within", "over", "nearly", "almost", "about", "around", "some", "than", "roughly"})
 NOT_ONE_UNIT_AFTER = frozenset({"ago", "after", "before", "later", "earlier", "-", "–", "or", "and"})
@@ -165,7 +165,7 @@ def _and_a_half(toks: tuple[Token, ...], k: int) -> bool:
 
 
 def _one_unit(toks: tuple[Token, ...], i: int) -> bool:
-    """"a foot of snow", "nearly a mile", "for a year": one unit said with "a"; a length of time
+    """"a foot of hail", "nearly a mile", "for a year": one unit said with "a"; a length of time
     only after "for", "within" or a qualifier, or with a half ("a year and a half"). Not a rate
     ("$75,000 a year", "60 miles an hour", "twice a day"), a date ("a year ago", "a day after the
     vote", "a year and a half ago"), "a day or two" or a range's end."""
@@ -215,7 +215,7 @@ def _figure(raw: str, toks: tuple[Token, ...], i: int, skip: set[int]) -> tuple[
         return None, j
     value, j, ranged = _widened(toks, value, j, bool(ordinal or vague))
     tail = j + 4 if not (ordinal or vague or ranged) and j < len(toks) and toks[j].tag.startswith("NN") \
-        and _and_a_half(toks, j + 1) else 0  # "a block and a half", "two hours and a half"
+        and _and_a_half(toks, j + 1) else 0  # "a street and a half", "two hours and a half"
     if tail:
         value = (value[0] + 0.5, value[1] + 0.5)
     if i and toks[i - 1].text.lower() in VAGUE_LEAD and j - i == 1 and value[0] in (100, 1000, 1e6) and not ordinal:
