@@ -55,7 +55,7 @@ def towns_of(country: str) -> list[Row]:
         return []
     chunk = raw[_record_before(raw, _first_code_from(raw, code)):_record_before(raw, _first_code_after(raw, code))]
     rows = _RECORD.findall(chunk)
-    if len(rows) != counts[code] or any(row[1] != code for row in rows) or len(re.findall(_START, chunk)) != len(rows):
+    if len(rows) != counts[code] or any(row[1] != code for row in rows) or chunk.count(_START) != len(rows):
         return [row for row in _by_package(1000) if row[1] == country]
     return _decoded(rows)
 

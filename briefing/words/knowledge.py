@@ -267,10 +267,16 @@ def _towns_of(country: str) -> dict[str, tuple[tuple[str, str], ...]]:
     """Folded name of a town or village of 1,000 people or more in one country (ISO code) ->
     ((country code, state code), ...): built for the countries a briefing names, not the world's."""
     places = geonames.towns_of(country)
+    keys = _keys([p[0] for p in places])
+    pairs = [(p[1], p[3]) for p in places]
+    table = dict(zip(keys, zip(pairs)))  # most names are one place's: (pair,)
+    repeated = {k for k, n in Counter(keys).items() if n > 1}
     found: dict[str, set[tuple[str, str]]] = {}
-    for key, (_, country_code, _, admin) in zip(_keys([p[0] for p in places]), places):
-        found.setdefault(key, set()).add((country_code, admin))
-    return {k: tuple(sorted(v)) for k, v in found.items()}
+    for key, pair in zip(keys, pairs):
+        if key in repeated:
+            found.setdefault(key, set()).add(pair)
+    table.update((k, tuple(sorted(v))) for k, v in found.items())
+    return table
 
 
 def towns(form: str, countries: set[str]) -> tuple[tuple[str, str], ...]:
