@@ -20,6 +20,7 @@ from collections import Counter
 
 from . import frames, quotes
 from .dates import dates_agree, is_bare, unresolved_key
+from ..words.english import SPEECH_VERBS
 from .lexicon import LENGTH_UNITS
 from .sentences import Extracted, View
 from .status import allowed
@@ -75,6 +76,9 @@ SAME_DISTANCE = 70  # one bound of a distance in common ("at least 50 miles", "a
 ONE_LENGTH_OF_ONE_THING = 60  # the length of one named thing ("a four-year war"), whatever the figures
 ONE_LEFT_OF_ONE_THING = 50  # the one figure of a thing each article gives that the other does not
 ONE_COUNT_OF_ONE_EVENT = 40  # a count of people killed, missing… in each ("1,200 missing" / "1,450")
+# two counted words no article sets apart, in clauses of one event where something happened to them
+# ("the goalkeeper was booked twice in the second half", "was penalised once in the second half")
+ONE_EVENT_OTHER_WORD = 45
 SAME_PERSONS_AGE = 120  # one named person's age (plus 10 when the figures overlap)
 AGE_OF_ONE_KIND = 90  # the same age of the same kind of person ("the 27-year-old suspect", "Ana Ruiz, 27")
 VAGUE_SAME_WORD = 60  # "thousands" and "thousands" of nothing said, about the same event
@@ -88,12 +92,13 @@ BAND = {name: value for name, value in (
     ("MEASURE_IN_CONTEXT", MEASURE_IN_CONTEXT), ("MONEY_OF_ONE_EVENT", MONEY_OF_ONE_EVENT),
     ("RARE_FIGURE_IN_CONTEXT", RARE_FIGURE_IN_CONTEXT),
     ("SAME_THING_IN_CONTEXT", SAME_THING_IN_CONTEXT), ("SAME_DISTANCE", SAME_DISTANCE),
-    ("ONE_LENGTH_OF_ONE_THING", ONE_LENGTH_OF_ONE_THING), ("ONE_COUNT_OF_ONE_EVENT", ONE_COUNT_OF_ONE_EVENT))}
+    ("ONE_LENGTH_OF_ONE_THING", ONE_LENGTH_OF_ONE_THING), ("ONE_COUNT_OF_ONE_EVENT", ONE_COUNT_OF_ONE_EVENT),
+    ("ONE_EVENT_OTHER_WORD", ONE_EVENT_OTHER_WORD))}
 
 FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
 # Bands whose evidence is thin: a row resting on one is never surer than this, so a difference it
 # finds goes to the editor (`briefing review`), not to "Where the outlets differ".
-WEAK_BANDS = {"ONE_LEFT_OF_ONE_THING": 0.6, "RARE_DAY_IN_CONTEXT": 0.7, "VAGUE_SAME_WORD": 0.6,
+WEAK_BANDS = {"ONE_LEFT_OF_ONE_THING": 0.6, "ONE_EVENT_OTHER_WORD": 0.7, "RARE_DAY_IN_CONTEXT": 0.7, "VAGUE_SAME_WORD": 0.6,
               "SAME_DAY_BY_ALL_SIGNS": 0.7, "SAME_DAY_AS_A_ROW": 0.7}
 
 
@@ -288,7 +293,7 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float, sents: View,
         return None  # "more than 500,000 Velmar-area homes", "nearly 1 million homes" in the region
     band = _band(a, b, sim, support, exact, pool.kin(a, b)) if agree else \
         _band_of_difference(a, b, sim + NAME_CONTEXT * support, pool.alone(a) and pool.alone(b),
-                            bool(frames.same_event(a.frame, b.frame, sents))) or \
+                            bool(frames.same_event(a.frame, b.frame, sents)), pool.kin(a, b)) or \
         _left_over(a, b, sents, pool)
     if band is None:
         return None
@@ -355,17 +360,20 @@ class _Shared:
     duration: bool  # a length of one named thing in each
     alone: bool  # each its article's one count of what happened
     one_event: bool = False  # their clauses' events are one (frames.same_event)
+    kin: bool = False  # two specific counted words no article sets apart (Pool.kin)
+    happened: bool = False  # both hang from a verb, not one of saying: something happened to them
 
     @classmethod
     def of(cls, a: Extracted, b: Extracted, sim: float, support: float, exact: bool, alone: bool,
-           one_event: bool = False) -> "_Shared":
+           one_event: bool = False, kin: bool = False) -> "_Shared":
         things = a.things & b.things
         events = bool(a.events & b.events)
         return cls(bool(things), bool(things - {a.unit, b.unit}), a.specific and b.specific,
                    not a.things or not b.things, events, events or bool(a.verb and a.verb == b.verb),
                    "distance" in things, bool({a.low, a.high} & {b.low, b.high} - {0.0, float("inf")}), sim, support,
                    exact, exact and a.low >= 13, a.kind in ("money", "percent", "duration"), a.kind == "money",
-                   a.kind == "duration", alone, one_event)
+                   a.kind == "duration", alone, one_event, kin,
+                   bool(a.verb and b.verb) and not {a.verb, b.verb} & SPEECH_VERBS)
 
 
 # The bands of two figures that can both be true, in order: the first that holds is the pair's.
@@ -389,6 +397,7 @@ OTHER_VALUE_BANDS = (
     ("MONEY_OF_ONE_EVENT", lambda s: s.money and s.one_event),
     ("ONE_COUNT_OF_ONE_EVENT", lambda s: s.events and (s.named or s.unsaid) and
      (s.alone or s.sim >= SAME_FIGURE_CONTEXT)),
+    ("ONE_EVENT_OTHER_WORD", lambda s: s.kin and s.one_event and s.happened),
 )
 
 
@@ -414,14 +423,15 @@ def _band(a: Extracted, b: Extracted, sim: float, support: float, exact: bool, k
     return _first(SAME_VALUE_BANDS, shared)
 
 
-def _band_of_difference(a: Extracted, b: Extracted, sim: float, alone: bool, one_event: bool = False
-                        ) -> tuple[str, int] | None:
+def _band_of_difference(a: Extracted, b: Extracted, sim: float, alone: bool, one_event: bool = False,
+                        kin: bool = False) -> tuple[str, int] | None:
     """The band of two figures that cannot both be true (`sim`: the sentences' words, and who and
-    where: the shared names; `one_event`: their clauses tell one event). A vague amount says little
-    of which quantity it is: one thing and most of the sentence, or the same event and much of it."""
+    where: the shared names; `one_event`: their clauses tell one event; `kin`: Pool.kin). A vague
+    amount says little of which quantity it is: one thing and most of the sentence, or the same
+    event and much of it."""
     if _vague_alone(a, b):
         return None
-    shared = _Shared.of(a, b, sim, 0.0, False, alone, one_event)
+    shared = _Shared.of(a, b, sim, 0.0, False, alone, one_event, kin)
     if (a.vague or b.vague) and not (shared.named and sim >= (OTHER_FIGURE_CONTEXT if shared.happening
                                                               else VAGUE_CONTEXT)):
         return None
