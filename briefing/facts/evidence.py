@@ -18,9 +18,9 @@ import dataclasses
 import re
 from collections import Counter
 
+from ..words.english import SPEECH_VERBS
 from . import frames, quotes
 from .dates import dates_agree, is_bare, unresolved_key
-from ..words.english import SPEECH_VERBS
 from .lexicon import LENGTH_UNITS
 from .sentences import Extracted, View
 from .status import allowed
@@ -67,18 +67,18 @@ SAME_HAPPENING = 100  # things shared or unsaid, and the same thing happened to 
 # the same thing happened to two counted words neither article sets apart ("laid off 2,000 staff", "2,100 employees")
 SAME_HAPPENING_OTHER_WORD = 95
 MEASURE_IN_CONTEXT = 90  # money, a per cent or a length of time, in sentences with words in common
+RARE_FIGURE_IN_CONTEXT = 80  # the same exact figure of 13 or more, in sentences with words in common
+SAME_THING_IN_CONTEXT = 80  # a counted thing in common, in sentences with words in common
 # two sums whose clauses tell one event, whatever their verbs ("spent $4.2 million on a scoreboard",
 # "the scoreboard cost $4.6 million"; frames.same_event, the verb that reports them left out)
 MONEY_OF_ONE_EVENT = 75
-RARE_FIGURE_IN_CONTEXT = 80  # the same exact figure of 13 or more, in sentences with words in common
-SAME_THING_IN_CONTEXT = 80  # a counted thing in common, in sentences with words in common
 SAME_DISTANCE = 70  # one bound of a distance in common ("at least 50 miles", "a 50-mile zone")
 ONE_LENGTH_OF_ONE_THING = 60  # the length of one named thing ("a four-year war"), whatever the figures
 ONE_LEFT_OF_ONE_THING = 50  # the one figure of a thing each article gives that the other does not
-ONE_COUNT_OF_ONE_EVENT = 40  # a count of people killed, missing… in each ("1,200 missing" / "1,450")
 # two counted words no article sets apart, in clauses of one event where something happened to them
 # ("the goalkeeper was booked twice in the second half", "was penalised once in the second half")
 ONE_EVENT_OTHER_WORD = 45
+ONE_COUNT_OF_ONE_EVENT = 40  # a count of people killed, missing… in each ("1,200 missing" / "1,450")
 SAME_PERSONS_AGE = 120  # one named person's age (plus 10 when the figures overlap)
 AGE_OF_ONE_KIND = 90  # the same age of the same kind of person ("the 27-year-old suspect", "Ana Ruiz, 27")
 VAGUE_SAME_WORD = 60  # "thousands" and "thousands" of nothing said, about the same event
@@ -98,8 +98,8 @@ BAND = {name: value for name, value in (
 FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
 # Bands whose evidence is thin: a row resting on one is never surer than this, so a difference it
 # finds goes to the editor (`briefing review`), not to "Where the outlets differ".
-WEAK_BANDS = {"ONE_LEFT_OF_ONE_THING": 0.6, "ONE_EVENT_OTHER_WORD": 0.7, "RARE_DAY_IN_CONTEXT": 0.7, "VAGUE_SAME_WORD": 0.6,
-              "SAME_DAY_BY_ALL_SIGNS": 0.7, "SAME_DAY_AS_A_ROW": 0.7}
+WEAK_BANDS = {"ONE_LEFT_OF_ONE_THING": 0.6, "ONE_EVENT_OTHER_WORD": 0.7, "RARE_DAY_IN_CONTEXT": 0.7,
+              "VAGUE_SAME_WORD": 0.6, "SAME_DAY_BY_ALL_SIGNS": 0.7, "SAME_DAY_AS_A_ROW": 0.7}
 
 
 @dataclasses.dataclass(frozen=True)
