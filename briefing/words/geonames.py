@@ -14,6 +14,7 @@ import json
 import mmap
 import re
 from collections import Counter
+from collections.abc import Callable
 from importlib import resources
 
 Row = tuple[str, str, int, str]  # name, country code, population, state or province code
@@ -81,10 +82,10 @@ def _first_code_after(raw: bytes | mmap.mmap, code: bytes) -> int:
     return _bisect(raw, lambda found: found > code)
 
 
-def _bisect(raw: bytes | mmap.mmap, at_or_past: callable) -> int:
+def _bisect(raw: bytes | mmap.mmap, at_or_past: Callable[[bytes], bool]) -> int:
     """The first position of a country code where `at_or_past(code)` holds, the codes being in order."""
     lo, hi = 0, len(raw)
-    while lo < hi:  # invariant: the answer is the first code at or after some offset in [lo, hi]
+    while lo < hi:  # the first offset whose next code holds lies in [lo, hi]
         mid = (lo + hi) // 2
         pos = raw.find(_CODE, mid)
         if pos < 0 or at_or_past(raw[pos + len(_CODE):raw.find(b'"', pos + len(_CODE))]):
