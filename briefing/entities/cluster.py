@@ -20,7 +20,8 @@ comparing all pairs:
   capitalised common word ("Security Council" = "U.N. Security Council", "Olympics" = "Winter
   Olympics"), a trailing generic noun or head of names ("Heathrow" = "Heathrow Airport", "Elm" =
   "Elm Street"), "X of Y" ("Commons" = "House of Commons"); a compass point to the one country
-  named after it ("the North"); a place to its county ("Harlan" = "Harlan County").
+  named after it ("the North"); a place to its county ("Harlan" = "Harlan County");
+- a flight's forms with one number ("Flight 220" = "QX220": flights.py).
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ from rapidfuzz.distance import Levenshtein
 from ..words import knowledge
 from ..model import Mention, ParsedArticle
 from ..unionfind import UnionFind
-from . import labels
+from . import flights, labels
 from .tokens import is_common_word, lower_words
 from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, fold, group_stem, is_acronym, name_parts,
                     normalize, spells, thing_name, without_legal_form)
@@ -210,6 +211,8 @@ def keys(form: str, label: str, common: frozenset[str] = frozenset()) -> list[tu
         if len(content) >= 2:  # word order and translations: "Arlow University" = "Université Arlow"
             out.append(("bag", tuple(sorted(re.sub(r"[^a-z0-9]", "", w)[:5] for w in content))))
         out += _place_prefix_keys(form)
+    if label == flights.LABEL and (number := flights.number(form)):
+        out.append(("flight", number))  # "Aerolta Airways Flight 220" = "Flight 220" = "QX220"
     m = _X_OF_Y.fullmatch(form)  # "Department of State" = "State Department"
     if m and label in THINGS:
         out.append(("key", coarse, compact(f"{m.group(2)} {m.group(1)}")))

@@ -1,0 +1,80 @@
+"""Numbered flights, over plain tokens: "Flight 220", "Aerolta Airways Flight 220", "flight QX220".
+
+A scheduled flight is named by its number, and in a story about an air crash or a diversion it is
+what the story is about. The small pipeline reads "Flight 220" as a date, a product or nothing,
+keeps the airline before it as a name of its own, and leaves the airline's code ("QX220") untagged
+or calls it an organisation. Here a capitalised "Flight" and a number, or "flight" and an
+airline's code with its number, is one name (PRODUCT, the label the references give a vehicle),
+with the airline's name when a span ends just before it; an airline's code with the number of a
+flight the briefing names is that flight wherever it stands alone; and every form of one number
+is one flight (`number`).
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import EntSpan, ParsedArticle, Token
+from .tokens import Spans, each_segment, surface
+
+LABEL = "PRODUCT"
+# An airline's designator (two letters, or a letter and a digit) and a flight number: "QX220", "Q2 220".
+CODE = re.compile(r"\A(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])(\d{1,4})[A-Z]?\Z")
+NUMBER = re.compile(r"\A(\d{1,4})[A-Z]?\Z")
+_FORM = re.compile(r"(?:\A|\s)[Ff]light\s+(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])?\s?(\d{1,4})[A-Z]?\Z")
+
+
+def _number_after(toks: tuple[Token, ...], i: int) -> int | None:
+    """The end of a flight's name whose word "flight" is token i, else None: "Flight 220", "flight
+    QX220" (a number alone after a lower-case "flight" is a count: "the flight 20 minutes late")."""
+    word = toks[i].text
+    if word not in ("Flight", "flight") or i + 1 >= len(toks) or not toks[i].ws:
+        return None
+    nxt = toks[i + 1].text
+    return i + 2 if CODE.match(nxt) or word == "Flight" and NUMBER.match(nxt) else None
+
+
+def is_flight(toks: tuple[Token, ...], sp: EntSpan) -> bool:
+    """A span that names a numbered flight (the rule `flights` made)."""
+    return sp.label == LABEL and any(_number_after(toks, i) == sp.end for i in range(sp.start, sp.end))
+
+
+def flights(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
+    """One PRODUCT span over each numbered flight, from the airline's name when a span ends just
+    before "flight" or holds it ("Aerolta Airways Flight 220"), replacing the spans it overlaps."""
+    found = []
+    for i, tok in enumerate(toks):
+        end = _number_after(toks, i)
+        if end is None:
+            continue
+        # the airline's name: a span ending just before "flight", or the model's span over both
+        airline = [sp.start for sp in spans if sp.end == i or sp.start < i < sp.end <= end]
+        found.append(EntSpan(min(airline + [i]), end, LABEL))
+    if not found:
+        return spans
+    kept = [sp for sp in spans if not any(f.start < sp.end and sp.start < f.end for f in found)]
+    return sorted(kept + found, key=lambda sp: sp.start)
+
+
+def flight_codes(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """An airline's code with the number of a flight the briefing names ("QX220" beside "Flight 220"
+    or "flight QX220") is that flight where it stands alone too ("the QX220 wreckage"): a PRODUCT
+    span over it, replacing a one-word span."""
+    numbers = {number(surface(toks, sp.start, sp.end)) for toks, sps in each_segment(parsed, spans) for sp in sps
+               if is_flight(toks, sp)}
+    if not numbers:
+        return
+    for toks, sps in each_segment(parsed, spans):
+        for t in toks:
+            m = CODE.match(t.text)
+            if not m or m.group(1).lstrip("0") not in numbers:
+                continue
+            inside = [sp for sp in sps if sp.start <= t.i < sp.end]
+            if not inside or inside[0].end - inside[0].start == 1:
+                sps[:] = sorted([sp for sp in sps if sp not in inside] + [EntSpan(t.i, t.i + 1, LABEL)],
+                                key=lambda sp: sp.start)
+
+
+def number(form: str) -> str | None:
+    """The flight number a name of a flight gives ("Aerolta Airways Flight 220", "QX220": "220"), else None."""
+    m = _FORM.search(form) or CODE.match(form)
+    return m.group(1).lstrip("0") if m else None
