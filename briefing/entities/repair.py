@@ -12,7 +12,7 @@ from collections import Counter
 
 from ..reading import datelines
 from ..words import knowledge
-from . import across, detect, flights, labels, places, propagate, tokens
+from . import across, detect, labels, places, propagate, tokens, vehicles
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from ..words.english import HONORIFICS, TITLE_NOUNS
 from .names import PARTICLES, initials
@@ -276,7 +276,7 @@ def _institution_end(sp: EntSpan, spans: list[EntSpan], toks: tuple[Token, ...])
 
 
 SEGMENT_RULES = (trim, drop_false, split_coordinations, trim_titles, natural_places, long_form_abbreviations,
-                 join_split_names, place_led_institutions, labels.relabel, flights.flights)
+                 join_split_names, place_led_institutions, vehicles.models, labels.relabel, vehicles.flights)
 
 
 def repair_segment(parsed: Parsed, fixed: list[EntSpan] | None = None) -> list[EntSpan]:
@@ -314,7 +314,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     across.drop_role_words(parsed, spans, lower)
     across.drop_numbered_common_nouns(parsed, spans, lower)
     across.drop_common_acronyms(parsed, spans)
-    flights.flight_codes(parsed, spans)
+    vehicles.flight_codes(parsed, spans)
     across.split_possessives(parsed, spans)
     across.split_joined_names(parsed, spans)
     across.family_names(parsed, spans)

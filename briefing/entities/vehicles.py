@@ -1,4 +1,5 @@
-"""Numbered flights, over plain tokens: "Flight 220", "Aerolta Airways Flight 220", "flight QX220".
+"""Vehicles named by a number, over plain tokens: a numbered flight ("Flight 220", "Aerolta Airways
+Flight 220", "flight QX220") and a maker's model ("Velox V8", "Arrow 340").
 
 A scheduled flight is named by its number, and in a story about an air crash or a diversion it is
 what the story is about. The small pipeline reads "Flight 220" as a date, a product or nothing,
@@ -8,6 +9,11 @@ airline's code with its number, is one name (PRODUCT, the label the references g
 with the airline's name when a span ends just before it; an airline's code with the number of a
 flight the briefing names is that flight wherever it stands alone; and every form of one number
 is one flight (`number`).
+
+A maker's name followed by a model designation the model left outside the span ("Velox" +
+"V8") is one name with it (`models`); the label rules and the votes then read the model number
+as a product's (evidence.kind_of), and a maker the briefing names with a model is that product
+where the text treats the name as a thing ("the Velox", "Ruiz's Velox": evidence.gather).
 """
 from __future__ import annotations
 
@@ -31,6 +37,37 @@ def _number_after(toks: tuple[Token, ...], i: int) -> int | None:
         return None
     nxt = toks[i + 1].text
     return i + 2 if CODE.match(nxt) or word == "Flight" and NUMBER.match(nxt) else None
+
+
+# A model designation after a maker's name: letters and digits ("V8", "A320", "SU25") or three
+# digits ("340"); not a year, a quarter ("Q3") or a longer figure ("Acme 3786" is a stock code).
+MODEL = re.compile(r"\A(?:[A-Z]{1,2}\d{1,3}[A-Z]?|\d{3})\Z")
+QUARTER = re.compile(r"\AQ[1-4]\Z")
+MAKER_LABELS = frozenset({"ORG", "PERSON", "PRODUCT"})  # not a place or a group: "Ostrian T90" is its army's
+
+
+def models(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
+    """A maker's name and the model designation right after it, outside any span or a span of its
+    own ("Velox" + "V8"): one PRODUCT span ("a Velox V8 SUV"), not before a figure or a unit
+    ("Velox 340 million")."""
+    out: list[EntSpan] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev and prev.end == sp.start and sp.end - sp.start == 1 and _designates(prev, toks):
+            out[-1] = EntSpan(prev.start, sp.end, LABEL)  # "Velox" ORG + "V8" PRODUCT
+            continue
+        if _designates(sp, toks) and not any(o.start == sp.end for o in spans):
+            sp = EntSpan(sp.start, sp.end + 1, LABEL)
+        out.append(sp)
+    return out
+
+
+def _designates(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """A maker's name with a model designation after it."""
+    e = sp.end
+    return sp.label in MAKER_LABELS and e < len(toks) and bool(toks[e - 1].ws) and toks[e - 1].text[:1].isupper() and \
+        bool(MODEL.match(toks[e].text)) and not QUARTER.match(toks[e].text) and \
+        not (e + 1 < len(toks) and toks[e + 1].tag == "CD")
 
 
 def is_flight(toks: tuple[Token, ...], sp: EntSpan) -> bool:
