@@ -31,7 +31,7 @@ RELATIVES = frozenset({"mother", "father", "wife", "husband", "son", "daughter",
                        "parents", "parent", "grandmother", "grandfather", "uncle", "aunt", "cousin", "widow",
                        "girlfriend", "boyfriend", "fiancee", "fiancé", "fiancée", "lawyer", "attorney", "children",
                        "spouse", "partner", "nephew", "niece", "stepfather", "stepmother"})
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into"})
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into", "off"})
 # What a lower-case noun after a name says it is ("the Tarvo volcano"): a short list of general
 # kinds, since no data package in use classes English nouns (WordNet is not available here).
 KIND_NOUNS = {
