@@ -213,6 +213,15 @@ def test_natural_feature_after_a_demonym_is_one_location(vocab):
         ("Iberian peninsula", "LOC"), ("Iberian", "NORP")]
 
 
+def test_an_island_after_its_place_is_one_location_but_not_one_of_many(vocab):
+    words = ["Tarvo", "island", "farmers", "sailed", "to", "an", "Ostrian", "island", "."]
+    ents = ["B-GPE", "O", "O", "O", "O", "O", "B-NORP", "O", "O"]
+    tags = ["NNP", "NN", "NNS", "VBD", "IN", "DT", "JJ", "NN", "."]
+    p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags))
+    assert spans_text(p, repair.natural_places(list(p.ents), p.tokens)) == [
+        ("Tarvo island", "LOC"), ("Ostrian", "NORP")]
+
+
 def test_a_demonym_before_a_place_is_not_joined(vocab):
     words = ["Iraqi", "Kurdistan", "and", "the", "Muslim", "Brotherhood"]
     ents = ["B-NORP", "B-GPE", "O", "O", "B-NORP", "B-ORG"]

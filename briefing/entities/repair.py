@@ -222,16 +222,18 @@ def split_coordinations(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[E
     return out
 
 
-NATURAL_HEADS = frozenset({"peninsula", "islands", "archipelago", "mountains"})
+NATURAL_HEADS = frozenset({"peninsula", "island", "islands", "archipelago", "mountains"})
 
 
 def natural_places(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """"the Korean peninsula", "the Balkan mountains": a place or demonym and a lower-case
-    natural feature are one location."""
+    """"the Korean peninsula", "the Balkan mountains", "Tarvo island residents": a place or demonym
+    and a lower-case natural feature are one location; not after an indefinite article ("a Greek
+    island" is one of many)."""
     out = []
     for sp in spans:
         if sp.label in ("NORP", "GPE", "LOC") and sp.end < len(toks) and toks[sp.end].text in NATURAL_HEADS and \
-                not any(o.start == sp.end for o in spans):
+                not any(o.start == sp.end for o in spans) and \
+                not (sp.start > 0 and toks[sp.start - 1].text.lower() in ("a", "an")):
             sp = EntSpan(sp.start, sp.end + 1, "LOC")
         out.append(sp)
     return out
