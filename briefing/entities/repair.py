@@ -227,16 +227,23 @@ NATURAL_HEADS = frozenset({"peninsula", "island", "islands", "archipelago", "mou
 
 def natural_places(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     """"the Korean peninsula", "the Balkan mountains", "Tarvo island residents": a place or demonym
-    and a lower-case natural feature are one location; not after an indefinite article ("a Greek
-    island" is one of many)."""
+    and a lower-case natural feature are one location; not after an indefinite article, a number
+    or a quantifier ("a Greek island", "two Greek islands": some of many)."""
     out = []
     for sp in spans:
         if sp.label in ("NORP", "GPE", "LOC") and sp.end < len(toks) and toks[sp.end].text in NATURAL_HEADS and \
-                not any(o.start == sp.end for o in spans) and \
-                not (sp.start > 0 and toks[sp.start - 1].text.lower() in ("a", "an")):
+                not any(o.start == sp.end for o in spans) and not (sp.start > 0 and _counted(toks[sp.start - 1])):
             sp = EntSpan(sp.start, sp.end + 1, "LOC")
         out.append(sp)
     return out
+
+
+QUANTIFIERS = frozenset({"a", "an", "some", "several", "many", "few", "other", "both", "various", "numerous"})
+
+
+def _counted(tok: Token) -> bool:
+    """An indefinite article, a number or a quantifier: "a", "two", "several"."""
+    return tok.text.lower() in QUANTIFIERS or tok.tag == "CD"
 
 
 def trim_titles(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
