@@ -71,6 +71,7 @@ def test_the_number_of_each_form():
     assert vehicles.number("TA9") == "9"
     assert vehicles.number("Tarvo Air") is None
     assert vehicles.number("Group 4") is None
+    assert vehicles.number("A320") is None  # a model, not an airline's code
 
 
 RALLY = {

@@ -23,10 +23,10 @@ from ..model import EntSpan, ParsedArticle, Token
 from .tokens import Spans, each_segment, surface
 
 LABEL = "PRODUCT"
-# An airline's designator (two letters, or a letter and a digit) and a flight number: "QX220", "Q2 220".
-CODE = re.compile(r"\A(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])(\d{1,4})[A-Z]?\Z")
+# An airline's two-letter designator and a flight number: "QX220" (not "A320", "F16": models).
+CODE = re.compile(r"\A[A-Z]{2}(\d{1,4})[A-Z]?\Z")
 NUMBER = re.compile(r"\A(\d{1,4})[A-Z]?\Z")
-_FORM = re.compile(r"(?:\A|\s)[Ff]light\s+(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])?\s?(\d{1,4})[A-Z]?\Z")
+_FORM = re.compile(r"(?:\A|\s)[Ff]light\s+(?:[A-Z]{2})?(\d{1,4})[A-Z]?\Z")
 
 
 def _number_after(toks: tuple[Token, ...], i: int) -> int | None:
@@ -79,7 +79,7 @@ def flights(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     """One PRODUCT span over each numbered flight, from the airline's name when a span ends just
     before "flight" or holds it ("Aerolta Airways Flight 220"), replacing the spans it overlaps."""
     found = []
-    for i, tok in enumerate(toks):
+    for i in range(len(toks)):
         end = _number_after(toks, i)
         if end is None:
             continue
