@@ -6,7 +6,9 @@ verb of speech ("May said"), an age or a title in apposition ("Ruiz, 54,", "Ruiz
 relative ("Ruiz's mother"); for a surname, any of these on the full name, and the other way round.
 A place: a preposition of place ("in Tarvik"), a state or country after it ("Tarvik, Ill."), a
 place noun ("the Tarvik area", "Tarvik County"), or a data package that knows it. A kind: a
-lower-case noun the name modifies ("the Tarvo volcano", "the Velox headset"), or a model number.
+lower-case noun the name modifies ("the Tarvo volcano", "the Velox headset"), a model number, or,
+for a maker the briefing names with a model, a determiner or possessive of the name alone ("the
+Velox veered", "Ruiz's Velox").
 """
 from __future__ import annotations
 
