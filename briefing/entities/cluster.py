@@ -304,19 +304,13 @@ def _extensions(view: View) -> dict[str, dict[str, str | None]]:
                 extensions[rest.casefold()][form] = knowledge.place(" ".join(prefix))
             head, tail = " ".join(words[:k]), words[k:]
             if head.casefold() in view.form_label and all(_generic(w, view) for w in tail) \
-                    and words[k - 1] not in ("of", "and") or _a_model_of(head, tail, label, view):
+                    and words[k - 1] not in ("of", "and") or \
+                    label == view.form_label.get(head.casefold()) and vehicles.a_model(label, tail):
                 extensions[head.casefold()][form] = None
         m = _X_OF_Y.fullmatch(" ".join(words))
         if m and m.group(1).lower() in view.lower_words and m.group(2).casefold() in view.form_label:
             extensions[m.group(2).casefold()][form] = None
     return extensions
-
-
-def _a_model_of(head: str, tail: list[str], label: str, view: View) -> bool:
-    """"Velox V8" of the product "Velox": a product and its model designation (vehicles.py); not
-    of the maker's company ("Velox" ORG)."""
-    return label == view.form_label.get(head.casefold()) == vehicles.LABEL and len(tail) == 1 and \
-        bool(vehicles.MODEL.match(tail[0]))
 
 
 # Head nouns that end names of things ("Elm Street", "Tarvo University"): generic even where the

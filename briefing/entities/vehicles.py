@@ -70,6 +70,12 @@ def _designates(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
         not (e + 1 < len(toks) and toks[e + 1].tag == "CD")
 
 
+def a_model(label: str, words: list[str]) -> bool:
+    """The words after a product's name ("Velox", PRODUCT) are one model designation ("V8"); a
+    product and its one model are one entity, never the maker's company ("Velox" ORG)."""
+    return label == LABEL and len(words) == 1 and bool(MODEL.match(words[0]))
+
+
 def is_flight(toks: tuple[Token, ...], sp: EntSpan) -> bool:
     """A span that names a numbered flight (the rule `flights` made)."""
     return sp.label == LABEL and any(_number_after(toks, i) == sp.end for i in range(sp.start, sp.end))
