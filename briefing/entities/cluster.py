@@ -239,7 +239,9 @@ def _link_keys(view: View, uf: UnionFind, attached: set[Node]) -> None:
         for key in keys(node[1], label, view.lower_words):
             if not (node in attached and key[:2] == ("key", "person")):
                 blocks[key].append(node)
-    for members in blocks.values():
+    for key, members in blocks.items():
+        if key[0] == "flight" and not any(vehicles.names_flight(node[1]) for node in members):
+            continue  # bare codes of one number ("QX25", "RT25") may be two models: one only with its flight
         for other in members[1:]:
             uf.union(members[0], other)
 

@@ -33,7 +33,7 @@ RELATIVES = frozenset({"mother", "father", "wife", "husband", "son", "daughter",
                        "parents", "parent", "grandmother", "grandfather", "uncle", "aunt", "cousin", "widow",
                        "girlfriend", "boyfriend", "fiancee", "fiancé", "fiancée", "lawyer", "attorney", "children",
                        "spouse", "partner", "nephew", "niece", "stepfather", "stepmother"})
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into", "off"})
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into"})
 # What a lower-case noun after a name says it is ("the Tarvo volcano"): a short list of general
 # kinds, since no data package in use classes English nouns (WordNet is not available here).
 KIND_NOUNS = {

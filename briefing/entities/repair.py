@@ -228,11 +228,13 @@ NATURAL_HEADS = frozenset({"peninsula", "island", "islands", "archipelago", "mou
 def natural_places(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     """"the Korean peninsula", "the Balkan mountains", "Tarvo island residents": a place or demonym
     and a lower-case natural feature are one location; not after an indefinite article, a number
-    or a quantifier ("a Greek island", "two Greek islands": some of many)."""
+    or a quantifier ("an Ostrian island", "two Ostrian islands": some of many), nor before "of" ("the
+    Ostrian island of Tarvo" names Tarvo)."""
     out = []
     for sp in spans:
         if sp.label in ("NORP", "GPE", "LOC") and sp.end < len(toks) and toks[sp.end].text in NATURAL_HEADS and \
-                not any(o.start == sp.end for o in spans) and not (sp.start > 0 and _counted(toks[sp.start - 1])):
+                not any(o.start == sp.end for o in spans) and not (sp.start > 0 and _counted(toks[sp.start - 1])) and \
+                not (sp.end + 1 < len(toks) and toks[sp.end + 1].text == "of"):  # "the Ostrian island of Tarvo"
             sp = EntSpan(sp.start, sp.end + 1, "LOC")
         out.append(sp)
     return out

@@ -67,7 +67,8 @@ def _designates(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
     e = sp.end
     return sp.label in MAKER_LABELS and e < len(toks) and bool(toks[e - 1].ws) and toks[e - 1].text[:1].isupper() and \
         bool(MODEL.match(toks[e].text)) and not QUARTER.match(toks[e].text) and \
-        not (e + 1 < len(toks) and toks[e + 1].tag == "CD")
+        not (e + 1 < len(toks) and toks[e + 1].tag == "CD") and \
+        not (toks[e].dep == "nummod" and toks[e].head > e)  # "gave Arlow 270 votes": a count
 
 
 def a_model(label: str, words: list[str]) -> bool:
@@ -90,7 +91,7 @@ def flights(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
         if end is None:
             continue
         # the airline's name: a span ending just before "flight", or the model's span over both
-        airline = [sp.start for sp in spans if sp.end == i or sp.start < i < sp.end <= end]
+        airline = [sp.start for sp in spans if sp.label in MAKER_LABELS and (sp.end == i or sp.start < i < sp.end <= end)]
         found.append(EntSpan(min(airline + [i]), end, LABEL))
     if not found:
         return spans
@@ -115,6 +116,11 @@ def flight_codes(parsed: list[ParsedArticle], spans: Spans) -> None:
             if not inside or inside[0].end - inside[0].start == 1:
                 sps[:] = sorted([sp for sp in sps if sp not in inside] + [EntSpan(t.i, t.i + 1, LABEL)],
                                 key=lambda sp: sp.start)
+
+
+def names_flight(form: str) -> bool:
+    """A form that says "flight" before its number ("Flight 220", "flight QX220"), not a bare code."""
+    return bool(_FORM.search(form))
 
 
 def number(form: str) -> str | None:
