@@ -113,10 +113,14 @@ def world_towns():
     return by_country
 
 
-def test_one_countrys_towns_are_the_packages_records_of_that_country(world_towns):
+def test_one_countrys_towns_are_the_packages_records_of_that_country(world_towns, monkeypatch):
     """geonames.towns_of reads one country's records from the bytes they span: for every country,
-    the same records in the same order as the package's own loader gives of that country."""
+    the same records in the same order as the package's own loader gives of that country (read by
+    bisection only: the package's loader may not be called)."""
     geonames._towns_layout.cache_clear()
+    geonames._package_towns.cache_clear()
+    monkeypatch.setattr(geonames, "_by_package", lambda _: pytest.fail("fell back to the package's loader"))
+    assert geonames._towns_layout() is not None
     assert len(world_towns) > 200
     assert {code: geonames.towns_of(code) for code in world_towns} == world_towns
     assert geonames.towns_of("QQ") == []
@@ -137,10 +141,13 @@ def test_towns_of_a_file_not_in_country_order_are_read_by_the_package(tmp_path, 
     monkeypatch.setattr(geonames, "_by_package", lambda population: read.append(population) or
                         [("Kaldheim", "NO", 2000, "12"), ("Bramsted", "DK", 2000, "12"), ("Lunden", "NO", 2000, "12")])
     geonames._towns_layout.cache_clear()
+    geonames._package_towns.cache_clear()
     try:
         assert [row[0] for row in geonames.towns_of("NO")] == ["Kaldheim", "Lunden"] and read == [1000]
+        assert [row[0] for row in geonames.towns_of("DK")] == ["Bramsted"] and read == [1000]  # read once
     finally:
         geonames._towns_layout.cache_clear()
+        geonames._package_towns.cache_clear()
 
 
 def test_towns_within_the_briefings_places_are_the_worlds_towns_there(world_towns):

