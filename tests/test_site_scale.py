@@ -53,3 +53,21 @@ def test_goals_are_read_on_wall_time_with_cpu_beside():
     assert "Goals on the 15 development stories (1,000 articles)" in text
     assert "- cold `briefing build` <= 1.25x raw nlp.pipe: 1.22x (1.07x) (met)" in text.split("development")[1]
     assert "| 15 development stories |" in bench.table([dev])
+
+
+def test_a_mkdocs_build_that_re_ran_briefings_stops_the_benchmark(tmp_path):
+    """The lead's 300-briefing run measured a `mkdocs build` that re-ran every briefing (a merge changed
+    the code between the cold build and it): its time and RSS are not a warm build's."""
+    import pytest
+    bench = load()
+    results = tmp_path / ".cache/briefing/results"
+    (results / "ab").mkdir(parents=True)
+    (results / "ab/ab12.entry").write_text("x")
+    (results / "ab/ab12.briefing").write_text("x")
+    before = bench.cached_entries(tmp_path)
+    assert before == {"ab12.entry"}
+    bench.warm(before, bench.cached_entries(tmp_path))  # nothing re-ran
+    (results / "cd").mkdir()
+    (results / "cd/cd34.entry").write_text("x")
+    with pytest.raises(SystemExit, match="re-ran 1 briefings"):
+        bench.warm(before, bench.cached_entries(tmp_path))
