@@ -13,8 +13,9 @@ fresh process:
   - raw `nlp.pipe` over the same paragraphs with the same pipeline and process count;
   - `briefing build -v` after editing one article, after adding one briefing of 4 articles, and
     with no change (each checks the build's report of what it re-ran);
-  - `mkdocs build` of the site (caches warm) against a plain `mkdocs build` of the same articles
-    as plain pages, one folder per briefing, with the same small nav;
+  - `mkdocs build` of the site (caches warm: the run stops if it re-runs a briefing) against a
+    plain `mkdocs build` of the same articles as plain pages, one folder per briefing, with the
+    same small nav;
   - bytes per page of the built site, and of one article page and one glossary at every size;
   - seeds to site (the cold build plus the annotated `mkdocs build`) against raw `nlp.pipe` plus a
     plain `mkdocs build` of the articles alone.
