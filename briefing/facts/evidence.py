@@ -18,7 +18,7 @@ import dataclasses
 import re
 from collections import Counter
 
-from . import frames, quotes
+from . import frames, ordinals, quotes
 from .dates import dates_agree, is_bare, unresolved_key
 from .lexicon import LENGTH_UNITS
 from .sentences import Extracted, View
@@ -170,6 +170,9 @@ def evidence(a: Extracted, b: Extracted, sents: View, pool: Pool) -> Evidence | 
     support = min(sents.support(a.entities, b.entities), 2 * ENTITY_SUPPORT)
     if a.kind == "equipment":
         return Evidence(EQUIPMENT + support, "EQUIPMENT", sim, support)
+    if a.kind == "ordinal":
+        score = ordinals.pair_score(a, b)
+        return None if score is None else Evidence(score + support, "SAME_ORDINAL", sim, support)
     found = _date(a, b, sim, support, sents, pool) if a.kind == "date" else \
         _time(a, b, sim, sents) if a.kind == "time" else _figure(a, b, sim, support, sents, pool)
     if found is None:

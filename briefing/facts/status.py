@@ -86,7 +86,7 @@ def status(group: list[Extracted]) -> tuple[str, str, tuple]:
     kind = group[0].kind
     if kind == "quote":
         return _quote_status(group)
-    if kind == "equipment":
+    if kind in ("equipment", "ordinal"):  # paired only when they name the same thing alike
         return "agree", "", ()
     if kind == "date":
         if all(dates_agree(group[0], x) for x in group[1:]):
