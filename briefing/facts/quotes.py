@@ -79,9 +79,10 @@ SAME_PREDICATE = 70.0  # reported speech and another account of its speaker's wo
 
 def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) -> list[Extracted]:
     """Reported speech: the clause a named speaker's speech verb reports ("Ana Ruiz argued that
-    the fee was too high"), a claim that pairs only with a report of the same speaker in most
-    of the same words, or with a quote that holds its words. A clause holding a quotation, or
-    inside one, is that quotation's."""
+    the fee was too high"; "she said" is who "she" names, _sentence_subject), a claim that pairs
+    only with a report of the same speaker in most of the same words, or with a quote that holds
+    its words, or with either sharing a predicate. A clause holding a quotation, or inside one,
+    is that quotation's."""
     toks = pa.segments[si].tokens
     out = []
     for verb in toks:
@@ -291,7 +292,7 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
     or where one names none, nearly the same long wording. A fragment ("possibly weeks") or an
     unquoted copy pairs only with a quote that contains its words; a quote of several sentences
     pairs with another by the one sentence both give ("That was my best race" / "That's my …");
-    two reports of speech by their speaker and most of their words."""
+    reported speech with another account of its speaker by most of their words or a predicate."""
     if a.reported and b.reported:
         return _reports_alike(a, b)
     same = bool(a.speaker) and a.speaker == b.speaker
@@ -300,11 +301,7 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
     wa, wb = quote_words(a.claim.value), quote_words(b.claim.value)
     short, long = sorted((wa, wb), key=len)
     if a.paired_only or b.paired_only or FIGURE_WORDS.search(short) and len(short.split()) < UNATTRIBUTED_MIN_WORDS:
-        # a fragment, an unquoted copy, a short quote of a figure: the other must contain its words;
-        # reported speech may say what its speaker said in other words
-        if len(short.split()) >= FRAGMENT_MIN_WORDS and f" {short} " in f" {long} ":
-            return 80.0
-        return SAME_PREDICATE if (a.reported or b.reported) and same and a.predicates & b.predicates else None
+        return _part_score(a, b, short, long, same)
     words = min(len(wa.split()), len(wb.split()))
     if words < (QUOTE_MIN_WORDS if same else UNATTRIBUTED_MIN_WORDS):
         return None
@@ -318,6 +315,14 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
         if best >= floor:
             return best - 10  # after whole quotes that match
     return None
+
+
+def _part_score(a: Extracted, b: Extracted, short: str, long: str, same: bool) -> float | None:
+    """A fragment, an unquoted copy, a short quote of a figure: the other must contain its words;
+    reported speech may give what its speaker said in other words, the same predicate."""
+    if len(short.split()) >= FRAGMENT_MIN_WORDS and f" {short} " in f" {long} ":
+        return 80.0
+    return SAME_PREDICATE if (a.reported or b.reported) and same and a.predicates & b.predicates else None
 
 
 def _reports_alike(a: Extracted, b: Extracted) -> float | None:
