@@ -233,3 +233,44 @@ def test_a_weekday_left_alone_whose_event_shares_nothing_with_the_row_stays_alon
         "b": "Title\n\nThe Tarn ferry was crushed by a crane on Friday, the port said." + NEWS,
         "c": "Title\n\nA choir sang in the square on Friday." + NEWS})
     assert date_rows(found) == [["a", "b"]]
+
+
+# -- two sums of one event told with different verbs (issue 21) ---------------------------------
+SCOREBOARD = "Title\n\nThe rowing club spent $4.2 million on a new scoreboard for the Halden regatta, its board said."
+
+
+def test_two_sums_whose_clauses_tell_one_event_differ_whatever_their_verbs(parser):
+    _, _, found = analyse(parser, {"a": SCOREBOARD + NEWS,
+                                   "b": "Title\n\nA new scoreboard for the Halden regatta cost the rowing club "
+                                        "$4.6 million, the accounts show." + NEWS})
+    row = figures(found)[("$4.2 million", "$4.6 million")]
+    assert row.status == "differ" and row.confidence >= review.REVIEW_BELOW
+
+
+def test_two_sums_of_other_events_of_one_payer_stay_apart(parser):
+    _, _, found = analyse(parser, {"a": SCOREBOARD + NEWS,
+                                   "b": "Title\n\nThe rowing club paid $4.6 million in wages to its coaches last "
+                                        "season, its board said." + NEWS})
+    assert not [f for f in found if f.kind == "money" and len({c.article for c in f.claims}) > 1]
+
+
+# -- two counted words no article sets apart, in clauses of one event (issue 21) ----------------
+BOOKED = "Title\n\nThe Arlow goalkeeper was booked twice in the second half of the derby."
+
+
+def test_two_counts_of_one_event_told_with_other_words_differ_for_the_editor(parser):
+    _, _, found = analyse(parser, {"a": BOOKED + NEWS, "b": "Title\n\nThe Arlow goalkeeper was penalised once in "
+                                                             "the second half of the derby." + NEWS})
+    row = figures(found)[("once", "twice")]
+    assert row.status == "differ" and row.confidence < review.REVIEW_BELOW  # other words: never headlined
+    assert row not in review.shown_as_disputed(found)
+
+
+def test_two_counts_with_other_words_stay_apart_for_other_events_or_when_nothing_happened(parser):
+    _, _, found = analyse(parser, {"a": BOOKED + NEWS, "b": "Title\n\nThe Arlow striker was penalised once in "
+                                                             "the first minute of the cup final." + NEWS})
+    assert cross_numbers(found) == []
+    _, _, found = analyse(parser, {"a": "Title\n\nOne of the riders was a mother of three boys, her coach said." + NEWS,
+                                   "b": "Title\n\nA mother of four, the rider trained at the velodrome, said her "
+                                        "coach." + NEWS})
+    assert cross_numbers(found) == []

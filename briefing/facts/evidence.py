@@ -18,6 +18,7 @@ import dataclasses
 import re
 from collections import Counter
 
+from ..words.english import SPEECH_VERBS
 from . import frames, ordinals, quotes
 from .dates import dates_agree, is_bare, unresolved_key
 from .lexicon import LENGTH_UNITS
@@ -68,9 +69,15 @@ SAME_HAPPENING_OTHER_WORD = 95
 MEASURE_IN_CONTEXT = 90  # money, a per cent or a length of time, in sentences with words in common
 RARE_FIGURE_IN_CONTEXT = 80  # the same exact figure of 13 or more, in sentences with words in common
 SAME_THING_IN_CONTEXT = 80  # a counted thing in common, in sentences with words in common
+# two sums whose clauses tell one event, whatever their verbs ("spent $4.2 million on a scoreboard",
+# "the scoreboard cost $4.6 million"; frames.same_event, the verb that reports them left out)
+MONEY_OF_ONE_EVENT = 75
 SAME_DISTANCE = 70  # one bound of a distance in common ("at least 50 miles", "a 50-mile zone")
 ONE_LENGTH_OF_ONE_THING = 60  # the length of one named thing ("a four-year war"), whatever the figures
 ONE_LEFT_OF_ONE_THING = 50  # the one figure of a thing each article gives that the other does not
+# two counted words no article sets apart, in clauses of one event where something happened to them
+# ("the goalkeeper was booked twice in the second half", "was penalised once in the second half")
+ONE_EVENT_OTHER_WORD = 45
 ONE_COUNT_OF_ONE_EVENT = 40  # a count of people killed, missing… in each ("1,200 missing" / "1,450")
 SAME_PERSONS_AGE = 120  # one named person's age (plus 10 when the figures overlap)
 AGE_OF_ONE_KIND = 90  # the same age of the same kind of person ("the 27-year-old suspect", "Ana Ruiz, 27")
@@ -82,15 +89,17 @@ EXACT_FIGURE = 20
 BAND = {name: value for name, value in (
     ("SAME_SPECIFIC_THING", SAME_SPECIFIC_THING), ("SAME_HAPPENING", SAME_HAPPENING),
     ("SAME_HAPPENING_OTHER_WORD", SAME_HAPPENING_OTHER_WORD),
-    ("MEASURE_IN_CONTEXT", MEASURE_IN_CONTEXT), ("RARE_FIGURE_IN_CONTEXT", RARE_FIGURE_IN_CONTEXT),
+    ("MEASURE_IN_CONTEXT", MEASURE_IN_CONTEXT), ("MONEY_OF_ONE_EVENT", MONEY_OF_ONE_EVENT),
+    ("RARE_FIGURE_IN_CONTEXT", RARE_FIGURE_IN_CONTEXT),
     ("SAME_THING_IN_CONTEXT", SAME_THING_IN_CONTEXT), ("SAME_DISTANCE", SAME_DISTANCE),
-    ("ONE_LENGTH_OF_ONE_THING", ONE_LENGTH_OF_ONE_THING), ("ONE_COUNT_OF_ONE_EVENT", ONE_COUNT_OF_ONE_EVENT))}
+    ("ONE_LENGTH_OF_ONE_THING", ONE_LENGTH_OF_ONE_THING), ("ONE_COUNT_OF_ONE_EVENT", ONE_COUNT_OF_ONE_EVENT),
+    ("ONE_EVENT_OTHER_WORD", ONE_EVENT_OTHER_WORD))}
 
 FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
 # Bands whose evidence is thin: a row resting on one is never surer than this, so a difference it
 # finds goes to the editor (`briefing review`), not to "Where the outlets differ".
-WEAK_BANDS = {"ONE_LEFT_OF_ONE_THING": 0.6, "RARE_DAY_IN_CONTEXT": 0.7, "VAGUE_SAME_WORD": 0.6,
-              "SAME_DAY_BY_ALL_SIGNS": 0.7, "SAME_DAY_AS_A_ROW": 0.7}
+WEAK_BANDS = {"ONE_LEFT_OF_ONE_THING": 0.6, "ONE_EVENT_OTHER_WORD": 0.7, "RARE_DAY_IN_CONTEXT": 0.7,
+              "VAGUE_SAME_WORD": 0.6, "SAME_DAY_BY_ALL_SIGNS": 0.7, "SAME_DAY_AS_A_ROW": 0.7}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -286,7 +295,8 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float, sents: View,
     if not agree and _scopes_differ(a, b):
         return None  # "more than 500,000 Velmar-area homes", "nearly 1 million homes" in the region
     band = _band(a, b, sim, support, exact, pool.kin(a, b)) if agree else \
-        _band_of_difference(a, b, sim + NAME_CONTEXT * support, pool.alone(a) and pool.alone(b)) or \
+        _band_of_difference(a, b, sim + NAME_CONTEXT * support, pool.alone(a) and pool.alone(b),
+                            bool(frames.same_event(a.frame, b.frame, sents)), pool.kin(a, b)) or \
         _left_over(a, b, sents, pool)
     if band is None:
         return None
@@ -352,16 +362,21 @@ class _Shared:
     money: bool
     duration: bool  # a length of one named thing in each
     alone: bool  # each its article's one count of what happened
+    one_event: bool = False  # their clauses' events are one (frames.same_event)
+    kin: bool = False  # two specific counted words no article sets apart (Pool.kin)
+    happened: bool = False  # both hang from a verb, not one of saying: something happened to them
 
     @classmethod
-    def of(cls, a: Extracted, b: Extracted, sim: float, support: float, exact: bool, alone: bool) -> "_Shared":
+    def of(cls, a: Extracted, b: Extracted, sim: float, support: float, exact: bool, alone: bool,
+           one_event: bool = False, kin: bool = False) -> "_Shared":
         things = a.things & b.things
         events = bool(a.events & b.events)
         return cls(bool(things), bool(things - {a.unit, b.unit}), a.specific and b.specific,
                    not a.things or not b.things, events, events or bool(a.verb and a.verb == b.verb),
                    "distance" in things, bool({a.low, a.high} & {b.low, b.high} - {0.0, float("inf")}), sim, support,
                    exact, exact and a.low >= 13, a.kind in ("money", "percent", "duration"), a.kind == "money",
-                   a.kind == "duration", alone)
+                   a.kind == "duration", alone, one_event, kin,
+                   bool(a.verb and b.verb) and not {a.verb, b.verb} & SPEECH_VERBS)
 
 
 # The bands of two figures that can both be true, in order: the first that holds is the pair's.
@@ -382,8 +397,10 @@ OTHER_VALUE_BANDS = (
     ("SAME_THING_IN_CONTEXT", lambda s: s.named and s.events and s.sim >= OTHER_FIGURE_CONTEXT),
     ("SAME_DISTANCE", lambda s: s.distance and s.sim >= OTHER_FIGURE_CONTEXT),
     ("MEASURE_IN_CONTEXT", lambda s: s.money and s.happening and s.sim >= OTHER_FIGURE_CONTEXT),
+    ("MONEY_OF_ONE_EVENT", lambda s: s.money and s.one_event),
     ("ONE_COUNT_OF_ONE_EVENT", lambda s: s.events and (s.named or s.unsaid) and
      (s.alone or s.sim >= SAME_FIGURE_CONTEXT)),
+    ("ONE_EVENT_OTHER_WORD", lambda s: s.kin and s.one_event and s.happened),
 )
 
 
@@ -409,13 +426,15 @@ def _band(a: Extracted, b: Extracted, sim: float, support: float, exact: bool, k
     return _first(SAME_VALUE_BANDS, shared)
 
 
-def _band_of_difference(a: Extracted, b: Extracted, sim: float, alone: bool) -> tuple[str, int] | None:
+def _band_of_difference(a: Extracted, b: Extracted, sim: float, alone: bool, one_event: bool = False,
+                        kin: bool = False) -> tuple[str, int] | None:
     """The band of two figures that cannot both be true (`sim`: the sentences' words, and who and
-    where: the shared names). A vague amount says little of which quantity it is: one thing and
-    most of the sentence, or the same event and much of it."""
+    where: the shared names; `one_event`: their clauses tell one event; `kin`: Pool.kin). A vague
+    amount says little of which quantity it is: one thing and most of the sentence, or the same
+    event and much of it."""
     if _vague_alone(a, b):
         return None
-    shared = _Shared.of(a, b, sim, 0.0, False, alone)
+    shared = _Shared.of(a, b, sim, 0.0, False, alone, one_event, kin)
     if (a.vague or b.vague) and not (shared.named and sim >= (OTHER_FIGURE_CONTEXT if shared.happening
                                                               else VAGUE_CONTEXT)):
         return None

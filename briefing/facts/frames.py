@@ -13,6 +13,7 @@ import functools
 import re
 
 from ..model import ParsedArticle, Token
+from ..words.english import SPEECH_VERBS
 from .lexicon import CLASS_OF, EVENT_OF, INCIDENT_OF, TIME_UNITS
 from .sentences import EMPTY_WORDS, View, children, lemma
 
@@ -30,12 +31,17 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
 WHO = "who:"  # prefix of the names of who acted
 
 
-def frame(pa: ParsedArticle, si: int, s: int, e: int, view: View) -> frozenset[str]:
-    """The words of the event that tokens [s, e) of segment si (a date, a figure) are about."""
+def frame(pa: ParsedArticle, si: int, s: int, e: int, view: View, reported: bool = True) -> frozenset[str]:
+    """The words of the event that tokens [s, e) of segment si (a date, a figure) are about; with
+    `reported` False (a figure: what it counts is no saying of it), not those of the verb that
+    reports it ("…, its board said")."""
     toks = pa.segments[si].tokens
     span = range(s, e)
     words: set[str] = set()
-    for p in _predicates(toks, _predicate(toks, span), span):
+    first = _predicate(toks, span)
+    for p in _predicates(toks, first, span):
+        if not reported and p != first and lemma(toks[p]) in SPEECH_VERBS:
+            continue
         _add(words, toks[p], pa, si, view)
         for c in children(toks, p):
             if c.i in span or c.text.lower() in TIME_WORDS:

@@ -10,6 +10,7 @@ import re
 from text_to_num import text2num
 
 from ..model import Parsed, ParsedArticle, Token
+from . import frames
 from .figures import Figure, Reading, Site
 from .lexicon import (CURRENCY_SIGNS, LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, SCALES, TIME_UNITS,
                       VAGUE, WEEKDAYS)
@@ -323,7 +324,8 @@ def _extracted(site: Site, fig: Figure, reading: Reading) -> Extracted:
         entities=frozenset(site.sents.ids.get((pa.article.id, si, sent), ())), subject=reading.subject,
         specific=reading.specific, speaker=reading.person, things=reading.things,
         context=site.sents.context(pa, si, qs, end), verb=verb_of(toks, i), vague=fig.vague, unit=reading.unit,
-        events=events_of(toks, qs, end, reading.things, reading.kind == "money"))
+        events=events_of(toks, qs, end, reading.things, reading.kind == "money"),
+        frame=frames.frame(pa, si, qs, end, site.sents, reported=False))
 
 
 VAGUE_LENGTH_HEADS = frozenset({"for", "over", "within", "take", "last", "spend"})

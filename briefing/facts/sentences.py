@@ -34,7 +34,7 @@ class Extracted:
     also: tuple[Claim, ...] = ()  # the same figure said again in the same article
     paired_only: bool = False  # a row only when another outlet says it too ("for months", a two-word quote)
     reported: bool = False  # quotes: reported speech, no quote marks ("Ana Ruiz argued that …"): its wording is no quote's
-    frame: frozenset[str] = field(default_factory=frozenset)  # dates: the event's words (frames.frame)
+    frame: frozenset[str] = field(default_factory=frozenset)  # dates and figures: the event's words (frames.frame)
     named: frozenset[str] = field(default_factory=frozenset)  # entity ids inside the claim ("Velmar-area homes")
     label: str = ""  # the row label this claim gives ("Flights cancelled"), facts/labels.py
     doubt: str = ""  # quotes: why the speaker is unsure (found by distance, not named by a verb); "" when sure
