@@ -6,8 +6,9 @@ What an ordinal qualifies is read from the parse: the noun it modifies with that
 modifiers ("the club's first league title": title; league, club), climbing over a noun it sits in
 ("second-degree murder": murder), else the event "the first time" belongs to (the verb and its
 arguments), else what "the first" itself is said of ("the first to finish the course"). Two
-ordinals pair when they are the same number and one's noun is the other's noun or one of the
-words the other qualifies ("the first women's team" / "raced as one team for the first time")."""
+ordinals pair when they are the same number and one's noun is the other's noun, or is among the
+words the other qualifies with one more of its own words ("the first liver grown in a lab" /
+"grew a liver in a lab for the first time")."""
 from __future__ import annotations
 
 import dataclasses
