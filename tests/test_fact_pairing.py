@@ -270,7 +270,7 @@ def test_two_counts_with_other_words_stay_apart_for_other_events_or_when_nothing
     _, _, found = analyse(parser, {"a": BOOKED + NEWS, "b": "Title\n\nThe Arlow striker was penalised once in "
                                                              "the first minute of the cup final." + NEWS})
     assert cross_numbers(found) == []
-    _, _, found = analyse(parser, {"a": "Title\n\nOne of the riders was a mother of three boys, her coach said." + NEWS,
-                                   "b": "Title\n\nA mother of four, the rider trained at the velodrome, said her "
+    _, _, found = analyse(parser, {"a": "Title\n\nOne of the riders was a grandmother of three girls, her coach said." + NEWS,
+                                   "b": "Title\n\nA grandmother of four, the rider trained at the velodrome, said her "
                                         "coach." + NEWS})
     assert cross_numbers(found) == []

@@ -466,3 +466,25 @@ def test_a_surname_read_with_the_words_after_it_is_the_person(parser):
     assert model_labels(parsed).get("Ostrander half a dozen") == "ORG", "the model changed: find new cases"
     people = {(e.name, e.label): sorted(m.text for m in e.mentions) for e in entities}
     assert people == {("Ruth Ostrander", "PERSON"): ["Ostrander", "Ruth Ostrander", "Ruth Ostrander"]}
+
+
+PLACES_AS_PEOPLE = {
+    "a": "The regatta crews waited on the quay for the wind to rise. Fans in Marisol cheered as the team "
+         "scored twice.\n",
+    "b": "The sailing contest went ahead on Sunday.\n",
+}
+PEOPLE_NOT_PLACES = {
+    "a": "The regatta crews waited on the quay for the wind to rise. Fans cheered as Marisol scored twice.\n",
+    "b": "The sailing contest went ahead on Sunday.\n",
+}
+
+
+def test_a_person_without_signs_that_the_text_shows_as_a_place_is_a_place(parser):
+    """"Fans in Marisol": the model's PERSON with no person's sign gives way to the place the text
+    shows; the same word as the subject of a verb stays a person."""
+    parsed, entities, _ = analyse(parser, PLACES_AS_PEOPLE)
+    assert model_labels(parsed) == {"Marisol": "PERSON", "Sunday": "DATE"}
+    assert {(e.name, e.label) for e in entities} == {("Marisol", "GPE")}
+    parsed, entities, _ = analyse(parser, PEOPLE_NOT_PLACES)
+    assert model_labels(parsed) == {"Marisol": "PERSON", "Sunday": "DATE"}
+    assert {(e.name, e.label) for e in entities} == {("Marisol", "PERSON")}

@@ -213,6 +213,18 @@ def test_natural_feature_after_a_demonym_is_one_location(vocab):
         ("Iberian peninsula", "LOC"), ("Iberian", "NORP")]
 
 
+def test_an_island_after_its_place_is_one_location_but_not_some_of_many(vocab):
+    words = ["Ferries", "to", "Tarvo", "island", "left", "for", "an", "Ostrian", "island", ",", "two", "Velan",
+             "islands", "and", "the", "Ostrian", "island", "of", "Sel", "."]
+    ents = ["O", "O", "B-GPE", "O", "O", "O", "O", "B-NORP", "O", "O", "O", "B-NORP",
+            "O", "O", "O", "B-NORP", "O", "O", "B-GPE", "O"]
+    tags = ["NNS", "IN", "NNP", "NN", "VBD", "IN", "DT", "JJ", "NN", ",", "CD", "JJ",
+            "NNS", "CC", "DT", "JJ", "NN", "IN", "NNP", "."]
+    p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags))
+    assert spans_text(p, repair.natural_places(list(p.ents), p.tokens)) == [
+        ("Tarvo island", "LOC"), ("Ostrian", "NORP"), ("Velan", "NORP"), ("Ostrian", "NORP"), ("Sel", "GPE")]
+
+
 def test_a_demonym_before_a_place_is_not_joined(vocab):
     words = ["Iraqi", "Kurdistan", "and", "the", "Muslim", "Brotherhood"]
     ents = ["B-NORP", "B-GPE", "O", "O", "B-NORP", "B-ORG"]

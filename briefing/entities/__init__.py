@@ -4,7 +4,8 @@ In: the parsed articles and the override rules. Out: entities with an id, a name
 description and every mention, plus problems. Steps, in the order the build calls them: `repair`
 (fix the pipeline's spans; `labels` gives labels by the shape of a name; `across` repairs spans by
 the briefing's other names; `places` makes a place of a name the briefing shows as one; `detect`
-adds towns and names the model tagged nowhere; `propagate` carries a name to its other mentions
+adds towns and names the model tagged nowhere; `vehicles` makes one name of a numbered flight and
+of a maker's model; `propagate` carries a name to its other mentions
 and votes its label over the briefing by what `evidence` finds; `tokens` holds what these passes
 share), then `resolve` (`cluster` groups `nodes` into entities by `names`, people by `persons`
 and, where two share a surname, `surnames`; `describe` finds a description). `review` lists the

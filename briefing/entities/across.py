@@ -11,7 +11,7 @@ from collections import Counter
 from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
 from ..words.english import HONORIFICS
-from . import labels
+from . import labels, vehicles
 from .names import COMPASS_POINTS, fold
 from .tokens import Spans, covered, each_segment, is_common_word, known_names, name_word, surface
 
@@ -158,7 +158,9 @@ COMMON_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her", "our", 
 
 
 def drop_numbered_common_nouns(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
-    """"Gate 3", "Pump 4": a common noun (written in lower case elsewhere) and a number."""
+    """"Gate 3", "Pump 4": a common noun (written in lower case elsewhere) and a number; not a
+    numbered flight ("Flight 220": `vehicles`)."""
     for toks, sps in each_segment(parsed, spans):
         sps[:] = [sp for sp in sps if not (sp.end - sp.start == 2 and toks[sp.end - 1].text.isdigit() and
-                                           is_common_word(toks[sp.start].text, lower))]
+                                           is_common_word(toks[sp.start].text, lower) and
+                                           not vehicles.is_flight(toks, sp))]

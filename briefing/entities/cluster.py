@@ -19,8 +19,10 @@ comparing all pairs:
 - a name and its longer form when no other form competes: a leading country, place, acronym or
   capitalised common word ("Security Council" = "U.N. Security Council", "Olympics" = "Winter
   Olympics"), a trailing generic noun or head of names ("Heathrow" = "Heathrow Airport", "Elm" =
-  "Elm Street"), "X of Y" ("Commons" = "House of Commons"); a compass point to the one country
-  named after it ("the North"); a place to its county ("Harlan" = "Harlan County").
+  "Elm Street"), a product's model ("Velox" = "Velox V8"), "X of Y" ("Commons" = "House of
+  Commons"); a compass point to the one country named after it ("the North"); a place to its
+  county ("Harlan" = "Harlan County");
+- a flight's forms with one number ("Flight 220" = "QX220": vehicles.py).
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ from rapidfuzz.distance import Levenshtein
 from ..words import knowledge
 from ..model import Mention, ParsedArticle
 from ..unionfind import UnionFind
-from . import labels
+from . import labels, vehicles
 from .tokens import is_common_word, lower_words
 from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, fold, group_stem, is_acronym, name_parts,
                     normalize, spells, thing_name, without_legal_form)
@@ -210,6 +212,8 @@ def keys(form: str, label: str, common: frozenset[str] = frozenset()) -> list[tu
         if len(content) >= 2:  # word order and translations: "Arlow University" = "Université Arlow"
             out.append(("bag", tuple(sorted(re.sub(r"[^a-z0-9]", "", w)[:5] for w in content))))
         out += _place_prefix_keys(form)
+    if label == vehicles.LABEL and (number := vehicles.number(form)):
+        out.append(("flight", number))  # "Aerolta Airways Flight 220" = "Flight 220" = "QX220"
     m = _X_OF_Y.fullmatch(form)  # "Department of State" = "State Department"
     if m and label in THINGS:
         out.append(("key", coarse, compact(f"{m.group(2)} {m.group(1)}")))
@@ -235,7 +239,9 @@ def _link_keys(view: View, uf: UnionFind, attached: set[Node]) -> None:
         for key in keys(node[1], label, view.lower_words):
             if not (node in attached and key[:2] == ("key", "person")):
                 blocks[key].append(node)
-    for members in blocks.values():
+    for key, members in blocks.items():
+        if key[0] == "flight" and not any(vehicles.names_flight(node[1]) for node in members):
+            continue  # bare codes of one number ("QX25", "RT25") may be two models: one only with its flight
         for other in members[1:]:
             uf.union(members[0], other)
 
@@ -300,7 +306,8 @@ def _extensions(view: View) -> dict[str, dict[str, str | None]]:
                 extensions[rest.casefold()][form] = knowledge.place(" ".join(prefix))
             head, tail = " ".join(words[:k]), words[k:]
             if head.casefold() in view.form_label and all(_generic(w, view) for w in tail) \
-                    and words[k - 1] not in ("of", "and"):
+                    and words[k - 1] not in ("of", "and") or \
+                    label == view.form_label.get(head.casefold()) and vehicles.a_model(label, tail):
                 extensions[head.casefold()][form] = None
         m = _X_OF_Y.fullmatch(" ".join(words))
         if m and m.group(1).lower() in view.lower_words and m.group(2).casefold() in view.form_label:

@@ -6,7 +6,9 @@ verb of speech ("May said"), an age or a title in apposition ("Ruiz, 54,", "Ruiz
 relative ("Ruiz's mother"); for a surname, any of these on the full name, and the other way round.
 A place: a preposition of place ("in Tarvik"), a state or country after it ("Tarvik, Ill."), a
 place noun ("the Tarvik area", "Tarvik County"), or a data package that knows it. A kind: a
-lower-case noun the name modifies ("the Tarvo volcano", "the Velox headset"), or a model number.
+lower-case noun the name modifies ("the Tarvo volcano", "the Velox headset"), a model number, or,
+for a maker the briefing names with a model, a determiner or possessive of the name alone ("the
+Velox veered", "Ruiz's Velox").
 """
 from __future__ import annotations
 
@@ -151,8 +153,27 @@ class Evidence:
         return not any(w.lower().rstrip(".") in NOT_PERSON_WORDS for w in key)
 
 
+# Words before a one-word name that make it one thing a person has or the story points at ("the
+# Velox", "Ruiz's Velox", "his Velox"): a product's, for a maker the briefing names with a model.
+THING_DETERMINERS = frozenset({"the", "his", "her", "their", "'s", "’s"})
+
+
+def makers(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> set[Key]:
+    """Names the briefing writes with a model designation ("Velox V8": "velox")."""
+    return {key_of(toks, sp.start, sp.end - 1) for toks, sps in each_segment(parsed, spans) for sp in sps
+            if sp.end - sp.start >= 2 and MODEL_TOKEN.match(toks[sp.end - 1].text) and toks[sp.start].text[:1].isupper()}
+
+
+def _a_makers_thing(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """"the Velox veered", "Ruiz's Velox": a one-word name after a determiner or possessive it
+    hangs on (not "the Velox board": a noun after it is its head)."""
+    return e - s == 1 and s > 0 and toks[s - 1].text.lower() in THING_DETERMINERS and \
+        not (e < len(toks) and toks[e].tag.startswith("NN"))
+
+
 def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> Evidence:
     ev = Evidence()
+    made = makers(parsed, spans)
     for toks, sps in each_segment(parsed, spans):
         for sp in sps:
             key = key_of(toks, sp.start, sp.end)
@@ -162,7 +183,8 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
                 ev.person[key] = sign
             if place_signs(toks, sp.start, sp.end):
                 ev.place.add(key)
-            kind = kind_of(toks, sp.start, sp.end)
+            kind = kind_of(toks, sp.start, sp.end) or \
+                ("PRODUCT" if key in made and _a_makers_thing(toks, sp.start, sp.end) else None)
             if kind:
                 ev.kinds[key][kind] += 1
             if sp.label == "PERSON" and 2 <= len(key) <= 3:

@@ -181,7 +181,8 @@ def unsupported_place(key: evidence.Key, counts: Counter | None, ev: evidence.Ev
 def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> str:
     """The label given most; a tie goes to the label the text supports (a person's signs, a place's,
     a kind noun), then to the label given first, never to the alphabet. PERSON needs a person's
-    signs: without them it loses a tie and gives way to a kind or place the text shows. A name
+    signs: without them it loses a tie and gives way to a kind or place the text shows ("fans in
+    X": GPE, even with no other label given). A name
     with what only people have (an honorific, an age, a relative) is a person unless it is a known
     place or names an organisation. A name without signs takes a kind the text shows often enough
     (`_kind_shown`)."""
@@ -195,7 +196,7 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
     best = ranked[0]
     if best == "PERSON" and not sign:
         rivals = [label for label in ranked[1:] if counts[label] == counts[best] or supported(label)]
-        shown = [label for label, _ in kinds.most_common()]
+        shown = [label for label, _ in kinds.most_common()] + (["GPE"] if key in ev.place else [])
         best = next(iter(rivals + shown), best)
     elif best != "PERSON" and sign == evidence.PERSONAL and not ev.is_place(key) and ev.can_be_a_person(key):
         best = "PERSON"

@@ -12,7 +12,7 @@ from collections import Counter
 
 from ..reading import datelines
 from ..words import knowledge
-from . import across, detect, labels, places, propagate, tokens
+from . import across, detect, labels, places, propagate, tokens, vehicles
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from ..words.english import HONORIFICS, TITLE_NOUNS
 from .names import PARTICLES, initials
@@ -222,19 +222,30 @@ def split_coordinations(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[E
     return out
 
 
-NATURAL_HEADS = frozenset({"peninsula", "islands", "archipelago", "mountains"})
+NATURAL_HEADS = frozenset({"peninsula", "island", "islands", "archipelago", "mountains"})
 
 
 def natural_places(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
-    """"the Korean peninsula", "the Balkan mountains": a place or demonym and a lower-case
-    natural feature are one location."""
+    """"the Korean peninsula", "the Balkan mountains", "Tarvo island residents": a place or demonym
+    and a lower-case natural feature are one location; not after an indefinite article, a number
+    or a quantifier ("an Ostrian island", "two Ostrian islands": some of many), nor before "of" ("the
+    Ostrian island of Tarvo" names Tarvo)."""
     out = []
     for sp in spans:
         if sp.label in ("NORP", "GPE", "LOC") and sp.end < len(toks) and toks[sp.end].text in NATURAL_HEADS and \
-                not any(o.start == sp.end for o in spans):
+                not any(o.start == sp.end for o in spans) and not (sp.start > 0 and _counted(toks[sp.start - 1])) and \
+                not (sp.end + 1 < len(toks) and toks[sp.end + 1].text == "of"):  # "the Ostrian island of Tarvo"
             sp = EntSpan(sp.start, sp.end + 1, "LOC")
         out.append(sp)
     return out
+
+
+QUANTIFIERS = frozenset({"a", "an", "some", "several", "many", "few", "other", "both", "various", "numerous"})
+
+
+def _counted(tok: Token) -> bool:
+    """An indefinite article, a number or a quantifier: "a", "two", "several"."""
+    return tok.text.lower() in QUANTIFIERS or tok.tag == "CD"
 
 
 def trim_titles(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
@@ -276,7 +287,7 @@ def _institution_end(sp: EntSpan, spans: list[EntSpan], toks: tuple[Token, ...])
 
 
 SEGMENT_RULES = (trim, drop_false, split_coordinations, trim_titles, natural_places, long_form_abbreviations,
-                 join_split_names, place_led_institutions, labels.relabel)
+                 join_split_names, place_led_institutions, vehicles.models, labels.relabel, vehicles.flights)
 
 
 def repair_segment(parsed: Parsed, fixed: list[EntSpan] | None = None) -> list[EntSpan]:
@@ -314,6 +325,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     across.drop_role_words(parsed, spans, lower)
     across.drop_numbered_common_nouns(parsed, spans, lower)
     across.drop_common_acronyms(parsed, spans)
+    vehicles.flight_codes(parsed, spans)
     across.split_possessives(parsed, spans)
     across.split_joined_names(parsed, spans)
     across.family_names(parsed, spans)

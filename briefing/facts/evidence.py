@@ -294,9 +294,12 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float, sents: View,
         return None  # "more than 90 trains" of one line, "1,400" nationwide: other quantities
     if not agree and _scopes_differ(a, b):
         return None  # "more than 500,000 Velmar-area homes", "nearly 1 million homes" in the region
-    band = _band(a, b, sim, support, exact, pool.kin(a, b)) if agree else \
-        _band_of_difference(a, b, sim + NAME_CONTEXT * support, pool.alone(a) and pool.alone(b),
-                            bool(frames.same_event(a.frame, b.frame, sents)), pool.kin(a, b)) or \
+    kin = pool.kin(a, b)
+    # one event matters only to the bands of two sums or of two kin words (MONEY_OF_ONE_EVENT,
+    # ONE_EVENT_OTHER_WORD): not looked for in every other pair
+    one_event = not agree and (a.kind == "money" or kin) and bool(frames.same_event(a.frame, b.frame, sents))
+    band = _band(a, b, sim, support, exact, kin) if agree else \
+        _band_of_difference(a, b, sim + NAME_CONTEXT * support, pool.alone(a) and pool.alone(b), one_event, kin) or \
         _left_over(a, b, sents, pool)
     if band is None:
         return None
