@@ -31,7 +31,7 @@ def unseen_places(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[st
         covered = {i for sp in sps for i in range(sp.start, sp.end)}
         found = [EntSpan(t.i, t.i + 1, "GPE") for t in toks
                  if t.i not in covered and _lone_proper_noun(toks, t, covered, lower) and _shown_as_place(toks, t.i)
-                 and knowledge.place_names(t.text, small=True) & named]
+                 and knowledge.place_names(t.text, within=named) & named]
         if found:
             sps[:] = sorted(sps + found, key=lambda sp: sp.start)
 

