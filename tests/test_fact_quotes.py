@@ -167,6 +167,21 @@ def test_reported_speech_pairs_with_a_quote_of_its_speaker_in_other_words_by_a_s
         "\u201cWe expect the probe to drill through the ice shelf by spring, if the winds allow it,\u201d"])]
 
 
+def test_a_report_joining_two_other_quotes_of_its_speaker_makes_no_disagreement_a_reader_sees(parser):
+    """A report shares a predicate ("work on") with two quotes of its speaker that are not one
+    quote: the row it holds may not call their wordings a difference, and a row resting on a
+    shared predicate alone is never sure enough for "Where the outlets differ"."""
+    from briefing.facts.review import REVIEW_BELOW
+
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nCoach Maria Lopez said the team would work on its defence before the derby.",
+        "b": "Title\n\n\u201cWe have to work on our passing this week,\u201d Lopez said after training.",
+        "c": "Title\n\n\u201cWe will work on set pieces for the rest of the month,\u201d Lopez said on Monday."})
+    rows = [f for f in found if f.kind == "quote"]
+    assert rows and all(f.status == "agree" for f in rows)
+    assert all(f.confidence < REVIEW_BELOW for f in rows if any("defence" in c.text for c in f.claims))
+
+
 def test_she_said_in_reported_speech_is_the_person_named_as_subject_in_its_sentence(parser):
     """"X asked for money as she said …": the pronoun is X, not who spoke in the paragraph before."""
     _, _, found = analyse(parser, {

@@ -75,6 +75,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
 REPORTED_MIN_WORDS = 5
 REPORTED_MIN_SIMILARITY = 80  # two reports of one speaker's words: most of their words in common
 SAME_PREDICATE = 70.0  # reported speech and another account of its speaker's words sharing a predicate
+_PREDICATE = (SAME_PREDICATE, "SAME_PREDICATE")  # its score and band (thin evidence: evidence.WEAK_BANDS)
 
 
 def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) -> list[Extracted]:
@@ -287,8 +288,10 @@ def _sentences(text: str) -> list[str]:
     return [w for part in re.split(r"(?<=[.!?])\s+", text) if len((w := quote_words(part)).split()) >= 3]
 
 
-def pair_score(a: Extracted, b: Extracted) -> float | None:
-    """How alike two quotations are (0..100), None when they are not one quote: the same speaker,
+def pair_score(a: Extracted, b: Extracted) -> tuple[float, str] | None:
+    """How alike two quotations are (0..100) and by what ("QUOTE_WORDING", or "SAME_PREDICATE":
+    reported speech and another account of its speaker, thin evidence: evidence.WEAK_BANDS), None
+    when they are not one quote: the same speaker,
     or where one names none, nearly the same long wording. A fragment ("possibly weeks") or an
     unquoted copy pairs only with a quote that contains its words; a quote of several sentences
     pairs with another by the one sentence both give ("That was my best race" / "That's my …");
@@ -308,29 +311,30 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
     floor = QUOTE_MIN_SIMILARITY if same or words >= LONG_QUOTE_WORDS else UNATTRIBUTED_MIN_SIMILARITY
     score = fuzz.partial_ratio(wa, wb) if min(len(wa), len(wb)) >= 20 else fuzz.ratio(wa, wb)
     if score >= floor:
-        return score
+        return score, "QUOTE_WORDING"
     if same:
         best = max((fuzz.ratio(x, y) for x in _sentences(a.claim.value) for y in _sentences(b.claim.value)),
                    default=0.0)
         if best >= floor:
-            return best - 10  # after whole quotes that match
+            return best - 10, "QUOTE_WORDING"  # after whole quotes that match
     return None
 
 
-def _part_score(a: Extracted, b: Extracted, short: str, long: str, same: bool) -> float | None:
+def _part_score(a: Extracted, b: Extracted, short: str, long: str, same: bool) -> tuple[float, str] | None:
     """A fragment, an unquoted copy, a short quote of a figure: the other must contain its words;
     reported speech may give what its speaker said in other words, the same predicate."""
     if len(short.split()) >= FRAGMENT_MIN_WORDS and f" {short} " in f" {long} ":
-        return 80.0
-    return SAME_PREDICATE if (a.reported or b.reported) and same and a.predicates & b.predicates else None
+        return 80.0, "QUOTE_WORDING"
+    return _PREDICATE if (a.reported or b.reported) and same and a.predicates & b.predicates else None
 
 
-def _reports_alike(a: Extracted, b: Extracted) -> float | None:
+def _reports_alike(a: Extracted, b: Extracted) -> tuple[float, str] | None:
     """Two reports of one speaker's words, in most of the same words, or the same predicate."""
     if not a.speaker or a.speaker != b.speaker:
         return None
     score = fuzz.token_set_ratio(quote_words(a.claim.value), quote_words(b.claim.value))
-    return score if score >= REPORTED_MIN_SIMILARITY else SAME_PREDICATE if a.predicates & b.predicates else None
+    return (score, "QUOTE_WORDING") if score >= REPORTED_MIN_SIMILARITY else \
+        _PREDICATE if a.predicates & b.predicates else None
 
 
 def agree(values: list[str]) -> bool:
