@@ -74,8 +74,8 @@ def _read(pa: ParsedArticle, si: int, t: Token, sents: View) -> Extracted | None
 
 
 def _noun(toks: tuple[Token, ...], t: Token) -> Token | None:
-    """The noun an ordinal qualifies, climbing over nouns that modify a later one ("second-degree
-    murder", "the nation's first players' union")."""
+    """The noun an ordinal qualifies, climbing over nouns that modify a later one ("third-degree
+    burns", "the country's first dockers' guild")."""
     noun = toks[t.head]
     while noun.dep in MODIFIER | {"poss"} and toks[noun.head].pos in ("NOUN", "PROPN") and noun.head > noun.i:
         noun = toks[noun.head]
@@ -138,7 +138,7 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
 
 
 def _stems(words: frozenset[str]) -> set[str]:
-    """Words compared without a plural's "s" the lemmatiser leaves on names ("Games", "Olympics")."""
+    """Words compared without a plural's "s" the lemmatiser leaves on names ("Finals", "Playoffs")."""
     return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 
