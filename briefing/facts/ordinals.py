@@ -4,7 +4,7 @@ row only when another outlet says the same ordinal of the same thing.
 
 What an ordinal qualifies is read from the parse: the noun it modifies with that noun's own
 modifiers ("the club's first league title": title; league, club), climbing over a noun it sits in
-("second-degree murder": murder), else the event "the first time" belongs to (the verb and its
+("third-degree burns": burns), else the event "the first time" belongs to (the verb and its
 arguments), else what "the first" itself is said of ("the first to finish the course"). Two
 ordinals pair when they are the same number and one's noun is the other's noun, or is among the
 words the other qualifies with one more of its own words ("the first liver grown in a lab" /
@@ -84,7 +84,7 @@ def _noun(toks: tuple[Token, ...], t: Token) -> Token | None:
 
 def _in_series(toks: tuple[Token, ...], t: Token, noun: Token) -> bool:
     """Is the ordinal one of a series ("the first bid", "their second title") or a grade of its noun
-    ("second-degree murder"), not a term of its own ("first responders", "first aid")?"""
+    ("third-degree burns"), not a term of its own ("first responders", "first aid")?"""
     return toks[t.head].i != noun.i or any(c.dep in OWNER for c in children(toks, noun.i))
 
 
