@@ -241,7 +241,7 @@ class Claim:
 @dataclass(frozen=True)
 class Fact:
     id: str
-    kind: Literal["number", "duration", "age", "money", "percent", "date", "time", "quote", "equipment"]
+    kind: Literal["number", "duration", "age", "money", "percent", "date", "time", "quote", "equipment", "ordinal"]
     status: Literal["agree", "differ", "single"]
     subject: str
     claims: tuple[Claim, ...]

@@ -13,7 +13,8 @@ def test_one_country_or_state_by_any_name(forms):
     assert len(keys) == 1 and None not in keys
 
 
-@pytest.mark.parametrize("form", ["Korean", "Canadians", "British", "Tokyo", "Korea", "U.N.", "EU", "In", "canada"])
+@pytest.mark.parametrize("form", ["Korean", "Canadians", "British", "Tokyo", "Korea", "U.N.", "EU", "In", "canada",
+                                  "S", "S."])  # a lone "S": no word left before its plural "s" (it raised)
 def test_demonyms_cities_shared_parts_and_non_countries_are_no_country(form):
     assert knowledge.place(form) is None
 

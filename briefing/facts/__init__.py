@@ -21,7 +21,7 @@ from collections import defaultdict
 
 from ..model import Diagnostic, Entity, Fact, ParsedArticle
 from ..reading.overrides import Rules
-from . import align, dates, editor, equipment, labels, numbers, quotes
+from . import align, dates, editor, equipment, labels, numbers, ordinals, quotes
 from .sentences import Extracted, View
 
 
@@ -48,7 +48,8 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
             spans = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote" and not x.paired_only]
             out.extend(dataclasses.replace(x, label=labels.label(pa, si, x, sents)) for x in found
                        if x.kind in ("quote", "date") or not any(s <= x.claim.start and x.claim.end <= e for s, e in spans))
-    return _named(out, entities) + quotes.unquoted(parsed, out, sents), sents
+    return _named(out, entities) + quotes.unquoted(parsed, out, sents) + \
+        ordinals.extract(parsed, sents, ordinals.by_article(out)), sents
 
 
 def _named(items: list[Extracted], entities: list[Entity]) -> list[Extracted]:

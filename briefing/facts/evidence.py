@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from ..words.english import SPEECH_VERBS
-from . import frames, quotes
+from . import frames, ordinals, quotes
 from .dates import dates_agree, is_bare, unresolved_key
 from .lexicon import LENGTH_UNITS
 from .sentences import Extracted, View
@@ -98,7 +98,7 @@ BAND = {name: value for name, value in (
 FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
 # Bands whose evidence is thin: a row resting on one is never surer than this, so a difference it
 # finds goes to the editor (`briefing review`), not to "Where the outlets differ".
-WEAK_BANDS = {"ONE_LEFT_OF_ONE_THING": 0.6, "ONE_EVENT_OTHER_WORD": 0.7, "RARE_DAY_IN_CONTEXT": 0.7,
+WEAK_BANDS = {"SAME_PREDICATE": 0.7, "ONE_LEFT_OF_ONE_THING": 0.6, "ONE_EVENT_OTHER_WORD": 0.7, "RARE_DAY_IN_CONTEXT": 0.7,
               "VAGUE_SAME_WORD": 0.6, "SAME_DAY_BY_ALL_SIGNS": 0.7, "SAME_DAY_AS_A_ROW": 0.7}
 
 
@@ -172,13 +172,16 @@ def date_key(x: Extracted) -> str:
 def evidence(a: Extracted, b: Extracted, sents: View, pool: Pool) -> Evidence | None:
     """How sure we are that a and b state the same fact; None when they are not comparable."""
     if a.kind == "quote":
-        score = quotes.pair_score(a, b)
-        return None if score is None else Evidence(score, "QUOTE_WORDING", agree=quotes.agree(
-            [a.claim.value, b.claim.value]))
+        scored = quotes.pair_score(a, b)
+        return None if scored is None else Evidence(scored[0], scored[1], agree=quotes.agree(
+            [a.claim.value, b.claim.value]), trust=WEAK_BANDS.get(scored[1], 1.0))
     sim = sents.similarity(a.context, b.context)
     support = min(sents.support(a.entities, b.entities), 2 * ENTITY_SUPPORT)
     if a.kind == "equipment":
         return Evidence(EQUIPMENT + support, "EQUIPMENT", sim, support)
+    if a.kind == "ordinal":
+        score = ordinals.pair_score(a, b)
+        return None if score is None else Evidence(score + support, "SAME_ORDINAL", sim, support)
     found = _date(a, b, sim, support, sents, pool) if a.kind == "date" else \
         _time(a, b, sim, sents) if a.kind == "time" else _figure(a, b, sim, support, sents, pool)
     if found is None:

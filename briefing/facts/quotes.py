@@ -3,6 +3,7 @@ copies) with their speaker (speakers.py reads who), how two quotations pair, and
 of two wordings."""
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import re
@@ -12,7 +13,7 @@ from rapidfuzz import fuzz
 
 from ..model import ParsedArticle, Token
 from ..words.english import SPEECH_VERBS
-from .sentences import Extracted, View, children, lemma, normalise, make_claim
+from .sentences import Extracted, View, children, content_word, lemma, normalise, make_claim
 from .speakers import (QUOTE_RE, Speaker, introduced, last_person, named, paragraph_speaker, previous_speaker,
                        speaker_of, subject_of)
 
@@ -65,20 +66,24 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
         name, speaker_id = named(speaker)
         out.append(Extracted(make_claim(pa, si, sent, start, end, text), "quote", ("quote",),
                              entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())), subject=name,
-                             speaker=speaker_id, paired_only=fragment, doubt=doubt))
+                             speaker=speaker_id, paired_only=fragment, doubt=doubt,
+                             predicates=predicates(pa.segments[si].tokens, start, end)))
     quoted = out or _block_quote(pa, si, sents)
     return quoted + _reported(pa, si, sents, quoted)  # speech reported inside a quote is the quote's
 
 
 REPORTED_MIN_WORDS = 5
 REPORTED_MIN_SIMILARITY = 80  # two reports of one speaker's words: most of their words in common
+SAME_PREDICATE = 70.0  # reported speech and another account of its speaker's words sharing a predicate
+_PREDICATE = (SAME_PREDICATE, "SAME_PREDICATE")  # its score and band (thin evidence: evidence.WEAK_BANDS)
 
 
 def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) -> list[Extracted]:
     """Reported speech: the clause a named speaker's speech verb reports ("Ana Ruiz argued that
-    the fee was too high"), a claim that pairs only with a report of the same speaker in most
-    of the same words, or with a quote that holds its words. A clause holding a quotation, or
-    inside one, is that quotation's."""
+    the fee was too high"; "she said" is who "she" names, _sentence_subject), a claim that pairs
+    only with a report of the same speaker in most of the same words, or with a quote that holds
+    its words, or with either sharing a predicate. A clause holding a quotation, or inside one,
+    is that quotation's."""
     toks = pa.segments[si].tokens
     out = []
     for verb in toks:
@@ -88,6 +93,8 @@ def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) 
         if clause is None:
             continue
         speaker = subject_of(pa, si, verb, list(toks), sents)
+        if speaker is not None and speaker.kind == "pronoun":  # "he said the fee was too high"
+            speaker = _sentence_subject(pa, si, verb, sents) or previous_speaker(pa, si, verb.start, sents)
         if speaker is None or speaker.kind != "named":
             continue
         inside = _subtree(toks, clause.i)
@@ -99,8 +106,38 @@ def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) 
         out.append(Extracted(make_claim(pa, si, sent, start, end, pa.article.raw[start:end]), "quote", ("quote",),
                              entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
                              subject=speaker.entity.name, speaker=speaker.entity.id, paired_only=True,
-                             reported=True))
+                             reported=True, predicates=predicates(toks, start, end)))
     return out
+
+
+PREDICATE_POS = frozenset({"VERB", "ADJ"})
+
+
+def predicates(toks: tuple[Token, ...], start: int, end: int) -> frozenset[tuple[str, str]]:
+    """What the words between offsets start and end predicate: each verb or adjective with a content
+    word or preposition that depends on it, as lemmas: ("drill", "through"), ("run", "out").
+    Two accounts of one speaker's words that share one say the same thing in other words ("the
+    probe would be able to drill through the shelf" / "“We expect it to drill through the shelf”")."""
+    inside = {t.i for t in toks if start <= t.start < end}
+    found = set()
+    for k in inside:
+        t = toks[k]
+        head = toks[t.head]
+        if t.head == k or t.head not in inside or head.pos not in PREDICATE_POS or not content_word(head):
+            continue
+        dependent = lemma(t) if t.pos == "ADP" else content_word(t)
+        if dependent:
+            found.add((content_word(head), dependent))
+    return frozenset(found)
+
+
+def _sentence_subject(pa: ParsedArticle, si: int, verb: Token, sents: View) -> Speaker | None:
+    """The person named as a subject earlier in the verb's own sentence, whom its pronoun names
+    ("Ana Ruiz asked for a recount as she said the count was wrong")."""
+    start = next(t.start for t in pa.segments[si].tokens if t.sent == verb.sent)
+    people = sents.subjects.get(pa.article.id, [])
+    k = bisect.bisect_left(people, (verb.start, "")) - 1
+    return Speaker("named", sents.entity_by_id[people[k][1]]) if k >= 0 and people[k][0] >= start else None
 
 
 def _subtree(toks: tuple[Token, ...], root: int) -> list[int]:
@@ -251,12 +288,14 @@ def _sentences(text: str) -> list[str]:
     return [w for part in re.split(r"(?<=[.!?])\s+", text) if len((w := quote_words(part)).split()) >= 3]
 
 
-def pair_score(a: Extracted, b: Extracted) -> float | None:
-    """How alike two quotations are (0..100), None when they are not one quote: the same speaker,
+def pair_score(a: Extracted, b: Extracted) -> tuple[float, str] | None:
+    """How alike two quotations are (0..100) and by what ("QUOTE_WORDING", or "SAME_PREDICATE":
+    reported speech and another account of its speaker, thin evidence: evidence.WEAK_BANDS), None
+    when they are not one quote: the same speaker,
     or where one names none, nearly the same long wording. A fragment ("possibly weeks") or an
     unquoted copy pairs only with a quote that contains its words; a quote of several sentences
     pairs with another by the one sentence both give ("That was my best race" / "That's my …");
-    two reports of speech by their speaker and most of their words."""
+    reported speech with another account of its speaker by most of their words or a predicate."""
     if a.reported and b.reported:
         return _reports_alike(a, b)
     same = bool(a.speaker) and a.speaker == b.speaker
@@ -265,29 +304,37 @@ def pair_score(a: Extracted, b: Extracted) -> float | None:
     wa, wb = quote_words(a.claim.value), quote_words(b.claim.value)
     short, long = sorted((wa, wb), key=len)
     if a.paired_only or b.paired_only or FIGURE_WORDS.search(short) and len(short.split()) < UNATTRIBUTED_MIN_WORDS:
-        # a fragment, an unquoted copy, a short quote of a figure: the other must contain its words
-        return 80.0 if len(short.split()) >= FRAGMENT_MIN_WORDS and f" {short} " in f" {long} " else None
+        return _part_score(a, b, short, long, same)
     words = min(len(wa.split()), len(wb.split()))
     if words < (QUOTE_MIN_WORDS if same else UNATTRIBUTED_MIN_WORDS):
         return None
     floor = QUOTE_MIN_SIMILARITY if same or words >= LONG_QUOTE_WORDS else UNATTRIBUTED_MIN_SIMILARITY
     score = fuzz.partial_ratio(wa, wb) if min(len(wa), len(wb)) >= 20 else fuzz.ratio(wa, wb)
     if score >= floor:
-        return score
+        return score, "QUOTE_WORDING"
     if same:
         best = max((fuzz.ratio(x, y) for x in _sentences(a.claim.value) for y in _sentences(b.claim.value)),
                    default=0.0)
         if best >= floor:
-            return best - 10  # after whole quotes that match
+            return best - 10, "QUOTE_WORDING"  # after whole quotes that match
     return None
 
 
-def _reports_alike(a: Extracted, b: Extracted) -> float | None:
-    """Two reports of one speaker's words, in most of the same words."""
+def _part_score(a: Extracted, b: Extracted, short: str, long: str, same: bool) -> tuple[float, str] | None:
+    """A fragment, an unquoted copy, a short quote of a figure: the other must contain its words;
+    reported speech may give what its speaker said in other words, the same predicate."""
+    if len(short.split()) >= FRAGMENT_MIN_WORDS and f" {short} " in f" {long} ":
+        return 80.0, "QUOTE_WORDING"
+    return _PREDICATE if (a.reported or b.reported) and same and a.predicates & b.predicates else None
+
+
+def _reports_alike(a: Extracted, b: Extracted) -> tuple[float, str] | None:
+    """Two reports of one speaker's words, in most of the same words, or the same predicate."""
     if not a.speaker or a.speaker != b.speaker:
         return None
     score = fuzz.token_set_ratio(quote_words(a.claim.value), quote_words(b.claim.value))
-    return score if score >= REPORTED_MIN_SIMILARITY else None
+    return (score, "QUOTE_WORDING") if score >= REPORTED_MIN_SIMILARITY else \
+        _PREDICATE if a.predicates & b.predicates else None
 
 
 def agree(values: list[str]) -> bool:

@@ -38,6 +38,7 @@ class Extracted:
     named: frozenset[str] = field(default_factory=frozenset)  # entity ids inside the claim ("Velmar-area homes")
     label: str = ""  # the row label this claim gives ("Flights cancelled"), facts/labels.py
     doubt: str = ""  # quotes: why the speaker is unsure (found by distance, not named by a verb); "" when sure
+    predicates: frozenset[tuple[str, str]] = field(default_factory=frozenset)  # quotes: (predicate, dependent) lemmas
 
     @property
     def granularity(self) -> str:

@@ -86,7 +86,7 @@ def status(group: list[Extracted]) -> tuple[str, str, tuple]:
     kind = group[0].kind
     if kind == "quote":
         return _quote_status(group)
-    if kind == "equipment":
+    if kind in ("equipment", "ordinal"):  # paired only when they name the same thing alike
         return "agree", "", ()
     if kind == "date":
         if all(dates_agree(group[0], x) for x in group[1:]):
@@ -105,6 +105,8 @@ def _quote_status(group: list[Extracted]) -> tuple[str, str, tuple]:
     quoted = [x for x in group if not x.reported]
     if len(quoted) < 2 or quotes.agree([x.claim.value for x in quoted]):
         return "agree", "", ()
+    if quotes.pair_score(quoted[0], quoted[1]) is None:
+        return "agree", "", ()  # two quotes a report joined, not one quote told two ways: no wording differs
     diff = quotes.diff(quoted[0].claim.value, quoted[1].claim.value)
     return "differ", wording_reason(diff), diff
 

@@ -10,7 +10,7 @@ from .escape import diff_html, md_short, md_text
 STATUS = {"agree": "✓ agree", "differ": "≠ differ", "single": "○ single"}
 UNSURE = "? unsure"  # a disagreement the tool is not sure of: an editor has not checked it
 KIND = {"number": "Number", "duration": "Duration", "age": "Age", "date": "Date", "time": "Time", "quote": "Quote",
-        "equipment": "Equipment"}
+        "equipment": "Equipment", "ordinal": "Ordinal"}
 MAX_CLAIMS_SHOWN = 6
 MAX_CROSS_SHOWN = 30  # rows where outlets meet shown before the fold: what a reader comes for
 MAX_SINGLE_SHOWN = 6  # single-source rows shown before the fold, the most important first

@@ -211,8 +211,9 @@ def _demonym_words() -> frozenset[str]:
 
 
 def _is_demonym(key: str) -> bool:
-    return key in _demonyms() or key.split()[-1] in _demonym_words() or \
-        key.endswith("s") and key[:-1].split()[-1] in _demonym_words()
+    last = key.split()[-1:]  # none for a key of one "s" ("S" said alone): its stem is empty
+    stem = key[:-1].split()[-1:] if key.endswith("s") else []
+    return key in _demonyms() or bool(last) and last[0] in _demonym_words() or bool(stem) and stem[0] in _demonym_words()
 
 
 def demonym(form: str) -> str | None:
