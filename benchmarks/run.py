@@ -33,7 +33,7 @@ OUT = ROOT / "benchmarks" / "out"
 
 FIRST = ["Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hassan", "Ines", "Jonas", "Karim", "Lena",
          "Marco", "Nadia", "Omar", "Petra", "Rafael", "Sofia", "Tariq", "Ursula", "Viktor", "Yara", "Zoltan", "Amir"]
-LAST = ["Keller", "Novak", "Haddad", "Lindqvist", "Moreau", "Petrov", "Salazar", "Tanaka", "Okafor", "Brandt",
+LAST = ["Kowalski", "Novak", "Haddad", "Lindqvist", "Moreau", "Petrov", "Salazar", "Tanaka", "Okafor", "Brandt",
         "Costa", "Dimitrov", "Eriksen", "Farouk", "Grüber", "Horvat", "Ivanova", "Jensen", "Kowalski", "Lambert"]
 PLACES = ["Latakia", "Tartus", "Aleppo", "Homs", "Idlib", "Hama", "Deir ez-Zor", "Raqqa", "Palmyra", "Daraa"]
 CITIES = ["London", "Geneva", "Vienna", "Paris", "Berlin", "Rome", "Madrid", "Oslo", "Athens", "Prague"]

@@ -41,12 +41,14 @@ def annotate(ctx: Context, article: Article, start: int, end: int, here: str) ->
     anchors = ctx.anchors.get(article.id, [])
     k = bisect.bisect_left(anchors, start)
     for m in itertools.chain(ctx.mentions_from(article.id, start), [None]):
-        # anchors up to this mention (one at its very start comes first), or to the segment's end
-        while k < len(anchors) and anchors[k] < end and (m is None or anchors[k] <= m.start):
-            if anchors[k] >= pos:  # a sentence a fact or a backlink points at
-                add(md_inline(article.raw[pos:anchors[k]]))
-                add(f'<span class="bf-s" id="s-{anchors[k]}"></span>')
-                pos = anchors[k]
+        # anchors of sentences a fact or a backlink points at, up to this mention's end (one at its
+        # very start comes first; one inside it, where the parser began a sentence within a name
+        # the entities joined, "Ana | Ruiz", stands before it), or to the segment's end
+        while k < len(anchors) and anchors[k] < end and (m is None or anchors[k] < m.end):
+            cut = max(pos, anchors[k] if m is None else min(anchors[k], m.start))
+            add(md_inline(article.raw[pos:cut]))
+            add(f'<span class="bf-s" id="s-{anchors[k]}"></span>')
+            pos = cut
             k += 1
         if m is None or m.start >= end:
             break
