@@ -101,6 +101,11 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
         toks[e].text in labels.AREA_NOUNS
 
 
+def names_a_model(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """A capitalised name ending in a model number: "Velox V8", "Arrow 340"."""
+    return e - s >= 2 and bool(MODEL_TOKEN.match(toks[e - 1].text)) and toks[s].text[:1].isupper()
+
+
 def kind_of(toks: tuple[Token, ...], s: int, e: int) -> str | None:
     """The label a kind noun after the name gives it ("the Tarvo volcano": LOC), a model number
     in it ("Velox V8") or an indefinite article of the name itself before it ("a Velox", not "a
@@ -108,7 +113,7 @@ def kind_of(toks: tuple[Token, ...], s: int, e: int) -> str | None:
     "a Tarvo Airlines plane" is the airline's."""
     if labels.has_organisation_head(t.text for t in toks[s:e]):
         return None
-    if e - s >= 2 and MODEL_TOKEN.match(toks[e - 1].text) and toks[s].text[:1].isupper():
+    if names_a_model(toks, s, e):
         return "PRODUCT"
     if s > 0 and toks[s - 1].text.lower() in ("a", "an") and e - s <= 2 and s <= toks[s - 1].head < e and \
             not knowledge.demonym(toks[s].text):
@@ -161,7 +166,7 @@ THING_DETERMINERS = frozenset({"the", "his", "her", "their", "'s", "’s"})
 def makers(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpan]]) -> set[Key]:
     """Names the briefing writes with a model designation ("Velox V8": "velox")."""
     return {key_of(toks, sp.start, sp.end - 1) for toks, sps in each_segment(parsed, spans) for sp in sps
-            if sp.end - sp.start >= 2 and MODEL_TOKEN.match(toks[sp.end - 1].text) and toks[sp.start].text[:1].isupper()}
+            if names_a_model(toks, sp.start, sp.end)}
 
 
 def _a_makers_thing(toks: tuple[Token, ...], s: int, e: int) -> bool:

@@ -35,6 +35,7 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
             if e.label == "PRODUCT":
                 products[(m.article, m.segment)].append((e, m))
     out: list[Extracted] = []
+    quoted: dict[str, list[tuple[int, int]]] = defaultdict(list)  # each article's quote spans
     for pa in parsed:
         state: dict = {}
         for si in range(len(pa.segments)):
@@ -46,10 +47,11 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
             # a number inside a quote belongs to the quote (a two-word fragment owns none); a date
             # inside one is a fact of its own ("“We will vote on March 3,” she said")
             spans = [(x.claim.start, x.claim.end) for x in found if x.kind == "quote" and not x.paired_only]
+            quoted[pa.article.id] += spans
             out.extend(dataclasses.replace(x, label=labels.label(pa, si, x, sents)) for x in found
                        if x.kind in ("quote", "date") or not any(s <= x.claim.start and x.claim.end <= e for s, e in spans))
     return _named(out, entities) + quotes.unquoted(parsed, out, sents) + \
-        ordinals.extract(parsed, sents, ordinals.by_article(out)), sents
+        ordinals.extract(parsed, sents, quoted), sents
 
 
 def _named(items: list[Extracted], entities: list[Entity]) -> list[Extracted]:

@@ -384,6 +384,7 @@ class _Shared:
 
 # The bands of two figures that can both be true, in order: the first that holds is the pair's.
 SAME_VALUE_BANDS = (
+    ("SAME_HAPPENING_OTHER_WORD", lambda s: s.kin and s.happening and s.sim >= SAME_FIGURE_CONTEXT),
     ("SAME_SPECIFIC_THING", lambda s: s.thing and s.specific),
     ("SAME_HAPPENING", lambda s: (s.thing or s.unsaid) and s.happening),
     ("MEASURE_IN_CONTEXT", lambda s: s.measure and s.sim >= SAME_FIGURE_CONTEXT),
@@ -418,14 +419,12 @@ def _band(a: Extracted, b: Extracted, sim: float, support: float, exact: bool, k
     needs more: the same event or much of the sentence ("millions of accounts", "two million
     accounts" are not one figure); one of nothing said pairs only with the same word. Two counted
     words no article sets apart (`kin`: Pool.kin) are one thing when the same thing happened to them."""
-    shared = _Shared.of(a, b, sim, support, exact, False)
+    shared = _Shared.of(a, b, sim, support, exact, False, kin=kin)
     if _vague_alone(a, b):
         same_word = a.vague and b.vague and a.claim.value == b.claim.value
         return ("VAGUE_SAME_WORD", VAGUE_SAME_WORD) if same_word and sim >= SAME_FIGURE_CONTEXT * 2 else None
     if (a.vague or b.vague) and not (shared.happening or sim >= OTHER_FIGURE_CONTEXT):
         return None
-    if kin and shared.happening and sim >= SAME_FIGURE_CONTEXT:
-        return ("SAME_HAPPENING_OTHER_WORD", SAME_HAPPENING_OTHER_WORD)
     return _first(SAME_VALUE_BANDS, shared)
 
 

@@ -12,7 +12,6 @@ words the other qualifies with one more of its own words ("the first liver grown
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
 
 from ..model import ParsedArticle, Token
 from .sentences import EMPTY_WORDS, Extracted, View, children, content_word, lemma, make_claim
@@ -22,6 +21,7 @@ MODIFIER = frozenset({"amod", "compound", "nmod", "npadvmod"})
 NOMINAL = frozenset({"nsubj", "nsubjpass", "attr", "dobj", "pobj", "appos"})  # "the first to …"
 OWNER = frozenset({"det", "poss"})  # "the", "a", "their", "the club's": a member of a series, not a term
 PERIODS = frozenset({"quarter", "half"})  # "the second quarter", "the first half": a part of a year or a game, a date
+_NO_NOUN = EMPTY_WORDS | PERIODS  # "the second day", "a third year": a date's words
 SAME_NOUN = 90.0  # two ordinals of one noun ("a second bid" / "the second bid")
 NOUN_IN_EVENT = 70.0  # one's noun among what the other qualifies
 
@@ -53,8 +53,8 @@ def extract(parsed: list[ParsedArticle], sents: View, inside: dict[str, list[tup
 
 def _read(pa: ParsedArticle, si: int, t: Token, sents: View) -> Extracted | None:
     """The ordinal claim token t opens, or None."""
-    n = ORDINALS.get(t.text.lower())
-    if n is None or t.pos not in ("ADJ", "NOUN"):
+    n = ORDINALS[t.text.lower()]  # extract reads only ordinals
+    if t.pos not in ("ADJ", "NOUN"):
         return None  # "the First Amendment" (a proper noun): a name
     toks = pa.segments[si].tokens
     if t.dep in MODIFIER:
@@ -64,7 +64,7 @@ def _read(pa: ParsedArticle, si: int, t: Token, sents: View) -> Extracted | None
         if lemma(noun) == "time":  # "for the first time": the event it qualifies
             verb = _verb(toks, noun)
             return _claim(pa, si, t, noun, n, "", _words(toks, verb.i), sents) if verb is not None else None
-        if lemma(noun) in EMPTY_WORDS | PERIODS:
+        if lemma(noun) in _NO_NOUN:
             return None  # "the second day", "a third year": a date's words
         return _claim(pa, si, t, noun, n, lemma(noun), _words(toks, noun.i) - {lemma(noun)}, sents)
     if t.dep in NOMINAL and any(c.dep in OWNER for c in children(toks, t.i)):  # "the first to …"
@@ -141,11 +141,3 @@ def _stems(words: frozenset[str]) -> set[str]:
     """Words compared without a plural's "s" the lemmatiser leaves on names ("Finals", "Playoffs")."""
     return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
-
-def by_article(items: list[Extracted]) -> dict[str, list[tuple[int, int]]]:
-    """Each article's quote spans (fragments left out), which ordinals inside belong to."""
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for x in items:
-        if x.kind == "quote" and not x.paired_only:
-            spans[x.claim.article].append((x.claim.start, x.claim.end))
-    return spans

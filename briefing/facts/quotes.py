@@ -134,7 +134,8 @@ def predicates(toks: tuple[Token, ...], start: int, end: int) -> frozenset[tuple
 def _sentence_subject(pa: ParsedArticle, si: int, verb: Token, sents: View) -> Speaker | None:
     """The person named as a subject earlier in the verb's own sentence, whom its pronoun names
     ("Ana Ruiz asked for a recount as she said the count was wrong")."""
-    start = next(t.start for t in pa.segments[si].tokens if t.sent == verb.sent)
+    seg = pa.segments[si]
+    start = seg.tokens[seg.sents[verb.sent][0]].start
     people = sents.subjects.get(pa.article.id, [])
     k = bisect.bisect_left(people, (verb.start, "")) - 1
     return Speaker("named", sents.entity_by_id[people[k][1]]) if k >= 0 and people[k][0] >= start else None
