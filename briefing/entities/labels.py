@@ -229,6 +229,11 @@ def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
     return _person_shaped(words) and _person_evidence(sp, toks, words)
 
 
+def person_shaped(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """Two or three capitalised proper nouns, none a place or organisation word (`_person_shaped`)."""
+    return _person_shaped(_name_words(sp, toks))
+
+
 def _name_words(sp: EntSpan, toks: tuple[Token, ...]) -> list[Token]:
     """The span's words, a hyphenated given name counted once: "Veln Ha-jun" is two."""
     return [t for n, t in enumerate(toks[sp.start:sp.end])
