@@ -24,6 +24,7 @@ from .names import fold
 from .tokens import each_segment
 
 Key = tuple[str, ...]  # a name as its folded tokens
+HYPHENS = ("-", "–")
 # Title words that also begin the names of things ("General Motors", "Foreign Ministry", "Head Start").
 _NOT_BEFORE_PEOPLE = frozenset({"general", "foreign", "defense", "vice", "prime", "head", "chief", "deputy", "justice",
                                 "official", "officials", "counterpart", "leader", "king", "queen", "prince"})
@@ -204,8 +205,8 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
                 ("PRODUCT" if key in made and _a_makers_thing(toks, sp.start, sp.end) else None)
             if kind:
                 ev.kinds[key][kind] += 1
-            if sp.label == "PERSON" and 2 <= len(key) <= 3:
-                ev.person_names.add(key)
+            if sp.label == "PERSON" and 2 <= len([w for w in key if w not in HYPHENS]) <= 3:
+                ev.person_names.add(key)  # the hyphen of "Veln Ha-jun" is no word
             if labels.person_shaped(sp, toks):
                 ev.person_shaped.add(key)
     return ev

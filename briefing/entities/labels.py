@@ -259,8 +259,22 @@ def _person_evidence(sp: EntSpan, toks: tuple[Token, ...], words: list[Token]) -
 
 
 def title_in_apposition(toks: tuple[Token, ...], s: int, e: int) -> bool:
-    """A job title in apposition to the name at tokens [s, e): "Jo Roe, the party's leader"."""
-    return any(t.dep == "appos" and s <= t.head < e and t.text.lower() in TITLE_NOUNS for t in toks[e:e + 8])
+    """A job title in apposition to the name at tokens [s, e): "Jo Roe, the party's leader", or
+    a job title in the first words after a comma and an article, as the parser may miss the
+    apposition of a name it did not see ("Veln Ha-jun, the director of")."""
+    if any(t.dep == "appos" and s <= t.head < e and t.text.lower() in TITLE_NOUNS for t in toks[e:e + 8]):
+        return True
+    if len(toks) < e + 3 or toks[e].text != "," or toks[e + 1].text.lower() not in ("the", "a", "an"):
+        return False
+    for t in toks[e + 2:e + 5]:
+        if t.text == ",":
+            return False
+        if t.text in TITLE_NOUNS and t.i + 1 < len(toks) and toks[t.i + 1].text in TITLE_ENDS:
+            return True  # the title ends the phrase: not "the chief supplier", "a judge ruled"
+    return False
+
+
+TITLE_ENDS = frozenset({"of", "at", "for", ",", ".", ")", ";"})
 
 
 def speaks(toks: tuple[Token, ...], s: int, e: int, verbs: frozenset[str] = PERSON_SPEECH_VERBS) -> bool:
