@@ -95,6 +95,7 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention], forced: Iterable[
         ms = by_article.get(pa.article.id, [])
         _link_text_aliases(pa, ms, uf)
         _link_short_forms(pa, ms, uf, counts, assigned, attached)
+        _assign_shared_heads(pa, ms, view, assigned)
     _link_keys(view, uf, attached)
     _link_acronyms(view, uf)
     link_persons(parsed, by_article, view, uf)
@@ -187,6 +188,18 @@ def _may_be_short_form(parsed: ParsedArticle, m: Mention, counts: Counter) -> bo
     if len(name_parts(m.text)) != 1 or not m.text[:1].isupper() or is_acronym(m.text) or m.label not in SURNAME_LABELS:
         return False
     return m.label not in PLACES | {"NORP"} or counts[normalize(m.text)] == 1 and acts_like_a_person(parsed, m)
+
+
+def _assign_shared_heads(parsed: ParsedArticle, ments: list[Mention], view: View,
+                         assigned: dict[tuple[str, int], Node]) -> None:
+    """A name in a list that shares a plural head word ("Arlow and Dunmore counties") is, at that
+    mention, the name with the head ("Dunmore County") where the briefing names that too: a
+    country or state of the same name elsewhere stays itself."""
+    for m in ments:
+        head = labels.shared_head(parsed.segments[m.segment].tokens, m.tok_start, m.tok_end)
+        full = view.nodes(f"{normalize(m.text)} {head}") if head else []
+        if full:
+            assigned[(m.article, m.start)] = next((n for n in full if n[0] == m.article), full[0])
 
 
 # -- equal keys ------------------------------------------------------------------------------

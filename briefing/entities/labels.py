@@ -63,6 +63,9 @@ AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city
 PLACE_OR_AREA_NOUNS = PLACE_NOUNS | AREA_NOUNS  # "the port city of Tartus", "the outskirts of Tarvik"
 # Weapons and aircraft: letters, a hyphen, a number ("MiG-29", "T-90", "CH-47"); not G20, COVID-19, MH17.
 MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$")
+# A head word's label, for a list of names that shares one ("the Orland and Vesk lines").
+HEAD_LABELS = {**{w: "GPE" for w in SETTLEMENT_HEADS}, **{w: "LOC" for w in LOCATION_HEADS},
+               **{w: "ORG" for w in ORGANISATION_HEADS}, **{w: "FAC" for w in FACILITY_HEADS}}
 NOT_PERSON_HEADS = FACILITY_HEADS | LOCATION_HEADS | EVENT_HEADS | PLACE_NOUNS | ORGANISATION_HEADS | frozenset({
     "school", "center", "centre", "office", "court", "group", "union", "bank", "news", "times", "post", "press",
     "hospital", "embassy", "house", "network", "service", "army", "force", "forces", "police", "museum", "club",
@@ -133,6 +136,39 @@ def _law_head(n: Name) -> bool:
     """"Roe-Arlow Act", "Clean Water Act"."""
     return n.size > 1 and n.last in LAW_HEADS and n.toks[n.span.end - 2].text != "of" and \
         not _a_person_by_evidence(n)  # "College of Law" is a school
+
+
+def shared_head(toks: tuple[Token, ...], s: int, e: int) -> str:
+    """The head word a list of names shares in the plural after it, in the singular: "the Orland
+    and Vesk lines", "Arlow, Penfield and Dunmore counties" ("line", "county" for each name); ""
+    where no "and" or "or" joins the name to others, the name is an adjective ("the Democratic and
+    Republican parties") or the plural is no head of names."""
+    if not all(t.tag in ("NNP", "NNPS") for t in toks[s:e]):
+        return ""
+    j, joined = e, s > 0 and toks[s - 1].text.lower() in ("and", "or")
+    while j < len(toks) and (toks[j].text.lower() in LIST_WORDS or toks[j].tag in ("NNP", "NNPS")):
+        joined = joined or toks[j].text.lower() in ("and", "or")
+        j += 1
+    if not joined or j == len(toks) or toks[j].tag != "NNS" or not toks[j].text.islower():
+        return ""
+    return next((w for w in _singulars(toks[j].text) if w in HEAD_LABELS), "")
+
+
+LIST_WORDS = frozenset({",", "and", "or", "-", "–"})
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """"counties" -> "county", "lines" -> "line", "churches" -> "church"."""
+    return ((word[:-3] + "y",) if word.endswith("ies") else ()) + (word[:-1], word[:-2])
+
+
+def _shares_a_head(label: str) -> Callable[[Name], bool]:
+    """Evidence for `label`: the name shares a head word of that label in a list ("the Orland and
+    Vesk lines": FAC); never a person the model found by evidence."""
+    def evidence(n: Name) -> bool:
+        head = shared_head(n.toks, n.span.start, n.span.end)
+        return bool(head) and HEAD_LABELS[head] == label and not _a_person_by_evidence(n)
+    return evidence
 
 
 def _organisation_in_a_building(n: Name) -> bool:
@@ -291,6 +327,8 @@ RULES = (
     _rule("LOC", "ORG GPE PERSON FAC NORP WORK_OF_ART", _natural_place_head),
     _rule("GPE", "ORG PERSON FAC LOC NORP WORK_OF_ART", _settlement_head),
     _rule("EVENT", "ORG GPE PERSON NORP FAC PRODUCT WORK_OF_ART", _event_head),
+    *(_rule(label, "ORG GPE PERSON LOC FAC WORK_OF_ART PRODUCT", _shares_a_head(label))
+      for label in ("FAC", "ORG", "LOC", "GPE")),
     _rule("PRODUCT", "PERSON ORG GPE NORP", _model_number),
     _rule("FAC", "ORG GPE PERSON", _before_a_facility_noun),
     _rule("PERSON", ALL_BUT_PERSON, _person),

@@ -1,0 +1,58 @@
+"""A list of names that shares one head word in the plural ("the Elm and Birch streets"): each
+name is read as if it carried the head ("Elm Street"), for its label and, where the briefing names
+that longer form too, for the entity it joins. Invented text."""
+from briefing.entities import labels
+from briefing.nlp.parser import doc_to_parsed
+
+from conftest import analyse, make_doc
+
+LISTS = {
+    "a": "Storm clean-up\n\nOfficials closed the Elm, Birch and Quarry streets overnight. The Tarvo and Ostra "
+         "rivers flooded. Students at Harwick and Dunmore colleges rallied. Both the Democratic and Republican "
+         "parties backed the relief bill. Apple and Google engineers met in Tarvo.",
+}
+
+
+def model_labels(parsed):
+    return {" ".join(t.text for t in seg.tokens[e.start:e.end]): e.label
+            for pa in parsed for seg in pa.segments for e in seg.ents}
+
+
+def test_each_name_of_a_list_takes_the_label_of_the_head_it_shares(parser):
+    parsed, entities, _ = analyse(parser, LISTS)
+    raw = model_labels(parsed)
+    assert (raw.get("Elm"), raw.get("Quarry"), raw.get("Ostra"), raw.get("Dunmore")) == \
+        ("ORG", "PERSON", "ORG", "PERSON"), "the model changed: find new errors"
+    got = {a: e.label for e in entities for a in e.aliases}
+    assert [got[n] for n in ("Elm", "Birch", "Quarry")] == ["FAC"] * 3  # streets
+    assert [got[n] for n in ("Tarvo", "Ostra")] == ["LOC"] * 2  # rivers (one "in Tarvo" more: still a river)
+    assert [got[n] for n in ("Harwick", "Dunmore")] == ["ORG"] * 2  # colleges
+
+
+def test_adjectives_and_plurals_that_head_no_names_keep_the_models_label(parser):
+    parsed, entities, _ = analyse(parser, LISTS)
+    raw = model_labels(parsed)
+    expected = {"Democratic": "NORP", "Republican": "NORP", "Apple": "ORG", "Google": "ORG"}
+    assert {k: raw.get(k) for k in expected} == expected, "the model changed: find new cases"
+    got = {a: e.label for e in entities for a in e.aliases}
+    assert {k: got.get(k) for k in expected} == expected  # "parties" after adjectives, "engineers" heads no name
+
+
+def test_a_listed_name_joins_its_longer_form_and_a_state_of_that_name_stays_apart(parser):
+    parsed, entities, _ = analyse(parser, {
+        "a": "Flood warning\n\nRiver levels rose in Delaware County on Monday. Schools in Marlow and Delaware "
+             "counties closed.",
+        "b": "Governor visits\n\nThe governor of Delaware toured the flooded towns on Tuesday."})
+    assert ("Delaware", "GPE") in model_labels(parsed).items(), "the model changed: find new cases"
+    county = next(e for e in entities if "Delaware County" in e.aliases)
+    assert {(m.article, m.text) for m in county.mentions} == {("a", "Delaware County"), ("a", "Delaware")}
+    state = next(e for e in entities if any(m.article == "b" and m.text == "Delaware" for m in e.mentions))
+    assert state is not county
+
+
+def test_the_head_is_shared_only_through_and_or_or(vocab):
+    # "Arlow and Penfield counties", "Vesk lines" (no list), "Orland, Vesk lines" (no "and")
+    words = ["Arlow", "and", "Penfield", "counties", ";", "Vesk", "lines", ";", "Orland", ",", "Vesk", "lines"]
+    tags = ["NNP", "CC", "NNP", "NNS", ":", "NNP", "NNS", ":", "NNP", ",", "NNP", "NNS"]
+    p = doc_to_parsed(make_doc(vocab, words, tags=tags))
+    assert [labels.shared_head(p.tokens, i, i + 1) for i in (0, 2, 5, 8, 10)] == ["county", "county", "", "", ""]
