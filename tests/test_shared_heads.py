@@ -11,6 +11,11 @@ LISTS = {
          "rivers flooded. Students at Harwick and Dunmore colleges rallied. Both the Democratic and Republican "
          "parties backed the relief bill. Apple and Google engineers met in Tarvo.",
 }
+INTRODUCED = {
+    "a": "Flights cut\n\nFlights were cancelled at airports such as Harwick International, Tarvo's Ostra Regional "
+         "and Dunmore. Universities including Penrose and Barlow closed. Viewers of the KVXT and KQRB stations "
+         "lost their signal.",
+}
 
 
 def model_labels(parsed):
@@ -27,6 +32,18 @@ def test_each_name_of_a_list_takes_the_label_of_the_head_it_shares(parser):
     assert [got[n] for n in ("Elm", "Birch", "Quarry")] == ["FAC"] * 3  # streets
     assert [got[n] for n in ("Tarvo", "Ostra")] == ["LOC"] * 2  # rivers (one "in Tarvo" more: still a river)
     assert [got[n] for n in ("Harwick", "Dunmore")] == ["ORG"] * 2  # colleges
+
+
+def test_each_name_a_plural_head_word_introduces_takes_its_label(parser):
+    parsed, entities, _ = analyse(parser, INTRODUCED)
+    raw = model_labels(parsed)
+    assert (raw.get("Ostra Regional"), raw.get("Dunmore"), raw.get("Penrose"), raw.get("Barlow"), raw.get("KVXT")) \
+        == ("ORG", "PERSON", "PERSON", "PERSON", "ORG"), "the model changed: find new errors"
+    got = {a: e.label for e in entities for a in e.aliases}
+    assert [got[n] for n in ("Harwick International", "Ostra Regional", "Dunmore")] == ["FAC"] * 3  # "airports such as"
+    assert [got[n] for n in ("Penrose", "Barlow")] == ["ORG"] * 2  # "universities including"
+    assert got["Tarvo"] != "FAC"  # the owner of a listed airport, not one
+    assert got["KVXT"] == "ORG"  # call letters before "stations": a broadcaster
 
 
 def test_adjectives_and_plurals_that_head_no_names_keep_the_models_label(parser):

@@ -139,19 +139,48 @@ def _law_head(n: Name) -> bool:
 
 
 def shared_head(toks: tuple[Token, ...], s: int, e: int) -> str:
-    """The head word a list of names shares in the plural after it, in the singular: "the Orland
-    and Vesk lines", "Arlow, Penfield and Dunmore counties" ("line", "county" for each name); ""
-    where no "and" or "or" joins the name to others, the name is an adjective ("the Democratic and
-    Republican parties") or the plural is no head of names."""
-    if not all(t.tag in ("NNP", "NNPS") for t in toks[s:e]):
+    """The head word a list of names shares in the plural, in the singular: after the list ("the
+    Orland and Vesk lines", "Arlow, Penfield and Dunmore counties": "line", "county" for each name)
+    or before it ("airports such as Arlow and Vesk", "airports include Arlow, Vesk and Orland"); ""
+    for an adjective ("the Democratic and Republican parties"), an acronym ("the KVXT and KQRB
+    stations" are broadcasters), an owner ("Arlow's"), a name no "and" or "or" lists after it, or
+    a plural that is no head of names."""
+    if not all(t.tag in ("NNP", "NNPS") for t in toks[s:e]) or all(t.text.isupper() for t in toks[s:e]) or \
+            e < len(toks) and toks[e].tag == "POS":
         return ""
+    return _plural_after(toks, s, e) or _plural_before(toks, s)
+
+
+def _plural_after(toks: tuple[Token, ...], s: int, e: int) -> str:
     j, joined = e, s > 0 and toks[s - 1].text.lower() in ("and", "or")
     while j < len(toks) and (toks[j].text.lower() in LIST_WORDS or toks[j].tag in ("NNP", "NNPS")):
         joined = joined or toks[j].text.lower() in ("and", "or")
         j += 1
-    if not joined or j == len(toks) or toks[j].tag != "NNS" or not toks[j].text.islower():
+    return _head_of_names(toks, j) if joined and j < len(toks) else ""
+
+
+def _plural_before(toks: tuple[Token, ...], s: int) -> str:
+    i = s - 1  # back over the list's earlier names and their owners ("Arlow's Vesk")
+    while i >= 0 and (toks[i].text.lower() in LIST_WORDS or toks[i].tag in ("NNP", "NNPS", "POS")):
+        i -= 1
+    if i >= 1 and toks[i].text.lower() == "as" and toks[i - 1].text.lower() == "such":
+        i -= 2
+    elif i >= 0 and toks[i].text.lower() in ("including", "include", "includes", "included"):
+        i -= 1
+    else:
         return ""
-    return next((w for w in _singulars(toks[j].text) if w in HEAD_LABELS), "")
+    i -= i >= 0 and toks[i].text == ","  # "airports, including Arlow"
+    return _head_of_names(toks, i) if i >= 0 else ""
+
+
+def _head_of_names(toks: tuple[Token, ...], i: int) -> str:
+    """A plural in lower case (but for a sentence's first word) whose singular is a head word of
+    names ("lines": "line"), else ""."""
+    tok = toks[i]
+    first = i == 0 or toks[i - 1].sent != tok.sent
+    if tok.tag != "NNS" or not (tok.text.islower() or first and tok.text[1:].islower()):
+        return ""
+    return next((w for w in _singulars(tok.text.lower()) if w in HEAD_LABELS), "")
 
 
 LIST_WORDS = frozenset({",", "and", "or", "-", "–"})
