@@ -62,6 +62,7 @@ AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city
                         "province", "village", "town"})
 PLACE_OR_AREA_NOUNS = PLACE_NOUNS | AREA_NOUNS  # "the port city of Tartus", "the outskirts of Tarvik"
 # Weapons and aircraft: letters, a hyphen, a number ("MiG-29", "T-90", "CH-47"); not G20, COVID-19, MH17.
+HIGHWAY_CODE = re.compile(r"^I-\d{1,3}$")  # "I-69", "I-5"
 MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$")
 # A head word's label, for a list of names that shares one ("the Orland and Vesk lines").
 HEAD_LABELS = {**{w: "GPE" for w in SETTLEMENT_HEADS}, **{w: "LOC" for w in LOCATION_HEADS},
@@ -122,6 +123,16 @@ def _facility_head(n: Name) -> bool:
     return n.size > 1 and (n.last in FACILITY_HEADS or n.first in FACILITY_FIRST) and not _a_person_by_evidence(n)
 
 
+def _highway_code(n: Name) -> bool:
+    """"I-69", "I-5": a US interstate highway by its short code (not a model number)."""
+    return n.size == 1 and bool(HIGHWAY_CODE.match(n.words[0].text))
+
+
+def _national_park(n: Name) -> bool:
+    """"Tarvo Peaks National Park": a natural place, not the service that runs it."""
+    return n.size > 2 and n.last == "park" and n.toks[n.span.end - 2].text.lower() == "national"
+
+
 def _organisation_head(n: Name) -> bool:
     """"West Arlow University", "Tarvo Observatory", "Acme Inc.": never a person or a place."""
     return n.size > 1 and n.last in ORGANISATION_HEADS and not _a_person_by_evidence(n)
@@ -141,14 +152,15 @@ def _law_head(n: Name) -> bool:
 def shared_head(toks: tuple[Token, ...], s: int, e: int) -> str:
     """The head word a list of names shares in the plural, in the singular: after the list ("the
     Orland and Vesk lines", "Arlow, Penfield and Dunmore counties": "line", "county" for each name)
-    or before it ("airports such as Arlow and Vesk", "airports include Arlow, Vesk and Orland"); ""
+    or before it ("airports such as Arlow and Vesk", "airports include Arlow, Vesk and Orland"); the
+    streets of a crossing ("the corner of Larkin and Bede": "street"); ""
     for an adjective ("the Democratic and Republican parties"), an acronym ("the KVXT and KQRB
     stations" are broadcasters), an owner ("Arlow's"), a name no "and" or "or" lists after it, or
     a plural that is no head of names."""
     if not all(t.tag in ("NNP", "NNPS") for t in toks[s:e]) or all(t.text.isupper() for t in toks[s:e]) or \
             e < len(toks) and toks[e].tag == "POS":
         return ""
-    return _plural_after(toks, s, e) or _plural_before(toks, s)
+    return _plural_after(toks, s, e) or _plural_before(toks, s) or _crossing(toks, s, e)
 
 
 def _plural_after(toks: tuple[Token, ...], s: int, e: int) -> str:
@@ -171,6 +183,23 @@ def _plural_before(toks: tuple[Token, ...], s: int) -> str:
         return ""
     i -= i >= 0 and toks[i].text == ","  # "airports, including Arlow"
     return _head_of_names(toks, i) if i >= 0 else ""
+
+
+CROSSING_NOUNS = frozenset({"intersection", "corner"})
+
+
+def _crossing(toks: tuple[Token, ...], s: int, e: int) -> str:
+    """"street" for either name of "the intersection of Larkin and Bede" ("the corner of ...")."""
+    if s >= 2 and toks[s - 1].text == "of" and toks[s - 2].text.lower() in CROSSING_NOUNS:
+        return "street" if e < len(toks) and toks[e].text == "and" else ""
+    i = s - 1  # the second name: back over "and" and the first
+    if i < 0 or toks[i].text != "and":
+        return ""
+    i -= 1
+    while i >= 0 and toks[i].tag in ("NNP", "NNPS"):
+        i -= 1
+    return "street" if i >= 1 and i < s - 2 and toks[i].text == "of" and toks[i - 1].text.lower() in CROSSING_NOUNS \
+        else ""
 
 
 def _head_of_names(toks: tuple[Token, ...], i: int) -> str:
@@ -350,6 +379,8 @@ ALL_BUT_PERSON = "ORG GPE LOC WORK_OF_ART NORP FAC"
 RULES = (
     _rule("ORG", "GPE LOC FAC PERSON NORP", _newspaper),
     _rule("FAC", "ORG GPE PERSON LOC WORK_OF_ART PRODUCT", _facility_head),
+    _rule("FAC", "ORG GPE PERSON LOC WORK_OF_ART PRODUCT", _highway_code),
+    _rule("LOC", "ORG GPE PERSON FAC NORP WORK_OF_ART", _national_park),
     _rule("ORG", "FAC", _organisation_in_a_building),
     _rule("ORG", "PERSON GPE LOC WORK_OF_ART NORP FAC PRODUCT", _organisation_head),
     _rule("LAW", "PERSON ORG GPE WORK_OF_ART EVENT PRODUCT NORP", _law_head),
