@@ -101,3 +101,32 @@ def test_a_crossing_needs_its_noun_and_two_names(vocab):
             "NNP", "."]
     p = doc_to_parsed(make_doc(vocab, words, tags=tags))
     assert [labels.shared_head(p.tokens, i, i + 1) for i in (3, 5, 10, 12, 17)] == ["street", "street", "", "", ""]
+
+
+def grouped(vocab, *pieces):
+    """Which forms end in one entity, over articles of [(text, label or None)] pieces."""
+    from test_resolve import doc_from, entities
+    names, _ = entities(*(doc_from(vocab, p) for p in pieces))
+    return sorted(sorted(aliases) for aliases in names.values())
+
+
+def test_a_feature_of_a_place_is_the_feature_and_the_place_with_its_head_word(vocab):
+    # "the Salt Island of Malta" = "Salt Island" = "Malta island"; "the Upper Peninsula of Michigan"
+    assert grouped(vocab, [("on the", None), ("Salt Island of Malta", "LOC"), ("and the", None),
+                           ("Upper Peninsula of Michigan", "LOC"), ("today", None)],
+                   [("on", None), ("Salt Island", "LOC"), ("and", None), ("Malta", "GPE"), ("island", "LOC"),
+                    ("and the", None), ("Upper Peninsula", "LOC"), ("today", None)]) == [
+        ["Malta island", "Salt Island", "Salt Island of Malta"],
+        ["Upper Peninsula", "Upper Peninsula of Michigan"]]
+
+
+def test_a_bank_an_isle_a_gulf_a_university_and_two_islands_of_one_place_stay_apart(vocab):
+    assert grouped(vocab, [("the", None), ("Bank of Malta", "ORG"), ("and the", None), ("Bank", "ORG"),
+                           ("and the", None), ("Isle of Man", "GPE"), ("and the", None), ("Isle", "LOC"),
+                           ("and the", None), ("Gulf of Mexico", "LOC"), ("and the", None), ("Gulf", "LOC"),
+                           ("and the", None), ("University of Michigan", "ORG"), ("and", None), ("Michigan", "GPE"),
+                           ("and the", None), ("North Island of Malta", "LOC"), ("and the", None),
+                           ("South Island of Malta", "LOC"), ("and", None), ("Malta", "GPE"), ("island", "LOC"),
+                           ("today", None)]) == [
+        ["Bank"], ["Bank of Malta"], ["Gulf"], ["Gulf of Mexico"], ["Isle"], ["Isle of Man"], ["Malta island"], ["Michigan"], ["North Island of Malta"], ["South Island of Malta"],
+        ["University of Michigan"]]

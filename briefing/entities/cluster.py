@@ -21,7 +21,10 @@ comparing all pairs:
   Olympics"), a trailing generic noun or head of names ("Heathrow" = "Heathrow Airport", "Elm" =
   "Elm Street"), a product's model ("Velox" = "Velox V8"), "X of Y" ("Commons" = "House of
   Commons"); a compass point to the one country named after it ("the North"); a place to its
-  county ("Harlan" = "Harlan County");
+  county ("Harlan" = "Harlan County"); a name in a list sharing a plural head, at that mention, to
+  the name with the head ("Arlow and Dunmore counties": "Dunmore County");
+- a feature named "N of P" to its own name N ("Upper Peninsula of Arlow" = "Upper Peninsula"),
+  and "P island" to the one "... Island of P" the briefing names;
 - a flight's forms with one number ("Flight 220" = "QX220": vehicles.py).
 """
 from __future__ import annotations
@@ -103,6 +106,7 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention], forced: Iterable[
     _link_misspelled_words(view, uf)
     _link_compass_points(view, uf)
     _link_counties(view, uf)
+    _link_features_by_place(view, uf, _link_features_of_places(view, uf))
     for a, b in forced:
         for x in view.nodes(normalize(a))[:1]:
             for y in view.nodes(normalize(b)):
@@ -408,3 +412,39 @@ def _link_counties(view: View, uf: UnionFind) -> None:
             continue
         if sum(f.startswith(short + " ") and l in PLACES for f, l in view.form_label.items()) == 1:
             uf.union(view.forms[form][0], view.forms[short][0])
+
+
+
+FEATURE_HEADS = labels.LOCATION_HEADS | labels.FACILITY_HEADS
+_OF_A_PLACE = re.compile(r"\A(.+) of (?:the )?(.+)\Z")
+
+
+def _link_features_of_places(view: View, uf: UnionFind) -> dict[tuple[str, str], list[str]]:
+    """"the Upper Peninsula of Arlow" names the "Upper Peninsula" the briefing names alone: a
+    feature's own name (two words or more, ending in a feature's head: not "Gulf" of "Gulf of
+    Tarvo", "Isle" of "Isle of Vesk", nor "Bank" of "Bank of Arlow") before "of" and a place.
+    Returns these names by (head, place): ("peninsula", "arlow") -> ["upper peninsula of arlow"]."""
+    named_of: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for form, label in view.form_label.items():
+        m = _OF_A_PLACE.match(view.forms[form][0][1])
+        if not m or label not in PLACES | {"FAC"}:
+            continue
+        feature, place = m.group(1).casefold(), m.group(2)
+        head = feature.split()[-1]
+        if feature == head or head not in FEATURE_HEADS or not (
+                knowledge.is_place(place) or view.form_label.get(place.casefold()) in PLACES):
+            continue
+        named_of[(head, place.casefold())].append(form)
+        if view.form_label.get(feature) in PLACES | {"FAC"}:
+            uf.union(view.forms[form][0], view.forms[feature][0])
+    return named_of
+
+
+def _link_features_by_place(view: View, uf: UnionFind, named_of: dict[tuple[str, str], list[str]]) -> None:
+    """"Arlow island" (the head in lower case after a place) is the one "... Island of Arlow" the
+    briefing names; with two ("North Island of Arlow", "South Island of Arlow") it is neither."""
+    for form, label in view.form_label.items():
+        place, _, head = view.forms[form][0][1].rpartition(" ")
+        named = named_of.get((head, place.casefold()), ()) if head.islower() and label in PLACES else ()
+        if len(named) == 1:
+            uf.union(view.forms[form][0], view.forms[named[0]][0])
