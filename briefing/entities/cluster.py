@@ -22,9 +22,9 @@ comparing all pairs:
   "Elm Street"), a product's model ("Velox" = "Velox V8"), "X of Y" ("Commons" = "House of
   Commons"); a compass point to the one country named after it ("the North"); a place to its
   county ("Harlan" = "Harlan County"); a name in a list sharing a plural head, at that mention, to
-  the name with the head ("Arlow and Dunmore counties": "Dunmore County");
+  the name with the head ("Arlow and Dunmore counties": "Dunmore County", features.py);
 - a feature named "N of P" to its own name N ("Upper Peninsula of Arlow" = "Upper Peninsula"),
-  and "P island" to the one "... Island of P" the briefing names;
+  and "P island" to the one "... Island of P" the briefing names (features.py);
 - a flight's forms with one number ("Flight 220" = "QX220": vehicles.py).
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ from rapidfuzz.distance import Levenshtein
 from ..words import knowledge
 from ..model import Mention, ParsedArticle
 from ..unionfind import UnionFind
-from . import labels, vehicles
+from . import features, labels, vehicles
 from .tokens import is_common_word, lower_words
 from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, fold, group_stem, is_acronym, name_parts,
                     normalize, spells, thing_name, without_legal_form)
@@ -98,7 +98,7 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention], forced: Iterable[
         ms = by_article.get(pa.article.id, [])
         _link_text_aliases(pa, ms, uf)
         _link_short_forms(pa, ms, uf, counts, assigned, attached)
-        _assign_shared_heads(pa, ms, view, assigned)
+        features.assign_shared_heads(pa, ms, view, assigned)
     _link_keys(view, uf, attached)
     _link_acronyms(view, uf)
     link_persons(parsed, by_article, view, uf)
@@ -106,7 +106,7 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention], forced: Iterable[
     _link_misspelled_words(view, uf)
     _link_compass_points(view, uf)
     _link_counties(view, uf)
-    _link_features_by_place(view, uf, _link_features_of_places(view, uf))
+    features.link_features(view, uf)
     for a, b in forced:
         for x in view.nodes(normalize(a))[:1]:
             for y in view.nodes(normalize(b)):
@@ -192,18 +192,6 @@ def _may_be_short_form(parsed: ParsedArticle, m: Mention, counts: Counter) -> bo
     if len(name_parts(m.text)) != 1 or not m.text[:1].isupper() or is_acronym(m.text) or m.label not in SURNAME_LABELS:
         return False
     return m.label not in PLACES | {"NORP"} or counts[normalize(m.text)] == 1 and acts_like_a_person(parsed, m)
-
-
-def _assign_shared_heads(parsed: ParsedArticle, ments: list[Mention], view: View,
-                         assigned: dict[tuple[str, int], Node]) -> None:
-    """A name in a list that shares a plural head word ("Arlow and Dunmore counties") is, at that
-    mention, the name with the head ("Dunmore County") where the briefing names that too: a
-    country or state of the same name elsewhere stays itself."""
-    for m in ments:
-        head = labels.shared_head(parsed.segments[m.segment].tokens, m.tok_start, m.tok_end)
-        full = view.nodes(f"{normalize(m.text)} {head}") if head else []
-        if full:
-            assigned[(m.article, m.start)] = next((n for n in full if n[0] == m.article), full[0])
 
 
 # -- equal keys ------------------------------------------------------------------------------
@@ -412,39 +400,3 @@ def _link_counties(view: View, uf: UnionFind) -> None:
             continue
         if sum(f.startswith(short + " ") and l in PLACES for f, l in view.form_label.items()) == 1:
             uf.union(view.forms[form][0], view.forms[short][0])
-
-
-
-FEATURE_HEADS = labels.LOCATION_HEADS | labels.FACILITY_HEADS
-_OF_A_PLACE = re.compile(r"\A(.+) of (?:the )?(.+)\Z")
-
-
-def _link_features_of_places(view: View, uf: UnionFind) -> dict[tuple[str, str], list[str]]:
-    """"the Upper Peninsula of Arlow" names the "Upper Peninsula" the briefing names alone: a
-    feature's own name (two words or more, ending in a feature's head: not "Gulf" of "Gulf of
-    Tarvo", "Isle" of "Isle of Vesk", nor "Bank" of "Bank of Arlow") before "of" and a place.
-    Returns these names by (head, place): ("peninsula", "arlow") -> ["upper peninsula of arlow"]."""
-    named_of: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for form, label in view.form_label.items():
-        m = _OF_A_PLACE.match(view.forms[form][0][1])
-        if not m or label not in PLACES | {"FAC"}:
-            continue
-        feature, place = m.group(1).casefold(), m.group(2)
-        head = feature.split()[-1]
-        if feature == head or head not in FEATURE_HEADS or not (
-                knowledge.is_place(place) or view.form_label.get(place.casefold()) in PLACES):
-            continue
-        named_of[(head, place.casefold())].append(form)
-        if view.form_label.get(feature) in PLACES | {"FAC"}:
-            uf.union(view.forms[form][0], view.forms[feature][0])
-    return named_of
-
-
-def _link_features_by_place(view: View, uf: UnionFind, named_of: dict[tuple[str, str], list[str]]) -> None:
-    """"Arlow island" (the head in lower case after a place) is the one "... Island of Arlow" the
-    briefing names; with two ("North Island of Arlow", "South Island of Arlow") it is neither."""
-    for form, label in view.form_label.items():
-        place, _, head = view.forms[form][0][1].rpartition(" ")
-        named = named_of.get((head, place.casefold()), ()) if head.islower() and label in PLACES else ()
-        if len(named) == 1:
-            uf.union(view.forms[form][0], view.forms[named[0]][0])

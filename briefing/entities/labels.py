@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ..model import EntSpan, Token
 from ..words import knowledge
 from ..words.english import HONORIFICS, PERSON_SPEECH_VERBS, TITLE_NOUNS
+from . import lists
 from .names import PARTICLES
 
 # The head-word lists below are hand tables: no maintained package classes English head nouns
@@ -62,8 +63,8 @@ AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city
                         "province", "village", "town"})
 PLACE_OR_AREA_NOUNS = PLACE_NOUNS | AREA_NOUNS  # "the port city of Tartus", "the outskirts of Tarvik"
 # Weapons and aircraft: letters, a hyphen, a number ("MiG-29", "T-90", "CH-47"); not G20, COVID-19, MH17.
-HIGHWAY_CODE = re.compile(r"^I-\d{1,3}$")  # "I-69", "I-5"
 MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$")
+HIGHWAY_CODE = re.compile(r"^I-\d{1,3}$")  # "I-69", "I-5"
 # A head word's label, for a list of names that shares one ("the Orland and Vesk lines").
 HEAD_LABELS = {**{w: "GPE" for w in SETTLEMENT_HEADS}, **{w: "LOC" for w in LOCATION_HEADS},
                **{w: "ORG" for w in ORGANISATION_HEADS}, **{w: "FAC" for w in FACILITY_HEADS}}
@@ -149,82 +150,11 @@ def _law_head(n: Name) -> bool:
         not _a_person_by_evidence(n)  # "College of Law" is a school
 
 
-def shared_head(toks: tuple[Token, ...], s: int, e: int) -> str:
-    """The head word a list of names shares in the plural, in the singular: after the list ("the
-    Orland and Vesk lines", "Arlow, Penfield and Dunmore counties": "line", "county" for each name)
-    or before it ("airports such as Arlow and Vesk", "airports include Arlow, Vesk and Orland"); the
-    streets of a crossing ("the corner of Larkin and Bede": "street"); ""
-    for an adjective ("the Democratic and Republican parties"), an acronym ("the KVXT and KQRB
-    stations" are broadcasters), an owner ("Arlow's"), a name no "and" or "or" lists after it, or
-    a plural that is no head of names."""
-    if not all(t.tag in ("NNP", "NNPS") for t in toks[s:e]) or all(t.text.isupper() for t in toks[s:e]) or \
-            e < len(toks) and toks[e].tag == "POS":
-        return ""
-    return _plural_after(toks, s, e) or _plural_before(toks, s) or _crossing(toks, s, e)
-
-
-def _plural_after(toks: tuple[Token, ...], s: int, e: int) -> str:
-    j, joined = e, s > 0 and toks[s - 1].text.lower() in ("and", "or")
-    while j < len(toks) and (toks[j].text.lower() in LIST_WORDS or toks[j].tag in ("NNP", "NNPS")):
-        joined = joined or toks[j].text.lower() in ("and", "or")
-        j += 1
-    return _head_of_names(toks, j) if joined and j < len(toks) else ""
-
-
-def _plural_before(toks: tuple[Token, ...], s: int) -> str:
-    i = s - 1  # back over the list's earlier names and their owners ("Arlow's Vesk")
-    while i >= 0 and (toks[i].text.lower() in LIST_WORDS or toks[i].tag in ("NNP", "NNPS", "POS")):
-        i -= 1
-    if i >= 1 and toks[i].text.lower() == "as" and toks[i - 1].text.lower() == "such":
-        i -= 2
-    elif i >= 0 and toks[i].text.lower() in ("including", "include", "includes", "included"):
-        i -= 1
-    else:
-        return ""
-    i -= i >= 0 and toks[i].text == ","  # "airports, including Arlow"
-    return _head_of_names(toks, i) if i >= 0 else ""
-
-
-CROSSING_NOUNS = frozenset({"intersection", "corner"})
-
-
-def _crossing(toks: tuple[Token, ...], s: int, e: int) -> str:
-    """"street" for either name of "the intersection of Larkin and Bede" ("the corner of ...")."""
-    if s >= 2 and toks[s - 1].text == "of" and toks[s - 2].text.lower() in CROSSING_NOUNS:
-        return "street" if e < len(toks) and toks[e].text == "and" else ""
-    i = s - 1  # the second name: back over "and" and the first
-    if i < 0 or toks[i].text != "and":
-        return ""
-    i -= 1
-    while i >= 0 and toks[i].tag in ("NNP", "NNPS"):
-        i -= 1
-    return "street" if i >= 1 and i < s - 2 and toks[i].text == "of" and toks[i - 1].text.lower() in CROSSING_NOUNS \
-        else ""
-
-
-def _head_of_names(toks: tuple[Token, ...], i: int) -> str:
-    """A plural in lower case (but for a sentence's first word) whose singular is a head word of
-    names ("lines": "line"), else ""."""
-    tok = toks[i]
-    first = i == 0 or toks[i - 1].sent != tok.sent
-    if tok.tag != "NNS" or not (tok.text.islower() or first and tok.text[1:].islower()):
-        return ""
-    return next((w for w in _singulars(tok.text.lower()) if w in HEAD_LABELS), "")
-
-
-LIST_WORDS = frozenset({",", "and", "or", "-", "–"})
-
-
-def _singulars(word: str) -> tuple[str, ...]:
-    """"counties" -> "county", "lines" -> "line", "churches" -> "church"."""
-    return ((word[:-3] + "y",) if word.endswith("ies") else ()) + (word[:-1], word[:-2])
-
-
 def _shares_a_head(label: str) -> Callable[[Name], bool]:
     """Evidence for `label`: the name shares a head word of that label in a list ("the Orland and
     Vesk lines": FAC); never a person the model found by evidence."""
     def evidence(n: Name) -> bool:
-        head = shared_head(n.toks, n.span.start, n.span.end)
+        head = lists.shared_head(n.toks, n.span.start, n.span.end, HEAD_LABELS)
         return bool(head) and HEAD_LABELS[head] == label and not _a_person_by_evidence(n)
     return evidence
 
