@@ -32,6 +32,7 @@ FRIDAY = dt.date(2015, 9, 18)
     ("seven months ago", ("2015-02", "month")), ("in February", ("2015-02", "month")),
     ("this month", ("2015-09", "month")), ("later this month", ("2015-09", "month")),
     ("two weeks ago", ("2015-W36", "week")), ("March 3, 2014", ("2014-03-03", "day")), ("2013", ("2013", "year")),
+    ("a week ago", ("2015-W37", "week")), ("a year ago", ("2014", "year")),
 ])
 def test_resolve_date_against_publication_date(text, expected):
     found = dates.resolve_date(text, FRIDAY)
@@ -41,6 +42,13 @@ def test_resolve_date_against_publication_date(text, expected):
 def test_relative_date_without_publication_date_stays_unresolved():
     assert dates.resolve_date("seven months ago", None) is None
     assert dates.resolve_date("Friday", None) is None
+
+
+@pytest.mark.parametrize("text", ["a few weeks ago", "a couple of months ago", "several weeks ago"])
+def test_a_vague_count_ago_names_no_one_week_or_month(text):
+    # "a few weeks ago" resolved to its lowest reading would set it against "three weeks ago" as a
+    # difference: it stays relative and meets other dates by its span (dates.may_meet)
+    assert dates.resolve_date(text, FRIDAY) is None
 
 
 def test_word_diff_marks_inserted_words_and_ignores_a_shorter_excerpt():

@@ -86,7 +86,7 @@ DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
 def _relative(t: str, published: dt.date, future: bool) -> DateValue | None:
     """A date said relative to the publication date: a weekday ("Friday", "last Friday", "next
     Friday morning"), "today", "this morning", "yesterday", "this week", "last month", "over the
-    weekend", the year's end, "seven months ago"."""
+    weekend", the year's end, "seven months ago", "a week ago" (a vague count, "a few weeks ago", names no one time)."""
     if t == "last night":
         return _day(published - dt.timedelta(days=1))
     words = t.split()
@@ -104,10 +104,9 @@ def _relative(t: str, published: dt.date, future: bool) -> DateValue | None:
     m = re.fullmatch(r"(this|last|next|in the) (week|month|year)", t)
     if m:
         return _shifted(published, m.group(2), {"this": 0, "in the": 0, "last": -1, "next": 1}[m.group(1)])
-    m = re.fullmatch(r"\A(\S+(?: \S+)?) (day|week|month|year)s? ago", t)
-    n = parse_number(m.group(1)) if m else None
-    if n:
-        return _shifted(published, m.group(2), -int(n[0]))
+    ago = _ago(t)
+    if ago and ago[0][0] == ago[0][1]:  # "a few weeks ago" names no one week: compared by its span (may_meet)
+        return _shifted(published, ago[1], -int(ago[0][0]))
     return None
 
 
@@ -226,13 +225,25 @@ def _span(key: str) -> tuple[str, int, int, str] | None:
     m = re.fullmatch(r"(?:(this|last|this past|next) )?(" + "|".join(WEEKDAYS) + ")", key)
     if m:
         return ("day", *WEEKDAY_SPANS[m.group(1)], m.group(2))
-    m = re.fullmatch(r"\A(\S{1,20}(?: \S{1,20})?(?: of)?) (day|week|month)s? ago", key)
-    n = None if m is None else FEW if re.fullmatch(r"(a )?(few|couple of)", m.group(1)) else \
-        (1, 1) if m.group(1) in ("a", "an") else parse_number(m.group(1))
-    if n:
-        scale, days = AGO_SCALE[m.group(2)]
-        return scale, -int(n[1] + 1) * days, -max(int(n[0]) - 1, 0) * days, ""
+    ago = _ago(key)
+    if ago and ago[1] in AGO_SCALE:
+        (low, high), (scale, days) = ago[0], AGO_SCALE[ago[1]]
+        return scale, -int(high + 1) * days, -max(int(low) - 1, 0) * days, ""
     return None
+
+
+AGO = re.compile(r"(\S{1,20}(?: \S{1,20})?(?: of)?) (day|week|month|year)s? ago")
+
+
+def _ago(text: str) -> tuple[tuple[float, float], str] | None:
+    """How many of which unit a date "ago" goes back, low and high: "seven months ago" is
+    ((7, 7), "month"), "a few weeks ago" ((2, 4), "week"), "a day ago" ((1, 1), "day")."""
+    m = AGO.fullmatch(text)
+    if m is None:
+        return None
+    n = FEW if re.fullmatch(r"(a )?(few|couple of)", m.group(1)) else \
+        (1, 1) if m.group(1) in ("a", "an") else parse_number(m.group(1))
+    return (n, m.group(2)) if n else None
 
 
 def may_meet(a: str, b: str) -> bool:
