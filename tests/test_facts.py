@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.facts import dates, numbers, quotes
+from briefing.facts import numbers, quotes, resolving
 
 from conftest import analyse
 
@@ -35,20 +35,20 @@ FRIDAY = dt.date(2015, 9, 18)
     ("a week ago", ("2015-W37", "week")), ("a year ago", ("2014", "year")),
 ])
 def test_resolve_date_against_publication_date(text, expected):
-    found = dates.resolve_date(text, FRIDAY)
+    found = resolving.resolve_date(text, FRIDAY)
     assert (found.iso, found.granularity) == expected
 
 
 def test_relative_date_without_publication_date_stays_unresolved():
-    assert dates.resolve_date("seven months ago", None) is None
-    assert dates.resolve_date("Friday", None) is None
+    assert resolving.resolve_date("seven months ago", None) is None
+    assert resolving.resolve_date("Friday", None) is None
 
 
 @pytest.mark.parametrize("text", ["a few weeks ago", "a couple of months ago", "several weeks ago"])
 def test_a_vague_count_ago_names_no_one_week_or_month(text):
     # "a few weeks ago" resolved to its lowest reading would set it against "three weeks ago" as a
     # difference: it stays relative and meets other dates by its span (dates.may_meet)
-    assert dates.resolve_date(text, FRIDAY) is None
+    assert resolving.resolve_date(text, FRIDAY) is None
 
 
 def test_word_diff_marks_inserted_words_and_ignores_a_shorter_excerpt():
@@ -181,6 +181,6 @@ def test_a_date_value_knows_its_granularity_and_coarser_forms():
 
 
 def test_a_span_of_years_is_a_year_with_its_last_year():
-    found = dates.resolve_date("1950-53", None)
+    found = resolving.resolve_date("1950-53", None)
     assert (found.iso, found.granularity, found.year, found.until) == ("1950-53", "year", 1950, 1953)
-    assert dates.resolve_date("1990–2000", None).iso == "1990-2000"
+    assert resolving.resolve_date("1990–2000", None).iso == "1990-2000"

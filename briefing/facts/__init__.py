@@ -4,8 +4,9 @@ Extraction works on plain tokens, per sentence (sentences.View is what every ext
 numbers, dates and quotes each have one extractor, and labels gives each claim its row label.
 numbers.py finds a figure in the tokens and makes its claim; what the figure measures is read by
 meanings.py (an ordered table of readers: money, per cent, length, count...) and, for an age, by
-ages.py; figures.py holds the values they pass between them (Figure, Site, Reading). quotes.py
-finds quotations and reported speech, speakers.py reads who said them.
+ages.py; figures.py holds the values they pass between them (Figure, Site, Reading). dates.py
+finds dates and says when two name one time; resolving.py reads a date's words against the
+publication date. quotes.py finds quotations and reported speech, speakers.py reads who said them.
 align groups the claims into facts by the evidence that two claims are one fact (evidence.py),
 one claim per article in a row, each row with a confidence; status.py says whether a row's
 claims agree and why not; editor.py applies the editor's rules by pattern to the claims before
