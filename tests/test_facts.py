@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.facts import numbers, quotes, resolving
+from briefing.facts import numbers, quotes, resolving, wording
 
 from conftest import analyse
 
@@ -52,7 +52,7 @@ def test_a_vague_count_ago_names_no_one_week_or_month(text):
 
 
 def test_word_diff_marks_inserted_words_and_ignores_a_shorter_excerpt():
-    diff = quotes.word_diff("We are looking for ways in which to try to find common ground",
+    diff = wording.word_diff("We are looking for ways in which to try to find common ground",
                            "looking for ways in which to find common ground")
     assert ("-", "try to") in diff
     assert diff[0] == ("=", "looking for ways in which to")

@@ -6,7 +6,8 @@ numbers.py finds a figure in the tokens and makes its claim; what the figure mea
 meanings.py (an ordered table of readers: money, per cent, length, count...) and, for an age, by
 ages.py; figures.py holds the values they pass between them (Figure, Site, Reading). dates.py
 finds dates and says when two name one time; resolving.py reads a date's words against the
-publication date. quotes.py finds quotations and reported speech, speakers.py reads who said them.
+publication date. quotes.py finds quotations and reported speech, speakers.py reads who said them,
+wording.py compares two wordings (one quote or not, the same words, their word diff).
 align groups the claims into facts by the evidence that two claims are one fact (evidence.py),
 one claim per article in a row, each row with a confidence; status.py says whether a row's
 claims agree and why not; editor.py applies the editor's rules by pattern to the claims before

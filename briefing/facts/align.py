@@ -15,7 +15,7 @@ from slugify import slugify
 from ..model import Diagnostic, Fact
 from ..reading.overrides import Rules
 from ..unionfind import UnionFind
-from . import frames, matching, quotes
+from . import frames, matching, wording
 from .dates import dates_agree, may_meet, unresolved_key
 from .evidence import FIGURES, Evidence, Pool, date_key, evidence, joins_row
 from .sentences import Extracted, View
@@ -28,7 +28,7 @@ def _keys(x: Extracted) -> list[tuple]:
     """What two claims of one block must share to be compared at all."""
     keys: list[tuple] = [("e", e) for e in sorted(x.entities)]
     if x.kind == "quote":
-        keys += quotes.keys(x)
+        keys += wording.keys(x)
     elif x.kind == "date":
         keys.append(("d", unresolved_key(x.claim.text)))  # the same words, resolved or not in their article
         keys += [("d", x.claim.value[:7])] * bool(x.granularity)

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from ..words.english import SPEECH_VERBS
-from . import frames, ordinals, quotes
+from . import frames, ordinals, wording
 from .dates import dates_agree, is_bare, unresolved_key
 from .lexicon import LENGTH_UNITS
 from .sentences import Extracted, View
@@ -172,8 +172,8 @@ def date_key(x: Extracted) -> str:
 def evidence(a: Extracted, b: Extracted, sents: View, pool: Pool) -> Evidence | None:
     """How sure we are that a and b state the same fact; None when they are not comparable."""
     if a.kind == "quote":
-        scored = quotes.pair_score(a, b)
-        return None if scored is None else Evidence(scored[0], scored[1], agree=quotes.agree(
+        scored = wording.pair_score(a, b)
+        return None if scored is None else Evidence(scored[0], scored[1], agree=wording.agree(
             [a.claim.value, b.claim.value]), trust=WEAK_BANDS.get(scored[1], 1.0))
     sim = sents.similarity(a.context, b.context)
     support = min(sents.support(a.entities, b.entities), 2 * ENTITY_SUPPORT)

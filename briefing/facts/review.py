@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from ..model import Entity, Fact, ParsedArticle
 from ..reading.overrides import Rules
 from . import align, claims
-from .quotes import QUOTE_MIN_SIMILARITY, UNATTRIBUTED_MIN_WORDS, quote_words
+from .wording import QUOTE_MIN_SIMILARITY, UNATTRIBUTED_MIN_WORDS, quote_words
 from .sentences import Extracted
 
 REVIEW_BELOW = 0.75  # rows less sure than this are for the editor, not the reader's headline
