@@ -9,9 +9,9 @@ finds dates and says when two name one time; resolving.py reads a date's words a
 publication date. quotes.py finds quotations and reported speech, speakers.py reads who said them,
 wording.py compares two wordings (one quote or not, the same words, their word diff).
 align groups the claims into facts by the evidence that two claims are one fact (evidence.py),
-one claim per article in a row, each row with a confidence; status.py says whether a row's
-claims agree and why not; editor.py applies the editor's rules by pattern to the claims before
-they are aligned (align.py applies those by fact id to the rows); review.py lists the unsure
+one claim per article in a row, each row with a confidence; rows.py makes each group a row,
+status.py says whether a row's claims agree and why not; editor.py applies the editor's rules by
+pattern to the claims before they are aligned (rows.py applies those by fact id); review.py lists the unsure
 rows, doubtful quotes and dates made from names for the editor, and explains one row.
 A difference is joined only when it is clear: an unsure pair stays two rows.
 """
@@ -23,7 +23,7 @@ from collections import defaultdict
 
 from ..model import Diagnostic, Entity, Fact, ParsedArticle
 from ..reading.overrides import Rules
-from . import align, dates, editor, equipment, labels, numbers, ordinals, quotes
+from . import align, dates, editor, equipment, labels, numbers, ordinals, quotes, rows
 from .sentences import Extracted, View
 
 
@@ -87,7 +87,7 @@ def stage(parsed: list[ParsedArticle], entities: list[Entity], rules: Rules | No
     rules = rules or Rules()
     items, sents, used = claims(parsed, entities, rules)
     order = {pa.article.id: n for n, pa in enumerate(parsed)}
-    found, problems = align.facts_of(align.align(items, sents), order, rules)
+    found, problems = rows.facts_of(align.align(items, sents), order, rules)
     return found, problems + editor.unmatched(rules, used)
 
 
