@@ -4,7 +4,7 @@ Extraction works on plain tokens, per sentence (sentences.View is what every ext
 numbers, dates and quotes each have one extractor, and labels gives each claim its row label.
 numbers.py finds a figure in the tokens and makes its claim; what the figure measures is read by
 meanings.py (an ordered table of readers: money, per cent, length, count...) and, for an age, by
-ages.py; figures.py holds the values they pass between them (Figure, Site, Reading). dates.py
+ages.py; things.py reads the counted thing and what happened to it; figures.py holds the values they pass between them (Figure, Site, Reading). dates.py
 finds dates and says when two name one time; resolving.py reads a date's words against the
 publication date. quotes.py finds quotations and reported speech, speakers.py reads who said them,
 wording.py compares two wordings (one quote or not, the same words, their word diff).

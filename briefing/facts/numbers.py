@@ -14,7 +14,8 @@ from . import frames
 from .figures import Figure, Reading, Site
 from .lexicon import (CURRENCY_SIGNS, LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, SCALES, TIME_UNITS,
                       VAGUE, WEEKDAYS)
-from .meanings import UNIT_OF, events_of, measure_of, verb_of
+from .meanings import measure_of
+from .things import UNIT_OF, events_of, verb_of
 from .sentences import Extracted, View, lemma, make_claim, span_text
 
 QUALIFIERS = {
