@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.facts import numbers, quotes, resolving, wording
+from briefing.facts import quotes, resolving, values, wording
 
 from conftest import analyse
 
@@ -11,16 +11,16 @@ from conftest import analyse
 @pytest.mark.parametrize("text,value", [("2,000", 2000), ("four", 4), ("twenty-five", 25), ("2½", 2.5),
                                         ("three hundred", 300)])
 def test_parse_number(text, value):
-    assert numbers.parse_number(text) == (value, value)
+    assert values.parse_number(text) == (value, value)
 
 
 def test_a_decimal_figure_stands_for_what_rounds_to_it():
-    assert numbers.parse_number("3.4 million") == pytest.approx((3_350_000, 3_450_000))
-    assert numbers.parse_number("9.0") == pytest.approx((8.95, 9.05))
+    assert values.parse_number("3.4 million") == pytest.approx((3_350_000, 3_450_000))
+    assert values.parse_number("9.0") == pytest.approx((8.95, 9.05))
 
 
 def test_parse_number_plural_magnitudes_are_ranges():
-    low, high = numbers.parse_number("millions")
+    low, high = values.parse_number("millions")
     assert low == 1_000_000 and high > low
 
 

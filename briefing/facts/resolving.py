@@ -13,7 +13,7 @@ import dateparser
 
 from ..model import DateValue
 from .lexicon import MONTHS, WEEKDAYS
-from .numbers import parse_number
+from .values import parse_number
 
 MONTH_OR_YEAR = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b|\b\d{4}\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(1[5-9]|20)\d{2}\b")
