@@ -13,7 +13,8 @@ from collections import defaultdict
 from ..unionfind import UnionFind
 from . import frames, matching, wording
 from .dates import dates_agree, may_meet, unresolved_key
-from .evidence import FIGURES, Evidence, Pool, date_key, evidence, joins_row
+from .evidence import Evidence, evidence, joins_row
+from .pool import FIGURES, Pool, date_key
 from .sentences import Extracted, View
 
 MAX_CANDIDATES = 20  # claims a claim is compared with inside a large block
