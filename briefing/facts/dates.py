@@ -12,7 +12,7 @@ from ..model import COARSER, Parsed, ParsedArticle, Token
 from . import frames
 from .lexicon import MONTHS, WEEKDAYS
 from .resolving import MONTH_OR_YEAR, POSSESSIVE, YEAR, YEAR_END, ago_count, resolve_date
-from .sentences import Extracted, View, children, lemma, normalise, make_claim, span_text
+from .sentences import Extracted, View, children, climb, lemma, normalise, make_claim, span_text
 
 DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d{4}\b|\b\d{0,2}\d0'?s\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|weekend|midweek|"
                       r"(this|next|last|later|earlier)\s+(week|month|year|spring|summer|autumn|fall|winter)|"
@@ -260,11 +260,7 @@ def _time(pa: ParsedArticle, si: int, s: int, e: int, clock: re.Match, sents: Vi
 
 def _verb(toks: tuple[Token, ...], i: int) -> Token:
     """The verb a date hangs from (or the top of its phrase)."""
-    seen = 0
-    while toks[i].pos not in ("VERB", "AUX") and toks[i].head != i and seen < 10:
-        i = toks[i].head
-        seen += 1
-    return toks[i]
+    return toks[climb(toks, i, ("VERB", "AUX"), 10)]
 
 
 def is_bare(text: str) -> bool:

@@ -13,7 +13,7 @@ from .figures import Figure, Reading, Site
 from .lexicon import (CURRENCY_SIGNS, LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, SCALES, TIME_UNITS,
                       VAGUE, WEEKDAYS)
 from .meanings import measure_of
-from .sentences import Extracted, View, lemma, make_claim, span_text
+from .sentences import Extracted, View, climb, lemma, make_claim, span_text
 from .things import UNIT_OF, events_of, verb_of
 from .values import bounds, parse_number, value_shown
 
@@ -154,11 +154,7 @@ def _counts_times(toks: tuple[Token, ...], i: int) -> bool:
     "once the war ends", "he was once a lawyer", "twice as many")."""
     if toks[i].dep != "advmod":
         return False
-    k = toks[i].head
-    for _ in range(3):
-        if toks[k].pos == "VERB" or toks[k].head == k:
-            break
-        k = toks[k].head
+    k = climb(toks, toks[i].head, ("VERB",), 3)
     return toks[k].pos == "VERB" and k < i
 
 

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from ..model import ParsedArticle, Token
 from ..words.english import SPEECH_VERBS
-from .sentences import Extracted, View, children, content_word, lemma, make_claim
+from .sentences import Extracted, View, children, content_word, lemma, make_claim, subtree
 from .speakers import (QUOTE_RE, Speaker, introduced, last_person, named, paragraph_speaker, previous_speaker,
                        speaker_of, subject_of)
 from .wording import FIGURE_WORDS, FRAGMENT_MIN_WORDS, NUMBER_WORDS, QUOTE_MIN_WORDS, quote_words
@@ -104,12 +104,7 @@ def _sentence_subject(pa: ParsedArticle, si: int, verb: Token, sents: View) -> S
 
 def _subtree(toks: tuple[Token, ...], root: int) -> list[int]:
     """The tokens under `root`, in order, the punctuation at its end left out."""
-    found, todo = {root}, [root]
-    while todo:
-        kids = [c.i for c in children(toks, todo.pop()) if c.i not in found]
-        found.update(kids)
-        todo += kids
-    under = sorted(found)
+    under = sorted(subtree(toks, root))
     while len(under) > 1 and toks[under[-1]].pos == "PUNCT":
         under.pop()
     return under

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..model import Token
 from .lexicon import (CLASS_OF, EVENT_OF, EVENT_SENSES, GENERIC_THINGS, LENGTH_UNITS, MEASURE_UNITS, TIME_UNITS,
                       kinds_of)
-from .sentences import children, lemma
+from .sentences import children, climb, lemma
 
 UNIT_OF = {**{w: w for w in TIME_UNITS}, **{w + "s": w for w in TIME_UNITS}}
 
@@ -85,17 +85,13 @@ CLAUSE_COMPLEMENTS = frozenset({"acomp", "attr", "oprd", "xcomp", "advmod", "dob
 
 def _governor(toks: tuple[Token, ...], i: int) -> int | None:
     """The verb (or auxiliary used as a verb: "are homeless") whose clause token i is in."""
-    k, seen = i, 0
-    while toks[k].pos not in ("VERB", "AUX") and toks[k].head != k and seen < 8:
-        k, seen = toks[k].head, seen + 1
+    k = climb(toks, i, ("VERB", "AUX"), 8)
     return k if toks[k].pos in ("VERB", "AUX") else None
 
 
 def verb_of(toks: tuple[Token, ...], i: int) -> str:
     """The verb a figure hangs from ("kill" for "killing 38 people"), or ""."""
-    k, seen = i, 0
-    while toks[k].pos not in ("VERB",) and toks[k].head != k and seen < 8:
-        k, seen = toks[k].head, seen + 1
+    k = climb(toks, i, ("VERB",), 8)
     return lemma(toks[k]) if toks[k].pos == "VERB" and lemma(toks[k]) not in ("be", "have") else ""
 
 
