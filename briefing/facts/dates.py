@@ -128,16 +128,24 @@ def _spans(seg: Parsed) -> list[tuple[int, int]]:
         if ent.label not in ("DATE", "TIME"):
             continue
         in_date.update(range(ent.start, ent.end))
-        s = next((k for k in range(ent.start, ent.end) if DATE_CUE.search(toks[k].text) or toks[k].tag == "CD"
-                  or toks[k].text.lower() in RELATIVE_LEAD or toks[k].text.lower() in DATE_HEADS), ent.end)
-        if s < ent.end and toks[s].text.lower() == "ago":  # "nearly a century ago": "a century ago", not "ago"
-            while s > ent.start and toks[s - 1].text.lower() in LENGTH_WORDS:
-                s -= 1
+        s = _first_date_word(toks, ent.start, ent.end)
         if s < ent.end and not (ent.end - s == 1 and toks[s].text.lower() == "ago"):  # "long ago" says no date
             spans.append((s, ent.end))
     spans += [(t.i, t.i + 1) for t in toks if t.i not in in_date and YEAR.fullmatch(t.text) and t.tag == "CD"
               and (t.i == 0 or toks[t.i - 1].text not in ("$", "#", "-", "–"))]
     return sorted(spans)
+
+
+def _first_date_word(toks: tuple[Token, ...], start: int, end: int) -> int:
+    """Where the date of the entity at tokens [start, end) begins: its first date word ("the post
+    seven months ago": "seven"), with the length of time before an "ago" ("nearly a century ago":
+    "a century ago", not "ago"); `end` when it has none."""
+    s = next((k for k in range(start, end) if DATE_CUE.search(toks[k].text) or toks[k].tag == "CD"
+              or toks[k].text.lower() in RELATIVE_LEAD or toks[k].text.lower() in DATE_HEADS), end)
+    if s < end and toks[s].text.lower() == "ago":
+        while s > start and toks[s - 1].text.lower() in LENGTH_WORDS:
+            s -= 1
+    return s
 
 
 def _date(pa: ParsedArticle, si: int, s: int, e: int, published: dt.date | None, sents: View) -> Extracted:

@@ -232,12 +232,8 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float, sents: View,
     if a.kind == "age":
         found = _age(a, b, sim, agree)
         return None if found is None else (*found, agree)
-    if a.events and b.events and not a.events & b.events:
-        return None  # "killed" and "homeless": two different things happened to them
-    if not agree and max(lo_a, lo_b) > FAR_APART * min(hi_a, hi_b):
-        return None  # "more than 90 trains" of one line, "1,400" nationwide: other quantities
-    if not agree and _scopes_differ(a, b):
-        return None  # "more than 500,000 Velmar-area homes", "nearly 1 million homes" in the region
+    if _other_quantities(a, b, agree, max(lo_a, lo_b) > FAR_APART * min(hi_a, hi_b)):
+        return None
     kin = pool.kin(a, b)
     # one event matters only to the bands of two sums or of two kin words (MONEY_OF_ONE_EVENT,
     # ONE_EVENT_OTHER_WORD): not looked for in every other pair
@@ -249,6 +245,15 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float, sents: View,
         return None
     tie = (AGREEMENT if agree else 0) + (EXACT_FIGURE if exact else 0)
     return band[0], band[1] + tie + 100 * sim + support, agree
+
+
+def _other_quantities(a: Extracted, b: Extracted, agree: bool, far_apart: bool) -> bool:
+    """Do two figures count other quantities, whatever else they share? Different things happened
+    to them ("killed", "homeless"), or values that differ far apart ("more than 90 trains" of one
+    line, "1,400" nationwide) or of a scope only one names (_scopes_differ)."""
+    if a.events and b.events and not a.events & b.events:
+        return True
+    return not agree and (far_apart or _scopes_differ(a, b))
 
 
 def _left_over(a: Extracted, b: Extracted, sents: View, pool: Pool) -> tuple[str, int] | None:

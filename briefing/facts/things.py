@@ -39,17 +39,7 @@ def events_of(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str], m
     from and its complements: "killing 38 people", "390,000 people, … , are homeless", "staying
     in shelters"), else by the words next to them ("six people dead", "with 1,204 missing").
     Each word in the sense it has there (_in_sense)."""
-    said: list[Token] = []
-    k = _governor(toks, e - 1)
-    if k is not None:
-        said.append(toks[k])
-        for c in children(toks, k):
-            if c.dep in CLAUSE_COMPLEMENTS:
-                said.append(c)
-            elif c.dep == "prep" and c.text.lower() in ("in", "at", "into", "inside"):  # "staying in shelters"
-                for o in children(toks, c.i):
-                    if o.dep == "pobj":
-                        said += [o] + [x for x in children(toks, o.i) if x.dep == "conj"]
+    said = _clause_words(toks, e - 1)
     noun = next((t for t in reversed(toks[s:e]) if t.tag in ("NN", "NNS")), None) or counted_noun(toks, s, e)
     if noun is not None:  # "40 fans with light injuries": what they are with or without
         said += [o for p in children(toks, noun.i) if p.dep == "prep" and p.text.lower() in ("with", "without")
@@ -60,6 +50,23 @@ def events_of(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str], m
     sent = toks[s].sent
     near = [t for t in toks[max(0, s - 3):e + 4] if t.sent == sent and not (t.pos == "NOUN" and t.dep == "pobj")]
     return _event_classes(toks, frozenset(), near, money)  # "six people dead"; never "… to life"
+
+
+def _clause_words(toks: tuple[Token, ...], i: int) -> list[Token]:
+    """The words token i's clause says of it: its verb (or auxiliary used as one) and the verb's
+    complements, with the places it is in ("staying in shelters", "in tents and shelters")."""
+    k = _governor(toks, i)
+    if k is None:
+        return []
+    said = [toks[k]]
+    for c in children(toks, k):
+        if c.dep in CLAUSE_COMPLEMENTS:
+            said.append(c)
+        elif c.dep == "prep" and c.text.lower() in ("in", "at", "into", "inside"):  # "staying in shelters"
+            for o in children(toks, c.i):
+                if o.dep == "pobj":
+                    said += [o] + [x for x in children(toks, o.i) if x.dep == "conj"]
+    return said
 
 
 def _event_classes(toks: tuple[Token, ...], things: frozenset[str], said: list[Token], money: bool) -> frozenset[str]:

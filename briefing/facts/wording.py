@@ -84,6 +84,13 @@ def pair_score(a: Extracted, b: Extracted) -> tuple[float, str] | None:
     short, long = sorted((wa, wb), key=len)
     if a.paired_only or b.paired_only or FIGURE_WORDS.search(short) and len(short.split()) < UNATTRIBUTED_MIN_WORDS:
         return _part_score(a, b, short, long, same)
+    return _whole_score(a, b, wa, wb, same)
+
+
+def _whole_score(a: Extracted, b: Extracted, wa: str, wb: str, same: bool) -> tuple[float, str] | None:
+    """Two whole quotes (wa, wb: their quote_words): nearly the same wording, of the same speaker
+    (`same`) or long enough to tell by itself; else, of the same speaker, the one sentence both
+    give, after whole quotes that match."""
     words = min(len(wa.split()), len(wb.split()))
     if words < (QUOTE_MIN_WORDS if same else UNATTRIBUTED_MIN_WORDS):
         return None
