@@ -21,6 +21,7 @@ NUMBER_WORDS = {w: str(n) for n, w in enumerate("zero one two three four five si
 QUOTE_MIN_SIMILARITY = 85
 UNATTRIBUTED_MIN_WORDS = 6
 UNATTRIBUTED_MIN_SIMILARITY = 95
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between the sentences of a quote
 
 
 def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
@@ -64,7 +65,7 @@ def quote_words(text: str) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    return [w for part in re.split(r"(?<=[.!?])\s+", text) if len((w := quote_words(part)).split()) >= 3]
+    return [w for part in SENTENCE_BREAK.split(text) if len((w := quote_words(part)).split()) >= 3]
 
 
 def pair_score(a: Extracted, b: Extracted) -> tuple[float, str] | None:
@@ -139,7 +140,7 @@ def lead_added(a: str, b: str) -> bool:
     opening = quote_words(short).split()[:3]
     if first is None or not first.group().isupper() or not opening:
         return False
-    for sentence in re.split(r"(?<=[.!?])\s+", long):
+    for sentence in SENTENCE_BREAK.split(long):
         words = quote_words(sentence).split()
         at = next((k for k in range(len(words)) if words[k:k + len(opening)] == opening), None)
         if at is not None:
@@ -151,8 +152,8 @@ def diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
     """The word diff of two wordings of one quote; of the sentence they share when the rest differs."""
     wa, wb = quote_words(a), quote_words(b)
     if min(len(wa), len(wb)) >= 20 and fuzz.partial_ratio(wa, wb) < QUOTE_MIN_SIMILARITY:
-        pairs = [(fuzz.ratio(quote_words(x), quote_words(y)), x, y) for x in re.split(r"(?<=[.!?])\s+", a)
-                 for y in re.split(r"(?<=[.!?])\s+", b)]
+        pairs = [(fuzz.ratio(quote_words(x), quote_words(y)), x, y) for x in SENTENCE_BREAK.split(a)
+                 for y in SENTENCE_BREAK.split(b)]
         if pairs:
             _, a, b = max(pairs)
     return word_diff(a, b)
