@@ -161,7 +161,7 @@ def _date(pa: ParsedArticle, si: int, s: int, e: int, published: dt.date | None,
     resolved = resolve_date(text, published, future)
     claim = make_claim(pa, si, sent, start, end, resolved.iso if resolved else text, date=resolved)
     verb = _verb(toks, s)
-    return Extracted(claim, "date", ("date",), entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+    return Extracted(claim, "date", ("date",), entities=sents.entities(pa.article.id, si, sent),
                      subject=_event(toks, s), context=sents.context(pa, si, s, e),
                      verb=lemma(verb) if verb.pos in ("VERB", "AUX") else "",
                      frame=frames.frame(pa, si, s, e, sents))
@@ -261,7 +261,7 @@ def _time(pa: ParsedArticle, si: int, s: int, e: int, clock: re.Match, sents: Vi
     shown = f"{hour:02d}:{minute:02d}"
     return Extracted(make_claim(pa, si, sent, start, end, qual + shown), "time",
                      ("time",), low, high,
-                     entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+                     entities=sents.entities(pa.article.id, si, sent),
                      subject=_event(toks, s), context=sents.context(pa, si, s, e),
                      frame=frames.frame(pa, si, s, e, sents))
 

@@ -261,7 +261,7 @@ def _extracted(site: Site, fig: Figure, reading: Reading) -> Extracted:
     low, high = bounds(fig, reading.scale)
     return Extracted(
         make_claim(pa, si, sent, start, stop, shown), reading.kind, (reading.kind,), low, high,
-        entities=frozenset(site.sents.ids.get((pa.article.id, si, sent), ())), subject=reading.subject,
+        entities=site.sents.entities(pa.article.id, si, sent), subject=reading.subject,
         specific=reading.specific, speaker=reading.person, things=reading.things,
         context=site.sents.context(pa, si, qs, end), verb=verb_of(toks, i), vague=fig.vague, unit=reading.unit,
         events=events_of(toks, qs, end, reading.things, reading.kind == "money"),
@@ -287,7 +287,7 @@ def _vague_lengths(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
         verb = verb_of(toks, t.i)
         days = TIME_UNITS[unit][1]
         out.append(Extracted(claim, "duration", ("duration",), 2 * days, math.inf,
-                             entities=frozenset(sents.ids.get((pa.article.id, si, t.sent), ())),
+                             entities=sents.entities(pa.article.id, si, t.sent),
                              subject=f"{verb or 'time'}: length", context=sents.context(pa, si, t.i, t.i + 1),
                              verb=verb, vague=True, unit=unit, events=events_of(toks, t.i, t.i + 1, frozenset()),
                              paired_only=True))

@@ -106,7 +106,7 @@ def _claim(pa: ParsedArticle, si: int, t: Token, last: Token, n: int, noun: str,
            sents: View) -> Extracted:
     shown = pa.article.raw[t.start:last.end]
     return Extracted(make_claim(pa, si, t.sent, t.start, last.end, shown), "ordinal", ("ordinal", n), low=n, high=n,
-                     entities=frozenset(sents.ids.get((pa.article.id, si, t.sent), ())), subject=shown,
+                     entities=sents.entities(pa.article.id, si, t.sent), subject=shown,
                      things=frozenset({noun}) if noun else frozenset(), context=words, paired_only=True,
                      label=shown[:1].upper() + shown[1:] if noun else "")  # a row of "first time" takes its noun's
 

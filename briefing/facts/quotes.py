@@ -29,7 +29,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
         sent = next((t for t in pa.segments[si].tokens if t.start >= start), pa.segments[si].tokens[-1]).sent
         name, speaker_id = named(speaker)
         out.append(Extracted(make_claim(pa, si, sent, start, end, text), "quote", ("quote",),
-                             entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())), subject=name,
+                             entities=sents.entities(pa.article.id, si, sent), subject=name,
                              speaker=speaker_id, paired_only=fragment, doubt=doubt,
                              predicates=predicates(pa.segments[si].tokens, start, end)))
     quoted = out or _block_quote(pa, si, sents)
@@ -65,7 +65,7 @@ def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) 
             continue
         sent = toks[clause.i].sent
         out.append(Extracted(make_claim(pa, si, sent, start, end, pa.article.raw[start:end]), "quote", ("quote",),
-                             entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+                             entities=sents.entities(pa.article.id, si, sent),
                              subject=speaker.entity.name, speaker=speaker.entity.id, paired_only=True,
                              reported=True, predicates=predicates(toks, start, end)))
     return out
@@ -141,7 +141,7 @@ def _block_quote(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
             continue
         sent = next((t for t in toks if t.start >= start), toks[-1]).sent
         out.append(Extracted(make_claim(pa, si, sent, start, stop, raw[start:stop]), "quote", ("quote",),
-                             entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+                             entities=sents.entities(pa.article.id, si, sent),
                              subject=speaker.name, speaker=speaker.id, doubt=doubt))
     return out
 
@@ -260,7 +260,7 @@ def unquoted(parsed: list[ParsedArticle], items: list[Extracted], sents: View) -
                 tok = next(t for t in pa.segments[si].tokens if t.end > start)
                 claim = make_claim(pa, si, tok.sent, start, end, pa.article.raw[start:end])
                 out.append(Extracted(claim, "quote", ("quote",), subject="unattributed", paired_only=True,
-                                     entities=frozenset(sents.ids.get((aid, si, tok.sent), ()))))
+                                     entities=sents.entities(aid, si, tok.sent)))
                 k += run
     return out
 

@@ -106,6 +106,10 @@ class View:
                for i in range(m.tok_start, m.tok_end)):
             self.subjects[m.article].append((m.start, e.id))
 
+    def entities(self, article: str, si: int, sent: int) -> frozenset[str]:
+        """The ids of the entities a sentence names (sentence `sent` of the article's segment si)."""
+        return frozenset(self.ids.get((article, si, sent), ()))
+
     def person_words(self, article: str) -> frozenset[str]:
         """The words of the names of the people an article names, lower case ("theresa", "may")."""
         found = self._person_words.get(article)
