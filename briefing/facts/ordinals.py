@@ -89,6 +89,7 @@ def _in_series(toks: tuple[Token, ...], t: Token, noun: Token) -> bool:
 
 
 def _verb(toks: tuple[Token, ...], t: Token) -> Token | None:
+    """The verb whose clause token t is in ("for the first time" -> what happened), or None."""
     verb = toks[climb(toks, t.i, ("VERB",))]
     return verb if verb.pos == "VERB" else None
 

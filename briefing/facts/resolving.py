@@ -172,7 +172,7 @@ def _parser(prefer: str, base: dt.datetime):
 
 
 FEW = (2, 4)  # "a few", "a couple of"
-AGO = re.compile(r"(\S{1,20}(?: \S{1,20})?(?: of)?) (day|week|month|year)s? ago")
+AGO = re.compile(r"\A(\S{1,20}(?: \S{1,20})?(?: of)?) (day|week|month|year)s? ago")  # \A: linear when searched
 
 
 def ago_count(text: str) -> tuple[tuple[float, float], str] | None:
