@@ -51,3 +51,23 @@ def test_the_acronym_of_a_common_noun_is_no_name(vocab):
     across.drop_common_acronyms(pas, spans)
     toks = pas[0].segments[0].tokens
     assert [tokens.surface(toks, sp.start, sp.end) for sp in spans[(0, 0)]] == ["US", "DS Labs", "DS"]
+
+
+def test_an_article_before_a_maker_and_a_model_word_makes_one_product(vocab):
+    # "a Velox Arrow" (the article counts the model); not "a Velox SUV" (capitals), "a Velox Hall" (a
+    # head word of names), "a Velox Official" (a title), "a Velox Arrow engine" (the article counts the engine)
+    def product(words, tags, deps, heads):
+        ents = ["O", "B-ORG"] + ["O"] * (len(words) - 2)
+        p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags, deps=deps, heads=heads))
+        return [(tokens.surface(p.tokens, sp.start, sp.end), sp.label) for sp in vehicles.models(list(p.ents), p.tokens)]
+
+    assert product(["a", "Velox", "Arrow"], ["DT", "NNP", "NNP"], ["det", "compound", "ROOT"], [2, 2, 2]) == \
+        [("Velox Arrow", "PRODUCT")]
+    assert product(["a", "Velox", "SUV"], ["DT", "NNP", "NNP"], ["det", "compound", "ROOT"], [2, 2, 2]) == \
+        [("Velox", "ORG")]
+    assert product(["a", "Velox", "Hall"], ["DT", "NNP", "NNP"], ["det", "compound", "ROOT"], [2, 2, 2]) == \
+        [("Velox", "ORG")]
+    assert product(["a", "Velox", "Official"], ["DT", "NNP", "NNP"], ["det", "compound", "ROOT"], [2, 2, 2]) == \
+        [("Velox", "ORG")]
+    assert product(["a", "Velox", "Arrow", "engine"], ["DT", "NNP", "NNP", "NN"],
+                   ["det", "compound", "compound", "ROOT"], [3, 2, 3, 3]) == [("Velox", "ORG")]
