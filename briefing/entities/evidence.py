@@ -20,7 +20,7 @@ from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
 from ..words.english import HONORIFICS, TITLE_NOUNS
 from . import labels
-from .names import fold
+from .names import fold, without_legal_form
 from .tokens import each_segment
 
 Key = tuple[str, ...]  # a name as its folded tokens
@@ -55,6 +55,14 @@ KIND_NOUNS = {
             "suburb", "neighborhood", "neighbourhood", "community", "subdivision", "estate", "estates"),
 }
 KINDS = {noun: label for label, nouns in KIND_NOUNS.items() for noun in nouns}
+# What only an organisation has: the people who found or run it ("Velox's founder", "Velox chief
+# executive Jo Roe", "the CEO of Velox") and, owned by it, its holders and seat ("Velox's
+# shareholders", "the headquarters of Velox"; "Tarvik investors" are from a town); not what a
+# country or a person has too (a president, a spokesman, employees, a team, a board).
+LEADERS = frozenset({"founder", "founders", "cofounder", "cofounders", "ceo", "cto", "cfo"})
+HOLDINGS = LEADERS | frozenset({"shareholders", "investors", "headquarters", "subsidiary"})
+# Lower-case nouns in apposition that say a name is a company: "Velox, a Tarvik startup".
+COMPANY_NOUNS = frozenset({"company", "startup", "start-up", "firm", "maker", "manufacturer"})
 NOT_PERSON_WORDS = labels.NOT_PERSON_HEADS | frozenset({"corp", "co", "gmbh"})  # inc, ltd, llc, plc: organisation heads
 # A model number inside a name: "H2", "G63", "777", "A380", "Su-25".
 MODEL_TOKEN = re.compile(r"^(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]?|\d{3,4}[A-Z]{0,2})$")
@@ -101,6 +109,26 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
         toks[e].text in labels.AREA_NOUNS
 
 
+def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """What only an organisation has, before the name ("Velox co-founder Jo Roe", "Velox chief
+    executive"), owned by it ("Velox's 30-year-old founder", "Velox's shareholders") or after it with
+    "of" ("the chief executive of Velox"); or a company noun in apposition ("Velox, a Tarvik startup")."""
+    last = toks[e - 1]
+    if last.dep in ("compound", "nmod") and last.head >= e and _leader(toks, last.head):
+        return True
+    owner = last.head if last.dep == "poss" else toks[last.head].head if last.dep == "pobj" and \
+        toks[last.head].text == "of" and toks[last.head].head < s else None
+    if owner is not None and (_leader(toks, owner) or toks[owner].text.lower() in HOLDINGS):
+        return True
+    return any(t.dep == "appos" and s <= t.head < e and t.text.lower() in COMPANY_NOUNS for t in toks[e:e + 8])
+
+
+def _leader(toks: tuple[Token, ...], i: int) -> bool:
+    """Token i is one of `LEADERS` ("founder", the "founder" of "co-founder") or "chief executive"."""
+    word = toks[i].text.lower()
+    return word in LEADERS or word == "executive" and i > 0 and toks[i - 1].text.lower() == "chief"
+
+
 def names_a_model(toks: tuple[Token, ...], s: int, e: int) -> bool:
     """A capitalised name ending in a model number: "Velox V8", "Arrow 340"."""
     return e - s >= 2 and bool(MODEL_TOKEN.match(toks[e - 1].text)) and toks[s].text[:1].isupper()
@@ -135,6 +163,7 @@ class Evidence:
     place: set[Key] = field(default_factory=set)
     kinds: dict[Key, Counter] = field(default_factory=lambda: defaultdict(Counter))
     person_names: set[Key] = field(default_factory=set)  # names of two or three words labelled PERSON
+    organisation: set[Key] = field(default_factory=set)  # names with what only an organisation has
     occurrences: Counter = field(default_factory=Counter)  # each name's occurrences the spans mark
 
     def person_sign(self, key: Key) -> int:
@@ -154,8 +183,9 @@ class Evidence:
         return self.kinds.get(key) or Counter()
 
     def can_be_a_person(self, key: Key) -> bool:
-        """No organisation, place or legal-form word in the name ("Velox VR, Inc.", "Harbour Board")."""
-        return not any(w.lower().rstrip(".") in NOT_PERSON_WORDS for w in key)
+        """No organisation, place or legal-form word in the name ("Velox VR, Inc.", "Harbour Board"),
+        and no organisation's sign on it ("Velox VR's founder", "Velox VR" beside "Velox VR, Inc.")."""
+        return not any(w.lower().rstrip(".") in NOT_PERSON_WORDS for w in key) and key not in self.organisation
 
 
 # Words before a one-word name that make it one thing a person has or the story points at ("the
@@ -188,6 +218,10 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
                 ev.person[key] = sign
             if place_signs(toks, sp.start, sp.end):
                 ev.place.add(key)
+            if organisation_signs(toks, sp.start, sp.end):
+                ev.organisation.add(key)
+            if sp.label == "ORG" and (bare := without_legal_form(" ".join(key)).rstrip(" ,")) != " ".join(key):
+                ev.organisation.add(tuple(bare.split()))  # "Velox VR" beside "Velox VR, Inc."
             kind = kind_of(toks, sp.start, sp.end) or \
                 ("PRODUCT" if key in made and _a_makers_thing(toks, sp.start, sp.end) else None)
             if kind:

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from ..words.english import CALENDAR_NAMES, TITLE_NOUNS
 from . import evidence
-from .names import fold
+from .names import fold, without_legal_form
 from .tokens import Spans, covered, each_segment, is_common_word, known_names, sentence_span, sentence_start
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -29,6 +29,7 @@ def propagate(parsed: list[ParsedArticle], spans: Spans, votes: dict[tuple[str, 
     one outlet's "Yılmaz" is another's "Yilmaz"."""
     known = defaultdict(Counter, votes)  # the surnames added here are no votes
     _add_surnames(known)
+    _add_short_company_names(known)
     lengths: dict[str, list[int]] = defaultdict(list)  # first token -> lengths of the names it starts
     for key in known:
         lengths[key[0]].append(len(key))
@@ -56,6 +57,16 @@ def _add_surnames(known: dict[tuple[str, ...], Counter]) -> None:
         if len(key) >= 2 and labels.most_common(1)[0][0] == "PERSON" and key[-1][:1].isupper() and \
                 key[-1].isalpha() and len(key[-1]) >= 3 and (key[-1],) not in known:
             known[(key[-1],)]["PERSON"] += 1
+
+
+def _add_short_company_names(known: dict[tuple[str, ...], Counter]) -> None:
+    """"Velox Labs" after "Velox Labs, Inc.": an organisation's name without its legal form is a
+    known name too."""
+    for key, labels in list(known.items()):
+        if labels.most_common(1)[0][0] == "ORG":
+            bare = tuple(without_legal_form(" ".join(key)).rstrip(" ,").split())
+            if bare and bare != key and bare not in known:
+                known[bare]["ORG"] += 1
 
 
 def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tuple[str, ...], Counter],
@@ -202,7 +213,13 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
         best = "PERSON"
     elif not sign and kinds:
         best = _kind_shown(key, best, kinds, ev)
-    return best
+    return _organisation_shown(key, best, ev)
+
+
+def _organisation_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
+    """A name the model called a place that the text shows as an organisation ("Velox's founder")
+    is one, unless a data package or the text shows it as a place."""
+    return "ORG" if best in ("GPE", "LOC") and key in ev.organisation and not ev.is_place(key) else best
 
 
 def _kind_shown(key: evidence.Key, best: str, kinds: Counter, ev: evidence.Evidence) -> str:
