@@ -101,6 +101,18 @@ def test_a_companys_name_without_its_legal_form_is_its_name(vocab):
     assert got == [(0, 4, "ORG"), (6, 8, "ORG")]
 
 
+def test_a_makers_name_joins_its_company_not_its_product(vocab):
+    names, _ = entities(doc_from(vocab, [("Velox Labs", "ORG"), ("sells the", None), ("Velox Arrow", "PRODUCT"),
+                                         ("an arrow from the labs", None)]),
+                        doc_from(vocab, [("Velox", "ORG"), ("said", None)]))
+    assert names.get("Velox Labs") == ["Velox", "Velox Labs"] and names.get("Velox Arrow") == ["Velox Arrow"]
+    # no misfire: two companies' longer forms leave the short form alone
+    names, _ = entities(doc_from(vocab, [("Velox Labs", "ORG"), ("and", None), ("Velox Bank", "ORG"),
+                                         ("the labs and a bank", None)]),
+                        doc_from(vocab, [("Velox", "ORG"), ("said", None)]))
+    assert "Velox" in names
+
+
 def test_the_acronym_of_a_common_noun_is_no_name(vocab):
     # "wind turbine" twice: "WT" is no name; "urban sprawl" twice leaves "US" a place; "deep sea" once
     words = ["wind", "turbine", "and", "wind", "turbine", "in", "WT", "labs", ";", "urban", "sprawl", "and",
