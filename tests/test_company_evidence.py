@@ -149,3 +149,32 @@ def test_an_article_before_a_maker_and_a_model_word_makes_one_product(vocab):
         [("Velox", "ORG")]
     assert product(["a", "Velox", "Arrow", "engine"], ["DT", "NNP", "NNP", "NN"],
                    ["det", "compound", "compound", "ROOT"], [3, 2, 3, 3]) == [("Velox", "ORG")]
+
+
+# An invented rowing magazine the small model calls a place where it is told something.
+TOLD = {
+    "a": "Season delayed\n\nThe coach told Veldana on Monday that the season would start in May.",
+    "b": "Club short of money\n\nA rower told Veldana that the club had no money left for boats.",
+}
+
+
+def test_a_name_someone_tells_something_is_no_place(parser):
+    parsed, ents, _ = analyse(parser, TOLD)
+    raw = Counter(e.label for pa in parsed for seg in pa.segments for e in seg.ents
+                  if seg.tokens[e.start].text == "Veldana")
+    assert raw["GPE"] == 2, f"the model changed: find a new error ({raw})"
+    assert {e.name: e.label for e in ents}["Veldana"] == "ORG"
+
+
+def test_the_one_told_is_a_listener_and_a_listener_is_no_place_but_may_be_a_known_one(vocab):
+    # "told Pello that", "informed Arla", not "told them in Tarvik"
+    words = ["Roe", "told", "Pello", "that", "Arla", "was", "informed", "and", "told", "them", "in", "Tarvik"]
+    tags = ["NNP", "VBD", "NNP", "IN", "NNP", "VBD", "VBN", "CC", "VBD", "PRP", "IN", "NNP"]
+    deps = ["nsubj", "ROOT", "dobj", "mark", "nsubjpass", "auxpass", "ccomp", "cc", "conj", "dobj", "prep", "pobj"]
+    heads = [1, 1, 1, 6, 6, 6, 1, 1, 1, 8, 8, 10]
+    lemmas = ["Roe", "tell", "Pello", "that", "Arla", "be", "inform", "and", "tell", "they", "in", "Tarvik"]
+    p = doc_to_parsed(make_doc(vocab, words, tags=tags, deps=deps, heads=heads, lemmas=lemmas))
+    assert [evidence.told(p.tokens, s, s + 1) for s in (2, 4, 11)] == [True, False, False]
+    ev = evidence.Evidence(listeners={("Pello",), ("Portugal",)})
+    assert propagate.choose_label(("Pello",), Counter({"GPE": 1}), ev) == "ORG"
+    assert propagate.choose_label(("Portugal",), Counter({"GPE": 1}), ev) == "GPE"

@@ -1,5 +1,5 @@
-"""What the text shows about a name, over plain tokens: signs that it names a person, a place or
-a kind of thing, read around one occurrence and gathered over the whole briefing.
+"""What the text shows about a name, over plain tokens: signs that it names a person, a place, an
+organisation or a kind of thing, read around one occurrence and gathered over the whole briefing.
 
 A person: an honorific or a job title before the name ("Mrs May", "Mayor Ruiz"), the subject of a
 verb of speech ("May said"), an age or a title in apposition ("Ruiz, 54,", "Ruiz, the mayor"), a
@@ -8,7 +8,10 @@ A place: a preposition of place ("in Tarvik"), a state or country after it ("Tar
 place noun ("the Tarvik area", "Tarvik County"), or a data package that knows it. A kind: a
 lower-case noun the name modifies ("the Tarvo volcano", "the Velox headset"), a model number, or,
 for a maker the briefing names with a model, a determiner or possessive of the name alone ("the
-Velox veered", "Ruiz's Velox").
+Velox veered", "Ruiz's Velox"). An organisation: its founder or chief executive ("Velox founder Jo
+Roe", "the CEO of Velox"), its shareholders or headquarters, a company noun in apposition
+("Velox, a startup"), the name written elsewhere with a legal form ("Velox Labs, Inc."); someone
+told something ("told Velox that") is a person or an organisation, no place.
 """
 from __future__ import annotations
 
@@ -59,7 +62,7 @@ KINDS = {noun: label for label, nouns in KIND_NOUNS.items() for noun in nouns}
 # executive Jo Roe", "the CEO of Velox") and, owned by it, its holders and seat ("Velox's
 # shareholders", "the headquarters of Velox"; "Tarvik investors" are from a town); not what a
 # country or a person has too (a president, a spokesman, employees, a team, a board).
-LEADERS = frozenset({"founder", "founders", "cofounder", "cofounders", "ceo", "cto", "cfo"})
+LEADERS = frozenset({"founder", "founders", "cofounder", "cofounders", "co-founder", "co-founders", "ceo", "cto", "cfo"})
 HOLDINGS = LEADERS | frozenset({"shareholders", "investors", "headquarters", "subsidiary"})
 # Lower-case nouns in apposition that say a name is a company: "Velox, a Tarvik startup".
 COMPANY_NOUNS = frozenset({"company", "startup", "start-up", "firm", "maker", "manufacturer"})
@@ -123,10 +126,23 @@ def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
     return any(t.dep == "appos" and s <= t.head < e and t.text.lower() in COMPANY_NOUNS for t in toks[e:e + 8])
 
 
+def told(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """The one someone told or informed ("told Velox News that ..."): a person or an organisation,
+    no place."""
+    last = toks[e - 1]
+    return last.dep in ("dobj", "dative") and toks[last.head].lemma in ("tell", "inform")
+
+
 def _leader(toks: tuple[Token, ...], i: int) -> bool:
     """Token i is one of `LEADERS` ("founder", the "founder" of "co-founder") or "chief executive"."""
     word = toks[i].text.lower()
     return word in LEADERS or word == "executive" and i > 0 and toks[i - 1].text.lower() == "chief"
+
+
+def without_its_legal_form(key: Key) -> Key | None:
+    """A company's name without its legal form ("Velox Labs , Inc.": "Velox Labs"), else None."""
+    short = tuple(without_legal_form(" ".join(key)).rstrip(" ,").split())
+    return short if short and short != key else None
 
 
 def names_a_model(toks: tuple[Token, ...], s: int, e: int) -> bool:
@@ -164,6 +180,7 @@ class Evidence:
     kinds: dict[Key, Counter] = field(default_factory=lambda: defaultdict(Counter))
     person_names: set[Key] = field(default_factory=set)  # names of two or three words labelled PERSON
     organisation: set[Key] = field(default_factory=set)  # names with what only an organisation has
+    listeners: set[Key] = field(default_factory=set)  # names someone told something: a person or an organisation
     occurrences: Counter = field(default_factory=Counter)  # each name's occurrences the spans mark
 
     def person_sign(self, key: Key) -> int:
@@ -220,8 +237,10 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
                 ev.place.add(key)
             if organisation_signs(toks, sp.start, sp.end):
                 ev.organisation.add(key)
-            if sp.label == "ORG" and (bare := without_legal_form(" ".join(key)).rstrip(" ,")) != " ".join(key):
-                ev.organisation.add(tuple(bare.split()))  # "Velox VR" beside "Velox VR, Inc."
+            if told(toks, sp.start, sp.end):
+                ev.listeners.add(key)
+            if sp.label == "ORG" and (short := without_its_legal_form(key)):
+                ev.organisation.add(short)  # "Velox VR" beside "Velox VR, Inc."
             kind = kind_of(toks, sp.start, sp.end) or \
                 ("PRODUCT" if key in made and _a_makers_thing(toks, sp.start, sp.end) else None)
             if kind:

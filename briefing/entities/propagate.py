@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from ..words.english import CALENDAR_NAMES, TITLE_NOUNS
 from . import evidence
-from .names import fold, without_legal_form
+from .names import fold
 from .tokens import Spans, covered, each_segment, is_common_word, known_names, sentence_span, sentence_start
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -63,10 +63,9 @@ def _add_short_company_names(known: dict[tuple[str, ...], Counter]) -> None:
     """"Velox Labs" after "Velox Labs, Inc.": an organisation's name without its legal form is a
     known name too."""
     for key, labels in list(known.items()):
-        if labels.most_common(1)[0][0] == "ORG":
-            bare = tuple(without_legal_form(" ".join(key)).rstrip(" ,").split())
-            if bare and bare != key and bare not in known:
-                known[bare]["ORG"] += 1
+        short = evidence.without_its_legal_form(key) if labels.most_common(1)[0][0] == "ORG" else None
+        if short and short not in known:
+            known[short]["ORG"] += 1
 
 
 def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tuple[str, ...], Counter],
@@ -218,8 +217,10 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
 
 def _organisation_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
     """A name the model called a place that the text shows as an organisation ("Velox's founder")
-    is one, unless a data package or the text shows it as a place."""
-    return "ORG" if best in ("GPE", "LOC") and key in ev.organisation and not ev.is_place(key) else best
+    or as someone told something ("told Velox News"; a person's signs make a person) is an
+    organisation, unless a data package or the text shows it as a place."""
+    shown = key in ev.organisation or key in ev.listeners
+    return "ORG" if best in ("GPE", "LOC") and shown and not ev.is_place(key) else best
 
 
 def _kind_shown(key: evidence.Key, best: str, kinds: Counter, ev: evidence.Evidence) -> str:
