@@ -57,6 +57,9 @@ def test_what_a_place_or_a_person_has_too_is_no_organisations_sign(vocab):
             "prep", "pobj", "cc", "poss", "case", "conj"]
     heads = [2, 0, 7, 2, 6, 6, 2, 7, 9, 7, 9, 12, 9, 12, 13, 12, 18, 16, 12]
     assert signs(vocab, words, tags, deps, heads, [(0, 1), (5, 6), (8, 9), (14, 15), (16, 17)]) == [False] * 5
+    # "a Tarvik founder": one of the town's founders of something
+    assert signs(vocab, ["a", "Tarvik", "founder", "spoke"], ["DT", "NNP", "NN", "VBD"],
+                 ["det", "compound", "nsubj", "ROOT"], [2, 2, 3, 3], [(1, 2)]) == [False]
 
 
 def choose(counts, key=("Tarvo",), organisation=True, place=(), person=0):

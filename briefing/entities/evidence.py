@@ -117,7 +117,8 @@ def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
     executive"), owned by it ("Velox's 30-year-old founder", "Velox's shareholders") or after it with
     "of" ("the chief executive of Velox"); or a company noun in apposition ("Velox, a Tarvik startup")."""
     last = toks[e - 1]
-    if last.dep in ("compound", "nmod") and last.head >= e and _leader(toks, last.head):
+    if last.dep in ("compound", "nmod") and last.head >= e and _leader(toks, last.head) and \
+            not (s > 0 and toks[s - 1].text.lower() in ("a", "an")):  # "a Tarvik founder" is from a town
         return True
     owner = last.head if last.dep == "poss" else toks[last.head].head if last.dep == "pobj" and \
         toks[last.head].text == "of" and toks[last.head].head < s else None
