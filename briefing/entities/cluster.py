@@ -292,20 +292,12 @@ def _link_longer_forms(view: View, uf: UnionFind) -> None:
         label = view.form_label[short]
         if label in PLACES or label in ("PERSON", "NORP") or knowledge.place(view.forms[short][0][1]):
             continue
-        longer = _of_its_kind(longer, label, view)
+        if label == "ORG":  # a maker's name is no short form of its products': "Velox Labs", not "Velox Arrow"
+            longer = {f: where for f, where in longer.items() if view.form_label[f] != "PRODUCT"} or longer
         # "U.S. X" and "United States X" add one country: one candidate, not two
         if len({("place", where) if where else uf.find(view.forms[f][0]) for f, where in longer.items()}) == 1:
             for f in longer:
                 uf.union(view.forms[short][0], view.forms[f][0])
-
-
-def _of_its_kind(longer: dict[str, str | None], label: str, view: View) -> dict[str, str | None]:
-    """A maker's name is no short form of its products' names: "Velox" (ORG) extends "Velox Labs"
-    (ORG), not "Velox Arrow" (PRODUCT), where it has such a longer form."""
-    if label != "ORG":
-        return longer
-    makers = {f: where for f, where in longer.items() if view.form_label[f] != "PRODUCT"}
-    return makers or longer
 
 
 def _extensions(view: View) -> dict[str, dict[str, str | None]]:
