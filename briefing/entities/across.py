@@ -135,7 +135,7 @@ def drop_common_acronyms(parsed: list[ParsedArticle], spans: Spans) -> None:
     """Capitals that are no name: a stock ticker ("(NYSE: BWF)" anywhere makes "BWF" one everywhere)
     and an abbreviated common noun ("its IPO", "an IPO", "IPOs")."""
     common = {word for pa in parsed for seg in pa.segments for t in seg.tokens
-              if (word := _common_acronym(seg.tokens, t))}
+              if (word := _common_acronym(seg.tokens, t))} | _initials_of_common_phrases(parsed)
     for toks, sps in each_segment(parsed, spans):
         sps[:] = [sp for sp in sps if not (sp.end - sp.start == 1 and toks[sp.start].text in common)]
 
@@ -152,6 +152,24 @@ def _common_acronym(toks: tuple[Token, ...], t: Token) -> str | None:
         toks[t.i + 1].text == ")"
     # "its IPO", not "a VRTA manager" (the determiner is the manager's)
     return t.text if ticker or before in COMMON_DETERMINERS and toks[t.i - 1].head == t.i else None
+
+
+def _initials_of_common_phrases(parsed: list[ParsedArticle]) -> set[str]:
+    """The initials of a lower-case noun phrase the briefing writes twice or more ("wind turbine",
+    "intensive care unit": "WT", "ICU"): its acronym is that common noun, no name; but
+    a place's stays ("urban sprawl" twice leaves "US" alone)."""
+    seen: Counter = Counter()
+    for pa in parsed:
+        for seg in pa.segments:
+            toks = seg.tokens
+            for t in toks:  # t heads the phrase; its modifiers are the lower-case words right before it
+                s = t.i
+                while s > 0 and t.i - s < 3 and toks[s - 1].head == t.i and toks[s - 1].dep in ("amod", "compound") \
+                        and toks[s - 1].text.isalpha() and toks[s - 1].text.islower():
+                    s -= 1
+                if s < t.i and t.tag.startswith("NN") and t.text.isalpha() and t.text.islower():
+                    seen["".join(w.text[0] for w in toks[s:t.i + 1]).upper()] += 1
+    return {initials for initials, n in seen.items() if n >= 2 and not knowledge.is_place(initials)}
 
 
 COMMON_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her", "our", "your", "my", "every", "each"})

@@ -1,5 +1,5 @@
-"""What the text shows about a name, over plain tokens: signs that it names a person, a place or
-a kind of thing, read around one occurrence and gathered over the whole briefing.
+"""What the text shows about a name, over plain tokens: signs that it names a person, a place, an
+organisation or a kind of thing, read around one occurrence and gathered over the whole briefing.
 
 A person: an honorific or a job title before the name ("Mrs May", "Mayor Ruiz"), the subject of a
 verb of speech ("May said"), an age or a title in apposition ("Ruiz, 54,", "Ruiz, the mayor"), a
@@ -8,7 +8,10 @@ A place: a preposition of place ("in Tarvik"), a state or country after it ("Tar
 place noun ("the Tarvik area", "Tarvik County"), or a data package that knows it. A kind: a
 lower-case noun the name modifies ("the Tarvo volcano", "the Velox headset"), a model number, or,
 for a maker the briefing names with a model, a determiner or possessive of the name alone ("the
-Velox veered", "Ruiz's Velox").
+Velox veered", "Ruiz's Velox"). An organisation: its founder or chief executive ("Velox founder Jo
+Roe", "the CEO of Velox"), its shareholders or headquarters, a company noun in apposition
+("Velox, a startup"), the name written elsewhere with a legal form ("Velox Labs, Inc."); someone
+told something ("told Velox that") is a person or an organisation, no place.
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
 from ..words.english import HONORIFICS, TITLE_NOUNS
 from . import labels
-from .names import fold
+from .names import fold, without_legal_form
 from .tokens import each_segment
 
 Key = tuple[str, ...]  # a name as its folded tokens
@@ -56,6 +59,14 @@ KIND_NOUNS = {
             "suburb", "neighborhood", "neighbourhood", "community", "subdivision", "estate", "estates"),
 }
 KINDS = {noun: label for label, nouns in KIND_NOUNS.items() for noun in nouns}
+# What only an organisation has: the people who found or run it ("Velox's founder", "Velox chief
+# executive Jo Roe", "the CEO of Velox") and, owned by it, its holders and seat ("Velox's
+# shareholders", "the headquarters of Velox"; "Tarvik investors" are from a town); not what a
+# country or a person has too (a president, a spokesman, employees, a team, a board).
+LEADERS = frozenset({"founder", "founders", "cofounder", "cofounders", "co-founder", "co-founders", "ceo", "cto", "cfo"})
+HOLDINGS = LEADERS | frozenset({"shareholders", "investors", "headquarters", "subsidiary"})
+# Lower-case nouns in apposition that say a name is a company: "Velox, a Tarvik startup".
+COMPANY_NOUNS = frozenset({"company", "startup", "start-up", "firm", "maker", "manufacturer"})
 NOT_PERSON_WORDS = labels.NOT_PERSON_HEADS | frozenset({"corp", "co", "gmbh"})  # inc, ltd, llc, plc: organisation heads
 # A model number inside a name: "H2", "G63", "777", "A380", "Su-25".
 MODEL_TOKEN = re.compile(r"^(?:[A-Z]{1,3}-?\d{1,4}[A-Za-z]?|\d{3,4}[A-Z]{0,2})$")
@@ -102,6 +113,40 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
         toks[e].text in labels.AREA_NOUNS
 
 
+def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """What only an organisation has, before the name ("Velox co-founder Jo Roe", "Velox chief
+    executive"), owned by it ("Velox's 30-year-old founder", "Velox's shareholders") or after it with
+    "of" ("the chief executive of Velox"); or a company noun in apposition ("Velox, a Tarvik startup")."""
+    last = toks[e - 1]
+    if last.dep in ("compound", "nmod") and last.head >= e and _leader(toks, last.head) and \
+            not (s > 0 and toks[s - 1].text.lower() in ("a", "an")):  # "a Tarvik founder" is from a town
+        return True
+    owner = last.head if last.dep == "poss" else toks[last.head].head if last.dep == "pobj" and \
+        toks[last.head].text == "of" and toks[last.head].head < s else None
+    if owner is not None and (_leader(toks, owner) or toks[owner].text.lower() in HOLDINGS):
+        return True
+    return any(t.dep == "appos" and s <= t.head < e and t.text.lower() in COMPANY_NOUNS for t in toks[e:e + 8])
+
+
+def told(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """The one someone told or informed ("told Velox News that ..."): a person or an organisation,
+    no place."""
+    last = toks[e - 1]
+    return last.dep in ("dobj", "dative") and toks[last.head].lemma in ("tell", "inform")
+
+
+def _leader(toks: tuple[Token, ...], i: int) -> bool:
+    """Token i is one of `LEADERS` ("founder", the "founder" of "co-founder") or "chief executive"."""
+    word = toks[i].text.lower()
+    return word in LEADERS or word == "executive" and i > 0 and toks[i - 1].text.lower() == "chief"
+
+
+def without_its_legal_form(key: Key) -> Key | None:
+    """A company's name without its legal form ("Velox Labs , Inc.": "Velox Labs"), else None."""
+    short = tuple(without_legal_form(" ".join(key)).rstrip(" ,").split())
+    return short if short and short != key else None
+
+
 def names_a_model(toks: tuple[Token, ...], s: int, e: int) -> bool:
     """A capitalised name ending in a model number: "Velox V8", "Arrow 340"."""
     return e - s >= 2 and bool(MODEL_TOKEN.match(toks[e - 1].text)) and toks[s].text[:1].isupper()
@@ -137,6 +182,8 @@ class Evidence:
     kinds: dict[Key, Counter] = field(default_factory=lambda: defaultdict(Counter))
     person_names: set[Key] = field(default_factory=set)  # names of two or three words labelled PERSON
     person_shaped: set[Key] = field(default_factory=set)  # names written somewhere as a person's would be
+    organisation: set[Key] = field(default_factory=set)  # names with what only an organisation has
+    listeners: set[Key] = field(default_factory=set)  # names someone told something: a person or an organisation
     occurrences: Counter = field(default_factory=Counter)  # each name's occurrences the spans mark
 
     def person_sign(self, key: Key) -> int:
@@ -167,8 +214,9 @@ class Evidence:
         return not any(knowledge.is_place(" ".join(part)) for part in parts)
 
     def can_be_a_person(self, key: Key) -> bool:
-        """No organisation, place or legal-form word in the name ("Velox VR, Inc.", "Harbour Board")."""
-        return not any(w.lower().rstrip(".") in NOT_PERSON_WORDS for w in key)
+        """No organisation, place or legal-form word in the name ("Velox VR, Inc.", "Harbour Board"),
+        and no organisation's sign on it ("Velox VR's founder", "Velox VR" beside "Velox VR, Inc.")."""
+        return not any(w.lower().rstrip(".") in NOT_PERSON_WORDS for w in key) and key not in self.organisation
 
 
 # Words before a one-word name that make it one thing a person has or the story points at ("the
@@ -201,6 +249,12 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
                 ev.person[key] = sign
             if place_signs(toks, sp.start, sp.end):
                 ev.place.add(key)
+            if organisation_signs(toks, sp.start, sp.end):
+                ev.organisation.add(key)
+            if told(toks, sp.start, sp.end):
+                ev.listeners.add(key)
+            if sp.label == "ORG" and (short := without_its_legal_form(key)):
+                ev.organisation.add(short)  # "Velox VR" beside "Velox VR, Inc."
             kind = kind_of(toks, sp.start, sp.end) or \
                 ("PRODUCT" if key in made and _a_makers_thing(toks, sp.start, sp.end) else None)
             if kind:

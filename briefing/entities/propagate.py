@@ -29,6 +29,7 @@ def propagate(parsed: list[ParsedArticle], spans: Spans, votes: dict[tuple[str, 
     one outlet's "Yılmaz" is another's "Yilmaz"."""
     known = defaultdict(Counter, votes)  # the surnames added here are no votes
     _add_surnames(known)
+    _add_short_company_names(known)
     lengths: dict[str, list[int]] = defaultdict(list)  # first token -> lengths of the names it starts
     for key in known:
         lengths[key[0]].append(len(key))
@@ -56,6 +57,15 @@ def _add_surnames(known: dict[tuple[str, ...], Counter]) -> None:
         if len(key) >= 2 and labels.most_common(1)[0][0] == "PERSON" and key[-1][:1].isupper() and \
                 key[-1].isalpha() and len(key[-1]) >= 3 and (key[-1],) not in known:
             known[(key[-1],)]["PERSON"] += 1
+
+
+def _add_short_company_names(known: dict[tuple[str, ...], Counter]) -> None:
+    """"Velox Labs" after "Velox Labs, Inc.": an organisation's name without its legal form is a
+    known name too."""
+    for key, labels in list(known.items()):
+        short = evidence.without_its_legal_form(key) if labels.most_common(1)[0][0] == "ORG" else None
+        if short and short not in known:
+            known[short]["ORG"] += 1
 
 
 def _occurrence(seg: Parsed, folded: list[str], i: int, e: int, known: dict[tuple[str, ...], Counter],
@@ -203,7 +213,15 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
         best = "PERSON"
     elif not sign and kinds:
         best = _kind_shown(key, best, kinds, ev)
-    return best
+    return _organisation_shown(key, best, ev)
+
+
+def _organisation_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
+    """A name the model called a place that the text shows as an organisation ("Velox's founder")
+    or as someone told something ("told Velox News"; a person's signs make a person) is an
+    organisation, unless a data package or the text shows it as a place."""
+    shown = key in ev.organisation or key in ev.listeners
+    return "ORG" if best in ("GPE", "LOC") and shown and not ev.is_place(key) else best
 
 
 def _kind_shown(key: evidence.Key, best: str, kinds: Counter, ev: evidence.Evidence) -> str:

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 
 from ..model import EntSpan, ParsedArticle, Token
+from ..words.english import TITLE_NOUNS
+from . import labels
 from .tokens import Spans, each_segment, surface
 
 LABEL = "PRODUCT"
@@ -56,7 +58,7 @@ def models(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
         if prev and prev.end == sp.start and sp.end - sp.start == 1 and _designates(prev, toks):
             out[-1] = EntSpan(prev.start, sp.end, LABEL)  # "Velox" ORG + "V8" PRODUCT
             continue
-        if _designates(sp, toks) and not any(o.start == sp.end for o in spans):
+        if (_designates(sp, toks) or _names_a_model(sp, toks)) and not any(o.start == sp.end for o in spans):
             sp = EntSpan(sp.start, sp.end + 1, LABEL)
         out.append(sp)
     return out
@@ -69,6 +71,18 @@ def _designates(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
         bool(MODEL.match(toks[e].text)) and not QUARTER.match(toks[e].text) and \
         not (e + 1 < len(toks) and toks[e + 1].tag == "CD") and \
         not (toks[e].dep == "nummod" and toks[e].head > e)  # "gave Arlow 270 votes": a count
+
+
+def _names_a_model(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """"a Velox Arrow": an indefinite article counting a capitalised word that a maker's one-word
+    name modifies, no acronym ("a Velox SUV"), head word of names ("a Velox Hall") or title ("a Velox
+    Official"): one of the maker's models."""
+    s, e = sp.start, sp.end
+    if not (sp.label == "ORG" and e - s == 1 and s > 0 and e < len(toks) and toks[s - 1].text.lower() in ("a", "an")):
+        return False
+    model = toks[e]
+    return model.tag == "NNP" and model.text.isalpha() and model.text[:1].isupper() and not model.text.isupper() and \
+        toks[s - 1].head == e and toks[s].head == e and model.text.lower() not in labels.NOT_PERSON_HEADS | TITLE_NOUNS
 
 
 def a_model(label: str, words: list[str]) -> bool:
