@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from importlib import resources
+from operator import itemgetter
 
 Row = tuple[str, str, int, str]  # name, country code, population, state or province code
 
@@ -57,7 +58,8 @@ def towns_of(country: str) -> list[Row]:
         return []
     chunk = raw[_record_before(raw, _first_code_from(raw, code)):_record_before(raw, _first_code_after(raw, code))]
     rows = _RECORD.findall(chunk)
-    if len(rows) != counts[code] or any(row[1] != code for row in rows) or chunk.count(_START) != len(rows):
+    if len(rows) != counts[code] or list(map(itemgetter(1), rows)).count(code) != len(rows) or \
+            chunk.count(_START) != len(rows):
         return _package_towns().get(country, [])
     return _decoded(rows)
 
@@ -104,11 +106,13 @@ def _record_before(raw: bytes | mmap.mmap, pos: int) -> int:
 
 def _decoded(rows: list[tuple[bytes, bytes, bytes, bytes]]) -> list[Row]:
     """The pattern's byte fields as text: names through JSON (escapes), codes too when one holds an escape."""
-    names, countries, admins = (_strings([row[i] for row in rows]) for i in (0, 1, 3))
-    return list(zip(names, countries, [int(row[2]) for row in rows], admins))
+    if not rows:
+        return []
+    names, countries, populations, admins = zip(*rows)
+    return list(zip(_strings(names), _strings(countries), map(int, populations), _strings(admins)))
 
 
-def _strings(column: list[bytes]) -> list[str]:
+def _strings(column: tuple[bytes, ...]) -> list[str]:
     joined = b'", "'.join(column)
     if b"\\" not in joined and joined.isascii():
         return joined.decode("ascii").split('", "') if column else []
