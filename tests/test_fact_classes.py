@@ -140,7 +140,7 @@ def test_different_dates_of_one_event_show_the_resolved_values(parser):
 def test_explicit_dates_through_dateparser(text, expected):
     import datetime as dt
 
-    from briefing.facts.dates import resolve_date
+    from briefing.facts.resolving import resolve_date
     found = resolve_date(text, dt.date(2018, 1, 17), future=text == "Jan. 25")
     assert (found.iso, found.granularity) == expected
 

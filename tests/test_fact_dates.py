@@ -88,7 +88,7 @@ def test_a_named_year_or_month_pairs_through_one_word_or_class_of_the_event(pars
 
 
 def test_decades_are_dates_and_a_year_pairs_with_the_same_year_first(parser):
-    from briefing.facts.dates import resolve_date
+    from briefing.facts.resolving import resolve_date
     assert [(d.iso, d.granularity) for t in ("the 1980s", "the early 1990s", "the early 90s")
             if (d := resolve_date(t, None))] == [
         ("1980s", "decade"), ("1990s", "decade"), ("1990s", "decade")]

@@ -1,7 +1,7 @@
 """Editors' rules for fact rows in overrides.yml: ignore, pair, status; a rule matching nothing is reported."""
 from briefing import facts
 from briefing.reading import overrides
-from briefing.facts import align
+from briefing.facts import rows
 
 from conftest import analyse
 
@@ -54,4 +54,4 @@ def test_badly_shaped_fact_rules_are_errors_that_name_the_key(tmp_path):
 
 
 def test_facts_of_without_rules_keeps_every_group():
-    assert align.facts_of([], {}, None) == ([], [])
+    assert rows.facts_of([], {}, None) == ([], [])

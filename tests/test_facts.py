@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from briefing.facts import dates, numbers, quotes
+from briefing.facts import quotes, resolving, values, wording
 
 from conftest import analyse
 
@@ -11,16 +11,16 @@ from conftest import analyse
 @pytest.mark.parametrize("text,value", [("2,000", 2000), ("four", 4), ("twenty-five", 25), ("2½", 2.5),
                                         ("three hundred", 300)])
 def test_parse_number(text, value):
-    assert numbers.parse_number(text) == (value, value)
+    assert values.parse_number(text) == (value, value)
 
 
 def test_a_decimal_figure_stands_for_what_rounds_to_it():
-    assert numbers.parse_number("3.4 million") == pytest.approx((3_350_000, 3_450_000))
-    assert numbers.parse_number("9.0") == pytest.approx((8.95, 9.05))
+    assert values.parse_number("3.4 million") == pytest.approx((3_350_000, 3_450_000))
+    assert values.parse_number("9.0") == pytest.approx((8.95, 9.05))
 
 
 def test_parse_number_plural_magnitudes_are_ranges():
-    low, high = numbers.parse_number("millions")
+    low, high = values.parse_number("millions")
     assert low == 1_000_000 and high > low
 
 
@@ -32,19 +32,27 @@ FRIDAY = dt.date(2015, 9, 18)
     ("seven months ago", ("2015-02", "month")), ("in February", ("2015-02", "month")),
     ("this month", ("2015-09", "month")), ("later this month", ("2015-09", "month")),
     ("two weeks ago", ("2015-W36", "week")), ("March 3, 2014", ("2014-03-03", "day")), ("2013", ("2013", "year")),
+    ("a week ago", ("2015-W37", "week")), ("a year ago", ("2014", "year")),
 ])
 def test_resolve_date_against_publication_date(text, expected):
-    found = dates.resolve_date(text, FRIDAY)
+    found = resolving.resolve_date(text, FRIDAY)
     assert (found.iso, found.granularity) == expected
 
 
 def test_relative_date_without_publication_date_stays_unresolved():
-    assert dates.resolve_date("seven months ago", None) is None
-    assert dates.resolve_date("Friday", None) is None
+    assert resolving.resolve_date("seven months ago", None) is None
+    assert resolving.resolve_date("Friday", None) is None
+
+
+@pytest.mark.parametrize("text", ["a few weeks ago", "a couple of months ago", "several weeks ago"])
+def test_a_vague_count_ago_names_no_one_week_or_month(text):
+    # "a few weeks ago" resolved to its lowest reading would set it against "three weeks ago" as a
+    # difference: it stays relative and meets other dates by its span (dates.may_meet)
+    assert resolving.resolve_date(text, FRIDAY) is None
 
 
 def test_word_diff_marks_inserted_words_and_ignores_a_shorter_excerpt():
-    diff = quotes.word_diff("We are looking for ways in which to try to find common ground",
+    diff = wording.word_diff("We are looking for ways in which to try to find common ground",
                            "looking for ways in which to find common ground")
     assert ("-", "try to") in diff
     assert diff[0] == ("=", "looking for ways in which to")
@@ -173,6 +181,6 @@ def test_a_date_value_knows_its_granularity_and_coarser_forms():
 
 
 def test_a_span_of_years_is_a_year_with_its_last_year():
-    found = dates.resolve_date("1950-53", None)
+    found = resolving.resolve_date("1950-53", None)
     assert (found.iso, found.granularity, found.year, found.until) == ("1950-53", "year", 1950, 1953)
-    assert dates.resolve_date("1990–2000", None).iso == "1990-2000"
+    assert resolving.resolve_date("1990–2000", None).iso == "1990-2000"

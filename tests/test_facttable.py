@@ -4,7 +4,7 @@ import json
 import markdown
 from bs4 import BeautifulSoup
 
-from briefing.facts.align import with_ids
+from briefing.facts.rows import with_ids
 from briefing.facts.sentences import EXCERPT, excerpt
 from briefing.model import Article, Briefing, Claim, Entity, Fact, Mention, Segment
 from briefing.render import pages

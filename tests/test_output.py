@@ -274,3 +274,15 @@ def test_pages_written_side_by_side_are_each_synced_before_they_replace_the_old(
     assert sorted(name for ok, name in order if ok) == sorted([*pages, output.MANIFEST])
     assert len(threads) > 1  # side by side
     assert all((tmp_path / "docs/briefing" / rel).read_text(encoding="utf-8").endswith(text) for rel, text in pages.items())
+
+
+def test_a_manifest_over_the_size_limit_is_a_warning_and_the_rest_still_builds(tmp_path, monkeypatch):
+    """A manifest too large to read is reported as unreadable (nothing in the folder counts as the
+    tool's), and the build writes its pages; the hand-written file beside it is kept."""
+    gen = tmp_path / "gen"
+    output.write(gen, {"a.md": "A"}, "gen")
+    (gen / "mine.md").write_text("hand-written")
+    monkeypatch.setattr(output, "MAX_MANIFEST", 10)  # the manifest the first build wrote is larger
+    counts, problems = output.write(gen, {"a.md": "A2", "b.md": "B"}, "gen")
+    assert [p.message for p in problems if "manifest" in p.message][0].startswith("unreadable manifest")
+    assert (gen / "b.md").read_text() == "B" and (gen / "mine.md").read_text() == "hand-written"

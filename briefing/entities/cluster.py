@@ -21,7 +21,10 @@ comparing all pairs:
   Olympics"), a trailing generic noun or head of names ("Heathrow" = "Heathrow Airport", "Elm" =
   "Elm Street"), a product's model ("Velox" = "Velox V8"), "X of Y" ("Commons" = "House of
   Commons"); a compass point to the one country named after it ("the North"); a place to its
-  county ("Harlan" = "Harlan County");
+  county ("Harlan" = "Harlan County"); a name in a list sharing a plural head, at that mention, to
+  the name with the head ("Arlow and Dunmore counties": "Dunmore County", features.py);
+- a feature named "N of P" to its own name N ("Upper Peninsula of Arlow" = "Upper Peninsula"),
+  and "P island" to the one "... Island of P" the briefing names (features.py);
 - a flight's forms with one number ("Flight 220" = "QX220": vehicles.py).
 """
 from __future__ import annotations
@@ -36,7 +39,7 @@ from rapidfuzz.distance import Levenshtein
 from ..words import knowledge
 from ..model import Mention, ParsedArticle
 from ..unionfind import UnionFind
-from . import labels, vehicles
+from . import features, labels, vehicles
 from .tokens import is_common_word, lower_words
 from .names import (COMPASS_POINTS, abbreviates, acronym_words, compact, fold, group_stem, is_acronym, name_parts,
                     normalize, spells, thing_name, without_legal_form)
@@ -95,6 +98,7 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention], forced: Iterable[
         ms = by_article.get(pa.article.id, [])
         _link_text_aliases(pa, ms, uf)
         _link_short_forms(pa, ms, uf, counts, assigned, attached)
+        features.assign_shared_heads(pa, ms, view, assigned)
     _link_keys(view, uf, attached)
     _link_acronyms(view, uf)
     link_persons(parsed, by_article, view, uf)
@@ -102,6 +106,7 @@ def cluster(parsed: list[ParsedArticle], ments: list[Mention], forced: Iterable[
     _link_misspelled_words(view, uf)
     _link_compass_points(view, uf)
     _link_counties(view, uf)
+    features.link_features(view, uf)
     for a, b in forced:
         for x in view.nodes(normalize(a))[:1]:
             for y in view.nodes(normalize(b)):

@@ -7,6 +7,8 @@ written in lower case in the briefing, shown as a place where it stands (a prepo
 in a country or US state the briefing names as a place. Propagation then carries the new name to
 its other occurrences. A lone proper noun no name holds, which two articles capitalise
 mid-sentence and the briefing never writes in lower case ("on his Quorvo page"), is a name too.
+Two or three name words no span holds, with what only people have beside them ("Veln Ha-jun,
+the director of the institute,"), are a person.
 """
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from collections import defaultdict
 
 from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
-from .evidence import place_signs
+from . import labels
+from .evidence import PERSONAL, person_signs, place_signs
 from .labels import after_a_place_noun
 from .names import fold
 from .places import named_places
@@ -75,3 +78,37 @@ def _lone_proper_noun(toks: tuple[Token, ...], t: Token, covered: set[int], lowe
 def _shown_as_place(toks: tuple[Token, ...], i: int) -> bool:
     """"in X", "near X", "X, Ill.", "the city of X"."""
     return place_signs(toks, i, i + 1) or after_a_place_noun(toks, i)
+
+
+def unseen_people(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """Add a PERSON span over a run of two or three name words the model put in no entity that is
+    shaped like a person's name (a hyphenated given name counted once: "Veln Ha-jun") and shows
+    what only people have where it stands: a job title or an honorific before it, an age or a job
+    title in apposition ("Veln Ha-jun, the head of the institute, said"), a relative."""
+    for (a, si), sps in spans.items():
+        seg = parsed[a].segments[si]
+        taken = {i for sp in list(sps) + list(seg.ents) for i in range(sp.start, sp.end)}
+        found = [sp for sp in _name_runs(seg.tokens, taken)
+                 if labels.person_shaped(sp, seg.tokens) and person_signs(seg.tokens, sp.start, sp.end) == PERSONAL]
+        if found:
+            sps[:] = sorted(sps + found, key=lambda sp: sp.start)
+
+
+def _name_runs(toks: tuple[Token, ...], taken: set[int]) -> list[EntSpan]:
+    """Runs of name words no span holds nor touches, a word's hyphenated lower-case part included
+    ("Ha-jun")."""
+    runs, i = [], 0
+    while i < len(toks):
+        e = i
+        while e < len(toks) and e not in taken and name_word(toks[e]):
+            e += 3 if _glued_lower_part(toks, e, taken) else 1
+        if e > i and i - 1 not in taken and e not in taken:  # no part of a longer name
+            runs.append(EntSpan(i, e, "PERSON"))
+        i = max(e, i + 1)
+    return runs
+
+
+def _glued_lower_part(toks: tuple[Token, ...], i: int, taken: set[int]) -> bool:
+    """A hyphen and a lower-case word written together with the word at `i`: "Ha-jun"."""
+    return i + 2 < len(toks) and toks[i + 1].text == "-" and not toks[i].ws and not toks[i + 1].ws and \
+        i + 2 not in taken and toks[i + 2].text.isalpha() and toks[i + 2].text.islower()

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ..model import EntSpan, Token
 from ..words import knowledge
 from ..words.english import HONORIFICS, PERSON_SPEECH_VERBS, TITLE_NOUNS
+from . import lists
 from .names import PARTICLES
 
 # The head-word lists below are hand tables: no maintained package classes English head nouns
@@ -63,6 +64,10 @@ AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city
 PLACE_OR_AREA_NOUNS = PLACE_NOUNS | AREA_NOUNS  # "the port city of Tartus", "the outskirts of Tarvik"
 # Weapons and aircraft: letters, a hyphen, a number ("MiG-29", "T-90", "CH-47"); not G20, COVID-19, MH17.
 MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$")
+HIGHWAY_CODE = re.compile(r"^I-\d{1,3}$")  # "I-69", "I-5"
+# A head word's label, for a list of names that shares one ("the Orland and Vesk lines").
+HEAD_LABELS = {**{w: "GPE" for w in SETTLEMENT_HEADS}, **{w: "LOC" for w in LOCATION_HEADS},
+               **{w: "ORG" for w in ORGANISATION_HEADS}, **{w: "FAC" for w in FACILITY_HEADS}}
 NOT_PERSON_HEADS = FACILITY_HEADS | LOCATION_HEADS | EVENT_HEADS | PLACE_NOUNS | ORGANISATION_HEADS | frozenset({
     "school", "center", "centre", "office", "court", "group", "union", "bank", "news", "times", "post", "press",
     "hospital", "embassy", "house", "network", "service", "army", "force", "forces", "police", "museum", "club",
@@ -119,6 +124,16 @@ def _facility_head(n: Name) -> bool:
     return n.size > 1 and (n.last in FACILITY_HEADS or n.first in FACILITY_FIRST) and not _a_person_by_evidence(n)
 
 
+def _highway_code(n: Name) -> bool:
+    """"I-69", "I-5": a US interstate highway by its short code (not a model number)."""
+    return n.size == 1 and bool(HIGHWAY_CODE.match(n.words[0].text))
+
+
+def _national_park(n: Name) -> bool:
+    """"Tarvo Peaks National Park": a natural place, not the service that runs it."""
+    return n.size > 2 and n.last == "park" and n.toks[n.span.end - 2].text.lower() == "national"
+
+
 def _organisation_head(n: Name) -> bool:
     """"West Arlow University", "Tarvo Observatory", "Acme Inc.": never a person or a place."""
     return n.size > 1 and n.last in ORGANISATION_HEADS and not _a_person_by_evidence(n)
@@ -133,6 +148,15 @@ def _law_head(n: Name) -> bool:
     """"Roe-Arlow Act", "Clean Water Act"."""
     return n.size > 1 and n.last in LAW_HEADS and n.toks[n.span.end - 2].text != "of" and \
         not _a_person_by_evidence(n)  # "College of Law" is a school
+
+
+def _shares_a_head(label: str) -> Callable[[Name], bool]:
+    """Evidence for `label`: the name shares a head word of that label in a list ("the Orland and
+    Vesk lines": FAC); never a person the model found by evidence."""
+    def evidence(n: Name) -> bool:
+        head = lists.shared_head(n.toks, n.span.start, n.span.end, HEAD_LABELS)
+        return bool(head) and HEAD_LABELS[head] == label and not _a_person_by_evidence(n)
+    return evidence
 
 
 def _organisation_in_a_building(n: Name) -> bool:
@@ -229,6 +253,11 @@ def looks_like_a_person(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
     return _person_shaped(words) and _person_evidence(sp, toks, words)
 
 
+def person_shaped(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
+    """Two or three capitalised proper nouns, none a place or organisation word (`_person_shaped`)."""
+    return _person_shaped(_name_words(sp, toks))
+
+
 def _name_words(sp: EntSpan, toks: tuple[Token, ...]) -> list[Token]:
     """The span's words, a hyphenated given name counted once: "Veln Ha-jun" is two."""
     return [t for n, t in enumerate(toks[sp.start:sp.end])
@@ -254,8 +283,22 @@ def _person_evidence(sp: EntSpan, toks: tuple[Token, ...], words: list[Token]) -
 
 
 def title_in_apposition(toks: tuple[Token, ...], s: int, e: int) -> bool:
-    """A job title in apposition to the name at tokens [s, e): "Jo Roe, the party's leader"."""
-    return any(t.dep == "appos" and s <= t.head < e and t.text.lower() in TITLE_NOUNS for t in toks[e:e + 8])
+    """A job title in apposition to the name at tokens [s, e): "Jo Roe, the party's leader", or
+    a job title in the first words after a comma and an article, as the parser may miss the
+    apposition of a name it did not see ("Veln Ha-jun, the director of")."""
+    if any(t.dep == "appos" and s <= t.head < e and t.text.lower() in TITLE_NOUNS for t in toks[e:e + 8]):
+        return True
+    if len(toks) < e + 3 or toks[e].text != "," or toks[e + 1].text.lower() not in ("the", "a", "an"):
+        return False
+    for t in toks[e + 2:e + 5]:
+        if t.text == ",":
+            return False
+        if t.text in TITLE_NOUNS and t.i + 1 < len(toks) and toks[t.i + 1].text in TITLE_ENDS:
+            return True  # the title ends the phrase: not "the chief supplier", "a judge ruled"
+    return False
+
+
+TITLE_ENDS = frozenset({"of", "at", "for", ",", ".", ")", ";"})
 
 
 def speaks(toks: tuple[Token, ...], s: int, e: int, verbs: frozenset[str] = PERSON_SPEECH_VERBS) -> bool:
@@ -285,12 +328,16 @@ ALL_BUT_PERSON = "ORG GPE LOC WORK_OF_ART NORP FAC"
 RULES = (
     _rule("ORG", "GPE LOC FAC PERSON NORP", _newspaper),
     _rule("FAC", "ORG GPE PERSON LOC WORK_OF_ART PRODUCT", _facility_head),
+    _rule("FAC", "ORG GPE PERSON LOC WORK_OF_ART PRODUCT", _highway_code),
+    _rule("LOC", "ORG GPE PERSON FAC NORP WORK_OF_ART", _national_park),
     _rule("ORG", "FAC", _organisation_in_a_building),
     _rule("ORG", "PERSON GPE LOC WORK_OF_ART NORP FAC PRODUCT", _organisation_head),
     _rule("LAW", "PERSON ORG GPE WORK_OF_ART EVENT PRODUCT NORP", _law_head),
     _rule("LOC", "ORG GPE PERSON FAC NORP WORK_OF_ART", _natural_place_head),
     _rule("GPE", "ORG PERSON FAC LOC NORP WORK_OF_ART", _settlement_head),
     _rule("EVENT", "ORG GPE PERSON NORP FAC PRODUCT WORK_OF_ART", _event_head),
+    *(_rule(label, "ORG GPE PERSON LOC FAC WORK_OF_ART PRODUCT", _shares_a_head(label))
+      for label in ("FAC", "ORG", "LOC", "GPE")),
     _rule("PRODUCT", "PERSON ORG GPE NORP", _model_number),
     _rule("FAC", "ORG GPE PERSON", _before_a_facility_noun),
     _rule("PERSON", ALL_BUT_PERSON, _person),

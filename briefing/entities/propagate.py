@@ -198,7 +198,8 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
         rivals = [label for label in ranked[1:] if counts[label] == counts[best] or supported(label)]
         shown = [label for label, _ in kinds.most_common()] + (["GPE"] if key in ev.place else [])
         best = next(iter(rivals + shown), best)
-    elif best != "PERSON" and sign == evidence.PERSONAL and not ev.is_place(key) and ev.can_be_a_person(key):
+    elif best != "PERSON" and (sign == evidence.PERSONAL or ev.surname_shown(key)) and not ev.is_place(key) and \
+            ev.can_be_a_person(key):
         best = "PERSON"
     elif not sign and kinds:
         best = _kind_shown(key, best, kinds, ev)

@@ -334,6 +334,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     across.outlet_heads(parsed, spans)
     detect.unseen_places(parsed, spans, lower)
     detect.unseen_names(parsed, spans, lower)
+    detect.unseen_people(parsed, spans)
     votes = tokens.known_names(parsed, spans)
     propagate.propagate(parsed, spans, votes, lower)
     propagate.vote_labels(parsed, spans, votes)

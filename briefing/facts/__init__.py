@@ -2,15 +2,19 @@
 
 Extraction works on plain tokens, per sentence (sentences.View is what every extractor reads);
 numbers, dates and quotes each have one extractor, and labels gives each claim its row label.
-numbers.py finds a figure in the tokens and makes its claim; what the figure measures is read by
-meanings.py (an ordered table of readers: money, per cent, length, count...) and, for an age, by
-ages.py; figures.py holds the values they pass between them (Figure, Site, Reading). quotes.py
-finds quotations and reported speech, speakers.py reads who said them.
-align groups the claims into facts by the evidence that two claims are one fact (evidence.py),
-one claim per article in a row, each row with a confidence; status.py says whether a row's
-claims agree and why not; editor.py applies the editor's rules by pattern to the claims before
-they are aligned (align.py applies those by fact id to the rows); review.py lists the unsure
-rows, doubtful quotes and dates made from names for the editor, and explains one row.
+numbers.py finds a figure in the tokens and makes its claim, values.py reads and shows its value;
+what the figure measures is read by meanings.py (an ordered table of readers: money, per cent,
+length, count...) and, for an age, by ages.py; things.py reads the counted thing and what
+happened to it; figures.py holds the values they pass between them (Figure, Site, Reading).
+dates.py finds dates and says when two name one time; resolving.py reads a date's words against
+the publication date. quotes.py finds quotations and reported speech, speakers.py reads who said
+them, wording.py compares two wordings (one quote or not, the same words, their word diff).
+align groups the claims into facts by the evidence that two claims are one fact (evidence.py,
+with pool.py: what pairing knows of all the claims), one claim per article in a row, each row
+with a confidence; rows.py makes each group a row, status.py says whether a row's claims agree
+and why not; editor.py applies the editor's rules by pattern to the claims before they are
+aligned (rows.py applies those by fact id); review.py lists the unsure rows, doubtful quotes and
+dates made from names for the editor, and explains one row.
 A difference is joined only when it is clear: an unsure pair stays two rows.
 """
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections import defaultdict
 
 from ..model import Diagnostic, Entity, Fact, ParsedArticle
 from ..reading.overrides import Rules
-from . import align, dates, editor, equipment, labels, numbers, ordinals, quotes
+from . import align, dates, editor, equipment, labels, numbers, ordinals, pool, quotes, rows
 from .sentences import Extracted, View
 
 
@@ -66,7 +70,7 @@ def _named(items: list[Extracted], entities: list[Entity]) -> list[Extracted]:
         found.sort()
     out = []
     for x in items:
-        found = spans.get(x.claim.article, []) if x.kind in align.FIGURES else []
+        found = spans.get(x.claim.article, []) if x.kind in pool.FIGURES else []
         k = bisect.bisect_left(found, (x.claim.start, -1, ""))
         named = set()
         while k < len(found) and found[k][0] < x.claim.end:
@@ -85,7 +89,7 @@ def stage(parsed: list[ParsedArticle], entities: list[Entity], rules: Rules | No
     rules = rules or Rules()
     items, sents, used = claims(parsed, entities, rules)
     order = {pa.article.id: n for n, pa in enumerate(parsed)}
-    found, problems = align.facts_of(align.align(items, sents), order, rules)
+    found, problems = rows.facts_of(align.align(items, sents), order, rules)
     return found, problems + editor.unmatched(rules, used)
 
 

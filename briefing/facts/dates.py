@@ -1,27 +1,24 @@
-"""Dates: explicit, relative (resolved against the publication date) and weekdays, with the event
-they date."""
+"""Dates: finding them in the tokens (a DATE or TIME span, a year inside a name, a time of day)
+with the event they date and whether they speak of what will happen, resolved against the
+publication date by resolving.py; and whether two dates name one time (dates_agree; may_meet for
+relative dates of articles whose date is unknown, by the span of days each allows)."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
 
-import dateparser
-
-from ..model import COARSER, DateValue, Parsed, ParsedArticle, Token
+from ..model import COARSER, Parsed, ParsedArticle, Token
 from . import frames
 from .lexicon import MONTHS, WEEKDAYS
-from .numbers import parse_number
-from .sentences import Extracted, View, children, lemma, normalise, make_claim, span_text
+from .resolving import MONTH_OR_YEAR, POSSESSIVE, YEAR, YEAR_END, ago_count, resolve_date
+from .sentences import Extracted, View, children, climb, lemma, normalise, make_claim, span_text
 
 DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d{4}\b|\b\d{0,2}\d0'?s\b|\d(st|nd|rd|th)\b|\d/\d|\b(" + "|".join(MONTHS + WEEKDAYS) + r"|ago|today|yesterday|tomorrow|tonight|weekend|midweek|"
                       r"(this|next|last|later|earlier)\s+(week|month|year|spring|summer|autumn|fall|winter)|"
                       r"(this|yesterday|tomorrow|last)\s+(morning|afternoon|evening|night)|(earlier|later)\s+in\s+the\s+(week|month|year)|"
                       r"end\s+of\s+(the|this)\s+(week|month|year)|year[- ]end)\b",
                       re.IGNORECASE)
-MONTH_OR_YEAR = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b|\b\d{4}\b", re.IGNORECASE)
-YEAR = re.compile(r"\b(1[5-9]|20)\d{2}\b")
 TIME_OF_DAY = re.compile(r"\b(early|earlier|late|later|mid|morning|afternoon|evening|night|tonight|overnight)\b")
 DURATION_ONLY = re.compile(r"^(\d\S*|an?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve|\w+teen|\w+ty)\s(minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^the\s+(past|last|next|coming|previous|recent)\b(?!.*\bago\b)|^(past|coming|previous|recent)\b(?!.*\bago\b)"
@@ -29,154 +26,6 @@ DURATION_ONLY = re.compile(r"^(\d\S*|an?|several|few|many|one|two|three|four|fiv
                            r"ten|eleven|twelve|\w+teen|\w+ty)\b|^\w+-(year|month|week|day)"
                            r"|^(weeks|months|years|days|decades?)$|^(\w+\s)?(weekly|daily|monthly|annual|yearly)$",
                            re.IGNORECASE)
-
-
-def _week(d: dt.date) -> DateValue:
-    year, week, _ = d.isocalendar()
-    return DateValue("week", year, week=week)
-
-
-def _month(d: dt.date, shift: int = 0) -> DateValue:
-    """The month `shift` months from d's month."""
-    month = d.month - 1 + shift
-    return DateValue("month", d.year + month // 12, month % 12 + 1)
-
-
-def _day(d: dt.date) -> DateValue:
-    return DateValue("day", d.year, d.month, d.day)
-
-
-def resolve_date(text: str, published: dt.date | None, future: bool = False) -> DateValue | None:
-    """A date expression as a DateValue; None when it cannot be pinned down. A weekday is the
-    latest one on or before the publication date, or with `future` (the sentence speaks of what
-    will happen) the next one on or after it."""
-    t = re.sub(r"^(in|on|at|since|by|during|until|before|after)\s+", "", POSSESSIVE.sub("", text.strip().lower()))
-    if published and YEAR_END.fullmatch(t):  # "by the end of the year", "year-end"
-        return DateValue("month", published.year, 12)
-    t = re.sub(r"^(the\s+)?(early|late|later|earlier|mid|end of|beginning of)\s+", "", t)
-    if published:
-        found = _relative(t, published, future)
-        if found is not None:
-            return found
-    m = re.fullmatch(r"(\d{4})", t)
-    if m:
-        return DateValue("year", int(m.group(1)))
-    m = re.fullmatch(r"(?:the\s+)?(1\d|20)?(\d)0'?s", t)  # "the 1980s", "the early 90s": a decade
-    if m:
-        return DateValue("decade", int(f"{m.group(1) or '19'}{m.group(2)}0"))
-    if MONTH_OR_YEAR.search(t):
-        return _years(t) or _explicit(t, published.isoformat() if published else "", future)
-    return None
-
-
-def _years(t: str) -> DateValue | None:
-    """A span of years: "1950-53", "1990–2000"."""
-    m = re.fullmatch(r"(\d{4})[-–](\d{2}|\d{4})", t)
-    if m is None:
-        return None
-    first, last = int(m.group(1)), int(m.group(2))
-    return DateValue("year", first, until=last if last >= 100 else first // 100 * 100 + last)
-
-
-POSSESSIVE = re.compile(r"['’]s$")  # "last week's quake": the date of the quake
-YEAR_END = re.compile(r"(?:the |this )?(?:end of (?:the |this )?year|year[- ]end)")
-DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night", "overnight"})
-
-
-def _relative(t: str, published: dt.date, future: bool) -> DateValue | None:
-    """A date said relative to the publication date: a weekday ("Friday", "last Friday", "next
-    Friday morning"), "today", "this morning", "yesterday", "this week", "last month", "over the
-    weekend", the year's end, "seven months ago"."""
-    if t == "last night":
-        return _day(published - dt.timedelta(days=1))
-    words = t.split()
-    t = " ".join(words[:-1] if len(words) > 1 and words[-1] in DAY_PARTS else words)  # "Friday morning"
-    m = re.fullmatch(r"(?:(this|last|next) )?(" + "|".join(WEEKDAYS) + ")", t)
-    if m:
-        return _weekday(published, WEEKDAYS.index(m.group(2)), m.group(1), future)
-    if t in ("today", "tonight", "this"):  # "this morning" without its part of the day
-        return _day(published)
-    if t == "yesterday":
-        return _day(published - dt.timedelta(days=1))
-    m = re.fullmatch(r"(?:(this|last|next|over the|the) )?weekend", t)
-    if m:
-        return _weekend(published, m.group(1) or "the", future)
-    m = re.fullmatch(r"(this|last|next|in the) (week|month|year)", t)
-    if m:
-        return _shifted(published, m.group(2), {"this": 0, "in the": 0, "last": -1, "next": 1}[m.group(1)])
-    m = re.fullmatch(r"\A(\S+(?: \S+)?) (day|week|month|year)s? ago", t)
-    n = parse_number(m.group(1)) if m else None
-    if n:
-        return _shifted(published, m.group(2), -int(n[0]))
-    return None
-
-
-def _weekday(published: dt.date, day: int, said: str | None, future: bool) -> DateValue:
-    """A weekday: on or before the publication date (on or after it when the sentence speaks of
-    what will happen); "last Friday" is before the publication day, "next Friday" after it."""
-    return _day(_weekday_date(published, day, said, future))
-
-
-def _weekday_date(published: dt.date, day: int, said: str | None, future: bool) -> dt.date:
-    if said == "last":
-        return published - dt.timedelta(days=(published.weekday() - day - 1) % 7 + 1)
-    if said == "next":
-        return published + dt.timedelta(days=(day - published.weekday() - 1) % 7 + 1)
-    if future:
-        return published + dt.timedelta(days=(day - published.weekday()) % 7)
-    return published - dt.timedelta(days=(published.weekday() - day) % 7)
-
-
-def _weekend(published: dt.date, said: str, future: bool) -> DateValue:
-    """The week of the weekend meant: the last one on or before the publication date ("last
-    weekend" said on a weekend: the one before), the next one with "next" or a sentence about
-    what will happen."""
-    if said == "last" and published.weekday() >= 5:
-        return _week(published - dt.timedelta(days=7))
-    ahead = said == "next" or (future and said != "last")
-    return _week(_weekday_date(published, 5, None, ahead))
-
-
-def _shifted(published: dt.date, unit: str, shift: int) -> DateValue:
-    """The day, week, month or year `shift` units from the publication date's."""
-    if unit == "day":
-        return _day(published + dt.timedelta(days=shift))
-    if unit == "week":
-        return _week(published + dt.timedelta(weeks=shift))
-    if unit == "month":
-        return _month(published, shift)
-    return DateValue("year", published.year + shift)
-
-
-@functools.lru_cache(maxsize=8192)
-def _explicit(text: str, published: str, future: bool) -> DateValue | None:
-    """A date that names its month or year ("29 November 2017", "Wednesday Dec. 12, 2018",
-    "Jan. 25", "November last year"), read by dateparser against the publication date. Without
-    a year and without a publication date the year stays unknown (None)."""
-    if published:  # "June of this year", "November last year": the year the article says
-        year = int(published[:4])
-        text = re.sub(r"\b(of )?(this|last|next) year\b",
-                      lambda m: str(year + {"this": 0, "last": -1, "next": 1}[m.group(2)]), text)
-    text = re.sub(r"\b(of )?(this|last|next) year\b", "", text).strip()
-    base = dt.datetime.fromisoformat(published) if published else dt.datetime(2000, 7, 1)
-    parser = _parser("future" if future else "past", base)
-    found = parser.get_date_data(text)
-    if found.date_obj is None:
-        return None
-    d = found.date_obj.date()
-    gran = {"time": "day"}.get(found.period, found.period)
-    value = {"day": _day, "week": _week, "month": _month, "year": lambda d: DateValue("year", d.year)}.get(gran)
-    if value is None:
-        return None
-    if not published and not YEAR.search(text) and gran in ("day", "month"):
-        return dataclasses.replace(value(d), year=None)  # the year is not said and cannot be inferred
-    return value(d)
-
-
-@functools.lru_cache(maxsize=16)
-def _parser(prefer: str, base: dt.datetime):
-    return dateparser.date.DateDataParser(languages=["en"], settings={
-        "PREFER_DATES_FROM": prefer, "RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True})
 
 
 WEEKEND = frozenset({"saturday", "sunday"})
@@ -212,7 +61,6 @@ RELATIVE_SPANS = {
     "last year": ("year", -730, -1), "next year": ("year", 1, 730)}
 WEEKDAY_SPANS = {None: (-6, 6), "this": (-6, 6), "last": (-13, -1), "this past": (-13, -1), "next": (1, 13)}
 AGO_SCALE = {"day": ("week", 1), "week": ("month", 7), "month": ("year", 30)}  # "three weeks ago": a month's scale
-FEW = (2, 4)  # "a few", "a couple of"
 SCALES = ("day", "week", "month", "year")
 PUBLISHED_APART = 1  # days between two outlets' publication days
 
@@ -226,12 +74,10 @@ def _span(key: str) -> tuple[str, int, int, str] | None:
     m = re.fullmatch(r"(?:(this|last|this past|next) )?(" + "|".join(WEEKDAYS) + ")", key)
     if m:
         return ("day", *WEEKDAY_SPANS[m.group(1)], m.group(2))
-    m = re.fullmatch(r"\A(\S{1,20}(?: \S{1,20})?(?: of)?) (day|week|month)s? ago", key)
-    n = None if m is None else FEW if re.fullmatch(r"(a )?(few|couple of)", m.group(1)) else \
-        (1, 1) if m.group(1) in ("a", "an") else parse_number(m.group(1))
-    if n:
-        scale, days = AGO_SCALE[m.group(2)]
-        return scale, -int(n[1] + 1) * days, -max(int(n[0]) - 1, 0) * days, ""
+    ago = ago_count(key)
+    if ago and ago[1] in AGO_SCALE:
+        (low, high), (scale, days) = ago[0], AGO_SCALE[ago[1]]
+        return scale, -int(high + 1) * days, -max(int(low) - 1, 0) * days, ""
     return None
 
 
@@ -282,16 +128,24 @@ def _spans(seg: Parsed) -> list[tuple[int, int]]:
         if ent.label not in ("DATE", "TIME"):
             continue
         in_date.update(range(ent.start, ent.end))
-        s = next((k for k in range(ent.start, ent.end) if DATE_CUE.search(toks[k].text) or toks[k].tag == "CD"
-                  or toks[k].text.lower() in RELATIVE_LEAD or toks[k].text.lower() in DATE_HEADS), ent.end)
-        if s < ent.end and toks[s].text.lower() == "ago":  # "nearly a century ago": "a century ago", not "ago"
-            while s > ent.start and toks[s - 1].text.lower() in LENGTH_WORDS:
-                s -= 1
+        s = _first_date_word(toks, ent.start, ent.end)
         if s < ent.end and not (ent.end - s == 1 and toks[s].text.lower() == "ago"):  # "long ago" says no date
             spans.append((s, ent.end))
     spans += [(t.i, t.i + 1) for t in toks if t.i not in in_date and YEAR.fullmatch(t.text) and t.tag == "CD"
               and (t.i == 0 or toks[t.i - 1].text not in ("$", "#", "-", "–"))]
     return sorted(spans)
+
+
+def _first_date_word(toks: tuple[Token, ...], start: int, end: int) -> int:
+    """Where the date of the entity at tokens [start, end) begins: its first date word ("the post
+    seven months ago": "seven"), with the length of time before an "ago" ("nearly a century ago":
+    "a century ago", not "ago"); `end` when it has none."""
+    s = next((k for k in range(start, end) if DATE_CUE.search(toks[k].text) or toks[k].tag == "CD"
+              or toks[k].text.lower() in RELATIVE_LEAD or toks[k].text.lower() in DATE_HEADS), end)
+    if s < end and toks[s].text.lower() == "ago":
+        while s > start and toks[s - 1].text.lower() in LENGTH_WORDS:
+            s -= 1
+    return s
 
 
 def _date(pa: ParsedArticle, si: int, s: int, e: int, published: dt.date | None, sents: View) -> Extracted:
@@ -307,7 +161,7 @@ def _date(pa: ParsedArticle, si: int, s: int, e: int, published: dt.date | None,
     resolved = resolve_date(text, published, future)
     claim = make_claim(pa, si, sent, start, end, resolved.iso if resolved else text, date=resolved)
     verb = _verb(toks, s)
-    return Extracted(claim, "date", ("date",), entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+    return Extracted(claim, "date", ("date",), entities=sents.entities(pa.article.id, si, sent),
                      subject=_event(toks, s), context=sents.context(pa, si, s, e),
                      verb=lemma(verb) if verb.pos in ("VERB", "AUX") else "",
                      frame=frames.frame(pa, si, s, e, sents))
@@ -407,18 +261,14 @@ def _time(pa: ParsedArticle, si: int, s: int, e: int, clock: re.Match, sents: Vi
     shown = f"{hour:02d}:{minute:02d}"
     return Extracted(make_claim(pa, si, sent, start, end, qual + shown), "time",
                      ("time",), low, high,
-                     entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+                     entities=sents.entities(pa.article.id, si, sent),
                      subject=_event(toks, s), context=sents.context(pa, si, s, e),
                      frame=frames.frame(pa, si, s, e, sents))
 
 
 def _verb(toks: tuple[Token, ...], i: int) -> Token:
     """The verb a date hangs from (or the top of its phrase)."""
-    seen = 0
-    while toks[i].pos not in ("VERB", "AUX") and toks[i].head != i and seen < 10:
-        i = toks[i].head
-        seen += 1
-    return toks[i]
+    return toks[climb(toks, i, ("VERB", "AUX"), 10)]
 
 
 def is_bare(text: str) -> bool:

@@ -1,7 +1,7 @@
 """The editor's fact rules by pattern (overrides.yml `facts:` `not_dates`, `speakers`,
 `ignore_paragraphs`, `ignore_sections`), applied to the claims before they are aligned: they hold
 on every rebuild whatever the articles' new text and the rows' ids become. A rule that matches
-nothing is reported, as the rules by id are (align.facts_of).
+nothing is reported, as the rules by id are (rows.facts_of).
 """
 from __future__ import annotations
 

@@ -29,6 +29,6 @@ def extract(pa: ParsedArticle, si: int, sents: View, products: list) -> list[Ext
         claim = make_claim(pa, si, sent, s, e, ent.name)
         thing = lemma(toks[end_tok - 1])
         out.append(Extracted(claim, "equipment", ("equipment", ent.id),
-                             entities=frozenset(sents.ids.get((aid, si, sent), ())), subject=f"{ent.name} {thing}"))
+                             entities=sents.entities(aid, si, sent), subject=f"{ent.name} {thing}"))
     return out
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 
 from ..words.english import SPEECH_VERBS
-from . import frames, ordinals, quotes
-from .dates import dates_agree, is_bare, unresolved_key
+from . import frames, ordinals, wording
+from .dates import dates_agree, is_bare
 from .lexicon import LENGTH_UNITS
+from .pool import Pool, date_key
 from .sentences import Extracted, View
 from .status import allowed
 
@@ -95,7 +95,6 @@ BAND = {name: value for name, value in (
     ("ONE_LENGTH_OF_ONE_THING", ONE_LENGTH_OF_ONE_THING), ("ONE_COUNT_OF_ONE_EVENT", ONE_COUNT_OF_ONE_EVENT),
     ("ONE_EVENT_OTHER_WORD", ONE_EVENT_OTHER_WORD))}
 
-FIGURES = frozenset({"number", "money", "percent", "duration", "age"})
 # Bands whose evidence is thin: a row resting on one is never surer than this, so a difference it
 # finds goes to the editor (`briefing review`), not to "Where the outlets differ".
 WEAK_BANDS = {"SAME_PREDICATE": 0.7, "ONE_LEFT_OF_ONE_THING": 0.6, "ONE_EVENT_OTHER_WORD": 0.7, "RARE_DAY_IN_CONTEXT": 0.7,
@@ -114,66 +113,11 @@ class Evidence:
     trust: float = 1.0  # the most confidence this band's evidence allows (WEAK_BANDS)
 
 
-@dataclasses.dataclass
-class Pool:
-    """What pairing needs to know about all the claims: how common each date is (a weekday said
-    ten times needs more shared context), and how many articles there are."""
-
-    dates: Counter  # date key -> claims
-    articles: int = 0
-    per_article: Counter = dataclasses.field(default_factory=Counter)  # (article, date key) -> claims
-    events: Counter = dataclasses.field(default_factory=Counter)  # (article, event class) -> figures
-    things: dict = dataclasses.field(default_factory=dict)  # (article, thing) -> that article's figures of it
-
-    @classmethod
-    def of(cls, items: list[Extracted]) -> "Pool":
-        dated = [x for x in items if x.kind == "date"]
-        things: dict[tuple[str, str], list[Extracted]] = {}
-        for x in items:
-            if x.kind in FIGURES and x.specific and not x.vague:
-                for t in x.things - {x.unit}:
-                    things.setdefault((x.claim.article, t), []).append(x)
-        return cls(Counter(date_key(x) for x in dated), len({x.claim.article for x in items}),
-                   Counter((x.claim.article, date_key(x)) for x in dated),
-                   Counter((x.claim.article, e) for x in items if x.kind in FIGURES for e in x.events), things)
-
-    def left_over(self, a: Extracted, b: Extracted) -> bool:
-        """Are a and b the one figure of their thing each article gives that the other article
-        does not ("the 20th floor" in both, then "the 7th floor" in one, "the 6th" in the other)?"""
-        for t in (a.things & b.things) - {a.unit, b.unit}:
-            mine = [x for x in self.things.get((a.claim.article, t), []) if not self._said(x, b.claim.article, t)]
-            theirs = [x for x in self.things.get((b.claim.article, t), []) if not self._said(x, a.claim.article, t)]
-            if mine == [a] and theirs == [b]:
-                return True
-        return False
-
-    def _said(self, x: Extracted, article: str, thing: str) -> bool:
-        """Does `article` give a figure of `thing` that agrees with x?"""
-        lo, hi = allowed(x)
-        return any(max(lo, l2) <= min(hi, h2) for y in self.things.get((article, thing), []) for l2, h2 in [allowed(y)])
-
-    def kin(self, a: Extracted, b: Extracted) -> bool:
-        """Do a and b count two different specific words that neither article sets against the
-        other ("2,000 staff" in one, "2,100 employees" in the other, and no article counting
-        both): two words for one thing, as far as the articles tell."""
-        if not (a.specific and b.specific and a.things and b.things) or a.vague or b.vague or a.things & b.things:
-            return False
-        return not any((x.claim.article, t) in self.things for x, y in ((a, b), (b, a)) for t in y.things - {y.unit})
-
-    def alone(self, x: Extracted) -> bool:
-        """Is x its article's one count of what happened to them ("killed", "missing")?"""
-        return bool(x.events) and all(self.events[(x.claim.article, e)] == 1 for e in x.events)
-
-
-def date_key(x: Extracted) -> str:
-    return x.claim.value if x.granularity else unresolved_key(x.claim.text)
-
-
 def evidence(a: Extracted, b: Extracted, sents: View, pool: Pool) -> Evidence | None:
     """How sure we are that a and b state the same fact; None when they are not comparable."""
     if a.kind == "quote":
-        scored = quotes.pair_score(a, b)
-        return None if scored is None else Evidence(scored[0], scored[1], agree=quotes.agree(
+        scored = wording.pair_score(a, b)
+        return None if scored is None else Evidence(scored[0], scored[1], agree=wording.agree(
             [a.claim.value, b.claim.value]), trust=WEAK_BANDS.get(scored[1], 1.0))
     sim = sents.similarity(a.context, b.context)
     support = min(sents.support(a.entities, b.entities), 2 * ENTITY_SUPPORT)
@@ -288,12 +232,8 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float, sents: View,
     if a.kind == "age":
         found = _age(a, b, sim, agree)
         return None if found is None else (*found, agree)
-    if a.events and b.events and not a.events & b.events:
-        return None  # "killed" and "homeless": two different things happened to them
-    if not agree and max(lo_a, lo_b) > FAR_APART * min(hi_a, hi_b):
-        return None  # "more than 90 trains" of one line, "1,400" nationwide: other quantities
-    if not agree and _scopes_differ(a, b):
-        return None  # "more than 500,000 Velmar-area homes", "nearly 1 million homes" in the region
+    if _other_quantities(a, b, agree, max(lo_a, lo_b) > FAR_APART * min(hi_a, hi_b)):
+        return None
     kin = pool.kin(a, b)
     # one event matters only to the bands of two sums or of two kin words (MONEY_OF_ONE_EVENT,
     # ONE_EVENT_OTHER_WORD): not looked for in every other pair
@@ -305,6 +245,15 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float, sents: View,
         return None
     tie = (AGREEMENT if agree else 0) + (EXACT_FIGURE if exact else 0)
     return band[0], band[1] + tie + 100 * sim + support, agree
+
+
+def _other_quantities(a: Extracted, b: Extracted, agree: bool, far_apart: bool) -> bool:
+    """Do two figures count other quantities, whatever else they share? Different things happened
+    to them ("killed", "homeless"), or values that differ far apart ("more than 90 trains" of one
+    line, "1,400" nationwide) or of a scope only one names (_scopes_differ)."""
+    if a.events and b.events and not a.events & b.events:
+        return True
+    return not agree and (far_apart or _scopes_differ(a, b))
 
 
 def _left_over(a: Extracted, b: Extracted, sents: View, pool: Pool) -> tuple[str, int] | None:

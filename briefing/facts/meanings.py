@@ -1,7 +1,7 @@
 """What a figure measures, read from the syntax around it: MEANINGS, an ordered table of a
 condition and a reader each (position, money, per cent, a hyphenated figure, a length of time, an
-age, a length, a count, how many times); the counted thing with its synonym classes, and what
-happened to it (its event classes)."""
+age, a length, a count, how many times). The counted thing with its synonym classes, and what
+happened to it (its event classes), are things.py's."""
 from __future__ import annotations
 
 import dataclasses
@@ -9,11 +9,10 @@ import dataclasses
 from ..model import ParsedArticle, Token
 from .ages import age_reading, read_aged, read_apposed_age, is_aged, is_apposed_age
 from .figures import Figure, Reading, Site
-from .lexicon import (CLASS_OF, CURRENCY_SIGNS, CURRENCY_WORDS, EVENT_OF, EVENT_SENSES, GENERIC_THINGS,
-                      GROUP_SIZE_WORDS, LENGTH_UNITS, MEASURE_UNITS, PERCENT_WORDS, TIME_UNITS, kinds_of)
+from .lexicon import (CURRENCY_SIGNS, CURRENCY_WORDS, GENERIC_THINGS, GROUP_SIZE_WORDS, LENGTH_UNITS, MEASURE_UNITS,
+                      PERCENT_WORDS, TIME_UNITS)
 from .sentences import View, children, lemma
-
-UNIT_OF = {**{w: w for w in TIME_UNITS}, **{w + "s": w for w in TIME_UNITS}}
+from .things import UNIT_OF, counted_noun, is_specific, noun_after, of_object, thing_of, verb_of
 
 
 def measure_of(site: Site, fig: Figure) -> Reading | None:
@@ -84,25 +83,25 @@ def _hyphenated(site: Site, fig: Figure) -> Reading | None:
     word = nxt[1]
     if nxt[2:4] in (["-", "old"], ["–", "old"]) and word in UNIT_OF:
         return age_reading(site, j + 3, UNIT_OF[word])
-    noun = _noun_after(toks, j + 2)
+    noun = noun_after(toks, j + 2)
     if word in UNIT_OF:
         if noun is None:
             return None
         unit, days = TIME_UNITS[UNIT_OF[word]]
-        thing, things = _thing(toks, noun, site.mention_tokens)
+        thing, things = thing_of(toks, noun, site.mention_tokens)
         return Reading("duration", noun.i + 1, f"{thing}: length", things, unit, days, specific=True)
     if noun is None:
         return None
     if word in LENGTH_UNITS or word.rstrip("s") in LENGTH_UNITS or word in MEASURE_UNITS:
-        thing, things = _thing(toks, noun, site.mention_tokens)
+        thing, things = thing_of(toks, noun, site.mention_tokens)
         unit = word.rstrip("s") if word.rstrip("s") in LENGTH_UNITS else word
         things |= {"distance"} if unit in LENGTH_UNITS else set()  # a 50-mile zone is 50 miles away
         return Reading("number", noun.i + 1, f"{thing} ({unit})", things, unit, LENGTH_UNITS.get(unit, 1.0),
                        specific=True)
     if word in GROUP_SIZE_WORDS:  # the size of the noun that follows
-        thing, things = _thing(toks, noun, site.mention_tokens)
+        thing, things = thing_of(toks, noun, site.mention_tokens)
         return Reading("number", noun.i + 1, f"{thing} (size)", things, specific=True)
-    thing, things = _thing(toks, toks[j + 1], site.mention_tokens)
+    thing, things = thing_of(toks, toks[j + 1], site.mention_tokens)
     return Reading("number", j + 2, thing, things, specific=thing not in GENERIC_THINGS)
 
 
@@ -135,9 +134,9 @@ def _length(site: Site, fig: Figure) -> Reading:
     toks, j = site.toks, fig.j
     word = _words_after(site, fig)[0]
     unit = word if word in LENGTH_UNITS else word.rstrip("s")
-    noun = _noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else _of_object(toks, toks[j], j + 1)
+    noun = noun_after(toks, j + 1) if toks[j].dep in ("compound", "nmod", "amod") else of_object(toks, toks[j], j + 1)
     if noun is not None:  # "a 5 km race course", "two metres of water": the course, the water
-        thing, things = _thing(toks, noun, site.mention_tokens)
+        thing, things = thing_of(toks, noun, site.mention_tokens)
         return Reading("number", noun.i + 1, f"{thing} ({unit})", things | {"distance"}, unit, LENGTH_UNITS[unit],
                        specific=True)
     return Reading("number", j + 1, f"distance ({unit})", frozenset({"distance"}), unit, LENGTH_UNITS[unit])
@@ -147,7 +146,7 @@ def _count(site: Site, fig: Figure) -> Reading | None:
     """A count of things: the noun it counts ("four jets", "millions of refugees"), a people
     named as a group ("1 million Muslims"), or a figure with no noun (_uncounted)."""
     toks, i, j = site.toks, fig.i, fig.j
-    head = _counted(toks, i, j)
+    head = counted_noun(toks, i, j)
     if fig.value == (1.0, 1.0) and fig.qual != "min":
         return None  # "one official", "under one roof": not a fact ("at least one fan" is)
     if head is None:
@@ -159,11 +158,11 @@ def _count(site: Site, fig: Figure) -> Reading | None:
         return _uncounted(toks, i, j, fig.value)
     if _names(toks, fig, head):
         return None
-    thing, things = _thing(toks, head, site.mention_tokens)
+    thing, things = thing_of(toks, head, site.mention_tokens)
     end = head.i + 1 if j <= head.i <= j + 6 else j
     word = lemma(head)
     core = thing.split()[-2] if word in GENERIC_THINGS and " " in thing else word  # "six turbine units": turbines
-    specific = _specific(core)
+    specific = is_specific(core)
     label = _plural(thing, head)
     verb = verb_of(toks, head.i) if not specific and head.dep in ("dobj", "nsubj", "nsubjpass") else ""
     return Reading("number", end, f"{label} ({verb})" if verb else label, things, specific=specific)
@@ -251,8 +250,8 @@ def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, floa
         return None  # "the two could find common ground": people already named, not a count
     named = _named_by_clause(toks, num)
     if named is not None:
-        thing, things = _thing(toks, named, frozenset())
-        return Reading("number", j, _plural(thing, named), things, specific=_specific(lemma(named)))
+        thing, things = thing_of(toks, named, frozenset())
+        return Reading("number", j, _plural(thing, named), things, specific=is_specific(lemma(named)))
     if num.dep in ("nsubj", "nsubjpass", "dobj"):
         verb = toks[num.head]
         if verb.pos != "VERB" or (num.dep == "dobj" and lemma(verb) in DIAL_VERBS):
@@ -260,11 +259,11 @@ def _uncounted(toks: tuple[Token, ...], i: int, j: int, value: tuple[float, floa
         return Reading("number", j, f"{lemma(verb)} (count)", frozenset(), specific=False)
     if num.dep == "pobj" and toks[num.head].text.lower() == "of" and toks[toks[num.head].head].tag in ("NN", "NNS"):
         group = toks[toks[num.head].head]  # "a squad of 23", "a crowd of 5,000": its size
-        thing, things = _thing(toks, group, frozenset())
+        thing, things = thing_of(toks, group, frozenset())
         return Reading("number", j, f"{thing} (size)", things, specific=True)
     risen = _risen(toks, num)
     if risen is not None:
-        return Reading("number", j, lemma(risen), _thing(toks, risen, frozenset())[1], specific=False)
+        return Reading("number", j, lemma(risen), thing_of(toks, risen, frozenset())[1], specific=False)
     return None
 
 
@@ -309,144 +308,3 @@ def _partitive(toks: tuple[Token, ...], verb: Token) -> Token | None:
     return None if of is None else _noun_child(toks, of.i, ("pobj",), ("NNS",))
 
 
-def _specific(word: str) -> bool:
-    """Is a counted word specific enough to pair on its figure ("jets"), not people or "cases"?"""
-    return word not in GENERIC_THINGS and CLASS_OF.get(word) != "people"
-
-
-def _noun_after(toks: tuple[Token, ...], k: int) -> Token | None:
-    """The noun a hyphenated "50-mile" modifies: the next noun within a few tokens, past "(80-km)"."""
-    depth = 0
-    for t in toks[k:k + 8]:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth -= 1
-        elif depth == 0 and t.tag.startswith("NN"):
-            while t.dep == "compound" and t.i < t.head <= t.i + 3 and toks[t.head].tag.startswith("NN"):
-                t = toks[t.head]  # "a 20 km evacuation zone": the zone
-            return t
-        elif depth == 0 and t.tag not in ("JJ", "HYPH", "CD", "NNP", "VBN", "VBG") and t.pos != "PUNCT":
-            return None
-    return None
-
-
-def events_of(toks: tuple[Token, ...], s: int, e: int, things: frozenset[str], money: bool = False) -> frozenset[str]:
-    """What happened to the counted things: said by the clause they are in (the verb they hang
-    from and its complements: "killing 38 people", "390,000 people, … , are homeless", "staying
-    in shelters"), else by the words next to them ("six people dead", "with 1,204 missing").
-    Each word in the sense it has there (_in_sense)."""
-    said: list[Token] = []
-    k = _governor(toks, e - 1)
-    if k is not None:
-        said.append(toks[k])
-        for c in children(toks, k):
-            if c.dep in CLAUSE_COMPLEMENTS:
-                said.append(c)
-            elif c.dep == "prep" and c.text.lower() in ("in", "at", "into", "inside"):  # "staying in shelters"
-                for o in children(toks, c.i):
-                    if o.dep == "pobj":
-                        said += [o] + [x for x in children(toks, o.i) if x.dep == "conj"]
-    noun = next((t for t in reversed(toks[s:e]) if t.tag in ("NN", "NNS")), None) or _counted(toks, s, e)
-    if noun is not None:  # "40 fans with light injuries": what they are with or without
-        said += [o for p in children(toks, noun.i) if p.dep == "prep" and p.text.lower() in ("with", "without")
-                 for o in children(toks, p.i) if o.dep == "pobj"]
-    found = _event_classes(toks, things, said, money)
-    if found:
-        return found
-    sent = toks[s].sent
-    near = [t for t in toks[max(0, s - 3):e + 4] if t.sent == sent and not (t.pos == "NOUN" and t.dep == "pobj")]
-    return _event_classes(toks, frozenset(), near, money)  # "six people dead"; never "… to life"
-
-
-def _event_classes(toks: tuple[Token, ...], things: frozenset[str], said: list[Token], money: bool) -> frozenset[str]:
-    """The event classes of the counted thing's words and of the tokens said about it."""
-    words = [(w, None) for w in things] + [(w, t) for t in said for w in {lemma(t), t.text.lower()}]
-    return frozenset(EVENT_OF[w] for w, t in words if w in EVENT_OF and _in_sense(toks, w, t, money))
-
-
-def _in_sense(toks: tuple[Token, ...], word: str, tok: Token | None, money: bool) -> bool:
-    """Does the word report its event class here? Paying and receiving are of money ("ready to
-    receive 500 refugees" is no payment); a word of EVENT_SENSES only in the plural or with a
-    number when it is not the counted noun itself ("three counts", "claimed 30 lives"; "the count of
-    ballots" is a tally, "15 years to life" a sentence)."""
-    if EVENT_OF[word] == "payment" and not money:
-        return False
-    if tok is None or word not in EVENT_SENSES:
-        return True
-    return tok.tag == "NNS" or any(c.dep == "nummod" for c in children(toks, tok.i))
-
-
-CLAUSE_COMPLEMENTS = frozenset({"acomp", "attr", "oprd", "xcomp", "advmod", "dobj", "ccomp"})
-
-
-def _governor(toks: tuple[Token, ...], i: int) -> int | None:
-    """The verb (or auxiliary used as a verb: "are homeless") whose clause token i is in."""
-    k, seen = i, 0
-    while toks[k].pos not in ("VERB", "AUX") and toks[k].head != k and seen < 8:
-        k, seen = toks[k].head, seen + 1
-    return k if toks[k].pos in ("VERB", "AUX") else None
-
-
-def verb_of(toks: tuple[Token, ...], i: int) -> str:
-    """The verb a figure hangs from ("kill" for "killing 38 people"), or ""."""
-    k, seen = i, 0
-    while toks[k].pos not in ("VERB",) and toks[k].head != k and seen < 8:
-        k, seen = toks[k].head, seen + 1
-    return lemma(toks[k]) if toks[k].pos == "VERB" and lemma(toks[k]) not in ("be", "have") else ""
-
-
-def _thing(toks: tuple[Token, ...], head: Token, mention_tokens: set[int]) -> tuple[str, frozenset[str]]:
-    """('fighter jet', {'jet', 'fighter', 'fighter jet', 'aircraft'}): the counted noun with its
-    common-noun compounds, and every word and synonym class it may be matched by."""
-    mods = [t for t in toks[max(0, head.i - 4):head.i] if t.head == head.i and t.dep == "compound"
-            and not (t.i > 0 and toks[t.i - 1].text in ("-", "–"))  # "550-member": the figure's own word
-            and t.tag.startswith("NN") and t.i not in mention_tokens and not t.text[:1].isupper()
-            and t.text.lower() not in UNIT_OF and t.text.lower().rstrip("s") not in LENGTH_UNITS
-            and t.text.lower() not in MEASURE_UNITS and t.text.lower() != "dozen"]  # "a dozen cars": the figure's
-    word = lemma(head)
-    phrase = " ".join([lemma(m) for m in mods] + [word])
-    words = {word, phrase}
-    if word in GENERIC_THINGS and mods:  # "six turbine units" count turbines
-        words.add(lemma(mods[-1]))
-    words |= {k for w in list(words) for k in kinds_of(w)}
-    return phrase, frozenset(words)
-
-
-def _counted(toks: tuple[Token, ...], s: int, e: int) -> Token | None:
-    """The noun a number counts: its head for `four jets`, the object of `of` for `millions of refugees`;
-    the number's own head when the last word of the figure hangs from it ("two dozen barns")."""
-    num = toks[e - 1]
-    if num.text.lower() in ("a", "an") and num.dep == "det" and toks[num.head].tag == "NN":
-        return toks[num.head]  # "a street and a half": the street
-    for n in (num, toks[s]) if e - s > 1 else (num,):
-        if n.dep in ("nummod", "quantmod", "amod") and s <= n.head < e:
-            continue  # "dozen" hangs from "two"
-        if (n.dep in ("nummod", "quantmod", "amod") or (n.dep == "compound" and n.text.lower() == "dozen")) \
-                and n.head != n.i:  # "a dozen cars": the model calls "dozen" the cars' compound
-            head = toks[n.head]
-            if head.tag in ("NN", "NNS"):  # not a name: "the two Dakotas" counts nothing
-                return head
-            break
-    return _of_object(toks, num, e)
-
-
-def _of_object(toks: tuple[Token, ...], num: Token, e: int) -> Token | None:
-    """The noun after "of" that a figure counts: "millions of refugees"."""
-    for t in toks[e:e + 3]:
-        if t.text.lower() == "of" and t.head == num.i:
-            obj = next((x for x in toks[t.i + 1:t.i + 16] if x.head == t.i and x.dep == "pobj"), None) \
-                or _after_participle(toks, t.i)
-            if obj is not None and obj.tag in ("NN", "NNS"):
-                return obj
-    return None
-
-
-def _after_participle(toks: tuple[Token, ...], of: int) -> Token | None:
-    """"hundreds of straggling hikers" parsed as "of straggling (them)": the noun right after a
-    participle the model made the object of "of"."""
-    part = toks[of + 1] if of + 2 < len(toks) else None
-    if part is None or part.head != of or part.tag not in ("VBG", "VBN"):
-        return None
-    noun = toks[of + 2]
-    return noun if noun.head == part.i and noun.dep == "dobj" else None

@@ -1,21 +1,21 @@
-"""Finding a figure in the tokens: its value as written ("2,000", "3.4 million", "23rd", "$12m",
-"several hundred", "twice"), its qualifier ("more than", "about") and the interval it allows; what
-is no count (a phone number, "Section 12", a conversion in parentheses); and the claim it makes.
-What the figure measures is read by meanings.py (ages by ages.py)."""
+"""Finding a figure in the tokens: its extent ("2,000", "3.4 million", "23rd", "$12m", "several
+hundred", "twice", "10 to 15"), its qualifier ("more than", "about"); what is no count (a phone
+number, "Section 12", a conversion in parentheses); and the claim it makes. Its value is read and
+shown by values.py; what the figure measures by meanings.py (ages by ages.py)."""
 from __future__ import annotations
 
 import math
 import re
-
-from text_to_num import text2num
 
 from ..model import Parsed, ParsedArticle, Token
 from . import frames
 from .figures import Figure, Reading, Site
 from .lexicon import (CURRENCY_SIGNS, LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, SCALES, TIME_UNITS,
                       VAGUE, WEEKDAYS)
-from .meanings import UNIT_OF, events_of, measure_of, verb_of
-from .sentences import Extracted, View, lemma, make_claim, span_text
+from .meanings import measure_of
+from .sentences import Extracted, View, climb, lemma, make_claim, span_text
+from .things import UNIT_OF, events_of, verb_of
+from .values import bounds, parse_number, value_shown
 
 QUALIFIERS = {
     ("up", "to"): "max", ("at", "most"): "max", ("no", "more", "than"): "max", ("fewer", "than"): "max",
@@ -40,47 +40,6 @@ PHONE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[.-]\d{4}")
 LOST_HALF = re.compile(r"(\d{1,2})1/2")
 MEASURED = frozenset({*TIME_UNITS, *LENGTH_UNITS, *MEASURE_UNITS, "mile", "kilometre", "kilometer", "percent"})
 ORDINAL = re.compile(r"(?<!\d)(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
-
-
-def parse_number(text: str, money: bool = False) -> tuple[float, float] | None:
-    """'2,000' -> (2000, 2000); '3.4 million' -> (3.35e6, 3.45e6): a decimal figure stands for
-    what rounds to it; '2½' -> 2.5; 'thousands' -> (1e3, 1e6); 'four', 'twenty-five' -> 4, 25.
-    An amount of money may carry its scale as letters: '$12m', '$3bn', '$1tn', '€300k' (`money`:
-    elsewhere "12m" is twelve metres)."""
-    t = text.lower().replace(",", "").replace("\u00a0", " ").strip()
-    m = re.fullmatch(r"\A(\d+)\s?½", t)
-    if m:
-        v = int(m.group(1)) + 0.5
-        return v, v
-    m = re.fullmatch(r"(\d+)(?:\.(\d+))?\s*(million|billion|thousand|trillion)?", t) or \
-        (re.fullmatch(r"\b(\d+)(?:\.(\d+))?\s?(k|m|mn|mln|b|bn|tn)\b", t) if money else None)
-    if m:
-        scale = SCALES[m.group(3)] if m.group(3) else 1
-        v = float(f"{m.group(1)}.{m.group(2) or 0}")
-        half = 0.5 * 10 ** -len(m.group(2)) if m.group(2) else 0.0
-        return (v - half) * scale, (v + half) * scale
-    if t in VAGUE:
-        return float(VAGUE[t]), float(VAGUE[t]) * (10 if t == "several" else 1000)
-    if t in ("dozen", "a dozen"):
-        return 12.0, 12.0
-    try:
-        v = float(text2num(t, "en"))  # "four", "twenty-five", "three hundred"
-    except ValueError:
-        return None
-    return v, v
-
-
-def fmt(v: float) -> str:
-    if v == math.inf:
-        return "∞"
-    v = round(v, 6)  # "19.3m" read as 19.25e6-19.35e6 has its middle back exactly
-    if v >= 1e12 and v % 1e10 == 0:
-        return f"{v / 1e12:,.2f}".rstrip("0").rstrip(".") + " trillion"
-    if v >= 1e9 and v % 1e7 == 0:
-        return f"{v / 1e9:,.2f}".rstrip("0").rstrip(".") + " billion"
-    if v >= 1e6 and v % 1e4 == 0:
-        return f"{v / 1e6:,.2f}".rstrip("0").rstrip(".") + " million"
-    return f"{v:,.0f}" if v == int(v) else f"{v:,.2f}".rstrip("0")
 
 
 def extract(pa: ParsedArticle, si: int, sents: View, mention_tokens: set[int]) -> list[Extracted]:
@@ -196,11 +155,7 @@ def _counts_times(toks: tuple[Token, ...], i: int) -> bool:
     "once the war ends", "he was once a lawyer", "twice as many")."""
     if toks[i].dep != "advmod":
         return False
-    k = toks[i].head
-    for _ in range(3):
-        if toks[k].pos == "VERB" or toks[k].head == k:
-            break
-        k = toks[k].head
+    k = climb(toks, toks[i].head, ("VERB",), 3)
     return toks[k].pos == "VERB" and k < i
 
 
@@ -292,21 +247,6 @@ def _widened(toks: tuple[Token, ...], value: tuple[float, float], j: int, fixed:
     return value, j, False
 
 
-def _bounds(fig: Figure, scale: float) -> tuple[float, float]:
-    """The interval a figure allows in its kind's base unit: "more than 30" is [30, ∞), "about
-    40" 10% either side; a vague amount ("hundreds") is its own range."""
-    low, high = fig.value[0] * scale, fig.value[1] * scale
-    if fig.vague:
-        return low, high
-    if fig.qual == "max":
-        return 0.0, high
-    if fig.qual == "min":
-        return low, math.inf
-    if fig.qual == "approx":
-        return low * 0.9, high * 1.1
-    return low, high
-
-
 def _extracted(site: Site, fig: Figure, reading: Reading) -> Extracted:
     """The claim of a figure read as `reading`: its words from the qualifier to what it measures."""
     pa, si, toks = site.pa, site.si, site.toks
@@ -317,12 +257,12 @@ def _extracted(site: Site, fig: Figure, reading: Reading) -> Extracted:
     start, stop, _ = span_text(raw, toks, qs, end)
     if fig.cut and end == i + 1:
         stop = toks[i].start + fig.cut  # "14" of "14,and"
-    shown = _shown(raw[toks[i].start:toks[j - 1].end] if fig.vague else None, fig, reading)
+    shown = value_shown(raw[toks[i].start:toks[j - 1].end] if fig.vague else None, fig, reading)
     sent = toks[i].sent
-    low, high = _bounds(fig, reading.scale)
+    low, high = bounds(fig, reading.scale)
     return Extracted(
         make_claim(pa, si, sent, start, stop, shown), reading.kind, (reading.kind,), low, high,
-        entities=frozenset(site.sents.ids.get((pa.article.id, si, sent), ())), subject=reading.subject,
+        entities=site.sents.entities(pa.article.id, si, sent), subject=reading.subject,
         specific=reading.specific, speaker=reading.person, things=reading.things,
         context=site.sents.context(pa, si, qs, end), verb=verb_of(toks, i), vague=fig.vague, unit=reading.unit,
         events=events_of(toks, qs, end, reading.things, reading.kind == "money"),
@@ -348,44 +288,11 @@ def _vague_lengths(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
         verb = verb_of(toks, t.i)
         days = TIME_UNITS[unit][1]
         out.append(Extracted(claim, "duration", ("duration",), 2 * days, math.inf,
-                             entities=frozenset(sents.ids.get((pa.article.id, si, t.sent), ())),
+                             entities=sents.entities(pa.article.id, si, t.sent),
                              subject=f"{verb or 'time'}: length", context=sents.context(pa, si, t.i, t.i + 1),
                              verb=verb, vague=True, unit=unit, events=events_of(toks, t.i, t.i + 1, frozenset()),
                              paired_only=True))
     return out
-
-
-def _shown(vague_text: str | None, fig: Figure, r: Reading) -> str:
-    """The value as a reader compares it: "min 30", "$3.4 million", "48 years", "23rd"."""
-    value, qual = fig.value, fig.qual
-    if vague_text:
-        return vague_text.lower()
-    if fig.ordinal:
-        return f"{fmt(value[0])}{'th' if 10 <= value[0] % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(value[0] % 10, 'th')}"
-    if fig.ranged:
-        figure = f"{fmt(value[0])}–{fmt(value[1])}"
-    else:  # "3.4 million" stands for 3.35-3.45 million: shown as said
-        figure = fmt((value[0] + value[1]) / 2)
-    if r.kind == "money":
-        figure = f"{r.unit}{figure}" if len(r.unit) == 1 else f"{figure} {r.unit}"
-    elif r.kind == "percent":
-        figure += "%"
-    elif r.unit and r.kind != "age":
-        figure += f" {r.unit if value == (1.0, 1.0) else _plural_unit(r.unit)}"
-    elif r.kind == "age" and r.unit and r.unit != "year":
-        figure += f" {r.unit}s"
-    return f"{qual} {figure}" if qual else figure
-
-
-def _plural_unit(unit: str) -> str:
-    """"miles", "inches", "stories"; "feet" and "km" as they are."""
-    if unit in ("feet", "ft", "km", "m", "kg", "mi", "lb") or unit.endswith("s"):
-        return unit
-    if unit.endswith(("ch", "sh")):
-        return unit + "es"
-    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
-        return unit[:-1] + "ies"
-    return unit + "s"
 
 
 def _duration_like(toks: tuple[Token, ...], s: int, e: int) -> bool:

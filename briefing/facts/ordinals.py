@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..model import ParsedArticle, Token
-from .sentences import EMPTY_WORDS, Extracted, View, children, content_word, lemma, make_claim
+from .sentences import EMPTY_WORDS, Extracted, View, children, climb, content_word, lemma, make_claim, subtree
 
 ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
 MODIFIER = frozenset({"amod", "compound", "nmod", "npadvmod"})
@@ -68,7 +68,7 @@ def _read(pa: ParsedArticle, si: int, t: Token, sents: View) -> Extracted | None
             return None  # "the second day", "a third year": a date's words
         return _claim(pa, si, t, noun, n, lemma(noun), _words(toks, noun.i) - {lemma(noun)}, sents)
     if t.dep in NOMINAL and any(c.dep in OWNER for c in children(toks, t.i)):  # "the first to …"
-        words = _under(toks, t.i)
+        words = subtree(toks, t.i)
         return _claim(pa, si, t, toks[max(words)], n, "", _content(toks, words), sents)
     return None
 
@@ -89,18 +89,9 @@ def _in_series(toks: tuple[Token, ...], t: Token, noun: Token) -> bool:
 
 
 def _verb(toks: tuple[Token, ...], t: Token) -> Token | None:
-    while t.pos != "VERB" and t.head != t.i:
-        t = toks[t.head]
-    return t if t.pos == "VERB" else None
-
-
-def _under(toks: tuple[Token, ...], root: int) -> set[int]:
-    found, todo = set(), [root]
-    while todo:
-        k = todo.pop()
-        found.add(k)
-        todo += [c.i for c in children(toks, k) if c.i not in found]
-    return found
+    """The verb whose clause token t is in ("for the first time" -> what happened), or None."""
+    verb = toks[climb(toks, t.i, ("VERB",))]
+    return verb if verb.pos == "VERB" else None
 
 
 def _content(toks: tuple[Token, ...], found: set[int]) -> frozenset[str]:
@@ -109,14 +100,14 @@ def _content(toks: tuple[Token, ...], found: set[int]) -> frozenset[str]:
 
 def _words(toks: tuple[Token, ...], root: int) -> frozenset[str]:
     """The content words under `root`: what the ordinal's noun, event or "the first" is said of."""
-    return _content(toks, _under(toks, root))
+    return _content(toks, subtree(toks, root))
 
 
 def _claim(pa: ParsedArticle, si: int, t: Token, last: Token, n: int, noun: str, words: frozenset[str],
            sents: View) -> Extracted:
     shown = pa.article.raw[t.start:last.end]
     return Extracted(make_claim(pa, si, t.sent, t.start, last.end, shown), "ordinal", ("ordinal", n), low=n, high=n,
-                     entities=frozenset(sents.ids.get((pa.article.id, si, t.sent), ())), subject=shown,
+                     entities=sents.entities(pa.article.id, si, t.sent), subject=shown,
                      things=frozenset({noun}) if noun else frozenset(), context=words, paired_only=True,
                      label=shown[:1].upper() + shown[1:] if noun else "")  # a row of "first time" takes its noun's
 

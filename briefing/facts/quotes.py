@@ -1,53 +1,17 @@
 """Quotations (marked, left open into the next paragraph, block quotes, reported speech, unquoted
-copies) with their speaker (speakers.py reads who), how two quotations pair, and the word diff
-of two wordings."""
+copies) with their speaker (speakers.py reads who); how two wordings compare is wording.py's."""
 from __future__ import annotations
 
 import bisect
-import difflib
-import functools
 import re
 from collections import defaultdict
 
-from rapidfuzz import fuzz
-
 from ..model import ParsedArticle, Token
 from ..words.english import SPEECH_VERBS
-from .sentences import Extracted, View, children, content_word, lemma, normalise, make_claim
+from .sentences import Extracted, View, children, content_word, lemma, make_claim, subtree
 from .speakers import (QUOTE_RE, Speaker, introduced, last_person, named, paragraph_speaker, previous_speaker,
                        speaker_of, subject_of)
-
-QUOTE_MIN_WORDS = 4
-FRAGMENT_MIN_WORDS = 2  # "possibly weeks": a row only when another outlet quotes the same words
-LONG_QUOTE_WORDS = 10  # a quote this long pairs on its wording alone, whoever is named as its speaker
-NUMBER_WORDS = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven "
-                                               "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
-                                               "nineteen twenty".split())}
-QUOTE_MIN_SIMILARITY = 85
-UNATTRIBUTED_MIN_WORDS = 6
-UNATTRIBUTED_MIN_SIMILARITY = 95
-
-
-def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
-    """Word-level diff of two quotes in their own wording, compared after normalising case,
-    quote marks and punctuation: ("=", same), ("-", only in a), ("+", only in b)."""
-    wa, wb = a.split(), b.split()
-    ka, kb = [normalise(w) for w in wa], [normalise(w) for w in wb]
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(("=", " ".join(wb[j1:j2])))
-        if op in ("delete", "replace"):
-            out.append(("-", " ".join(wa[i1:i2])))
-        if op in ("insert", "replace"):
-            out.append(("+", " ".join(wb[j1:j2])))
-    # one outlet quoting a shorter excerpt is not a difference of wording: trim unmatched edges,
-    # save words added before the start of the other's sentence ("And we will…" / "We will…")
-    while len(out) > 1 and out[0][0] != "=" and out[1][0] == "=" and not lead_added(a, b):
-        out.pop(0)
-    while len(out) > 1 and out[-1][0] != "=" and out[-2][0] == "=":
-        out.pop()
-    return tuple(out)
+from .wording import FIGURE_WORDS, FRAGMENT_MIN_WORDS, NUMBER_WORDS, QUOTE_MIN_WORDS, quote_words
 
 
 def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extracted]:
@@ -65,7 +29,7 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
         sent = next((t for t in pa.segments[si].tokens if t.start >= start), pa.segments[si].tokens[-1]).sent
         name, speaker_id = named(speaker)
         out.append(Extracted(make_claim(pa, si, sent, start, end, text), "quote", ("quote",),
-                             entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())), subject=name,
+                             entities=sents.entities(pa.article.id, si, sent), subject=name,
                              speaker=speaker_id, paired_only=fragment, doubt=doubt,
                              predicates=predicates(pa.segments[si].tokens, start, end)))
     quoted = out or _block_quote(pa, si, sents)
@@ -73,9 +37,6 @@ def extract(pa: ParsedArticle, si: int, sents: View, state: dict) -> list[Extrac
 
 
 REPORTED_MIN_WORDS = 5
-REPORTED_MIN_SIMILARITY = 80  # two reports of one speaker's words: most of their words in common
-SAME_PREDICATE = 70.0  # reported speech and another account of its speaker's words sharing a predicate
-_PREDICATE = (SAME_PREDICATE, "SAME_PREDICATE")  # its score and band (thin evidence: evidence.WEAK_BANDS)
 
 
 def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) -> list[Extracted]:
@@ -104,7 +65,7 @@ def _reported(pa: ParsedArticle, si: int, sents: View, quoted: list[Extracted]) 
             continue
         sent = toks[clause.i].sent
         out.append(Extracted(make_claim(pa, si, sent, start, end, pa.article.raw[start:end]), "quote", ("quote",),
-                             entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+                             entities=sents.entities(pa.article.id, si, sent),
                              subject=speaker.entity.name, speaker=speaker.entity.id, paired_only=True,
                              reported=True, predicates=predicates(toks, start, end)))
     return out
@@ -143,12 +104,7 @@ def _sentence_subject(pa: ParsedArticle, si: int, verb: Token, sents: View) -> S
 
 def _subtree(toks: tuple[Token, ...], root: int) -> list[int]:
     """The tokens under `root`, in order, the punctuation at its end left out."""
-    found, todo = {root}, [root]
-    while todo:
-        kids = [c.i for c in children(toks, todo.pop()) if c.i not in found]
-        found.update(kids)
-        todo += kids
-    under = sorted(found)
+    under = sorted(subtree(toks, root))
     while len(under) > 1 and toks[under[-1]].pos == "PUNCT":
         under.pop()
     return under
@@ -185,11 +141,9 @@ def _block_quote(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
             continue
         sent = next((t for t in toks if t.start >= start), toks[-1]).sent
         out.append(Extracted(make_claim(pa, si, sent, start, stop, raw[start:stop]), "quote", ("quote",),
-                             entities=frozenset(sents.ids.get((pa.article.id, si, sent), ())),
+                             entities=sents.entities(pa.article.id, si, sent),
                              subject=speaker.name, speaker=speaker.id, doubt=doubt))
     return out
-
-
 
 
 def _quotations(pa: ParsedArticle, si: int) -> list[list[tuple[int, int, str]]]:
@@ -272,113 +226,6 @@ def _attribute(pa: ParsedArticle, si: int, group: list[tuple[int, int, str]], se
     return None, ""
 
 
-# A short quote is a fact when it gives a figure or a length of time ("possibly weeks",
-# "every-3-weeks fire drill"); other two-word quotes are wording ("grand show").
-FIGURE_WORDS = re.compile(r"\b\d|\b(" + "|".join(["hundred", "thousand", "million", "billion", "dozen", "half",
-                                                 "minutes?", "hours?", "days?", "weeks?", "months?", "years?",
-                                                 "decades?"]) + r")\b")
-
-
-@functools.lru_cache(maxsize=65536)
-def quote_words(text: str) -> str:
-    """A wording as compared: normalised, number words as figures ("five" = "5")."""
-    return " ".join(NUMBER_WORDS.get(w, w) for w in normalise(text).split())
-
-
-def _sentences(text: str) -> list[str]:
-    return [w for part in re.split(r"(?<=[.!?])\s+", text) if len((w := quote_words(part)).split()) >= 3]
-
-
-def pair_score(a: Extracted, b: Extracted) -> tuple[float, str] | None:
-    """How alike two quotations are (0..100) and by what ("QUOTE_WORDING", or "SAME_PREDICATE":
-    reported speech and another account of its speaker, thin evidence: evidence.WEAK_BANDS), None
-    when they are not one quote: the same speaker,
-    or where one names none, nearly the same long wording. A fragment ("possibly weeks") or an
-    unquoted copy pairs only with a quote that contains its words; a quote of several sentences
-    pairs with another by the one sentence both give ("That was my best race" / "That's my …");
-    reported speech with another account of its speaker by most of their words or a predicate."""
-    if a.reported and b.reported:
-        return _reports_alike(a, b)
-    same = bool(a.speaker) and a.speaker == b.speaker
-    if a.speaker and b.speaker and not same:
-        return None
-    wa, wb = quote_words(a.claim.value), quote_words(b.claim.value)
-    short, long = sorted((wa, wb), key=len)
-    if a.paired_only or b.paired_only or FIGURE_WORDS.search(short) and len(short.split()) < UNATTRIBUTED_MIN_WORDS:
-        return _part_score(a, b, short, long, same)
-    words = min(len(wa.split()), len(wb.split()))
-    if words < (QUOTE_MIN_WORDS if same else UNATTRIBUTED_MIN_WORDS):
-        return None
-    floor = QUOTE_MIN_SIMILARITY if same or words >= LONG_QUOTE_WORDS else UNATTRIBUTED_MIN_SIMILARITY
-    score = fuzz.partial_ratio(wa, wb) if min(len(wa), len(wb)) >= 20 else fuzz.ratio(wa, wb)
-    if score >= floor:
-        return score, "QUOTE_WORDING"
-    if same:
-        best = max((fuzz.ratio(x, y) for x in _sentences(a.claim.value) for y in _sentences(b.claim.value)),
-                   default=0.0)
-        if best >= floor:
-            return best - 10, "QUOTE_WORDING"  # after whole quotes that match
-    return None
-
-
-def _part_score(a: Extracted, b: Extracted, short: str, long: str, same: bool) -> tuple[float, str] | None:
-    """A fragment, an unquoted copy, a short quote of a figure: the other must contain its words;
-    reported speech may give what its speaker said in other words, the same predicate."""
-    if len(short.split()) >= FRAGMENT_MIN_WORDS and f" {short} " in f" {long} ":
-        return 80.0, "QUOTE_WORDING"
-    return _PREDICATE if (a.reported or b.reported) and same and a.predicates & b.predicates else None
-
-
-def _reports_alike(a: Extracted, b: Extracted) -> tuple[float, str] | None:
-    """Two reports of one speaker's words, in most of the same words, or the same predicate."""
-    if not a.speaker or a.speaker != b.speaker:
-        return None
-    score = fuzz.token_set_ratio(quote_words(a.claim.value), quote_words(b.claim.value))
-    return (score, "QUOTE_WORDING") if score >= REPORTED_MIN_SIMILARITY else \
-        _PREDICATE if a.predicates & b.predicates else None
-
-
-def agree(values: list[str]) -> bool:
-    """Do the quotes say the same words (one may quote a shorter excerpt, not add a word before
-    the start of a sentence)?"""
-    words = [f" {quote_words(v)} " for v in values]
-    shortest = min(words, key=len)
-    return all(shortest in w for w in words) and not any(lead_added(values[0], v) for v in values[1:])
-
-
-def lead_added(a: str, b: str) -> bool:
-    """Does one quote add words before the other's first word where that word starts a sentence
-    (capitalised: "And we will rebuild" / "We will rebuild")? A lower-case start is an excerpt."""
-    short, long = sorted((a, b), key=lambda v: len(quote_words(v)))
-    first = re.search(r"[^\W\d_]", short)
-    opening = quote_words(short).split()[:3]
-    if first is None or not first.group().isupper() or not opening:
-        return False
-    for sentence in re.split(r"(?<=[.!?])\s+", long):
-        words = quote_words(sentence).split()
-        at = next((k for k in range(len(words)) if words[k:k + len(opening)] == opening), None)
-        if at is not None:
-            return at > 0
-    return False
-
-
-def diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
-    """The word diff of two wordings of one quote; of the sentence they share when the rest differs."""
-    wa, wb = quote_words(a), quote_words(b)
-    if min(len(wa), len(wb)) >= 20 and fuzz.partial_ratio(wa, wb) < QUOTE_MIN_SIMILARITY:
-        pairs = [(fuzz.ratio(quote_words(x), quote_words(y)), x, y) for x in re.split(r"(?<=[.!?])\s+", a)
-                 for y in re.split(r"(?<=[.!?])\s+", b)]
-        if pairs:
-            _, a, b = max(pairs)
-    return word_diff(a, b)
-
-
-def keys(x: Extracted) -> list[tuple]:
-    """What a quote shares with another it may be: its speaker, and each pair of words in a row."""
-    words = quote_words(x.claim.value).split()
-    return [("s", x.speaker)] * bool(x.speaker) + sorted({("q", a, b) for a, b in zip(words, words[1:])})
-
-
 WORD = re.compile(r"[\w']+")
 
 
@@ -413,7 +260,7 @@ def unquoted(parsed: list[ParsedArticle], items: list[Extracted], sents: View) -
                 tok = next(t for t in pa.segments[si].tokens if t.end > start)
                 claim = make_claim(pa, si, tok.sent, start, end, pa.article.raw[start:end])
                 out.append(Extracted(claim, "quote", ("quote",), subject="unattributed", paired_only=True,
-                                     entities=frozenset(sents.ids.get((aid, si, tok.sent), ()))))
+                                     entities=sents.entities(aid, si, tok.sent)))
                 k += run
     return out
 

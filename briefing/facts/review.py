@@ -19,8 +19,8 @@ from rapidfuzz import fuzz
 
 from ..model import Entity, Fact, ParsedArticle
 from ..reading.overrides import Rules
-from . import align, claims
-from .quotes import QUOTE_MIN_SIMILARITY, UNATTRIBUTED_MIN_WORDS, quote_words
+from . import align, claims, rows
+from .wording import QUOTE_MIN_SIMILARITY, UNATTRIBUTED_MIN_WORDS, quote_words
 from .sentences import Extracted
 
 REVIEW_BELOW = 0.75  # rows less sure than this are for the editor, not the reader's headline
@@ -73,7 +73,7 @@ def quote_lines(facts: list[Fact], source_of) -> list[str]:
     """The quotes whose speaker is doubtful: one found by distance ("he said" given to the last
     person named), and the same words given to two people by two outlets; each with the
     `speakers` line that settles it."""
-    quotes = [f for f in facts if f.kind == "quote" and f.note != align.SET_BY_EDITOR]
+    quotes = [f for f in facts if f.kind == "quote" and f.note != rows.SET_BY_EDITOR]
     found = []
     for f in quotes:
         if f.doubt:
@@ -116,7 +116,7 @@ def date_lines(facts: list[Fact], entities: list[Entity], source_of) -> list[str
             names.update({w: e.name for alias in e.aliases for w in _name_words(alias)})
     found = []
     for f in facts:
-        if f.kind not in ("date", "time") or f.note == align.SET_BY_EDITOR:
+        if f.kind not in ("date", "time") or f.note == rows.SET_BY_EDITOR:
             continue
         words = sorted({w for c in f.claims for w in _name_words(c.text) if w in names})
         if words:
@@ -163,7 +163,7 @@ def explain(parsed: list[ParsedArticle], entities: list[Entity], fact_id: str, r
     trace = align.Trace()
     groups = align.align(items, sents, trace)
     order = {pa.article.id: n for n, pa in enumerate(parsed)}
-    facts, _ = align.facts_of(groups, order, rules)
+    facts, _ = rows.facts_of(groups, order, rules)
     fact = next((f for f in facts if f.id == fact_id), None)
     if fact is None:
         near = sorted(f.id for f in facts if fact_id in f.id or f.id in fact_id)[:5]

@@ -106,6 +106,10 @@ class View:
                for i in range(m.tok_start, m.tok_end)):
             self.subjects[m.article].append((m.start, e.id))
 
+    def entities(self, article: str, si: int, sent: int) -> frozenset[str]:
+        """The ids of the entities a sentence names (sentence `sent` of the article's segment si)."""
+        return frozenset(self.ids.get((article, si, sent), ()))
+
     def person_words(self, article: str) -> frozenset[str]:
         """The words of the names of the people an article names, lower case ("theresa", "may")."""
         found = self._person_words.get(article)
@@ -177,6 +181,26 @@ def children(toks: tuple[Token, ...], k: int) -> list[Token]:
                 index.setdefault(t.head, []).append(t)
         found = _CHILDREN[id(toks)] = (toks, index)
     return found[1].get(k, [])
+
+
+def subtree(toks: tuple[Token, ...], root: int) -> set[int]:
+    """The tokens under `root`, itself included."""
+    found, todo = {root}, [root]
+    while todo:
+        kids = [c.i for c in children(toks, todo.pop()) if c.i not in found]
+        found.update(kids)
+        todo += kids
+    return found
+
+
+def climb(toks: tuple[Token, ...], i: int, pos: tuple[str, ...], steps: int | None = None) -> int:
+    """Up the heads from token i to the first token whose part of speech is one of `pos` (a verb:
+    the clause token i is in); the last token reached when none is, at the root or after `steps`
+    steps."""
+    seen = 0
+    while toks[i].pos not in pos and toks[i].head != i and (steps is None or seen < steps):
+        i, seen = toks[i].head, seen + 1
+    return i
 
 
 def lemma(tok: Token) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 
-from . import quotes
+from . import wording
 from .dates import dates_agree
 from .lexicon import LENGTH_UNITS, TIME_UNITS
 from .sentences import Extracted
@@ -103,11 +103,11 @@ def status(group: list[Extracted]) -> tuple[str, str, tuple]:
 def _quote_status(group: list[Extracted]) -> tuple[str, str, tuple]:
     """Quotes differ in their words; reported speech is no wording, so it differs from nothing."""
     quoted = [x for x in group if not x.reported]
-    if len(quoted) < 2 or quotes.agree([x.claim.value for x in quoted]):
+    if len(quoted) < 2 or wording.agree([x.claim.value for x in quoted]):
         return "agree", "", ()
-    if quotes.pair_score(quoted[0], quoted[1]) is None:
+    if wording.pair_score(quoted[0], quoted[1]) is None:
         return "agree", "", ()  # two quotes a report joined, not one quote told two ways: no wording differs
-    diff = quotes.diff(quoted[0].claim.value, quoted[1].claim.value)
+    diff = wording.diff(quoted[0].claim.value, quoted[1].claim.value)
     return "differ", wording_reason(diff), diff
 
 

@@ -20,7 +20,7 @@ mkdocs.yml. The rules are an input of the entity and fact stages, which apply th
       ignore_sections: [Timeline]          # every row under a heading with the words, to the next heading
 
 The entity rules (and `persons`) are applied by the entity stage (entities/resolve.py), the fact
-rules by the fact stage (facts/align.py by id, facts/editor.py by pattern); each stage reports
+rules by the fact stage (facts/rows.py by id, facts/editor.py by pattern); each stage reports
 every rule that matched nothing in the build, never silently dropping one.
 """
 from __future__ import annotations

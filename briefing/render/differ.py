@@ -2,7 +2,7 @@
 each outlet's value linked to its sentence and a link to the fact's row in the table below."""
 from __future__ import annotations
 
-from ..facts.quotes import word_diff
+from ..facts.wording import word_diff
 from ..facts.review import shown_as_disputed
 from ..text import plural
 from .context import Context

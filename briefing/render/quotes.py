@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from slugify import slugify
 
-from ..facts.quotes import word_diff
+from ..facts.wording import word_diff
 from ..model import Entity, Fact
 from ..text import plural
 from .context import QUOTES, Context

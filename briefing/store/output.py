@@ -138,14 +138,14 @@ def read_manifest(folder: Path, label: str) -> tuple[dict[str, str], list[Diagno
         if got.data is None:
             raise ValueError("too large")
         data = got.data
-        files = json.loads(data.decode("utf-8"))["files"]
-        if not isinstance(files, dict):
+        listed = json.loads(data.decode("utf-8"))["files"]
+        if not isinstance(listed, dict):
             raise ValueError("no files")
     except (ValueError, KeyError, TypeError, RecursionError):
         return {}, [Diagnostic("warning", where, "unreadable manifest: nothing in the folder is treated as "
                                                  "generated; delete the folder to let briefing rebuild it")]
     entries, problems = {}, []
-    for rel, digest in files.items():
+    for rel, digest in listed.items():
         if safe_relative(rel) and isinstance(digest, str) and re.fullmatch(r"[0-9a-f]{64}", digest):
             entries[rel] = digest
         else:

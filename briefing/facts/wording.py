@@ -1,0 +1,165 @@
+"""How two wordings of a quote compare: the words as compared (quote_words: normalised, number
+words as figures), whether two quotations are one quote and by what (pair_score), whether they
+say the same words (agree), the word diff of two wordings (diff, word_diff), and the keys a quote
+is looked up by when claims are blocked for pairing (keys)."""
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+
+from rapidfuzz import fuzz
+
+from .sentences import Extracted, normalise
+
+QUOTE_MIN_WORDS = 4
+FRAGMENT_MIN_WORDS = 2  # "possibly weeks": a row only when another outlet quotes the same words
+LONG_QUOTE_WORDS = 10  # a quote this long pairs on its wording alone, whoever is named as its speaker
+NUMBER_WORDS = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven "
+                                               "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+                                               "nineteen twenty".split())}
+QUOTE_MIN_SIMILARITY = 85
+UNATTRIBUTED_MIN_WORDS = 6
+UNATTRIBUTED_MIN_SIMILARITY = 95
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between the sentences of a quote
+
+
+def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
+    """Word-level diff of two quotes in their own wording, compared after normalising case,
+    quote marks and punctuation: ("=", same), ("-", only in a), ("+", only in b)."""
+    wa, wb = a.split(), b.split()
+    ka, kb = [normalise(w) for w in wa], [normalise(w) for w in wb]
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("=", " ".join(wb[j1:j2])))
+        if op in ("delete", "replace"):
+            out.append(("-", " ".join(wa[i1:i2])))
+        if op in ("insert", "replace"):
+            out.append(("+", " ".join(wb[j1:j2])))
+    # one outlet quoting a shorter excerpt is not a difference of wording: trim unmatched edges,
+    # save words added before the start of the other's sentence ("And we will…" / "We will…")
+    while len(out) > 1 and out[0][0] != "=" and out[1][0] == "=" and not lead_added(a, b):
+        out.pop(0)
+    while len(out) > 1 and out[-1][0] != "=" and out[-2][0] == "=":
+        out.pop()
+    return tuple(out)
+
+
+REPORTED_MIN_SIMILARITY = 80  # two reports of one speaker's words: most of their words in common
+SAME_PREDICATE = 70.0  # reported speech and another account of its speaker's words sharing a predicate
+_PREDICATE = (SAME_PREDICATE, "SAME_PREDICATE")  # its score and band (thin evidence: evidence.WEAK_BANDS)
+
+
+# A short quote is a fact when it gives a figure or a length of time ("possibly weeks",
+# "every-3-weeks fire drill"); other two-word quotes are wording ("grand show").
+FIGURE_WORDS = re.compile(r"\b\d|\b(" + "|".join(["hundred", "thousand", "million", "billion", "dozen", "half",
+                                                 "minutes?", "hours?", "days?", "weeks?", "months?", "years?",
+                                                 "decades?"]) + r")\b")
+
+
+@functools.lru_cache(maxsize=65536)
+def quote_words(text: str) -> str:
+    """A wording as compared: normalised, number words as figures ("five" = "5")."""
+    return " ".join(NUMBER_WORDS.get(w, w) for w in normalise(text).split())
+
+
+def _sentences(text: str) -> list[str]:
+    return [w for part in SENTENCE_BREAK.split(text) if len((w := quote_words(part)).split()) >= 3]
+
+
+def pair_score(a: Extracted, b: Extracted) -> tuple[float, str] | None:
+    """How alike two quotations are (0..100) and by what ("QUOTE_WORDING", or "SAME_PREDICATE":
+    reported speech and another account of its speaker, thin evidence: evidence.WEAK_BANDS), None
+    when they are not one quote: the same speaker,
+    or where one names none, nearly the same long wording. A fragment ("possibly weeks") or an
+    unquoted copy pairs only with a quote that contains its words; a quote of several sentences
+    pairs with another by the one sentence both give ("That was my best race" / "That's my …");
+    reported speech with another account of its speaker by most of their words or a predicate."""
+    if a.reported and b.reported:
+        return _reports_alike(a, b)
+    same = bool(a.speaker) and a.speaker == b.speaker
+    if a.speaker and b.speaker and not same:
+        return None
+    wa, wb = quote_words(a.claim.value), quote_words(b.claim.value)
+    short, long = sorted((wa, wb), key=len)
+    if a.paired_only or b.paired_only or FIGURE_WORDS.search(short) and len(short.split()) < UNATTRIBUTED_MIN_WORDS:
+        return _part_score(a, b, short, long, same)
+    return _whole_score(a, b, wa, wb, same)
+
+
+def _whole_score(a: Extracted, b: Extracted, wa: str, wb: str, same: bool) -> tuple[float, str] | None:
+    """Two whole quotes (wa, wb: their quote_words): nearly the same wording, of the same speaker
+    (`same`) or long enough to tell by itself; else, of the same speaker, the one sentence both
+    give, after whole quotes that match."""
+    words = min(len(wa.split()), len(wb.split()))
+    if words < (QUOTE_MIN_WORDS if same else UNATTRIBUTED_MIN_WORDS):
+        return None
+    floor = QUOTE_MIN_SIMILARITY if same or words >= LONG_QUOTE_WORDS else UNATTRIBUTED_MIN_SIMILARITY
+    score = fuzz.partial_ratio(wa, wb) if min(len(wa), len(wb)) >= 20 else fuzz.ratio(wa, wb)
+    if score >= floor:
+        return score, "QUOTE_WORDING"
+    if same:
+        best = max((fuzz.ratio(x, y) for x in _sentences(a.claim.value) for y in _sentences(b.claim.value)),
+                   default=0.0)
+        if best >= floor:
+            return best - 10, "QUOTE_WORDING"  # after whole quotes that match
+    return None
+
+
+def _part_score(a: Extracted, b: Extracted, short: str, long: str, same: bool) -> tuple[float, str] | None:
+    """A fragment, an unquoted copy, a short quote of a figure: the other must contain its words;
+    reported speech may give what its speaker said in other words, the same predicate."""
+    if len(short.split()) >= FRAGMENT_MIN_WORDS and f" {short} " in f" {long} ":
+        return 80.0, "QUOTE_WORDING"
+    return _PREDICATE if (a.reported or b.reported) and same and a.predicates & b.predicates else None
+
+
+def _reports_alike(a: Extracted, b: Extracted) -> tuple[float, str] | None:
+    """Two reports of one speaker's words, in most of the same words, or the same predicate."""
+    if not a.speaker or a.speaker != b.speaker:
+        return None
+    score = fuzz.token_set_ratio(quote_words(a.claim.value), quote_words(b.claim.value))
+    return (score, "QUOTE_WORDING") if score >= REPORTED_MIN_SIMILARITY else \
+        _PREDICATE if a.predicates & b.predicates else None
+
+
+def agree(values: list[str]) -> bool:
+    """Do the quotes say the same words (one may quote a shorter excerpt, not add a word before
+    the start of a sentence)?"""
+    words = [f" {quote_words(v)} " for v in values]
+    shortest = min(words, key=len)
+    return all(shortest in w for w in words) and not any(lead_added(values[0], v) for v in values[1:])
+
+
+def lead_added(a: str, b: str) -> bool:
+    """Does one quote add words before the other's first word where that word starts a sentence
+    (capitalised: "And we will rebuild" / "We will rebuild")? A lower-case start is an excerpt."""
+    short, long = sorted((a, b), key=lambda v: len(quote_words(v)))
+    first = re.search(r"[^\W\d_]", short)
+    opening = quote_words(short).split()[:3]
+    if first is None or not first.group().isupper() or not opening:
+        return False
+    for sentence in SENTENCE_BREAK.split(long):
+        words = quote_words(sentence).split()
+        at = next((k for k in range(len(words)) if words[k:k + len(opening)] == opening), None)
+        if at is not None:
+            return at > 0
+    return False
+
+
+def diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
+    """The word diff of two wordings of one quote; of the sentence they share when the rest differs."""
+    wa, wb = quote_words(a), quote_words(b)
+    if min(len(wa), len(wb)) >= 20 and fuzz.partial_ratio(wa, wb) < QUOTE_MIN_SIMILARITY:
+        pairs = [(fuzz.ratio(quote_words(x), quote_words(y)), x, y) for x in SENTENCE_BREAK.split(a)
+                 for y in SENTENCE_BREAK.split(b)]
+        if pairs:
+            _, a, b = max(pairs)
+    return word_diff(a, b)
+
+
+def keys(x: Extracted) -> list[tuple]:
+    """What a quote shares with another it may be: its speaker, and each pair of words in a row."""
+    words = quote_words(x.claim.value).split()
+    return [("s", x.speaker)] * bool(x.speaker) + sorted({("q", a, b) for a, b in zip(words, words[1:])})
