@@ -277,12 +277,13 @@ def test_pages_written_side_by_side_are_each_synced_before_they_replace_the_old(
 
 
 def test_a_manifest_over_the_size_limit_is_a_warning_and_the_rest_still_builds(tmp_path, monkeypatch):
-    """A manifest too large to read is reported as unreadable (nothing in the folder counts as the
-    tool's), and the build writes its pages; the hand-written file beside it is kept."""
+    """A manifest too large to read is reported as unreadable: nothing in the folder counts as the
+    tool's, so the page it wrote before is kept, not overwritten; the new page is written."""
     gen = tmp_path / "gen"
     output.write(gen, {"a.md": "A"}, "gen")
     (gen / "mine.md").write_text("hand-written")
     monkeypatch.setattr(output, "MAX_MANIFEST", 10)  # the manifest the first build wrote is larger
     counts, problems = output.write(gen, {"a.md": "A2", "b.md": "B"}, "gen")
     assert [p.message for p in problems if "manifest" in p.message][0].startswith("unreadable manifest")
-    assert (gen / "b.md").read_text() == "B" and (gen / "mine.md").read_text() == "hand-written"
+    assert (gen / "b.md").read_text().endswith("\nB") and (gen / "a.md").read_text().endswith("\nA")
+    assert counts["written"] == 1 and counts["kept"] == 1 and (gen / "mine.md").read_text() == "hand-written"

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from briefing import render
+from briefing.facts.wording import word_diff
 from briefing.model import Article, Briefing, Claim, DateValue, Entity, Fact, Mention, Segment
 from briefing.render.article import byline
 from briefing.render.context import Context, legend
@@ -48,7 +49,10 @@ def claim(aid: str, text: str, value: str, date: DateValue | None = None) -> Cla
 
 
 def fact(fid, kind, status, subject, claims, note="") -> Fact:
-    return Fact(id=fid, kind=kind, status=status, subject=subject, claims=tuple(claims), note=note)
+    """A fact as the fact stage makes it: a quote that differs carries the words its first two
+    wordings differ by."""
+    diff = word_diff(claims[0].value, claims[1].value) if kind == "quote" and status == "differ" else ()
+    return Fact(id=fid, kind=kind, status=status, subject=subject, claims=tuple(claims), note=note, diff=diff)
 
 
 VARGA = Entity("elena-varga", "Elena Varga", "PERSON", ("Elena Varga", "Varga"),

@@ -2,7 +2,6 @@
 each outlet's value linked to its sentence and a link to the fact's row in the table below."""
 from __future__ import annotations
 
-from ..facts.wording import word_diff
 from ..facts.review import shown_as_disputed
 from ..text import plural
 from .context import Context
@@ -27,9 +26,8 @@ def differ_section(ctx: Context) -> list[str]:
         if len(f.claims) > MAX_VALUES:
             values.append(f"{plural(len(f.claims) - MAX_VALUES, 'more source')}")
         line = f"- **{row_label(f)}**: " + " ≠ ".join(values)
-        if f.kind == "quote":
-            diff = word_diff(f.claims[0].value, f.claims[1].value)
-            line += f"<br><small>wording: {diff_html(diff)}</small>"
+        if f.diff:  # the words that differ, as the fact's row shows them (an editor's `differ` has none)
+            line += f"<br><small>wording: {diff_html(f.diff)}</small>"
         elif f.note:
             line += f"<br><small>{md_short(f.note)}</small>"
         lines.append(line + f' · [in the table](#{f.id} "This fact in the table below")')
