@@ -10,7 +10,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\
 
 def clean_text(text: str) -> str:
     """Text as shown on a page: control and bidi-override characters removed, spaces folded."""
-    return re.sub(r"\s+", " ", CONTROL.sub("", text)).strip()
+    return " ".join(CONTROL.sub("", text).split())  # split() and re's \s: the same (Unicode) spaces
 
 
 _REPR = reprlib.Repr()

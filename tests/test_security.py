@@ -235,3 +235,17 @@ def test_text_cannot_leave_the_html_the_tool_writes(tmp_path, parser):
     sentences = [a.get_text() for a in glossary.select(".bf-backlinks li a") if "boats" in a.get_text()]
     assert len(sentences) >= 8 and all(s in texts for s in sentences)
     assert sum(any(b in s for b in BREAKOUTS) for s in sentences) >= 8
+
+
+def test_clean_text_folds_every_space_and_drops_every_control_character():
+    """clean_text over every code point: each character Python's regular expressions call a space
+    (\\s: NBSP, the ideographic space, U+2028 ...) is folded with its neighbours into one space and
+    dropped at the ends; the control and bidi characters go; every other character stays."""
+    for code in range(0x110000):
+        c = chr(code)
+        if re.fullmatch(r"\s", c):
+            assert clean_text(f"{c}a{c}{c} b{c}") == "a b", hex(code)
+        elif re.fullmatch(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]", c):
+            assert clean_text(f"a{c}b") == "ab", hex(code)
+        else:
+            assert clean_text(f" a{c}b ") == f"a{c}b", hex(code)

@@ -7,12 +7,16 @@ word falls back to the extractor's subject.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import attrgetter
+
 from ..model import ParsedArticle, Token
 from . import frames
 from ..words.english import SPEECH_VERBS
 from .lexicon import LENGTH_UNITS
 from .sentences import Extracted, View, children, lemma
 
+_START = attrgetter("start")  # a segment's tokens are in the order of their offsets: a claim's are found by bisection
 MAX_WORDS = 6  # words of a subject or object phrase in a label
 PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "who", "which"})
 PEOPLE_WORDS = frozenset({"people", "person", "man", "woman", "child", "resident", "worker", "migrant", "refugee",
@@ -25,7 +29,7 @@ LEAD_WORDS = frozenset({"the", "a", "an", "some", "about", "nearly", "more", "th
 def label(pa: ParsedArticle, si: int, x: Extracted, view: View) -> str:
     """The row label one claim gives, or "" when its clause says nothing a reader could use."""
     toks = pa.segments[si].tokens
-    span = [t.i for t in toks if x.claim.start <= t.start < x.claim.end]
+    span = [t.i for t in toks[bisect_left(toks, x.claim.start, key=_START):bisect_left(toks, x.claim.end, key=_START)]]
     if not span:
         return ""
     if x.kind == "quote":

@@ -83,8 +83,9 @@ VAGUE_LEAD = {"several": (3, 10), "few": (2, 6)}  # "several hundred": 300-999; 
 def _opens_figure(toks: tuple[Token, ...], i: int) -> bool:
     t = toks[i]
     low = t.text.lower()
-    if (low in VAGUE and t.tag in ("NNS", "CD", "JJ")) or ORDINAL.fullmatch(t.text) or GLUED.match(t.text) or \
-            _vague_phrase(toks, i):
+    digit = t.text[:1].isdigit()  # both patterns open with \d, a digit to str.isdigit too
+    if (low in VAGUE and t.tag in ("NNS", "CD", "JJ")) or digit and (ORDINAL.fullmatch(t.text) or GLUED.match(t.text)) \
+            or _vague_phrase(toks, i):
         return True
     if t.tag == "CD" and (t.text[:1].isdigit() or low in NUMBER_WORDS):
         return True

@@ -4,6 +4,7 @@ status), a rule that matches no row reported."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from slugify import slugify
 
@@ -98,6 +99,12 @@ def _doubt(members: list[Extracted]) -> str:
     return named[0].doubt if named and all(x.doubt for x in named) else ""
 
 
+@functools.lru_cache(maxsize=4096)
+def _slug(text: str, max_length: int) -> str:
+    """slugify, kept: a briefing's facts share their subjects (python-slugify runs a dozen patterns)."""
+    return slugify(text, max_length=max_length, word_boundary=True)
+
+
 def with_ids(facts: list[Fact]) -> list[Fact]:
     """Each fact's id, its permanent anchor: what the fact is (kind, subject, the first claim's
     wording), never where it sits, so editing elsewhere in an article does not move it. Two facts
@@ -105,8 +112,7 @@ def with_ids(facts: list[Fact]) -> list[Fact]:
     seen: dict[str, int] = {}
     out = []
     for f in facts:
-        base = "-".join(part for part in (f.kind, slugify(f.subject, max_length=32, word_boundary=True),
-                                          slugify(f.claims[0].text, max_length=40, word_boundary=True)) if part)
+        base = "-".join(part for part in (f.kind, _slug(f.subject, 32), _slug(f.claims[0].text, 40)) if part)
         seen[base] = seen.get(base, 0) + 1
         out.append(dataclasses.replace(f, id=base if seen[base] == 1 else f"{base}-{seen[base]}"))
     return out

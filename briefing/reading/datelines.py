@@ -48,23 +48,24 @@ _PRESS = r"[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*){0,3}"  # an outlet in a credit: Har
 _NAME = r"[A-Z][\w'’\-]+(?: (?:[A-Z]\.|[A-Z][\w'’\-]+|de|van|von|al|el|bin|le|la)){0,3}"
 _LIST = rf"{_NAME}(?: in {_TITLE})?(?:(?:,| and|, and|;) {_NAME}(?: in {_TITLE})?)*"
 _SENTENCE_START = r"(?:^|(?<=[.!?]\s))"
-_CREDITS = (
+_CREDITS = (  # (words each match holds, pattern): a text without them is not searched (most paragraphs)
     # "Ostrander reported from Toronto.", "Roe contributed from Oslo."
-    re.compile(rf"{_SENTENCE_START}(?P<people>{_NAME}(?: and {_NAME})?) (?:reported|contributed) from "
-               rf"(?P<place>{_TITLE})(?=[.,;])"),
+    (" from ", re.compile(rf"{_SENTENCE_START}(?P<people>{_NAME}(?: and {_NAME})?) (?:reported|contributed) from "
+                          rf"(?P<place>{_TITLE})(?=[.,;])")),
     # "Associated Press writers A in Vienna, B and C contributed to this report.", "Harbour-Gazette
     # reporter A contributed …", "NEWS24's A contributed …" (an outlet named alone, "The Harbour
     # Gazette contributed to this report", helped another outlet: it is not the article's)
-    re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[(]))(?:The )?(?P<outlet>{_PRESS})(?:['’]s (?:{_ROLE} )?| {_ROLE} )"
-               rf"(?P<people>{_LIST}) contributed"),
+    (" contributed", re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[(]))(?:The )?(?P<outlet>{_PRESS})"
+                                rf"(?:['’]s (?:{_ROLE} )?| {_ROLE} )(?P<people>{_LIST}) contributed")),
     # writers without their outlet: "A in Oslo, B and C in Bergen, Norway, contributed to this report."
     # (more than one, or one with a place: "The Harbour Gazette contributed …" is an outlet);
     # "Also contributing were A in Lima and B."
-    re.compile(rf"{_SENTENCE_START}(?!The )(?P<writers>{_LIST}),? contributed (?:to (?:this|the) "
-               r"(?:report|article|story)|reporting)"),
-    re.compile(rf"{_SENTENCE_START}Also contributing (?:were|was) (?P<people>{_LIST})"),
+    (" contributed ", re.compile(rf"{_SENTENCE_START}(?!The )(?P<writers>{_LIST}),? contributed (?:to (?:this|the) "
+                                 r"(?:report|article|story)|reporting)")),
+    ("Also contributing ", re.compile(rf"{_SENTENCE_START}Also contributing (?:were|was) (?P<people>{_LIST})")),
     # "(Additional reporting by A and B in Tokyo; Writing by C; Editing by D)"
-    re.compile(rf"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]eported) by (?P<people>{_LIST})(?=[;)]|$)"),
+    (" by ", re.compile(rf"(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]eported) by "
+                        rf"(?P<people>{_LIST})(?=[;)]|$)")),
 )
 
 
@@ -96,8 +97,8 @@ def dateline(text: str) -> list[Found]:
 def credits(text: str) -> list[Found]:
     """Writers, places and outlets named in credit lines anywhere in `text`."""
     out: list[Found] = []
-    for pattern in _CREDITS:
-        for m in pattern.finditer(text):
+    for words, pattern in _CREDITS:
+        for m in pattern.finditer(text) if words in text else ():
             groups = m.groupdict()
             if groups.get("writers") and not re.search(r" in |,| and ", groups["writers"]):
                 continue  # one name alone may be an outlet: "Harbour Gazette contributed to this report"

@@ -177,7 +177,7 @@ def boxes(lines: list[str]) -> set[int]:
             out.add(n)
         if text and _DATED.match(text) and words <= CHRONOLOGY_WORDS:
             run.append(n)
-        elif text and is_residue(text) and run:
+        elif text and run and is_residue(text):
             continue
         else:
             if len(run) >= CHRONOLOGY_RUN:

@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import hashlib
 import marshal
+import operator
 import os
 import re
 import types
@@ -100,7 +101,9 @@ def _tuple(hint, args) -> tuple[Callable, Callable]:
         if type(x) is not tuple or len(x) != len(parts):
             raise Damaged("expected a tuple of %d" % len(parts))
         return tuple(d(v) for (_, d), v in zip(parts, x))
-    return (lambda x: tuple(e(v) for (e, _), v in zip(parts, x))), fixed
+    if all(e is _same for e, _ in parts):  # a tuple of plain values: itself
+        return tuple, fixed
+    return (lambda x: tuple([e(v) for (e, _), v in zip(parts, x)])), fixed
 
 
 def _dict(hint, args) -> tuple[Callable, Callable]:
@@ -125,7 +128,10 @@ def _record(hint, args) -> tuple[Callable, Callable]:
         if type(x) is not tuple or len(x) != _n:
             raise Damaged(f"expected {_n} fields of {_cls.__name__}")
         return _cls(*[d(v) for d, v in zip(decs, x)])
-    return (lambda x: tuple(e(getattr(x, n)) for e, n in zip(encs, names))), record
+    fields = operator.attrgetter(*names) if len(names) > 1 else (lambda x: tuple(getattr(x, n) for n in names))
+    if all(e is _same for e in encs):  # fields of plain values: the tuple of them
+        return fields, record
+    return (lambda x: tuple([e(v) for e, v in zip(encs, fields(x))])), record
 
 
 # (applies to (hint, origin), builder), in the order they are tried

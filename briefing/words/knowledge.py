@@ -108,8 +108,9 @@ def _key(text: str) -> str:
 def _keys(texts: list[str]) -> list[str]:
     """[_key(t) for t in texts], folded as one text (a table's 170,000 names at once): each step
     of _key works a character at a time, and NUL, which no name holds and no replacement makes,
-    keeps the names apart."""
-    joined = "\0".join(texts).translate(_ASCII).lower().replace(".", "")
+    keeps the names apart. Only the names outside ASCII go through the table (as in _key): most
+    are plain ASCII, and translating with a dict looks up every character."""
+    joined = "\0".join([t if t.isascii() else t.translate(_ASCII) for t in texts]).lower().replace(".", "")
     if not texts or joined.count("\0") != len(texts) - 1:
         return [_key(t) for t in texts]
     return [k.strip() for k in _NOT_ALNUM_OR_NUL.sub(" ", joined).split("\0")]
@@ -260,7 +261,8 @@ def _cities() -> dict[str, tuple[tuple[str, str], ...]]:
     places = geonames.places(15000)
     for key, (_, country_code, population, admin) in zip(_keys([p[0] for p in places]), places):
         found.setdefault(key, []).append((-population, country_code, admin))
-    return {k: tuple((c, a) for _, c, a in sorted(v)) for k, v in found.items()}
+    return {k: ((v[0][1], v[0][2]),) if len(v) == 1 else tuple((c, a) for _, c, a in sorted(v))
+            for k, v in found.items()}  # most names are one city's: no sort
 
 
 @_table
