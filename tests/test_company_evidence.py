@@ -10,22 +10,23 @@ from briefing.nlp.parser import doc_to_parsed
 from conftest import analyse, article_of, make_doc
 from test_resolve import doc_from, entities
 
-# An invented rowing-machine maker the small model calls a place wherever it stands alone.
+# An invented wheat-seed breeder the small model calls a place wherever it stands alone.
 MAKER = {
-    "a": "Rowing machine maker sold\n\nLumeria founder Ines Toller said the sale would close in May. Analysts said "
-         "Lumeria was worth more than its rivals. Toller started Lumeria in a garage.",
-    "b": "Lumeria sold\n\nEngineers at Lumeria built the first prototype. Lumeria will keep its name after the sale.",
+    "a": "Seed breeder sold\n\nVerania's chief executive, Maria Olsen, expects the sale to close in June. Verania "
+         "breeds wheat for dry soils. Growers said Verania had the best drought seeds.",
+    "b": "Wheat breeder bought\n\nThe buyer will keep Verania's test farms. Shareholders of Verania backed the "
+         "offer on Friday.",
 }
 
 
-def test_a_company_the_model_calls_a_place_is_an_organisation_by_its_founder(parser):
+def test_a_company_the_model_calls_a_place_is_an_organisation_by_its_chief_executive(parser):
     parsed, ents, _ = analyse(parser, MAKER)
     raw = Counter(e.label for pa in parsed for seg in pa.segments for e in seg.ents
-                  if seg.tokens[e.start].text == "Lumeria")
+                  if seg.tokens[e.start].text == "Verania")
     assert raw["GPE"] >= 4 and not raw["ORG"], f"the model changed: find a new error ({raw})"
     by_name = {e.name: e for e in ents}
-    assert by_name["Lumeria"].label == "ORG" and len(by_name["Lumeria"].mentions) == 6
-    assert by_name["Ines Toller"].label == "PERSON"
+    assert by_name["Verania"].label == "ORG" and len(by_name["Verania"].mentions) == 5
+    assert by_name["Maria Olsen"].label == "PERSON"
 
 
 def signs(vocab, words, tags, deps, heads, names):
@@ -34,31 +35,31 @@ def signs(vocab, words, tags, deps, heads, names):
 
 
 def test_what_only_an_organisation_has(vocab):
-    # "Velox co-founder Jo Roe", "Pello 's 30-year-old founder", "the chief executive of Arla", "Brio , a startup"
-    words = ["Velox", "co", "-", "founder", "Jo", "Roe", "met", "Pello", "'s", "30", "-", "year", "-", "old", "founder",
-             "and", "the", "chief", "executive", "of", "Arla", "near", "Brio", ",", "a", "startup"]
-    tags = ["NNP", "NN", "HYPH", "NN", "NNP", "NNP", "VBD", "NNP", "POS", "CD", "HYPH", "NN", "HYPH", "JJ", "NN", "CC",
-            "DT", "JJ", "NN", "IN", "NNP", "IN", "NNP", ",", "DT", "NN"]
-    deps = ["compound", "compound", "punct", "compound", "compound", "nsubj", "ROOT", "poss", "case", "npadvmod",
-            "punct", "npadvmod", "punct", "amod", "dobj", "cc", "det", "amod", "conj", "prep", "pobj", "prep", "pobj",
-            "punct", "det", "appos"]
-    heads = [3, 3, 3, 5, 5, 6, 6, 14, 7, 11, 11, 13, 13, 14, 6, 14, 18, 18, 14, 18, 19, 6, 21, 22, 25, 22]
-    assert signs(vocab, words, tags, deps, heads, [(0, 1), (7, 8), (20, 21), (22, 23), (4, 6)]) == \
+    # "Halden chief executive Jo Roe", "Corvin 's co-founders", "the headquarters of Brask", "Tamsel , a
+    # shipping firm"; not the person "Jo Roe"
+    words = ["Halden", "chief", "executive", "Jo", "Roe", "visited", "Corvin", "'s", "co", "-", "founders", "at",
+             "the", "headquarters", "of", "Brask", "with", "Tamsel", ",", "a", "shipping", "firm"]
+    tags = ["NNP", "JJ", "NN", "NNP", "NNP", "VBD", "NNP", "POS", "NN", "HYPH", "NNS", "IN", "DT", "NN", "IN", "NNP",
+            "IN", "NNP", ",", "DT", "NN", "NN"]
+    deps = ["compound", "amod", "compound", "compound", "nsubj", "ROOT", "poss", "case", "compound", "punct", "dobj",
+            "prep", "det", "pobj", "prep", "pobj", "prep", "pobj", "punct", "det", "compound", "appos"]
+    heads = [2, 2, 4, 4, 5, 5, 10, 6, 10, 10, 5, 5, 13, 11, 13, 14, 5, 16, 17, 21, 21, 17]
+    assert signs(vocab, words, tags, deps, heads, [(0, 1), (6, 7), (15, 16), (17, 18), (3, 5)]) == \
         [True, True, True, True, False]
 
 
 def test_what_a_place_or_a_person_has_too_is_no_organisations_sign(vocab):
-    # "Tarvik 's president", "Tarvik spokesman", "Tarvik investors", "the mayor of Pello", "Roe 's employees"
-    words = ["Tarvik", "'s", "president", "and", "a", "Tarvik", "spokesman", "met", "Tarvik", "investors", "and",
-             "the", "mayor", "of", "Pello", "and", "Roe", "'s", "employees"]
+    # "Ambry 's president", "an Ambry spokesman", "Ambry investors", "the mayor of Lisk", "Roe 's employees"
+    words = ["Ambry", "'s", "president", "and", "an", "Ambry", "spokesman", "met", "Ambry", "investors", "and",
+             "the", "mayor", "of", "Lisk", "and", "Roe", "'s", "employees"]
     tags = ["NNP", "POS", "NN", "CC", "DT", "NNP", "NN", "VBD", "NNP", "NNS", "CC", "DT", "NN", "IN", "NNP", "CC",
             "NNP", "POS", "NNS"]
     deps = ["poss", "case", "nsubj", "cc", "det", "compound", "conj", "ROOT", "compound", "dobj", "cc", "det", "conj",
             "prep", "pobj", "cc", "poss", "case", "conj"]
     heads = [2, 0, 7, 2, 6, 6, 2, 7, 9, 7, 9, 12, 9, 12, 13, 12, 18, 16, 12]
     assert signs(vocab, words, tags, deps, heads, [(0, 1), (5, 6), (8, 9), (14, 15), (16, 17)]) == [False] * 5
-    # "a Tarvik founder": one of the town's founders of something
-    assert signs(vocab, ["a", "Tarvik", "founder", "spoke"], ["DT", "NNP", "NN", "VBD"],
+    # "a Lisk founder": one of the town's founders of something
+    assert signs(vocab, ["a", "Lisk", "founder", "spoke"], ["DT", "NNP", "NN", "VBD"],
                  ["det", "compound", "nsubj", "ROOT"], [2, 2, 3, 3], [(1, 2)]) == [False]
 
 
@@ -79,9 +80,9 @@ def test_an_organisations_sign_outweighs_a_place_label_but_not_a_place_shown_or_
 
 
 def test_a_title_in_apposition_makes_no_person_of_an_organisation():
-    # "Velox Labs, the leader in rowing machines" beside "Velox Labs' founder"
-    assert choose({"ORG": 2}, key=("Velox", "Labs"), person=evidence.PERSONAL) == "ORG"
-    assert choose({"ORG": 2}, key=("Velox", "Labs"), person=evidence.PERSONAL, organisation=False) == "PERSON"
+    # "Halden Freight, the head of the port consortium" beside "the chief executive of Halden Freight"
+    assert choose({"ORG": 2}, key=("Halden", "Freight"), person=evidence.PERSONAL) == "ORG"
+    assert choose({"ORG": 2}, key=("Halden", "Freight"), person=evidence.PERSONAL, organisation=False) == "PERSON"
 
 
 def spans_of(vocab, words, ents, tags):
@@ -91,29 +92,31 @@ def spans_of(vocab, words, ents, tags):
 
 
 def test_a_companys_name_without_its_legal_form_is_its_name(vocab):
-    # "Velox Labs , Inc. sued . Velox Labs won ." : the second is a mention too, of an organisation
-    words = ["Velox", "Labs", ",", "Inc.", "sued", ".", "Velox", "Labs", "won", "."]
-    ents = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"]
-    tags = ["NNP", "NNP", ",", "NNP", "VBD", ".", "NNP", "NNP", "VBD", "."]
+    # "Rain delayed the Corvin Seeds Ltd. trials . Growers paid Corvin Seeds ." : the second is a
+    # mention too, of an organisation
+    words = ["Rain", "delayed", "the", "Corvin", "Seeds", "Ltd.", "trials", ".", "Growers", "paid", "Corvin", "Seeds",
+             "."]
+    ents = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG"] + ["O"] * 7
+    tags = ["NN", "VBD", "DT", "NNP", "NNP", "NNP", "NNS", ".", "NNS", "VBD", "NNP", "NNP", "."]
     pas, spans = spans_of(vocab, words, ents, tags)
     ev = evidence.gather(pas, spans)
-    assert ("Velox", "Labs") in ev.organisation
+    assert ("Corvin", "Seeds") in ev.organisation
     votes = tokens.known_names(pas, spans)
     propagate.propagate(pas, spans, votes, frozenset())
     got = [(sp.start, sp.end, sp.label) for sp in spans[(0, 0)]]
-    assert got == [(0, 4, "ORG"), (6, 8, "ORG")]
+    assert got == [(3, 6, "ORG"), (10, 12, "ORG")]
 
 
 def test_a_makers_name_joins_its_company_not_its_product(vocab):
-    names, _ = entities(doc_from(vocab, [("Velox Labs", "ORG"), ("sells the", None), ("Velox Arrow", "PRODUCT"),
-                                         ("an arrow from the labs", None)]),
-                        doc_from(vocab, [("Velox", "ORG"), ("said", None)]))
-    assert names.get("Velox Labs") == ["Velox", "Velox Labs"] and names.get("Velox Arrow") == ["Velox Arrow"]
+    names, _ = entities(doc_from(vocab, [("Players swing the", None), ("Brask Spin", "PRODUCT"),
+                                         ("for spin ; the rackets come from", None), ("Brask Rackets", "ORG")]),
+                        doc_from(vocab, [("Last year", None), ("Brask", "ORG"), ("sold more", None)]))
+    assert names.get("Brask Rackets") == ["Brask", "Brask Rackets"] and names.get("Brask Spin") == ["Brask Spin"]
     # no misfire: two companies' longer forms leave the short form alone
-    names, _ = entities(doc_from(vocab, [("Velox Labs", "ORG"), ("and", None), ("Velox Bank", "ORG"),
-                                         ("the labs and a bank", None)]),
-                        doc_from(vocab, [("Velox", "ORG"), ("said", None)]))
-    assert "Velox" in names
+    names, _ = entities(doc_from(vocab, [("Brask Rackets", "ORG"), ("and", None), ("Brask Bank", "ORG"),
+                                         ("the rackets and a bank", None)]),
+                        doc_from(vocab, [("Brask", "ORG"), ("said", None)]))
+    assert "Brask" in names
 
 
 def test_the_acronym_of_a_common_noun_is_no_name(vocab):
@@ -135,23 +138,23 @@ def test_the_acronym_of_a_common_noun_is_no_name(vocab):
 
 
 def test_an_article_before_a_maker_and_a_model_word_makes_one_product(vocab):
-    # "a Velox Arrow" (the article counts the model); not "a Velox SUV" (capitals), "a Velox Hall" (a
-    # head word of names), "a Velox Official" (a title), "a Velox Arrow engine" (the article counts the engine)
+    # "a Kessel Tern" (the article counts the boat model); not "a Kessel RIB" (capitals), "a Kessel Hall" (a
+    # head word of names), "a Kessel Official" (a title), "a Kessel Tern hull" (the article counts the hull)
     def product(words, tags, deps, heads):
         ents = ["O", "B-ORG"] + ["O"] * (len(words) - 2)
         p = doc_to_parsed(make_doc(vocab, words, ents=ents, tags=tags, deps=deps, heads=heads))
         return [(tokens.surface(p.tokens, sp.start, sp.end), sp.label) for sp in vehicles.models(list(p.ents), p.tokens)]
 
-    assert product(["a", "Velox", "Arrow"], ["DT", "NNP", "NNP"], ["det", "compound", "ROOT"], [2, 2, 2]) == \
-        [("Velox Arrow", "PRODUCT")]
-    assert product(["a", "Velox", "SUV"], ["DT", "NNP", "NNP"], ["det", "compound", "ROOT"], [2, 2, 2]) == \
-        [("Velox", "ORG")]
-    assert product(["a", "Velox", "Hall"], ["DT", "NNP", "NNP"], ["det", "compound", "ROOT"], [2, 2, 2]) == \
-        [("Velox", "ORG")]
-    assert product(["a", "Velox", "Official"], ["DT", "NNP", "NNP"], ["det", "compound", "ROOT"], [2, 2, 2]) == \
-        [("Velox", "ORG")]
-    assert product(["a", "Velox", "Arrow", "engine"], ["DT", "NNP", "NNP", "NN"],
-                   ["det", "compound", "compound", "ROOT"], [3, 2, 3, 3]) == [("Velox", "ORG")]
+    assert product(["a", "Kessel", "Tern"], ["DT", "NNP", "NNP"], ["det", "compound", "ROOT"], [2, 2, 2]) == \
+        [("Kessel Tern", "PRODUCT")]
+    assert product(["a", "Kessel", "RIB"], ["DT", "NNP", "NNP"], ["det", "compound", "ROOT"], [2, 2, 2]) == \
+        [("Kessel", "ORG")]
+    assert product(["a", "Kessel", "Hall"], ["DT", "NNP", "NNP"], ["det", "compound", "ROOT"], [2, 2, 2]) == \
+        [("Kessel", "ORG")]
+    assert product(["a", "Kessel", "Official"], ["DT", "NNP", "NNP"], ["det", "compound", "ROOT"], [2, 2, 2]) == \
+        [("Kessel", "ORG")]
+    assert product(["a", "Kessel", "Tern", "hull"], ["DT", "NNP", "NNP", "NN"],
+                   ["det", "compound", "compound", "ROOT"], [3, 2, 3, 3]) == [("Kessel", "ORG")]
 
 
 # An invented rowing magazine the small model calls a place where it is told something.

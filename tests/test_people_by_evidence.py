@@ -26,14 +26,15 @@ def test_a_full_name_whose_surname_speaks_is_a_person_against_the_models_organis
 
 def test_no_person_of_a_company_cut_to_its_first_word_a_place_or_two_names_run_together(vocab):
     """"Brannock said" of "Brannock Tolliver" (a firm named after its founders is cut to its first
-    word); "Comets said" of a club named after its city; "Tarvik said" beside "Velox Herald
-    Tarvik", two names the briefing knows apart run together."""
+    word); "Comets said" of a club named after its city; "Dunlin said" beside "Grey Heron" and
+    "Grey Heron Dunlin", two names of birds the briefing knows apart, run together in a list."""
     firm = (["Brannock", "Tolliver", "won", ".", "Brannock", "Tolliver", "grew", ".", "Brannock", "said", "."],
             ["B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O"], [8])
     club = (["Santa", "Clara", "Comets", "won", ".", "Comets", "said", "."],
             ["B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O"], [5])
-    joined = (["Velox", "Herald", "won", ".", "Velox", "Herald", "Tarvik", "grew", ".", "Tarvik", "said", "."],
-              ["B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O"], [9])
+    joined = (["Ringers", "counted", "Grey", "Heron", ".", "Counts", "of", "Grey", "Heron", "Dunlin", "fell", ".",
+               "Dunlin", "said", "."],
+              ["O", "O", "B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O"], [12])
     for words, ents, speakers in (firm, club, joined):
         assert {label for _, label in _mentions(vocab, words, ents, speakers)} == {"ORG"}, words
 
@@ -75,18 +76,19 @@ def test_a_name_the_model_missed_with_a_job_title_after_it_is_a_person(vocab):
     assert found == {("Veln Ha-jun", "PERSON"), ("Veln", "PERSON"), ("Tarvo Institute", "ORG")}
 
 
-REEF = {
-    "a": "Reef\n\nSeo Min-soon, the director of the Centre for Marine Studies at Hallam Institute, said the reef was "
-         "recovering.\n\n“The coral is coming back faster than anyone in the field expected,” said Seo.",
+BARLEY = {
+    "a": "Barley\n\nJang Min-ha, the chair of the growers' union in Brockett Valley, expects the barley to be two "
+         "weeks late.\n\n“The fields are still under water,” Jang told farmers on Tuesday.",
 }
 
 
-def test_a_marine_scientist_the_model_missed_is_found_by_the_title_after_her_name(parser):
-    parsed, entities, _ = analyse(parser, REEF)
+def test_a_union_chair_the_model_missed_is_found_by_the_title_after_her_name(parser):
+    parsed, entities, _ = analyse(parser, BARLEY)
     raw = model_labels(parsed)
-    assert "Seo Min-soon" not in raw and raw.get("Seo") == "PERSON", "the model changed: find new cases"
+    assert not any(k.startswith("Jang Min") for k in raw) and raw.get("Jang") == "PERSON", \
+        "the model changed: find new cases"
     people = {e.name: sorted(m.text for m in e.mentions) for e in entities if e.label == "PERSON"}
-    assert people == {"Seo Min-soon": ["Seo", "Seo Min-soon"]}
+    assert people == {"Jang Min-ha": ["Jang", "Jang Min-ha"]}
 
 
 def test_a_job_title_after_a_comma_and_an_article_ends_its_phrase(vocab):
