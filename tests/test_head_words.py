@@ -96,8 +96,8 @@ def test_crossing_streets_a_highway_code_and_a_national_park(parser):
 
 def test_a_crossing_needs_its_noun_and_two_names(vocab):
     # "the corner of Halloran and Vane": both; "the mayor of Halloran and Vane", "the corner of Halloran": neither
-    words = ["the", "corner", "of", "Halloran", "and", "Vane", ";", "the", "mayor", "of", "Halloran", "and", "Vane", ";",
-             "the", "corner", "of", "Halloran", "."]
+    words = ["the", "corner", "of", "Halloran", "and", "Vane", ";", "the", "mayor", "of", "Halloran", "and", "Vane",
+             ";", "the", "corner", "of", "Halloran", "."]
     tags = ["DT", "NN", "IN", "NNP", "CC", "NNP", ":", "DT", "NN", "IN", "NNP", "CC", "NNP", ":", "DT", "NN", "IN",
             "NNP", "."]
     p = doc_to_parsed(make_doc(vocab, words, tags=tags))
@@ -117,8 +117,8 @@ def test_a_feature_of_a_place_is_the_feature_and_the_place_with_its_head_word(vo
     assert grouped(vocab, [("sheep from the", None), ("Long Peninsula of Vendra", "LOC"), ("and trout from the", None),
                            ("Grey Lake of Cardel", "LOC"), ("today", None)],
                    [("frost on", None), ("Long Peninsula", "LOC"), ("and", None), ("Vendra", "GPE"),
-                    ("peninsula", "LOC"), ("farms ; rain in", None), ("Vendra", "GPE"), ("and", None), ("Cardel", "GPE"),
-                    ("and on the", None), ("Grey Lake", "LOC"), ("today", None)]) == [
+                    ("peninsula", "LOC"), ("farms ; rain in", None), ("Vendra", "GPE"), ("and", None),
+                    ("Cardel", "GPE"), ("and on the", None), ("Grey Lake", "LOC"), ("today", None)]) == [
         ["Cardel"], ["Grey Lake", "Grey Lake of Cardel"],
         ["Long Peninsula", "Long Peninsula of Vendra", "Vendra peninsula"], ["Vendra"]]
 

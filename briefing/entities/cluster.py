@@ -292,7 +292,7 @@ def _link_longer_forms(view: View, uf: UnionFind) -> None:
         label = view.form_label[short]
         if label in PLACES or label in ("PERSON", "NORP") or knowledge.place(view.forms[short][0][1]):
             continue
-        if label == "ORG":  # a maker's name is no short form of its products': "Velox Labs", not "Velox Arrow"
+        if label == "ORG":  # a maker's name is no short form of its products': "Brask Rackets", not "Brask Spin"
             longer = {f: where for f, where in longer.items() if view.form_label[f] != "PRODUCT"} or longer
         # "U.S. X" and "United States X" add one country: one candidate, not two
         if len({("place", where) if where else uf.find(view.forms[f][0]) for f, where in longer.items()}) == 1:

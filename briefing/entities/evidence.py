@@ -8,10 +8,10 @@ A place: a preposition of place ("in Tarvik"), a state or country after it ("Tar
 place noun ("the Tarvik area", "Tarvik County"), or a data package that knows it. A kind: a
 lower-case noun the name modifies ("the Tarvo volcano", "the Velox headset"), a model number, or,
 for a maker the briefing names with a model, a determiner or possessive of the name alone ("the
-Velox veered", "Ruiz's Velox"). An organisation: its founder or chief executive ("Velox founder Jo
-Roe", "the CEO of Velox"), its shareholders or headquarters, a company noun in apposition
-("Velox, a startup"), the name written elsewhere with a legal form ("Velox Labs, Inc."); someone
-told something ("told Velox that") is a person or an organisation, no place.
+Velox veered", "Ruiz's Velox"). An organisation: its founder or chief executive ("Halden chief
+executive Jo Roe", "the CEO of Verania"), its shareholders or headquarters, a company noun in
+apposition ("Tamsel, a shipping firm"), the name written elsewhere with a legal form ("Corvin
+Seeds Ltd."); someone told something ("told Veldana that") is a person or an organisation, no place.
 """
 from __future__ import annotations
 
@@ -59,13 +59,13 @@ KIND_NOUNS = {
             "suburb", "neighborhood", "neighbourhood", "community", "subdivision", "estate", "estates"),
 }
 KINDS = {noun: label for label, nouns in KIND_NOUNS.items() for noun in nouns}
-# What only an organisation has: the people who found or run it ("Velox's founder", "Velox chief
-# executive Jo Roe", "the CEO of Velox") and, owned by it, its holders and seat ("Velox's
-# shareholders", "the headquarters of Velox"; "Tarvik investors" are from a town); not what a
+# What only an organisation has: the people who found or run it ("Corvin's co-founders", "Halden
+# chief executive Jo Roe", "the CEO of Verania") and, owned by it, its holders and seat ("shareholders
+# of Verania", "the headquarters of Brask"; "Ambry investors" are from a town); not what a
 # country or a person has too (a president, a spokesman, employees, a team, a board).
 LEADERS = frozenset({"founder", "founders", "cofounder", "cofounders", "co-founder", "co-founders", "ceo", "cto", "cfo"})
 HOLDINGS = LEADERS | frozenset({"shareholders", "investors", "headquarters", "subsidiary"})
-# Lower-case nouns in apposition that say a name is a company: "Velox, a Tarvik startup".
+# Lower-case nouns in apposition that say a name is a company: "Tamsel, a shipping firm".
 COMPANY_NOUNS = frozenset({"company", "startup", "start-up", "firm", "maker", "manufacturer"})
 NOT_PERSON_WORDS = labels.NOT_PERSON_HEADS | frozenset({"corp", "co", "gmbh"})  # inc, ltd, llc, plc: organisation heads
 # A model number inside a name: "H2", "G63", "777", "A380", "Su-25".
@@ -114,12 +114,12 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
 
 
 def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
-    """What only an organisation has, before the name ("Velox co-founder Jo Roe", "Velox chief
-    executive"), owned by it ("Velox's 30-year-old founder", "Velox's shareholders") or after it with
-    "of" ("the chief executive of Velox"); or a company noun in apposition ("Velox, a Tarvik startup")."""
+    """What only an organisation has, before the name ("Halden chief executive Jo Roe"), owned by
+    it ("Corvin's co-founders", "Verania's shareholders") or after it with "of" ("the headquarters
+    of Brask"); or a company noun in apposition ("Tamsel, a shipping firm")."""
     last = toks[e - 1]
     if last.dep in ("compound", "nmod") and last.head >= e and _leader(toks, last.head) and \
-            not (s > 0 and toks[s - 1].text.lower() in ("a", "an")):  # "a Tarvik founder" is from a town
+            not (s > 0 and toks[s - 1].text.lower() in ("a", "an")):  # "a Lisk founder" is from a town
         return True
     owner = last.head if last.dep == "poss" else toks[last.head].head if last.dep == "pobj" and \
         toks[last.head].text == "of" and toks[last.head].head < s else None
@@ -129,7 +129,7 @@ def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
 
 
 def told(toks: tuple[Token, ...], s: int, e: int) -> bool:
-    """The one someone told or informed ("told Velox News that ..."): a person or an organisation,
+    """The one someone told or informed ("told Veldana that ..."): a person or an organisation,
     no place."""
     last = toks[e - 1]
     return last.dep in ("dobj", "dative") and toks[last.head].lemma in ("tell", "inform")
@@ -142,7 +142,7 @@ def _leader(toks: tuple[Token, ...], i: int) -> bool:
 
 
 def without_its_legal_form(key: Key) -> Key | None:
-    """A company's name without its legal form ("Velox Labs , Inc.": "Velox Labs"), else None."""
+    """A company's name without its legal form ("Corvin Seeds Ltd.": "Corvin Seeds"), else None."""
     short = tuple(without_legal_form(" ".join(key)).rstrip(" ,").split())
     return short if short and short != key else None
 
@@ -168,7 +168,7 @@ def kind_of(toks: tuple[Token, ...], s: int, e: int) -> str | None:
     if toks[e - 1].dep in ("compound", "nmod") and e <= head <= e + 1 and toks[head].tag.startswith("NN") and \
             all(t.text.islower() and t.tag.startswith("NN") for t in toks[e:head]) and \
             (toks[head].text.islower() or toks[head].text.isupper()):
-        return KINDS.get(toks[head].text.lower())  # "the Tarvo volcano", "a Velox SUV", "the Pello apartment complex"
+        return KINDS.get(toks[head].text.lower())  # "the Tarvo volcano", "a Kessel RIB", "the Pello apartment complex"
     return None
 
 
@@ -207,15 +207,16 @@ class Evidence:
         sign ("Marrow said"): a person, whatever the model made of it, for an organisation named
         after people is cut to its first word ("Brannock" of "Brannock Tolliver"), not its last.
         Not a name with a place in it ("Santa Clara Comets"), nor two names the briefing knows
-        apart run together ("Velox Herald" and "Tarvik")."""
+        apart run together ("Grey Heron" and "Dunlin" in "Grey Heron Dunlin")."""
         if key not in self.person_shaped or not self.person.get((key[-1],)) or key[:-1] in self.occurrences:
             return False
         parts = (key[n:m] for n in range(len(key)) for m in range(n + 1, len(key) + 1))
         return not any(knowledge.is_place(" ".join(part)) for part in parts)
 
     def can_be_a_person(self, key: Key) -> bool:
-        """No organisation, place or legal-form word in the name ("Velox VR, Inc.", "Harbour Board"),
-        and no organisation's sign on it ("Velox VR's founder", "Velox VR" beside "Velox VR, Inc.")."""
+        """No organisation, place or legal-form word in the name ("Corvin Seeds Ltd.", "Harbour
+        Board"), and no organisation's sign on it ("Halden Freight's chief executive", "Corvin Seeds"
+        beside "Corvin Seeds Ltd.")."""
         return not any(w.lower().rstrip(".") in NOT_PERSON_WORDS for w in key) and key not in self.organisation
 
 
@@ -254,7 +255,7 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
             if told(toks, sp.start, sp.end):
                 ev.listeners.add(key)
             if sp.label == "ORG" and (short := without_its_legal_form(key)):
-                ev.organisation.add(short)  # "Velox VR" beside "Velox VR, Inc."
+                ev.organisation.add(short)  # "Corvin Seeds" beside "Corvin Seeds Ltd."
             kind = kind_of(toks, sp.start, sp.end) or \
                 ("PRODUCT" if key in made and _a_makers_thing(toks, sp.start, sp.end) else None)
             if kind:

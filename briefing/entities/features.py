@@ -60,8 +60,9 @@ def _link_features_of_places(view: View, uf: UnionFind) -> dict[tuple[str, str],
 
 
 def _link_features_by_place(view: View, uf: UnionFind, named_of: dict[tuple[str, str], list[str]]) -> None:
-    """"Arlow island" (the head in lower case after a place) is the one "... Island of Arlow" the
-    briefing names; with two ("North Island of Arlow", "South Island of Arlow") it is neither."""
+    """"Vendra peninsula" (the head in lower case after a place) is the one "... Peninsula of
+    Vendra" the briefing names; with two ("North Peninsula of Vendra", "South Peninsula of Vendra")
+    it is neither."""
     for form, label in view.form_label.items():
         place, _, head = view.forms[form][0][1].rpartition(" ")
         named = named_of.get((head, place.casefold()), ()) if head.islower() and label in PLACES else ()

@@ -64,8 +64,8 @@ AREA_NOUNS = frozenset({"area", "region", "suburbs", "outskirts", "metro", "city
 PLACE_OR_AREA_NOUNS = PLACE_NOUNS | AREA_NOUNS  # "the port city of Tartus", "the outskirts of Tarvik"
 # Weapons and aircraft: letters, a hyphen, a number ("MiG-29", "T-90", "CH-47"); not G20, COVID-19, MH17.
 MODEL_NUMBER = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?$")
-HIGHWAY_CODE = re.compile(r"^I-\d{1,3}$")  # "I-69", "I-5"
-# A head word's label, for a list of names that shares one ("the Orland and Vesk lines").
+HIGHWAY_CODE = re.compile(r"^I-\d{1,3}$")  # "I-80", "I-5"
+# A head word's label, for a list of names that shares one ("the Brede and Tollan lines").
 HEAD_LABELS = {**{w: "GPE" for w in SETTLEMENT_HEADS}, **{w: "LOC" for w in LOCATION_HEADS},
                **{w: "ORG" for w in ORGANISATION_HEADS}, **{w: "FAC" for w in FACILITY_HEADS}}
 NOT_PERSON_HEADS = FACILITY_HEADS | LOCATION_HEADS | EVENT_HEADS | PLACE_NOUNS | ORGANISATION_HEADS | frozenset({
@@ -125,7 +125,7 @@ def _facility_head(n: Name) -> bool:
 
 
 def _highway_code(n: Name) -> bool:
-    """"I-69", "I-5": a US interstate highway by its short code (not a model number)."""
+    """"I-80", "I-5": a US interstate highway by its short code (not a model number)."""
     return n.size == 1 and bool(HIGHWAY_CODE.match(n.words[0].text))
 
 
@@ -151,8 +151,8 @@ def _law_head(n: Name) -> bool:
 
 
 def _shares_a_head(label: str) -> Callable[[Name], bool]:
-    """Evidence for `label`: the name shares a head word of that label in a list ("the Orland and
-    Vesk lines": FAC); never a person the model found by evidence."""
+    """Evidence for `label`: the name shares a head word of that label in a list ("the Brede and
+    Tollan lines": FAC); never a person the model found by evidence."""
     def evidence(n: Name) -> bool:
         head = lists.shared_head(n.toks, n.span.start, n.span.end, HEAD_LABELS)
         return bool(head) and HEAD_LABELS[head] == label and not _a_person_by_evidence(n)

@@ -1,6 +1,6 @@
 """Names in a list that share one head word, over plain tokens: "the Elm and Birch streets" are
-"Elm Street" and "Birch Street", "airports such as Arlow and Vesk" two airports, "the corner of
-Larkin and Bede" two streets. The head word gives each name its label (`labels`) and, where the
+"Elm Street" and "Birch Street", "harbours, including Pellow and Dunmore" two harbours, "the corner
+of Halloran and Vane" two streets. The head word gives each name its label (`labels`) and, where the
 briefing writes the longer form too, the entity it joins (`features`).
 """
 from __future__ import annotations
@@ -12,11 +12,11 @@ from ..model import Token
 
 def shared_head(toks: tuple[Token, ...], s: int, e: int, heads: Collection[str]) -> str:
     """The head word a list of names shares in the plural, in the singular: after the list ("the
-    Orland and Vesk lines", "Arlow, Penfield and Dunmore counties": "line", "county" for each name)
-    or before it ("airports such as Arlow and Vesk", "airports include Arlow, Vesk and Orland"); the
-    streets of a crossing ("the corner of Larkin and Bede": "street"); ""
+    Brede and Tollan lines", "Kelby, Ansell and Dunmore counties": "line", "county" for each name)
+    or before it ("universities such as Penrose and Barlow", "stadiums include Brede and Tollan");
+    the streets of a crossing ("the corner of Halloran and Vane": "street"); ""
     for an adjective ("the Democratic and Republican parties"), an acronym ("the KVXT and KQRB
-    stations" are broadcasters), an owner ("Arlow's"), a name no "and" or "or" lists after it, or
+    stations" are broadcasters), an owner ("Tarvo's"), a name no "and" or "or" lists after it, or
     a plural whose singular is not in `heads`."""
     if not all(t.tag in ("NNP", "NNPS") for t in toks[s:e]) or all(t.text.isupper() for t in toks[s:e]) or \
             e < len(toks) and toks[e].tag == "POS":
@@ -33,7 +33,7 @@ def _plural_after(toks: tuple[Token, ...], s: int, e: int, heads: Collection[str
 
 
 def _plural_before(toks: tuple[Token, ...], s: int, heads: Collection[str]) -> str:
-    i = s - 1  # back over the list's earlier names and their owners ("Arlow's Vesk")
+    i = s - 1  # back over the list's earlier names and their owners ("Tarvo's Ostra")
     while i >= 0 and (toks[i].text.lower() in LIST_WORDS or toks[i].tag in ("NNP", "NNPS", "POS")):
         i -= 1
     if i >= 1 and toks[i].text.lower() == "as" and toks[i - 1].text.lower() == "such":
@@ -42,7 +42,7 @@ def _plural_before(toks: tuple[Token, ...], s: int, heads: Collection[str]) -> s
         i -= 1
     else:
         return ""
-    i -= i >= 0 and toks[i].text == ","  # "airports, including Arlow"
+    i -= i >= 0 and toks[i].text == ","  # "harbours, including Pellow"
     return _head_of_names(toks, i, heads) if i >= 0 else ""
 
 
@@ -50,7 +50,7 @@ CROSSING_NOUNS = frozenset({"intersection", "corner"})
 
 
 def _crossing(toks: tuple[Token, ...], s: int, e: int) -> str:
-    """"street" for either name of "the intersection of Larkin and Bede" ("the corner of ...")."""
+    """"street" for either name of "the corner of Halloran and Vane" ("the intersection of ...")."""
     if s >= 2 and toks[s - 1].text == "of" and toks[s - 2].text.lower() in CROSSING_NOUNS:
         return "street" if e < len(toks) and toks[e].text == "and" else ""
     i = s - 1  # the second name: back over "and" and the first

@@ -155,8 +155,8 @@ def _person_index(people: list[list[Node]], view: View, uf: UnionFind) -> People
 
 
 def _not_first_names(view: View) -> frozenset[str]:
-    """Words the briefing shows are no first name: "Ukrainian" (a nationality word), "Velox" of
-    "Velox VR" (the first word of an organisation's name, whatever label its other forms get)."""
+    """Words the briefing shows are no first name: "Ukrainian" (a nationality word), "Corvin" of
+    "Corvin Seeds" (the first word of an organisation's name, whatever label its other forms get)."""
     out = set()
     for form, label in view.form_label.items():
         parts = name_parts(view.forms[form][0][1])

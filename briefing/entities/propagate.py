@@ -60,7 +60,7 @@ def _add_surnames(known: dict[tuple[str, ...], Counter]) -> None:
 
 
 def _add_short_company_names(known: dict[tuple[str, ...], Counter]) -> None:
-    """"Velox Labs" after "Velox Labs, Inc.": an organisation's name without its legal form is a
+    """"Corvin Seeds" after "Corvin Seeds Ltd.": an organisation's name without its legal form is a
     known name too."""
     for key, labels in list(known.items()):
         short = evidence.without_its_legal_form(key) if labels.most_common(1)[0][0] == "ORG" else None
@@ -217,8 +217,8 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
 
 
 def _organisation_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
-    """A name the model called a place that the text shows as an organisation ("Velox's founder")
-    or as someone told something ("told Velox News"; a person's signs make a person) is an
+    """A name the model called a place that the text shows as an organisation ("Verania's chief
+    executive") or as someone told something ("told Veldana"; a person's signs make a person) is an
     organisation, unless a data package or the text shows it as a place."""
     shown = key in ev.organisation or key in ev.listeners
     return "ORG" if best in ("GPE", "LOC") and shown and not ev.is_place(key) else best
@@ -226,7 +226,7 @@ def _organisation_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> 
 
 def _kind_shown(key: evidence.Key, best: str, kinds: Counter, ev: evidence.Evidence) -> str:
     """The kind the text shows at half of a name's occurrences or more ("the Pello complex", "a
-    Velox SUV") over the model's label; but a place stays a place."""
+    Kessel RIB") over the model's label; but a place stays a place."""
     kind, shown = kinds.most_common(1)[0]
     often = 2 * shown >= ev.occurrences[key]
     a_place = best in ("GPE", "LOC") and (kind in ("GPE", "LOC") or ev.is_place(key))

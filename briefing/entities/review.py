@@ -32,7 +32,7 @@ LEADS = 5  # the entities the briefing names most: a wrong label there shows fir
 PERSON_AFTER = re.compile(r",? (?:said|says|told|tells|added|asked|wrote)\b|, \d{1,3},")
 PERSON_BEFORE = re.compile(r"[,\"”’] (?:said|says) \Z")
 NOT_A_SPEAKER = re.compile(r"\b(?:at|in|of|from|near|on|to|for|by|with|the)\s+\Z")
-# The noun right after a name, past a model number: "a Velox SUV", "the Velox V8 sedan", "the Tarvo volcano".
+# The noun right after a name, past a model number: "a Kessel RIB", "the Velox V8 sedan", "the Tarvo volcano".
 NOUN_AFTER = re.compile(r"\s+(?:[A-Z]*\d+[A-Za-z]*\s+)?([a-z][a-z-]*|[A-Z]{2,5})\b")
 KINDS = {  # kind -> the heading of its list, in the order shown
     "label": "Labels only the model gives or the text contradicts, on the entities the briefing names most "
@@ -202,7 +202,7 @@ def label_doubts(briefing: Briefing, rules: Rules) -> list[Suggestion]:
     """The labels of the entities the briefing names most that nothing but the model supports: a
     person with no honorific, first name the data knows, age or speech verb in any mention; a
     place the data packages do not know. Or that the text contradicts: a person or an organisation
-    the text calls a kind of thing ("a Velox SUV", "the Tarvo volcano"), the label that kind gives
+    the text calls a kind of thing ("a Kessel RIB", "the Tarvo volcano"), the label that kind gives
     is suggested. A `relabel` rule for the entity (or `persons`) settles it."""
     raw = {a.id: a.raw for a in briefing.articles}
     out = []

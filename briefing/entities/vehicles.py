@@ -50,7 +50,7 @@ MAKER_LABELS = frozenset({"ORG", "PERSON", "PRODUCT"})  # not a place or a group
 
 def models(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntSpan]:
     """A maker's name and the model designation right after it, outside any span or a span of its
-    own ("Velox" + "V8"): one PRODUCT span ("a Velox V8 SUV"), not before a figure or a unit
+    own ("Velox" + "V8"): one PRODUCT span ("a Velox V8 sedan"), not before a figure or a unit
     ("Velox 340 million")."""
     out: list[EntSpan] = []
     for sp in spans:
@@ -74,9 +74,9 @@ def _designates(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
 
 
 def _names_a_model(sp: EntSpan, toks: tuple[Token, ...]) -> bool:
-    """"a Velox Arrow": an indefinite article counting a capitalised word that a maker's one-word
-    name modifies, no acronym ("a Velox SUV"), head word of names ("a Velox Hall") or title ("a Velox
-    Official"): one of the maker's models."""
+    """"a Kessel Tern": an indefinite article counting a capitalised word that a maker's one-word
+    name modifies, no acronym ("a Kessel RIB"), head word of names ("a Kessel Hall") or title ("a
+    Kessel Official"): one of the maker's models."""
     s, e = sp.start, sp.end
     if not (sp.label == "ORG" and e - s == 1 and s > 0 and e < len(toks) and toks[s - 1].text.lower() in ("a", "an")):
         return False
