@@ -1,0 +1,30 @@
+"""Misfires of the entity rules on names they were not written for: a city or a company listed
+before a plural head word, a company's initials beside a common phrase of the same initials, a
+place before "founders", an index sharing a person's surname, two places sharing a feature's name.
+Invented text from sport, science, weather and the courts; each test first checks the model makes
+the reading the rule has to leave alone."""
+from conftest import analyse
+
+STATIONS = {
+    "a": "Marathon day\n\nRunners refuelled at Velko and Brantor stations before the race. Velko said its "
+         "stations stayed open. Fans were stranded at Denver and Seattle airports after the final.",
+}
+
+
+def model_labels(parsed):
+    return {" ".join(t.text for t in seg.tokens[e.start:e.end]): e.label
+            for pa in parsed for seg in pa.segments for e in seg.ents}
+
+
+def labels_of(entities):
+    return {a: e.label for e in entities for a in e.aliases}
+
+
+def test_a_known_city_or_a_speaking_company_listed_before_a_plural_head_keeps_its_label(parser):
+    parsed, entities, _ = analyse(parser, STATIONS)
+    raw = model_labels(parsed)
+    assert (raw.get("Denver"), raw.get("Seattle"), raw.get("Velko")) == ("GPE", "GPE", "ORG"), \
+        "the model changed: find new cases"
+    got = labels_of(entities)
+    assert (got["Denver"], got["Seattle"]) == ("GPE", "GPE")  # the cities' airports, not airports named so
+    assert got["Velko"] == "ORG"  # "Velko said": the company whose stations they are
