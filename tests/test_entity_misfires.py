@@ -28,3 +28,14 @@ def test_a_known_city_or_a_speaking_company_listed_before_a_plural_head_keeps_it
     got = labels_of(entities)
     assert (got["Denver"], got["Seattle"]) == ("GPE", "GPE")  # the cities' airports, not airports named so
     assert got["Velko"] == "ORG"  # "Velko said": the company whose stations they are
+
+INITIALS = {
+    "a": "Lab results\n\nQRT said its telescope sales rose. The quantum readout time fell, and the quantum readout "
+         "time fell again in March. QRT said it would hire two astronomers.",
+}
+
+
+def test_initials_that_speak_stay_a_name_beside_a_common_phrase_of_those_initials(parser):
+    parsed, entities, _ = analyse(parser, INITIALS)
+    assert model_labels(parsed).get("QRT") == "ORG", "the model changed: find new cases"
+    assert labels_of(entities).get("QRT") == "ORG"  # "QRT said": the company, not "quantum readout time"
