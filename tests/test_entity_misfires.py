@@ -39,3 +39,17 @@ def test_initials_that_speak_stay_a_name_beside_a_common_phrase_of_those_initial
     parsed, entities, _ = analyse(parser, INITIALS)
     assert model_labels(parsed).get("QRT") == "ORG", "the model changed: find new cases"
     assert labels_of(entities).get("QRT") == "ORG"  # "QRT said": the company, not "quantum readout time"
+
+FOUNDERS = {
+    "a": "Observatory grant\n\nSilicon Valley founders said the telescope grant was too small.",
+    "b": "Team sale\n\nLumeria founder Ines Toller said the club would keep its coach.",
+}
+
+
+def test_founders_of_a_place_leave_it_a_place_and_a_named_founder_makes_a_company(parser):
+    parsed, entities, _ = analyse(parser, FOUNDERS)
+    raw = model_labels(parsed)
+    assert raw.get("Silicon Valley") == "LOC", "the model changed: find new cases"
+    got = labels_of(entities)
+    assert got["Silicon Valley"] == "LOC"  # people from the valley, not the valley's company
+    assert got["Lumeria"] == "ORG"  # "Lumeria founder Ines Toller": a company's founder

@@ -119,6 +119,7 @@ def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
     "of" ("the chief executive of Velox"); or a company noun in apposition ("Velox, a Tarvik startup")."""
     last = toks[e - 1]
     if last.dep in ("compound", "nmod") and last.head >= e and _leader(toks, last.head) and \
+            _one_named_leader(toks, last.head) and \
             not (s > 0 and toks[s - 1].text.lower() in ("a", "an")):  # "a Tarvik founder" is from a town
         return True
     owner = last.head if last.dep == "poss" else toks[last.head].head if last.dep == "pobj" and \
@@ -133,6 +134,12 @@ def told(toks: tuple[Token, ...], s: int, e: int) -> bool:
     no place."""
     last = toks[e - 1]
     return last.dep in ("dobj", "dative") and toks[last.head].lemma in ("tell", "inform")
+
+
+def _one_named_leader(toks: tuple[Token, ...], i: int) -> bool:
+    """The leader word at i is singular and a proper name follows it ("Velox founder Jo Roe"), not
+    a plural of people from a place ("Tarvik Valley founders said")."""
+    return toks[i].tag in ("NN", "NNP") and i + 1 < len(toks) and toks[i + 1].tag in ("NNP", "NNPS")
 
 
 def _leader(toks: tuple[Token, ...], i: int) -> bool:
