@@ -53,3 +53,17 @@ def test_founders_of_a_place_leave_it_a_place_and_a_named_founder_makes_a_compan
     got = labels_of(entities)
     assert got["Silicon Valley"] == "LOC"  # people from the valley, not the valley's company
     assert got["Lumeria"] == "ORG"  # "Lumeria founder Ines Toller": a company's founder
+
+INDEX = {
+    "a": "Verdict day\n\nThe Dow Jones fell 300 points after the court ruling on the stadium. Analyst Mary Jones "
+         "said the drop was brief. Jones said traders were calm. The Dow Jones later recovered.",
+}
+
+
+def test_a_name_ending_in_another_persons_surname_is_not_made_a_person_by_it(parser):
+    parsed, entities, _ = analyse(parser, INDEX)
+    raw = model_labels(parsed)
+    assert (raw.get("Dow Jones"), raw.get("Mary Jones")) == ("ORG", "PERSON"), "the model changed: find new cases"
+    got = labels_of(entities)
+    assert got["Dow Jones"] == "ORG"  # "Jones said" is the analyst's, not the index's
+    assert got["Mary Jones"] == "PERSON"

@@ -214,8 +214,10 @@ class Evidence:
         sign ("Marrow said"): a person, whatever the model made of it, for an organisation named
         after people is cut to its first word ("Brannock" of "Brannock Tolliver"), not its last.
         Not a name with a place in it ("Santa Clara Comets"), nor two names the briefing knows
-        apart run together ("Velox Herald" and "Tarvik")."""
-        if key not in self.person_shaped or not self.person.get((key[-1],)) or key[:-1] in self.occurrences:
+        apart run together ("Velox Herald" and "Tarvik"), nor a name whose last word another person's
+        name ends in ("Jo Marrow" beside "Ida Marrow": "Marrow said" may be her)."""
+        if key not in self.person_shaped or not self.person.get((key[-1],)) or key[:-1] in self.occurrences or \
+                any(full != key and full[-1] == key[-1] for full in self.person_names):
             return False
         parts = (key[n:m] for n in range(len(key)) for m in range(n + 1, len(key) + 1))
         return not any(knowledge.is_place(" ".join(part)) for part in parts)
