@@ -3,7 +3,9 @@ import datetime as dt
 
 import pytest
 
-from briefing.facts import quotes, resolving, values, wording
+from briefing.facts import dates, quotes, resolving, values, wording
+from briefing.facts.sentences import Extracted
+from briefing.model import Claim, DateValue
 
 from conftest import analyse
 
@@ -32,7 +34,7 @@ FRIDAY = dt.date(2015, 9, 18)
     ("seven months ago", ("2015-02", "month")), ("in February", ("2015-02", "month")),
     ("this month", ("2015-09", "month")), ("later this month", ("2015-09", "month")),
     ("two weeks ago", ("2015-W36", "week")), ("March 3, 2014", ("2014-03-03", "day")), ("2013", ("2013", "year")),
-    ("a week ago", ("2015-W37", "week")), ("a year ago", ("2014", "year")),
+    ("one week ago", ("2015-W37", "week")), ("two years ago", ("2013", "year")),
 ])
 def test_resolve_date_against_publication_date(text, expected):
     found = resolving.resolve_date(text, FRIDAY)
@@ -44,10 +46,12 @@ def test_relative_date_without_publication_date_stays_unresolved():
     assert resolving.resolve_date("Friday", None) is None
 
 
-@pytest.mark.parametrize("text", ["a few weeks ago", "a couple of months ago", "several weeks ago"])
+@pytest.mark.parametrize("text", ["a few weeks ago", "a couple of months ago", "several weeks ago", "a week ago",
+                                  "a month ago"])
 def test_a_vague_count_ago_names_no_one_week_or_month(text):
     # "a few weeks ago" resolved to its lowest reading would set it against "three weeks ago" as a
-    # difference: it stays relative and meets other dates by its span (dates.may_meet)
+    # difference: it stays relative and meets other dates by its span (dates.may_meet); nor is "a
+    # week ago" (about a week) one ISO week: two outlets published a day apart would name two
     assert resolving.resolve_date(text, FRIDAY) is None
 
 
@@ -184,3 +188,18 @@ def test_a_span_of_years_is_a_year_with_its_last_year():
     found = resolving.resolve_date("1950-53", None)
     assert (found.iso, found.granularity, found.year, found.until) == ("1950-53", "year", 1950, 1953)
     assert resolving.resolve_date("1990–2000", None).iso == "1990-2000"
+
+
+def _dated(text: str, date: DateValue) -> Extracted:
+    return Extracted(Claim("a", 0, 0, len(text), text, date.iso, text, 0, len(text), date), "date", ())
+
+
+@pytest.mark.parametrize("week,month,agree", [
+    (DateValue("week", 2026, week=10), DateValue("month", 2026, 3), True),  # 2-8 March
+    (DateValue("week", 2026, week=9), DateValue("month", 2026, 3), True),  # 23 February - 1 March
+    (DateValue("week", 2026, week=10), DateValue("month", 2019, 1), False),  # another month, another year
+    (DateValue("week", 2026, week=12), DateValue("month", 2026, 2), False),
+])
+def test_a_week_agrees_only_with_a_month_it_touches(week, month, agree):
+    assert dates.dates_agree(_dated("the week", week), _dated("the month", month)) is agree
+    assert dates.dates_agree(_dated("the month", month), _dated("the week", week)) is agree

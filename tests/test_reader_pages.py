@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from briefing import render
-from briefing.facts.wording import word_diff
+from briefing.facts import wording
 from briefing.model import Article, Briefing, Claim, DateValue, Entity, Fact, Mention, Segment
 from briefing.render.article import byline
 from briefing.render.context import Context, legend
@@ -51,7 +51,7 @@ def claim(aid: str, text: str, value: str, date: DateValue | None = None) -> Cla
 def fact(fid, kind, status, subject, claims, note="") -> Fact:
     """A fact as the fact stage makes it: a quote that differs carries the words its first two
     wordings differ by."""
-    diff = word_diff(claims[0].value, claims[1].value) if kind == "quote" and status == "differ" else ()
+    diff = wording.diff(claims[0].value, claims[1].value) if kind == "quote" and status == "differ" else ()
     return Fact(id=fid, kind=kind, status=status, subject=subject, claims=tuple(claims), note=note, diff=diff)
 
 
@@ -147,6 +147,15 @@ def test_where_the_outlets_differ_lists_each_disputed_fact_with_both_values():
     assert date.find("a", href="#date-bridge-closed") is not None  # the row in the table below
     assert soup.find(id="date-bridge-closed") is not None
     assert items[1].find("del") is not None  # the quote's wording
+
+
+def test_a_disputed_quote_whose_diff_marks_no_word_shows_its_note_not_an_unmarked_line():
+    b = briefing()
+    same = tuple(dataclasses.replace(f, diff=(("=", "We will not take risks"),), note="the wording differs")
+                 if f.id == "quote-varga" else f for f in b.facts)
+    soup = html(render.pages(Briefing(b.title, b.articles, b.entities, same))["index.md"])
+    quote = section(soup, "h2", "Where the outlets differ")[0].find_all("li", recursive=False)[1]
+    assert quote.find("small").get_text() == "the wording differs" and "wording:" not in quote.get_text()
 
 
 def test_a_briefing_without_disputes_says_so():

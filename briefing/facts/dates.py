@@ -43,8 +43,10 @@ def dates_agree(a: Extracted, b: Extracted) -> bool:
     da, db = a.claim.date, b.claim.date
     if (da.year is None) != (db.year is None):  # a year only one of them says: the same month and day
         return da.granularity == db.granularity and (da.month, da.day, da.week) == (db.month, db.day, db.week)
-    if {da.granularity, db.granularity} == {"week", "month"}:
-        return True  # a week may straddle two months: not a difference
+    if {da.granularity, db.granularity} == {"week", "month"}:  # a week may straddle two months
+        week, month = (da, db) if da.granularity == "week" else (db, da)
+        first = week.first_day()
+        return first is None or any((d.year, d.month) == (month.year, month.month) for d in (first, first + dt.timedelta(days=6)))
     coarse = max(da.granularity, db.granularity, key=COARSER.get)
     return da.coarse(coarse) == db.coarse(coarse)
 

@@ -98,7 +98,9 @@ def _relative(t: str, published: dt.date, future: bool) -> DateValue | None:
     if m:
         return _shifted(published, m.group(2), {"this": 0, "in the": 0, "last": -1, "next": 1}[m.group(1)])
     ago = ago_count(t)
-    if ago and ago[0][0] == ago[0][1]:  # "a few weeks ago" names no one week: compared by its span (may_meet)
+    if ago and ago[0][0] == ago[0][1] and not t.startswith(("a ", "an ")):
+        # "a few weeks ago" names no one week, nor does "a week ago" (about a week: two outlets a day
+        # apart would name two weeks): compared by their spans (may_meet)
         return _shifted(published, ago[1], -int(ago[0][0]))
     return None
 

@@ -26,7 +26,7 @@ def differ_section(ctx: Context) -> list[str]:
         if len(f.claims) > MAX_VALUES:
             values.append(f"{plural(len(f.claims) - MAX_VALUES, 'more source')}")
         line = f"- **{row_label(f)}**: " + " ≠ ".join(values)
-        if f.diff:  # the words that differ, as the fact's row shows them (an editor's `differ` has none)
+        if any(op != "=" for op, _ in f.diff):  # the words that differ, as the fact's row shows them
             line += f"<br><small>wording: {diff_html(f.diff)}</small>"
         elif f.note:
             line += f"<br><small>{md_short(f.note)}</small>"
