@@ -114,9 +114,10 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
 
 
 def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
-    """What only an organisation has, before the name ("Velox co-founder Jo Roe", "Velox chief
-    executive"), owned by it ("Velox's 30-year-old founder", "Velox's shareholders") or after it with
-    "of" ("the chief executive of Velox"); or a company noun in apposition ("Velox, a Tarvik startup")."""
+    """What only an organisation has, before the name and a person's ("Velox co-founder Jo Roe",
+    "Velox chief executive Ida Marrow"), owned by it ("Velox's 30-year-old founder", "Velox's
+    shareholders") or after it with "of" ("the chief executive of Velox"); or a company noun in
+    apposition ("Velox, a Tarvik startup")."""
     last = toks[e - 1]
     if last.dep in ("compound", "nmod") and last.head >= e and _leader(toks, last.head) and \
             _one_named_leader(toks, last.head) and \
