@@ -11,7 +11,7 @@ from collections import Counter
 from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
 from ..words.english import HONORIFICS
-from . import labels, vehicles
+from . import evidence, labels, vehicles
 from .names import COMPASS_POINTS, fold
 from .tokens import Spans, covered, each_segment, is_common_word, known_names, name_word, surface
 
@@ -169,7 +169,21 @@ def _initials_of_common_phrases(parsed: list[ParsedArticle]) -> set[str]:
                     s -= 1
                 if s < t.i and t.tag.startswith("NN") and t.text.isalpha() and t.text.islower():
                     seen["".join(w.text[0] for w in toks[s:t.i + 1]).upper()] += 1
-    return {initials for initials, n in seen.items() if n >= 2 and not knowledge.is_place(initials)}
+    common = {initials for initials, n in seen.items() if n >= 2 and not knowledge.is_place(initials)}
+    return common - _signed_words(parsed, common)
+
+
+def _signed_words(parsed: list[ParsedArticle], words: set[str]) -> set[str]:
+    """The words, each a token, that somewhere speak or show a person's or an organisation's signs
+    ("GM said" beside "gross margin" twice: the company, not the phrase's initials); alone, not the
+    last word of a longer name ("Kessel QRT's founder")."""
+    return {t.text for pa in parsed for seg in pa.segments for t in seg.tokens if t.text in words and
+            not _in_a_longer_name(seg.tokens, t.i) and
+            (evidence.person_signs(seg.tokens, t.i, t.i + 1) or evidence.organisation_signs(seg.tokens, t.i, t.i + 1))}
+
+
+def _in_a_longer_name(toks: tuple[Token, ...], i: int) -> bool:
+    return any(0 <= j < len(toks) and toks[j].tag in ("NNP", "NNPS") for j in (i - 1, i + 1))
 
 
 COMMON_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her", "our", "your", "my", "every", "each"})

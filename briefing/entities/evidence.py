@@ -114,11 +114,12 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
 
 
 def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
-    """What only an organisation has, before the name ("Halden chief executive Jo Roe"), owned by
-    it ("Corvin's co-founders", "Verania's shareholders") or after it with "of" ("the headquarters
-    of Brask"); or a company noun in apposition ("Tamsel, a shipping firm")."""
+    """What only an organisation has, before the name and a person's ("Halden chief executive Jo
+    Roe"), owned by it ("Corvin's co-founders", "Verania's shareholders") or after it with "of"
+    ("the headquarters of Brask"); or a company noun in apposition ("Tamsel, a shipping firm")."""
     last = toks[e - 1]
     if last.dep in ("compound", "nmod") and last.head >= e and _leader(toks, last.head) and \
+            _one_named_leader(toks, last.head) and \
             not (s > 0 and toks[s - 1].text.lower() in ("a", "an")):  # "a Lisk founder" is from a town
         return True
     owner = last.head if last.dep == "poss" else toks[last.head].head if last.dep == "pobj" and \
@@ -133,6 +134,12 @@ def told(toks: tuple[Token, ...], s: int, e: int) -> bool:
     no place."""
     last = toks[e - 1]
     return last.dep in ("dobj", "dative") and toks[last.head].lemma in ("tell", "inform")
+
+
+def _one_named_leader(toks: tuple[Token, ...], i: int) -> bool:
+    """The leader word at i is singular and a proper name follows it ("Halden founder Jo Roe"), not
+    a plural of people from a place ("Tarvik Valley founders said")."""
+    return toks[i].tag in ("NN", "NNP") and i + 1 < len(toks) and toks[i + 1].tag in ("NNP", "NNPS")
 
 
 def _leader(toks: tuple[Token, ...], i: int) -> bool:
@@ -207,8 +214,10 @@ class Evidence:
         sign ("Marrow said"): a person, whatever the model made of it, for an organisation named
         after people is cut to its first word ("Brannock" of "Brannock Tolliver"), not its last.
         Not a name with a place in it ("Santa Clara Comets"), nor two names the briefing knows
-        apart run together ("Grey Heron" and "Dunlin" in "Grey Heron Dunlin")."""
-        if key not in self.person_shaped or not self.person.get((key[-1],)) or key[:-1] in self.occurrences:
+        apart run together ("Grey Heron" and "Dunlin" in "Grey Heron Dunlin"), nor a name whose last
+        word another person's name ends in ("Jo Marrow" beside "Ida Marrow": "Marrow said" may be her)."""
+        if key not in self.person_shaped or not self.person.get((key[-1],)) or key[:-1] in self.occurrences or \
+                any(full != key and full[-1] == key[-1] for full in self.person_names):
             return False
         parts = (key[n:m] for n in range(len(key)) for m in range(n + 1, len(key) + 1))
         return not any(knowledge.is_place(" ".join(part)) for part in parts)

@@ -42,8 +42,11 @@ def _link_features_of_places(view: View, uf: UnionFind) -> dict[tuple[str, str],
     """"the Upper Peninsula of Arlow" names the "Upper Peninsula" the briefing names alone: a
     feature's own name (two words or more, ending in a feature's head: not "Gulf" of "Gulf of
     Tarvo", "Isle" of "Isle of Vesk", nor "Bank" of "Bank of Arlow") before "of" and a place.
+    Joins a feature's name only to its one "of" form: "the Gulf Coast of Tarvo" and "the Gulf Coast
+    of Vesk" are two coasts, and "the Gulf Coast" alone is neither.
     Returns these names by (head, place): ("peninsula", "arlow") -> ["upper peninsula of arlow"]."""
     named_of: dict[tuple[str, str], list[str]] = defaultdict(list)
+    of_forms: dict[str, list[str]] = defaultdict(list)  # a feature's name -> its "of" forms
     for form, label in view.form_label.items():
         m = _OF_A_PLACE.match(view.forms[form][0][1])
         if not m or label not in PLACES | {"FAC"}:
@@ -54,8 +57,10 @@ def _link_features_of_places(view: View, uf: UnionFind) -> dict[tuple[str, str],
                 knowledge.is_place(place) or view.form_label.get(place.casefold()) in PLACES):
             continue
         named_of[(head, place.casefold())].append(form)
-        if view.form_label.get(feature) in PLACES | {"FAC"}:
-            uf.union(view.forms[form][0], view.forms[feature][0])
+        of_forms[feature].append(form)
+    for feature, forms in of_forms.items():
+        if len(forms) == 1 and view.form_label.get(feature) in PLACES | {"FAC"}:
+            uf.union(view.forms[forms[0]][0], view.forms[feature][0])
     return named_of
 
 

@@ -152,11 +152,23 @@ def _law_head(n: Name) -> bool:
 
 def _shares_a_head(label: str) -> Callable[[Name], bool]:
     """Evidence for `label`: the name shares a head word of that label in a list ("the Brede and
-    Tollan lines": FAC); never a person the model found by evidence."""
+    Tollan lines": FAC); never a person the model found by evidence, a place the model and the data
+    know before facilities ("Arlow and Vesk airports" are the cities' airports; "Arlow and Vesk
+    universities" are named after them) or a name that speaks in the segment ("Kessel said" beside
+    "Kessel and Brask stations": the companies' stations)."""
     def evidence(n: Name) -> bool:
         head = lists.shared_head(n.toks, n.span.start, n.span.end, HEAD_LABELS)
-        return bool(head) and HEAD_LABELS[head] == label and not _a_person_by_evidence(n)
+        return bool(head) and HEAD_LABELS[head] == label and not _a_person_by_evidence(n) and \
+            not (label == "FAC" and n.span.label == "GPE" and knowledge.is_place(" ".join(t.text for t in n.words))) \
+            and not _speaks_in_the_segment(n)
     return evidence
+
+
+def _speaks_in_the_segment(n: Name) -> bool:
+    """The name's words, anywhere in its segment, are the subject of a verb of speech."""
+    words, size = [t.text for t in n.words], n.size
+    return any([t.text for t in n.toks[i:i + size]] == words and speaks(n.toks, i, i + size)
+               for i in range(len(n.toks) - size + 1))
 
 
 def _organisation_in_a_building(n: Name) -> bool:
