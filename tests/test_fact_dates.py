@@ -233,3 +233,11 @@ def test_last_month_and_a_few_weeks_ago_of_one_deal_are_one_row(parser):
              + FILLER,
         "b": "Title\n\nJust a few weeks ago, Korsk Power bought the grid operator Velmar Energy." + FILLER})
     assert date_rows(found) == [("agree", ["a few weeks ago", "last month"]), ("single", ["last year"])]
+
+
+def test_several_units_ago_is_three_to_ten_of_them_not_thirty():
+    """'several weeks ago' counts as 'several' does before a number ('several hundred': 300-999):
+    it can meet 'two months ago', never 'six months ago' (thirty weeks would)."""
+    from briefing.facts.dates import may_meet
+    assert may_meet("several weeks ago", "two months ago") and may_meet("several weeks ago", "three weeks ago")
+    assert not may_meet("several weeks ago", "six months ago")

@@ -107,3 +107,7 @@ VAGUE = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions":
 MONTHS = [m.lower() for m in english.MONTHS]
 MONTH_ABBREVIATIONS = frozenset({m[:3] for m in MONTHS} | {"sept"})
 WEEKDAYS = [d.lower() for d in english.WEEKDAYS]
+
+# How many a vague word before a number or a unit counts, low and high: "several hundred": 300-999,
+# "a few thousand": 2,000-5,999, "several weeks ago": 3 to 10 weeks
+VAGUE_LEAD = {"several": (3, 10), "few": (2, 6)}

@@ -11,7 +11,7 @@ from ..model import Parsed, ParsedArticle, Token
 from . import frames
 from .figures import Figure, Reading, Site
 from .lexicon import (CURRENCY_SIGNS, LENGTH_UNITS, MEASURE_UNITS, MONTH_ABBREVIATIONS, MONTHS, SCALES, TIME_UNITS,
-                      VAGUE, WEEKDAYS)
+                      VAGUE, VAGUE_LEAD, WEEKDAYS)
 from .meanings import measure_of
 from .sentences import Extracted, View, climb, lemma, make_claim, span_text
 from .things import UNIT_OF, events_of, verb_of
@@ -77,7 +77,6 @@ SCALED = re.compile(r"\b(\d+(?:,\d{3})*(?:\.\d+)?)(k|m|mn|mln|b|bn|tn)\b", re.IG
 # A figure glued to the next word by a lost space: "aged 14,and", "12;the"
 GLUED = re.compile(r"(\d{1,3}(?:,\d{3})*(?:\.\d+)?)[,;:](?=[^\W\d_])")
 TIMES = {"once": 1, "twice": 2, "thrice": 3}
-VAGUE_LEAD = {"several": (3, 10), "few": (2, 6)}  # "several hundred": 300-999; "a few thousand": 2,000-5,999
 
 
 def _opens_figure(toks: tuple[Token, ...], i: int) -> bool:

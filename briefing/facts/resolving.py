@@ -12,7 +12,7 @@ import re
 import dateparser
 
 from ..model import DateValue
-from .lexicon import MONTHS, WEEKDAYS
+from .lexicon import MONTHS, VAGUE_LEAD, WEEKDAYS
 from .values import parse_number
 
 MONTH_OR_YEAR = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b|\b\d{4}\b", re.IGNORECASE)
@@ -184,5 +184,5 @@ def ago_count(text: str) -> tuple[tuple[float, float], str] | None:
     if m is None:
         return None
     n = FEW if re.fullmatch(r"(a )?(few|couple of)", m.group(1)) else \
-        (1, 1) if m.group(1) in ("a", "an") else parse_number(m.group(1))
+        (1, 1) if m.group(1) in ("a", "an") else VAGUE_LEAD.get(m.group(1)) or parse_number(m.group(1))
     return (n, m.group(2)) if n else None
