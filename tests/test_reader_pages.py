@@ -137,6 +137,22 @@ def test_quotes_page_groups_by_speaker_and_diffs_each_wording_against_the_first(
     assert "2 quotations by 1 named speaker and speakers not named" in soup.get_text()
 
 
+def test_quotes_page_diffs_long_wordings_by_the_sentence_they_share_as_the_table_does():
+    long_a = ("The repairs will take the whole spring and most of the summer. We will not take risks with "
+              "anyone's life. Ferries will carry walkers and cyclists until the engineers are done.")
+    long_b = ("Nobody should expect the crossing to open before the harvest, whatever the council hopes. "
+              "We will never take risks with anyone's life. The toll will be waived for a year afterwards.")
+    b = briefing()
+    facts = tuple(dataclasses.replace(f, claims=(dataclasses.replace(f.claims[0], value=long_a),
+                                                 dataclasses.replace(f.claims[1], value=long_b)))
+                  if f.id == "quote-varga" else f for f in b.facts)
+    soup = html(quotes_page(Context(Briefing(b.title, b.articles, b.entities, facts))))
+    shown = soup.find("h2").find_next("ul").find("li").find("small")
+    assert [d.get_text() for d in shown.find_all("del")] == ["not"]
+    assert [i.get_text() for i in shown.find_all("ins")] == ["never"]
+    assert "harvest" not in shown.get_text() and "spring" not in shown.get_text()
+
+
 def test_where_the_outlets_differ_lists_each_disputed_fact_with_both_values():
     soup = html(render.pages(briefing())["index.md"])
     assert soup.find("h2").get_text() == "Where the outlets differ"

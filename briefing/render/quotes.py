@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from slugify import slugify
 
-from ..facts.wording import word_diff
+from ..facts import wording
 from ..model import Entity, Fact
 from ..text import plural
 from .context import QUOTES, Context
@@ -70,7 +70,7 @@ def _quote(ctx: Context, f: Fact, who: str) -> list[str]:
     for n, c in enumerate(f.claims[:MAX_CLAIMS_SHOWN]):
         row = f"{md_text(ctx.source_name(c.article))}: {claim_link(ctx, c, QUOTES)}"
         if n and f.status == "differ":
-            diff = word_diff(first.value, c.value)
+            diff = wording.diff(first.value, c.value)  # as the fact table and the home show it
             if any(op != "=" for op, _ in diff):
                 row += f"<br><small>against {md_text(ctx.source_name(first.article))}: {diff_html(diff)}</small>"
         rows.append(row)
