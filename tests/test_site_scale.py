@@ -37,7 +37,7 @@ def test_goals_are_read_on_wall_time_with_cpu_beside():
            "raw_cpu": 140.0, "n_process": 2, "stages": {"nlp": 80.0, "render": 5.0}, "edit": 2.0, "edit_cpu": 3.0,
            "new": 6.0, "new_cpu": 6.0, "nochange": 1.0, "nochange_cpu": 1.0, "rss": 900, "mkdocs_rss": 400,
            "mkdocs": 30.0, "mkdocs_cpu": 30.0, "plain_mkdocs": 20.0, "plain_cpu": 20.0, "articles_mkdocs": 5.0,
-           "articles_cpu": 10.0,
+           "articles_cpu": 10.0, "one": 120.0, "one_cpu": 160.0, "one_rss": 950,
            "articles_page": 1, "sizes": sizes, "plain_sizes": sizes, "load_before": "1.0", "load_after": "1.0"}
     small = {**row, "briefings": 40, "sizes": {**sizes, "first_article": 50, "month": 20}}
     text = bench.goals([small, row])
@@ -47,6 +47,10 @@ def test_goals_are_read_on_wall_time_with_cpu_beside():
     assert "- annotated `mkdocs build` <= 1.3x the same pages without annotations: 1.50x (1.50x) (NOT met)" in text
     # seeds to site: (100 + 30) / (90 + 5) wall, (150 + 30) / (140 + 10) CPU
     assert "- seeds to site <= 1.3x raw nlp.pipe plus a plain `mkdocs build` of the articles: 1.37x (1.20x) (NOT met)" in text
+    # seeds to site in one process: 120 / (90 + 5) wall, 160 / (140 + 10) CPU
+    assert ("- seeds to site in one process (`mkdocs build` alone) <= 1.3x the same: 1.26x (1.07x) (met)"
+            in text)
+    assert "- peak RSS <= 1,500 MB: 950.00 MB (met)" in text
     assert bench.table([small, row]).count("\n| 300 |") == 2
     dev = {**row, "dev": True, "briefings": 15, "build": 110.0}
     text = bench.goals([small, row, dev])
@@ -71,3 +75,14 @@ def test_a_mkdocs_build_that_re_ran_briefings_stops_the_benchmark(tmp_path):
     (results / "cd/cd34.entry").write_text("x")
     with pytest.raises(SystemExit, match="re-ran 1 briefings"):
         bench.warm(before, bench.cached_entries(tmp_path))
+
+
+def test_the_one_process_site_is_compared_with_the_two_commands_site_file_by_file(tmp_path):
+    bench = load()
+    for name in ("a", "b"):
+        (tmp_path / name / "x").mkdir(parents=True)
+        (tmp_path / name / "x/index.html").write_bytes(b"<p>same</p>")
+    assert bench.different_files(tmp_path / "a", tmp_path / "b") == []
+    (tmp_path / "b/x/index.html").write_bytes(b"<p>other</p>")
+    (tmp_path / "a/only.json").write_bytes(b"{}")
+    assert bench.different_files(tmp_path / "a", tmp_path / "b") == ["only.json", "x/index.html"]
