@@ -161,6 +161,27 @@ def test_plugin_alone_builds_the_same_pages_virtually(site, tmp_path):
     assert (copy / "site/briefing/briefing.json").read_bytes() == (site / "docs/briefing/briefing.json").read_bytes()
 
 
+def test_a_fresh_checkout_builds_with_mkdocs_build_alone_the_site_of_the_two_commands(site, tmp_path):
+    """Seeds to site in one process (the README's CI route): `mkdocs build --strict` with no cache
+    and no generated pages parses and builds everything itself, and its site is the one `briefing
+    build` then `mkdocs build --strict` made, byte for byte; the cache a CI keeps is filled."""
+    import shutil
+    copy = tmp_path / "fresh"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("site", "briefing", ".cache"))
+    res = mkdocs_build(copy)
+    assert res.returncode == 0, res.stderr
+    assert not (copy / "docs/briefing").exists()
+    assert list((copy / ".cache/briefing/results").rglob("*.entry"))
+
+    def files(folder):
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    one, two = files(copy / "site"), files(site / "site")
+    assert "briefing/glossary/index.html" in one and "briefing/briefing.json" in one
+    assert sorted(one) == sorted(two)
+    assert [rel for rel in one if one[rel] != two[rel]] == []
+
+
 def test_strict_build_fails_on_a_broken_link(site, tmp_path):
     import shutil
     copy = tmp_path / "broken"
