@@ -394,6 +394,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
     votes = tokens.known_names(parsed, spans)
     propagate.propagate(parsed, spans, votes, lower)
     propagate.vote_labels(parsed, spans, votes)
+    across.short_thing_names(parsed, spans)
     out = propagate.hyphen_parts(parsed, spans)
     for (a, si), sps in sorted(spans.items()):
         pa = parsed[a]
