@@ -14,6 +14,7 @@ from ..words import knowledge
 from ..words.english import HONORIFICS
 from . import evidence, labels, vehicles
 from .names import COMPASS_POINTS, fold
+from .nodes import THINGS
 from .tokens import Spans, covered, each_segment, is_common_word, known_names, name_word, surface
 
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
@@ -115,9 +116,7 @@ def outlet_heads(parsed: list[ParsedArticle], spans: Spans) -> None:
                 sps[n] = EntSpan(sp.start, sp.end, "ORG")
 
 
-# Labels of things a name's last word alone stands for after "the" ("the Rift" of "the Oculus Rift").
-THING_LABELS = frozenset({"ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"})
-PERSON_PRONOUNS = frozenset({"who", "whom", "whose"})
+PERSON_PRONOUNS = frozenset({"who", "whom", "whose"})  # "the Vista, who": a person
 
 
 def short_thing_names(parsed: list[ParsedArticle], spans: Spans) -> None:
@@ -156,7 +155,7 @@ def _last_words_of_things(parsed: list[ParsedArticle], spans: Spans) -> dict[str
             words = [t.text for t in toks[sp.start:sp.end] if t.text.lower() != "the"]
             if sp.label == "PERSON" and len(words) >= 2:
                 in_people.update(words)
-            elif sp.label in THING_LABELS and len(words) >= 2 and words[-1].isalpha() and words[-1].istitle():
+            elif sp.label in THINGS and len(words) >= 2 and words[-1].isalpha() and words[-1].istitle():
                 labels_of.setdefault(words[-1], Counter())[sp.label] += 1
     return {w: c.most_common(1)[0][0] for w, c in labels_of.items()
             if w not in in_people and w.lower() not in labels.NOT_PERSON_HEADS | labels.PUBLICATION_HEADS
@@ -166,14 +165,14 @@ def _last_words_of_things(parsed: list[ParsedArticle], spans: Spans) -> dict[str
 def _the_word_alone(toks: tuple[Token, ...], i: int, sps: list[EntSpan]) -> bool:
     """The word at i after a "the" that determines it, no name word after it, in no longer span."""
     return 0 < i and toks[i - 1].text.lower() == "the" and toks[i - 1].head == i and \
-        not (i + 1 < len(toks) and (name_word(toks[i + 1]) or toks[i + 1].text in ("-", "–"))) and \
+        not (i + 1 < len(toks) and (name_word(toks[i + 1]) or toks[i + 1].text in evidence.HYPHENS)) and \
         not any(sp.start <= i < sp.end and sp.end - sp.start > 1 for sp in sps)
 
 
 def _who_follows(toks: tuple[Token, ...], i: int) -> bool:
     """"the Vista, who": a relative pronoun of people after the word."""
-    after = [t.text.lower() for t in toks[i + 1:i + 3]]
-    return bool(after) and (after[0] in PERSON_PRONOUNS or after[0] == "," and after[1:2] and after[1] in PERSON_PRONOUNS)
+    after = [t.text.lower() for t in toks[i + 1:i + 3] if t.text != ","]
+    return bool(after) and after[0] in PERSON_PRONOUNS
 
 
 def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:

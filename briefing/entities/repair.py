@@ -342,8 +342,9 @@ def _institution_end(sp: EntSpan, spans: list[EntSpan], toks: tuple[Token, ...])
     return end if end is not None and sp.end <= toks[sp.end - 1].head < end else None
 
 
-SEGMENT_RULES = (trim, hyphenated_given_names, drop_false, split_coordinations, trim_titles, natural_places, long_form_abbreviations,
-                 join_split_names, place_led_institutions, vehicles.models, labels.relabel, vehicles.flights)
+SEGMENT_RULES = (trim, hyphenated_given_names, drop_false, split_coordinations, trim_titles, natural_places,
+                 long_form_abbreviations, join_split_names, place_led_institutions, vehicles.models, labels.relabel,
+                 vehicles.flights)
 
 
 def repair_segment(parsed: Parsed, fixed: list[EntSpan] | None = None) -> list[EntSpan]:
