@@ -171,3 +171,38 @@ def test_processes_option_sets_the_nlp_workers_and_changes_no_output(tiny, parse
         assert len(set(pids)) == len(pids)  # one pipe() call per process: every article through it
     assert used == [2, 1, 1, 2 if (os.cpu_count() or 1) > 1 else 1]
     assert pages[0] == pages[1] == pages[2] == pages[3]
+
+
+def test_forked_parser_processes_share_the_pipeline_the_build_loads_once(tiny, parser, monkeypatch, tmp_path):
+    """With parser processes forked from the build, the pipeline is loaded once, in the build's
+    process, and the processes use it (a load in each cost about 1 CPU-s more per build); the
+    pages are the ones a parse in one process makes."""
+    import os
+
+    from briefing.build import gather
+    from briefing.nlp import pool
+    from briefing.plugin.settings import load_settings
+
+    if not pool.forks():
+        pytest.skip("the parser processes are spawned here: each loads its own pipeline")
+    real = parser.nlp
+    loads = tmp_path / "loads"
+    loads.write_text("")
+
+    def load(name):
+        with open(loads, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        return real
+
+    monkeypatch.setattr(nlp, "load_pipeline", load)
+    cfg = tiny / "mkdocs.yml"
+    text = cfg.read_text()
+    pages = []
+    for n, option in enumerate(("processes: 2", "processes: 1")):
+        cfg.write_text(text.replace("      title:", f"      {option}\n      cache_dir: .cache/run{n}\n      title:"))
+        settings, _, problems = load_settings(cfg)
+        assert not problems
+        pages.append(gather(settings, tiny).pages)
+        if n == 0:
+            assert loads.read_text().split() == [str(os.getpid())]
+    assert pages[0] == pages[1]

@@ -208,6 +208,8 @@ class Parser:
         if processes > 1:
             with _LOADING:  # never fork while `mkdocs serve`'s thread is loading it: a child could inherit a held lock
                 loaded = self._nlp
+            if loaded is None and pool.forks():
+                loaded = self.nlp  # loaded once, here, and shared by the forked processes: not once in each
             workers = stack.enter_context(pool.Pool(processes, self.model_name, loaded, self.cache_dir))
             for task in todo:
                 workers.put(*task)

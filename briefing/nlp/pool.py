@@ -9,8 +9,9 @@ that work, and copying the Doc into plain data, no longer costs the main process
 
 Work is handed out an article at a time from one queue, so a process slowed by other work on the
 machine takes fewer articles instead of holding the others up. Where the platform can fork, the
-processes are forked (a pipeline the main process has loaded is shared, not loaded again);
-otherwise they are started fresh and load it themselves.
+main process loads the pipeline and the processes are forked from it, sharing it (one load
+instead of one per process: about 1 CPU-s, spaCy's import and the pipeline's load); otherwise
+they are started fresh and load it themselves.
 """
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ class WorkerFailed(RuntimeError):
 def _context():
     methods = mp.get_all_start_methods()
     return mp.get_context("fork" if sys.platform.startswith("linux") and "fork" in methods else "spawn")
+
+
+def forks() -> bool:
+    """Whether the parser processes are forked, and so share a pipeline this process has loaded."""
+    return _context().get_start_method() == "fork"
 
 
 class Pool:
