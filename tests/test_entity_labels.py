@@ -58,3 +58,32 @@ def test_a_gerund_tagged_a_name_goes_only_beside_a_full_name_and_is_not_joined_a
     # "Lund" alone has no full name of two words: "Thanking" may be a first name the data lacks
     assert texts_of(pas, spans) == [("Roe", "PERSON"), ("Vell", "GPE"), ("Ana Roe", "PERSON"),
                                     ("Thanking Lund", "PERSON"), ("Lund", "PERSON")]
+
+
+MATCH = {
+    "a": "Derby night\n\nAfter the final whistle, angry fans took to Chirpa to complain about the referee. Many "
+         "Chirpa users shared clips of the penalty. The club posted a statement on Chirpa on Sunday.",
+}
+
+
+def test_a_service_people_post_on_is_an_organisation_not_a_person(parser):
+    parsed, entities, _ = analyse(parser, MATCH)
+    assert model_spans(parsed).get("Chirpa") == "PERSON", "the model changed: find new cases"
+    assert aliases(entities)["Chirpa"].label == "ORG"
+
+
+RULING = {
+    "a": "Appeal heard\n\nAfter the ruling, the defendant took to Voxly to protest her innocence. The judge, Mira "
+         "Chirp, said the appeal would be heard in Brackenford. Chirp said Brackenford users of the court library "
+         "were turned away. Chirp users, she said, were her clerks.",
+}
+
+
+def test_a_person_with_a_persons_signs_and_a_town_in_a_place_context_keep_their_labels(parser):
+    parsed, entities, _ = analyse(parser, RULING)
+    raw = model_spans(parsed)
+    assert raw.get("Voxly") == "GPE", "the model changed: find new cases"
+    found = aliases(entities)
+    assert found["Voxly"].label == "ORG"  # "took to Voxly"
+    assert found["Chirp"].label == "PERSON"  # "Chirp said", whatever "Chirp users" suggests
+    assert found["Brackenford"].label == "GPE"  # "in Brackenford", whatever "Brackenford users" suggests

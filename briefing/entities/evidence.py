@@ -11,7 +11,8 @@ for a maker the briefing names with a model, a determiner or possessive of the n
 Velox veered", "Ruiz's Velox"). An organisation: its founder or chief executive ("Halden chief
 executive Jo Roe", "the CEO of Verania"), its shareholders or headquarters, a company noun in
 apposition ("Tamsel, a shipping firm"), the name written elsewhere with a legal form ("Corvin
-Seeds Ltd."); someone told something ("told Veldana that") is a person or an organisation, no place.
+Seeds Ltd."), what only an online service has ("Velo users", "took to Velo"); someone told
+something ("told Veldana that") is a person or an organisation, no place.
 """
 from __future__ import annotations
 
@@ -116,7 +117,8 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
 def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
     """What only an organisation has, before the name and a person's ("Halden chief executive Jo
     Roe"), owned by it ("Corvin's co-founders", "Verania's shareholders") or after it with "of"
-    ("the headquarters of Brask"); or a company noun in apposition ("Tamsel, a shipping firm")."""
+    ("the headquarters of Brask"); a company noun in apposition ("Tamsel, a shipping firm"); or what
+    only an online service has (`online_service`)."""
     last = toks[e - 1]
     if last.dep in ("compound", "nmod") and last.head >= e and _leader(toks, last.head) and \
             _one_named_leader(toks, last.head) and \
@@ -126,7 +128,29 @@ def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
         toks[last.head].text == "of" and toks[last.head].head < s else None
     if owner is not None and (_leader(toks, owner) or toks[owner].text.lower() in HOLDINGS):
         return True
-    return any(t.dep == "appos" and s <= t.head < e and t.text.lower() in COMPANY_NOUNS for t in toks[e:e + 8])
+    return any(t.dep == "appos" and s <= t.head < e and t.text.lower() in COMPANY_NOUNS for t in toks[e:e + 8]) or \
+        online_service(toks, s, e)
+
+
+# What an online service has that no place or person has: "X users", "an X account", "X followers".
+SERVICE_NOUNS = frozenset({"user", "users", "account", "accounts", "follower", "followers", "post", "posts", "feed",
+                           "feeds", "subscriber", "subscribers", "handle", "trends", "livestream", "timeline"})
+# Verbs of writing on a service: "posted on X", "wrote on X" ("said on X" is also a place's or a day's).
+POSTING_VERBS = frozenset({"post", "write", "share", "publish", "upload", "tweet", "stream"})
+
+
+def online_service(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """A service people post on: a lower-case noun only a service has after the name ("Velo users",
+    "a Velo account"), "took to Velo", "posted on Velo"."""
+    last = toks[e - 1]
+    if e < len(toks) and toks[e].text in SERVICE_NOUNS and last.head == e:
+        return True
+    if last.dep != "pobj" or last.head >= s:
+        return False
+    prep = toks[last.head]
+    verb = toks[prep.head]
+    return prep.text == "to" and verb.lemma == "take" and verb.i + 1 == prep.i == s - 1 or \
+        prep.text == "on" and verb.lemma in POSTING_VERBS and verb.i < prep.i
 
 
 def told(toks: tuple[Token, ...], s: int, e: int) -> bool:

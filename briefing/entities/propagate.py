@@ -218,9 +218,12 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
 
 def _organisation_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
     """A name the model called a place that the text shows as an organisation ("Verania's chief
-    executive") or as someone told something ("told Veldana"; a person's signs make a person) is an
-    organisation, unless a data package or the text shows it as a place."""
+    executive", "Velo users") or as someone told something ("told Veldana"; a person's signs make a
+    person) is an organisation, unless a data package or the text shows it as a place; so is a
+    name called a person with an organisation's signs and no person's ("took to Velo")."""
     shown = key in ev.organisation or key in ev.listeners
+    if best == "PERSON":
+        return "ORG" if key in ev.organisation and not ev.person_sign(key) else best
     return "ORG" if best in ("GPE", "LOC") and shown and not ev.is_place(key) else best
 
 
