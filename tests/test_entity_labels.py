@@ -87,3 +87,31 @@ def test_a_person_with_a_persons_signs_and_a_town_in_a_place_context_keep_their_
     assert found["Voxly"].label == "ORG"  # "took to Voxly"
     assert found["Chirp"].label == "PERSON"  # "Chirp said", whatever "Chirp users" suggests
     assert found["Brackenford"].label == "GPE"  # "in Brackenford", whatever "Brackenford users" suggests
+
+
+CUP = {
+    "a": "Cup tie\n\nThe Harriers beat the Kestrels 3-1 on Saturday. Harriers coach Mira Holt praised her defence. "
+         "The Kestrels had won their last four games, and the Kestrels will host the Harriers in March.",
+}
+STATION = {
+    "a": "Station plans\n\nEngineers said the Corvina could be ready by 2030. The Corvina would carry four crew, and "
+         "the Corvina would orbit for a decade.",
+}
+BAKERY = {
+    "a": "Family business\n\nDan Ostrander founded the bakery in 1990. The Ostranders sold it last year, and the "
+         "Ostranders still live above the shop. Ostrander said he missed the early mornings.",
+}
+
+
+def test_a_team_by_its_coach_and_a_thing_always_after_the_are_no_people_or_groups(parser):
+    parsed, entities, _ = analyse(parser, CUP)
+    assert model_spans(parsed).get("Harriers") == "NORP", "the model changed: find new cases"
+    assert aliases(entities)["Harriers"].label == "ORG"  # "Harriers coach Mira Holt"
+    parsed, entities, _ = analyse(parser, STATION)
+    assert model_spans(parsed).get("Corvina") == "PERSON", "the model changed: find new cases"
+    assert aliases(entities)["Corvina"].label != "PERSON"  # "the Corvina" three times, no person's sign
+
+
+def test_a_family_after_the_stays_people(parser):
+    _, entities, _ = analyse(parser, BAKERY)
+    assert aliases(entities)["Ostranders"].label == "PERSON"  # "Dan Ostrander": his family

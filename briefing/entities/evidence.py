@@ -153,6 +153,17 @@ def online_service(toks: tuple[Token, ...], s: int, e: int) -> bool:
         prep.text == "on" and verb.lemma in POSTING_VERBS and verb.i < prep.i
 
 
+# Who a team has, as a lower-case noun after its name ("Velo coach", "Velo defenseman Jo Roe"); not
+# what a town or a company has too (fans, players, manager, center).
+TEAM_NOUNS = frozenset({"coach", "coaches", "captain", "quarterback", "defenseman", "defensemen", "goalie", "goaltender",
+                        "linebacker", "midfielder", "striker", "pitcher", "shortstop", "teammates", "roster", "lineup"})
+
+
+def team_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """A team's coach or player named by the name before it: "Velo coach", "Velo defenseman"."""
+    return e < len(toks) and toks[e].text in TEAM_NOUNS and toks[e - 1].head == e
+
+
 def told(toks: tuple[Token, ...], s: int, e: int) -> bool:
     """The one someone told or informed ("told Veldana that ..."): a person or an organisation,
     no place."""
@@ -216,6 +227,8 @@ class Evidence:
     organisation: set[Key] = field(default_factory=set)  # names with what only an organisation has
     listeners: set[Key] = field(default_factory=set)  # names someone told something: a person or an organisation
     occurrences: Counter = field(default_factory=Counter)  # each name's occurrences the spans mark
+    determined: Counter = field(default_factory=Counter)  # each name's occurrences after "the"
+    team: set[Key] = field(default_factory=set)  # names with a team's coach or player, or a city's plural team
 
     def person_sign(self, key: Key) -> int:
         """The strongest sign on the name, or for a surname or first name on its full name and the
@@ -287,6 +300,12 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
                 ev.organisation.add(key)
             if told(toks, sp.start, sp.end):
                 ev.listeners.add(key)
+            if sp.start > 0 and toks[sp.start - 1].text.lower() == "the":
+                ev.determined[key] += 1
+            if team_signs(toks, sp.start, sp.end):
+                ev.team.add(key)
+            if sp.label == "ORG" and len(key) >= 2 and key[-1].endswith("s") and knowledge.is_place(" ".join(key[:-1])):
+                ev.team.add(key[-1:])  # "the Velos" beside the organisation "Tarvik Velos": its team
             if sp.label == "ORG" and (short := without_its_legal_form(key)):
                 ev.organisation.add(short)  # "Corvin Seeds" beside "Corvin Seeds Ltd."
             kind = kind_of(toks, sp.start, sp.end) or \

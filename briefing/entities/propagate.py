@@ -213,7 +213,26 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
         best = "PERSON"
     elif not sign and kinds:
         best = _kind_shown(key, best, kinds, ev)
-    return _organisation_shown(key, best, ev)
+    return _organisation_shown(key, _no_person_shown(key, best, ev), ev)
+
+
+def _no_person_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
+    """A one-word name with no person's sign, no known place, that is no word of a person's full
+    name in the briefing, singular or plural ("the Ostranders" beside "Dan Ostrander" are his family):
+    a team where the text names its coach or players ("Velo coach", "the Velo's goalie"), and no
+    person where the briefing writes it after "the" twice or more and at half its occurrences or
+    more ("the Velos", "the Tarvo"; once is a nickname too: "known as the Tarvo"): an organisation."""
+    if len(key) != 1 or ev.person_sign(key) or ev.is_place(key) or _in_a_persons_name(key[0], ev):
+        return best
+    if key in ev.team and best in ("PERSON", "NORP", "LOC", "GPE"):
+        return "ORG"
+    the = ev.determined[key]
+    return "ORG" if best == "PERSON" and the >= 2 and 2 * the >= ev.occurrences[key] else best
+
+
+def _in_a_persons_name(word: str, ev: evidence.Evidence) -> bool:
+    forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    return any(forms.intersection(full) for full in ev.person_names)
 
 
 def _organisation_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
