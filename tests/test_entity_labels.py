@@ -115,3 +115,18 @@ def test_a_team_by_its_coach_and_a_thing_always_after_the_are_no_people_or_group
 def test_a_family_after_the_stays_people(parser):
     _, entities, _ = analyse(parser, BAKERY)
     assert aliases(entities)["Ostranders"].label == "PERSON"  # "Dan Ostrander": his family
+
+
+STORM = {"a": "Storm damage\n\nThe storm hit the accessory maker Brenlo hard. Brenlo closed two stores in March."}
+FERRIES = {
+    "a": "Harbour startup\n\nJo Roe founded the company in 2015. The company Roe founded now ferries tourists, and "
+         "the company Jo Roe runs employs forty people.",
+}
+
+
+def test_a_company_noun_before_a_name_makes_an_organisation_but_not_of_its_founder(parser):
+    parsed, entities, _ = analyse(parser, STORM)
+    assert model_spans(parsed).get("Brenlo") == "PERSON", "the model changed: find new cases"
+    assert aliases(entities)["Brenlo"].label == "ORG"  # "the accessory maker Brenlo"
+    _, entities, _ = analyse(parser, FERRIES)
+    assert aliases(entities)["Roe"].label == "PERSON"  # "the company Jo Roe runs": her company

@@ -10,7 +10,7 @@ lower-case noun the name modifies ("the Tarvo volcano", "the Velox headset"), a 
 for a maker the briefing names with a model, a determiner or possessive of the name alone ("the
 Velox veered", "Ruiz's Velox"). An organisation: its founder or chief executive ("Halden chief
 executive Jo Roe", "the CEO of Verania"), its shareholders or headquarters, a company noun in
-apposition ("Tamsel, a shipping firm"), the name written elsewhere with a legal form ("Corvin
+apposition ("Tamsel, a shipping firm", "energy company Velkor"), the name written elsewhere with a legal form ("Corvin
 Seeds Ltd."), what only an online service has ("Velo users", "took to Velo"); someone told
 something ("told Veldana that") is a person or an organisation, no place.
 """
@@ -130,6 +130,27 @@ def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
         return True
     return any(t.dep == "appos" and s <= t.head < e and t.text.lower() in COMPANY_NOUNS for t in toks[e:e + 8]) or \
         online_service(toks, s, e)
+
+
+# Lower-case nouns a company's name stands in apposition to after them: "energy company Velkor",
+# "the accessory maker Brenlo", "streaming service Velo".
+COMPANY_KINDS = COMPANY_NOUNS | frozenset({"automaker", "carmaker", "chipmaker", "retailer", "giant", "conglomerate",
+                                           "insurer", "lender", "broadcaster", "network", "platform", "service",
+                                           "website", "app"})
+
+
+def named_as_a_company(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """A company noun right before the name, which it names ("energy company Velkor"): the noun
+    modifies the name, the name stands in apposition to it, or a lower-case word says what kind
+    of company it is ("accessory maker Brenlo", however parsed). Not for a name shaped like a
+    person's: "the company Jo Roe founded" parses the same."""
+    noun = toks[s - 1] if s > 0 else None
+    if noun is None or noun.text not in COMPANY_KINDS:
+        return False
+    kind = toks[s - 2] if s > 1 else None
+    return s <= noun.head < e or toks[e - 1].dep == "appos" and toks[e - 1].head == s - 1 or \
+        kind is not None and kind.head == s - 1 and kind.text.isalpha() and kind.text.islower() and \
+        kind.tag in ("NN", "JJ", "VBG")
 
 
 # What an online service has that no place or person has: "X users", "an X account", "X followers".
@@ -296,7 +317,8 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
                 ev.person[key] = sign
             if place_signs(toks, sp.start, sp.end):
                 ev.place.add(key)
-            if organisation_signs(toks, sp.start, sp.end):
+            if organisation_signs(toks, sp.start, sp.end) or \
+                    named_as_a_company(toks, sp.start, sp.end) and not labels.person_shaped(sp, toks):
                 ev.organisation.add(key)
             if told(toks, sp.start, sp.end):
                 ev.listeners.add(key)
