@@ -74,8 +74,8 @@ def test_a_service_people_post_on_is_an_organisation_not_a_person(parser):
 
 RULING = {
     "a": "Appeal heard\n\nAfter the ruling, the defendant took to Voxly to protest her innocence. The judge, Mira "
-         "Chirp, said the appeal would be heard in Brackenford. Chirp said Brackenford users of the court library "
-         "were turned away. Chirp users, she said, were her clerks.",
+         "Chirp, said the appeal would be heard in Brackenford. Chirp said Brackenford residents were turned "
+         "away. Chirp users, she said, were her clerks.",
 }
 
 
@@ -86,7 +86,7 @@ def test_a_person_with_a_persons_signs_and_a_town_in_a_place_context_keep_their_
     found = aliases(entities)
     assert found["Voxly"].label == "ORG"  # "took to Voxly"
     assert found["Chirp"].label == "PERSON"  # "Chirp said", whatever "Chirp users" suggests
-    assert found["Brackenford"].label == "GPE"  # "in Brackenford", whatever "Brackenford users" suggests
+    assert found["Brackenford"].label == "GPE"  # "in Brackenford"
 
 
 CUP = {
@@ -130,3 +130,15 @@ def test_a_company_noun_before_a_name_makes_an_organisation_but_not_of_its_found
     assert aliases(entities)["Brenlo"].label == "ORG"  # "the accessory maker Brenlo"
     _, entities, _ = analyse(parser, FERRIES)
     assert aliases(entities)["Roe"].label == "PERSON"  # "the company Jo Roe runs": her company
+
+
+INQUIRY = {
+    "a": "Refinery inquiry\n\nProsecutors opened an inquiry into Dravonia on Monday. Dravonia shareholders were told "
+         "of the inquiry, and the chief executive of Dravonia resigned.",
+}
+
+
+def test_what_only_an_organisation_has_outweighs_a_place_context_an_organisation_takes_too(parser):
+    parsed, entities, _ = analyse(parser, INQUIRY)
+    assert model_spans(parsed).get("Dravonia") == "GPE", "the model changed: find new cases"
+    assert aliases(entities)["Dravonia"].label == "ORG"  # "the chief executive of Dravonia", "into Dravonia"

@@ -39,6 +39,8 @@ RELATIVES = frozenset({"mother", "father", "wife", "husband", "son", "daughter",
                        "girlfriend", "boyfriend", "fiancee", "fiancé", "fiancée", "lawyer", "attorney", "children",
                        "spouse", "partner", "nephew", "niece", "stepfather", "stepmother"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into"})
+# Of these, the ones an organisation takes too: "an inquiry into Velkor", "jokes across Velo".
+LOOSE_PREPOSITIONS = frozenset({"around", "throughout", "across", "into"})
 # What a lower-case noun after a name says it is ("the Tarvo volcano"): a short list of general
 # kinds, since no data package in use classes English nouns (WordNet is not available here).
 KIND_NOUNS = {
@@ -242,6 +244,7 @@ class Evidence:
 
     person: dict[Key, int] = field(default_factory=dict)  # the strongest sign of each name
     place: set[Key] = field(default_factory=set)
+    firmly_placed: set[Key] = field(default_factory=set)  # shown as places otherwise than "across X", "into X"
     kinds: dict[Key, Counter] = field(default_factory=lambda: defaultdict(Counter))
     person_names: set[Key] = field(default_factory=set)  # names of two or three words labelled PERSON
     person_shaped: set[Key] = field(default_factory=set)  # names written somewhere as a person's would be
@@ -317,6 +320,8 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
                 ev.person[key] = sign
             if place_signs(toks, sp.start, sp.end):
                 ev.place.add(key)
+                if not (sp.start > 0 and toks[sp.start - 1].text.lower() in LOOSE_PREPOSITIONS):
+                    ev.firmly_placed.add(key)
             if organisation_signs(toks, sp.start, sp.end) or \
                     named_as_a_company(toks, sp.start, sp.end) and not labels.person_shaped(sp, toks):
                 ev.organisation.add(key)

@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
+from ..words import knowledge
 from ..words.english import CALENDAR_NAMES, TITLE_NOUNS
 from . import evidence
 from .names import fold
@@ -238,12 +239,15 @@ def _in_a_persons_name(word: str, ev: evidence.Evidence) -> bool:
 def _organisation_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
     """A name the model called a place that the text shows as an organisation ("Verania's chief
     executive", "Velo users") or as someone told something ("told Veldana"; a person's signs make a
-    person) is an organisation, unless a data package or the text shows it as a place; so is a
-    name called a person with an organisation's signs and no person's ("took to Velo")."""
-    shown = key in ev.organisation or key in ev.listeners
+    person) is an organisation, unless a data package or the text shows it as a place; a place's
+    context an organisation takes too ("an inquiry into Verania", "across Velo") does not, for
+    what only an organisation has. So is a name called a person with an organisation's signs and
+    no person's ("took to Velo")."""
     if best == "PERSON":
         return "ORG" if key in ev.organisation and not ev.person_sign(key) else best
-    return "ORG" if best in ("GPE", "LOC") and shown and not ev.is_place(key) else best
+    if best not in ("GPE", "LOC") or knowledge.is_place(" ".join(key)) or key in ev.firmly_placed:
+        return best
+    return "ORG" if key in ev.organisation or key in ev.listeners and key not in ev.place else best
 
 
 def _kind_shown(key: evidence.Key, best: str, kinds: Counter, ev: evidence.Evidence) -> str:
