@@ -1,6 +1,8 @@
 """Entity spans and labels on news the rules were not tuned on: an ordinary word opening a sentence
-glued to a person's name. Invented text from the arts, weather and the courts, parsed by the real
-model; each test first checks the model makes the reading the rule is about."""
+glued to a person's name, an online service or a company the model calls a place or a person, a
+team or a thing written after "the" called a person or a group. Invented text from the arts,
+sport, business, space and the courts, parsed by the real model where the model is the point
+(those tests first check it makes the reading the rule is about), else hand-built."""
 from conftest import analyse, article_of, sentences
 from test_repair import spans_of, texts_of
 
@@ -48,7 +50,8 @@ def test_a_gerund_tagged_a_name_goes_only_beside_a_full_name_and_is_not_joined_a
     # "Hosting Roe at Vell was a coup. Ana Roe agreed. Thanking Lund, ..." with "Hosting" tagged a name
     words = ["Hosting", "Roe", "at", "Vell", "won", ".", "Ana", "Roe", "agreed", ".", "Thanking", "Lund", "left", ".",
              "Lund", "won", "."]
-    tags = ["NNP", "NNP", "IN", "NNP", "VBD", ".", "NNP", "NNP", "VBD", ".", "NNP", "NNP", "VBD", ".", "NNP", "VBD", "."]
+    tags = ["NNP", "NNP", "IN", "NNP", "VBD", ".", "NNP", "NNP", "VBD", ".", "NNP", "NNP", "VBD", ".",
+            "NNP", "VBD", "."]
     ents = ["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON",
             "O", "O", "B-PERSON", "O", "O"]
     pas = [article_of(sentences(vocab, words, ents=ents, tags=tags))]

@@ -121,8 +121,9 @@ def ordinary_opening(toks: tuple[Token, ...], i: int) -> bool:
     """A capitalised word opening a sentence that the model tags no noun or that ends like a
     gerund ("Hosting"), and that is no first name in the nickname data, title or honorific."""
     first = toks[i]
-    return sentence_start(toks, i) and (first.tag in OPENING_TAGS or len(first.text) > 5 and first.text.endswith("ing")) \
-        and name_word(first) and not knowledge.is_given_name(first.text.lower())
+    gerund = len(first.text) > 5 and first.text.endswith("ing")
+    return sentence_start(toks, i) and (first.tag in OPENING_TAGS or gerund) and name_word(first) and \
+        not knowledge.is_given_name(first.text.lower())
 
 
 def _written_inside_sentences(parsed: list[ParsedArticle], names: set[tuple[str, ...]]) -> set[tuple[str, ...]]:

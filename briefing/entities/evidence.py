@@ -10,9 +10,9 @@ lower-case noun the name modifies ("the Tarvo volcano", "the Velox headset"), a 
 for a maker the briefing names with a model, a determiner or possessive of the name alone ("the
 Velox veered", "Ruiz's Velox"). An organisation: its founder or chief executive ("Halden chief
 executive Jo Roe", "the CEO of Verania"), its shareholders or headquarters, a company noun in
-apposition ("Tamsel, a shipping firm", "energy company Velkor"), the name written elsewhere with a legal form ("Corvin
-Seeds Ltd."), what only an online service has ("Velo users", "took to Velo"); someone told
-something ("told Veldana that") is a person or an organisation, no place.
+apposition ("Tamsel, a shipping firm", "energy company Velkor"), the name written elsewhere with
+a legal form ("Corvin Seeds Ltd."), what only an online service has ("Velo users", "took to
+Velo"); someone told something ("told Veldana that") is a person or an organisation, no place.
 """
 from __future__ import annotations
 
@@ -134,8 +134,8 @@ def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
         online_service(toks, s, e)
 
 
-# Lower-case nouns a company's name stands in apposition to after them: "energy company Velkor",
-# "the accessory maker Brenlo", "streaming service Velo".
+# Lower-case nouns right before a company's name that say what it is: "energy company Velkor", "the
+# accessory maker Brenlo", "streaming service Velo".
 COMPANY_KINDS = COMPANY_NOUNS | frozenset({"automaker", "carmaker", "chipmaker", "retailer", "giant", "conglomerate",
                                            "insurer", "lender", "broadcaster", "network", "platform", "service",
                                            "website", "app"})
@@ -178,8 +178,9 @@ def online_service(toks: tuple[Token, ...], s: int, e: int) -> bool:
 
 # Who a team has, as a lower-case noun after its name ("Velo coach", "Velo defenseman Jo Roe"); not
 # what a town or a company has too (fans, players, manager, center).
-TEAM_NOUNS = frozenset({"coach", "coaches", "captain", "quarterback", "defenseman", "defensemen", "goalie", "goaltender",
-                        "linebacker", "midfielder", "striker", "pitcher", "shortstop", "teammates", "roster", "lineup"})
+TEAM_NOUNS = frozenset({"coach", "coaches", "captain", "quarterback", "defenseman", "defensemen", "goalie",
+                        "goaltender", "linebacker", "midfielder", "striker", "pitcher", "shortstop", "teammates",
+                        "roster", "lineup"})
 
 
 def team_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:

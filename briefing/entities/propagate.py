@@ -220,7 +220,7 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
 def _no_person_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
     """A one-word name with no person's sign, no known place, that is no word of a person's full
     name in the briefing, singular or plural ("the Ostranders" beside "Dan Ostrander" are his family):
-    a team where the text names its coach or players ("Velo coach", "the Velo's goalie"), and no
+    a team where the text names its coach or players ("Velo coach", "a Velo goalie"), and no
     person where the briefing writes it after "the" twice or more and at half its occurrences or
     more ("the Velos", "the Tarvo"; once is a nickname too: "known as the Tarvo"): an organisation."""
     if len(key) != 1 or ev.person_sign(key) or ev.is_place(key) or _in_a_persons_name(key[0], ev):
