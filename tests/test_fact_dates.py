@@ -241,3 +241,11 @@ def test_several_units_ago_is_three_to_ten_of_them_not_thirty():
     from briefing.facts.dates import may_meet
     assert may_meet("several weeks ago", "two months ago") and may_meet("several weeks ago", "three weeks ago")
     assert not may_meet("several weeks ago", "six months ago")
+
+
+def test_a_unit_that_is_also_a_date_word_keeps_its_article_before_ago(parser):
+    """"a year ago": "year" is itself a date word, yet the length of time before "ago" is the
+    whole "a year", not "year ago"; in an undated article too."""
+    _, _, found = analyse(parser, {"a": "Title\n\nThe ferry line opened a year ago in Arlow, the port said.",
+                                  "b": "Title\n\nThe harbour crane failed a week ago in Arlow."})
+    assert sorted(c.text for f in found if f.kind == "date" for c in f.claims) == ["a week ago", "a year ago"]

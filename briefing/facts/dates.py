@@ -141,10 +141,10 @@ def _spans(seg: Parsed) -> list[tuple[int, int]]:
 def _first_date_word(toks: tuple[Token, ...], start: int, end: int) -> int:
     """Where the date of the entity at tokens [start, end) begins: its first date word ("the post
     seven months ago": "seven"), with the length of time before an "ago" ("nearly a century ago":
-    "a century ago", not "ago"); `end` when it has none."""
+    "a century ago", not "ago"; "a year ago", not "year ago"); `end` when it has none."""
     s = next((k for k in range(start, end) if DATE_CUE.search(toks[k].text) or toks[k].tag == "CD"
               or toks[k].text.lower() in RELATIVE_LEAD or toks[k].text.lower() in DATE_HEADS), end)
-    if s < end and toks[s].text.lower() == "ago":
+    if any(toks[k].text.lower() == "ago" for k in range(s, end)):  # "a year ago": "year" is a date word too
         while s > start and toks[s - 1].text.lower() in LENGTH_WORDS:
             s -= 1
     return s
