@@ -249,3 +249,19 @@ def test_a_unit_that_is_also_a_date_word_keeps_its_article_before_ago(parser):
     _, _, found = analyse(parser, {"a": "Title\n\nThe ferry line opened a year ago in Arlow, the port said.",
                                   "b": "Title\n\nThe harbour crane failed a week ago in Arlow."})
     assert sorted(c.text for f in found if f.kind == "date" for c in f.claims) == ["a week ago", "a year ago"]
+
+
+
+def test_a_vague_count_is_read_alike_before_a_unit_of_time_and_before_a_number(parser):
+    """"a few" counts the same before "weeks ago" as before "thousand" (one table, lexicon.VAGUE_LEAD):
+    up to five, so "a few weeks ago" may be five weeks back and "a few thousand" up to 5,999; and
+    "several" alone counts as it does before a unit, never thirty."""
+    from briefing.facts.resolving import ago_count
+    from test_fact_classes import claims_of
+    assert ago_count("a few weeks ago") == ((2, 5), "week")
+    assert ago_count("a couple of months ago") == ((2, 3), "month")
+    assert ago_count("several days ago") == ((3, 9), "day")
+    got = claims_of(parser, {"a": "Title\n\nA few thousand runners started the Arlow marathon. Several stewards "
+                                  "fainted in the heat and a couple hundred fans left early."})
+    assert {t: (x.low, x.high) for t, x in got.items()} == {
+        "A few thousand runners": (2000, 5999), "Several stewards": (3, 9), "a couple hundred fans": (200, 399)}

@@ -108,6 +108,8 @@ MONTHS = [m.lower() for m in english.MONTHS]
 MONTH_ABBREVIATIONS = frozenset({m[:3] for m in MONTHS} | {"sept"})
 WEEKDAYS = [d.lower() for d in english.WEEKDAYS]
 
-# How many a vague word before a number or a unit counts, low and high: "several hundred": 300-999,
-# "a few thousand": 2,000-5,999, "several weeks ago": 3 to 10 weeks
-VAGUE_LEAD = {"several": (3, 10), "few": (2, 6)}
+# How many a vague word counts, fewest and most, the one table every reader of these words uses:
+# before a unit of time ("a few weeks ago": 2 to 5 weeks, "several weeks ago": 3 to 9) and before a
+# round number, up to just under the next count ("a few thousand": 2,000-5,999, "several hundred":
+# 300-999, "a couple hundred": 200-399); "several" alone ("several fans") is 3 to 9.
+VAGUE_LEAD = {"several": (3, 9), "few": (2, 5), "couple": (2, 3)}

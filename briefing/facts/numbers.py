@@ -184,8 +184,8 @@ def _said_vaguely(toks: tuple[Token, ...], k: int, j: int, unit: float) -> Figur
     """"several hundred", "a few dozen" (token k is "several" or "few", j the token after the
     figure): a range of the unit, said vaguely."""
     low_x, high_x = VAGUE_LEAD[toks[k].text.lower()]
-    start = k - 1 if toks[k].text.lower() == "few" and k and toks[k - 1].text.lower() == "a" else k
-    return Figure(start, j, (unit * low_x, unit * high_x - 1), qs=start, vague=True)
+    start = k - 1 if k and toks[k - 1].text.lower() == "a" else k  # "a few", "a couple"
+    return Figure(start, j, (unit * low_x, unit * (high_x + 1) - 1), qs=start, vague=True)
 
 
 def _word_figure(toks: tuple[Token, ...], i: int) -> tuple[Figure | None, int] | None:

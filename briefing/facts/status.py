@@ -13,13 +13,14 @@ import re
 
 from . import wording
 from .dates import dates_agree
-from .lexicon import LENGTH_UNITS, TIME_UNITS
+from .lexicon import LENGTH_UNITS, TIME_UNITS, VAGUE, VAGUE_LEAD
 from .sentences import Extracted
 
 # What a vague amount allows, as a multiple of its word's value in lexicon.VAGUE (the extractor's
 # lower bound): "hundreds" is two hundred or more and under a thousand.
 VAGUE_ALLOWS = {"hundreds": (2, 10), "thousands": (2, 10), "millions": (2, 10), "billions": (2, 10),
-                "dozens": (2, 8.25), "scores": (2, 5), "several": (1, 3), "tens of thousands": (2, 10),
+                "dozens": (2, 8.25), "scores": (2, 5), "several": (1, VAGUE_LEAD["several"][1] / VAGUE["several"]),
+                "tens of thousands": (2, 10),
                 "hundreds of thousands": (2, 10)}
 OPEN_BOUND_REACH = 0.1  # "more than N" reaches N plus its rounding step, or this share of N if more;
 # "nearly N" this share under N
