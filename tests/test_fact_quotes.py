@@ -224,3 +224,18 @@ def test_a_speaker_called_by_age_is_the_person_named_before(parser):
     report, quote = sorted((x for x in facts.extract(parsed, ents)[0] if x.kind == "quote"), key=lambda x: x.reported)[::-1]
     assert quote.subject == "Maria Lopez"  # not "the old"
     assert (report.claim.text, report.subject) == ("the noise is getting worse", "Maria Lopez")  # "she says"
+
+
+def test_two_overlapping_excerpts_of_one_quote_agree_and_a_third_wording_shows_its_own_diff(parser):
+    """Two outlets quoting overlapping parts of one sentence change no word: the diff marks none,
+    so the row agrees (it said "differ" with nothing to show); a third outlet that changes a word
+    is the difference the row names, whichever outlet comes second."""
+    a = "Title\n\nIlse Harmo said \u201cthe old stand will be rebuilt before the new season starts\u201d."
+    b = ("Title\n\nIlse Harmo said the stand \u201cwill be rebuilt before the new season starts and opened to "
+         "every fan\u201d.")
+    _, _, found = analyse(parser, {"a": a, "b": b})
+    assert [(s, len(t)) for s, _, t in quote_rows(found)] == [("agree", 2)]
+    _, _, found = analyse(parser, {"a": a, "b": b, "c": "Title\n\nIlse Harmo said the stand \u201cwill be rebuilt "
+                                                         "before the old season starts\u201d."})
+    (row,) = [f for f in found if f.kind == "quote"]
+    assert row.status == "differ" and ("+", "old") in row.diff and len(row.claims) == 3

@@ -102,14 +102,19 @@ def status(group: list[Extracted]) -> tuple[str, str, tuple]:
 
 
 def _quote_status(group: list[Extracted]) -> tuple[str, str, tuple]:
-    """Quotes differ in their words; reported speech is no wording, so it differs from nothing."""
+    """Quotes differ in their words: a word one wording changes against the first, as its diff
+    marks it (two excerpts that overlap, or differ in case, punctuation or quote marks only,
+    change no word); reported speech is no wording, so it differs from nothing."""
     quoted = [x for x in group if not x.reported]
     if len(quoted) < 2 or wording.agree([x.claim.value for x in quoted]):
         return "agree", "", ()
     if wording.pair_score(quoted[0], quoted[1]) is None:
         return "agree", "", ()  # two quotes a report joined, not one quote told two ways: no wording differs
-    diff = wording.diff(quoted[0].claim.value, quoted[1].claim.value)
-    return "differ", wording_reason(diff), diff
+    for x in quoted[1:]:
+        diff = wording.diff(quoted[0].claim.value, x.claim.value)
+        if any(op != "=" for op, _ in diff):
+            return "differ", wording_reason(diff), diff
+    return "agree", "", ()
 
 
 MAX_CHANGES = 3  # word changes a quote's reason names
