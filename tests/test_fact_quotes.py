@@ -239,3 +239,20 @@ def test_two_overlapping_excerpts_of_one_quote_agree_and_a_third_wording_shows_i
                                                          "before the old season starts\u201d."})
     (row,) = [f for f in found if f.kind == "quote"]
     assert row.status == "differ" and ("+", "old") in row.diff and len(row.claims) == 3
+
+
+def test_a_word_added_at_the_start_of_a_quote_both_outlets_frame_alike_is_a_difference(parser):
+    """Both outlets lead into the quote with the same words ("… that the bridge was"); one quotes
+    a word more at its start ("completely safe" / "safe"): their sentences read differently, so the
+    row differs. Led into by other words, the shorter quote is an excerpt and agrees."""
+    lead = "Title\n\nMayor Ilse Harmo told the council that the Varn bridge was "
+    _, _, found = analyse(parser, {
+        "a": lead + "\u201csafe to reopen to traffic before the winter,\u201d officials said.",
+        "b": lead + "\u201ccompletely safe to reopen to traffic before the winter,\u201d officials said."})
+    (row,) = [f for f in found if f.kind == "quote"]
+    assert row.status == "differ" and row.diff[0] == ("+", "completely") and len(row.diff) == 2
+    _, _, found = analyse(parser, {
+        "a": lead + "\u201csafe to reopen to traffic before the winter,\u201d officials said.",
+        "b": "Title\n\nMayor Ilse Harmo said engineers found the Varn bridge \u201ccompletely safe to reopen to "
+             "traffic before the winter,\u201d officials said."})
+    assert [s for s, _, _ in quote_rows(found)] == ["agree"]

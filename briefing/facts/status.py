@@ -106,12 +106,13 @@ def _quote_status(group: list[Extracted]) -> tuple[str, str, tuple]:
     marks it (two excerpts that overlap, or differ in case, punctuation or quote marks only,
     change no word); reported speech is no wording, so it differs from nothing."""
     quoted = [x for x in group if not x.reported]
-    if len(quoted) < 2 or wording.agree([x.claim.value for x in quoted]):
+    values, lead = wording.framed(quoted)
+    if len(quoted) < 2 or wording.agree(values):
         return "agree", "", ()
     if wording.pair_score(quoted[0], quoted[1]) is None:
         return "agree", "", ()  # two quotes a report joined, not one quote told two ways: no wording differs
-    for x in quoted[1:]:
-        diff = wording.diff(quoted[0].claim.value, x.claim.value)
+    for value in values[1:]:
+        diff = wording.unframed(wording.diff(values[0], value), lead)
         if any(op != "=" for op, _ in diff):
             return "differ", wording_reason(diff), diff
     return "agree", "", ()

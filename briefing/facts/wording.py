@@ -148,6 +148,36 @@ def lead_added(a: str, b: str) -> bool:
     return False
 
 
+LEAD_IN_WORDS = 2  # the words of its sentence just before a quote that lead into it ("… the bridge was")
+
+
+def framed(quoted: list[Extracted]) -> tuple[list[str], int]:
+    """The wordings of a row's quotes as compared, and how many words lead into each: when every
+    outlet leads into the quote with the same words ("the bridge was “safe…”" / "the bridge was
+    “completely safe…”"), each with those words, since a word one quotes more at the start then
+    changes what the sentence says, not where the excerpt begins; their own words otherwise."""
+    values = [x.claim.value for x in quoted]
+    leads = {_lead_in(x) for x in quoted}
+    lead = leads.pop() if len(leads) == 1 else ""
+    return ([f"{lead} {v}" for v in values], len(lead.split())) if lead else (values, 0)
+
+
+def unframed(diff: tuple[tuple[str, str], ...], lead: int) -> tuple[tuple[str, str], ...]:
+    """A diff of framed wordings without the `lead` words that lead into both (its first, shared words)."""
+    if not lead or not diff or diff[0][0] != "=":
+        return diff
+    rest = " ".join(diff[0][1].split()[lead:])
+    return ((("=", rest),) if rest else ()) + diff[1:]
+
+
+def _lead_in(x: Extracted) -> str:
+    """The last LEAD_IN_WORDS words of the quote's sentence before it, as compared; "" when the
+    quote opens its sentence."""
+    at = x.claim.sentence.find(x.claim.text)
+    words = quote_words(x.claim.sentence[:at]).split() if at > 0 else []
+    return " ".join(words[-LEAD_IN_WORDS:]) if len(words) >= LEAD_IN_WORDS else ""
+
+
 def diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
     """The word diff of two wordings of one quote; of the sentence they share when the rest differs."""
     wa, wb = quote_words(a), quote_words(b)
