@@ -265,3 +265,13 @@ def test_a_vague_count_is_read_alike_before_a_unit_of_time_and_before_a_number(p
                                   "fainted in the heat and a couple hundred fans left early."})
     assert {t: (x.low, x.high) for t, x in got.items()} == {
         "A few thousand runners": (2000, 5999), "Several stewards": (3, 9), "a couple hundred fans": (200, 399)}
+
+
+def test_so_far_this_year_is_a_running_period_not_a_date(parser):
+    """"so far this year", "this month to date": the span a running count covers up to now, like
+    "the past year", not when something happened; "earlier this year" stays a date."""
+    _, _, found = analyse(parser, {"a": "Title\n\nMore than 9,000 fans have visited the Arlow museum so far this "
+                                        "year. Sales this month to date are up. So far this season, 30 boats sank. "
+                                        "The museum reopened earlier this year."},
+                          dates={"a": "2015-09-16"})
+    assert [text for text, _ in date_claims(found)] == ["earlier this year"]

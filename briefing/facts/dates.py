@@ -102,7 +102,7 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
     published = _published(pa.article.date or pa.article.inferred_date)
     out = []
     for s, e in _spans(pa.segments[si]):
-        if _house_number(toks, s, e) or _a_persons_name(pa, si, s, e, sents):
+        if _house_number(toks, s, e) or _a_persons_name(pa, si, s, e, sents) or _running_period(toks, s, e):
             continue
         text = span_text(pa.article.raw, toks, s, e)[2]
         clock = CLOCK.search(text)
@@ -199,6 +199,17 @@ def _ahead(toks: tuple[Token, ...], s: int) -> bool:
 
 def _past(toks: tuple[Token, ...], s: int) -> bool:
     return _verb(toks, s).tag in ("VBD", "VBN")
+
+
+RUNNING = (("so", "far"), ("thus", "far"), ("to", "date"))  # "so far this year", "this month to date"
+
+
+def _running_period(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """A date that bounds a running count up to now ("so far this year", "this year to date"):
+    the span the count covers, as "the past year" is, not when something happened."""
+    before = tuple(t.text.lower() for t in toks[max(0, s - 2):s])
+    after = tuple(t.text.lower() for t in toks[e:e + 2])
+    return before in RUNNING or after in RUNNING
 
 
 NAME_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dobj"})
