@@ -391,3 +391,20 @@ def test_two_or_three_is_a_range(parser):
     assert values(found, "number") | values(found, "duration") == {
         "Two or three fans": "2–3", "10 or 15 minutes": "10–15 minutes", "Three fans": "3"}  # no count of "minutes"
     assert ("number", "agree", ["Three fans", "Two or three fans"]) in cross(found)
+
+
+def test_a_negated_bound_and_other_bounds_read_as_their_words_say(parser):
+    """"no fewer than 40" is at least 40 (not "fewer than 40"), "not more than 12" at most 12;
+    "above", "in excess of", "upwards of", "a minimum of" open a lower bound, "below" and "a
+    maximum of" an upper one."""
+    got = claims_of(parser, {"a": "Title\n\nNo fewer than 40 stewards worked at the Arlow derby. Not more than 12 "
+                                  "buses ran. The kite flew above 5,000 metres. In excess of 300 fans sang and "
+                                  "upwards of 200 volunteers helped. The pier takes a maximum of 50 boats and "
+                                  "a minimum of 20 crews. Fog fell below 900 metres."})
+    assert {t: v.claim.value for t, v in got.items()} == {
+        "No fewer than 40 stewards": "min 40", "Not more than 12 buses": "max 12", "above 5,000 metres": "min 5,000 metres",
+        "In excess of 300 fans": "min 300", "upwards of 200 volunteers": "min 200", "a maximum of 50 boats": "max 50",
+        "a minimum of 20 crews": "min 20", "below 900 metres": "max 900 metres"}
+    _, _, found = analyse(parser, {"a": "Title\n\nNo fewer than 40 stewards worked at the Arlow derby, police said.",
+                                   "b": "Title\n\nSome 45 stewards worked at the Arlow derby, the club said."})
+    assert [s for _, s, _ in cross(found, "number")] == ["agree"]

@@ -24,6 +24,11 @@ QUALIFIERS = {
     ("just", "over"): "min", ("well", "more", "than"): "min", ("as", "much", "as"): "max", ("as", "many", "as"): "max",
     ("about",): "approx", ("around",): "approx", ("some",): "approx", ("approximately",): "approx",
     ("roughly",): "approx", ("an", "estimated"): "approx", ("estimated",): "approx",
+    # a negated bound is the other bound: "no fewer than 40" is at least 40
+    ("no", "fewer", "than"): "min", ("no", "less", "than"): "min", ("not", "fewer", "than"): "min",
+    ("not", "less", "than"): "min", ("not", "more", "than"): "max",
+    ("above",): "min", ("in", "excess", "of"): "min", ("upwards", "of"): "min", ("a", "minimum", "of"): "min",
+    ("greater", "than"): "min", ("below",): "max", ("a", "maximum", "of"): "max", ("close", "to"): "max",
 }
 # Words that start a number phrase (text2num reads the whole phrase).
 QUALIFIERS_LONGEST_FIRST = sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0]))
