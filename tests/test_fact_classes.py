@@ -408,3 +408,26 @@ def test_a_negated_bound_and_other_bounds_read_as_their_words_say(parser):
     _, _, found = analyse(parser, {"a": "Title\n\nNo fewer than 40 stewards worked at the Arlow derby, police said.",
                                    "b": "Title\n\nSome 45 stewards worked at the Arlow derby, the club said."})
     assert [s for _, s, _ in cross(found, "number")] == ["agree"]
+
+
+
+def test_one_length_of_time_in_two_units_agrees_and_a_month_more_differs(parser):
+    """"a year and a half" and "18 months" are one length (a month is 30.44 days only on average:
+    547.9 and 547.9 days missed each other by a rounding); "20 months" and "13 months" are not
+    "a year and a half" or "a year"."""
+    from briefing.facts.status import figures_agree
+    said = "Title\n\nThe Arlow striker was out for {} with a knee injury, the club said."
+    _, _, found = analyse(parser, {"a": said.format("a year and a half"), "b": said.format("18 months")})
+    assert [s for _, s, _ in cross(found, "duration")] == ["agree"]
+    got = claims_of(parser, {"a": "Title\n\nJo Park was out for a year and a half. Ed Lo was out for 20 months. "
+                                  "Al Ruiz was out for a year. Ti Mo was out for 13 months. Bo Vik was out for 12 months."})
+    one = lambda a, b: figures_agree([got[a], got[b]])  # noqa: E731
+    assert not one("a year and a half", "20 months") and not one("a year", "13 months") and one("a year", "12 months")
+
+
+def test_a_number_word_the_model_takes_for_a_name_still_counts(parser):
+    """The model tags a sentence-opening "Twelve" as a product; a word that is only a number is no
+    name, so it still counts its stewards (a number named with a name, "a 737 jet", does not)."""
+    _, _, found = analyse(parser, {"a": "Title\n\nTwelve stewards were hurt in the crush at the Arlow derby.",
+                                   "b": "Title\n\n12 stewards were hurt in the crush at the Arlow derby, police said."})
+    assert cross(found, "number") == [("number", "agree", ["12 stewards", "Twelve stewards"])]

@@ -72,10 +72,17 @@ def _reach(bound: float, x: Extracted) -> float:
     return max(_step(bound / scale) * scale, OPEN_BOUND_REACH * bound)
 
 
+# Lengths of time in two units meet within this share: a month is 28 to 31 days and 30.44 only on
+# average ("18 months" and "a year and a half", "90 days" and "three months"; "13 months" and "a year" differ)
+CALENDAR_SLACK = 0.015
+
+
 def figures_agree(group: list[Extracted]) -> bool:
     """Can every figure of the group be true at once, by what its wording allows?"""
     converted = len({x.unit for x in group}) > 1
     spans = [allowed(x, converted) for x in group]
+    if converted and group[0].kind == "duration":
+        spans = [(lo * (1 - CALENDAR_SLACK), hi * (1 + CALENDAR_SLACK)) for lo, hi in spans]
     return max(lo for lo, _ in spans) <= min(hi for _, hi in spans)
 
 
