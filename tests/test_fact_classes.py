@@ -419,6 +419,9 @@ def test_one_length_of_time_in_two_units_agrees_and_a_month_more_differs(parser)
     said = "Title\n\nThe Arlow striker was out for {} with a knee injury, the club said."
     _, _, found = analyse(parser, {"a": said.format("a year and a half"), "b": said.format("18 months")})
     assert [s for _, s, _ in cross(found, "duration")] == ["agree"]
+    said = "Title\n\nThe Arlow final lasted {}, the referee said."  # pairing reads agreement as the status does
+    _, _, found = analyse(parser, {"a": said.format("two and a half hours"), "b": said.format("150 minutes")})
+    assert [s for _, s, _ in cross(found, "duration")] == ["agree"]
     got = claims_of(parser, {"a": "Title\n\nJo Park was out for a year and a half. Ed Lo was out for 20 months. "
                                   "Al Ruiz was out for a year. Ti Mo was out for 13 months. Bo Vik was out for 12 months."})
     one = lambda a, b: figures_agree([got[a], got[b]])  # noqa: E731

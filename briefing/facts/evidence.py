@@ -23,7 +23,7 @@ from .dates import dates_agree, is_bare
 from .lexicon import LENGTH_UNITS
 from .pool import Pool, date_key
 from .sentences import Extracted, View
-from .status import allowed
+from .status import allowed, figures_agree
 
 ENTITY_SUPPORT = 2.0  # summed weight of shared entities that makes two claims one fact
 
@@ -227,7 +227,7 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float, sents: View,
     converted = a.unit != b.unit
     lo_a, hi_a = allowed(a, converted)
     lo_b, hi_b = allowed(b, converted)
-    agree = max(lo_a, lo_b) <= min(hi_a, hi_b)
+    agree = figures_agree([a, b])  # as the row's status will say
     exact = a.low == b.low and a.high == b.high and not (a.vague or b.vague)
     if a.kind == "age":
         found = _age(a, b, sim, agree)
