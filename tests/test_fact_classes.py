@@ -434,3 +434,19 @@ def test_a_number_word_the_model_takes_for_a_name_still_counts(parser):
     _, _, found = analyse(parser, {"a": "Title\n\nTwelve stewards were hurt in the crush at the Arlow derby.",
                                    "b": "Title\n\n12 stewards were hurt in the crush at the Arlow derby, police said."})
     assert cross(found, "number") == [("number", "agree", ["12 stewards", "Twelve stewards"])]
+
+
+def test_an_age_said_in_a_relative_clause_is_the_age_of_whom_it_describes(parser):
+    """"Jo Park, who is 34 years old,": "who" is Jo Park, so the age is his, as "Jo Park, aged 34," says."""
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nJo Park, aged 34, was sacked by the Arlow club on Monday.",
+        "b": "Title\n\nJo Park, who is 34 years old, was sacked by the Arlow club on Monday."})
+    assert cross(found, "age") == [("age", "agree", ["34", "34 years old"])]
+
+
+def test_a_half_written_as_a_fraction_is_a_length_not_a_date(parser):
+    """"3 1/2 years" is three and a half years (its slash is no date's)."""
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow coach was sacked after 3 1/2 years in charge.",
+        "b": "Title\n\nThe Arlow coach was sacked after three and a half years in charge."})
+    assert cross(found) == [("duration", "agree", ["3 1/2 years", "three and a half years"])]

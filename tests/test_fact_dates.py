@@ -275,3 +275,14 @@ def test_so_far_this_year_is_a_running_period_not_a_date(parser):
                                         "The museum reopened earlier this year."},
                           dates={"a": "2015-09-16"})
     assert [text for text, _ in date_claims(found)] == ["earlier this year"]
+
+
+def test_a_time_of_day_glued_to_am_or_pm_or_on_a_24_hour_clock_is_a_time(parser):
+    """"11.45am" (one token the model marks as nothing) and "23:45" (a 24-hour clock) are times of
+    day, compared in minutes like "11:45 a.m." and "11:45 p.m."."""
+    _, _, found = analyse(parser, {"a": "Title\n\nThe Arlow ferry sank at 11.45am on Sunday. The pier lights "
+                                        "failed at 23:45, the port said.",
+                                   "b": "Title\n\nThe Arlow ferry sank at 11:45 a.m. on Sunday. The pier lights "
+                                        "failed at 11:45 p.m., the port said."})
+    times = sorted(sorted(c.value for c in f.claims) for f in found if f.kind == "time")
+    assert times == [["11:45", "11:45"], ["23:45", "23:45"]]

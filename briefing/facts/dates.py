@@ -20,7 +20,7 @@ DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d
                       r"end\s+of\s+(the|this)\s+(week|month|year)|year[- ]end)\b",
                       re.IGNORECASE)
 TIME_OF_DAY = re.compile(r"\b(early|earlier|late|later|mid|morning|afternoon|evening|night|tonight|overnight)\b")
-DURATION_ONLY = re.compile(r"^(\d\S*|an?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|"
+DURATION_ONLY = re.compile(r"^(\d\S*(?:\s1/2)?|an?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve|\w+teen|\w+ty)\s(minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^the\s+(past|last|next|coming|previous|recent)\b(?!.*\bago\b)|^(past|coming|previous|recent)\b(?!.*\bago\b)"
                            r"|^(last|next)\s+(\d\S*|few|several|many|couple|one|two|three|four|five|six|seven|eight|nine|"
                            r"ten|eleven|twelve|\w+teen|\w+ty)\b|^\w+-(year|month|week|day)"
@@ -105,8 +105,8 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
         if _house_number(toks, s, e) or _a_persons_name(pa, si, s, e, sents) or _running_period(toks, s, e):
             continue
         text = span_text(pa.article.raw, toks, s, e)[2]
-        clock = CLOCK.search(text)
-        if clock:  # "about 11:45 a.m.": a time of day, compared in minutes
+        clock = _clock(text)
+        if clock is not None:  # "about 11:45 a.m.", "23:45": a time of day, compared in minutes
             out.append(_time(pa, si, s, e, clock, sents))
         elif DATE_CUE.search(text) and not DURATION_ONLY.search(text):
             out.append(_date(pa, si, s, e, published, sents))
@@ -133,8 +133,8 @@ def _spans(seg: Parsed) -> list[tuple[int, int]]:
         s = _first_date_word(toks, ent.start, ent.end)
         if s < ent.end and not (ent.end - s == 1 and toks[s].text.lower() == "ago"):  # "long ago" says no date
             spans.append((s, ent.end))
-    spans += [(t.i, t.i + 1) for t in toks if t.i not in in_date and YEAR.fullmatch(t.text) and t.tag == "CD"
-              and (t.i == 0 or toks[t.i - 1].text not in ("$", "#", "-", "–"))]
+    spans += [(t.i, t.i + 1) for t in toks if t.i not in in_date and (YEAR.fullmatch(t.text) and t.tag == "CD"
+              and (t.i == 0 or toks[t.i - 1].text not in ("$", "#", "-", "–")) or _bare_clock(toks, t.i))]
     return sorted(spans)
 
 
@@ -250,14 +250,34 @@ def _house_number(toks, s: int, e: int) -> bool:
 
 
 CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+CLOCK_24 = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")  # "23:45", in a TIME span
+GLUED_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?[ap]m", re.IGNORECASE)  # "11.45am": one token, no entity
 CLOCK_MARGIN = 15  # minutes either side of "about 11:45 a.m."
 
 
-def _time(pa: ParsedArticle, si: int, s: int, e: int, clock: re.Match, sents: View) -> Extracted:
+CLOCK_LEAD = frozenset({"at", "by", "until", "till", "before", "after", "around", "about", "from", "since", "to"})
+
+
+def _bare_clock(toks: tuple[Token, ...], i: int) -> bool:
+    """A time of day the model marks as no time: "11.45am" (one token), "at 23:45" (a number to it)."""
+    return bool(GLUED_CLOCK.fullmatch(toks[i].text)) or \
+        (i > 0 and toks[i - 1].text.lower() in CLOCK_LEAD and bool(CLOCK_24.fullmatch(toks[i].text)))
+
+
+def _clock(text: str) -> tuple[int, int] | None:
+    """(hour, minute) of a time of day: "11:45 a.m.", "11.45am", "9 p.m.", or a 24-hour "23:45"."""
+    m = CLOCK.search(text)
+    if m:
+        return int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0), int(m.group(2) or 0)
+    m = CLOCK_24.search(text)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _time(pa: ParsedArticle, si: int, s: int, e: int, clock: tuple[int, int], sents: View) -> Extracted:
     """A time of day with the margin its wording allows: "about 11:45 a.m." is 11:30-12:00,
     "just before 8 p.m." 19:45-20:00, "11:40 a.m." exactly 11:40."""
     toks = pa.segments[si].tokens
-    hour, minute = int(clock.group(1)) % 12 + (12 if clock.group(3).lower() == "p" else 0), int(clock.group(2) or 0)
+    hour, minute = clock
     at = hour * 60 + minute
     before = " ".join(t.text.lower() for t in toks[max(0, s - 2):s])
     low, high, qual = at, at, ""

@@ -18,7 +18,7 @@ def parse_number(text: str, money: bool = False) -> tuple[float, float] | None:
     An amount of money may carry its scale as letters: '$12m', '$3bn', '$1tn', '€300k' (`money`:
     elsewhere "12m" is twelve metres)."""
     t = text.lower().replace(",", "").replace("\u00a0", " ").strip()
-    m = re.fullmatch(r"\A(\d+)\s?½", t)
+    m = re.fullmatch(r"\A(\d+)\s?(?:½|1/2)", t)  # "3½", "3 1/2"
     if m:
         v = int(m.group(1)) + 0.5
         return v, v
