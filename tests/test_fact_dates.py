@@ -286,3 +286,17 @@ def test_a_time_of_day_glued_to_am_or_pm_or_on_a_24_hour_clock_is_a_time(parser)
                                         "failed at 11:45 p.m., the port said."})
     times = sorted(sorted(c.value for c in f.claims) for f in found if f.kind == "time")
     assert times == [["11:45", "11:45"], ["23:45", "23:45"]]
+
+
+def test_times_in_two_named_time_zones_compare_in_one(parser):
+    """"9 p.m. ET" and "6 p.m. PT" are one moment; "9 p.m. ET" and "9 p.m. PT" are not, and
+    "1 a.m. GMT" the next day's hour of the first (summer or winter)."""
+    from briefing.facts.dates import times_agree
+    from test_fact_classes import claims_of
+    said = "Title\n\nThe Arlow launch was set for {} on Friday, the agency said."
+    _, _, found = analyse(parser, {"a": said.format("9 p.m. ET"), "b": said.format("6 p.m. PT")})
+    assert [f.status for f in found if f.kind == "time"] == ["agree"]
+    got = claims_of(parser, {"a": "Title\n\nThe launch was at 9 p.m. ET. The dock opened at 9 p.m. PT. The bar shut "
+                                  "at 1 a.m. GMT. The bus left at 9 p.m."})
+    launch, dock, bar, bus = (got[t] for t in ("9 p.m. ET", "9 p.m. PT", "1 a.m. GMT", "9 p.m."))
+    assert not times_agree(launch, dock) and times_agree(launch, bar) and times_agree(launch, bus)

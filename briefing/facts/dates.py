@@ -10,7 +10,7 @@ import re
 
 from ..model import COARSER, Parsed, ParsedArticle, Token
 from . import frames
-from .lexicon import MONTHS, WEEKDAYS
+from .lexicon import MONTHS, TIME_ZONES, WEEKDAYS
 from .resolving import MONTH_OR_YEAR, POSSESSIVE, YEAR, YEAR_END, ago_count, resolve_date
 from .sentences import Extracted, View, children, climb, lemma, normalise, make_claim, span_text
 
@@ -289,14 +289,32 @@ def _time(pa: ParsedArticle, si: int, s: int, e: int, clock: tuple[int, int], se
         high, qual = at + CLOCK_MARGIN, "after "
     qs = s - len(re.findall(r"\b(about|around|approximately|roughly|some|nearly|almost|just|shortly|before|after)\b",
                             before))
+    zone = next((t.text.lower() for t in toks[s:e + 1] if t.text.lower() in TIME_ZONES and t.text.isupper()), "")
+    e = e + 1 if zone and e < len(toks) and toks[e].text.lower() == zone else e
     start, end = toks[qs].start, toks[e - 1].end
     sent = toks[s].sent
     shown = f"{hour:02d}:{minute:02d}"
-    return Extracted(make_claim(pa, si, sent, start, end, qual + shown), "time",
-                     ("time",), low, high,
+    return Extracted(make_claim(pa, si, sent, start, end, qual + shown + (f" {zone.upper()}" if zone else "")), "time",
+                     ("time",), low, high, unit=zone,
                      entities=sents.entities(pa.article.id, si, sent),
                      subject=_event(toks, s), context=sents.context(pa, si, s, e),
                      frame=frames.frame(pa, si, s, e, sents))
+
+
+def times_agree(a: Extracted, b: Extracted) -> bool:
+    """May two times of day name one moment? In one time zone (or where either names none) by
+    their minutes; in two named zones by their minutes in UTC, the day's turn allowed ("9 p.m. ET",
+    "1 a.m. GMT")."""
+    if not (a.unit and b.unit) or a.unit == b.unit:
+        return max(a.low, b.low) <= min(a.high, b.high)
+    (la, ha), (lb, hb) = _utc(a), _utc(b)
+    return any(max(la, lb + day) <= min(ha, hb + day) for day in (-1440, 0, 1440))
+
+
+def _utc(x: Extracted) -> tuple[float, float]:
+    """A time's minutes in UTC, over the offsets its zone may have."""
+    winter, summer = TIME_ZONES[x.unit]
+    return x.low - summer * 60, x.high - winter * 60
 
 
 def _verb(toks: tuple[Token, ...], i: int) -> Token:

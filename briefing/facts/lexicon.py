@@ -102,6 +102,13 @@ VAGUE = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions":
          "dozens": 12, "scores": 20, "several": 3, "tens of thousands": 10_000, "hundreds of thousands": 100_000}
 
 
+# Time zones a time of day is given in: abbreviation -> its offsets from UTC in hours, winter and
+# summer where the abbreviation names both ("ET" is EST or EDT); a time in one compares with another's in UTC.
+TIME_ZONES = {"et": (-5, -4), "est": (-5, -5), "edt": (-4, -4), "ct": (-6, -5), "cst": (-6, -6), "cdt": (-5, -5),
+              "mt": (-7, -6), "mst": (-7, -7), "mdt": (-6, -6), "pt": (-8, -7), "pst": (-8, -8), "pdt": (-7, -7),
+              "gmt": (0, 0), "utc": (0, 0), "bst": (1, 1), "cet": (1, 1), "cest": (2, 2)}
+
+
 # Calendar words: dates reads them, numbers keeps "March 3" from being a count, sentences ignores
 # them when it compares what two sentences are about.
 MONTHS = [m.lower() for m in english.MONTHS]

@@ -12,7 +12,7 @@ import math
 import re
 
 from . import wording
-from .dates import dates_agree
+from .dates import dates_agree, times_agree
 from .lexicon import LENGTH_UNITS, TIME_UNITS, VAGUE, VAGUE_LEAD
 from .sentences import Extracted
 
@@ -101,7 +101,7 @@ def status(group: list[Extracted]) -> tuple[str, str, tuple]:
             return "agree", "", ()
         return "differ", _reason([date_shown(x) for x in group]), ()
     if kind == "time":
-        same = max(x.low for x in group) <= min(x.high for x in group)
+        same = all(times_agree(a, b) for n, a in enumerate(group) for b in group[n + 1:])
         return ("agree", "", ()) if same else ("differ", _reason([x.claim.value for x in group]), ())
     if figures_agree(group):
         return "agree", "", ()
