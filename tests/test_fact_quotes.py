@@ -256,3 +256,23 @@ def test_a_word_added_at_the_start_of_a_quote_both_outlets_frame_alike_is_a_diff
         "b": "Title\n\nMayor Ilse Harmo said engineers found the Varn bridge \u201ccompletely safe to reopen to "
              "traffic before the winter,\u201d officials said."})
     assert [s for s, _, _ in quote_rows(found)] == ["agree"]
+
+
+def test_two_house_styles_of_one_quote_are_one_wording():
+    """Outlets spell a quote by their own house style: British or American spelling, "U.S." or
+    "US", "10,000" or "10000", "per cent" or "percent", "e-mail" or "email", "co-operate" or
+    "cooperate". None of that is a change of the speaker's words; a word added or changed is."""
+    from briefing.facts import wording
+    pairs = [("We will organise the centre's defence of the programme, and we've travelled far",
+              "We will organize the center's defense of the program, and we've traveled far"),
+             ("The U.S. paid 10,000 dollars and fuel prices rose 5 per cent at our favourite harbour",
+              "The US paid 10000 dollars and fuel prices rose 5 percent at our favorite harbor"),
+             ("Send an e-mail and we will co-operate with the analysed catalogue of colours",
+              "Send an email and we will cooperate with the analyzed catalog of colors")]
+    for british, american in pairs:
+        assert wording.agree([british, american]), british
+        marked = [words for op, words in wording.word_diff(british, american) if op != "="]
+        assert marked in ([], ["per cent", "percent"]), british  # a diff reads word by word
+    assert not wording.agree(["We will organise the centre's defence", "We will not organize the center's defense"])
+    assert ("+", "not") in wording.word_diff("We will organise the centre's defence",
+                                             "We will not organize the center's defense")

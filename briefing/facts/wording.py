@@ -25,10 +25,10 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between the sentences of a quot
 
 
 def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
-    """Word-level diff of two quotes in their own wording, compared after normalising case,
-    quote marks and punctuation: ("=", same), ("-", only in a), ("+", only in b)."""
+    """Word-level diff of two quotes in their own wording, compared as quote_words compares them
+    (case, quote marks, punctuation and house style aside): ("=", same), ("-", only in a), ("+", only in b)."""
     wa, wb = a.split(), b.split()
-    ka, kb = [normalise(w) for w in wa], [normalise(w) for w in wb]
+    ka, kb = [quote_words(w) for w in wa], [quote_words(w) for w in wb]
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).get_opcodes():
         if op == "equal":
@@ -58,10 +58,40 @@ FIGURE_WORDS = re.compile(r"\b\d|\b(" + "|".join(["hundred", "thousand", "millio
                                                  "decades?"]) + r")\b")
 
 
+# House styles outlets write one quote in, set aside when two wordings are compared: abbreviations
+# with or without dots ("U.S."), digits grouped or not ("10,000"), a prefix joined or hyphenated
+# ("e-mail", "co-operate"), "per cent"; and British or American spelling by its regular endings
+# (each a word's ending and what it is compared as; a word of either spelling meets the same key).
+ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+GROUPED_DIGITS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+HYPHENATED_PREFIX = re.compile(r"\b(e|co|re|pre|non)-(?=[a-z])", re.IGNORECASE)
+SPELLINGS = tuple((re.compile(pattern), key) for pattern, key in (
+    (r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$", r"iz\1"),  # organise, organisation
+    (r"(?<=\w{3})ys(e|ed|es|ing)$", r"yz\1"),  # analyse
+    (r"(?<=\w{3})our(s|ed|ing|ite|ites|able|er|ers)?$", r"or\1"),  # colour, favourite
+    (r"(?<=\w{2})([tb])re(s)?$", r"\1er\2"),  # centre, fibre
+    (r"(?<=\w{3})ence$", "ense"),  # defence, licence
+    (r"(?<=\w{3})ll(ed|ing|er|ers)$", r"l\1"),  # travelled, cancelling
+    (r"(?<=\w{4})mme(s)?$", r"m\1"),  # programme
+    (r"(?<=\w{2})logue(s)?$", r"log\1")))  # catalogue
+
+
 @functools.lru_cache(maxsize=65536)
 def quote_words(text: str) -> str:
-    """A wording as compared: normalised, number words as figures ("five" = "5")."""
-    return " ".join(NUMBER_WORDS.get(w, w) for w in normalise(text).split())
+    """A wording as compared: normalised, number words as figures ("five" = "5"), house style aside."""
+    text = HYPHENATED_PREFIX.sub(r"\1", GROUPED_DIGITS.sub("", ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text)))
+    words = re.sub(r"\bper cent\b", "percent", normalise(text)).split()
+    return " ".join(NUMBER_WORDS.get(w) or _spelling(w) for w in words)
+
+
+def _spelling(word: str) -> str:
+    """A word as compared across British and American spelling ("centre's" as "center's")."""
+    stem, possessive = (word[:-2], word[-2:]) if word.endswith("'s") else (word, "")
+    for pattern, key in SPELLINGS:
+        stem, n = pattern.subn(key, stem)
+        if n:
+            break
+    return stem + possessive
 
 
 def _sentences(text: str) -> list[str]:
