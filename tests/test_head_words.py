@@ -57,6 +57,25 @@ def test_adjectives_and_plurals_that_head_no_names_keep_the_models_label(parser)
     assert {k: got.get(k) for k in expected} == expected  # "parties" after adjectives, "engineers" heads no name
 
 
+FUEL = {
+    "a": "Storm\n\nDrivers lined up at the Orvo and Castel stations on Route 9 as the storm neared. Crews cleared "
+         "the Harlow Arena car park.",
+    "b": "Fuel\n\nOrvo said its tankers would arrive on Friday. Castel said prices would hold. The Harlow Arena said "
+         "the match was off.",
+}
+
+
+def test_a_listed_brand_that_speaks_elsewhere_in_the_briefing_is_an_organisation(parser):
+    """"the Orvo and Castel stations" make a facility of Orvo, the model's one span of it; "Orvo
+    said" in another article shows the company that runs them. A facility's own name with its head
+    word ("the Harlow Arena said") and one that never speaks (Route 9) stay facilities."""
+    parsed, entities, _ = analyse(parser, FUEL)
+    raw = model_labels(parsed)
+    assert [k for k in raw if k.endswith("Orvo")] == ["Orvo"], "the model changed: find new cases"
+    got = {a: e.label for e in entities for a in e.aliases}
+    assert (got["Orvo"], got["Castel"], got["Harlow Arena"], got["Route 9"]) == ("ORG", "ORG", "FAC", "FAC")
+
+
 def test_a_listed_name_joins_its_longer_form_and_a_state_of_that_name_stays_apart(parser):
     parsed, entities, _ = analyse(parser, {
         "a": "Flood warning\n\nRiver levels rose in Iowa County on Monday. Schools in Marlow and Iowa "

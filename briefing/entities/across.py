@@ -1,7 +1,8 @@
 """Repairs of entity spans that read the briefing's other names, over plain tokens: a possessive
 inside a span ("Oslo's Harbour Ministry"), two names read as one ("Acme and Tarvo Labs"), a
 leading role word ("Neighbour Jane Roe"), a family's plural ("the Ostranders"), a first name the
-model left out ("Tarik Velasko"), an outlet's short name ("the Sentinel"), and capitals or
+model left out ("Tarik Velasko"), an outlet's short name ("the Sentinel"), a thing's last word
+after "the" ("the Vista" of "the Lumen Vista"), and capitals or
 numbered common nouns that are no names ("its IPO", "Gate 3").
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ from ..words import knowledge
 from ..words.english import HONORIFICS
 from . import evidence, labels, vehicles
 from .names import COMPASS_POINTS, fold
+from .nodes import THINGS
 from .tokens import Spans, covered, each_segment, is_common_word, known_names, name_word, surface
 
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
@@ -112,6 +114,65 @@ def outlet_heads(parsed: list[ParsedArticle], spans: Spans) -> None:
             if sp.end - sp.start == 1 and toks[sp.start].text in heads and sp.start > 0 and \
                     toks[sp.start - 1].text.lower() == "the" and sp.label in ("GPE", "LOC", "FAC", "PERSON", "NORP"):
                 sps[n] = EntSpan(sp.start, sp.end, "ORG")
+
+
+PERSON_PRONOUNS = frozenset({"who", "whom", "whose"})  # "the Vista, who": a person
+
+
+def short_thing_names(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"the Vista" where the briefing names "the Lumen Vista" (a product, an organisation, a
+    facility, of two words or more) is that thing, whatever the model made of it (a person, a group)
+    or where it saw no name: the name's last word, alone after a "the" that determines it, is a
+    short form of the name. Only for a word nothing shows as a person anywhere in the briefing (no
+    person's name holds it, no title, speech verb or "who" beside it), and no place, acronym or head
+    word of names ("the University", "the Court": which one is not said). Every span of the word
+    alone takes the thing's label then; runs after the label vote, which settles the full name's label."""
+    words = _last_words_of_things(parsed, spans)
+    for toks, _ in each_segment(parsed, spans):
+        for t in toks:
+            if t.text in words and (evidence.person_signs(toks, t.i, t.i + 1) or _who_follows(toks, t.i)):
+                del words[t.text]
+    shown = {t.text for toks, sps in each_segment(parsed, spans) for t in toks
+             if t.text in words and _the_word_alone(toks, t.i, sps)}
+    for toks, sps in each_segment(parsed, spans):
+        alone = {sp.start: n for n, sp in enumerate(sps) if sp.end - sp.start == 1}
+        added = []
+        for t in (t for t in toks if t.text in shown):
+            if t.i in alone:
+                sps[alone[t.i]] = EntSpan(t.i, t.i + 1, words[t.text])
+            elif not covered(sps, t.i, t.i + 1) and _the_word_alone(toks, t.i, sps):
+                added.append(EntSpan(t.i, t.i + 1, words[t.text]))
+        sps[:] = sorted(sps + added, key=lambda sp: sp.start)
+
+
+def _last_words_of_things(parsed: list[ParsedArticle], spans: Spans) -> dict[str, str]:
+    """The last word of each thing's name of two words or more -> the label its names get most;
+    never a word in a person's name, a place, an acronym or a head word of names."""
+    labels_of: dict[str, Counter] = {}
+    in_people: set[str] = set()
+    for toks, sps in each_segment(parsed, spans):
+        for sp in sps:
+            words = [t.text for t in toks[sp.start:sp.end] if t.text.lower() != "the"]
+            if sp.label == "PERSON" and len(words) >= 2:
+                in_people.update(words)
+            elif sp.label in THINGS and len(words) >= 2 and words[-1].isalpha() and words[-1].istitle():
+                labels_of.setdefault(words[-1], Counter())[sp.label] += 1
+    return {w: c.most_common(1)[0][0] for w, c in labels_of.items()
+            if w not in in_people and w.lower() not in labels.NOT_PERSON_HEADS | labels.PUBLICATION_HEADS
+            and not knowledge.is_place(w) and not knowledge.demonym(w)}
+
+
+def _the_word_alone(toks: tuple[Token, ...], i: int, sps: list[EntSpan]) -> bool:
+    """The word at i after a "the" that determines it, no name word after it, in no longer span."""
+    return 0 < i and toks[i - 1].text.lower() == "the" and toks[i - 1].head == i and \
+        not (i + 1 < len(toks) and (name_word(toks[i + 1]) or toks[i + 1].text in evidence.HYPHENS)) and \
+        not any(sp.start <= i < sp.end and sp.end - sp.start > 1 for sp in sps)
+
+
+def _who_follows(toks: tuple[Token, ...], i: int) -> bool:
+    """"the Vista, who": a relative pronoun of people after the word."""
+    after = [t.text.lower() for t in toks[i + 1:i + 3] if t.text != ","]
+    return bool(after) and after[0] in PERSON_PRONOUNS
 
 
 def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:

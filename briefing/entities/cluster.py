@@ -18,7 +18,8 @@ comparing all pairs:
   (surnames.py);
 - a name and its longer form when no other form competes: a leading country, place, acronym or
   capitalised common word ("Security Council" = "U.N. Security Council", "Olympics" = "Winter
-  Olympics"), a trailing generic noun or head of names ("Heathrow" = "Heathrow Airport", "Elm" =
+  Olympics"; a word also written in lower case only after its maker's name, itself named alone:
+  "Rook" = "Kessel Rook"), a trailing generic noun or head of names ("Heathrow" = "Heathrow Airport", "Elm" =
   "Elm Street"), a product's model ("Velox" = "Velox V8"), "X of Y" ("Commons" = "House of
   Commons"); a compass point to the one country named after it ("the North"); a place to its
   county ("Harlan" = "Harlan County"); a name in a list sharing a plural head, at that mention, to
@@ -342,8 +343,10 @@ def _droppable_prefix(prefix: list[str], rest: str, view: View) -> bool:
         return False
     if len(rest.split()) >= 2:
         return True
-    if rest.lower() in view.lower_words:  # "House" after "White": a common word alone is no short form
-        return False
+    if rest.lower() in view.lower_words:  # "House" after "White": a common word alone is no short form,
+        # but a thing's own name after its maker's ("Rook" of "Kessel Rook", Kessel named alone too),
+        # never a head word of names ("Party" of "Labor Party")
+        return text.casefold() in view.form_label and rest.lower() not in labels.NOT_PERSON_HEADS
     return bool(knowledge.is_place(text) or knowledge.demonym(text) or is_acronym(text) or
                 text.casefold() in view.form_label or all(w.lower() in view.lower_words for w in prefix))
 

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
 from ..words.english import CALENDAR_NAMES, TITLE_NOUNS
-from . import evidence
+from . import evidence, labels
 from .names import fold
 from .tokens import Spans, covered, each_segment, is_common_word, known_names, sentence_span, sentence_start
 
@@ -195,7 +195,7 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
     X": GPE, even with no other label given). A name
     with what only people have (an honorific, an age, a relative) is a person unless it is a known
     place or names an organisation. A name without signs takes a kind the text shows often enough
-    (`_kind_shown`)."""
+    (`_kind_shown`); a facility that speaks is the organisation that runs it (`_speaking_facility`)."""
     position = {label: n for n, label in enumerate(counts)}
     sign, kinds = ev.person_sign(key), ev.kinds_of(key)
 
@@ -213,7 +213,15 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
         best = "PERSON"
     elif not sign and kinds:
         best = _kind_shown(key, best, kinds, ev)
-    return _organisation_shown(key, best, ev)
+    return _organisation_shown(key, _speaking_facility(key, best, ev), ev)
+
+
+def _speaking_facility(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
+    """A facility that speaks somewhere in the briefing is the organisation that runs it ("Orvo
+    said" beside "the Orvo and Castel stations"); not a name with a facility's head word ("Tarvo
+    Airport said")."""
+    speaks = ev.person.get(key, 0) >= evidence.SPEAKS
+    return "ORG" if best == "FAC" and speaks and key[-1].lower() not in labels.FACILITY_HEADS else best
 
 
 def _organisation_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
