@@ -300,3 +300,16 @@ def test_times_in_two_named_time_zones_compare_in_one(parser):
                                   "at 1 a.m. GMT. The bus left at 9 p.m."})
     launch, dock, bar, bus = (got[t] for t in ("9 p.m. ET", "9 p.m. PT", "1 a.m. GMT", "9 p.m."))
     assert not times_agree(launch, dock) and times_agree(launch, bar) and times_agree(launch, bus)
+
+
+def test_late_one_day_and_early_the_next_are_one_night(parser):
+    """"late Tuesday" and "early Wednesday" (or "Tuesday night") are one night around midnight,
+    not two days; a plain "Tuesday" and "early Wednesday" are two."""
+    said = "Title\n\nThe Arlow ferry sank {}, the coastguard said."
+    for first, then, status in (("late Tuesday", "early Wednesday", "agree"),
+                                ("on Tuesday night", "early Wednesday", "agree"),
+                                ("on Monday night", "early Wednesday", "differ"),
+                                ("on Tuesday", "early Wednesday", "differ")):
+        _, _, found = analyse(parser, {"a": said.format(first), "b": said.format(then)},
+                              dates={"a": "2018-03-07", "b": "2018-03-07"})
+        assert [f.status for f in found if f.kind == "date" and len(f.claims) == 2] == [status], (first, then)

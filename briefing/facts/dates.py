@@ -48,7 +48,30 @@ def dates_agree(a: Extracted, b: Extracted) -> bool:
         first = week.first_day()
         return first is None or any((d.year, d.month) == (month.year, month.month) for d in (first, first + dt.timedelta(days=6)))
     coarse = max(da.granularity, db.granularity, key=COARSER.get)
-    return da.coarse(coarse) == db.coarse(coarse)
+    return da.coarse(coarse) == db.coarse(coarse) or _one_night(a, b)
+
+
+LATE = re.compile(r"\b(late|night|tonight|overnight)\b", re.IGNORECASE)  # "late Tuesday", "Tuesday night"
+EARLY = re.compile(r"\b(early|overnight|dawn)\b", re.IGNORECASE)  # "early Wednesday"
+
+
+def _one_night(a: Extracted, b: Extracted) -> bool:
+    """Two days in a row said of the night between them: "late Tuesday" (or "Tuesday night") and
+    "early Wednesday" name one night around midnight, not two days."""
+    if a.claim.date.granularity != "day" or b.claim.date.granularity != "day":
+        return False
+    day_a, day_b = a.claim.date.first_day(), b.claim.date.first_day()
+    if day_a is None or day_b is None or abs((day_a - day_b).days) != 1:
+        return False
+    first, then = (a, b) if day_a < day_b else (b, a)
+    return bool(LATE.search(_with_next_word(first))) and bool(EARLY.search(then.claim.text))
+
+
+def _with_next_word(x: Extracted) -> str:
+    """A date's words and the word after it in its sentence ("Tuesday" "night")."""
+    at = x.claim.sentence.find(x.claim.text)
+    after = x.claim.sentence[at + len(x.claim.text):].split()[:1] if at >= 0 else []
+    return " ".join([x.claim.text, *after])
 
 
 # A relative date without its article's date, as a span of days around that unknown day: (scale, first, last)
