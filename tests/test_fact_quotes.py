@@ -276,3 +276,16 @@ def test_two_house_styles_of_one_quote_are_one_wording():
     assert not wording.agree(["We will organise the centre's defence", "We will not organize the center's defense"])
     assert ("+", "not") in wording.word_diff("We will organise the centre's defence",
                                              "We will not organize the center's defense")
+
+
+def test_an_ellipsis_or_a_bracketed_insertion_is_no_change_of_words():
+    """"We will rebuild … and win" leaves words out where its marks say so, and "[the stand]" stands
+    for a word the speaker said ("it"): neither changes the speaker's words; a word changed
+    between the parts does."""
+    from briefing.facts import wording
+    full = "We will rebuild the old stand and we will win the league again"
+    assert wording.agree(["We will rebuild \u2026 and we will win the league again", full])
+    assert wording.agree([full, "We will rebuild ... and we will win the league again"])
+    assert wording.agree(["We will rebuild [the stand] and we will win the league again",
+                          "We will rebuild it and we will win the league again"])
+    assert not wording.agree(["We will rebuild \u2026 and we will lose the league again", full])

@@ -156,10 +156,32 @@ def _reports_alike(a: Extracted, b: Extracted) -> tuple[float, str] | None:
 
 def agree(values: list[str]) -> bool:
     """Do the quotes say the same words (one may quote a shorter excerpt, not add a word before
-    the start of a sentence)?"""
+    the start of a sentence, and leave words out where an ellipsis or a bracketed insertion says so)?"""
     words = [f" {quote_words(v)} " for v in values]
     shortest = min(words, key=len)
-    return all(shortest in w for w in words) and not any(lead_added(values[0], v) for v in values[1:])
+    if any(lead_added(values[0], v) for v in values[1:]):
+        return False
+    return all(shortest in w for w in words) or all(
+        min(wa, wb, key=len) in max(wa, wb, key=len) or _gapped_in(a, b) or _gapped_in(b, a)
+        for n, (a, wa) in enumerate(zip(values, words)) for b, wb in zip(values[n + 1:], words[n + 1:]))
+
+
+GAP = re.compile(r"…|\.\s?\.\s?\.|\[[^\[\]]*\]")  # an ellipsis or an editor's [insertion]: words left out
+
+
+def _gapped_in(a: str, b: str) -> bool:
+    """Are the parts of quote a between its gaps (GAP) in quote b, in order? ("We will rebuild …
+    and win" in "We will rebuild the stand and win".) False when a has no gap."""
+    parts = [p for p in (quote_words(part) for part in GAP.split(a)) if p]
+    if len(parts) < 2:
+        return False
+    rest = f" {quote_words(b)} "
+    for part in parts:
+        at = rest.find(f" {part} ")
+        if at < 0:
+            return False
+        rest = rest[at + len(part) + 1:]
+    return True
 
 
 def lead_added(a: str, b: str) -> bool:
