@@ -29,7 +29,7 @@ def parse_number(text: str, money: bool = False) -> tuple[float, float] | None:
         v = float(f"{m.group(1)}.{m.group(2) or 0}")
         half = 0.5 * 10 ** -len(m.group(2)) if m.group(2) else 0.0
         return (v - half) * scale, (v + half) * scale
-    if t in VAGUE_LEAD:  # "several"
+    if t in VAGUE and t in VAGUE_LEAD:  # "several" alone: as it counts before a unit
         return float(VAGUE_LEAD[t][0]), float(VAGUE_LEAD[t][1])
     if t in VAGUE:
         return float(VAGUE[t]), float(VAGUE[t]) * 1000
