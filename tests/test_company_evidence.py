@@ -64,7 +64,7 @@ def test_what_a_place_or_a_person_has_too_is_no_organisations_sign(vocab):
 
 
 def choose(counts, key=("Tarvo",), organisation=True, place=(), person=0):
-    ev = evidence.Evidence(person={key: person} if person else {}, place=set(place),
+    ev = evidence.Evidence(person={key: person} if person else {}, place=set(place), firmly_placed=set(place),
                            organisation={key} if organisation else set())
     return propagate.choose_label(key, Counter(counts), ev)
 

@@ -391,3 +391,62 @@ def test_two_or_three_is_a_range(parser):
     assert values(found, "number") | values(found, "duration") == {
         "Two or three fans": "2–3", "10 or 15 minutes": "10–15 minutes", "Three fans": "3"}  # no count of "minutes"
     assert ("number", "agree", ["Three fans", "Two or three fans"]) in cross(found)
+
+
+def test_a_negated_bound_and_other_bounds_read_as_their_words_say(parser):
+    """"no fewer than 40" is at least 40 (not "fewer than 40"), "not more than 12" at most 12;
+    "above", "in excess of", "upwards of", "a minimum of" open a lower bound, "below" and "a
+    maximum of" an upper one."""
+    got = claims_of(parser, {"a": "Title\n\nNo fewer than 40 stewards worked at the Arlow derby. Not more than 12 "
+                                  "buses ran. The kite flew above 5,000 metres. In excess of 300 fans sang and "
+                                  "upwards of 200 volunteers helped. The pier takes a maximum of 50 boats and "
+                                  "a minimum of 20 crews. Fog fell below 900 metres."})
+    assert {t: v.claim.value for t, v in got.items()} == {
+        "No fewer than 40 stewards": "min 40", "Not more than 12 buses": "max 12", "above 5,000 metres": "min 5,000 metres",
+        "In excess of 300 fans": "min 300", "upwards of 200 volunteers": "min 200", "a maximum of 50 boats": "max 50",
+        "a minimum of 20 crews": "min 20", "below 900 metres": "max 900 metres"}
+    _, _, found = analyse(parser, {"a": "Title\n\nNo fewer than 40 stewards worked at the Arlow derby, police said.",
+                                   "b": "Title\n\nSome 45 stewards worked at the Arlow derby, the club said."})
+    assert [s for _, s, _ in cross(found, "number")] == ["agree"]
+
+
+
+def test_one_length_of_time_in_two_units_agrees_and_a_month_more_differs(parser):
+    """"a year and a half" and "18 months" are one length (a month is 30.44 days only on average:
+    547.9 and 547.9 days missed each other by a rounding); "20 months" and "13 months" are not
+    "a year and a half" or "a year"."""
+    from briefing.facts.status import figures_agree
+    said = "Title\n\nThe Arlow striker was out for {} with a knee injury, the club said."
+    _, _, found = analyse(parser, {"a": said.format("a year and a half"), "b": said.format("18 months")})
+    assert [s for _, s, _ in cross(found, "duration")] == ["agree"]
+    said = "Title\n\nThe Arlow final lasted {}, the referee said."  # pairing reads agreement as the status does
+    _, _, found = analyse(parser, {"a": said.format("two and a half hours"), "b": said.format("150 minutes")})
+    assert [s for _, s, _ in cross(found, "duration")] == ["agree"]
+    got = claims_of(parser, {"a": "Title\n\nJo Park was out for a year and a half. Ed Lo was out for 20 months. "
+                                  "Al Ruiz was out for a year. Ti Mo was out for 13 months. Bo Vik was out for 12 months."})
+    one = lambda a, b: figures_agree([got[a], got[b]])  # noqa: E731
+    assert not one("a year and a half", "20 months") and not one("a year", "13 months") and one("a year", "12 months")
+
+
+def test_a_number_word_the_model_takes_for_a_name_still_counts(parser):
+    """The model tags a sentence-opening "Twelve" as a product; a word that is only a number is no
+    name, so it still counts its stewards (a number named with a name, "a 737 jet", does not)."""
+    _, _, found = analyse(parser, {"a": "Title\n\nTwelve stewards were hurt in the crush at the Arlow derby.",
+                                   "b": "Title\n\n12 stewards were hurt in the crush at the Arlow derby, police said."})
+    assert cross(found, "number") == [("number", "agree", ["12 stewards", "Twelve stewards"])]
+
+
+def test_an_age_said_in_a_relative_clause_is_the_age_of_whom_it_describes(parser):
+    """"Jo Park, who is 34 years old,": "who" is Jo Park, so the age is his, as "Jo Park, aged 34," says."""
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nJo Park, aged 34, was sacked by the Arlow club on Monday.",
+        "b": "Title\n\nJo Park, who is 34 years old, was sacked by the Arlow club on Monday."})
+    assert cross(found, "age") == [("age", "agree", ["34", "34 years old"])]
+
+
+def test_a_half_written_as_a_fraction_is_a_length_not_a_date(parser):
+    """"3 1/2 years" is three and a half years (its slash is no date's)."""
+    _, _, found = analyse(parser, {
+        "a": "Title\n\nThe Arlow coach was sacked after 3 1/2 years in charge.",
+        "b": "Title\n\nThe Arlow coach was sacked after three and a half years in charge."})
+    assert cross(found) == [("duration", "agree", ["3 1/2 years", "three and a half years"])]

@@ -241,3 +241,75 @@ def test_several_units_ago_is_three_to_ten_of_them_not_thirty():
     from briefing.facts.dates import may_meet
     assert may_meet("several weeks ago", "two months ago") and may_meet("several weeks ago", "three weeks ago")
     assert not may_meet("several weeks ago", "six months ago")
+
+
+def test_a_unit_that_is_also_a_date_word_keeps_its_article_before_ago(parser):
+    """"a year ago": "year" is itself a date word, yet the length of time before "ago" is the
+    whole "a year", not "year ago"; in an undated article too."""
+    _, _, found = analyse(parser, {"a": "Title\n\nThe ferry line opened a year ago in Arlow, the port said.",
+                                  "b": "Title\n\nThe harbour crane failed a week ago in Arlow."})
+    assert sorted(c.text for f in found if f.kind == "date" for c in f.claims) == ["a week ago", "a year ago"]
+
+
+
+def test_a_vague_count_is_read_alike_before_a_unit_of_time_and_before_a_number(parser):
+    """"a few" counts the same before "weeks ago" as before "thousand" (one table, lexicon.VAGUE_LEAD):
+    up to five, so "a few weeks ago" may be five weeks back and "a few thousand" up to 5,999; and
+    "several" alone counts as it does before a unit, never thirty."""
+    from briefing.facts.resolving import ago_count
+    from test_fact_classes import claims_of
+    assert ago_count("a few weeks ago") == ((2, 5), "week")
+    assert ago_count("a couple of months ago") == ((2, 3), "month")
+    assert ago_count("several days ago") == ((3, 9), "day")
+    got = claims_of(parser, {"a": "Title\n\nA few thousand runners started the Arlow marathon. Several stewards "
+                                  "fainted in the heat and a couple hundred fans left early."})
+    assert {t: (x.low, x.high) for t, x in got.items()} == {
+        "A few thousand runners": (2000, 5999), "Several stewards": (3, 9), "a couple hundred fans": (200, 399)}
+
+
+def test_so_far_this_year_is_a_running_period_not_a_date(parser):
+    """"so far this year", "this month to date": the span a running count covers up to now, like
+    "the past year", not when something happened; "earlier this year" stays a date."""
+    _, _, found = analyse(parser, {"a": "Title\n\nMore than 9,000 fans have visited the Arlow museum so far this "
+                                        "year. Sales this month to date are up. So far this season, 30 boats sank. "
+                                        "The museum reopened earlier this year."},
+                          dates={"a": "2015-09-16"})
+    assert [text for text, _ in date_claims(found)] == ["earlier this year"]
+
+
+def test_a_time_of_day_glued_to_am_or_pm_or_on_a_24_hour_clock_is_a_time(parser):
+    """"11.45am" (one token the model marks as nothing) and "23:45" (a 24-hour clock) are times of
+    day, compared in minutes like "11:45 a.m." and "11:45 p.m."."""
+    _, _, found = analyse(parser, {"a": "Title\n\nThe Arlow ferry sank at 11.45am on Sunday. The pier lights "
+                                        "failed at 23:45, the port said.",
+                                   "b": "Title\n\nThe Arlow ferry sank at 11:45 a.m. on Sunday. The pier lights "
+                                        "failed at 11:45 p.m., the port said."})
+    times = sorted(sorted(c.value for c in f.claims) for f in found if f.kind == "time")
+    assert times == [["11:45", "11:45"], ["23:45", "23:45"]]
+
+
+def test_times_in_two_named_time_zones_compare_in_one(parser):
+    """"9 p.m. ET" and "6 p.m. PT" are one moment; "9 p.m. ET" and "9 p.m. PT" are not, and
+    "1 a.m. GMT" the next day's hour of the first (summer or winter)."""
+    from briefing.facts.dates import times_agree
+    from test_fact_classes import claims_of
+    said = "Title\n\nThe Arlow launch was set for {} on Friday, the agency said."
+    _, _, found = analyse(parser, {"a": said.format("9 p.m. ET"), "b": said.format("6 p.m. PT")})
+    assert [f.status for f in found if f.kind == "time"] == ["agree"]
+    got = claims_of(parser, {"a": "Title\n\nThe launch was at 9 p.m. ET. The dock opened at 9 p.m. PT. The bar shut "
+                                  "at 1 a.m. GMT. The bus left at 9 p.m."})
+    launch, dock, bar, bus = (got[t] for t in ("9 p.m. ET", "9 p.m. PT", "1 a.m. GMT", "9 p.m."))
+    assert not times_agree(launch, dock) and times_agree(launch, bar) and times_agree(launch, bus)
+
+
+def test_late_one_day_and_early_the_next_are_one_night(parser):
+    """"late Tuesday" and "early Wednesday" (or "Tuesday night") are one night around midnight,
+    not two days; a plain "Tuesday" and "early Wednesday" are two."""
+    said = "Title\n\nThe Arlow ferry sank {}, the coastguard said."
+    for first, then, status in (("late Tuesday", "early Wednesday", "agree"),
+                                ("on Tuesday night", "early Wednesday", "agree"),
+                                ("on Monday night", "early Wednesday", "differ"),
+                                ("on Tuesday", "early Wednesday", "differ")):
+        _, _, found = analyse(parser, {"a": said.format(first), "b": said.format(then)},
+                              dates={"a": "2018-03-07", "b": "2018-03-07"})
+        assert [f.status for f in found if f.kind == "date" and len(f.claims) == 2] == [status], (first, then)

@@ -224,3 +224,68 @@ def test_a_speaker_called_by_age_is_the_person_named_before(parser):
     report, quote = sorted((x for x in facts.extract(parsed, ents)[0] if x.kind == "quote"), key=lambda x: x.reported)[::-1]
     assert quote.subject == "Maria Lopez"  # not "the old"
     assert (report.claim.text, report.subject) == ("the noise is getting worse", "Maria Lopez")  # "she says"
+
+
+def test_two_overlapping_excerpts_of_one_quote_agree_and_a_third_wording_shows_its_own_diff(parser):
+    """Two outlets quoting overlapping parts of one sentence change no word: the diff marks none,
+    so the row agrees (it said "differ" with nothing to show); a third outlet that changes a word
+    is the difference the row names, whichever outlet comes second."""
+    a = "Title\n\nIlse Harmo said \u201cthe old stand will be rebuilt before the new season starts\u201d."
+    b = ("Title\n\nIlse Harmo said the stand \u201cwill be rebuilt before the new season starts and opened to "
+         "every fan\u201d.")
+    _, _, found = analyse(parser, {"a": a, "b": b})
+    assert [(s, len(t)) for s, _, t in quote_rows(found)] == [("agree", 2)]
+    _, _, found = analyse(parser, {"a": a, "b": b, "c": "Title\n\nIlse Harmo said the stand \u201cwill be rebuilt "
+                                                         "before the old season starts\u201d."})
+    (row,) = [f for f in found if f.kind == "quote"]
+    assert row.status == "differ" and ("+", "old") in row.diff and len(row.claims) == 3
+
+
+def test_a_word_added_at_the_start_of_a_quote_both_outlets_frame_alike_is_a_difference(parser):
+    """Both outlets lead into the quote with the same words ("… that the bridge was"); one quotes
+    a word more at its start ("completely safe" / "safe"): their sentences read differently, so the
+    row differs. Led into by other words, the shorter quote is an excerpt and agrees."""
+    lead = "Title\n\nMayor Ilse Harmo told the council that the Varn bridge was "
+    _, _, found = analyse(parser, {
+        "a": lead + "\u201csafe to reopen to traffic before the winter,\u201d officials said.",
+        "b": lead + "\u201ccompletely safe to reopen to traffic before the winter,\u201d officials said."})
+    (row,) = [f for f in found if f.kind == "quote"]
+    assert row.status == "differ" and row.diff[0] == ("+", "completely") and len(row.diff) == 2
+    _, _, found = analyse(parser, {
+        "a": lead + "\u201csafe to reopen to traffic before the winter,\u201d officials said.",
+        "b": "Title\n\nMayor Ilse Harmo said engineers found the Varn bridge \u201ccompletely safe to reopen to "
+             "traffic before the winter,\u201d officials said."})
+    assert [s for s, _, _ in quote_rows(found)] == ["agree"]
+
+
+def test_two_house_styles_of_one_quote_are_one_wording():
+    """Outlets spell a quote by their own house style: British or American spelling, "U.S." or
+    "US", "10,000" or "10000", "per cent" or "percent", "e-mail" or "email", "co-operate" or
+    "cooperate". None of that is a change of the speaker's words; a word added or changed is."""
+    from briefing.facts import wording
+    pairs = [("We will organise the centre's defence of the programme, and we've travelled far",
+              "We will organize the center's defense of the program, and we've traveled far"),
+             ("The U.S. paid 10,000 dollars and fuel prices rose 5 per cent at our favourite harbour",
+              "The US paid 10000 dollars and fuel prices rose 5 percent at our favorite harbor"),
+             ("Send an e-mail and we will co-operate with the analysed catalogue of colours",
+              "Send an email and we will cooperate with the analyzed catalog of colors")]
+    for british, american in pairs:
+        assert wording.agree([british, american]), british
+        marked = [words for op, words in wording.word_diff(british, american) if op != "="]
+        assert marked in ([], ["per cent", "percent"]), british  # a diff reads word by word
+    assert not wording.agree(["We will organise the centre's defence", "We will not organize the center's defense"])
+    assert ("+", "not") in wording.word_diff("We will organise the centre's defence",
+                                             "We will not organize the center's defense")
+
+
+def test_an_ellipsis_or_a_bracketed_insertion_is_no_change_of_words():
+    """"We will rebuild … and win" leaves words out where its marks say so, and "[the stand]" stands
+    for a word the speaker said ("it"): neither changes the speaker's words; a word changed
+    between the parts does."""
+    from briefing.facts import wording
+    full = "We will rebuild the old stand and we will win the league again"
+    assert wording.agree(["We will rebuild \u2026 and we will win the league again", full])
+    assert wording.agree([full, "We will rebuild ... and we will win the league again"])
+    assert wording.agree(["We will rebuild [the stand] and we will win the league again",
+                          "We will rebuild it and we will win the league again"])
+    assert not wording.agree(["We will rebuild \u2026 and we will lose the league again", full])

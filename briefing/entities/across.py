@@ -15,7 +15,7 @@ from ..words.english import HONORIFICS
 from . import evidence, labels, vehicles
 from .names import COMPASS_POINTS, fold
 from .nodes import THINGS
-from .tokens import Spans, covered, each_segment, is_common_word, known_names, name_word, surface
+from .tokens import Spans, covered, each_segment, is_common_word, known_names, name_word, sentence_start, surface
 
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
@@ -80,6 +80,65 @@ def drop_role_words(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[
                     is_common_word(first, lower) and \
                     not knowledge.is_given_name(first.lower()) and first.lower().rstrip(".") not in HONORIFICS:
                 sps[n] = EntSpan(sp.start + 1, sp.end, sp.label)
+
+
+# Word classes a name never opens with: a gerund or participle ("Calling Ruiz a friend, ..."), an
+# adjective or adverb ("Recent Ruiz hits").
+OPENING_TAGS = frozenset({"VBG", "VBN", "VBD", "JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
+
+
+def drop_opening_words(parsed: list[ParsedArticle], spans: Spans) -> None:
+    """"Calling Ruiz a friend, ...", "Praising Ruiz for ...": an ordinary word opening a sentence
+    that the model glued to a person's name after it (`_glued_opening_word`). It goes where the
+    whole is written nowhere but at a sentence's start and the rest is a name the briefing gives
+    elsewhere: any name after a word the model tags a gerund, participle, adjective or adverb;
+    after a word it tags a name (with a gerund's ending only), a name of two words or more ("Ana
+    Ruiz": "Ruiz" alone beside "Sterling Ruiz" may have no other full name)."""
+    known = known_names(parsed, spans)
+    found = [(toks, sps, n) for toks, sps in each_segment(parsed, spans) for n, sp in enumerate(sps)
+             if _glued_opening_word(toks, sp)]
+    glued = {evidence.key_of(toks, sps[n].start, sps[n].end) for toks, sps, n in found}
+    names = [key for key in known if key not in glued]
+    parts = {key[i:j] for key in names for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
+    inside = {key[i:j] for key in names if len(key) >= 2 for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
+    written = _written_inside_sentences(parsed, glued)
+    for toks, sps, n in found:
+        sp = sps[n]
+        rest = evidence.key_of(toks, sp.start + 1, sp.end)
+        if rest in (parts if toks[sp.start].tag in OPENING_TAGS else inside) and \
+                evidence.key_of(toks, sp.start, sp.end) not in written:
+            sps[n] = EntSpan(sp.start + 1, sp.end, sp.label)
+
+
+def _glued_opening_word(toks: tuple[Token, ...], sp: EntSpan) -> bool:
+    """A person's name opening with an ordinary word (`ordinary_opening`) before a capitalised
+    word, the whole no known place and with no person's sign there ("Sterling Holm said": his
+    first name). Other names keep the adjectives they are named with ("Royal Navy")."""
+    return sp.label == "PERSON" and sp.end - sp.start >= 2 and ordinary_opening(toks, sp.start) and \
+        toks[sp.start + 1].text[:1].isupper() and not knowledge.is_place(surface(toks, sp.start, sp.end)) and \
+        not evidence.person_signs(toks, sp.start, sp.end)
+
+
+def ordinary_opening(toks: tuple[Token, ...], i: int) -> bool:
+    """A capitalised word opening a sentence that the model tags no noun or that ends like a
+    gerund ("Hosting"), and that is no first name in the nickname data, title or honorific."""
+    first = toks[i]
+    gerund = len(first.text) > 5 and first.text.endswith("ing")
+    return sentence_start(toks, i) and (first.tag in OPENING_TAGS or gerund) and name_word(first) and \
+        not knowledge.is_given_name(first.text.lower())
+
+
+def _written_inside_sentences(parsed: list[ParsedArticle], names: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The names (folded tokens) the briefing writes somewhere not at a sentence's start."""
+    firsts = {name[0] for name in names}
+    out = set()
+    for pa in parsed:
+        for seg in pa.segments:
+            toks = seg.tokens
+            for t in toks:
+                if fold(t.text) in firsts and not sentence_start(toks, t.i):
+                    out.update(name for name in names if tuple(fold(w.text) for w in toks[t.i:t.i + len(name)]) == name)
+    return out
 
 
 def family_names(parsed: list[ParsedArticle], spans: Spans) -> None:
@@ -178,7 +237,8 @@ def _who_follows(toks: tuple[Token, ...], i: int) -> bool:
 def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:
     """"Tarik Velasko" where the model marked only "Velasko": a capitalised proper noun right before a
     one-word name the briefing mostly calls a person, itself in no name, no title, place or
-    nationality, is the first name."""
+    nationality, nor an ordinary word opening the sentence ("Hosting Velasko at ..."), is the first
+    name."""
     known = known_names(parsed, spans)
     people = {key for key, labels in known.items() if len(key) == 1 and labels.most_common(1)[0][0] == "PERSON"}
     for toks, sps in each_segment(parsed, spans):
@@ -188,7 +248,8 @@ def join_first_names(parsed: list[ParsedArticle], spans: Spans) -> None:
                 continue
             first = toks[s - 1]
             if first.tag in ("NNP", "NNPS") and name_word(first) and first.ws and not covered(sps, s - 1, s) and \
-                    not knowledge.is_place(first.text) and not knowledge.demonym(first.text):
+                    not knowledge.is_place(first.text) and not knowledge.demonym(first.text) and \
+                    not ordinary_opening(toks, s - 1):
                 sps[n] = EntSpan(s - 1, sp.end, "PERSON")
 
 

@@ -10,8 +10,9 @@ lower-case noun the name modifies ("the Tarvo volcano", "the Velox headset"), a 
 for a maker the briefing names with a model, a determiner or possessive of the name alone ("the
 Velox veered", "Ruiz's Velox"). An organisation: its founder or chief executive ("Halden chief
 executive Jo Roe", "the CEO of Verania"), its shareholders or headquarters, a company noun in
-apposition ("Tamsel, a shipping firm"), the name written elsewhere with a legal form ("Corvin
-Seeds Ltd."); someone told something ("told Veldana that") is a person or an organisation, no place.
+apposition ("Tamsel, a shipping firm", "energy company Velkor"), the name written elsewhere with
+a legal form ("Corvin Seeds Ltd."), what only an online service has ("Velo users", "took to
+Velo"); someone told something ("told Veldana that") is a person or an organisation, no place.
 """
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ RELATIVES = frozenset({"mother", "father", "wife", "husband", "son", "daughter",
                        "girlfriend", "boyfriend", "fiancee", "fiancé", "fiancée", "lawyer", "attorney", "children",
                        "spouse", "partner", "nephew", "niece", "stepfather", "stepmother"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "throughout", "across", "into"})
+# Of these, the ones an organisation takes too: "an inquiry into Velkor", "jokes across Velo".
+LOOSE_PREPOSITIONS = frozenset({"around", "throughout", "across", "into"})
 # What a lower-case noun after a name says it is ("the Tarvo volcano"): a short list of general
 # kinds, since no data package in use classes English nouns (WordNet is not available here).
 KIND_NOUNS = {
@@ -116,7 +119,8 @@ def place_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
 def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
     """What only an organisation has, before the name and a person's ("Halden chief executive Jo
     Roe"), owned by it ("Corvin's co-founders", "Verania's shareholders") or after it with "of"
-    ("the headquarters of Brask"); or a company noun in apposition ("Tamsel, a shipping firm")."""
+    ("the headquarters of Brask"); a company noun in apposition ("Tamsel, a shipping firm"); or what
+    only an online service has (`online_service`)."""
     last = toks[e - 1]
     if last.dep in ("compound", "nmod") and last.head >= e and _leader(toks, last.head) and \
             _one_named_leader(toks, last.head) and \
@@ -126,7 +130,62 @@ def organisation_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
         toks[last.head].text == "of" and toks[last.head].head < s else None
     if owner is not None and (_leader(toks, owner) or toks[owner].text.lower() in HOLDINGS):
         return True
-    return any(t.dep == "appos" and s <= t.head < e and t.text.lower() in COMPANY_NOUNS for t in toks[e:e + 8])
+    return any(t.dep == "appos" and s <= t.head < e and t.text.lower() in COMPANY_NOUNS for t in toks[e:e + 8]) or \
+        online_service(toks, s, e)
+
+
+# Lower-case nouns right before a company's name that say what it is: "energy company Velkor", "the
+# accessory maker Brenlo", "streaming service Velo".
+COMPANY_KINDS = COMPANY_NOUNS | frozenset({"automaker", "carmaker", "chipmaker", "retailer", "giant", "conglomerate",
+                                           "insurer", "lender", "broadcaster", "network", "platform", "service",
+                                           "website", "app"})
+
+
+def named_as_a_company(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """A company noun right before the name, which it names ("energy company Velkor"): the noun
+    modifies the name, the name stands in apposition to it, or a lower-case word says what kind
+    of company it is ("accessory maker Brenlo", however parsed). Not for a name shaped like a
+    person's: "the company Jo Roe founded" parses the same."""
+    noun = toks[s - 1] if s > 0 else None
+    if noun is None or noun.text not in COMPANY_KINDS:
+        return False
+    kind = toks[s - 2] if s > 1 else None
+    return s <= noun.head < e or toks[e - 1].dep == "appos" and toks[e - 1].head == s - 1 or \
+        kind is not None and kind.head == s - 1 and kind.text.isalpha() and kind.text.islower() and \
+        kind.tag in ("NN", "JJ", "VBG")
+
+
+# What an online service has that no place or person has: "X users", "an X account", "X followers".
+SERVICE_NOUNS = frozenset({"user", "users", "account", "accounts", "follower", "followers", "post", "posts", "feed",
+                           "feeds", "subscriber", "subscribers", "handle", "trends", "livestream", "timeline"})
+# Verbs of writing on a service: "posted on X", "wrote on X" ("said on X" is also a place's or a day's).
+POSTING_VERBS = frozenset({"post", "write", "share", "publish", "upload", "tweet", "stream"})
+
+
+def online_service(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """A service people post on: a lower-case noun only a service has after the name ("Velo users",
+    "a Velo account"), "took to Velo", "posted on Velo"."""
+    last = toks[e - 1]
+    if e < len(toks) and toks[e].text in SERVICE_NOUNS and last.head == e:
+        return True
+    if last.dep != "pobj" or last.head >= s:
+        return False
+    prep = toks[last.head]
+    verb = toks[prep.head]
+    return prep.text == "to" and verb.lemma == "take" and verb.i + 1 == prep.i == s - 1 or \
+        prep.text == "on" and verb.lemma in POSTING_VERBS and verb.i < prep.i
+
+
+# Who a team has, as a lower-case noun after its name ("Velo coach", "Velo defenseman Jo Roe"); not
+# what a town or a company has too (fans, players, manager, center).
+TEAM_NOUNS = frozenset({"coach", "coaches", "captain", "quarterback", "defenseman", "defensemen", "goalie",
+                        "goaltender", "linebacker", "midfielder", "striker", "pitcher", "shortstop", "teammates",
+                        "roster", "lineup"})
+
+
+def team_signs(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """A team's coach or player named by the name before it: "Velo coach", "Velo defenseman"."""
+    return e < len(toks) and toks[e].text in TEAM_NOUNS and toks[e - 1].head == e
 
 
 def told(toks: tuple[Token, ...], s: int, e: int) -> bool:
@@ -186,12 +245,15 @@ class Evidence:
 
     person: dict[Key, int] = field(default_factory=dict)  # the strongest sign of each name
     place: set[Key] = field(default_factory=set)
+    firmly_placed: set[Key] = field(default_factory=set)  # shown as places otherwise than "across X", "into X"
     kinds: dict[Key, Counter] = field(default_factory=lambda: defaultdict(Counter))
     person_names: set[Key] = field(default_factory=set)  # names of two or three words labelled PERSON
     person_shaped: set[Key] = field(default_factory=set)  # names written somewhere as a person's would be
     organisation: set[Key] = field(default_factory=set)  # names with what only an organisation has
     listeners: set[Key] = field(default_factory=set)  # names someone told something: a person or an organisation
     occurrences: Counter = field(default_factory=Counter)  # each name's occurrences the spans mark
+    determined: Counter = field(default_factory=Counter)  # each name's occurrences after "the"
+    team: set[Key] = field(default_factory=set)  # names with a team's coach or player, or a city's plural team
 
     def person_sign(self, key: Key) -> int:
         """The strongest sign on the name, or for a surname or first name on its full name and the
@@ -259,10 +321,19 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
                 ev.person[key] = sign
             if place_signs(toks, sp.start, sp.end):
                 ev.place.add(key)
-            if organisation_signs(toks, sp.start, sp.end):
+                if not (sp.start > 0 and toks[sp.start - 1].text.lower() in LOOSE_PREPOSITIONS):
+                    ev.firmly_placed.add(key)
+            if organisation_signs(toks, sp.start, sp.end) or \
+                    named_as_a_company(toks, sp.start, sp.end) and not labels.person_shaped(sp, toks):
                 ev.organisation.add(key)
             if told(toks, sp.start, sp.end):
                 ev.listeners.add(key)
+            if sp.start > 0 and toks[sp.start - 1].text.lower() == "the":
+                ev.determined[key] += 1
+            if team_signs(toks, sp.start, sp.end):
+                ev.team.add(key)
+            if sp.label == "ORG" and len(key) >= 2 and key[-1].endswith("s") and knowledge.is_place(" ".join(key[:-1])):
+                ev.team.add(key[-1:])  # "the Velos" beside the organisation "Tarvik Velos": its team
             if sp.label == "ORG" and (short := without_its_legal_form(key)):
                 ev.organisation.add(short)  # "Corvin Seeds" beside "Corvin Seeds Ltd."
             kind = kind_of(toks, sp.start, sp.end) or \

@@ -9,6 +9,7 @@ import re
 from collections import Counter, defaultdict
 
 from ..model import EntSpan, Mention, Parsed, ParsedArticle, Token
+from ..words import knowledge
 from ..words.english import CALENDAR_NAMES, TITLE_NOUNS
 from . import evidence, labels
 from .names import fold
@@ -213,7 +214,7 @@ def choose_label(key: evidence.Key, counts: Counter, ev: evidence.Evidence) -> s
         best = "PERSON"
     elif not sign and kinds:
         best = _kind_shown(key, best, kinds, ev)
-    return _organisation_shown(key, _speaking_facility(key, best, ev), ev)
+    return _organisation_shown(key, _no_person_shown(key, _speaking_facility(key, best, ev), ev), ev)
 
 
 def _speaking_facility(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
@@ -224,12 +225,37 @@ def _speaking_facility(key: evidence.Key, best: str, ev: evidence.Evidence) -> s
     return "ORG" if best == "FAC" and speaks and key[-1].lower() not in labels.FACILITY_HEADS else best
 
 
+def _no_person_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
+    """A one-word name with no person's sign, no known place, that is no word of a person's full
+    name in the briefing, singular or plural ("the Ostranders" beside "Dan Ostrander" are his family):
+    a team where the text names its coach or players ("Velo coach", "a Velo goalie"), and no
+    person where the briefing writes it after "the" twice or more and at half its occurrences or
+    more ("the Velos", "the Tarvo"; once is a nickname too: "known as the Tarvo"): an organisation."""
+    if len(key) != 1 or ev.person_sign(key) or ev.is_place(key) or _in_a_persons_name(key[0], ev):
+        return best
+    if key in ev.team and best in ("PERSON", "NORP", "LOC", "GPE"):
+        return "ORG"
+    the = ev.determined[key]
+    return "ORG" if best == "PERSON" and the >= 2 and 2 * the >= ev.occurrences[key] else best
+
+
+def _in_a_persons_name(word: str, ev: evidence.Evidence) -> bool:
+    forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+    return any(forms.intersection(full) for full in ev.person_names)
+
+
 def _organisation_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
     """A name the model called a place that the text shows as an organisation ("Verania's chief
-    executive") or as someone told something ("told Veldana"; a person's signs make a person) is an
-    organisation, unless a data package or the text shows it as a place."""
-    shown = key in ev.organisation or key in ev.listeners
-    return "ORG" if best in ("GPE", "LOC") and shown and not ev.is_place(key) else best
+    executive", "Velo users") or as someone told something ("told Veldana"; a person's signs make a
+    person) is an organisation, unless a data package or the text shows it as a place; a place's
+    context an organisation takes too ("an inquiry into Verania", "across Velo") does not, for
+    what only an organisation has. So is a name called a person with an organisation's signs and
+    no person's ("took to Velo")."""
+    if best == "PERSON":
+        return "ORG" if key in ev.organisation and not ev.person_sign(key) else best
+    if best not in ("GPE", "LOC") or knowledge.is_place(" ".join(key)) or key in ev.firmly_placed:
+        return best
+    return "ORG" if key in ev.organisation or key in ev.listeners and key not in ev.place else best
 
 
 def _kind_shown(key: evidence.Key, best: str, kinds: Counter, ev: evidence.Evidence) -> str:

@@ -380,6 +380,7 @@ def mentions(parsed: list[ParsedArticle]) -> list[Mention]:
              for a, pa in enumerate(parsed) for si, seg in enumerate(pa.segments)}
     lower = tokens.lower_words(parsed)
     across.drop_role_words(parsed, spans, lower)
+    across.drop_opening_words(parsed, spans)
     across.drop_numbered_common_nouns(parsed, spans, lower)
     across.drop_common_acronyms(parsed, spans)
     vehicles.flight_codes(parsed, spans)

@@ -33,9 +33,11 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
     sents = View(parsed, entities)
     mention_tokens: dict[tuple[str, int], set[int]] = defaultdict(set)
     products: dict[tuple[str, int], list] = defaultdict(list)
+    segments = {(pa.article.id, si): seg for pa in parsed for si, seg in enumerate(pa.segments)}
     for e in entities:
         for m in e.mentions:
-            mention_tokens[(m.article, m.segment)].update(range(m.tok_start, m.tok_end))
+            if not _number_word(segments[(m.article, m.segment)].tokens[m.tok_start:m.tok_end]):
+                mention_tokens[(m.article, m.segment)].update(range(m.tok_start, m.tok_end))
             if e.label == "PRODUCT":
                 products[(m.article, m.segment)].append((e, m))
     out: list[Extracted] = []
@@ -56,6 +58,13 @@ def extract(parsed: list[ParsedArticle], entities: list[Entity]) -> tuple[list[E
                        if x.kind in ("quote", "date") or not any(s <= x.claim.start and x.claim.end <= e for s, e in spans))
     return _named(out, entities) + quotes.unquoted(parsed, out, sents) + \
         ordinals.extract(parsed, sents, quoted), sents
+
+
+def _number_word(toks) -> bool:
+    """A mention that is only number words ("Twelve", which the model may take for a product at
+    the start of a sentence): no name, so its figure still counts (a number named with digits,
+    "the 737", stays a name)."""
+    return bool(toks) and all(t.tag == "CD" and t.text.isalpha() for t in toks)
 
 
 def _named(items: list[Extracted], entities: list[Entity]) -> list[Extracted]:

@@ -113,10 +113,14 @@ def age_reading(site: Site, old: int, unit: str, predicative: bool = False) -> R
 
 
 def _clause_subject(toks: tuple[Token, ...], k: int) -> Token | None:
-    """The subject of the clause of token k ("X is 52 years old": X)."""
+    """The subject of the clause of token k ("X is 52 years old": X); in a relative clause, whom
+    its pronoun stands for ("X, who is 52 years old,": X)."""
     while toks[k].head != k and toks[k].dep not in ("ROOT",) and toks[k].pos not in ("VERB", "AUX"):
         k = toks[k].head
-    return next((t for t in toks if t.head == k and t.dep in ("nsubj", "nsubjpass")), None)
+    subject = next((t for t in toks if t.head == k and t.dep in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag in ("WP", "WDT") and toks[k].dep == "relcl" and toks[k].head != k:
+        return toks[toks[k].head]
+    return subject
 
 
 def _person_of(site: Site, head: Token) -> Entity | None:

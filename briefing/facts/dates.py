@@ -10,7 +10,7 @@ import re
 
 from ..model import COARSER, Parsed, ParsedArticle, Token
 from . import frames
-from .lexicon import MONTHS, WEEKDAYS
+from .lexicon import MONTHS, TIME_ZONES, WEEKDAYS
 from .resolving import MONTH_OR_YEAR, POSSESSIVE, YEAR, YEAR_END, ago_count, resolve_date
 from .sentences import Extracted, View, children, climb, lemma, normalise, make_claim, span_text
 
@@ -20,7 +20,7 @@ DATE_CUE = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.|\b\d
                       r"end\s+of\s+(the|this)\s+(week|month|year)|year[- ]end)\b",
                       re.IGNORECASE)
 TIME_OF_DAY = re.compile(r"\b(early|earlier|late|later|mid|morning|afternoon|evening|night|tonight|overnight)\b")
-DURATION_ONLY = re.compile(r"^(\d\S*|an?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|"
+DURATION_ONLY = re.compile(r"^(\d\S*(?:\s1/2)?|an?|several|few|many|one|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve|\w+teen|\w+ty)\s(minutes?|hours?|days?|weeks?|months?|years?|decades?)$|^the\s+(past|last|next|coming|previous|recent)\b(?!.*\bago\b)|^(past|coming|previous|recent)\b(?!.*\bago\b)"
                            r"|^(last|next)\s+(\d\S*|few|several|many|couple|one|two|three|four|five|six|seven|eight|nine|"
                            r"ten|eleven|twelve|\w+teen|\w+ty)\b|^\w+-(year|month|week|day)"
@@ -48,7 +48,30 @@ def dates_agree(a: Extracted, b: Extracted) -> bool:
         first = week.first_day()
         return first is None or any((d.year, d.month) == (month.year, month.month) for d in (first, first + dt.timedelta(days=6)))
     coarse = max(da.granularity, db.granularity, key=COARSER.get)
-    return da.coarse(coarse) == db.coarse(coarse)
+    return da.coarse(coarse) == db.coarse(coarse) or _one_night(a, b)
+
+
+LATE = re.compile(r"\b(late|night|tonight|overnight)\b", re.IGNORECASE)  # "late Tuesday", "Tuesday night"
+EARLY = re.compile(r"\b(early|overnight|dawn)\b", re.IGNORECASE)  # "early Wednesday"
+
+
+def _one_night(a: Extracted, b: Extracted) -> bool:
+    """Two days in a row said of the night between them: "late Tuesday" (or "Tuesday night") and
+    "early Wednesday" name one night around midnight, not two days."""
+    if a.claim.date.granularity != "day" or b.claim.date.granularity != "day":
+        return False
+    day_a, day_b = a.claim.date.first_day(), b.claim.date.first_day()
+    if day_a is None or day_b is None or abs((day_a - day_b).days) != 1:
+        return False
+    first, then = (a, b) if day_a < day_b else (b, a)
+    return bool(LATE.search(_with_next_word(first))) and bool(EARLY.search(then.claim.text))
+
+
+def _with_next_word(x: Extracted) -> str:
+    """A date's words and the word after it in its sentence ("Tuesday" "night")."""
+    at = x.claim.sentence.find(x.claim.text)
+    after = x.claim.sentence[at + len(x.claim.text):].split()[:1] if at >= 0 else []
+    return " ".join([x.claim.text, *after])
 
 
 # A relative date without its article's date, as a span of days around that unknown day: (scale, first, last)
@@ -102,11 +125,11 @@ def extract(pa: ParsedArticle, si: int, sents: View) -> list[Extracted]:
     published = _published(pa.article.date or pa.article.inferred_date)
     out = []
     for s, e in _spans(pa.segments[si]):
-        if _house_number(toks, s, e) or _a_persons_name(pa, si, s, e, sents):
+        if _house_number(toks, s, e) or _a_persons_name(pa, si, s, e, sents) or _running_period(toks, s, e):
             continue
         text = span_text(pa.article.raw, toks, s, e)[2]
-        clock = CLOCK.search(text)
-        if clock:  # "about 11:45 a.m.": a time of day, compared in minutes
+        clock = _clock(text)
+        if clock is not None:  # "about 11:45 a.m.", "23:45": a time of day, compared in minutes
             out.append(_time(pa, si, s, e, clock, sents))
         elif DATE_CUE.search(text) and not DURATION_ONLY.search(text):
             out.append(_date(pa, si, s, e, published, sents))
@@ -133,18 +156,18 @@ def _spans(seg: Parsed) -> list[tuple[int, int]]:
         s = _first_date_word(toks, ent.start, ent.end)
         if s < ent.end and not (ent.end - s == 1 and toks[s].text.lower() == "ago"):  # "long ago" says no date
             spans.append((s, ent.end))
-    spans += [(t.i, t.i + 1) for t in toks if t.i not in in_date and YEAR.fullmatch(t.text) and t.tag == "CD"
-              and (t.i == 0 or toks[t.i - 1].text not in ("$", "#", "-", "–"))]
+    spans += [(t.i, t.i + 1) for t in toks if t.i not in in_date and (YEAR.fullmatch(t.text) and t.tag == "CD"
+              and (t.i == 0 or toks[t.i - 1].text not in ("$", "#", "-", "–")) or _bare_clock(toks, t.i))]
     return sorted(spans)
 
 
 def _first_date_word(toks: tuple[Token, ...], start: int, end: int) -> int:
     """Where the date of the entity at tokens [start, end) begins: its first date word ("the post
     seven months ago": "seven"), with the length of time before an "ago" ("nearly a century ago":
-    "a century ago", not "ago"); `end` when it has none."""
+    "a century ago", not "ago"; "a year ago", not "year ago"); `end` when it has none."""
     s = next((k for k in range(start, end) if DATE_CUE.search(toks[k].text) or toks[k].tag == "CD"
               or toks[k].text.lower() in RELATIVE_LEAD or toks[k].text.lower() in DATE_HEADS), end)
-    if s < end and toks[s].text.lower() == "ago":
+    if any(toks[k].text.lower() == "ago" for k in range(s, end)):  # "a year ago": "year" is a date word too
         while s > start and toks[s - 1].text.lower() in LENGTH_WORDS:
             s -= 1
     return s
@@ -201,6 +224,17 @@ def _past(toks: tuple[Token, ...], s: int) -> bool:
     return _verb(toks, s).tag in ("VBD", "VBN")
 
 
+RUNNING = (("so", "far"), ("thus", "far"), ("to", "date"))  # "so far this year", "this month to date"
+
+
+def _running_period(toks: tuple[Token, ...], s: int, e: int) -> bool:
+    """A date that bounds a running count up to now ("so far this year", "this year to date"):
+    the span the count covers, as "the past year" is, not when something happened."""
+    before = tuple(t.text.lower() for t in toks[max(0, s - 2):s])
+    after = tuple(t.text.lower() for t in toks[e:e + 2])
+    return before in RUNNING or after in RUNNING
+
+
 NAME_ROLES = frozenset({"nsubj", "nsubjpass", "poss", "appos", "dobj"})
 
 
@@ -239,14 +273,34 @@ def _house_number(toks, s: int, e: int) -> bool:
 
 
 CLOCK = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+CLOCK_24 = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")  # "23:45", in a TIME span
+GLUED_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?[ap]m", re.IGNORECASE)  # "11.45am": one token, no entity
 CLOCK_MARGIN = 15  # minutes either side of "about 11:45 a.m."
 
 
-def _time(pa: ParsedArticle, si: int, s: int, e: int, clock: re.Match, sents: View) -> Extracted:
+CLOCK_LEAD = frozenset({"at", "by", "until", "till", "before", "after", "around", "about", "from", "since", "to"})
+
+
+def _bare_clock(toks: tuple[Token, ...], i: int) -> bool:
+    """A time of day the model marks as no time: "11.45am" (one token), "at 23:45" (a number to it)."""
+    return bool(GLUED_CLOCK.fullmatch(toks[i].text)) or \
+        (i > 0 and toks[i - 1].text.lower() in CLOCK_LEAD and bool(CLOCK_24.fullmatch(toks[i].text)))
+
+
+def _clock(text: str) -> tuple[int, int] | None:
+    """(hour, minute) of a time of day: "11:45 a.m.", "11.45am", "9 p.m.", or a 24-hour "23:45"."""
+    m = CLOCK.search(text)
+    if m:
+        return int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0), int(m.group(2) or 0)
+    m = CLOCK_24.search(text)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _time(pa: ParsedArticle, si: int, s: int, e: int, clock: tuple[int, int], sents: View) -> Extracted:
     """A time of day with the margin its wording allows: "about 11:45 a.m." is 11:30-12:00,
     "just before 8 p.m." 19:45-20:00, "11:40 a.m." exactly 11:40."""
     toks = pa.segments[si].tokens
-    hour, minute = int(clock.group(1)) % 12 + (12 if clock.group(3).lower() == "p" else 0), int(clock.group(2) or 0)
+    hour, minute = clock
     at = hour * 60 + minute
     before = " ".join(t.text.lower() for t in toks[max(0, s - 2):s])
     low, high, qual = at, at, ""
@@ -258,14 +312,32 @@ def _time(pa: ParsedArticle, si: int, s: int, e: int, clock: re.Match, sents: Vi
         high, qual = at + CLOCK_MARGIN, "after "
     qs = s - len(re.findall(r"\b(about|around|approximately|roughly|some|nearly|almost|just|shortly|before|after)\b",
                             before))
+    zone = next((t.text.lower() for t in toks[s:e + 1] if t.text.lower() in TIME_ZONES and t.text.isupper()), "")
+    e = e + 1 if zone and e < len(toks) and toks[e].text.lower() == zone else e
     start, end = toks[qs].start, toks[e - 1].end
     sent = toks[s].sent
     shown = f"{hour:02d}:{minute:02d}"
-    return Extracted(make_claim(pa, si, sent, start, end, qual + shown), "time",
-                     ("time",), low, high,
+    return Extracted(make_claim(pa, si, sent, start, end, qual + shown + (f" {zone.upper()}" if zone else "")), "time",
+                     ("time",), low, high, unit=zone,
                      entities=sents.entities(pa.article.id, si, sent),
                      subject=_event(toks, s), context=sents.context(pa, si, s, e),
                      frame=frames.frame(pa, si, s, e, sents))
+
+
+def times_agree(a: Extracted, b: Extracted) -> bool:
+    """May two times of day name one moment? In one time zone (or where either names none) by
+    their minutes; in two named zones by their minutes in UTC, the day's turn allowed ("9 p.m. ET",
+    "1 a.m. GMT")."""
+    if not (a.unit and b.unit) or a.unit == b.unit:
+        return max(a.low, b.low) <= min(a.high, b.high)
+    (la, ha), (lb, hb) = _utc(a), _utc(b)
+    return any(max(la, lb + day) <= min(ha, hb + day) for day in (-1440, 0, 1440))
+
+
+def _utc(x: Extracted) -> tuple[float, float]:
+    """A time's minutes in UTC, over the offsets its zone may have."""
+    winter, summer = TIME_ZONES[x.unit]
+    return x.low - summer * 60, x.high - winter * 60
 
 
 def _verb(toks: tuple[Token, ...], i: int) -> Token:

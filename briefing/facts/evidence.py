@@ -19,11 +19,11 @@ import re
 
 from ..words.english import SPEECH_VERBS
 from . import frames, ordinals, wording
-from .dates import dates_agree, is_bare
+from .dates import dates_agree, is_bare, times_agree
 from .lexicon import LENGTH_UNITS
 from .pool import Pool, date_key
 from .sentences import Extracted, View
-from .status import allowed
+from .status import allowed, figures_agree
 
 ENTITY_SUPPORT = 2.0  # summed weight of shared entities that makes two claims one fact
 
@@ -209,7 +209,7 @@ def _same_named_date(a: Extracted, b: Extracted, sim: float, support: float, sen
 
 def _time(a: Extracted, b: Extracted, sim: float, sents: View):
     """A time of day of the same event; a different one only for a closely linked event."""
-    if max(a.low, b.low) <= min(a.high, b.high):
+    if times_agree(a, b):
         shared = frames.same_event(a.frame, b.frame, sents, frames.CLASS_WEIGHT)
         if shared or sim >= SAME_DATE_CONTEXT:
             return "SAME_DAY_OF_ONE_EVENT", SAME_DAY_OF_ONE_EVENT + FRAME_WEIGHT * shared + 100 * sim, True
@@ -227,7 +227,7 @@ def _figure(a: Extracted, b: Extracted, sim: float, support: float, sents: View,
     converted = a.unit != b.unit
     lo_a, hi_a = allowed(a, converted)
     lo_b, hi_b = allowed(b, converted)
-    agree = max(lo_a, lo_b) <= min(hi_a, hi_b)
+    agree = figures_agree([a, b])  # as the row's status will say
     exact = a.low == b.low and a.high == b.high and not (a.vague or b.vague)
     if a.kind == "age":
         found = _age(a, b, sim, agree)

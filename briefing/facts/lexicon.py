@@ -102,12 +102,21 @@ VAGUE = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "billions":
          "dozens": 12, "scores": 20, "several": 3, "tens of thousands": 10_000, "hundreds of thousands": 100_000}
 
 
+# Time zones a time of day is given in: abbreviation -> its offsets from UTC in hours, winter and
+# summer where the abbreviation names both ("ET" is EST or EDT); a time in one compares with another's in UTC.
+TIME_ZONES = {"et": (-5, -4), "est": (-5, -5), "edt": (-4, -4), "ct": (-6, -5), "cst": (-6, -6), "cdt": (-5, -5),
+              "mt": (-7, -6), "mst": (-7, -7), "mdt": (-6, -6), "pt": (-8, -7), "pst": (-8, -8), "pdt": (-7, -7),
+              "gmt": (0, 0), "utc": (0, 0), "bst": (1, 1), "cet": (1, 1), "cest": (2, 2)}
+
+
 # Calendar words: dates reads them, numbers keeps "March 3" from being a count, sentences ignores
 # them when it compares what two sentences are about.
 MONTHS = [m.lower() for m in english.MONTHS]
 MONTH_ABBREVIATIONS = frozenset({m[:3] for m in MONTHS} | {"sept"})
 WEEKDAYS = [d.lower() for d in english.WEEKDAYS]
 
-# How many a vague word before a number or a unit counts, low and high: "several hundred": 300-999,
-# "a few thousand": 2,000-5,999, "several weeks ago": 3 to 10 weeks
-VAGUE_LEAD = {"several": (3, 10), "few": (2, 6)}
+# How many a vague word counts, fewest and most, the one table every reader of these words uses:
+# before a unit of time ("a few weeks ago": 2 to 5 weeks, "several weeks ago": 3 to 9) and before a
+# round number, up to just under the next count ("a few thousand": 2,000-5,999, "several hundred":
+# 300-999, "a couple hundred": 200-399); "several" alone ("several fans") is 3 to 9.
+VAGUE_LEAD = {"several": (3, 9), "few": (2, 5), "couple": (2, 3)}

@@ -24,6 +24,11 @@ QUALIFIERS = {
     ("just", "over"): "min", ("well", "more", "than"): "min", ("as", "much", "as"): "max", ("as", "many", "as"): "max",
     ("about",): "approx", ("around",): "approx", ("some",): "approx", ("approximately",): "approx",
     ("roughly",): "approx", ("an", "estimated"): "approx", ("estimated",): "approx",
+    # a negated bound is the other bound: "no fewer than 40" is at least 40
+    ("no", "fewer", "than"): "min", ("no", "less", "than"): "min", ("not", "fewer", "than"): "min",
+    ("not", "less", "than"): "min", ("not", "more", "than"): "max",
+    ("above",): "min", ("in", "excess", "of"): "min", ("upwards", "of"): "min", ("a", "minimum", "of"): "min",
+    ("greater", "than"): "min", ("below",): "max", ("a", "maximum", "of"): "max", ("close", "to"): "max",
 }
 # Words that start a number phrase (text2num reads the whole phrase).
 QUALIFIERS_LONGEST_FIRST = sorted(QUALIFIERS.items(), key=lambda kv: -len(kv[0]))
@@ -184,8 +189,8 @@ def _said_vaguely(toks: tuple[Token, ...], k: int, j: int, unit: float) -> Figur
     """"several hundred", "a few dozen" (token k is "several" or "few", j the token after the
     figure): a range of the unit, said vaguely."""
     low_x, high_x = VAGUE_LEAD[toks[k].text.lower()]
-    start = k - 1 if toks[k].text.lower() == "few" and k and toks[k - 1].text.lower() == "a" else k
-    return Figure(start, j, (unit * low_x, unit * high_x - 1), qs=start, vague=True)
+    start = k - 1 if k and toks[k - 1].text.lower() == "a" else k  # "a few", "a couple"
+    return Figure(start, j, (unit * low_x, unit * (high_x + 1) - 1), qs=start, vague=True)
 
 
 def _word_figure(toks: tuple[Token, ...], i: int) -> tuple[Figure | None, int] | None:

@@ -173,16 +173,15 @@ def _parser(prefer: str, base: dt.datetime):
         "PREFER_DATES_FROM": prefer, "RELATIVE_BASE": base, "RETURN_TIME_AS_PERIOD": True})
 
 
-FEW = (2, 4)  # "a few", "a couple of"
 AGO = re.compile(r"\A(\S{1,20}(?: \S{1,20})?(?: of)?) (day|week|month|year)s? ago")  # \A: linear when searched
 
 
 def ago_count(text: str) -> tuple[tuple[float, float], str] | None:
     """How many of which unit a date "ago" goes back, low and high: "seven months ago" is
-    ((7, 7), "month"), "a few weeks ago" ((2, 4), "week"), "a day ago" ((1, 1), "day")."""
+    ((7, 7), "month"), "a few weeks ago" ((2, 5), "week"), as lexicon.VAGUE_LEAD counts "few", "a day ago" ((1, 1), "day")."""
     m = AGO.fullmatch(text)
     if m is None:
         return None
-    n = FEW if re.fullmatch(r"(a )?(few|couple of)", m.group(1)) else \
-        (1, 1) if m.group(1) in ("a", "an") else VAGUE_LEAD.get(m.group(1)) or parse_number(m.group(1))
+    words = re.sub(r"^an? |\sof$", "", m.group(1))  # "a few", "a couple of"
+    n = (1, 1) if m.group(1) in ("a", "an") else VAGUE_LEAD.get(words) or parse_number(m.group(1))
     return (n, m.group(2)) if n else None

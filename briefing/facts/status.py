@@ -12,14 +12,15 @@ import math
 import re
 
 from . import wording
-from .dates import dates_agree
-from .lexicon import LENGTH_UNITS, TIME_UNITS
+from .dates import dates_agree, times_agree
+from .lexicon import LENGTH_UNITS, TIME_UNITS, VAGUE, VAGUE_LEAD
 from .sentences import Extracted
 
 # What a vague amount allows, as a multiple of its word's value in lexicon.VAGUE (the extractor's
 # lower bound): "hundreds" is two hundred or more and under a thousand.
 VAGUE_ALLOWS = {"hundreds": (2, 10), "thousands": (2, 10), "millions": (2, 10), "billions": (2, 10),
-                "dozens": (2, 8.25), "scores": (2, 5), "several": (1, 3), "tens of thousands": (2, 10),
+                "dozens": (2, 8.25), "scores": (2, 5), "several": (1, VAGUE_LEAD["several"][1] / VAGUE["several"]),
+                "tens of thousands": (2, 10),
                 "hundreds of thousands": (2, 10)}
 OPEN_BOUND_REACH = 0.1  # "more than N" reaches N plus its rounding step, or this share of N if more;
 # "nearly N" this share under N
@@ -71,10 +72,17 @@ def _reach(bound: float, x: Extracted) -> float:
     return max(_step(bound / scale) * scale, OPEN_BOUND_REACH * bound)
 
 
+# Lengths of time in two units meet within this share: a month is 28 to 31 days and 30.44 only on
+# average ("18 months" and "a year and a half", "90 days" and "three months"; "13 months" and "a year" differ)
+CALENDAR_SLACK = 0.015
+
+
 def figures_agree(group: list[Extracted]) -> bool:
     """Can every figure of the group be true at once, by what its wording allows?"""
     converted = len({x.unit for x in group}) > 1
     spans = [allowed(x, converted) for x in group]
+    if converted and group[0].kind == "duration":
+        spans = [(lo * (1 - CALENDAR_SLACK), hi * (1 + CALENDAR_SLACK)) for lo, hi in spans]
     return max(lo for lo, _ in spans) <= min(hi for _, hi in spans)
 
 
@@ -93,7 +101,7 @@ def status(group: list[Extracted]) -> tuple[str, str, tuple]:
             return "agree", "", ()
         return "differ", _reason([date_shown(x) for x in group]), ()
     if kind == "time":
-        same = max(x.low for x in group) <= min(x.high for x in group)
+        same = all(times_agree(a, b) for n, a in enumerate(group) for b in group[n + 1:])
         return ("agree", "", ()) if same else ("differ", _reason([x.claim.value for x in group]), ())
     if figures_agree(group):
         return "agree", "", ()
@@ -101,14 +109,20 @@ def status(group: list[Extracted]) -> tuple[str, str, tuple]:
 
 
 def _quote_status(group: list[Extracted]) -> tuple[str, str, tuple]:
-    """Quotes differ in their words; reported speech is no wording, so it differs from nothing."""
+    """Quotes differ in their words: a word one wording changes against the first, as its diff
+    marks it (two excerpts that overlap, or differ in case, punctuation or quote marks only,
+    change no word); reported speech is no wording, so it differs from nothing."""
     quoted = [x for x in group if not x.reported]
-    if len(quoted) < 2 or wording.agree([x.claim.value for x in quoted]):
+    values, lead = wording.framed(quoted)
+    if len(quoted) < 2 or wording.agree(values):
         return "agree", "", ()
     if wording.pair_score(quoted[0], quoted[1]) is None:
         return "agree", "", ()  # two quotes a report joined, not one quote told two ways: no wording differs
-    diff = wording.diff(quoted[0].claim.value, quoted[1].claim.value)
-    return "differ", wording_reason(diff), diff
+    for value in values[1:]:
+        diff = wording.unframed(wording.diff(values[0], value), lead)
+        if any(op != "=" for op, _ in diff):
+            return "differ", wording_reason(diff), diff
+    return "agree", "", ()
 
 
 MAX_CHANGES = 3  # word changes a quote's reason names

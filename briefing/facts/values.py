@@ -9,7 +9,7 @@ import re
 from text_to_num import text2num
 
 from .figures import Figure, Reading
-from .lexicon import SCALES, VAGUE
+from .lexicon import SCALES, VAGUE, VAGUE_LEAD
 
 
 def parse_number(text: str, money: bool = False) -> tuple[float, float] | None:
@@ -18,7 +18,7 @@ def parse_number(text: str, money: bool = False) -> tuple[float, float] | None:
     An amount of money may carry its scale as letters: '$12m', '$3bn', '$1tn', '€300k' (`money`:
     elsewhere "12m" is twelve metres)."""
     t = text.lower().replace(",", "").replace("\u00a0", " ").strip()
-    m = re.fullmatch(r"\A(\d+)\s?½", t)
+    m = re.fullmatch(r"\A(\d+)\s?(?:½|1/2)", t)  # "3½", "3 1/2"
     if m:
         v = int(m.group(1)) + 0.5
         return v, v
@@ -29,8 +29,10 @@ def parse_number(text: str, money: bool = False) -> tuple[float, float] | None:
         v = float(f"{m.group(1)}.{m.group(2) or 0}")
         half = 0.5 * 10 ** -len(m.group(2)) if m.group(2) else 0.0
         return (v - half) * scale, (v + half) * scale
+    if t in VAGUE and t in VAGUE_LEAD:  # "several" alone: as it counts before a unit
+        return float(VAGUE_LEAD[t][0]), float(VAGUE_LEAD[t][1])
     if t in VAGUE:
-        return float(VAGUE[t]), float(VAGUE[t]) * (10 if t == "several" else 1000)
+        return float(VAGUE[t]), float(VAGUE[t]) * 1000
     if t in ("dozen", "a dozen"):
         return 12.0, 12.0
     try:

@@ -25,10 +25,10 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")  # between the sentences of a quot
 
 
 def word_diff(a: str, b: str) -> tuple[tuple[str, str], ...]:
-    """Word-level diff of two quotes in their own wording, compared after normalising case,
-    quote marks and punctuation: ("=", same), ("-", only in a), ("+", only in b)."""
+    """Word-level diff of two quotes in their own wording, compared as quote_words compares them
+    (case, quote marks, punctuation and house style aside): ("=", same), ("-", only in a), ("+", only in b)."""
     wa, wb = a.split(), b.split()
-    ka, kb = [normalise(w) for w in wa], [normalise(w) for w in wb]
+    ka, kb = [quote_words(w) for w in wa], [quote_words(w) for w in wb]
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).get_opcodes():
         if op == "equal":
@@ -58,10 +58,40 @@ FIGURE_WORDS = re.compile(r"\b\d|\b(" + "|".join(["hundred", "thousand", "millio
                                                  "decades?"]) + r")\b")
 
 
+# House styles outlets write one quote in, set aside when two wordings are compared: abbreviations
+# with or without dots ("U.S."), digits grouped or not ("10,000"), a prefix joined or hyphenated
+# ("e-mail", "co-operate"), "per cent"; and British or American spelling by its regular endings
+# (each a word's ending and what it is compared as; a word of either spelling meets the same key).
+ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+GROUPED_DIGITS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+HYPHENATED_PREFIX = re.compile(r"\b(e|co|re|pre|non)-(?=[a-z])", re.IGNORECASE)
+SPELLINGS = tuple((re.compile(pattern), key) for pattern, key in (
+    (r"(?<=\w{3})is(e|ed|es|ing|ation|ations)$", r"iz\1"),  # organise, organisation
+    (r"(?<=\w{3})ys(e|ed|es|ing)$", r"yz\1"),  # analyse
+    (r"(?<=\w{3})our(s|ed|ing|ite|ites|able|er|ers)?$", r"or\1"),  # colour, favourite
+    (r"(?<=\w{2})([tb])re(s)?$", r"\1er\2"),  # centre, fibre
+    (r"(?<=\w{3})ence$", "ense"),  # defence, licence
+    (r"(?<=\w{3})ll(ed|ing|er|ers)$", r"l\1"),  # travelled, cancelling
+    (r"(?<=\w{4})mme(s)?$", r"m\1"),  # programme
+    (r"(?<=\w{2})logue(s)?$", r"log\1")))  # catalogue
+
+
 @functools.lru_cache(maxsize=65536)
 def quote_words(text: str) -> str:
-    """A wording as compared: normalised, number words as figures ("five" = "5")."""
-    return " ".join(NUMBER_WORDS.get(w, w) for w in normalise(text).split())
+    """A wording as compared: normalised, number words as figures ("five" = "5"), house style aside."""
+    text = HYPHENATED_PREFIX.sub(r"\1", GROUPED_DIGITS.sub("", ABBREVIATION.sub(lambda m: m.group().replace(".", ""), text)))
+    words = re.sub(r"\bper cent\b", "percent", normalise(text)).split()
+    return " ".join(NUMBER_WORDS.get(w) or _spelling(w) for w in words)
+
+
+def _spelling(word: str) -> str:
+    """A word as compared across British and American spelling ("centre's" as "center's")."""
+    stem, possessive = (word[:-2], word[-2:]) if word.endswith("'s") else (word, "")
+    for pattern, key in SPELLINGS:
+        stem, n = pattern.subn(key, stem)
+        if n:
+            break
+    return stem + possessive
 
 
 def _sentences(text: str) -> list[str]:
@@ -126,10 +156,32 @@ def _reports_alike(a: Extracted, b: Extracted) -> tuple[float, str] | None:
 
 def agree(values: list[str]) -> bool:
     """Do the quotes say the same words (one may quote a shorter excerpt, not add a word before
-    the start of a sentence)?"""
+    the start of a sentence, and leave words out where an ellipsis or a bracketed insertion says so)?"""
     words = [f" {quote_words(v)} " for v in values]
     shortest = min(words, key=len)
-    return all(shortest in w for w in words) and not any(lead_added(values[0], v) for v in values[1:])
+    if any(lead_added(values[0], v) for v in values[1:]):
+        return False
+    return all(shortest in w for w in words) or all(
+        min(wa, wb, key=len) in max(wa, wb, key=len) or _gapped_in(a, b) or _gapped_in(b, a)
+        for n, (a, wa) in enumerate(zip(values, words)) for b, wb in zip(values[n + 1:], words[n + 1:]))
+
+
+GAP = re.compile(r"…|\.\s?\.\s?\.|\[[^\[\]]*\]")  # an ellipsis or an editor's [insertion]: words left out
+
+
+def _gapped_in(a: str, b: str) -> bool:
+    """Are the parts of quote a between its gaps (GAP) in quote b, in order? ("We will rebuild …
+    and win" in "We will rebuild the stand and win".) False when a has no gap."""
+    parts = [p for p in (quote_words(part) for part in GAP.split(a)) if p]
+    if len(parts) < 2:
+        return False
+    rest = f" {quote_words(b)} "
+    for part in parts:
+        at = rest.find(f" {part} ")
+        if at < 0:
+            return False
+        rest = rest[at + len(part) + 1:]
+    return True
 
 
 def lead_added(a: str, b: str) -> bool:
@@ -146,6 +198,36 @@ def lead_added(a: str, b: str) -> bool:
         if at is not None:
             return at > 0
     return False
+
+
+LEAD_IN_WORDS = 2  # the words of its sentence just before a quote that lead into it ("… the bridge was")
+
+
+def framed(quoted: list[Extracted]) -> tuple[list[str], int]:
+    """The wordings of a row's quotes as compared, and how many words lead into each: when every
+    outlet leads into the quote with the same words ("the bridge was “safe…”" / "the bridge was
+    “completely safe…”"), each with those words, since a word one quotes more at the start then
+    changes what the sentence says, not where the excerpt begins; their own words otherwise."""
+    values = [x.claim.value for x in quoted]
+    leads = {_lead_in(x) for x in quoted}
+    lead = leads.pop() if len(leads) == 1 else ""
+    return ([f"{lead} {v}" for v in values], len(lead.split())) if lead else (values, 0)
+
+
+def unframed(diff: tuple[tuple[str, str], ...], lead: int) -> tuple[tuple[str, str], ...]:
+    """A diff of framed wordings without the `lead` words that lead into both (its first, shared words)."""
+    if not lead or not diff or diff[0][0] != "=":
+        return diff
+    rest = " ".join(diff[0][1].split()[lead:])
+    return ((("=", rest),) if rest else ()) + diff[1:]
+
+
+def _lead_in(x: Extracted) -> str:
+    """The last LEAD_IN_WORDS words of the quote's sentence before it, as compared; "" when the
+    quote opens its sentence."""
+    at = x.claim.sentence.find(x.claim.text)
+    words = quote_words(x.claim.sentence[:at]).split() if at > 0 else []
+    return " ".join(words[-LEAD_IN_WORDS:]) if len(words) >= LEAD_IN_WORDS else ""
 
 
 def diff(a: str, b: str) -> tuple[tuple[str, str], ...]:

@@ -1,0 +1,143 @@
+"""Entity spans and labels on news the rules were not tuned on: an ordinary word opening a sentence
+glued to a person's name, an online service or a company the model calls a place or a person, a
+team or a thing written after "the" called a person or a group. Invented text from the arts,
+sport, business, space and the courts, parsed by the real model where the model is the point
+(those tests first check it makes the reading the rule is about), else hand-built."""
+from conftest import analyse, article_of, sentences
+from test_entity_misfires import model_labels
+from test_repair import spans_of, texts_of
+
+from briefing.entities import across
+
+
+def aliases(entities):
+    return {a: e for e in entities for a in e.aliases}
+
+
+GALLERY = {
+    "a": "Gallery opening\n\nThe show was opened by curator Maria Lindqvist on Friday. Praising Lindqvist for the "
+         "hanging, the board said sales were strong. Lindqvist said she was pleased.",
+}
+
+
+def test_a_gerund_opening_a_sentence_is_no_part_of_the_name_after_it(parser):
+    parsed, entities, _ = analyse(parser, GALLERY)
+    assert model_labels(parsed).get("Praising Lindqvist") == "PERSON", "the model changed: find new cases"
+    found = aliases(entities)
+    assert not any(a.startswith("Praising") for a in found)
+    assert found["Lindqvist"] is found["Maria Lindqvist"]  # the curator keeps every mention
+
+
+NAMES = {
+    "a": "Gallery opening\n\nIrving Lindqvist opened the show on Friday. His daughter Maria Lindqvist hung the "
+         "paintings. Sterling Whitcombe said the rain would ease by noon. Dana Whitcombe, his sister, disagreed.",
+}
+
+
+def test_a_first_name_opening_a_sentence_stays_beside_a_relative(parser):
+    parsed, entities, _ = analyse(parser, NAMES)
+    assert model_labels(parsed).get("Irving Lindqvist") == "PERSON", "the model changed: find new cases"
+    found = aliases(entities)
+    assert found["Irving Lindqvist"] is not found["Maria Lindqvist"]  # a first name in the nickname data
+    assert found["Sterling Whitcombe"] is not found["Dana Whitcombe"]  # "Sterling Whitcombe said": a person's sign
+
+
+def test_a_gerund_tagged_a_name_goes_only_beside_a_full_name_and_is_not_joined_again(vocab):
+    # "Hosting Roe at Vell was a coup. Ana Roe agreed. Thanking Lund, ..." with "Hosting" tagged a name
+    words = ["Hosting", "Roe", "at", "Vell", "won", ".", "Ana", "Roe", "agreed", ".", "Thanking", "Lund", "left", ".",
+             "Lund", "won", "."]
+    tags = ["NNP", "NNP", "IN", "NNP", "VBD", ".", "NNP", "NNP", "VBD", ".", "NNP", "NNP", "VBD", ".",
+            "NNP", "VBD", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON",
+            "O", "O", "B-PERSON", "O", "O"]
+    pas = [article_of(sentences(vocab, words, ents=ents, tags=tags))]
+    spans = spans_of(pas)
+    across.drop_opening_words(pas, spans)
+    across.join_first_names(pas, spans)
+    # "Lund" alone has no full name of two words: "Thanking" may be a first name the data lacks
+    assert texts_of(pas, spans) == [("Roe", "PERSON"), ("Vell", "GPE"), ("Ana Roe", "PERSON"),
+                                    ("Thanking Lund", "PERSON"), ("Lund", "PERSON")]
+
+
+MATCH = {
+    "a": "Derby night\n\nAfter the final whistle, angry fans took to Chirpa to complain about the referee. Many "
+         "Chirpa users shared clips of the penalty. The club posted a statement on Chirpa on Sunday.",
+}
+
+
+def test_a_service_people_post_on_is_an_organisation_not_a_person(parser):
+    parsed, entities, _ = analyse(parser, MATCH)
+    assert model_labels(parsed).get("Chirpa") == "PERSON", "the model changed: find new cases"
+    assert aliases(entities)["Chirpa"].label == "ORG"
+
+
+RULING = {
+    "a": "Appeal heard\n\nAfter the ruling, the defendant took to Voxly to protest her innocence. The judge, Mira "
+         "Chirp, said the appeal would be heard in Brackenford. Chirp said Brackenford residents were turned "
+         "away. Chirp users, she said, were her clerks.",
+}
+
+
+def test_a_person_with_a_persons_signs_and_a_town_in_a_place_context_keep_their_labels(parser):
+    parsed, entities, _ = analyse(parser, RULING)
+    raw = model_labels(parsed)
+    assert raw.get("Voxly") == "GPE", "the model changed: find new cases"
+    found = aliases(entities)
+    assert found["Voxly"].label == "ORG"  # "took to Voxly"
+    assert found["Chirp"].label == "PERSON"  # "Chirp said", whatever "Chirp users" suggests
+    assert found["Brackenford"].label == "GPE"  # "in Brackenford"
+
+
+CUP = {
+    "a": "Cup tie\n\nThe Harriers beat the Kestrels 3-1 on Saturday. Harriers coach Mira Holt praised her defence. "
+         "The Kestrels had won their last four games, and the Kestrels will host the Harriers in March.",
+}
+STATION = {
+    "a": "Station plans\n\nEngineers said the Corvina could be ready by 2030. The Corvina would carry four crew, and "
+         "the Corvina would orbit for a decade.",
+}
+BAKERY = {
+    "a": "Family business\n\nDan Ostrander founded the bakery in 1990. The Ostranders sold it last year, and the "
+         "Ostranders still live above the shop. Ostrander said he missed the early mornings.",
+}
+
+
+def test_a_team_by_its_coach_and_a_thing_always_after_the_are_no_people_or_groups(parser):
+    parsed, entities, _ = analyse(parser, CUP)
+    assert model_labels(parsed).get("Harriers") == "NORP", "the model changed: find new cases"
+    assert aliases(entities)["Harriers"].label == "ORG"  # "Harriers coach Mira Holt"
+    parsed, entities, _ = analyse(parser, STATION)
+    assert model_labels(parsed).get("Corvina") == "PERSON", "the model changed: find new cases"
+    assert aliases(entities)["Corvina"].label != "PERSON"  # "the Corvina" three times, no person's sign
+
+
+def test_a_family_after_the_stays_people(parser):
+    _, entities, _ = analyse(parser, BAKERY)
+    assert aliases(entities)["Ostranders"].label == "PERSON"  # "Dan Ostrander": his family
+
+
+STORM = {"a": "Storm damage\n\nThe storm hit the accessory maker Brenlo hard. Brenlo closed two stores in March."}
+FERRIES = {
+    "a": "Harbour startup\n\nJo Roe founded the company in 2015. The company Roe founded now ferries tourists, and "
+         "the company Jo Roe runs employs forty people.",
+}
+
+
+def test_a_company_noun_before_a_name_makes_an_organisation_but_not_of_its_founder(parser):
+    parsed, entities, _ = analyse(parser, STORM)
+    assert model_labels(parsed).get("Brenlo") == "PERSON", "the model changed: find new cases"
+    assert aliases(entities)["Brenlo"].label == "ORG"  # "the accessory maker Brenlo"
+    _, entities, _ = analyse(parser, FERRIES)
+    assert aliases(entities)["Roe"].label == "PERSON"  # "the company Jo Roe runs": her company
+
+
+INQUIRY = {
+    "a": "Refinery inquiry\n\nProsecutors opened an inquiry into Dravonia on Monday. Dravonia shareholders were told "
+         "of the inquiry, and the chief executive of Dravonia resigned.",
+}
+
+
+def test_what_only_an_organisation_has_outweighs_a_place_context_an_organisation_takes_too(parser):
+    parsed, entities, _ = analyse(parser, INQUIRY)
+    assert model_labels(parsed).get("Dravonia") == "GPE", "the model changed: find new cases"
+    assert aliases(entities)["Dravonia"].label == "ORG"  # "the chief executive of Dravonia", "into Dravonia"
