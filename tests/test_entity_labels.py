@@ -196,3 +196,24 @@ def test_a_verb_after_a_name_is_no_online_services_noun(vocab):
                                   deps=["compound", "nsubj", "ROOT", "punct"], heads=[1, 2, 2, 2])).tokens
     assert not evidence.online_service(verb, 0, 2)
     assert evidence.online_service(noun, 0, 1)
+
+
+PLACES = {
+    "tractors": "Harvest strike\n\nFarmers took to Dunmorrow with tractors on Monday. The strike spread to Kelby by noon.",
+    "island": "Storm watch\n\nExtra rangers posted on Ardmallin island were moved inland before the storm.",
+    "account": "Border dispute\n\nThe Kelvania account of the skirmish differs from Rostova's. Kelvania has denied "
+               "firing first.",
+}
+
+
+def test_a_place_people_take_to_or_are_posted_on_is_no_online_service(parser):
+    """"took to X" without a "to" + verb clause after it, "posted on X island", "the X account of"."""
+    parsed, entities, _ = analyse(parser, {"a": PLACES["tractors"]})
+    assert model_labels(parsed).get("Dunmorrow") == "PERSON", "the model changed: find new cases"
+    assert aliases(entities)["Dunmorrow"].label != "ORG"
+    parsed, entities, _ = analyse(parser, {"a": PLACES["island"]})
+    assert model_labels(parsed).get("Ardmallin") == "GPE", "the model changed: find new cases"
+    assert aliases(entities)["Ardmallin island"].label == "LOC"
+    parsed, entities, _ = analyse(parser, {"a": PLACES["account"]})
+    assert model_labels(parsed).get("Kelvania") == "GPE", "the model changed: find new cases"
+    assert aliases(entities)["Kelvania"].label == "GPE"

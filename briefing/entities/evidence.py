@@ -164,17 +164,24 @@ POSTING_VERBS = frozenset({"post", "write", "share", "publish", "upload", "tweet
 
 def online_service(toks: tuple[Token, ...], s: int, e: int) -> bool:
     """A service people post on: a lower-case noun only a service has after the name ("Velo users",
-    "a Velo account"), "took to Velo", "posted on Velo"."""
+    "a Velo account", not "the Velo account of the match"), "took to Velo to complain", "posted on
+    Velo"; a name ending in a common word ("Velo island") is no service."""
     last = toks[e - 1]
     if e < len(toks) and toks[e].text in SERVICE_NOUNS and toks[e].tag in ("NN", "NNS") and last.head == e and \
             last.dep in ("compound", "nmod"):  # the noun the name modifies, not a verb ("Jo Roe posts")
-        return True
-    if last.dep != "pobj" or last.head >= s:
+        return e + 1 == len(toks) or toks[e + 1].text != "of"  # "account of": a report
+    if last.dep != "pobj" or last.head >= s or last.text.islower():
         return False
     prep = toks[last.head]
     verb = toks[prep.head]
-    return prep.text == "to" and verb.lemma == "take" and verb.i + 1 == prep.i == s - 1 or \
-        prep.text == "on" and verb.lemma in POSTING_VERBS and verb.i < prep.i
+    return prep.text == "to" and verb.lemma == "take" and verb.i + 1 == prep.i == s - 1 and \
+        _purpose_follows(toks, verb.i, e) or prep.text == "on" and verb.lemma in POSTING_VERBS and verb.i < prep.i
+
+
+def _purpose_follows(toks: tuple[Token, ...], verb: int, e: int) -> bool:
+    """A "to" + verb clause of the verb at `verb` follows position e: "took to Velo to complain"
+    (people take to a street with tractors, to a service to say something)."""
+    return any(t.tag == "VB" and t.head == verb and toks[t.i - 1].text == "to" for t in toks[e + 1:])
 
 
 # Who a team has, as a lower-case noun after its name ("Velo coach", "Velo defenseman Jo Roe"); not
