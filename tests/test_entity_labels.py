@@ -217,3 +217,20 @@ def test_a_place_people_take_to_or_are_posted_on_is_no_online_service(parser):
     parsed, entities, _ = analyse(parser, {"a": PLACES["account"]})
     assert model_labels(parsed).get("Kelvania") == "GPE", "the model changed: find new cases"
     assert aliases(entities)["Kelvania"].label == "GPE"
+
+
+HYPHENATED = {
+    "chess": "Chess final\n\nGrandmaster Lee Tae-moon won the final in Busan. Former champion Moon Seo-jun said the "
+             "match was close.",
+    "football": "Football\n\nMidfielder Park Min-jae scored twice on Saturday. Fans gathered in a park near the "
+                "stadium. Park Min-jae said he was happy.",
+}
+
+
+def test_a_surname_before_a_hyphenated_given_name_is_no_role_word(parser):
+    """"Moon Seo-jun" beside "Tae-moon", "Park Min-jae" beside "a park": the name has two words."""
+    for text, name in ((HYPHENATED["chess"], "Moon Seo-jun"), (HYPHENATED["football"], "Park Min-jae")):
+        parsed, entities, _ = analyse(parser, {"a": text})
+        assert model_labels(parsed).get(name.replace("-", " - ")) == "PERSON", "the model changed: find new cases"
+        assert aliases(entities)[name].label == "PERSON"
+        assert not any(a == name.split()[1] for a in aliases(entities))

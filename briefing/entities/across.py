@@ -72,14 +72,22 @@ def _joined_parts(toks: tuple[Token, ...], sp: EntSpan, known: dict[tuple[str, .
 
 def drop_role_words(parsed: list[ParsedArticle], spans: Spans, lower: frozenset[str]) -> None:
     """"Neighbour Jane Roe", "Spectator Mira Holt": a capitalised common noun (written in lower
-    case elsewhere in the briefing, no first name) before a full name is not part of it."""
+    case elsewhere in the briefing, no first name) before a full name is not part of it; a
+    hyphenated given name is one word of the name ("Park Min-jae" beside "a park" is whole)."""
     for toks, sps in each_segment(parsed, spans):
         for n, sp in enumerate(sps):
             first = toks[sp.start].text
-            if sp.label == "PERSON" and sp.end - sp.start >= 3 and first[:1].isupper() and not first.isupper() and \
+            if sp.label == "PERSON" and _words(toks, sp) >= 3 and first[:1].isupper() and not first.isupper() and \
                     is_common_word(first, lower) and \
                     not knowledge.is_given_name(first.lower()) and first.lower().rstrip(".") not in HONORIFICS:
                 sps[n] = EntSpan(sp.start + 1, sp.end, sp.label)
+
+
+def _words(toks: tuple[Token, ...], sp: EntSpan) -> int:
+    """The words of a span, a hyphenated word ("Min - jae", written without spaces) counted once."""
+    return sum(1 for i in range(sp.start, sp.end)
+               if toks[i].text != "-" and not (i >= sp.start + 2 and toks[i - 1].text == "-" and
+                                               not toks[i - 2].ws and not toks[i - 1].ws))
 
 
 # Word classes a name never opens with: a gerund or participle ("Calling Ruiz a friend, ..."), an
