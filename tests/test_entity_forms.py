@@ -98,6 +98,13 @@ def _short_forms(vocab, words, ents, speakers=(), nouns=()):
     """`across.short_thing_names` over one sentence run: each "the" determines the word after it,
     or the one after that where that is in `nouns` ("the Rook design"); each index in `speakers` is
     the subject of the "said" after it."""
+    pa = _short_form_article(vocab, words, ents, speakers, nouns)
+    spans = {(0, 0): list(pa.segments[0].ents)}
+    across.short_thing_names([pa], spans)
+    return [(" ".join(words[sp.start:sp.end]), sp.label) for sp in spans[(0, 0)]]
+
+
+def _short_form_article(vocab, words, ents, speakers=(), nouns=(), aid="a"):
     heads = [i + 1 + (i + 2 < len(words) and words[i + 2] in nouns) if w.lower() == "the" else i for i, w in enumerate(words)]
     deps = ["det" if w.lower() == "the" else "dep" for w in words]
     for i in speakers:
@@ -105,10 +112,7 @@ def _short_forms(vocab, words, ents, speakers=(), nouns=()):
     tags = ["DT" if w.lower() == "the" else "NNP" if w[:1].isupper() else "NN" for w in words]
     doc = make_doc(vocab, words, ents=ents, heads=heads, deps=deps, tags=tags,
                    lemmas=["say" if w == "said" else w.lower() for w in words])
-    pa = article_of(doc)
-    spans = {(0, 0): list(pa.segments[0].ents)}
-    across.short_thing_names([pa], spans)
-    return [(" ".join(words[sp.start:sp.end]), sp.label) for sp in spans[(0, 0)]]
+    return article_of(doc, aid)
 
 
 def test_a_teams_last_word_the_model_called_a_group_is_the_team(vocab):
@@ -145,3 +149,29 @@ def test_a_common_word_after_its_makers_name_joins_it_but_no_head_word_does(voca
     names, _ = entities(doc_from(vocab, [("the", None), ("Labor Party", "ORG"), ("and a party met", None)]),
                         doc_from(vocab, [("Labor", "ORG"), ("said the", None), ("Party", "ORG"), ("voted", None)]))
     assert names["Party"] == ["Party"]
+
+
+def test_no_short_form_of_a_title_a_word_two_names_end_in_or_a_nickname(vocab):
+    """"the King" beside "Burger King" is a king; "the Galaxy" beside "Vela Galaxy" and "Orbo
+    Galaxy" may be either; "call him the Boss" makes Boss a person's nickname."""
+    king = (["the", "King", "waved", ".", "a", "Burger", "King", "opened", "."],
+            ["O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"])
+    galaxy = (["the", "Vela", "Galaxy", "sold", ".", "the", "Orbo", "Galaxy", "won", ".", "the", "Galaxy", "won", "."],
+              ["O", "B-PRODUCT", "I-PRODUCT", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "B-PERSON", "O", "O"])
+    boss = (["fans", "call", "him", "the", "Boss", ".", "the", "Hugo", "Boss", "paid", "."],
+            ["O", "O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"])
+    for words, ents in (king, galaxy, boss):
+        p = doc_to_parsed(make_doc(vocab, words, ents=ents))
+        before = [(" ".join(words[sp.start:sp.end]), sp.label) for sp in p.ents]
+        assert _short_forms(vocab, words, ents) == before, words
+
+
+def test_a_short_form_the_model_did_not_see_is_added_only_beside_the_full_name(vocab):
+    """"the Rook" in an article that never names "the Kessel Rook" may be another rook; where the
+    model called it a person there, it is still the thing."""
+    named = _short_form_article(vocab, ["the", "Kessel", "Rook", "sailed", "."], ["O", "B-PRODUCT", "I-PRODUCT", "O", "O"])
+    other = _short_form_article(vocab, ["the", "Rook", "won", ".", "the", "Rook", "sank", "."],
+                                ["O", "B-PERSON", "O", "O", "O", "O", "O", "O"], aid="b")
+    spans = {(0, 0): list(named.segments[0].ents), (1, 0): list(other.segments[0].ents)}
+    across.short_thing_names([named, other], spans)
+    assert [(sp.start, sp.label) for sp in spans[(1, 0)]] == [(1, "PRODUCT")]

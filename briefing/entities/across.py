@@ -11,7 +11,7 @@ from collections import Counter
 
 from ..model import EntSpan, ParsedArticle, Token
 from ..words import knowledge
-from ..words.english import HONORIFICS
+from ..words.english import HONORIFICS, TITLE_NOUNS
 from . import evidence, labels, vehicles
 from .names import COMPASS_POINTS, fold
 from .nodes import THINGS
@@ -203,39 +203,59 @@ def short_thing_names(parsed: list[ParsedArticle], spans: Spans) -> None:
     person's name holds it, no title, speech verb or "who" beside it), and no place, acronym or head
     word of names ("the University", "the Court": which one is not said). Every span of the word
     alone takes the thing's label then; runs after the label vote, which settles the full name's label."""
-    words = _last_words_of_things(parsed, spans)
-    for toks, _ in each_segment(parsed, spans):
-        for t in toks:
-            if t.text in words and (evidence.person_signs(toks, t.i, t.i + 1) or _who_follows(toks, t.i)):
-                del words[t.text]
+    words, named_in = _last_words_of_things(parsed, spans)
+    for word in _shown_as_people(parsed, spans, words):
+        del words[word]
     shown = {t.text for toks, sps in each_segment(parsed, spans) for t in toks
              if t.text in words and _the_word_alone(toks, t.i, sps)}
-    for toks, sps in each_segment(parsed, spans):
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
         alone = {sp.start: n for n, sp in enumerate(sps) if sp.end - sp.start == 1}
         added = []
         for t in (t for t in toks if t.text in shown):
             if t.i in alone:
                 sps[alone[t.i]] = EntSpan(t.i, t.i + 1, words[t.text])
-            elif not covered(sps, t.i, t.i + 1) and _the_word_alone(toks, t.i, sps):
-                added.append(EntSpan(t.i, t.i + 1, words[t.text]))
+            elif (a, t.text) in named_in and not covered(sps, t.i, t.i + 1) and _the_word_alone(toks, t.i, sps):
+                added.append(EntSpan(t.i, t.i + 1, words[t.text]))  # where the model saw nothing: beside the name
         sps[:] = sorted(sps + added, key=lambda sp: sp.start)
 
 
-def _last_words_of_things(parsed: list[ParsedArticle], spans: Spans) -> dict[str, str]:
+def _last_words_of_things(parsed: list[ParsedArticle], spans: Spans) -> tuple[dict[str, str], set[tuple[int, str]]]:
     """The last word of each thing's name of two words or more -> the label its names get most;
-    never a word in a person's name, a place, an acronym or a head word of names."""
+    never a word in a person's name, a title ("Burger King"), the last word of two names ("Lumen
+    Vista", "Orbit Vista": which one is not said), a place, an acronym or a head word of names.
+    With the (article, word) pairs where such a name is written."""
     labels_of: dict[str, Counter] = {}
+    names_of: dict[str, set[tuple[str, ...]]] = {}
     in_people: set[str] = set()
-    for toks, sps in each_segment(parsed, spans):
+    named_in = set()
+    for (a, si), sps in spans.items():
+        toks = parsed[a].segments[si].tokens
         for sp in sps:
             words = [t.text for t in toks[sp.start:sp.end] if t.text.lower() != "the"]
             if sp.label == "PERSON" and len(words) >= 2:
                 in_people.update(words)
             elif sp.label in THINGS and len(words) >= 2 and words[-1].isalpha() and words[-1].istitle():
                 labels_of.setdefault(words[-1], Counter())[sp.label] += 1
+                names_of.setdefault(words[-1], set()).add(tuple(fold(w) for w in words))
+                named_in.add((a, words[-1]))
     return {w: c.most_common(1)[0][0] for w, c in labels_of.items()
-            if w not in in_people and w.lower() not in labels.NOT_PERSON_HEADS | labels.PUBLICATION_HEADS
-            and not knowledge.is_place(w) and not knowledge.demonym(w)}
+            if w not in in_people and len(names_of[w]) == 1 and
+            w.lower() not in labels.NOT_PERSON_HEADS | labels.PUBLICATION_HEADS | TITLE_NOUNS
+            and not knowledge.is_place(w) and not knowledge.demonym(w)}, named_in
+
+
+def _shown_as_people(parsed: list[ParsedArticle], spans: Spans, words: dict[str, str]) -> set[str]:
+    """The words a person's sign, a "who" or a nickname's wording shows as a person somewhere."""
+    return {t.text for toks, _ in each_segment(parsed, spans) for t in toks if t.text in words and
+            (evidence.person_signs(toks, t.i, t.i + 1) or _who_follows(toks, t.i) or _nickname(toks, t.i))}
+
+
+def _nickname(toks: tuple[Token, ...], i: int) -> bool:
+    """"call him the Boss", "known as the Boss": a person's nickname at i."""
+    before = [t.text.lower() for t in toks[max(i - 3, 0):i]]
+    return len(before) == 3 and before[2] == "the" and (
+        before[:2] == ["known", "as"] or before[1] in ("him", "her") and toks[i - 3].lemma == "call")
 
 
 def _the_word_alone(toks: tuple[Token, ...], i: int, sps: list[EntSpan]) -> bool:
