@@ -200,9 +200,11 @@ def short_thing_names(parsed: list[ParsedArticle], spans: Spans) -> None:
     facility, of two words or more) is that thing, whatever the model made of it (a person, a group)
     or where it saw no name: the name's last word, alone after a "the" that determines it, is a
     short form of the name. Only for a word nothing shows as a person anywhere in the briefing (no
-    person's name holds it, no title, speech verb or "who" beside it), and no place, acronym or head
-    word of names ("the University", "the Court": which one is not said). Every span of the word
-    alone takes the thing's label then; runs after the label vote, which settles the full name's label."""
+    person's name holds it, no title, speech verb, "who" or nickname's wording beside it), and no
+    title word, word two names end in, place, acronym or head word of names ("the University", "the
+    Court": which one is not said). Every span of the word alone takes the thing's label then, and
+    where the model saw no name, the word alone becomes one in an article naming the thing in full;
+    runs after the label vote, which settles the full name's label."""
     words, named_in = _last_words_of_things(parsed, spans)
     for word in _shown_as_people(parsed, spans, words):
         del words[word]
