@@ -153,6 +153,20 @@ def test_quotes_page_diffs_long_wordings_by_the_sentence_they_share_as_the_table
     assert "harvest" not in shown.get_text() and "spring" not in shown.get_text()
 
 
+def test_quotes_page_shows_the_rows_diff_when_only_the_words_leading_in_make_the_difference():
+    """Two outlets quote "safe" and "completely safe" after the same lead-in: the row differs by its
+    framed diff (facts.wording.framed), which a diff of the bare wordings cannot show."""
+    b = briefing()
+    framed = (("=", "the pier is"), ("+", "completely"), ("=", "safe"))
+    facts = tuple(dataclasses.replace(f, claims=(dataclasses.replace(f.claims[0], value="safe"),
+                                                 dataclasses.replace(f.claims[1], value="completely safe")),
+                                      diff=framed)
+                  if f.id == "quote-varga" else f for f in b.facts)
+    item = html(quotes_page(Context(Briefing(b.title, b.articles, b.entities, facts)))).find("h2").find_next("ul").find("li")
+    assert [s.get_text() for s in item.find_all("small")] == ["wording: the pier is completely safe"]
+    assert [i.get_text() for i in item.find_all("ins")] == ["completely"]
+
+
 def test_where_the_outlets_differ_lists_each_disputed_fact_with_both_values():
     soup = html(render.pages(briefing())["index.md"])
     assert soup.find("h2").get_text() == "Where the outlets differ"

@@ -66,18 +66,25 @@ def _quote(ctx: Context, f: Fact, who: str) -> list[str]:
     """One quotation: each outlet's wording linked to its sentence; for each wording after the
     first that differs from it, the word diff."""
     first = f.claims[0]
-    rows = []
+    rows, diffed = [], False
     for n, c in enumerate(f.claims[:MAX_CLAIMS_SHOWN]):
         row = f"{md_text(ctx.source_name(c.article))}: {claim_link(ctx, c, QUOTES)}"
         if n and f.status == "differ":
             diff = wording.diff(first.value, c.value)  # as the fact table and the home show it
-            if any(op != "=" for op, _ in diff):
+            if _marks_a_word(diff):
                 row += f"<br><small>against {md_text(ctx.source_name(first.article))}: {diff_html(diff)}</small>"
+                diffed = True
         rows.append(row)
+    if f.status == "differ" and not diffed and _marks_a_word(f.diff):
+        rows.append(f"<small>wording: {diff_html(f.diff)}</small>")  # a difference only the words leading in show
     if len(f.claims) > MAX_CLAIMS_SHOWN:
         rows.append(f"… and {plural(len(f.claims) - MAX_CLAIMS_SHOWN, 'more source')}")
     status = f'<span class="bf-status bf-{f.status}">{STATUS[f.status]}</span> · ' if f.status != "single" else ""
     return [f"- {who}{status}{'<br>'.join(rows)}"]
+
+
+def _marks_a_word(diff: tuple[tuple[str, str], ...]) -> bool:
+    return any(op != "=" for op, _ in diff)
 
 
 def _entities_by_name(ctx: Context) -> dict[str, Entity]:
