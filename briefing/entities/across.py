@@ -105,9 +105,18 @@ def drop_opening_words(parsed: list[ParsedArticle], spans: Spans) -> None:
     for toks, sps, n in found:
         sp = sps[n]
         rest = evidence.key_of(toks, sp.start + 1, sp.end)
-        if rest in (parts if toks[sp.start].tag in OPENING_TAGS else inside) and \
+        opening = toks[sp.start]
+        if rest in (parts if opening.tag in OPENING_TAGS else inside) and \
+                not (_subject_of_the_next_verb(toks, sp) and opening.tag not in ("VBG", "VBN", "VBD")) and \
                 evidence.key_of(toks, sp.start, sp.end) not in written:
             sps[n] = EntSpan(sp.start + 1, sp.end, sp.label)
+
+
+def _subject_of_the_next_verb(toks: tuple[Token, ...], sp: EntSpan) -> bool:
+    """"Blessing Okafor won": the whole span is the subject of the verb right after it, as a name
+    is; a participle opening it ("Hosting Roe at ...") is still no part of it."""
+    return sp.end < len(toks) and toks[sp.end].tag.startswith("VB") and toks[sp.end - 1].head == sp.end and \
+        toks[sp.end - 1].dep == "nsubj"
 
 
 def _glued_opening_word(toks: tuple[Token, ...], sp: EntSpan) -> bool:

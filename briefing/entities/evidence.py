@@ -166,7 +166,8 @@ def online_service(toks: tuple[Token, ...], s: int, e: int) -> bool:
     """A service people post on: a lower-case noun only a service has after the name ("Velo users",
     "a Velo account"), "took to Velo", "posted on Velo"."""
     last = toks[e - 1]
-    if e < len(toks) and toks[e].text in SERVICE_NOUNS and last.head == e:
+    if e < len(toks) and toks[e].text in SERVICE_NOUNS and toks[e].tag in ("NN", "NNS") and last.head == e and \
+            last.dep in ("compound", "nmod"):  # the noun the name modifies, not a verb ("Jo Roe posts")
         return True
     if last.dep != "pobj" or last.head >= s:
         return False
@@ -328,9 +329,10 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
                 ev.organisation.add(key)
             if told(toks, sp.start, sp.end):
                 ev.listeners.add(key)
-            if sp.start > 0 and toks[sp.start - 1].text.lower() == "the":
-                ev.determined[key] += 1
-            if team_signs(toks, sp.start, sp.end):
+            if sp.start > 0 and toks[sp.start - 1].text.lower() == "the" and sp.start <= toks[sp.start - 1].head < sp.end:
+                ev.determined[key] += 1  # "the Velos", not "the Roe government": the article determines the name
+            if team_signs(toks, sp.start, sp.end) and (sp.label != "NORP" or key[-1].endswith("s")):
+                # a nationality before a player ("Ostrian striker") is no team; a plural group name may be one
                 ev.team.add(key)
             if sp.label == "ORG" and len(key) >= 2 and key[-1].endswith("s") and knowledge.is_place(" ".join(key[:-1])):
                 ev.team.add(key[-1:])  # "the Velos" beside the organisation "Tarvik Velos": its team
