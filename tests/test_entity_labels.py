@@ -92,23 +92,29 @@ CUP = {
     "a": "Cup tie\n\nThe Harriers beat the Kestrels 3-1 on Saturday. Harriers coach Mira Holt praised her defence. "
          "The Kestrels had won their last four games, and the Kestrels will host the Harriers in March.",
 }
-STATION = {
-    "a": "Station plans\n\nEngineers said the Corvina could be ready by 2030. The Corvina would carry four crew, and "
-         "the Corvina would orbit for a decade.",
-}
 BAKERY = {
     "a": "Family business\n\nDan Ostrander founded the bakery in 1990. The Ostranders sold it last year, and the "
          "Ostranders still live above the shop. Ostrander said he missed the early mornings.",
 }
 
 
-def test_a_team_by_its_coach_and_a_thing_always_after_the_are_no_people_or_groups(parser):
+def test_a_team_by_its_coach_is_no_group(parser):
     parsed, entities, _ = analyse(parser, CUP)
     assert model_labels(parsed).get("Harriers") == "NORP", "the model changed: find new cases"
     assert aliases(entities)["Harriers"].label == "ORG"  # "Harriers coach Mira Holt"
-    parsed, entities, _ = analyse(parser, STATION)
-    assert model_labels(parsed).get("Corvina") == "PERSON", "the model changed: find new cases"
-    assert aliases(entities)["Corvina"].label != "PERSON"  # "the Corvina" three times, no person's sign
+
+
+NICKNAME = {
+    "a": "Bomber caught\n\nPolice said the Ghostwriter mailed sixteen bombs over two decades. Prosecutors said the "
+         "Ghostwriter killed three people. The Ghostwriter was arrested at a cabin in April.",
+}
+
+
+def test_a_nickname_after_the_stays_the_persons(parser):
+    """People have nicknames written after "the": that alone makes no organisation of one."""
+    parsed, entities, _ = analyse(parser, NICKNAME)
+    assert model_labels(parsed).get("Ghostwriter") == "PERSON", "the model changed: find new cases"
+    assert aliases(entities)["Ghostwriter"].label == "PERSON"
 
 
 def test_a_family_after_the_stays_people(parser):

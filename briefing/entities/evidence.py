@@ -253,7 +253,6 @@ class Evidence:
     organisation: set[Key] = field(default_factory=set)  # names with what only an organisation has
     listeners: set[Key] = field(default_factory=set)  # names someone told something: a person or an organisation
     occurrences: Counter = field(default_factory=Counter)  # each name's occurrences the spans mark
-    determined: Counter = field(default_factory=Counter)  # each name's occurrences after "the"
     team: set[Key] = field(default_factory=set)  # names with a team's coach or player, or a city's plural team
 
     def person_sign(self, key: Key) -> int:
@@ -329,8 +328,6 @@ def gather(parsed: list[ParsedArticle], spans: dict[tuple[int, int], list[EntSpa
                 ev.organisation.add(key)
             if told(toks, sp.start, sp.end):
                 ev.listeners.add(key)
-            if sp.start > 0 and toks[sp.start - 1].text.lower() == "the" and sp.start <= toks[sp.start - 1].head < sp.end:
-                ev.determined[key] += 1  # "the Velos", not "the Roe government": the article determines the name
             if team_signs(toks, sp.start, sp.end) and (sp.label != "NORP" or key[-1].endswith("s")):
                 # a nationality before a player ("Ostrian striker") is no team; a plural group name may be one
                 ev.team.add(key)

@@ -227,16 +227,12 @@ def _speaking_facility(key: evidence.Key, best: str, ev: evidence.Evidence) -> s
 
 def _no_person_shown(key: evidence.Key, best: str, ev: evidence.Evidence) -> str:
     """A one-word name with no person's sign, no known place, that is no word of a person's full
-    name in the briefing, singular or plural ("the Ostranders" beside "Dan Ostrander" are his family):
-    a team where the text names its coach or players ("Velo coach", "a Velo goalie"), and no
-    person where the briefing writes it after "the" twice or more and at half its occurrences or
-    more ("the Velos", "the Tarvo"; once is a nickname too: "known as the Tarvo"): an organisation."""
+    name in the briefing, singular or plural ("the Ostranders" beside "Dan Ostrander" are his family),
+    is a team where the text names its coach or players ("Velo coach", "a Velo goalie"). Not a name
+    written after "the" alone: people have such nicknames and stage names too ("the Ghostwriter")."""
     if len(key) != 1 or ev.person_sign(key) or ev.is_place(key) or _in_a_persons_name(key[0], ev):
         return best
-    if key in ev.team and best in ("PERSON", "NORP", "LOC", "GPE"):
-        return "ORG"
-    the = ev.determined[key]
-    return "ORG" if best == "PERSON" and the >= 2 and 2 * the >= ev.occurrences[key] else best
+    return "ORG" if key in ev.team and best in ("PERSON", "NORP", "LOC", "GPE") else best
 
 
 def _in_a_persons_name(word: str, ev: evidence.Evidence) -> bool:
