@@ -79,6 +79,7 @@ class Name(NamedTuple):
 
     span: EntSpan
     toks: tuple[Token, ...]
+    head: str = ""  # the head word a list of names shares (`lists.shared_head`), read once for the rules
 
     @property
     def words(self) -> tuple[Token, ...]:
@@ -157,8 +158,7 @@ def _shares_a_head(label: str) -> Callable[[Name], bool]:
     universities" are named after them) or a name that speaks in the segment ("Kessel said" beside
     "Kessel and Brask stations": the companies' stations)."""
     def evidence(n: Name) -> bool:
-        head = lists.shared_head(n.toks, n.span.start, n.span.end, HEAD_LABELS)
-        return bool(head) and HEAD_LABELS[head] == label and not _a_person_by_evidence(n) and \
+        return bool(n.head) and HEAD_LABELS[n.head] == label and not _a_person_by_evidence(n) and \
             not (label == "FAC" and n.span.label == "GPE" and knowledge.is_place(" ".join(t.text for t in n.words))) \
             and not _speaks_in_the_segment(n)
     return evidence
@@ -360,7 +360,7 @@ RULES = (
 
 def label_of(sp: EntSpan, toks: tuple[Token, ...]) -> str:
     """The label the first rule whose evidence holds gives, else the model's."""
-    name = Name(sp, toks)
+    name = Name(sp, toks, lists.shared_head(toks, sp.start, sp.end, HEAD_LABELS))
     return next((r.label for r in RULES if sp.label in r.replaces and r.evidence(name)), sp.label)
 
 

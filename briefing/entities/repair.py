@@ -256,8 +256,8 @@ def hyphenated_given_names(spans: list[EntSpan], toks: tuple[Token, ...]) -> lis
     "Veln Ha-jun", "Judge Veln" of "Judge Veln Ha-jun") is the whole name; a participle glued to a
     name is no part of it ("the Ruiz-led team")."""
     out = []
+    taken = {i for o in spans for i in range(o.start, o.end)}  # a span's own tokens lie before its end: never asked
     for sp in spans:
-        taken = {i for o in spans if o is not sp for i in range(o.start, o.end)}
         out.append(EntSpan(sp.start, _given_name_end(sp, toks, taken), sp.label) if sp.label == "PERSON" else sp)
     return out
 
