@@ -207,7 +207,7 @@ def join_split_names(spans: list[EntSpan], toks: tuple[Token, ...]) -> list[EntS
     return out
 
 
-# One syllable of a transliterated given name ("Jae-in", "Do-hyun", "Jin-a", "Xiao-ming"): an onset,
+# One syllable of a transliterated given name ("Ha-jun", "Do-hyun", "Jin-a", "Xiao-ming"): an onset,
 # a vowel or two, a final; never a word glued to a name as a participle or adjective ("Smith-led",
 # "Ruiz-run", "Ruiz-free").
 _SYLLABLE = re.compile(r"[bcdfghjklmnpqrstwxyz]{0,3}[aeiouy]{1,3}(?:ng|[nmklpth])?")
