@@ -2,7 +2,7 @@
 its hyphen; a thing's last word alone after "the" ("the Array" of "the Halden Array"). Invented
 text (weather, courts, science, sport); the real-parse tests first check that the model makes the
 error, the hand-built ones test each rule's evidence and misfires."""
-from briefing.entities import across, repair
+from briefing.entities import across, givennames
 from briefing.nlp.parser import doc_to_parsed
 
 from conftest import analyse, article_of, make_doc
@@ -28,7 +28,7 @@ def test_a_hyphenated_given_name_the_model_cut_is_one_name(parser):
 def _extended(vocab, words, spaces, tags, ents):
     p = doc_to_parsed(make_doc(vocab, words, ents=ents, spaces=spaces, tags=tags))
     return [(" ".join(t.text for t in p.tokens[s.start:s.end]), s.label)
-            for s in repair.hyphenated_given_names(list(p.ents), p.tokens)]
+            for s in givennames.hyphenated_given_names(list(p.ents), p.tokens)]
 
 
 def test_the_span_takes_the_syllable_after_its_hyphen(vocab):

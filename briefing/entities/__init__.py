@@ -3,7 +3,7 @@
 In: the parsed articles and the override rules. Out: entities with an id, a name, a label, a
 description and every mention, plus problems. Steps, in the order the build calls them: `repair`
 (fix the pipeline's spans; `labels` gives labels by the shape of a name, `lists` by a head word a
-list of names shares; `across` repairs spans by
+list of names shares, `givennames` keeps a transliterated given name whole; `across` repairs spans by
 the briefing's other names; `places` makes a place of a name the briefing shows as one; `detect`
 adds towns and names the model tagged nowhere; `vehicles` makes one name of a numbered flight and
 of a maker's model; `propagate` carries a name to its other mentions
