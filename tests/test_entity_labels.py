@@ -14,6 +14,14 @@ def aliases(entities):
     return {a: e for e in entities for a in e.aliases}
 
 
+def entities_where_the_model_reads(parser, texts, name, label):
+    """The briefing's entities by alias, once the real model is seen to read `name` as `label` (the
+    reading the rule under test is about; if the model changes, find new cases)."""
+    parsed, entities, _ = analyse(parser, texts)
+    assert model_labels(parsed).get(name) == label, "the model changed: find new cases"
+    return aliases(entities)
+
+
 GALLERY = {
     "a": "Gallery opening\n\nThe show was opened by curator Maria Lindqvist on Friday. Praising Lindqvist for the "
          "hanging, the board said sales were strong. Lindqvist said she was pleased.",
@@ -21,9 +29,7 @@ GALLERY = {
 
 
 def test_a_gerund_opening_a_sentence_is_no_part_of_the_name_after_it(parser):
-    parsed, entities, _ = analyse(parser, GALLERY)
-    assert model_labels(parsed).get("Praising Lindqvist") == "PERSON", "the model changed: find new cases"
-    found = aliases(entities)
+    found = entities_where_the_model_reads(parser, GALLERY, "Praising Lindqvist", "PERSON")
     assert not any(a.startswith("Praising") for a in found)
     assert found["Lindqvist"] is found["Maria Lindqvist"]  # the curator keeps every mention
 
@@ -35,9 +41,7 @@ NAMES = {
 
 
 def test_a_first_name_opening_a_sentence_stays_beside_a_relative(parser):
-    parsed, entities, _ = analyse(parser, NAMES)
-    assert model_labels(parsed).get("Irving Lindqvist") == "PERSON", "the model changed: find new cases"
-    found = aliases(entities)
+    found = entities_where_the_model_reads(parser, NAMES, "Irving Lindqvist", "PERSON")
     assert found["Irving Lindqvist"] is not found["Maria Lindqvist"]  # a first name in the nickname data
     assert found["Sterling Whitcombe"] is not found["Dana Whitcombe"]  # "Sterling Whitcombe said": a person's sign
 
@@ -66,9 +70,8 @@ MATCH = {
 
 
 def test_a_service_people_post_on_is_an_organisation_not_a_person(parser):
-    parsed, entities, _ = analyse(parser, MATCH)
-    assert model_labels(parsed).get("Chirpa") == "PERSON", "the model changed: find new cases"
-    assert aliases(entities)["Chirpa"].label == "ORG"
+    found = entities_where_the_model_reads(parser, MATCH, "Chirpa", "PERSON")
+    assert found["Chirpa"].label == "ORG"
 
 
 RULING = {
@@ -99,9 +102,8 @@ BAKERY = {
 
 
 def test_a_team_by_its_coach_is_no_group(parser):
-    parsed, entities, _ = analyse(parser, CUP)
-    assert model_labels(parsed).get("Harriers") == "NORP", "the model changed: find new cases"
-    assert aliases(entities)["Harriers"].label == "ORG"  # "Harriers coach Mira Holt"
+    found = entities_where_the_model_reads(parser, CUP, "Harriers", "NORP")
+    assert found["Harriers"].label == "ORG"  # "Harriers coach Mira Holt"
 
 
 NICKNAME = {
@@ -112,9 +114,8 @@ NICKNAME = {
 
 def test_a_nickname_after_the_stays_the_persons(parser):
     """People have nicknames written after "the": that alone makes no organisation of one."""
-    parsed, entities, _ = analyse(parser, NICKNAME)
-    assert model_labels(parsed).get("Ghostwriter") == "PERSON", "the model changed: find new cases"
-    assert aliases(entities)["Ghostwriter"].label == "PERSON"
+    found = entities_where_the_model_reads(parser, NICKNAME, "Ghostwriter", "PERSON")
+    assert found["Ghostwriter"].label == "PERSON"
 
 
 def test_a_family_after_the_stays_people(parser):
@@ -130,9 +131,8 @@ FERRIES = {
 
 
 def test_a_company_noun_before_a_name_makes_an_organisation_but_not_of_its_founder(parser):
-    parsed, entities, _ = analyse(parser, STORM)
-    assert model_labels(parsed).get("Brenlo") == "PERSON", "the model changed: find new cases"
-    assert aliases(entities)["Brenlo"].label == "ORG"  # "the accessory maker Brenlo"
+    found = entities_where_the_model_reads(parser, STORM, "Brenlo", "PERSON")
+    assert found["Brenlo"].label == "ORG"  # "the accessory maker Brenlo"
     _, entities, _ = analyse(parser, FERRIES)
     assert aliases(entities)["Roe"].label == "PERSON"  # "the company Jo Roe runs": her company
 
@@ -144,9 +144,8 @@ INQUIRY = {
 
 
 def test_what_only_an_organisation_has_outweighs_a_place_context_an_organisation_takes_too(parser):
-    parsed, entities, _ = analyse(parser, INQUIRY)
-    assert model_labels(parsed).get("Dravonia") == "GPE", "the model changed: find new cases"
-    assert aliases(entities)["Dravonia"].label == "ORG"  # "the chief executive of Dravonia", "into Dravonia"
+    found = entities_where_the_model_reads(parser, INQUIRY, "Dravonia", "GPE")
+    assert found["Dravonia"].label == "ORG"  # "the chief executive of Dravonia", "into Dravonia"
 
 
 # -- misfires a review found in the rules above (invented text, real parses: each first checks the model) --
@@ -208,15 +207,12 @@ PLACES = {
 
 def test_a_place_people_take_to_or_are_posted_on_is_no_online_service(parser):
     """"took to X" without a "to" + verb clause after it, "posted on X island", "the X account of"."""
-    parsed, entities, _ = analyse(parser, {"a": PLACES["tractors"]})
-    assert model_labels(parsed).get("Dunmorrow") == "PERSON", "the model changed: find new cases"
-    assert aliases(entities)["Dunmorrow"].label != "ORG"
-    parsed, entities, _ = analyse(parser, {"a": PLACES["island"]})
-    assert model_labels(parsed).get("Ardmallin") == "GPE", "the model changed: find new cases"
-    assert aliases(entities)["Ardmallin island"].label == "LOC"
-    parsed, entities, _ = analyse(parser, {"a": PLACES["account"]})
-    assert model_labels(parsed).get("Kelvania") == "GPE", "the model changed: find new cases"
-    assert aliases(entities)["Kelvania"].label == "GPE"
+    found = entities_where_the_model_reads(parser, {"a": PLACES["tractors"]}, "Dunmorrow", "PERSON")
+    assert found["Dunmorrow"].label != "ORG"
+    found = entities_where_the_model_reads(parser, {"a": PLACES["island"]}, "Ardmallin", "GPE")
+    assert found["Ardmallin island"].label == "LOC"
+    found = entities_where_the_model_reads(parser, {"a": PLACES["account"]}, "Kelvania", "GPE")
+    assert found["Kelvania"].label == "GPE"
 
 
 HYPHENATED = {
